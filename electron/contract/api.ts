@@ -1,0 +1,79 @@
+/**
+ * CepApi: the one typed contract between the UI and the back end (VS Code's service-interface
+ * style, Actual's single handler map). The preload exposes it as `window.cep`, the web host
+ * serves it over HTTP, and `createBackend()` implements it; all three are checked against it.
+ *
+ * Methods are grouped by domain (`app`, `patterns`). Groups planned next: `recordings` (event
+ * streams), `replay` and `export`; they are added here when implemented, never as stubs.
+ */
+import type { CepEventName, CepEvents, Unsubscribe } from './push';
+import type {
+  CreatePatternArgs,
+  DuplicatePatternArgs,
+  PatternRef,
+  RenamePatternArgs,
+  SavePatternArgs,
+  VersionRef,
+} from './schemas';
+import type {
+  AppInfo,
+  PatternDetail,
+  PatternSummary,
+  PatternVersionDetail,
+  PatternVersionInfo,
+  SaveResult,
+} from './types';
+
+export interface AppMethods {
+  /** Version, data folder and database schema version of the running back end. */
+  info(): Promise<AppInfo>;
+}
+
+export interface PatternMethods {
+  /** All patterns, most recently updated first. */
+  list(): Promise<PatternSummary[]>;
+  /** One pattern with its newest document. Rejects with `not-found`. */
+  get(args: PatternRef): Promise<PatternDetail>;
+  /** Stores a new pattern as version 1. Rejects with `invalid-document`. */
+  create(args: CreatePatternArgs): Promise<PatternDetail>;
+  /** Replaces the document; records a new version only when the semantic content changed. */
+  save(args: SavePatternArgs): Promise<SaveResult>;
+  rename(args: RenamePatternArgs): Promise<PatternSummary>;
+  /** Copies the newest document into a new pattern (name defaults to "<name> copy"). */
+  duplicate(args: DuplicatePatternArgs): Promise<PatternDetail>;
+  /** Removes the pattern and its whole history. */
+  delete(args: PatternRef): Promise<void>;
+  /** History of a pattern, newest first. */
+  versions(args: PatternRef): Promise<PatternVersionInfo[]>;
+  getVersion(args: VersionRef): Promise<PatternVersionDetail>;
+  /** Makes an old version's document current again, as a new version (history is never rewritten). */
+  restoreVersion(args: VersionRef): Promise<SaveResult>;
+}
+
+export interface CepApi {
+  app: AppMethods;
+  patterns: PatternMethods;
+  /** Subscribes to a server push; call the returned function to stop listening. */
+  on<E extends CepEventName>(event: E, listener: (payload: CepEvents[E]) => void): Unsubscribe;
+}
+
+/** The method groups of CepApi (everything except `on`). */
+export type CepGroups = Omit<CepApi, 'on'>;
+export type CepGroupName = Extract<keyof CepGroups, string>;
+
+/** Flat method names, e.g. "patterns.save": the IPC channel suffix and the HTTP path segment. */
+export type CepMethodName = {
+  [G in CepGroupName]: `${G}.${keyof CepGroups[G] & string}`;
+}[CepGroupName];
+
+type MethodOf<M extends CepMethodName> = M extends `${infer G extends CepGroupName}.${infer V}`
+  ? V extends keyof CepGroups[G]
+    ? CepGroups[G][V]
+    : never
+  : never;
+
+/** The argument of a method (`undefined` for methods that take none). */
+export type CepArgs<M extends CepMethodName> = Parameters<MethodOf<M>> extends [infer A] ? A : undefined;
+
+/** What a method's promise resolves to. */
+export type CepResult<M extends CepMethodName> = Awaited<ReturnType<MethodOf<M>>>;
