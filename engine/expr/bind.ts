@@ -1,0 +1,99 @@
+/**
+ * Name resolution: decides what every call means (a string/math function or an aggregate over a
+ * stage), compiles regex literals once, and reports unknown functions, unknown stages, wrong
+ * argument counts and bad regexes. The type checker and the compiler both build on its result.
+ */
+import type { Diagnostic } from '../pattern/diagnostic';
+import { pathOf, walk, type CallExpr, type Expr } from './ast';
+import { FUNCTION_NAMES, findFunction, type AggregateName, type FunctionDoc } from './functions';
+import { didYouMean, exprError } from './source';
+
+export interface AggregateCall {
+  fn: AggregateName;
+  stage: string;
+  /** Field path inside each bound event; empty for count(stage) / first(stage). */
+  keys: string[];
+}
+
+export interface Binding {
+  functions: Map<CallExpr, FunctionDoc>;
+  aggregates: Map<CallExpr, AggregateCall>;
+  regexes: Map<CallExpr, RegExp>;
+  referencedStages: string[];
+  diagnostics: Diagnostic[];
+}
+
+const AGGREGATES = new Set<string>(['count', 'sum', 'avg', 'min', 'max', 'first', 'last']);
+
+export function bindCondition(ast: Expr, stages: readonly string[]): Binding {
+  const binding: Binding = { functions: new Map(), aggregates: new Map(), regexes: new Map(), referencedStages: [], diagnostics: [] };
+  const stageSet = new Set(stages);
+  walk(ast, (node) => {
+    if (node.kind === 'call') bindCall(node, stageSet, stages, binding);
+  });
+  return binding;
+}
+
+function bindCall(call: CallExpr, stageSet: Set<string>, stages: readonly string[], b: Binding): void {
+  const err = (code: string, message: string, range = call.range): void => {
+    b.diagnostics.push(exprError(code, message, range));
+  };
+  const doc = findFunction(call.callee);
+  if (!doc) {
+    err('expr.unknown-function', `unknown function '${call.callee}'${didYouMean(call.callee, FUNCTION_NAMES)}`, call.calleeRange);
+    return;
+  }
+  b.functions.set(call, doc);
+  if (call.method && !doc.method) {
+    err('expr.syntax', `${doc.name}() is not a method: write ${doc.name}(…) instead`, call.calleeRange);
+    return;
+  }
+  const n = call.args.length;
+  const isAggregate = AGGREGATES.has(doc.name) && !(n === 2 && (doc.name === 'min' || doc.name === 'max'));
+  if (n < doc.minArgs || n > doc.maxArgs) {
+    const want = doc.minArgs === doc.maxArgs ? `${doc.minArgs}` : `${doc.minArgs} to ${doc.maxArgs}`;
+    err('expr.arity', `${doc.name}() takes ${want} argument${doc.maxArgs === 1 ? '' : 's'}, got ${n}: ${doc.signature}`);
+    return;
+  }
+  if (isAggregate) {
+    bindAggregate(call, doc.name as AggregateName, stageSet, stages, b);
+    return;
+  }
+  if (doc.name === 'matches') {
+    const pattern = call.args[1];
+    if (!pattern || pattern.kind !== 'literal' || typeof pattern.value !== 'string') {
+      err('expr.bad-regex', "matches() needs the regex as a string literal, e.g. matches(name, 'a.*')", pattern?.range ?? call.range);
+      return;
+    }
+    try {
+      // Anchored: matches() tests the whole text, as Java's String.matches does.
+      b.regexes.set(call, new RegExp(`^(?:${pattern.value})$`));
+    } catch (e) {
+      const reason = e instanceof Error ? e.message.replace(/^Invalid regular expression: /, '') : String(e);
+      err('expr.bad-regex', `invalid regular expression: ${reason}`, pattern.range);
+    }
+  }
+}
+
+function bindAggregate(call: CallExpr, fn: AggregateName, stageSet: Set<string>, stages: readonly string[], b: Binding): void {
+  const arg = call.args[0];
+  const path = pathOf(arg);
+  const needsField = fn === 'sum' || fn === 'avg' || fn === 'min' || fn === 'max';
+  const example = needsField ? `${fn}(${stages[0] ?? 'stage'}.price)` : `${fn}(${stages[0] ?? 'stage'})`;
+  if (!path) {
+    b.diagnostics.push(exprError('expr.type-mismatch', `${fn}() works over the events of a stage: write ${example}`, arg.range));
+    return;
+  }
+  if (!stageSet.has(path.root)) {
+    const known = stages.length ? didYouMean(path.root, stages) : ' — this pattern has no stages to aggregate over';
+    const hint = known || ` (stages: ${stages.join(', ')})`;
+    b.diagnostics.push(exprError('expr.unknown-stage', `unknown stage '${path.root}' in ${fn}()${hint}`, path.rootRange));
+    return;
+  }
+  if (needsField && path.keys.length === 0) {
+    b.diagnostics.push(exprError('expr.type-mismatch', `${fn}() needs a field of stage '${path.root}', e.g. ${fn}(${path.root}.price)`, arg.range));
+    return;
+  }
+  b.aggregates.set(call, { fn, stage: path.root, keys: path.keys });
+  if (!b.referencedStages.includes(path.root)) b.referencedStages.push(path.root);
+}
