@@ -1,0 +1,17 @@
+/**
+ * The upgrade ladder, in order: MIGRATIONS[i] takes version i to i + 1. A new format version adds
+ * one file here and one entry at the end; old steps are never edited.
+ */
+import { CURRENT_VERSION } from '../schema';
+import type { Migration } from './migration';
+import { v0ToV1 } from './v0-to-v1';
+
+export type { Migration } from './migration';
+
+export const MIGRATIONS: readonly Migration[] = [v0ToV1];
+
+// Guard against a gap or a misordered ladder at module load (a programming error, not user input).
+MIGRATIONS.forEach((m, i) => {
+  if (m.from !== i || m.to !== i + 1) throw new Error(`migration ${i} goes ${m.from}→${m.to}; expected ${i}→${i + 1}`);
+});
+if (MIGRATIONS.length !== CURRENT_VERSION) throw new Error('the migration ladder does not reach the current format version');
