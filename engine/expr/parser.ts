@@ -85,6 +85,8 @@ class Parser {
   private readonly tokens: Token[];
   private pos = 0;
   private depth = 0;
+  /** `(f)(x)` is not a call of f: parenthesised names are values. */
+  private readonly parenthesized = new WeakSet<Expr>();
 
   constructor(private readonly src: SourceText) {
     this.tokens = tokenize(src.text);
@@ -206,7 +208,9 @@ class Parser {
           const inner = this.expression(0);
           const close = this.expect(')', 'to close the parenthesis');
           // Widen the range to include the parentheses; the node itself is unchanged.
-          return { ...inner, range: this.src.range(tok.start, close.end) };
+          const wrapped = { ...inner, range: this.src.range(tok.start, close.end) };
+          this.parenthesized.add(wrapped);
+          return wrapped;
         }
         if (tok.text === '[') return this.list(tok);
         return this.fail(`expected a value, found ${describe(tok)}`, tok);
@@ -267,7 +271,7 @@ class Parser {
         continue;
       }
       if (t.text === '(') {
-        if (expr.kind !== 'ident') this.fail('only functions can be called, e.g. lower(name) or name.startsWith(\'a\')', t);
+        if (expr.kind !== 'ident' || this.parenthesized.has(expr)) this.fail('only functions can be called, e.g. lower(name) or name.startsWith(\'a\')', t);
         this.next();
         const args = this.args();
         const close = this.tokens[this.pos - 1];
