@@ -1,0 +1,121 @@
+/**
+ * The `patterns` group of CepApi: library, saving with semantic versioning, history.
+ *
+ * Saving replaces the working document every time (so layout edits persist), but records a
+ * new immutable version only when the semantic hash changes: moving a node is not a version.
+ */
+import { randomUUID } from 'node:crypto';
+import { CepError, type PatternDetail, type PatternMethods, type PatternVersionDetail, type SaveResult } from '../../contract';
+import type { PushHub } from '../push-hub';
+import { asyncGroup, type SyncGroup } from '../sync-group';
+import { checkDocument, type CheckedDocument } from './document-check';
+import { type PatternStore, toSummary, toVersionInfo, type PatternRow } from './pattern-store';
+
+export interface PatternServiceDeps {
+  store: PatternStore;
+  hub: PushHub;
+  /** ISO timestamp of "now"; injected so tests control time. */
+  now: () => string;
+}
+
+function toDetail(row: PatternRow): PatternDetail {
+  return { ...toSummary(row), document: JSON.parse(row.document) as unknown, semanticHash: row.semantic_hash };
+}
+
+export function createPatternService({ store, hub, now }: PatternServiceDeps): PatternMethods {
+  return asyncGroup<PatternMethods>(createSyncPatternService({ store, hub, now }));
+}
+
+function createSyncPatternService({ store, hub, now }: PatternServiceDeps): SyncGroup<PatternMethods> {
+  function mustFind(id: string): PatternRow {
+    const row = store.find(id);
+    if (!row) throw new CepError('not-found', `No pattern with id "${id}"`);
+    return row;
+  }
+
+  function insertNew(name: string, doc: CheckedDocument, message: string | null): PatternRow {
+    const id = randomUUID();
+    const at = now();
+    store.transaction(() => {
+      store.insertPattern({ id, name, document: doc.json, semantic_hash: doc.semanticHash, created_at: at, updated_at: at });
+      store.insertVersion({ patternId: id, version: 1, document: doc.json, semanticHash: doc.semanticHash, formatVersion: doc.formatVersion, createdAt: at, message });
+    });
+    return mustFind(id);
+  }
+
+  /** Writes `doc` as the working copy, adding a version if its semantics changed. */
+  function commit(id: string, doc: CheckedDocument, message: string | null): SaveResult {
+    const at = now();
+    const versionCreated = store.transaction(() => {
+      const current = mustFind(id);
+      const changed = current.semantic_hash !== doc.semanticHash;
+      if (changed) {
+        store.insertVersion({ patternId: id, version: current.latest_version + 1, document: doc.json, semanticHash: doc.semanticHash, formatVersion: doc.formatVersion, createdAt: at, message });
+      }
+      store.updateDocument(id, doc.json, doc.semanticHash, at);
+      return changed;
+    });
+    return { pattern: toDetail(mustFind(id)), versionCreated };
+  }
+
+  return {
+    list: () => store.list().map(toSummary),
+
+    get: ({ id }) => toDetail(mustFind(id)),
+
+    create: ({ name, document }) => {
+      const row = insertNew(name, checkDocument(document), null);
+      hub.publish('patterns.changed', { id: row.id, kind: 'created', latestVersion: row.latest_version });
+      return toDetail(row);
+    },
+
+    save: ({ id, document, message }) => {
+      const result = commit(id, checkDocument(document), message ?? null);
+      hub.publish('patterns.changed', { id, kind: 'saved', latestVersion: result.pattern.latestVersion });
+      return result;
+    },
+
+    rename: ({ id, name }) => {
+      mustFind(id);
+      store.rename(id, name, now());
+      const row = mustFind(id);
+      hub.publish('patterns.changed', { id, kind: 'renamed', latestVersion: row.latest_version });
+      return toSummary(row);
+    },
+
+    duplicate: ({ id, name }) => {
+      const source = mustFind(id);
+      const doc = checkDocument(JSON.parse(source.document));
+      const row = insertNew(name ?? `${source.name} copy`, doc, `Duplicated from "${source.name}"`);
+      hub.publish('patterns.changed', { id: row.id, kind: 'duplicated', latestVersion: row.latest_version });
+      return toDetail(row);
+    },
+
+    delete: ({ id }) => {
+      if (!store.delete(id)) throw new CepError('not-found', `No pattern with id "${id}"`);
+      hub.publish('patterns.changed', { id, kind: 'deleted', latestVersion: null });
+    },
+
+    versions: ({ id }) => {
+      mustFind(id);
+      return store.versions(id).map(toVersionInfo);
+    },
+
+    getVersion: ({ id, version }) => {
+      mustFind(id);
+      const row = store.version(id, version);
+      if (!row) throw new CepError('not-found', `Pattern "${id}" has no version ${version}`);
+      const detail: PatternVersionDetail = { ...toVersionInfo(row), patternId: id, document: JSON.parse(row.document) as unknown };
+      return detail;
+    },
+
+    restoreVersion: ({ id, version }) => {
+      mustFind(id);
+      const row = store.version(id, version);
+      if (!row) throw new CepError('not-found', `Pattern "${id}" has no version ${version}`);
+      const result = commit(id, checkDocument(JSON.parse(row.document)), `Restored version ${version}`);
+      hub.publish('patterns.changed', { id, kind: 'restored', latestVersion: result.pattern.latestVersion });
+      return result;
+    },
+  };
+}

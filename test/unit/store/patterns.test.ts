@@ -1,0 +1,135 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { CepError, type CepEvents } from '../../../electron/contract';
+import { createBackend, DATABASE_FILE, type CepBackend } from '../../../electron/services';
+import { makeTempDir } from './temp-dir';
+
+const doc = (where: string, x = 0) => ({
+  format: 'cepheus.pattern',
+  version: 1,
+  name: 'p',
+  nodes: [{ id: 'a', where }],
+  edges: [],
+  layout: { nodes: { a: { x, y: 0 } } },
+});
+
+async function rejection(promise: Promise<unknown>): Promise<CepError> {
+  try {
+    await promise;
+  } catch (error) {
+    return CepError.from(error);
+  }
+  throw new Error('expected the call to reject');
+}
+
+describe('patterns store (real SQLite file)', () => {
+  let dir: string;
+  let cleanup: () => void;
+  let backend: CepBackend;
+  let t: number;
+
+  beforeEach(() => {
+    ({ dir, cleanup } = makeTempDir());
+    t = Date.UTC(2025, 0, 1);
+    backend = createBackend({ dataDir: dir, appVersion: '9.9.9', clock: () => (t += 1000) });
+  });
+  afterEach(() => {
+    backend.close();
+    cleanup();
+  });
+
+  it('creates cepheus.db in the data dir and reports it in app.info', async () => {
+    const info = await backend.app.info();
+    expect(info).toMatchObject({ version: '9.9.9', dataDir: dir, databasePath: path.join(dir, DATABASE_FILE), schemaVersion: 2 });
+    expect(existsSync(path.join(dir, DATABASE_FILE))).toBe(true);
+  });
+
+  it('creates, lists, gets, renames and deletes', async () => {
+    const a = await backend.patterns.create({ name: 'Alpha', document: doc('price > 1') });
+    const b = await backend.patterns.create({ name: 'Beta', document: doc('price > 2') });
+    expect(a.latestVersion).toBe(1);
+    expect(a.document).toEqual(doc('price > 1'));
+    expect((await backend.patterns.list()).map((p) => p.name)).toEqual(['Beta', 'Alpha']);
+
+    const renamed = await backend.patterns.rename({ id: a.id, name: 'Alpha 2' });
+    expect(renamed.name).toBe('Alpha 2');
+    expect((await backend.patterns.list()).map((p) => p.name)).toEqual(['Alpha 2', 'Beta']);
+    expect((await backend.patterns.get({ id: a.id })).name).toBe('Alpha 2');
+
+    await backend.patterns.delete({ id: b.id });
+    expect((await backend.patterns.list()).map((p) => p.id)).toEqual([a.id]);
+    expect((await rejection(backend.patterns.get({ id: b.id }))).code).toBe('not-found');
+    expect((await rejection(backend.patterns.delete({ id: b.id }))).code).toBe('not-found');
+  });
+
+  it('records a version only when the semantic content changes', async () => {
+    const p = await backend.patterns.create({ name: 'P', document: doc('a > 1') });
+    const moved = await backend.patterns.save({ id: p.id, document: doc('a > 1', 50) });
+    expect(moved.versionCreated).toBe(false);
+    expect(moved.pattern.latestVersion).toBe(1);
+    expect(moved.pattern.document).toEqual(doc('a > 1', 50)); // the layout edit persists
+
+    const changed = await backend.patterns.save({ id: p.id, document: doc('a > 2', 50), message: 'tighter' });
+    expect(changed.versionCreated).toBe(true);
+    expect(changed.pattern.latestVersion).toBe(2);
+
+    const versions = await backend.patterns.versions({ id: p.id });
+    expect(versions.map((v) => [v.version, v.message])).toEqual([[2, 'tighter'], [1, null]]);
+    expect(versions[0]?.semanticHash).not.toBe(versions[1]?.semanticHash);
+    expect((await backend.patterns.getVersion({ id: p.id, version: 1 })).document).toEqual(doc('a > 1'));
+  });
+
+  it('restores an old version as a new version, keeping history', async () => {
+    const p = await backend.patterns.create({ name: 'P', document: doc('a > 1') });
+    await backend.patterns.save({ id: p.id, document: doc('a > 2') });
+    const restored = await backend.patterns.restoreVersion({ id: p.id, version: 1 });
+    expect(restored).toMatchObject({ versionCreated: true, pattern: { latestVersion: 3, document: doc('a > 1') } });
+    const versions = await backend.patterns.versions({ id: p.id });
+    expect(versions.map((v) => v.message)).toEqual(['Restored version 1', null, null]);
+    expect((await rejection(backend.patterns.restoreVersion({ id: p.id, version: 7 }))).code).toBe('not-found');
+  });
+
+  it('duplicates with a default name and its own history', async () => {
+    const p = await backend.patterns.create({ name: 'P', document: doc('a > 1') });
+    await backend.patterns.save({ id: p.id, document: doc('a > 2') });
+    const copy = await backend.patterns.duplicate({ id: p.id });
+    expect(copy).toMatchObject({ name: 'P copy', latestVersion: 1, document: doc('a > 2') });
+    expect(copy.id).not.toBe(p.id);
+    const named = await backend.patterns.duplicate({ id: p.id, name: 'Q' });
+    expect(named.name).toBe('Q');
+  });
+
+  it('deleting a pattern removes its versions (foreign keys are on)', async () => {
+    const p = await backend.patterns.create({ name: 'P', document: doc('a > 1') });
+    await backend.patterns.save({ id: p.id, document: doc('a > 2') });
+    await backend.patterns.delete({ id: p.id });
+    expect((await rejection(backend.patterns.versions({ id: p.id }))).code).toBe('not-found');
+  });
+
+  it('rejects a document that is not a JSON object as invalid-document', async () => {
+    const error = await rejection(backend.patterns.create({ name: 'P', document: [1, 2] }));
+    expect(error.code).toBe('invalid-document');
+    expect(await backend.patterns.list()).toEqual([]);
+  });
+
+  it('pushes patterns.changed events and stops after unsubscribe', async () => {
+    const seen: CepEvents['patterns.changed'][] = [];
+    const off = backend.on('patterns.changed', (e) => seen.push(e));
+    const p = await backend.patterns.create({ name: 'P', document: doc('a > 1') });
+    await backend.patterns.save({ id: p.id, document: doc('a > 2') });
+    off();
+    await backend.patterns.delete({ id: p.id });
+    expect(seen).toEqual([
+      { id: p.id, kind: 'created', latestVersion: 1 },
+      { id: p.id, kind: 'saved', latestVersion: 2 },
+    ]);
+  });
+
+  it('keeps data across close and reopen', async () => {
+    const p = await backend.patterns.create({ name: 'Kept', document: doc('a > 1') });
+    backend.close();
+    backend = createBackend({ dataDir: dir, appVersion: '9.9.9' });
+    expect((await backend.patterns.get({ id: p.id })).name).toBe('Kept');
+  });
+});
