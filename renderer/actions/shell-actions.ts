@@ -1,0 +1,61 @@
+/**
+ * The shell's own actions: palette, theme, panels, library refresh. Feature areas (designer,
+ * replay, export) register theirs the same way from their own modules.
+ */
+import type { CepApi } from '../../electron/contract';
+import { useLibraryStore } from '../state/library-store';
+import { useUiStore } from '../state/ui-store';
+import type { Action } from './registry';
+
+export function createShellActions(api: CepApi): Action[] {
+  const ui = () => useUiStore.getState();
+  return [
+    {
+      id: 'view.commandPalette',
+      label: 'Show all commands',
+      category: 'View',
+      shortcut: 'Mod+K',
+      keywords: ['palette', 'search', 'find'],
+      run: () => ui().setPaletteOpen(true),
+    },
+    {
+      id: 'view.commandPaletteAlt',
+      label: 'Show all commands (alternative)',
+      category: 'View',
+      shortcut: 'Mod+Shift+P',
+      keywords: ['palette'],
+      run: () => ui().setPaletteOpen(true),
+    },
+    {
+      id: 'view.toggleTheme',
+      label: 'Toggle light/dark theme',
+      category: 'View',
+      shortcut: 'Mod+Shift+L',
+      keywords: ['dark', 'light', 'colour', 'color', 'appearance'],
+      run: () => ui().toggleTheme(),
+    },
+    { id: 'view.themeSystem', label: 'Theme: follow system', category: 'View', keywords: ['os', 'auto'], run: () => ui().setThemePreference('system') },
+    { id: 'view.themeLight', label: 'Theme: light', category: 'View', run: () => ui().setThemePreference('light') },
+    { id: 'view.themeDark', label: 'Theme: dark', category: 'View', run: () => ui().setThemePreference('dark') },
+    { id: 'view.toggleSidebar', label: 'Toggle pattern library', category: 'View', shortcut: 'Mod+B', keywords: ['sidebar'], run: () => ui().togglePanel('sidebar') },
+    { id: 'view.toggleInspector', label: 'Toggle inspector', category: 'View', shortcut: 'Mod+Alt+B', keywords: ['properties'], run: () => ui().togglePanel('inspector') },
+    { id: 'view.toggleBottomPanel', label: 'Toggle bottom panel', category: 'View', shortcut: 'Mod+J', keywords: ['panel'], run: () => ui().togglePanel('bottom') },
+    { id: 'view.showProblems', label: 'Show problems', category: 'View', shortcut: 'Mod+Shift+M', keywords: ['errors', 'diagnostics'], run: () => ui().showBottomTab('problems') },
+    { id: 'view.showReplay', label: 'Show replay', category: 'View', keywords: ['debug', 'step'], run: () => ui().showBottomTab('replay') },
+    { id: 'view.showResults', label: 'Show results', category: 'View', keywords: ['matches', 'output'], run: () => ui().showBottomTab('results') },
+    {
+      id: 'pattern.refreshLibrary',
+      label: 'Reload pattern library',
+      category: 'Pattern',
+      keywords: ['refresh', 'list'],
+      run: () => useLibraryStore.getState().refresh(api),
+    },
+    {
+      id: 'pattern.close',
+      label: 'Close pattern',
+      category: 'Pattern',
+      enabled: () => useLibraryStore.getState().openId !== null,
+      run: () => useLibraryStore.getState().close(),
+    },
+  ];
+}

@@ -1,0 +1,122 @@
+/**
+ * CepApi over HTTP, for the renderer served by the web host (and for tests in Node): every method is
+ * `POST /api/<method>` with a JSON body and the session token in a header; pushes arrive as
+ * Server-Sent Events, read with fetch streaming so the token travels in a header there too.
+ * Built from the contract's method table, so a new contract method needs no change here.
+ */
+import { CepError, cepMethodNames, isCepErrorInfo, splitMethod, type CepApi, type CepEventName, type CepEvents, type CepMethodName } from '../../electron/contract';
+import { readSse } from './sse';
+
+export const tokenHeader = 'x-cep-token';
+
+export interface HttpApiOptions {
+  /** Origin (and optional path prefix) of the web host, e.g. "http://127.0.0.1:5123". */
+  baseUrl: string;
+  token: string;
+  /** Injected in tests; defaults to the global fetch. */
+  fetch?: typeof fetch;
+}
+
+type Listener = (payload: unknown) => void;
+
+export function createHttpApi(options: HttpApiOptions): CepApi {
+  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const base = options.baseUrl.replace(/\/+$/, '');
+
+  async function call(method: CepMethodName, args: unknown): Promise<unknown> {
+    let response: Response;
+    try {
+      response = await doFetch(`${base}/api/${method}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [tokenHeader]: options.token },
+        body: args === undefined ? '' : JSON.stringify(args),
+      });
+    } catch (err) {
+      throw new CepError('internal', `Cannot reach the Cepheus back end (${method}): ${err instanceof Error ? err.message : String(err)}`);
+    }
+    const text = await response.text();
+    const body = parseBody(text);
+    if (!response.ok) {
+      const info = isCepErrorInfo(body) ? body : isCepErrorInfo((body as { error?: unknown } | null)?.error) ? (body as { error: unknown }).error : null;
+      if (info) throw CepError.from(info);
+      throw new CepError(response.status === 401 ? 'unauthorized' : 'internal', `${method} failed with HTTP ${response.status}${text ? `: ${text.slice(0, 200)}` : ''}`);
+    }
+    return body;
+  }
+
+  const api: Record<string, unknown> = {};
+  for (const method of cepMethodNames) {
+    const [group, verb] = splitMethod(method);
+    const target = (api[group] ??= {}) as Record<string, (args?: unknown) => Promise<unknown>>;
+    target[verb] = (args?: unknown) => call(method, args);
+  }
+  api.on = createPushChannel(base, options.token, doFetch);
+  return api as unknown as CepApi;
+}
+
+function parseBody(text: string): unknown {
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * One shared event stream for all listeners, opened on the first subscription and closed after the
+ * last; it reconnects with a growing delay when the host restarts.
+ */
+function createPushChannel(base: string, token: string, doFetch: typeof fetch): CepApi['on'] {
+  const listeners = new Map<string, Set<Listener>>();
+  let abort: AbortController | null = null;
+
+  const dispatch = (event: string, data: string) => {
+    const set = listeners.get(event);
+    if (!set) return;
+    let payload: unknown;
+    try {
+      payload = JSON.parse(data) as unknown;
+    } catch {
+      return; // A malformed push is dropped rather than crashing every listener.
+    }
+    for (const l of set) l(payload);
+  };
+
+  const connect = async (signal: AbortSignal) => {
+    let delay = 500;
+    while (!signal.aborted) {
+      try {
+        const response = await doFetch(`${base}/api/events`, { headers: { accept: 'text/event-stream', [tokenHeader]: token }, signal });
+        if (response.ok && response.body) {
+          delay = 500;
+          await readSse(response.body, dispatch, signal);
+        }
+      } catch {
+        // Host gone or aborted; the loop decides below.
+      }
+      if (signal.aborted) return;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      delay = Math.min(delay * 2, 10_000);
+    }
+  };
+
+  return <E extends CepEventName>(event: E, listener: (payload: CepEvents[E]) => void) => {
+    const set = listeners.get(event) ?? new Set<Listener>();
+    listeners.set(event, set);
+    const l = listener as Listener;
+    set.add(l);
+    if (!abort) {
+      abort = new AbortController();
+      void connect(abort.signal);
+    }
+    return () => {
+      set.delete(l);
+      const empty = [...listeners.values()].every((s) => s.size === 0);
+      if (empty && abort) {
+        abort.abort();
+        abort = null;
+      }
+    };
+  };
+}

@@ -1,0 +1,51 @@
+/** Right-hand inspector: properties of the open pattern (later: of the selected stage or edge). */
+import { useLibraryStore } from '../state/library-store';
+import { DocumentPreview } from './DocumentPreview';
+import { Icon } from './Icon';
+import { RelativeTime } from './RelativeTime';
+import './inspector.css';
+
+export function Inspector() {
+  const { openPattern, openStatus, openError } = useLibraryStore();
+
+  return (
+    <section className="inspector" data-testid="inspector" aria-label="Inspector">
+      <header className="panel-header">
+        <h2 className="section-title">Inspector</h2>
+      </header>
+      {openStatus === 'loading' && <div className="inspector-hint">Loading pattern…</div>}
+      {openStatus === 'error' && openError && (
+        <div className="inspector-error" role="alert">
+          <Icon name="error" size={14} /> {openError.message}
+        </div>
+      )}
+      {openStatus === 'idle' && (
+        <div className="empty-state" data-testid="inspector-empty">
+          <Icon name="inspector" size={28} />
+          <div className="empty-state-title">Nothing selected</div>
+          <div className="empty-state-text">Open a pattern, then select a stage or connection to edit its properties.</div>
+        </div>
+      )}
+      {openStatus === 'ready' && openPattern && (
+        <div className="inspector-body">
+          <dl className="inspector-props">
+            <dt>Name</dt>
+            <dd data-testid="inspector-pattern-name">{openPattern.name}</dd>
+            <dt>Version</dt>
+            <dd>{openPattern.latestVersion}</dd>
+            <dt>Updated</dt>
+            <dd>
+              <RelativeTime iso={openPattern.updatedAt} />
+            </dd>
+            <dt>Id</dt>
+            <dd className="inspector-mono">{openPattern.id}</dd>
+          </dl>
+          <h3 className="section-title inspector-subtitle">Document</h3>
+          <div className="inspector-editor">
+            <DocumentPreview document={openPattern.document} />
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

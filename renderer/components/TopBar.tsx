@@ -1,0 +1,47 @@
+/** Top bar: brand, the open pattern's name, command search, panel toggles, theme switch and menu. */
+import { appRegistry } from '../actions/app-registry';
+import { formatShortcut, isMacPlatform } from '../actions/shortcut';
+import { useLibraryStore } from '../state/library-store';
+import { useUiStore } from '../state/ui-store';
+import { AppMenu } from './AppMenu';
+import { Icon } from './Icon';
+import { ThemeSwitch } from './ThemeSwitch';
+import './top-bar.css';
+
+export function TopBar() {
+  const patternName = useLibraryStore((s) => s.openPattern?.name ?? null);
+  const { sidebarOpen, inspectorOpen, bottomOpen } = useUiStore();
+  const paletteShortcut = formatShortcut('Mod+K', isMacPlatform());
+
+  return (
+    <header className="top-bar" data-testid="top-bar">
+      <div className="top-bar-brand">
+        <Icon name="logo" size={18} className="top-bar-logo" />
+        <span className="top-bar-app">Cepheus</span>
+      </div>
+      <span className="top-bar-divider" aria-hidden="true" />
+      <div className="top-bar-title" data-testid="pattern-title" title={patternName ?? undefined}>
+        {patternName ?? <span className="top-bar-title-empty">No pattern open</span>}
+      </div>
+      <button type="button" className="top-bar-search" data-testid="palette-button" onClick={() => void appRegistry.run('view.commandPalette')}>
+        <Icon name="search" size={14} />
+        <span>Search commands</span>
+        <kbd className="kbd">{paletteShortcut}</kbd>
+      </button>
+      <div className="top-bar-actions">
+        <button type="button" className="icon-btn" aria-pressed={sidebarOpen} title="Toggle pattern library" onClick={() => void appRegistry.run('view.toggleSidebar')}>
+          <Icon name="sidebar" />
+        </button>
+        <button type="button" className="icon-btn" aria-pressed={bottomOpen} title="Toggle bottom panel" onClick={() => void appRegistry.run('view.toggleBottomPanel')}>
+          <Icon name="panel" />
+        </button>
+        <button type="button" className="icon-btn" aria-pressed={inspectorOpen} title="Toggle inspector" onClick={() => void appRegistry.run('view.toggleInspector')}>
+          <Icon name="inspector" />
+        </button>
+        <span className="top-bar-divider" aria-hidden="true" />
+        <ThemeSwitch />
+        <AppMenu />
+      </div>
+    </header>
+  );
+}
