@@ -4,6 +4,8 @@ import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from '
 import path from 'node:path';
 import { CepError } from '../../../electron/contract';
 import { APPLICATION_ID, createBackend, DATABASE_FILE, LATEST_SCHEMA_VERSION } from '../../../electron/services';
+import { semanticHash } from '../../../engine/format';
+import { sampleDocument } from './sample-document';
 import { makeTempDir } from './temp-dir';
 
 /** Builds a database exactly as Cepheus schema 1 left it, without using today's migration code. */
@@ -16,13 +18,14 @@ function writeSchemaV1File(file: string): void {
       pattern_id TEXT NOT NULL REFERENCES patterns(id) ON DELETE CASCADE,
       version INTEGER NOT NULL CHECK (version >= 1), document TEXT NOT NULL, semantic_hash TEXT NOT NULL,
       created_at TEXT NOT NULL, message TEXT, UNIQUE (pattern_id, version));
-    INSERT INTO patterns VALUES ('p1', 'Old pattern', '{"format":"cepheus.pattern","version":1,"b":2}', 'h2',
-      '2024-01-01T00:00:00.000Z', '2024-01-02T00:00:00.000Z');
-    INSERT INTO pattern_versions (pattern_id, version, document, semantic_hash, created_at, message) VALUES
-      ('p1', 1, '{"format":"cepheus.pattern","version":1,"b":1}', 'h1', '2024-01-01T00:00:00.000Z', 'first'),
-      ('p1', 2, '{"format":"cepheus.pattern","version":1,"b":2}', 'h2', '2024-01-02T00:00:00.000Z', NULL);
     PRAGMA user_version = 1;
   `);
+  const v1 = JSON.stringify(sampleDocument('a > 1'));
+  const v2 = JSON.stringify(sampleDocument('a > 2'));
+  db.prepare('INSERT INTO patterns VALUES (?, ?, ?, ?, ?, ?)').run('p1', 'Old pattern', v2, semanticHash(sampleDocument('a > 2')), '2024-01-01T00:00:00.000Z', '2024-01-02T00:00:00.000Z');
+  const version = db.prepare('INSERT INTO pattern_versions (pattern_id, version, document, semantic_hash, created_at, message) VALUES (?, ?, ?, ?, ?, ?)');
+  version.run('p1', 1, v1, semanticHash(sampleDocument('a > 1')), '2024-01-01T00:00:00.000Z', 'first');
+  version.run('p1', 2, v2, semanticHash(sampleDocument('a > 2')), '2024-01-02T00:00:00.000Z', null);
   db.pragma(`application_id = ${APPLICATION_ID}`);
   db.close();
 }
@@ -68,7 +71,7 @@ describe('database schema migrations', () => {
       const versions = await backend.patterns.versions({ id: 'p1' });
       expect(versions.map((v) => [v.version, v.message])).toEqual([[2, null], [1, 'first']]);
       // The migrated file keeps working: a changed document becomes version 3.
-      const saved = await backend.patterns.save({ id: 'p1', document: { format: 'cepheus.pattern', version: 1, b: 3 } });
+      const saved = await backend.patterns.save({ id: 'p1', document: sampleDocument('a > 3') });
       expect(saved.pattern.latestVersion).toBe(3);
     } finally {
       backend.close();

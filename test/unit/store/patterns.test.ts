@@ -3,16 +3,10 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { CepError, type CepEvents } from '../../../electron/contract';
 import { createBackend, DATABASE_FILE, type CepBackend } from '../../../electron/services';
+import { sampleDocument } from './sample-document';
 import { makeTempDir } from './temp-dir';
 
-const doc = (where: string, x = 0) => ({
-  format: 'cepheus.pattern',
-  version: 1,
-  name: 'p',
-  nodes: [{ id: 'a', where }],
-  edges: [],
-  layout: { nodes: { a: { x, y: 0 } } },
-});
+const doc = sampleDocument;
 
 async function rejection(promise: Promise<unknown>): Promise<CepError> {
   try {
@@ -107,10 +101,21 @@ describe('patterns store (real SQLite file)', () => {
     expect((await rejection(backend.patterns.versions({ id: p.id }))).code).toBe('not-found');
   });
 
-  it('rejects a document that is not a JSON object as invalid-document', async () => {
-    const error = await rejection(backend.patterns.create({ name: 'P', document: [1, 2] }));
-    expect(error.code).toBe('invalid-document');
+  it('rejects an invalid document with the format diagnostics, storing nothing', async () => {
+    const notObject = await rejection(backend.patterns.create({ name: 'P', document: [1, 2] }));
+    expect(notObject.code).toBe('invalid-document');
+    const { settings: _settings, ...noSettings } = doc('a > 1');
+    const missing = await rejection(backend.patterns.create({ name: 'P', document: noSettings }));
+    expect(missing.code).toBe('invalid-document');
+    expect(missing.issues?.some((i) => i.path.join('.').startsWith('document') && /settings/.test(`${i.path.join('.')} ${i.message}`))).toBe(true);
     expect(await backend.patterns.list()).toEqual([]);
+  });
+
+  it('a rename of the document or a moved node is not a new version', async () => {
+    const p = await backend.patterns.create({ name: 'P', document: doc('a > 1') });
+    const result = await backend.patterns.save({ id: p.id, document: { ...doc('a > 1', 300), description: 'notes only' } });
+    expect(result.versionCreated).toBe(false);
+    expect(result.pattern.semanticHash).toBe(p.semanticHash);
   });
 
   it('pushes patterns.changed events and stops after unsubscribe', async () => {
