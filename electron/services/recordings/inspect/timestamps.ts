@@ -1,0 +1,83 @@
+/**
+ * Reading and recognising event timestamps. Everything becomes integer epoch milliseconds.
+ * ISO-8601 text without a zone is read as UTC, so an import gives the same result on every
+ * machine (Date.parse would use the local zone).
+ */
+import type { TimestampFormat } from '../types';
+
+const ISO =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*([Zz]|[+-]\d{2}(?::?\d{2})?)?$/;
+const NUMERIC = /^\s*-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?\s*$/;
+/** ±8.64e15 ms is the range of a JavaScript Date. */
+const MAX_MS = 8.64e15;
+
+function offsetMinutes(zone: string | undefined): number {
+  if (!zone || zone === 'Z' || zone === 'z') return 0;
+  const sign = zone.startsWith('-') ? -1 : 1;
+  const digits = zone.slice(1).replace(':', '');
+  const hours = Number(digits.slice(0, 2));
+  const minutes = digits.length > 2 ? Number(digits.slice(2, 4)) : 0;
+  return sign * (hours * 60 + minutes);
+}
+
+export function parseIso8601(text: string): number | null {
+  const m = ISO.exec(text.trim());
+  if (!m) return null;
+  const [year, month, day, hour = 0, minute = 0, second = 0] = m.slice(1, 7).map((part) => Number(part ?? 0));
+  const fraction = m[7] ? Number(m[7].slice(0, 3).padEnd(3, '0')) : 0;
+  if (month! < 1 || month! > 12 || day! < 1 || hour > 23 || minute > 59 || second > 59) return null;
+  const ms = Date.UTC(year!, month! - 1, day!, hour, minute, second, fraction);
+  // Date.UTC rolls 31 February over into March; a real date survives the round trip.
+  if (new Date(ms).getUTCDate() !== day) return null;
+  return ms - offsetMinutes(m[8]) * 60_000;
+}
+
+export function isIso8601(text: string): boolean {
+  // Cheap shape check first: this runs on every string value during schema inference.
+  if (text.length < 10 || text.length > 40 || text.charCodeAt(4) !== 0x2d) return false;
+  return parseIso8601(text) !== null;
+}
+
+function asNumber(value: unknown): number | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value === 'string' && NUMERIC.test(value)) return Number(value);
+  return null;
+}
+
+/** Epoch milliseconds, or null when the value is not a timestamp in `format`. */
+export function parseTimestamp(value: unknown, format: TimestampFormat): number | null {
+  let ms: number | null;
+  if (format === 'iso8601') {
+    ms = typeof value === 'string' ? parseIso8601(value) : null;
+  } else {
+    const n = asNumber(value);
+    ms = n === null ? null : Math.round(format === 'epochSeconds' ? n * 1000 : n);
+  }
+  return ms !== null && Math.abs(ms) <= MAX_MS ? ms : null;
+}
+
+/** 1e8 s is 1973 and 1e11 s is far future; 1e11 ms is 1973 and 1e14 ms is year 5138. */
+const SECONDS_RANGE = [1e8, 1e11] as const;
+const MILLIS_RANGE = [1e11, 1e14] as const;
+
+function inRange(n: number, [low, high]: readonly [number, number]): boolean {
+  return n >= low && n < high;
+}
+
+/**
+ * The format that reads every non-null value, or null. Numbers count as timestamps only in a
+ * plausible calendar range, unless `named` says the field is called like a timestamp (then
+ * small numbers such as 1, 2, 3 are read as milliseconds: logical time in test recordings).
+ */
+export function detectTimestampFormat(values: readonly unknown[], named: boolean): TimestampFormat | null {
+  const present = values.filter((v) => v !== null && v !== undefined && v !== '');
+  if (present.length === 0) return null;
+  if (present.every((v) => typeof v === 'string' && parseIso8601(v) !== null)) return 'iso8601';
+  const numbers = present.map(asNumber);
+  if (numbers.some((n) => n === null)) return null;
+  const ns = numbers as number[];
+  if (ns.every((n) => inRange(n, MILLIS_RANGE))) return 'epochMillis';
+  if (ns.every((n) => inRange(n, SECONDS_RANGE))) return 'epochSeconds';
+  if (named && ns.every((n) => n >= 0 && n < MILLIS_RANGE[1])) return 'epochMillis';
+  return null;
+}
