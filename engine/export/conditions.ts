@@ -1,0 +1,69 @@
+/**
+ * Conditions as the exporters need them: the stage's effective condition sources, and each one
+ * printed in a Flink dialect by engine/expr's printers (which own the per-dialect rules and refusals).
+ */
+import { parseCondition, printAviator, printFlinkSql, printJava } from '../expr';
+import type { Expr } from '../expr';
+import { walk } from '../expr/ast';
+import type { StageSpec } from '../pattern/spec';
+
+export type Printed = { ok: true; text: string } | { ok: false; reason: string };
+
+const AGGREGATES = new Set(['count', 'sum', 'avg', 'first', 'last']);
+
+/**
+ * The OR-ed condition sources of a stage, as Flink combines them: `where(a).or(b)` is `a || b`, and
+ * `.or(b)` on a stage without `where` is just `b`. An empty list means "every event".
+ */
+export function conditionSources(stage: Pick<StageSpec, 'where' | 'or'>): string[] {
+  const where = stage.where?.trim() ? [stage.where] : [];
+  return [...where, ...(stage.or ?? []).filter((c) => c.trim() !== '')];
+}
+
+function parse(src: string): { ok: true; ast: Expr } | { ok: false; reason: string } {
+  const parsed = parseCondition(src);
+  const errors = parsed.diagnostics.filter((d) => d.severity === 'error');
+  if (!parsed.ast || errors.length > 0) return { ok: false, reason: `the condition "${src}" does not parse (${errors[0]?.message ?? 'syntax error'})` };
+  return { ok: true, ast: parsed.ast };
+}
+
+/** True when the condition reads earlier stages (count/sum/avg/first/last, or min/max over a stage). */
+export function readsOtherEvents(src: string): boolean {
+  const parsed = parse(src);
+  if (!parsed.ok) return false;
+  let found = false;
+  walk(parsed.ast, (n) => {
+    if (n.kind !== 'call') return;
+    if (AGGREGATES.has(n.callee) || ((n.callee === 'min' || n.callee === 'max') && n.args.length === 1)) found = true;
+  });
+  return found;
+}
+
+function printAll(sources: string[], print: (ast: Expr) => Printed, or: string): Printed {
+  const texts: string[] = [];
+  for (const src of sources) {
+    const parsed = parse(src);
+    if (!parsed.ok) return parsed;
+    const printed = print(parsed.ast);
+    if (!printed.ok) return printed;
+    texts.push(printed.text);
+  }
+  return { ok: true, text: texts.length === 1 ? texts[0]! : texts.map((t) => `(${t})`).join(` ${or} `) };
+}
+
+/** One Aviator expression for the OR of the sources (AviatorCondition is a SimpleCondition). */
+export function aviatorCondition(sources: string[]): Printed {
+  return printAll(sources, (ast) => printAviator(ast), '||');
+}
+
+/** One Java boolean expression over `event` (and `ctx` when the condition is iterative). */
+export function javaCondition(src: string): Printed {
+  const parsed = parse(src);
+  if (!parsed.ok) return parsed;
+  return printJava(parsed.ast, { eventVar: 'event', contextVar: 'ctx' });
+}
+
+/** One SQL predicate for DEFINE of `variable`. */
+export function sqlCondition(sources: string[], variable: string): Printed {
+  return printAll(sources, (ast) => printFlinkSql(ast, { variable }), 'OR');
+}

@@ -1,0 +1,91 @@
+/**
+ * Exporters: a pattern document → our own JSON, Flink dynamic-CEP JSON, Flink Java, Flink SQL.
+ * Every exporter either writes something that means exactly the same, or refuses with reasons;
+ * `expressibility` gives those verdicts for all targets at once, per stage.
+ */
+import { documentToSpec, serializeDocument } from '../format';
+import type { PatternDocument } from '../format';
+import { allNodes } from '../format';
+import type { PatternSpec } from '../pattern/spec';
+import { readExternalConditions } from './external';
+import { buildFlinkJava } from './flink-java';
+import { buildFlinkJson } from './flink-json';
+import { buildFlinkSql } from './flink-sql';
+import { EXPORT_TARGETS, type ExportContext, type ExportOptions, type ExportResult, type ExportTarget, type ExpressibilityReport, type ExternalConditions, type TargetReport } from './types';
+
+export * from './types';
+export type { GraphJson, NodeJson, EdgeJson, ConditionJson, QuantifierJson } from './graph-spec';
+export { unsupportedMarker, isUnsupportedMarker, externalNoteLine, readExternalConditions, describeFlinkCondition } from './external';
+export { buildFlinkJson } from './flink-json';
+export { buildFlinkJava } from './flink-java';
+export { buildFlinkSql } from './flink-sql';
+export { jsonTime, jsonTimeToMs } from './durations';
+
+/** Export-time settings of a document, with command-line / dialog overrides applied. */
+export function exportContext(doc: PatternDocument, options: ExportOptions = {}): ExportContext {
+  const external = new Map<string, ExternalConditions>();
+  for (const { node } of allNodes(doc)) {
+    if (node.kind !== 'stage') continue;
+    const kept = readExternalConditions(node);
+    if (kept) external.set(node.name, kept);
+  }
+  return {
+    name: doc.name || 'pattern',
+    partitionKey: options.partitionKey !== undefined ? options.partitionKey : doc.settings.partitionKey,
+    time: doc.settings.time,
+    external,
+  };
+}
+
+const FILE_EXTENSION: Record<ExportTarget, string> = { json: '.cep.json', 'flink-json': '.flink.json', 'flink-java': '.java', 'flink-sql': '.sql' };
+
+function fileStem(doc: PatternDocument): string {
+  return (doc.name || 'pattern').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'pattern';
+}
+
+/** Runs one Flink exporter on a lowered spec. */
+function runTarget(spec: PatternSpec, target: Exclude<ExportTarget, 'json'>, ctx: ExportContext, options: ExportOptions): { report: TargetReport; text?: string; className?: string } {
+  if (target === 'flink-json') {
+    const r = buildFlinkJson(spec, ctx);
+    return r.graph ? { report: r.report, text: JSON.stringify(r.graph, null, 2) + '\n' } : { report: r.report };
+  }
+  if (target === 'flink-java') return buildFlinkJava(spec, ctx, options);
+  return buildFlinkSql(spec, ctx, options);
+}
+
+function lower(doc: PatternDocument): { ok: true; spec: PatternSpec } | { ok: false; report: TargetReport } {
+  const lowered = documentToSpec(doc);
+  if (lowered.ok) return lowered;
+  return {
+    ok: false,
+    report: {
+      ok: false,
+      items: lowered.diagnostics
+        .filter((d) => d.severity === 'error')
+        .map((d) => ({ ok: false, reason: `Pattern: ${d.message}`, ...(d.target?.nodeId ? { nodeId: d.target.nodeId } : {}), ...(d.target?.stage ? { stage: d.target.stage } : {}) })),
+    },
+  };
+}
+
+/** Writes the document in one target format, or returns why it cannot be written faithfully. */
+export function exportPattern(doc: PatternDocument, target: ExportTarget, options: ExportOptions = {}): ExportResult {
+  if (target === 'json') return { ok: true, target, text: serializeDocument(doc), fileName: fileStem(doc) + FILE_EXTENSION.json, warnings: [] };
+  const lowered = lower(doc);
+  if (!lowered.ok) return { ok: false, target, reasons: lowered.report.items };
+  const r = runTarget(lowered.spec, target, exportContext(doc, options), options);
+  if (!r.report.ok || r.text === undefined) return { ok: false, target, reasons: r.report.items.filter((i) => !i.ok) };
+  const fileName = target === 'flink-java' && r.className ? `${r.className}.java` : fileStem(doc) + FILE_EXTENSION[target];
+  return { ok: true, target, text: r.text, fileName, warnings: [] };
+}
+
+/** Per target, per stage: can it be exported, and if not, why (in words). */
+export function expressibility(doc: PatternDocument, options: ExportOptions = {}): ExpressibilityReport {
+  const lowered = lower(doc);
+  const report = {} as ExpressibilityReport;
+  for (const target of EXPORT_TARGETS) {
+    if (target === 'json') report.json = { ok: true, items: [] };
+    else if (!lowered.ok) report[target] = lowered.report;
+    else report[target] = runTarget(lowered.spec, target, exportContext(doc, options), options).report;
+  }
+  return report;
+}

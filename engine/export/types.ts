@@ -1,0 +1,87 @@
+/**
+ * Vocabulary shared by the exporters: the targets, their options, the per-stage verdicts of the
+ * expressibility report and the result of one export.
+ */
+
+/** `json`: our own document; the others are Flink formats. */
+export type ExportTarget = 'json' | 'flink-json' | 'flink-java' | 'flink-sql';
+
+export const EXPORT_TARGETS: readonly ExportTarget[] = ['json', 'flink-json', 'flink-java', 'flink-sql'];
+
+export interface ExportOptions {
+  /** Java: event class of the generated code (simple or qualified name). Default "Event". */
+  eventClass?: string;
+  /** Java: package of the generated class; none by default. */
+  javaPackage?: string;
+  /** Java: name of the generated class. Default: derived from the pattern name. */
+  className?: string;
+  /** SQL: table (or view) the query reads. Default "events". */
+  table?: string;
+  /** Overrides the document's partition key (Java keyBy, SQL PARTITION BY). */
+  partitionKey?: string | null;
+  /** Overrides the time field (Java timestamp assigner, SQL ORDER BY). */
+  timeField?: string;
+}
+
+/** One verdict: a stage (or the whole pattern when stage is absent) can or cannot be written. */
+export interface ExpressibilityItem {
+  nodeId?: string;
+  stage?: string;
+  ok: boolean;
+  reason?: string;
+}
+
+export interface TargetReport {
+  ok: boolean;
+  items: ExpressibilityItem[];
+}
+
+export type ExpressibilityReport = Record<ExportTarget, TargetReport>;
+
+export type ExportResult =
+  | { ok: true; target: ExportTarget; text: string; fileName: string; warnings: string[] }
+  | { ok: false; target: ExportTarget; reasons: ExpressibilityItem[] };
+
+/** Export-time facts that live in the document's settings, not in the PatternSpec. */
+export interface ExportContext {
+  /** Pattern name, used for class names and comments. */
+  name: string;
+  partitionKey: string | null;
+  time: { mode: 'event'; field: string; format: 'epochMillis' | 'epochSeconds' | 'iso8601'; outOfOrdernessMs: number } | { mode: 'processing' };
+  /** Verbatim Flink conditions kept from an import (by stage name), re-emitted instead of the marker. */
+  external: ReadonlyMap<string, ExternalConditions>;
+}
+
+/** Flink dynamic-CEP condition JSON objects that Cepheus cannot evaluate, kept verbatim. */
+export interface ExternalConditions {
+  where?: unknown;
+  until?: unknown;
+}
+
+/** Collects verdicts while an exporter walks a pattern. */
+export class Verdicts {
+  readonly items: ExpressibilityItem[] = [];
+
+  refuse(reason: string, at?: { stage?: string; nodeId?: string }): void {
+    this.items.push({ ...stripUndefined(at), ok: false, reason });
+  }
+
+  accept(at: { stage?: string; nodeId?: string }): void {
+    this.items.push({ ...stripUndefined(at), ok: true });
+  }
+
+  get ok(): boolean {
+    return this.items.every((i) => i.ok);
+  }
+
+  report(): TargetReport {
+    return { ok: this.ok, items: this.items };
+  }
+}
+
+function stripUndefined(at?: { stage?: string; nodeId?: string }): { stage?: string; nodeId?: string } {
+  const out: { stage?: string; nodeId?: string } = {};
+  if (at?.stage !== undefined) out.stage = at.stage;
+  if (at?.nodeId !== undefined) out.nodeId = at.nodeId;
+  return out;
+}
