@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { CepError, type CepEvents } from '../../../electron/contract';
-import { createBackend, DATABASE_FILE, type CepBackend } from '../../../electron/services';
+import { createBackend, DATABASE_FILE, LATEST_SCHEMA_VERSION, type CepBackend } from '../../../electron/services';
 import { sampleDocument } from './sample-document';
 import { makeTempDir } from './temp-dir';
 
@@ -35,7 +35,7 @@ describe('patterns store (real SQLite file)', () => {
 
   it('creates cepheus.db in the data dir and reports it in app.info', async () => {
     const info = await backend.app.info();
-    expect(info).toMatchObject({ version: '9.9.9', dataDir: dir, databasePath: path.join(dir, DATABASE_FILE), schemaVersion: 2 });
+    expect(info).toMatchObject({ version: '9.9.9', dataDir: dir, databasePath: path.join(dir, DATABASE_FILE), schemaVersion: LATEST_SCHEMA_VERSION });
     expect(existsSync(path.join(dir, DATABASE_FILE))).toBe(true);
   });
 
