@@ -39,7 +39,8 @@ function describeValue(v: unknown): string {
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'string') return `the text ${JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v)}`;
   if (typeof v === 'object') return 'an object';
-  return `${typeof v === 'number' ? 'the number ' : ''}${String(v)}`;
+  if (typeof v === 'number') return `the number ${v}`;
+  return typeof v === 'function' || typeof v === 'symbol' ? typeof v : JSON.stringify(v) ?? typeof v;
 }
 
 function quoteAll(values: readonly unknown[]): string {

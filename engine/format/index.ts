@@ -1,0 +1,52 @@
+/**
+ * The Cepheus pattern document format (`*.cep.json`): schemas and types, loading (with migrations),
+ * stable serialization, semantic hash and diff, lowering to PatternSpec and back, a Flink-style
+ * builder, and a plain-language description.
+ */
+export {
+  CURRENT_VERSION,
+  FORMAT_ID,
+  ContiguitySchema,
+  EdgeSchema,
+  EventSchemaSchema,
+  FieldTypeSchema,
+  GroupNodeSchema,
+  InnerContiguitySchema,
+  LayoutSchema,
+  NodeLayoutSchema,
+  PatternDocumentSchema,
+  PatternNodeSchema,
+  QuantifierSchema,
+  SettingsSchema,
+  SkipSchema,
+  StageNodeSchema,
+  TimeSettingsSchema,
+  WithinTypeSchema,
+} from './schema';
+export type {
+  DocEventSchema,
+  DocQuantifier,
+  DocSkip,
+  GroupNode,
+  Layout,
+  NodeLayout,
+  PatternDocument,
+  PatternEdge,
+  PatternNode,
+  PatternSettings,
+  StageNode,
+  TimeSettings,
+} from './schema';
+export { loadDocument, type LoadResult } from './load';
+export { parseJsonText, type JsonParseResult } from './json-text';
+export { MIGRATIONS, type Migration } from './migrations';
+export { serializeDocument, normalizeDocument, canonicalJson } from './serialize';
+export { semanticHash, semanticContent } from './semantic';
+export { sha256Hex } from './sha256';
+export { diffDocuments, type SemanticChange } from './diff';
+export { documentToSpec, nodeLabel, type SpecResult } from './to-spec';
+export { specToDocument, STAGE_SIZE, type SpecToDocumentOptions } from './from-spec';
+export { Pattern, PatternBuildError, type SkipInput } from './builder';
+export { describePattern } from './describe';
+export { durationText, quantifierText } from './phrases';
+export { allNodes, allEdges, type NodeVisit, type EdgeVisit } from './walk';
