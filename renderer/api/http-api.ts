@@ -1,13 +1,14 @@
 /**
- * CepApi over HTTP, for the renderer served by the web host (and for tests in Node): every method is
- * `POST /api/<method>` with a JSON body and the session token in a header; pushes arrive as
- * Server-Sent Events, read with fetch streaming so the token travels in a header there too.
+ * CepApi over HTTP, for the renderer served by the web host (and for tests in Node), following the
+ * wire protocol in electron/contract/README.md: every method is `POST /api/<method>` with a JSON body
+ * and the session token in a header, answered by `{ result }` or `{ error }`; pushes arrive as
+ * Server-Sent Events from `GET /api/events?token=`, read with fetch streaming (Node has no EventSource).
  * Built from the contract's method table, so a new contract method needs no change here.
  */
 import { CepError, cepMethodNames, isCepErrorInfo, splitMethod, type CepApi, type CepEventName, type CepEvents, type CepMethodName } from '../../electron/contract';
 import { readSse } from './sse';
 
-export const tokenHeader = 'x-cep-token';
+export const tokenHeader = 'X-Cepheus-Token';
 
 export interface HttpApiOptions {
   /** Origin (and optional path prefix) of the web host, e.g. "http://127.0.0.1:5123". */
@@ -36,12 +37,16 @@ export function createHttpApi(options: HttpApiOptions): CepApi {
     }
     const text = await response.text();
     const body = parseBody(text);
-    if (!response.ok) {
-      const info = isCepErrorInfo(body) ? body : isCepErrorInfo((body as { error?: unknown } | null)?.error) ? (body as { error: unknown }).error : null;
-      if (info) throw CepError.from(info);
+    const envelope = typeof body === 'object' && body !== null ? (body as { result?: unknown; error?: unknown }) : null;
+    if (!response.ok || (envelope && 'error' in envelope)) {
+      if (isCepErrorInfo(envelope?.error)) throw CepError.from(envelope.error);
       throw new CepError(response.status === 401 ? 'unauthorized' : 'internal', `${method} failed with HTTP ${response.status}${text ? `: ${text.slice(0, 200)}` : ''}`);
     }
-    return body;
+    // Void methods answer `{}` (no `result`); anything that is not an object is a host bug.
+    if (text !== '' && !envelope) {
+      throw new CepError('internal', `${method}: the web host answered without a result envelope: ${text.slice(0, 200)}`);
+    }
+    return envelope?.result;
   }
 
   const api: Record<string, unknown> = {};
@@ -87,7 +92,7 @@ function createPushChannel(base: string, token: string, doFetch: typeof fetch): 
     let delay = 500;
     while (!signal.aborted) {
       try {
-        const response = await doFetch(`${base}/api/events`, { headers: { accept: 'text/event-stream', [tokenHeader]: token }, signal });
+        const response = await doFetch(`${base}/api/events?token=${encodeURIComponent(token)}`, { headers: { accept: 'text/event-stream' }, signal });
         if (response.ok && response.body) {
           delay = 500;
           await readSse(response.body, dispatch, signal);

@@ -1,0 +1,37 @@
+/**
+ * Builds the renderer once per test run with Vite's build API. The e2e global setup calls it; a
+ * test file run on its own calls it too and reuses a fresh enough bundle.
+ */
+import { existsSync, statSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'vite';
+import { rendererConfig, rendererOutDir, repoRoot } from './paths';
+
+/** Newest modification time under a folder (the renderer sources and the contract it imports). */
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+export function rendererIsFresh(): boolean {
+  const index = join(rendererOutDir, 'index.html');
+  if (!existsSync(index)) return false;
+  const sources = Math.max(
+    newestMtime(join(repoRoot, 'renderer')),
+    newestMtime(join(repoRoot, 'electron', 'contract')),
+    newestMtime(join(repoRoot, 'engine')),
+    statSync(rendererConfig).mtimeMs,
+  );
+  return statSync(index).mtimeMs >= sources;
+}
+
+/** Builds unless the bundle is newer than every source; CEP_E2E_REBUILD=1 forces a build. */
+export async function ensureRendererBuilt(): Promise<void> {
+  if (process.env.CEP_E2E_REBUILD !== '1' && rendererIsFresh()) return;
+  await build({ configFile: rendererConfig, logLevel: 'warn', mode: 'production' });
+  if (!existsSync(join(rendererOutDir, 'index.html'))) throw new Error(`Renderer build produced no index.html in ${rendererOutDir}`);
+}

@@ -1,0 +1,76 @@
+/**
+ * Starts the whole app for an e2e test: the real back end behind the web host (in-process, port 0,
+ * a fresh temporary data folder with its own SQLite file), the built renderer, and a Chromium page
+ * with diagnostics attached. `close()` tears everything down and removes the data folder.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from './browser';
+import { ensureRendererBuilt } from './build-renderer';
+import { PageDiagnostics } from './diagnostics';
+import { startHost, type RunningHost } from './host';
+import { ShellPage } from './shell-page';
+
+export interface LaunchOptions {
+  /** Colour scheme the browser reports to prefers-color-scheme (default light). */
+  colorScheme?: 'light' | 'dark';
+  viewport?: { width: number; height: number };
+}
+
+export interface RunningApp {
+  host: RunningHost;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  shell: ShellPage;
+  diagnostics: PageDiagnostics;
+  dataDir: string;
+  /** Opens a second page on the same host (e.g. to test pushes between clients). */
+  newPage: () => Promise<{ page: Page; shell: ShellPage; diagnostics: PageDiagnostics }>;
+  close: () => Promise<void>;
+}
+
+export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp> {
+  await ensureRendererBuilt();
+  const dataDir = mkdtempSync(join(tmpdir(), 'cepheus-e2e-'));
+  const host = await startHost(dataDir);
+  let browser: Browser | null = null;
+  try {
+    browser = await launchChromium();
+    const context = await browser.newContext({
+      viewport: options.viewport ?? { width: 1440, height: 900 },
+      colorScheme: options.colorScheme ?? 'light',
+      deviceScaleFactor: 1,
+    });
+    const openPage = async () => {
+      const page = await context.newPage();
+      const diagnostics = await PageDiagnostics.attach(page);
+      await page.goto(host.url);
+      const shell = new ShellPage(page, diagnostics);
+      await shell.waitUntilReady();
+      return { page, shell, diagnostics };
+    };
+    const first = await openPage();
+    const running = browser;
+    return {
+      host,
+      browser: running,
+      context,
+      ...first,
+      dataDir,
+      newPage: openPage,
+      close: async () => {
+        await running.close();
+        await host.close();
+        rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (err) {
+    await browser?.close();
+    await host.close();
+    rmSync(dataDir, { recursive: true, force: true });
+    throw err;
+  }
+}
