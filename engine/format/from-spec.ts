@@ -70,6 +70,8 @@ function buildChain(stages: StageSpec[], pool: IdPool, taken: Set<string>, layou
   let height = 0;
   stages.forEach((s, i) => {
     const id = pool.take('n', s.nodeId, taken);
+    // Claim the layout slot first so a group comes before its children in layout order.
+    layout.nodes[id] = { x, y: origin.y };
     let node: PatternNode;
     let size = STAGE_SIZE;
     if (s.group) {
@@ -90,7 +92,7 @@ function buildChain(stages: StageSpec[], pool: IdPool, taken: Set<string>, layou
         note: '',
       };
     }
-    layout.nodes[id] = { x, y: origin.y, width: size.width, height: size.height };
+    Object.assign(layout.nodes[id], size);
     x += size.width + GAP;
     height = Math.max(height, size.height);
     if (i > 0) {
