@@ -1,0 +1,70 @@
+#!/usr/bin/env node
+// The one test command (`npm test`): lint, type-check, unit + property + browser e2e tests,
+// the Flink conformance vectors and the Electron security scan, then one closing summary line.
+// Each step streams its own output; a failing step does not hide the others.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+const artifacts = join(root, 'test-artifacts');
+mkdirSync(artifacts, { recursive: true });
+
+let passed = 0;
+let failed = 0;
+const lines = [];
+
+function run(label, cmd, args) {
+  console.log(`\n=== ${label}: ${cmd} ${args.join(' ')}`);
+  const started = process.hrtime.bigint();
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: process.env });
+  const secs = Number(process.hrtime.bigint() - started) / 1e9;
+  const ok = r.status === 0;
+  return { ok, secs };
+}
+
+function check(label, cmd, args) {
+  const { ok, secs } = run(label, cmd, args);
+  ok ? passed++ : failed++;
+  lines.push(`${ok ? 'ok  ' : 'FAIL'} ${label} (${secs.toFixed(1)} s)`);
+}
+
+check('lint', 'npx', ['eslint', '--max-warnings', '0', '.']);
+check('typecheck', 'npm', ['run', '-s', 'typecheck']);
+
+// vitest: count individual tests from its JSON report.
+const report = join(artifacts, 'vitest.json');
+const v = run('vitest (unit, property, e2e)', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
+if (existsSync(report)) {
+  const j = JSON.parse(readFileSync(report, 'utf8'));
+  passed += j.numPassedTests;
+  failed += j.numFailedTests + (v.ok || j.numFailedTests > 0 ? 0 : 1);
+  lines.push(`${v.ok ? 'ok  ' : 'FAIL'} vitest: ${j.numPassedTests} passed, ${j.numFailedTests} failed, ${j.numPendingTests} skipped (${v.secs.toFixed(1)} s)`);
+} else {
+  failed++;
+  lines.push('FAIL vitest produced no report');
+}
+
+// The Flink conformance vectors live beside the project (../shared/conformance) in CI and development.
+const vectorsDir = resolve(root, '..', 'shared', 'conformance');
+const vectorFiles = existsSync(vectorsDir) ? readdirSync(vectorsDir).filter((f) => f.endsWith('.json')).map((f) => join(vectorsDir, f)) : [];
+if (vectorFiles.length > 0) {
+  const r = spawnSync('npx', ['tsx', 'cli/conformance-cli.ts', ...vectorFiles], { cwd: root, encoding: 'utf8', env: process.env });
+  process.stdout.write(`\n=== conformance\n${r.stdout}${r.stderr}`);
+  const m = /(\d+) passed, (\d+) failed/.exec(r.stdout ?? '');
+  if (m) {
+    passed += Number(m[1]);
+    failed += Number(m[2]);
+    lines.push(`${m[2] === '0' ? 'ok  ' : 'FAIL'} conformance: ${m[0]}`);
+  } else {
+    failed++;
+    lines.push('FAIL conformance runner printed no summary');
+  }
+} else {
+  lines.push('skip conformance: ../shared/conformance not found next to the project');
+}
+
+console.log('\n=== summary');
+for (const l of lines) console.log(l);
+console.log(`Total: ${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);
