@@ -2,9 +2,13 @@
  * Conditions as the exporters need them: the stage's effective condition sources, and each one
  * printed in a Flink dialect by engine/expr's printers (which own the per-dialect rules and refusals).
  */
-import { parseCondition, printAviator, printFlinkSql, printJava } from '../expr';
+import { parseCondition } from '../expr';
+import { printAviator } from '../expr/print-aviator';
+import { printFlinkSql } from '../expr/print-flink-sql';
+import { printJava } from '../expr/print-java';
 import type { Expr } from '../expr';
 import { walk } from '../expr/ast';
+import { sqlIdent } from './sql-text';
 import type { StageSpec } from '../pattern/spec';
 
 export type Printed = { ok: true; text: string } | { ok: false; reason: string };
@@ -48,7 +52,7 @@ function printAll(sources: string[], print: (ast: Expr) => Printed, or: string):
     if (!printed.ok) return printed;
     texts.push(printed.text);
   }
-  return { ok: true, text: texts.length === 1 ? texts[0]! : texts.map((t) => `(${t})`).join(` ${or} `) };
+  return { ok: true, text: texts.length === 1 ? texts[0] : texts.map((t) => `(${t})`).join(` ${or} `) };
 }
 
 /** One Aviator expression for the OR of the sources (AviatorCondition is a SimpleCondition). */
@@ -56,14 +60,14 @@ export function aviatorCondition(sources: string[]): Printed {
   return printAll(sources, (ast) => printAviator(ast), '||');
 }
 
-/** One Java boolean expression over `event` (and `ctx` when the condition is iterative). */
-export function javaCondition(src: string): Printed {
+/** One Java boolean expression over `event` (and `ctx` when `iterative`: it reads earlier stages). */
+export function javaCondition(src: string): { ok: true; text: string; iterative: boolean } | { ok: false; reason: string } {
   const parsed = parse(src);
   if (!parsed.ok) return parsed;
   return printJava(parsed.ast, { eventVar: 'event', contextVar: 'ctx' });
 }
 
-/** One SQL predicate for DEFINE of `variable`. */
-export function sqlCondition(sources: string[], variable: string): Printed {
-  return printAll(sources, (ast) => printFlinkSql(ast, { variable }), 'OR');
+/** One SQL predicate for DEFINE of the stage's variable. */
+export function sqlCondition(sources: string[], stage: string): Printed {
+  return printAll(sources, (ast) => printFlinkSql(ast, { variable: sqlIdent(stage), currentStage: stage, varOf: sqlIdent }), 'OR');
 }

@@ -9,7 +9,7 @@ const UNITS = [
 ] as const;
 
 function largestUnit(ms: number): (typeof UNITS)[number] {
-  return UNITS.find((u) => ms % u.ms === 0) ?? UNITS[UNITS.length - 1]!;
+  return UNITS.find((u) => ms % u.ms === 0) ?? UNITS[UNITS.length - 1];
 }
 
 /** Dynamic-CEP `Time`: `{unit, size}` with a java.util.concurrent.TimeUnit name. */

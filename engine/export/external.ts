@@ -43,7 +43,7 @@ export function readExternalConditions(stage: { note: string; where: string; unt
     const current = which === 'where' ? stage.where : stage.until;
     if (!isUnsupportedMarker(current)) continue;
     try {
-      out[which] = JSON.parse(m[2]!) as unknown;
+      out[which] = JSON.parse(m[2]) as unknown;
     } catch {
       // A hand-edited note that is no longer JSON: the marker stays and the export refuses.
     }

@@ -3,9 +3,10 @@
  * java.time.Duration overloads), with a keyed CEP pipeline and a PatternProcessFunction skeleton.
  */
 import type { PatternSpec, Quantifier, SkipStrategy, StageSpec } from '../pattern/spec';
-import { conditionSources, javaCondition, readsOtherEvents } from './conditions';
+import { conditionSources, javaCondition } from './conditions';
 import { javaDuration } from './durations';
-import { indent, isQualifiedJavaName, javaClassName, javaString } from './java-text';
+import { javaString } from '../expr/print-java';
+import { indent, isQualifiedJavaName, javaClassName } from './java-text';
 import { Verdicts, type ExportContext, type ExportOptions, type TargetReport } from './types';
 
 export interface FlinkJavaExport {
@@ -44,7 +45,7 @@ class JavaWriter {
       return null;
     }
     const E = this.eventClass;
-    if (readsOtherEvents(src)) {
+    if (printed.iterative) {
       this.usesIterative = true;
       return `new IterativeCondition<${E}>() {\n    @Override\n    public boolean filter(${E} event, Context<${E}> ctx) throws Exception {\n        return ${printed.text};\n    }\n}`;
     }

@@ -107,7 +107,7 @@ export function buildFlinkSql(spec: PatternSpec, ctx: ExportContext, options: Ex
   lines.push('    ONE ROW PER MATCH', `    AFTER MATCH ${skip}`);
   lines.push(`    PATTERN (${patternParts.join(' ')})${spec.within ? ` WITHIN ${sqlInterval(spec.within.ms)}` : ''}`);
   // DEFINE is mandatory; an undefined variable matches every row, so one TRUE keeps it well-formed.
-  const defs = defines.length > 0 ? defines : [`${sqlIdent(stages[0]!.name)} AS TRUE`];
+  const defs = defines.length > 0 ? defines : [`${sqlIdent(stages[0].name)} AS TRUE`];
   lines.push('    DEFINE', defs.map((d) => `      ${d}`).join(',\n'));
   lines.push('  ) AS T');
   return { report: v.report(), text: lines.join('\n') + '\n' };
