@@ -1,0 +1,77 @@
+/**
+ * Writes the sample recordings and the list of incidents planted in them.
+ *
+ *   npm run samples:generate            small recordings under samples/recordings (committed)
+ *   npm run samples:generate -- --large a 1,000,000-event risk recording under samples/recordings/generated
+ *
+ * Deterministic: the same seed always writes the same bytes.
+ */
+import { mkdirSync, writeFileSync, createWriteStream } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { once } from 'node:events';
+import { generateRisk } from './risk';
+import { generateMarketing } from './marketing';
+import { generateHeartbeats, generateMetrics } from './monitoring';
+import type { GeneratedRecording, PlantedMatch, SampleEvent } from './recording';
+
+const here = dirname(new URL(import.meta.url).pathname);
+const outDir = resolve(here, '..', 'recordings');
+
+const RISK_COLUMNS = ['id', 'ts', 'userId', 'cardId', 'type', 'amount', 'status', 'merchant', 'device', 'knownDevice', 'country'];
+
+function csvCell(v: unknown): string {
+  const s = String(v ?? '');
+  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function riskCsvLine(e: SampleEvent): string {
+  return RISK_COLUMNS.map((c) => csvCell(c === 'ts' ? new Date(e.ts as number).toISOString() : e[c])).join(',');
+}
+
+function withSeconds(e: SampleEvent): SampleEvent {
+  return { ...e, ts: Math.round((e.ts as number) / 1000) };
+}
+
+export function smallRecordings(): Record<string, GeneratedRecording> {
+  return {
+    risk: generateRisk({ users: 200, hours: 8, seed: 20260302, plant: true }),
+    marketing: generateMarketing({ users: 250, hours: 8, seed: 7, plant: true }),
+    metrics: generateMetrics({ hosts: 12, services: 4, hours: 3, seed: 90, plant: true }),
+    heartbeats: generateHeartbeats({ hosts: 0, services: 6, hours: 3, seed: 30, plant: true }),
+  };
+}
+
+function writeSmall(): void {
+  mkdirSync(outDir, { recursive: true });
+  const r = smallRecordings();
+  writeFileSync(join(outDir, 'risk-transactions.csv'), [RISK_COLUMNS.join(','), ...r.risk!.events.map(riskCsvLine)].join('\n') + '\n');
+  writeFileSync(join(outDir, 'marketing-clickstream.jsonl'), r.marketing!.events.map((e) => JSON.stringify(e)).join('\n') + '\n');
+  writeFileSync(join(outDir, 'monitoring-metrics.jsonl'), r.metrics!.events.map((e) => JSON.stringify(e)).join('\n') + '\n');
+  writeFileSync(join(outDir, 'monitoring-heartbeats.json'), JSON.stringify(r.heartbeats!.events.map(withSeconds), null, 0).replace(/},{/g, '},\n{') + '\n');
+  const planted: PlantedMatch[] = Object.values(r).flatMap((x) => x.planted);
+  writeFileSync(join(outDir, 'planted.json'), JSON.stringify(planted, null, 2) + '\n');
+  for (const [k, v] of Object.entries(r)) console.log(`${k}: ${v.events.length} events, ${v.planted.length} planted`);
+}
+
+async function writeLarge(rows: number): Promise<void> {
+  const dir = join(outDir, 'generated');
+  mkdirSync(dir, { recursive: true });
+  // About 17 events per user over 8 hours.
+  const rec = generateRisk({ users: Math.ceil(rows / 17), hours: 8, seed: 1_000_000, plant: true });
+  const file = join(dir, 'risk-transactions-1m.csv');
+  const out = createWriteStream(file);
+  out.write(RISK_COLUMNS.join(',') + '\n');
+  let n = 0;
+  for (const e of rec.events) {
+    if (n++ >= rows) break;
+    if (!out.write(riskCsvLine(e) + '\n')) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+  console.log(`wrote ${Math.min(rows, rec.events.length)} rows to ${file}`);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(here, 'generate.ts')) {
+  if (process.argv.includes('--large')) await writeLarge(1_000_000);
+  else writeSmall();
+}
