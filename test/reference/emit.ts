@@ -21,8 +21,8 @@ export interface Emission {
 }
 
 const phaseRank = (j: Judged): number => (j.phase === 'advance' ? 0 : 1);
-const startOf = (j: Judged): number => j.assignment[0]!.event;
-const lastOf = (j: Judged): number => j.assignment[j.assignment.length - 1]!.event;
+const startOf = (j: Judged): number => j.assignment[0].event;
+const lastOf = (j: Judged): number => j.assignment[j.assignment.length - 1].event;
 
 function byEmission(a: Judged, b: Judged): number {
   return a.step - b.step || phaseRank(a) - phaseRank(b) || startOf(a) - startOf(b);
@@ -30,8 +30,8 @@ function byEmission(a: Judged, b: Judged): number {
 
 function hasStartTies(list: readonly Judged[]): boolean {
   for (let i = 1; i < list.length; i++) {
-    const a = list[i - 1]!;
-    const b = list[i]!;
+    const a = list[i - 1];
+    const b = list[i];
     if (a.step === b.step && a.phase === b.phase && startOf(a) === startOf(b)) return true;
   }
   return false;
@@ -43,12 +43,12 @@ function noSkip(judged: readonly Judged[]): Emission {
 }
 
 function inWindow(p: Problem, start: number, at: number): boolean {
-  return p.window === undefined || p.events[at]!.ts - p.events[start]!.ts < p.window;
+  return p.window === undefined || p.events[at].ts - p.events[start].ts < p.window;
 }
 
 /** Whether no event in (from, to] satisfies the stage's condition. */
 function noneMatch(p: Problem, stage: number, prefix: Prefix, from: number, to: number, bound: Prefix['bound']): boolean {
-  for (let y = from + 1; y <= to; y++) if (p.rules[stage]!.cond(y, bound)) return false;
+  for (let y = from + 1; y <= to; y++) if (p.rules[stage].cond(y, bound)) return false;
   return true;
 }
 
@@ -60,7 +60,7 @@ function noneMatch(p: Problem, stage: number, prefix: Prefix, from: number, to: 
 export function aliveAfter(p: Problem, prefix: Prefix, t: number): boolean {
   const { stage: k, count: r, last: L, start } = prefix;
   const n = p.rules.length;
-  const rule = p.rules[k]!;
+  const rule = p.rules[k];
   if (!inWindow(p, start, t)) return false;
   if (t === L) return r < rule.max || k + 1 < n;
   if (r < rule.max) {
@@ -69,11 +69,11 @@ export function aliveAfter(p: Problem, prefix: Prefix, t: number): boolean {
   }
   if (r < rule.min) return false;
   for (let m = k + 1; m < n; m++) {
-    const entry = p.rules[m]!.entry;
-    const greedyOk = !p.rules[m - 1]!.greedy || noneMatch(p, m - 1, prefix, L, t, prefix.bound);
+    const entry = p.rules[m].entry;
+    const greedyOk = !p.rules[m - 1].greedy || noneMatch(p, m - 1, prefix, L, t, prefix.bound);
     const waitOk = entry === 'followedByAny' || (entry === 'followedBy' && noneMatch(p, m, prefix, L, t, prefix.bound));
     if (greedyOk && waitOk) return true;
-    if (!p.rules[m]!.optional) break;
+    if (!p.rules[m].optional) break;
   }
   return false;
 }

@@ -34,7 +34,7 @@ export interface Problem {
 
 /** Events a stage may take next after `prev` (-1: nothing bound yet, any event may start). */
 export function nextCandidates(p: Problem, stage: number, rule: 'start' | StageRule['entry'], prev: number, bound: readonly Binding[]): number[] {
-  const cond = p.rules[stage]!.cond;
+  const cond = p.rules[stage].cond;
   const ctx = bindingsBefore(bound, Infinity, p.rules);
   const out: number[] = [];
   const from = rule === 'start' ? 0 : prev + 1;
@@ -58,13 +58,13 @@ export function candidateAssignments(p: Problem): Binding[][] {
       if (bound.length > 0) out.push(bound);
       return;
     }
-    const rule = p.rules[i]!;
+    const rule = p.rules[i];
     if (rule.kind !== 'positive') return walk(i + 1, bound);
     if (rule.optional) walk(i + 1, bound);
     const reps = (b: Binding[], count: number): void => {
       if (count >= rule.min) walk(i + 1, b);
       if (count === rule.max) return;
-      const prev = b.length > 0 ? b[b.length - 1]!.event : -1;
+      const prev = b.length > 0 ? b[b.length - 1].event : -1;
       const how = count === 0 ? (prev < 0 ? 'start' : rule.entry) : rule.inner;
       for (const y of nextCandidates(p, i, how, prev, b)) reps([...b, { stage: i, event: y }], count + 1);
     };
@@ -90,11 +90,11 @@ function anchorBefore(a: readonly Binding[], event: number): number {
  */
 export function greedyViolated(p: Problem, a: readonly Binding[]): boolean {
   for (let g = 0; g + 1 < p.rules.length; g++) {
-    const rule = p.rules[g]!;
+    const rule = p.rules[g];
     if (!rule.greedy) continue;
     const taken = eventsOfStage(a, g + 1);
     if (taken.length === 0) continue;
-    const e = taken[0]!;
+    const e = taken[0];
     const anchor = anchorBefore(a, e);
     for (let y = anchor < 0 ? e : anchor + 1; y <= e; y++) {
       if (rule.cond(y, bindingsBefore(a, y, p.rules))) return true;
@@ -105,7 +105,7 @@ export function greedyViolated(p: Problem, a: readonly Binding[]): boolean {
 
 /** Events at which a NOT stage in the middle stops the run (a Flink Stop state). */
 function middleNotKills(p: Problem, a: readonly Binding[], notIndex: number): number[] {
-  const not = p.rules[notIndex]!;
+  const not = p.rules[notIndex];
   const before = eventsOfStage(a, notIndex - 1);
   const after = eventsOfStage(a, notIndex + 1);
   const kills: number[] = [];
@@ -115,10 +115,10 @@ function middleNotKills(p: Problem, a: readonly Binding[], notIndex: number): nu
   if (not.kind === 'notFollowedBy') {
     // From the first event of the stage before (every repetition state carries the stop edge)
     // up to and including the event the stage after takes.
-    for (let y = before[0]! + 1; y <= after[0]!; y++) check(y);
+    for (let y = before[0] + 1; y <= after[0]; y++) check(y);
   } else {
     // notNext: whenever the stage before may end (count >= min), the very next event is checked.
-    notNextChecks(p.rules[notIndex - 1]!, before).forEach(check);
+    notNextChecks(p.rules[notIndex - 1], before).forEach(check);
   }
   return kills;
 }
@@ -126,30 +126,30 @@ function middleNotKills(p: Problem, a: readonly Binding[], notIndex: number): nu
 /** Events a notNext after `prev` checks: the one right after each repetition that may end the stage. */
 function notNextChecks(prev: StageRule, taken: readonly number[]): number[] {
   const out: number[] = [];
-  for (let j = Math.max(prev.min, 1); j <= taken.length; j++) out.push(taken[j - 1]! + 1);
+  for (let j = Math.max(prev.min, 1); j <= taken.length; j++) out.push(taken[j - 1] + 1);
   return out;
 }
 
 function inWindow(p: Problem, start: number, at: number): boolean {
-  return p.window === undefined || p.events[at]!.ts - p.events[start]!.ts < p.window;
+  return p.window === undefined || p.events[at].ts - p.events[start].ts < p.window;
 }
 
 /** Decides whether an assignment is a match Flink emits, and when. */
 export function judge(p: Problem, a: readonly Binding[]): Judged | null {
   if (greedyViolated(p, a)) return null;
   const n = p.rules.length;
-  const start = a[0]!.event;
-  const last = a[a.length - 1]!.event;
+  const start = a[0].event;
+  const last = a[a.length - 1].event;
   const kills: number[] = [];
-  for (let i = 1; i + 1 < n; i++) if (p.rules[i]!.kind !== 'positive') kills.push(...middleNotKills(p, a, i));
+  for (let i = 1; i + 1 < n; i++) if (p.rules[i].kind !== 'positive') kills.push(...middleNotKills(p, a, i));
 
   let step: number;
   let phase: Phase;
-  const tail = p.rules[n - 1]!;
+  const tail = p.rules[n - 1];
   if (tail.kind === 'notNext') {
     // Emitted when the next event arrives and is not forbidden (IGNORE into Final); before that,
     // each earlier point where the stage could have ended also checked its next event.
-    const prev = p.rules[n - 2]!;
+    const prev = p.rules[n - 2];
     const taken = eventsOfStage(a, n - 2);
     const checks = notNextChecks(prev, taken);
     for (const y of checks) {
@@ -160,7 +160,7 @@ export function judge(p: Problem, a: readonly Binding[]): Judged | null {
     phase = 'process';
   } else if (tail.kind === 'notFollowedBy') {
     // Pending until time passes the window, then released by advanceTime as a match.
-    const prev = p.rules[n - 2]!;
+    const prev = p.rules[n - 2];
     const taken = eventsOfStage(a, n - 2);
     if (!inWindow(p, start, last)) return null;
     let u = last + 1;
@@ -168,7 +168,7 @@ export function judge(p: Problem, a: readonly Binding[]): Judged | null {
     if (u >= p.events.length) return null;
     // A stage that could still repeat moves into the pending state only on the next event.
     if (taken.length < prev.max && u === last + 1) return null;
-    for (let y = taken[0]! + 1; y < u; y++) if (tail.cond(y, bindingsBefore(a, y, p.rules))) return null;
+    for (let y = taken[0] + 1; y < u; y++) if (tail.cond(y, bindingsBefore(a, y, p.rules))) return null;
     step = u;
     phase = 'advance';
   } else {

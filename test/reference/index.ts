@@ -31,7 +31,7 @@ export type RefResult =
 function toMatch(j: Judged, p: Problem): RefMatch {
   const stages: RefMatch['stages'] = [];
   for (const b of j.assignment) {
-    const name = p.rules[b.stage]!.name;
+    const name = p.rules[b.stage].name;
     const lastStage = stages[stages.length - 1];
     if (lastStage && lastStage.stage === name) lastStage.events.push(b.event);
     else stages.push({ stage: name, events: [b.event] });
@@ -44,7 +44,7 @@ export function runReference(spec: PatternSpec, events: readonly RefEvent[]): Re
   const reason = outsideSubset(spec);
   if (reason) return { ok: false, reason };
   for (let i = 1; i < events.length; i++) {
-    if (events[i]!.ts < events[i - 1]!.ts) return { ok: false, reason: `timestamps decrease at event ${i}` };
+    if (events[i].ts < events[i - 1].ts) return { ok: false, reason: `timestamps decrease at event ${i}` };
   }
   const window = spec.within && spec.within.ms > 0 ? spec.within.ms : undefined;
   const p: Problem = { rules: buildRules(spec, events), events, window };

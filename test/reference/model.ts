@@ -87,9 +87,9 @@ function compileStage(stage: StageSpec, stageNames: readonly string[], events: r
   if (compiled.length === 0) return () => true;
   return (event, bound) => {
     const ctx = {
-      eventsOf: (name: string): readonly EventRecord[] => (bound.get(name) ?? []).map((i) => events[i]!.record),
+      eventsOf: (name: string): readonly EventRecord[] => (bound.get(name) ?? []).map((i) => events[i].record),
     };
-    const record = events[event]!.record;
+    const record = events[event].record;
     return compiled.some((c) => c(record, ctx));
   };
 }
@@ -117,7 +117,7 @@ export function bindingsBefore(assignment: readonly Binding[], at: number, rules
   const map = new Map<string, number[]>();
   for (const b of assignment) {
     if (b.event >= at) break;
-    const name = rules[b.stage]!.name;
+    const name = rules[b.stage].name;
     const list = map.get(name);
     if (list) list.push(b.event);
     else map.set(name, [b.event]);

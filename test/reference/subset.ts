@@ -38,7 +38,7 @@ function isGreedyEffective(s: StageSpec): boolean {
 }
 
 function stageProblem(spec: PatternSpec, i: number): string | null {
-  const s = spec.stages[i]!;
+  const s = spec.stages[i];
   const where = `stage '${s.name}'`;
   if (s.group) return `${where}: groups are not covered`;
   if (s.until !== undefined) return `${where}: until is not covered`;
@@ -67,7 +67,7 @@ export function outsideSubset(spec: PatternSpec): string | null {
   if (skip !== 'NO_SKIP' && skip !== 'SKIP_TO_NEXT' && skip !== 'SKIP_PAST_LAST_EVENT') return `skip ${skip} is not covered`;
   const names = new Set<string>();
   for (let i = 0; i < spec.stages.length; i++) {
-    const name = spec.stages[i]!.name;
+    const name = spec.stages[i].name;
     if (names.has(name)) return `duplicate stage name '${name}'`;
     names.add(name);
     const problem = stageProblem(spec, i);
