@@ -64,20 +64,29 @@ function inRange(n: number, [low, high]: readonly [number, number]): boolean {
   return n >= low && n < high;
 }
 
+function reads(value: unknown, format: TimestampFormat, named: boolean): boolean {
+  if (format === 'iso8601') return typeof value === 'string' && parseIso8601(value) !== null;
+  const n = asNumber(value);
+  if (n === null) return false;
+  if (format === 'epochSeconds') return inRange(n, SECONDS_RANGE);
+  return inRange(n, MILLIS_RANGE) || (named && n >= 0 && n < MILLIS_RANGE[1] && !inRange(n, SECONDS_RANGE));
+}
+
 /**
- * The format that reads every non-null value, or null. Numbers count as timestamps only in a
+ * The format that reads the field's values, or null. Numbers count as timestamps only in a
  * plausible calendar range, unless `named` says the field is called like a timestamp (then
  * small numbers such as 1, 2, 3 are read as milliseconds: logical time in test recordings).
+ * A field named like a timestamp may have up to 10% unreadable values (they will be reported as
+ * malformed rows on import); any other field must be readable throughout.
  */
 export function detectTimestampFormat(values: readonly unknown[], named: boolean): TimestampFormat | null {
   const present = values.filter((v) => v !== null && v !== undefined && v !== '');
   if (present.length === 0) return null;
-  if (present.every((v) => typeof v === 'string' && parseIso8601(v) !== null)) return 'iso8601';
-  const numbers = present.map(asNumber);
-  if (numbers.some((n) => n === null)) return null;
-  const ns = numbers as number[];
-  if (ns.every((n) => inRange(n, MILLIS_RANGE))) return 'epochMillis';
-  if (ns.every((n) => inRange(n, SECONDS_RANGE))) return 'epochSeconds';
-  if (named && ns.every((n) => n >= 0 && n < MILLIS_RANGE[1])) return 'epochMillis';
-  return null;
+  const needed = named ? Math.ceil(present.length * 0.9) : present.length;
+  let best: { format: TimestampFormat; count: number } | null = null;
+  for (const format of ['iso8601', 'epochMillis', 'epochSeconds'] as const) {
+    const count = present.filter((v) => reads(v, format, named)).length;
+    if (count >= needed && (!best || count > best.count)) best = { format, count };
+  }
+  return best?.format ?? null;
 }

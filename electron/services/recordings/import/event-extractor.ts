@@ -1,0 +1,51 @@
+/**
+ * Turns a parsed record into what is stored: timestamp, key and payload, or the reason it
+ * cannot be an event. Also keeps the per-recording statistics.
+ */
+import { getField } from '../inspect/field-path';
+import { parseTimestamp } from '../inspect/timestamps';
+import type { TimestampFormat } from '../types';
+
+export type Extracted = { ts: number; key: string | null } | { problem: string };
+
+function preview(value: unknown): string {
+  const text = typeof value === 'string' ? JSON.stringify(value) : String(JSON.stringify(value));
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+function keyText(value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
+}
+
+export class EventExtractor {
+  minTs: number | null = null;
+  maxTs: number | null = null;
+  outOfOrder = 0;
+  private readonly keys = new Set<string>();
+
+  constructor(
+    private readonly timestampField: string,
+    private readonly format: TimestampFormat,
+    private readonly keyField: string | undefined,
+  ) {}
+
+  extract(record: Record<string, unknown>): Extracted {
+    const raw = getField(record, this.timestampField);
+    if (raw === undefined || raw === null || raw === '') return { problem: `missing timestamp field '${this.timestampField}'` };
+    const ts = parseTimestamp(raw, this.format);
+    if (ts === null) return { problem: `timestamp ${preview(raw)} in '${this.timestampField}' is not ${this.format}` };
+    const key = this.keyField === undefined ? null : keyText(getField(record, this.keyField));
+    if (key !== null) this.keys.add(key);
+    if (this.maxTs !== null && ts < this.maxTs) this.outOfOrder += 1;
+    if (this.minTs === null || ts < this.minTs) this.minTs = ts;
+    if (this.maxTs === null || ts > this.maxTs) this.maxTs = ts;
+    return { ts, key };
+  }
+
+  get keyCount(): number {
+    return this.keys.size;
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * Starts an import in a worker thread and turns its messages into a promise with progress
+ * callbacks. Aborting the signal asks the worker to roll back; if it does not answer within
+ * a grace period it is terminated, which SQLite also survives without a half recording.
+ */
+import { Worker } from 'node:worker_threads';
+import type { ImportProgress, ImportRequest } from '../types';
+import { RecordingImportError } from './import-error';
+import type { FromWorker, ImportWorkerData, ToWorker } from './worker-protocol';
+
+export interface ImportOptions {
+  onProgress?: (progress: ImportProgress) => void;
+  signal?: AbortSignal;
+}
+
+const CANCEL_GRACE_MS = 5000;
+
+/**
+ * Where the worker's code is. From source (tests, tsx) it is the .ts file, loaded through tsx.
+ * In a bundled build the worker must be emitted as its own entry, recording-import-worker.js,
+ * next to the bundle that contains this module.
+ */
+export function importWorkerScript(): { url: URL; execArgv: string[] } {
+  const here = import.meta.url;
+  if (here.endsWith('.ts')) return { url: new URL('./import-worker.ts', here), execArgv: ['--import', 'tsx'] };
+  return { url: new URL('./recording-import-worker.js', here), execArgv: [] };
+}
+
+export function spawnImportWorker(dbPath: string, request: ImportRequest): Worker {
+  const { url, execArgv } = importWorkerScript();
+  const data: ImportWorkerData = { dbPath, request };
+  return new Worker(url, { workerData: data, execArgv });
+}
+
+const cancelled = (): RecordingImportError => new RecordingImportError({ code: 'cancelled', message: 'Import cancelled; nothing was stored.' });
+
+/** Resolves with the new recording's id. Rejects with RecordingImportError. */
+export function importRecordingInWorker(dbPath: string, request: ImportRequest, options: ImportOptions = {}): Promise<number> {
+  const { signal, onProgress } = options;
+  if (signal?.aborted) return Promise.reject(cancelled());
+  return new Promise<number>((resolve, reject) => {
+    const worker = spawnImportWorker(dbPath, request);
+    let settled = false;
+    let killTimer: NodeJS.Timeout | undefined;
+    const settle = (outcome: () => void): void => {
+      if (settled) return;
+      settled = true;
+      signal?.removeEventListener('abort', onAbort);
+      if (killTimer) clearTimeout(killTimer);
+      outcome();
+    };
+    function onAbort(): void {
+      worker.postMessage({ type: 'cancel' } satisfies ToWorker);
+      killTimer = setTimeout(() => {
+        void worker.terminate();
+        settle(() => reject(cancelled()));
+      }, CANCEL_GRACE_MS);
+    }
+    signal?.addEventListener('abort', onAbort, { once: true });
+    worker.on('message', (message: FromWorker) => {
+      if (message.type === 'progress') onProgress?.(message.progress);
+      else if (message.type === 'done') settle(() => resolve(message.recordingId));
+      else settle(() => reject(new RecordingImportError(message.error)));
+    });
+    worker.on('error', (error) => settle(() => reject(new RecordingImportError({ code: 'internal', message: `Import worker crashed: ${error.message}` }))));
+    worker.on('exit', (code) =>
+      settle(() => reject(new RecordingImportError({ code: 'internal', message: `Import worker stopped unexpectedly (exit code ${code}); nothing was stored.` }))),
+    );
+  });
+}

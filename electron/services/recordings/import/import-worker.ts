@@ -1,0 +1,54 @@
+/**
+ * Worker-thread entry of an import: opens its own connection to the database file and runs
+ * runImport there, so parsing and inserting never block the main process (or the UI).
+ */
+import Database from 'better-sqlite3';
+import { parentPort, workerData } from 'node:worker_threads';
+import { RecordingImportError } from './import-error';
+import { runImport } from './run-import';
+import type { FromWorker, ImportWorkerData, ToWorker } from './worker-protocol';
+
+function send(message: FromWorker): void {
+  parentPort?.postMessage(message);
+}
+
+function openConnection(dbPath: string): Database.Database {
+  const db = new Database(dbPath, { fileMustExist: true });
+  db.pragma('busy_timeout = 10000');
+  // Bigger page cache: index maintenance during a large insert stays in memory.
+  db.pragma('cache_size = -65536');
+  const ready = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'events'").get();
+  if (!ready) {
+    db.close();
+    throw new RecordingImportError({ code: 'internal', message: `${dbPath} has no events table; open it with Cepheus first so it is migrated.` });
+  }
+  return db;
+}
+
+async function main(): Promise<void> {
+  const { dbPath, request } = workerData as ImportWorkerData;
+  let cancelled = false;
+  parentPort?.on('message', (message: ToWorker) => {
+    if (message.type === 'cancel') cancelled = true;
+  });
+  let db: Database.Database | null = null;
+  try {
+    db = openConnection(dbPath);
+    const recordingId = await runImport(db, request, {
+      onProgress: (progress) => send({ type: 'progress', progress }),
+      isCancelled: () => cancelled,
+    });
+    send({ type: 'done', recordingId });
+  } catch (error) {
+    const info =
+      error instanceof RecordingImportError
+        ? error.toInfo()
+        : { code: 'internal' as const, message: error instanceof Error ? error.message : String(error) };
+    send({ type: 'failed', error: info });
+  } finally {
+    db?.close();
+    parentPort?.close();
+  }
+}
+
+void main();

@@ -1,0 +1,58 @@
+/** Inserting and finishing the `recordings` row of an import. */
+import type { Database } from 'better-sqlite3';
+import type { ImportRequest, InferredField, MalformedReport, SourceFormat } from '../types';
+
+export interface RecordingStats {
+  rowCount: number;
+  payloadBytes: number;
+  minTs: number | null;
+  maxTs: number | null;
+  keyCount: number;
+  outOfOrder: number;
+  malformed: MalformedReport;
+  schema: InferredField[];
+}
+
+export function insertRecording(
+  db: Database,
+  request: ImportRequest,
+  source: { format: SourceFormat; compressed: boolean; fileBytes: number },
+  createdAt: string,
+): number {
+  const result = db
+    .prepare(
+      `INSERT INTO recordings (name, source_path, source_format, compressed, source_bytes, payload_bytes, row_count,
+         timestamp_field, timestamp_format, key_field, key_count, out_of_order, malformed_count, malformed, schema, created_at)
+       VALUES (?, ?, ?, ?, ?, 0, 0, ?, ?, ?, 0, 0, 0, '[]', '[]', ?)`,
+    )
+    .run(
+      request.name.trim(),
+      request.path,
+      source.format,
+      source.compressed ? 1 : 0,
+      source.fileBytes,
+      request.timestampField,
+      request.timestampFormat,
+      request.keyField ?? null,
+      createdAt,
+    );
+  return Number(result.lastInsertRowid);
+}
+
+export function finishRecording(db: Database, id: number, stats: RecordingStats): void {
+  db.prepare(
+    `UPDATE recordings SET payload_bytes = ?, row_count = ?, min_ts = ?, max_ts = ?, key_count = ?, out_of_order = ?,
+       malformed_count = ?, malformed = ?, schema = ? WHERE id = ?`,
+  ).run(
+    stats.payloadBytes,
+    stats.rowCount,
+    stats.minTs,
+    stats.maxTs,
+    stats.keyCount,
+    stats.outOfOrder,
+    stats.malformed.total,
+    JSON.stringify(stats.malformed.rows),
+    JSON.stringify(stats.schema),
+    id,
+  );
+}

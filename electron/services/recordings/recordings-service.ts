@@ -1,0 +1,56 @@
+/**
+ * The recordings service: inspect a file, import it (in a worker thread), list, rename and
+ * delete recordings, page through their events, and iterate them for replay.
+ */
+import type { Database } from 'better-sqlite3';
+import { importRecordingInWorker, type ImportOptions } from './import/import-recording';
+import { inspectFile } from './inspect/inspect-file';
+import { RecordingStore } from './store/recording-store';
+import type {
+  EventsPage,
+  ImportRequest,
+  ImportResult,
+  InspectResult,
+  ReadEventsOptions,
+  RecordingDetail,
+  RecordingSummary,
+  StoredEvent,
+} from './types';
+
+export interface RecordingsService {
+  inspectFile(path: string): Promise<InspectResult>;
+  /** Rejects with RecordingImportError; on any failure nothing is stored. */
+  importRecording(request: ImportRequest, options?: ImportOptions): Promise<ImportResult>;
+  listRecordings(): RecordingSummary[];
+  /** Throws RecordingNotFoundError. */
+  getRecording(id: number): RecordingDetail;
+  renameRecording(id: number, name: string): RecordingSummary;
+  deleteRecording(id: number): void;
+  readEvents(id: number, options: ReadEventsOptions): EventsPage;
+  /** fromSeq <= seq < toSeq, streamed in chunks. */
+  eventsBetween(id: number, fromSeq: number, toSeq: number): Generator<StoredEvent>;
+}
+
+export interface RecordingsServiceOptions {
+  /** The app's connection (migrated, foreign keys on). */
+  db: Database;
+  /** The same database's file, opened separately by import workers. */
+  dbPath: string;
+}
+
+export function createRecordingsService({ db, dbPath }: RecordingsServiceOptions): RecordingsService {
+  const store = new RecordingStore(db);
+  return {
+    inspectFile,
+    importRecording: async (request, options) => {
+      const id = await importRecordingInWorker(dbPath, request, options);
+      return { recording: store.get(id) };
+    },
+    listRecordings: () => store.list(),
+    getRecording: (id) => store.get(id),
+    renameRecording: (id, name) => store.rename(id, name),
+    deleteRecording: (id) => store.delete(id),
+    readEvents: (id, options) => store.readEvents(id, options),
+    eventsBetween: (id, fromSeq, toSeq) => store.eventsBetween(id, fromSeq, toSeq),
+  };
+}
