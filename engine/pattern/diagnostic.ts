@@ -37,4 +37,6 @@ export interface Diagnostic {
   range?: SourceRange;
   /** The Flink exception this rule mirrors, when there is one (e.g. "MalformedPatternException"). */
   flinkError?: string;
+  /** The exact message Flink raises for this rule, when there is one (conformance compares its gist). */
+  flinkMessage?: string;
 }

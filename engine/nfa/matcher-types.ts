@@ -1,0 +1,54 @@
+/** Public types of the high-level matcher (Flink's CepOperator). */
+import type { EventRecord } from '../pattern/spec';
+import type { NfaStateSnapshot } from './nfa-snapshot';
+import type { EventRef, Match } from './types';
+
+export interface MatcherOptions {
+  time: 'event' | 'processing';
+  /** Partition key; all events share one key when absent (Flink's non-keyed stream). */
+  keyOf?: (event: EventRecord) => string;
+  /** Event time (or, in processing time, the arrival time the caller assigns). */
+  timestampOf: (event: EventRecord) => number;
+  /** Derived watermark = max timestamp − outOfOrdernessMs − 1 (Flink's bounded out-of-orderness). Default 0. */
+  outOfOrdernessMs?: number;
+  /** 'auto' derives watermarks from timestamps; 'explicit' waits for advanceWatermark/flush. Default 'auto'. */
+  watermarks?: 'auto' | 'explicit';
+  maxPartialMatchesPerKey?: number;
+  /** Orders events with the same timestamp (Flink's EventComparator); arrival order otherwise. */
+  comparator?: (a: EventRecord, b: EventRecord) => number;
+}
+
+export type MatcherOutput =
+  | { kind: 'match'; key: string; match: Match; timestamp: number }
+  | { kind: 'timeout'; key: string; match: Match; timestamp: number }
+  | { kind: 'late'; key: string; event: EventRef; timestamp: number; watermark: number }
+  | { kind: 'warning'; key: string; message: string; timestamp: number }
+  | { kind: 'error'; key: string; message: string; flinkError: string; timestamp: number };
+
+export interface MatcherCounters {
+  events: number;
+  matches: number;
+  timeouts: number;
+  late: number;
+  warnings: number;
+  errors: number;
+}
+
+/** Plain JSON. Times are numbers or the strings "+inf"/"-inf". */
+export type SnapshotTime = number | '+inf' | '-inf';
+
+export interface MatcherSnapshot {
+  format: 'cepheus.matcher/1';
+  time: 'event' | 'processing';
+  watermark: SnapshotTime;
+  maxTimestamp: SnapshotTime;
+  nextSeq: number;
+  timerOrder: number;
+  counters: MatcherCounters;
+  keys: {
+    key: string;
+    nfa: NfaStateSnapshot;
+    buffer: { ts: number; events: { seq: number; event: EventRecord }[] }[];
+    timers: { ts: SnapshotTime; order: number }[];
+  }[];
+}

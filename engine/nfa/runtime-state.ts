@@ -1,0 +1,59 @@
+/** Per-key runtime state of the NFA (Flink's NFAState + its shared buffer). */
+import type { BufferNode, BufferStats } from './shared-buffer';
+import type { CompiledNfa } from './types';
+
+/** Flink's ComputationState: one run of the automaton. */
+export interface PartialRun {
+  /** Unique within its NfaState; lets traces follow a run. */
+  readonly id: number;
+  readonly state: number;
+  readonly node: BufferNode | null;
+  readonly startTs: number;
+  /** Timestamp of the last taken event. */
+  readonly prevTs: number;
+  /** Flink EventId counter of the start event; -1 while the run has not started. */
+  readonly startFid: number;
+}
+
+export interface NfaState extends BufferStats {
+  /** Live runs as a java.util.PriorityQueue heap array (start runs sort last). */
+  partial: PartialRun[];
+  /** Finished runs waiting for the skip strategy to release them, same ordering. */
+  completed: PartialRun[];
+  /** Next EventId counter per timestamp (Flink's SharedBuffer eventsCount). */
+  counters: Map<number, number>;
+  nextRunId: number;
+  /** Set when the start state spawned a run in the last step (the operator arms a window timer). */
+  newStartPartialMatch: boolean;
+  /** Cap on live runs; new runs beyond it are dropped with a warning. */
+  maxPartialMatches: number;
+}
+
+export interface NfaStateOptions {
+  maxPartialMatches?: number;
+}
+
+export const DEFAULT_MAX_PARTIAL_MATCHES = 100_000;
+
+export function compareRuns(a: PartialRun, b: PartialRun): number {
+  if (a.startFid < 0) return b.startFid < 0 ? 0 : 1;
+  if (b.startFid < 0) return -1;
+  if (a.startTs !== b.startTs) return a.startTs < b.startTs ? -1 : 1;
+  return a.startFid - b.startFid;
+}
+
+export function startRun(nfa: CompiledNfa, id: number): PartialRun {
+  return { id, state: nfa.startState, node: null, startTs: -1, prevTs: -1, startFid: -1 };
+}
+
+export function createNfaState(nfa: CompiledNfa, options: NfaStateOptions = {}): NfaState {
+  return {
+    partial: [startRun(nfa, 0)],
+    completed: [],
+    counters: new Map(),
+    nextRunId: 1,
+    newStartPartialMatch: false,
+    maxPartialMatches: options.maxPartialMatches ?? DEFAULT_MAX_PARTIAL_MATCHES,
+    liveNodes: 0,
+  };
+}

@@ -1,0 +1,300 @@
+/**
+ * The NFA step functions (Flink's NFA.process and NFA.advanceTime) over a per-key NfaState.
+ * Hot path notes: scratch arrays are reused between calls, the start run object is reused, and
+ * the condition context materializes bound events only when a condition asks for them.
+ */
+import type { EventRecord } from '../pattern/spec';
+import { heapOffer, heapPoll, heapRemoveIf } from './java-heap';
+import type { NfaObserver } from './observer';
+import { compareRuns, type NfaState, type PartialRun } from './runtime-state';
+import { lockNode, matchOf, pathOf, putNode, releaseNode, type BufferNode } from './shared-buffer';
+import { SkipError, pruningId, shouldPrune } from './skip';
+import type { CompiledNfa, Match, NfaConditionContext, NfaStepResult, NfaTransition, TimedOutMatch } from './types';
+
+const MAX_PROCEED_STEPS = 100_000;
+
+class RunContext implements NfaConditionContext {
+  run: PartialRun | null = null;
+  timestamp = 0;
+  private cache: Map<string, EventRecord[]> | null = null;
+
+  reset(run: PartialRun, timestamp: number): void {
+    this.run = run;
+    this.timestamp = timestamp;
+    this.cache = null;
+  }
+
+  readonly eventsOf = (stage: string): readonly EventRecord[] => {
+    if (this.cache === null) {
+      const cache = new Map<string, EventRecord[]>();
+      for (const n of pathOf(this.run?.node ?? null)) {
+        const list = cache.get(n.stage);
+        if (list) list.push(n.event);
+        else cache.set(n.stage, [n.event]);
+      }
+      this.cache = cache;
+    }
+    return this.cache.get(stage) ?? EMPTY_EVENTS;
+  };
+}
+
+const EMPTY_EVENTS: readonly EventRecord[] = Object.freeze([]);
+const ctx = new RunContext();
+const stack: number[] = [];
+const finalStack: number[] = [];
+const edges: NfaTransition[] = [];
+const produced: PartialRun[] = [];
+const retained: PartialRun[] = [];
+
+/** Per-step facts shared by the helpers (one step runs at a time). */
+interface Step {
+  nfa: CompiledNfa;
+  st: NfaState;
+  event: EventRecord;
+  ts: number;
+  seq: number;
+  fid: number;
+  observer: NfaObserver | undefined;
+}
+
+function assignFid(step: Step): number {
+  if (step.fid < 0) {
+    const c = step.st.counters.get(step.ts) ?? 0;
+    step.st.counters.set(step.ts, c + 1);
+    step.fid = c;
+  }
+  return step.fid;
+}
+
+function newRun(st: NfaState, state: number, node: BufferNode | null, startTs: number, prevTs: number, startFid: number): PartialRun {
+  lockNode(node);
+  return { id: st.nextRunId++, state, node, startTs, prevTs, startFid };
+}
+
+/** Follows PROCEED edges depth-first (Java Stack order) and collects the TAKE/IGNORE edges that hold. */
+function decisionGraph(step: Step, run: PartialRun): void {
+  const { nfa, event, observer } = step;
+  edges.length = 0;
+  stack.length = 0;
+  stack.push(run.state);
+  let guard = 0;
+  while (stack.length > 0) {
+    if (++guard > MAX_PROCEED_STEPS) throw new Error('the pattern has a cycle of always-true proceed transitions');
+    const def = nfa.states[stack.pop() as number];
+    if (def === undefined) continue;
+    for (const t of def.transitions) {
+      const ok = t.condition.test(event, ctx);
+      if (observer?.edge) observer.edge({ runId: run.id, state: def.name, stage: def.stage, action: t.action, target: (nfa.states[t.target] as { name: string }).name, result: ok, seq: step.seq, timestamp: step.ts });
+      if (!ok) continue;
+      if (t.action === 'proceed') stack.push(t.target);
+      else edges.push(t);
+    }
+  }
+}
+
+function findFinalAfterProceed(nfa: CompiledNfa, state: number, event: EventRecord): number {
+  finalStack.length = 0;
+  finalStack.push(state);
+  let guard = 0;
+  while (finalStack.length > 0) {
+    if (++guard > MAX_PROCEED_STEPS) throw new Error('the pattern has a cycle of always-true proceed transitions');
+    const def = nfa.states[finalStack.pop() as number];
+    if (def === undefined) continue;
+    for (const t of def.transitions) {
+      if (t.action !== 'proceed' || !t.condition.test(event, ctx)) continue;
+      if ((nfa.states[t.target] as { kind: string }).kind === 'final') return t.target;
+      finalStack.push(t.target);
+    }
+  }
+  return -1;
+}
+
+function computeNextStates(step: Step, run: PartialRun): void {
+  const { nfa, st, event, ts, observer } = step;
+  ctx.reset(run, ts);
+  decisionGraph(step, run);
+  const isStart = (nfa.states[run.state] as { kind: string }).kind === 'start';
+  produced.length = 0;
+  // Iterate a snapshot of the edge list: findFinalAfterProceed does not touch it, but keep the loop simple.
+  const n = edges.length;
+  for (let i = 0; i < n; i++) {
+    const edge = edges[i];
+    if (edge.action === 'ignore') {
+      if (isStart) continue;
+      const r = newRun(st, edge.target, run.node, run.startTs, run.prevTs, run.startFid);
+      produced.push(r);
+      if (observer?.branched) observer.branched({ parentRunId: run.id, runId: r.id, via: 'ignore', state: nameOf(nfa, edge.target), stage: stageOf(nfa, edge.source), timestamp: ts });
+    } else {
+      const fid = assignFid(step);
+      const node = putNode(st, stageOf(nfa, edge.source), event, ts, step.seq, fid, run.node);
+      const startTs = isStart ? ts : run.startTs;
+      const startFid = isStart ? fid : run.startFid;
+      const r = newRun(st, edge.target, node, startTs, ts, startFid);
+      produced.push(r);
+      if (observer?.branched) observer.branched({ parentRunId: run.id, runId: r.id, via: 'take', state: nameOf(nfa, edge.target), stage: stageOf(nfa, edge.source), timestamp: ts });
+      const fin = findFinalAfterProceed(nfa, edge.target, event);
+      if (fin >= 0) {
+        const f = newRun(st, fin, node, startTs, ts, startFid);
+        produced.push(f);
+        if (observer?.branched) observer.branched({ parentRunId: run.id, runId: f.id, via: 'completed', state: nameOf(nfa, fin), stage: stageOf(nfa, edge.source), timestamp: ts });
+      }
+    }
+  }
+  if (isStart) produced.push(run);
+  else {
+    if (produced.length === 0 && observer?.discarded) observer.discarded({ runId: run.id, state: nameOf(nfa, run.state), reason: 'no-transition', timestamp: ts });
+    releaseNode(st, run.node);
+  }
+}
+
+function nameOf(nfa: CompiledNfa, state: number): string {
+  return (nfa.states[state] as { name: string }).name;
+}
+
+function stageOf(nfa: CompiledNfa, state: number): string {
+  return (nfa.states[state] as { stage: string }).stage;
+}
+
+/** Emits completed runs in start order; under a skip strategy only once no earlier-started run is alive. */
+function processMatches(nfa: CompiledNfa, st: NfaState, potential: PartialRun[], partial: PartialRun[], matches: Match[], observer: NfaObserver | undefined, ts: number): void {
+  for (const p of potential) heapOffer(st.completed, p, compareRuns);
+  const skip = nfa.skip;
+  while (st.completed.length > 0) {
+    const m = st.completed[0];
+    if (skip.kind !== 'NO_SKIP') {
+      const earliest = partial[0];
+      if (earliest !== undefined && compareRuns(m, earliest) > 0) break;
+    }
+    heapPoll(st.completed, compareRuns);
+    const path = pathOf(m.node);
+    const p = pruningId(skip, path);
+    if (p !== null) {
+      const prune = (r: PartialRun): boolean => r.startFid >= 0 && shouldPrune(skip, r.startTs, r.startFid, p);
+      const drop = (r: PartialRun): void => {
+        releaseNode(st, r.node);
+        if (observer?.discarded) observer.discarded({ runId: r.id, state: nameOf(nfa, r.state), reason: 'skip', timestamp: ts });
+      };
+      heapRemoveIf(partial, prune, compareRuns, drop);
+      heapRemoveIf(st.completed, prune, compareRuns, drop);
+    }
+    matches.push(matchOf(path));
+    releaseNode(st, m.node);
+  }
+}
+
+function errorResult(result: NfaStepResult, e: unknown): void {
+  if (e instanceof SkipError) result.error = { flinkError: e.flinkError, message: e.message };
+  else result.error = { flinkError: 'FlinkRuntimeException', message: `Failure happened in filter function: ${e instanceof Error ? e.message : String(e)}` };
+}
+
+const EMPTY_RESULT: NfaStepResult = Object.freeze({ matches: Object.freeze([]) as unknown as Match[], timeouts: Object.freeze([]) as unknown as TimedOutMatch[] });
+
+/**
+ * Feeds one event (Flink's NFA.process). Call advanceTime(ts) first, as Flink's operator does:
+ * windows are only checked there. The returned result may be a shared frozen empty object.
+ */
+export function processEvent(nfa: CompiledNfa, st: NfaState, event: EventRecord, ts: number, seq: number, observer?: NfaObserver): NfaStepResult {
+  const step: Step = { nfa, st, event, ts, seq, fid: -1, observer };
+  const old = st.partial;
+  const next: PartialRun[] = [];
+  const potential: PartialRun[] = [];
+  let dropped = 0;
+  const matches: Match[] = [];
+  let result: NfaStepResult | null = null;
+  try {
+    for (let i = 0; i < old.length; i++) {
+      const run = old[i];
+      const wasStart = (nfa.states[run.state] as { kind: string }).kind === 'start';
+      computeNextStates(step, run);
+      let discard = false;
+      retained.length = 0;
+      for (const r of produced) {
+        if (wasStart && r.startTs > 0 && r !== run) st.newStartPartialMatch = true;
+        const kind = (nfa.states[r.state] as { kind: string }).kind;
+        if (kind === 'final') potential.push(r);
+        else if (kind === 'stop') {
+          discard = true;
+          releaseNode(st, r.node);
+        } else retained.push(r);
+      }
+      if (discard) {
+        for (const r of retained) {
+          releaseNode(st, r.node);
+          if (observer?.discarded) observer.discarded({ runId: r.id, state: nameOf(nfa, r.state), reason: 'stop', timestamp: ts });
+        }
+        continue;
+      }
+      for (const r of retained) {
+        if (next.length >= st.maxPartialMatches && r.startFid >= 0) {
+          dropped++;
+          releaseNode(st, r.node);
+          if (observer?.discarded) observer.discarded({ runId: r.id, state: nameOf(nfa, r.state), reason: 'cap', timestamp: ts });
+        } else heapOffer(next, r, compareRuns);
+      }
+    }
+    // Flink adds the new completed runs to the queue as a heap built in production order.
+    const potentialHeap: PartialRun[] = [];
+    for (const p of potential) heapOffer(potentialHeap, p, compareRuns);
+    processMatches(nfa, st, potentialHeap, next, matches, observer, ts);
+  } catch (e) {
+    result = { matches, timeouts: [] };
+    errorResult(result, e);
+  }
+  st.partial = next;
+  if (result === null) {
+    if (matches.length === 0 && dropped === 0) return EMPTY_RESULT;
+    result = { matches, timeouts: [] };
+  }
+  if (dropped > 0)
+    result.warnings = [`partial-match limit of ${st.maxPartialMatches} reached: ${dropped} new partial match${dropped === 1 ? ' was' : 'es were'} dropped at timestamp ${ts}; matches may be missed`];
+  return result;
+}
+
+/**
+ * Advances time (Flink's NFA.advanceTime): runs whose window has passed time out, a trailing
+ * notFollowedBy whose window passed completes, and held matches may be released.
+ */
+export function advanceTime(nfa: CompiledNfa, st: NfaState, ts: number, observer?: NfaObserver): NfaStepResult {
+  const old = st.partial;
+  const next: PartialRun[] = [];
+  const potential: PartialRun[] = [];
+  const timeouts: TimedOutMatch[] = [];
+  const matches: Match[] = [];
+  const W = nfa.windowTime;
+  let result: NfaStepResult | null = null;
+  let changed = false;
+  try {
+    for (let i = 0; i < old.length; i++) {
+      const run = old[i];
+      const def = nfa.states[run.state] as { kind: string; window?: number; name: string };
+      if (def.kind === 'start') {
+        heapOffer(next, run, compareRuns);
+        continue;
+      }
+      const w = def.window;
+      const prevTimedOut = w !== undefined && w > 0 && ts - run.prevTs >= w;
+      const firstTimedOut = W > 0 && ts - run.startTs >= W;
+      if (!prevTimedOut && !firstTimedOut) {
+        heapOffer(next, run, compareRuns);
+        continue;
+      }
+      changed = true;
+      if (def.kind === 'pending') {
+        heapOffer(potential, run, compareRuns);
+        continue;
+      }
+      timeouts.push({ match: matchOf(pathOf(run.node)), timestamp: prevTimedOut ? run.prevTs + (w) : run.startTs + W });
+      releaseNode(st, run.node);
+      if (observer?.discarded) observer.discarded({ runId: run.id, state: def.name, reason: 'window', timestamp: ts });
+    }
+    if (changed || st.completed.length > 0) processMatches(nfa, st, potential, next, matches, observer, ts);
+  } catch (e) {
+    result = { matches, timeouts };
+    errorResult(result, e);
+  }
+  st.partial = changed ? next : old;
+  if (st.counters.size > 0) for (const key of st.counters.keys()) if (key < ts) st.counters.delete(key);
+  if (result !== null) return result;
+  if (matches.length === 0 && timeouts.length === 0) return EMPTY_RESULT;
+  return { matches, timeouts };
+}
