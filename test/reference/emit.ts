@@ -92,7 +92,7 @@ function withSkip(p: Problem, judged: readonly Judged[], kind: 'SKIP_TO_NEXT' | 
   let queue: Judged[] = [];
   const emitted: Judged[] = [];
   let tieDependent = false;
-  const drain = (live: number[]): void => {
+  const drain = (live: number[], step: number, phase: Judged['phase']): void => {
     for (;;) {
       queue.sort((a, b) => startOf(a) - startOf(b));
       const head = queue[0];
@@ -100,15 +100,15 @@ function withSkip(p: Problem, judged: readonly Judged[], kind: 'SKIP_TO_NEXT' | 
       const earliestLive = Math.min(...live.filter((s) => s > pruned));
       if (earliestLive < startOf(head)) return;
       if (queue.filter((j) => startOf(j) === startOf(head)).length > 1) tieDependent = true;
-      emitted.push(head);
+      emitted.push({ ...head, step, phase }); // released now, whenever it completed
       pruned = Math.max(pruned, kind === 'SKIP_TO_NEXT' ? startOf(head) : lastOf(head));
       queue = queue.filter((j) => startOf(j) > pruned);
     }
   };
   for (let t = 0; t < p.events.length; t++) {
-    drain(liveStarts(t - 1, t)); // advanceTime(ts_t): timed-out runs no longer hold matches back
+    drain(liveStarts(t - 1, t), t, 'advance'); // advanceTime(ts_t): timed-out runs no longer hold matches back
     queue.push(...judged.filter((j) => j.step === t && startOf(j) > pruned));
-    drain(liveStarts(t, t));
+    drain(liveStarts(t, t), t, 'process');
   }
   return { emitted, tieDependent };
 }

@@ -141,7 +141,11 @@ export function judge(p: Problem, a: readonly Binding[]): Judged | null {
   const start = a[0].event;
   const last = a[a.length - 1].event;
   const kills: number[] = [];
-  for (let i = 1; i + 1 < n; i++) if (p.rules[i].kind !== 'positive') kills.push(...middleNotKills(p, a, i));
+  for (let i = 1; i + 1 < n; i++) {
+    if (p.rules[i].kind === 'notFollowedBy') kills.push(...middleNotKills(p, a, i));
+    // notNext guards the entry of the next stage: a forbidden event there is never a match.
+    else if (p.rules[i].kind === 'notNext' && middleNotKills(p, a, i).length > 0) return null;
+  }
 
   let step: number;
   let phase: Phase;
