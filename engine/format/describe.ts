@@ -31,6 +31,23 @@ function countedNoun(s: StageSpec, noun: string): string {
   }
 }
 
+/** "2 to 3 times ", "optionally ", "" — put before "the group …". */
+function groupCount(s: StageSpec): string {
+  const q = s.quantifier;
+  const opt = q.optional ? 'optionally ' : '';
+  switch (q.kind) {
+    case 'one':
+      return opt;
+    case 'times':
+      if (q.from === 0) return `up to ${q.to ?? '?'} times `;
+      return `${opt}${q.from === q.to ? `${q.from ?? '?'}` : `${q.from ?? '?'} to ${q.to ?? '?'}`} times `;
+    case 'timesOrMore':
+      return `${opt}${q.from ?? '?'} or more times `;
+    case 'oneOrMore':
+      return q.optional ? 'zero or more times ' : 'one or more times ';
+  }
+}
+
 function loopExtras(s: StageSpec): string {
   const q = s.quantifier;
   const parts: string[] = [];
@@ -43,10 +60,7 @@ function loopExtras(s: StageSpec): string {
 }
 
 function stageText(s: StageSpec): string {
-  if (s.group) {
-    const inner = chainText(s.group.stages);
-    return `${countedNoun(s, `run of group "${s.name}"`)} (${inner})${loopExtras(s)}`;
-  }
+  if (s.group) return `${groupCount(s)}the group "${s.name}" (${chainText(s.group.stages)})${loopExtras(s)}`;
   const noun = `"${s.name}" event`;
   if (s.contiguity === 'notNext' || s.contiguity === 'notFollowedBy') return `a ${noun}${conditionText(s)}`;
   const wpc = s.withinPreviousAndCurrent !== undefined ? ` within ${durationText(s.withinPreviousAndCurrent)} of the previous event` : '';

@@ -78,3 +78,14 @@ export function withGroup(): PatternDocument {
   doc.layout = { nodes: { s: { x: 0, y: 0 }, g: { x: 300, y: 0, width: 540, height: 150 }, a: { x: 20, y: 40 }, b: { x: 300, y: 40 }, x: { x: 900, y: 0 }, d: { x: 1200, y: 0 } } };
   return doc;
 }
+
+/** A deep copy of `root` as plain JSON, with the value at `path` replaced (or deleted when `value` is undefined). */
+export function withValue(root: unknown, path: (string | number)[], value: unknown): Record<string, unknown> {
+  const copy = JSON.parse(JSON.stringify(root)) as Record<string, unknown>;
+  let cur = copy as Record<string | number, unknown>;
+  for (const part of path.slice(0, -1)) cur = cur[part] as Record<string | number, unknown>;
+  const last = path[path.length - 1];
+  if (value === undefined) delete cur[last];
+  else cur[last] = value;
+  return copy;
+}

@@ -10,8 +10,16 @@ function mutate(root: Json, pick: number, replacement: Json, mode: number): Json
   const copy = JSON.parse(JSON.stringify(root)) as Json;
   const slots: { parent: Record<string, Json> | Json[]; key: string | number }[] = [];
   const visit = (v: Json): void => {
-    if (Array.isArray(v)) v.forEach((c, i) => (slots.push({ parent: v, key: i }), visit(c)));
-    else if (v && typeof v === 'object') for (const [k, c] of Object.entries(v)) (slots.push({ parent: v as Record<string, Json>, key: k }), visit(c));
+    if (Array.isArray(v))
+      v.forEach((c, i) => {
+        slots.push({ parent: v, key: i });
+        visit(c);
+      });
+    else if (v && typeof v === 'object')
+      for (const [k, c] of Object.entries(v)) {
+        slots.push({ parent: v as Record<string, Json>, key: k });
+        visit(c);
+      }
   };
   visit(copy);
   if (slots.length === 0) return replacement;

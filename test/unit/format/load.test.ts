@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadDocument, serializeDocument } from '../../../engine/format';
-import { cardTesting, withGroup } from './fixtures';
+import { cardTesting, withGroup, withValue } from './fixtures';
 
 function messages(input: unknown): string[] {
   const r = loadDocument(input);
@@ -41,12 +41,11 @@ describe('loadDocument', () => {
   });
 
   it('explains missing fields, wrong types, bad enum values and unknown keys', () => {
-    const doc = cardTesting() as unknown as Record<string, any>;
-    delete doc.nodes[0].where;
-    doc.nodes[1].quantifier.kind = 'twice';
-    doc.edges[0].contiguity = 'after';
-    doc.settings.within.ms = 'ten';
-    doc.layout.nodes.n1.colour = 'red';
+    let doc = withValue(cardTesting(), ['nodes', 0, 'where'], undefined);
+    doc = withValue(doc, ['nodes', 1, 'quantifier', 'kind'], 'twice');
+    doc = withValue(doc, ['edges', 0, 'contiguity'], 'after');
+    doc = withValue(doc, ['settings', 'within', 'ms'], 'ten');
+    doc = withValue(doc, ['layout', 'nodes', 'n1', 'colour'], 'red');
     expect(messages(doc)).toEqual(
       expect.arrayContaining([
         'nodes[0].where is missing.',
@@ -67,8 +66,7 @@ describe('loadDocument', () => {
   });
 
   it('reports an unknown node kind inside a group with its full path', () => {
-    const doc = withGroup() as unknown as Record<string, any>;
-    doc.nodes[1].nodes[1].kind = 'stag';
+    const doc = withValue(withGroup(), ['nodes', 1, 'nodes', 1, 'kind'], 'stag');
     expect(messages(doc)).toEqual(['nodes[1].nodes[1].kind must be one of "stage", "group".']);
   });
 
