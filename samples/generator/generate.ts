@@ -17,7 +17,19 @@ import type { GeneratedRecording, PlantedMatch, SampleEvent } from './recording'
 const here = dirname(new URL(import.meta.url).pathname);
 const outDir = resolve(here, '..', 'recordings');
 
-const RISK_COLUMNS = ['id', 'ts', 'userId', 'cardId', 'type', 'amount', 'status', 'merchant', 'device', 'knownDevice', 'country'];
+const RISK_COLUMNS = [
+  'id',
+  'ts',
+  'userId',
+  'cardId',
+  'type',
+  'amount',
+  'status',
+  'merchant',
+  'device',
+  'knownDevice',
+  'country',
+];
 
 function csvCell(v: unknown): string {
   const s = String(v ?? '');
@@ -25,7 +37,9 @@ function csvCell(v: unknown): string {
 }
 
 export function riskCsvLine(e: SampleEvent): string {
-  return RISK_COLUMNS.map((c) => csvCell(c === 'ts' ? new Date(e.ts as number).toISOString() : e[c])).join(',');
+  return RISK_COLUMNS.map((c) => csvCell(c === 'ts' ? new Date(e.ts as number).toISOString() : e[c])).join(
+    ',',
+  );
 }
 
 function withSeconds(e: SampleEvent): SampleEvent {
@@ -44,13 +58,26 @@ export function smallRecordings(): Record<string, GeneratedRecording> {
 function writeSmall(): void {
   mkdirSync(outDir, { recursive: true });
   const r = smallRecordings();
-  writeFileSync(join(outDir, 'risk-transactions.csv'), [RISK_COLUMNS.join(','), ...r.risk!.events.map(riskCsvLine)].join('\n') + '\n');
-  writeFileSync(join(outDir, 'marketing-clickstream.jsonl'), r.marketing!.events.map((e) => JSON.stringify(e)).join('\n') + '\n');
-  writeFileSync(join(outDir, 'monitoring-metrics.jsonl'), r.metrics!.events.map((e) => JSON.stringify(e)).join('\n') + '\n');
-  writeFileSync(join(outDir, 'monitoring-heartbeats.json'), JSON.stringify(r.heartbeats!.events.map(withSeconds), null, 0).replace(/},{/g, '},\n{') + '\n');
+  writeFileSync(
+    join(outDir, 'risk-transactions.csv'),
+    [RISK_COLUMNS.join(','), ...r.risk.events.map(riskCsvLine)].join('\n') + '\n',
+  );
+  writeFileSync(
+    join(outDir, 'marketing-clickstream.jsonl'),
+    r.marketing.events.map((e) => JSON.stringify(e)).join('\n') + '\n',
+  );
+  writeFileSync(
+    join(outDir, 'monitoring-metrics.jsonl'),
+    r.metrics.events.map((e) => JSON.stringify(e)).join('\n') + '\n',
+  );
+  writeFileSync(
+    join(outDir, 'monitoring-heartbeats.json'),
+    JSON.stringify(r.heartbeats.events.map(withSeconds), null, 0).replace(/},{/g, '},\n{') + '\n',
+  );
   const planted: PlantedMatch[] = Object.values(r).flatMap((x) => x.planted);
   writeFileSync(join(outDir, 'planted.json'), JSON.stringify(planted, null, 2) + '\n');
-  for (const [k, v] of Object.entries(r)) console.log(`${k}: ${v.events.length} events, ${v.planted.length} planted`);
+  for (const [k, v] of Object.entries(r))
+    console.log(`${k}: ${v.events.length} events, ${v.planted.length} planted`);
 }
 
 async function writeLarge(rows: number): Promise<void> {

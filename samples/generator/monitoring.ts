@@ -4,7 +4,16 @@
  * blips below the alert threshold, so only planted incidents fire.
  */
 import { Prng } from './prng';
-import { MINUTE, START_MS, arrivalOrder, idMaker, renumber, type GeneratedRecording, type PlantedMatch, type SampleEvent } from './recording';
+import {
+  MINUTE,
+  START_MS,
+  arrivalOrder,
+  idMaker,
+  renumber,
+  type GeneratedRecording,
+  type PlantedMatch,
+  type SampleEvent,
+} from './recording';
 
 export interface MonitoringOptions {
   hosts: number;
@@ -55,22 +64,51 @@ export function generateMetrics(opts: MonitoringOptions): GeneratedRecording {
       const rise = riseAt.find((from) => r >= from && r < from + 3);
       if (rise !== undefined) {
         const k = r - rise;
-        errorRate = name === host(5) ? [0.03, 0.06, 0.04][k]! : [0.03, 0.05, 0.09][k]!;
+        errorRate = name === host(5) ? [0.03, 0.06, 0.04][k] : [0.03, 0.05, 0.09][k];
       }
-      const e: SampleEvent = { id: nextId(), ts, host: name, service: `svc-${(h % 4) + 1}`, cpu: value, errorRate };
+      const e: SampleEvent = {
+        id: nextId(),
+        ts,
+        host: name,
+        service: `svc-${(h % 4) + 1}`,
+        cpu: value,
+        errorRate,
+      };
       events.push(e);
       if (run && name !== host(4)) {
         hotIds.push(e.id);
-        if (hotIds.length === 10) planted.push({ pattern: 'cpu-sustained', ids: hotIds, kind: 'match', why: `CPU above 90% for 10 readings on ${name}` });
+        if (hotIds.length === 10)
+          planted.push({
+            pattern: 'cpu-sustained',
+            ids: [...hotIds],
+            kind: 'match',
+            why: `CPU above 90% for 10 readings on ${name}`,
+          });
       } else hotIds = [];
       if (rise !== undefined && name !== host(5)) {
         riseIds.push(e.id);
-        if (riseIds.length === 3) planted.push({ pattern: 'error-rate-rising', ids: riseIds, kind: 'match', why: `error rate 3%, 5%, 9% on ${name}` });
+        if (riseIds.length === 3)
+          planted.push({
+            pattern: 'error-rate-rising',
+            ids: [...riseIds],
+            kind: 'match',
+            why: `error rate 3%, 5%, 9% on ${name}`,
+          });
       } else riseIds = [];
     }
   }
   const sorted = events.sort((a, b) => (a.ts as number) - (b.ts as number));
-  return renumber({ events: arrivalOrder(sorted, (e) => e.ts as number, () => rng.int(0, 1_500)), planted }, 'm');
+  return renumber(
+    {
+      events: arrivalOrder(
+        sorted,
+        (e) => e.ts as number,
+        () => rng.int(0, 1_500),
+      ),
+      planted,
+    },
+    'm',
+  );
 }
 
 export function generateHeartbeats(opts: MonitoringOptions): GeneratedRecording {
@@ -80,7 +118,13 @@ export function generateHeartbeats(opts: MonitoringOptions): GeneratedRecording 
   const events: SampleEvent[] = [];
   const end = START_MS + opts.hours * 60 * MINUTE;
   // Outages: [service index, start offset in minutes, silence in seconds]. 25 s is a near miss.
-  const outages = opts.plant ? [[2, 40, 75], [5, 95, 45], [1, 130, 25]] : [];
+  const outages = opts.plant
+    ? [
+        [2, 40, 75],
+        [5, 95, 45],
+        [1, 130, 25],
+      ]
+    : [];
   for (let s = 1; s <= opts.services; s++) {
     const service = `svc-${s}`;
     let ts = START_MS + rng.int(0, BEAT_MS);
@@ -89,16 +133,40 @@ export function generateHeartbeats(opts: MonitoringOptions): GeneratedRecording 
       const e: SampleEvent = { id: nextId(), ts, service, status: 'up', instance: `${service}-0` };
       events.push(e);
       last = e;
-      const outage = outages.find(([svc, at]) => svc === s && ts >= START_MS + at! * MINUTE && ts < START_MS + at! * MINUTE + 12_000);
+      const outage = outages.find(
+        ([svc, at]) => svc === s && ts >= START_MS + at * MINUTE && ts < START_MS + at * MINUTE + 12_000,
+      );
       if (outage) {
-        ts += outage[2]! * 1000;
-        if (outage[2]! > 30) planted.push({ pattern: 'heartbeat-missing', ids: [e.id], kind: 'match', why: `${service} silent for ${outage[2]} s` });
+        ts += outage[2] * 1000;
+        if (outage[2] > 30)
+          planted.push({
+            pattern: 'heartbeat-missing',
+            ids: [e.id],
+            kind: 'match',
+            why: `${service} silent for ${outage[2]} s`,
+          });
       } else ts += BEAT_MS + rng.int(-1_500, 1_500);
     }
     // At the end of the recording the event-time clock runs out: the last beat of every service has no
     // successor, and Flink (and Cepheus) report it when the final watermark closes the window.
-    if (last) planted.push({ pattern: 'heartbeat-missing', ids: [last.id], kind: 'match', why: `${service}: end of the recording` });
+    if (last)
+      planted.push({
+        pattern: 'heartbeat-missing',
+        ids: [last.id],
+        kind: 'match',
+        why: `${service}: end of the recording`,
+      });
   }
   const sorted = events.sort((a, b) => (a.ts as number) - (b.ts as number));
-  return renumber({ events: arrivalOrder(sorted, (e) => e.ts as number, () => rng.int(0, 1_000)), planted }, 'hb');
+  return renumber(
+    {
+      events: arrivalOrder(
+        sorted,
+        (e) => e.ts as number,
+        () => rng.int(0, 1_000),
+      ),
+      planted,
+    },
+    'hb',
+  );
 }

@@ -6,35 +6,70 @@
  */
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { Pattern, serializeDocument, type PatternDocument, type PatternSettings, type DocEventSchema } from '../../engine/format';
+import {
+  Pattern,
+  serializeDocument,
+  type PatternDocument,
+  type PatternSettings,
+  type DocEventSchema,
+} from '../../engine/format';
 
 const MIN = 60_000;
 
 type Field = DocEventSchema['fields'][number];
-const f = (name: string, type: Field['type'], description?: string): Field => (description ? { name, type, description } : { name, type });
+const f = (name: string, type: Field['type'], description?: string): Field =>
+  description ? { name, type, description } : { name, type };
 
 const riskSchema: DocEventSchema = {
   fields: [
-    f('id', 'string'), f('ts', 'timestamp', 'ISO-8601 time of the transaction'), f('userId', 'string'), f('cardId', 'string'),
-    f('type', 'string', 'purchase, transfer or login'), f('amount', 'number', 'Amount in EUR (0 for logins)'),
-    f('status', 'string', 'ok or failed'), f('merchant', 'string'), f('device', 'string'),
-    f('knownDevice', 'boolean', 'false when the device was never seen for this user'), f('country', 'string'),
+    f('id', 'string'),
+    f('ts', 'timestamp', 'ISO-8601 time of the transaction'),
+    f('userId', 'string'),
+    f('cardId', 'string'),
+    f('type', 'string', 'purchase, transfer or login'),
+    f('amount', 'number', 'Amount in EUR (0 for logins)'),
+    f('status', 'string', 'ok or failed'),
+    f('merchant', 'string'),
+    f('device', 'string'),
+    f('knownDevice', 'boolean', 'false when the device was never seen for this user'),
+    f('country', 'string'),
   ],
 };
 const marketingSchema: DocEventSchema = {
   fields: [
-    f('id', 'string'), f('ts', 'timestamp', 'epoch milliseconds'), f('userId', 'string'), f('sessionId', 'string'),
-    f('action', 'string', 'view, cart_add, checkout_start or purchase'), f('productId', 'string'), f('price', 'number'),
+    f('id', 'string'),
+    f('ts', 'timestamp', 'epoch milliseconds'),
+    f('userId', 'string'),
+    f('sessionId', 'string'),
+    f('action', 'string', 'view, cart_add, checkout_start or purchase'),
+    f('productId', 'string'),
+    f('price', 'number'),
   ],
 };
 const metricsSchema: DocEventSchema = {
-  fields: [f('id', 'string'), f('ts', 'timestamp', 'epoch milliseconds'), f('host', 'string'), f('service', 'string'), f('cpu', 'number', 'CPU use in percent'), f('errorRate', 'number', 'share of failed requests, 0..1')],
+  fields: [
+    f('id', 'string'),
+    f('ts', 'timestamp', 'epoch milliseconds'),
+    f('host', 'string'),
+    f('service', 'string'),
+    f('cpu', 'number', 'CPU use in percent'),
+    f('errorRate', 'number', 'share of failed requests, 0..1'),
+  ],
 };
 const heartbeatSchema: DocEventSchema = {
-  fields: [f('id', 'string'), f('ts', 'timestamp', 'epoch seconds'), f('service', 'string'), f('status', 'string'), f('instance', 'string')],
+  fields: [
+    f('id', 'string'),
+    f('ts', 'timestamp', 'epoch seconds'),
+    f('service', 'string'),
+    f('status', 'string'),
+    f('instance', 'string'),
+  ],
 };
 
-const eventTime = (format: 'epochMillis' | 'epochSeconds' | 'iso8601', outOfOrdernessMs: number): PatternSettings['time'] => ({ mode: 'event', field: 'ts', format, outOfOrdernessMs });
+const eventTime = (
+  format: 'epochMillis' | 'epochSeconds' | 'iso8601',
+  outOfOrdernessMs: number,
+): PatternSettings['time'] => ({ mode: 'event', field: 'ts', format, outOfOrdernessMs });
 
 export interface SampleDefinition {
   slug: string;
@@ -43,13 +78,31 @@ export interface SampleDefinition {
   document: PatternDocument;
 }
 
-function sample(slug: string, family: SampleDefinition['family'], recording: string, p: Pattern, name: string, description: string, partitionKey: string, time: PatternSettings['time'], eventSchema: DocEventSchema): SampleDefinition {
+function sample(
+  slug: string,
+  family: SampleDefinition['family'],
+  recording: string,
+  p: Pattern,
+  name: string,
+  description: string,
+  partitionKey: string,
+  time: PatternSettings['time'],
+  eventSchema: DocEventSchema,
+): SampleDefinition {
   const spec = p.toSpec();
   const document = p.toDocument({
     name,
     description,
     eventSchema,
-    settings: { partitionKey, time, within: spec.within ?? null, skip: spec.skip.kind === 'SKIP_TO_FIRST' || spec.skip.kind === 'SKIP_TO_LAST' ? { ...spec.skip, throwExceptionOnMiss: false } : spec.skip },
+    settings: {
+      partitionKey,
+      time,
+      within: spec.within ?? null,
+      skip:
+        spec.skip.kind === 'SKIP_TO_FIRST' || spec.skip.kind === 'SKIP_TO_LAST'
+          ? { ...spec.skip, throwExceptionOnMiss: false }
+          : spec.skip,
+    },
   });
   return { slug, family, recording, document };
 }
@@ -60,38 +113,140 @@ export function sampleDefinitions(): SampleDefinition[] {
   const risk = 'risk-transactions.csv';
   const iso = eventTime('iso8601', 5_000);
   return [
-    sample('card-testing', 'risk', risk,
-      Pattern.begin('probe', 'SKIP_PAST_LAST_EVENT').where("type == 'transfer' && amount < 1")
-        .followedBy('cashout').where("type == 'transfer' && amount > 10000").within(10 * MIN),
-      'Card testing', 'A transfer under 1 (a fraudster testing a stolen card), followed within 10 minutes by a transfer over 10,000 on the same card.', 'cardId', iso, riskSchema),
-    sample('large-transaction', 'risk', risk,
+    sample(
+      'card-testing',
+      'risk',
+      risk,
+      Pattern.begin('probe', 'SKIP_PAST_LAST_EVENT')
+        .where("type == 'transfer' && amount < 1")
+        .followedBy('cashout')
+        .where("type == 'transfer' && amount > 10000")
+        .within(10 * MIN),
+      'Card testing',
+      'A transfer under 1 (a fraudster testing a stolen card), followed within 10 minutes by a transfer over 10,000 on the same card.',
+      'cardId',
+      iso,
+      riskSchema,
+    ),
+    sample(
+      'large-transaction',
+      'risk',
+      risk,
       Pattern.begin('large').where(`${TX} && amount > 100000`),
-      'Large transaction', 'Any single purchase or transfer over 100,000.', 'userId', iso, riskSchema),
-    sample('high-frequency', 'risk', risk,
-      Pattern.begin('burst', 'SKIP_PAST_LAST_EVENT').where(TX).times(11).within(60 * MIN),
-      'High transaction frequency', 'More than 10 transactions by one user within one hour.', 'userId', iso, riskSchema),
-    sample('login-takeover', 'risk', risk,
-      Pattern.begin('failures', 'SKIP_PAST_LAST_EVENT').where("type == 'login' && status == 'failed'").times(3).consecutive()
-        .next('success').where("type == 'login' && status == 'ok' && knownDevice == false").within(10 * MIN),
-      'Account takeover', 'Three failed logins in a row, then a successful login from a device never seen for this user.', 'userId', iso, riskSchema),
-    sample('browse-no-purchase', 'marketing', 'marketing-clickstream.jsonl',
-      Pattern.begin('views', 'SKIP_PAST_LAST_EVENT').where("action == 'view'").times(3)
-        .notFollowedBy('purchase').where("action == 'purchase'").within(30 * MIN),
-      'Browsing without buying', 'A user views at least 3 products within 30 minutes without a purchase: send a coupon.', 'userId', eventTime('epochMillis', 5_000), marketingSchema),
-    sample('abandoned-checkout', 'marketing', 'marketing-clickstream.jsonl',
-      Pattern.begin('cart', 'SKIP_PAST_LAST_EVENT').where("action == 'cart_add'")
-        .followedBy('checkout').where("action == 'checkout_start'")
-        .notFollowedBy('purchase').where("action == 'purchase'").within(30 * MIN),
-      'Abandoned checkout', 'A cart add followed by a checkout that ends without a purchase within 30 minutes.', 'userId', eventTime('epochMillis', 5_000), marketingSchema),
-    sample('cpu-sustained', 'monitoring', 'monitoring-metrics.jsonl',
-      Pattern.begin('hot', 'SKIP_PAST_LAST_EVENT').where('cpu > 90').times(10).consecutive().within(5 * MIN),
-      'CPU saturated', 'CPU above 90% on every reading for 5 minutes (10 readings 30 s apart) on one host.', 'host', eventTime('epochMillis', 2_000), metricsSchema),
-    sample('error-rate-rising', 'monitoring', 'monitoring-metrics.jsonl',
-      Pattern.begin('rising', 'SKIP_PAST_LAST_EVENT').where('errorRate > 0.02 && (count(rising) == 0 || errorRate > last(rising).errorRate)').times(3).consecutive(),
-      'Error rate rising', 'The error rate rises across three consecutive readings of one host, all above 2%.', 'host', eventTime('epochMillis', 2_000), metricsSchema),
-    sample('heartbeat-missing', 'monitoring', 'monitoring-heartbeats.json',
-      Pattern.begin('beat').where("status == 'up'").notFollowedBy('nextBeat').where("status == 'up'").within(30_000),
-      'Heartbeat missing', 'A service sends no heartbeat for 30 seconds after its last one.', 'service', eventTime('epochSeconds', 2_000), heartbeatSchema),
+      'Large transaction',
+      'Any single purchase or transfer over 100,000.',
+      'userId',
+      iso,
+      riskSchema,
+    ),
+    sample(
+      'high-frequency',
+      'risk',
+      risk,
+      Pattern.begin('burst', 'SKIP_PAST_LAST_EVENT')
+        .where(TX)
+        .times(11)
+        .within(60 * MIN),
+      'High transaction frequency',
+      'More than 10 transactions by one user within one hour.',
+      'userId',
+      iso,
+      riskSchema,
+    ),
+    sample(
+      'login-takeover',
+      'risk',
+      risk,
+      Pattern.begin('failures', 'SKIP_PAST_LAST_EVENT')
+        .where("type == 'login' && status == 'failed'")
+        .times(3)
+        .consecutive()
+        .next('success')
+        .where("type == 'login' && status == 'ok' && knownDevice == false")
+        .within(10 * MIN),
+      'Account takeover',
+      'Three failed logins in a row, then a successful login from a device never seen for this user.',
+      'userId',
+      iso,
+      riskSchema,
+    ),
+    sample(
+      'browse-no-purchase',
+      'marketing',
+      'marketing-clickstream.jsonl',
+      Pattern.begin('views', 'SKIP_PAST_LAST_EVENT')
+        .where("action == 'view'")
+        .times(3)
+        .notFollowedBy('purchase')
+        .where("action == 'purchase'")
+        .within(30 * MIN),
+      'Browsing without buying',
+      'A user views at least 3 products within 30 minutes without a purchase: send a coupon.',
+      'userId',
+      eventTime('epochMillis', 5_000),
+      marketingSchema,
+    ),
+    sample(
+      'abandoned-checkout',
+      'marketing',
+      'marketing-clickstream.jsonl',
+      Pattern.begin('cart', 'SKIP_PAST_LAST_EVENT')
+        .where("action == 'cart_add'")
+        .followedBy('checkout')
+        .where("action == 'checkout_start'")
+        .notFollowedBy('purchase')
+        .where("action == 'purchase'")
+        .within(30 * MIN),
+      'Abandoned checkout',
+      'A cart add followed by a checkout that ends without a purchase within 30 minutes.',
+      'userId',
+      eventTime('epochMillis', 5_000),
+      marketingSchema,
+    ),
+    sample(
+      'cpu-sustained',
+      'monitoring',
+      'monitoring-metrics.jsonl',
+      Pattern.begin('hot', 'SKIP_PAST_LAST_EVENT')
+        .where('cpu > 90')
+        .times(10)
+        .consecutive()
+        .within(5 * MIN),
+      'CPU saturated',
+      'CPU above 90% on every reading for 5 minutes (10 readings 30 s apart) on one host.',
+      'host',
+      eventTime('epochMillis', 2_000),
+      metricsSchema,
+    ),
+    sample(
+      'error-rate-rising',
+      'monitoring',
+      'monitoring-metrics.jsonl',
+      Pattern.begin('rising', 'SKIP_PAST_LAST_EVENT')
+        .where('errorRate > 0.02 && (count(rising) == 0 || errorRate > last(rising).errorRate)')
+        .times(3)
+        .consecutive(),
+      'Error rate rising',
+      'The error rate rises across three consecutive readings of one host, all above 2%.',
+      'host',
+      eventTime('epochMillis', 2_000),
+      metricsSchema,
+    ),
+    sample(
+      'heartbeat-missing',
+      'monitoring',
+      'monitoring-heartbeats.json',
+      Pattern.begin('beat')
+        .where("status == 'up'")
+        .notFollowedBy('nextBeat')
+        .where("status == 'up'")
+        .within(30_000),
+      'Heartbeat missing',
+      'A service sends no heartbeat for 30 seconds after its last one.',
+      'service',
+      eventTime('epochSeconds', 2_000),
+      heartbeatSchema,
+    ),
   ];
 }
 

@@ -44,7 +44,9 @@ export const MINUTE = 60_000;
  * so that ids read naturally in the replay table.
  */
 export function renumber(rec: GeneratedRecording, prefix: string): GeneratedRecording {
-  const byTime = [...rec.events].sort((a, b) => (a.ts as number) - (b.ts as number) || a.id.localeCompare(b.id));
+  const byTime = [...rec.events].sort(
+    (a, b) => (a.ts as number) - (b.ts as number) || a.id.localeCompare(b.id),
+  );
   const nextId = idMaker(prefix);
   const map = new Map<string, string>();
   for (const e of byTime) map.set(e.id, nextId());

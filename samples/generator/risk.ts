@@ -5,7 +5,16 @@
  */
 import { Prng } from './prng';
 import { Reservations } from './reservations';
-import { MINUTE, START_MS, arrivalOrder, idMaker, renumber, type GeneratedRecording, type PlantedMatch, type SampleEvent } from './recording';
+import {
+  MINUTE,
+  START_MS,
+  arrivalOrder,
+  idMaker,
+  renumber,
+  type GeneratedRecording,
+  type PlantedMatch,
+  type SampleEvent,
+} from './recording';
 
 export interface RiskOptions {
   users: number;
@@ -31,7 +40,7 @@ export function generateRisk(opts: RiskOptions): GeneratedRecording {
     ts,
     userId: u,
     cardId: card,
-    country: COUNTRIES[Number(u.slice(1)) % COUNTRIES.length] as string,
+    country: COUNTRIES[Number(u.slice(1)) % COUNTRIES.length],
   });
   const tx = (ts: number, u: string, card: string, type: string, amount: number): SampleEvent => ({
     id: nextId(),
@@ -57,16 +66,26 @@ export function generateRisk(opts: RiskOptions): GeneratedRecording {
   if (opts.plant) {
     let t = START_MS + 30 * MINUTE;
     const slot = (): number => (t += rng.int(12, 20) * MINUTE);
-    const hold = (u: string, from: number, to: number): void => reserved.reserve(u, from - 70 * MINUTE, to + 70 * MINUTE);
+    const hold = (u: string, from: number, to: number): void =>
+      reserved.reserve(u, from - 70 * MINUTE, to + 70 * MINUTE);
 
     // 1. Single transactions over 100,000 (and one at exactly 100,000, which must not fire).
-    for (const [i, amount] of [[3, 150_000], [17, 250_000.5], [29, 100_000.01]] as const) {
+    for (const [i, amount] of [
+      [3, 150_000],
+      [17, 250_000.5],
+      [29, 100_000.01],
+    ] as const) {
       const at = slot();
       const u = user(i);
       hold(u, at, at);
       const e = tx(at, u, cardOf(u), i === 17 ? 'transfer' : 'purchase', amount);
       incidents.push(e);
-      planted.push({ pattern: 'large-transaction', ids: [e.id], kind: 'match', why: `single ${e.type} of ${amount}` });
+      planted.push({
+        pattern: 'large-transaction',
+        ids: [e.id],
+        kind: 'match',
+        why: `single ${e.type} of ${amount}`,
+      });
     }
     const exact = slot();
     hold(user(41), exact, exact);
@@ -77,9 +96,16 @@ export function generateRisk(opts: RiskOptions): GeneratedRecording {
       const at = slot();
       const u = user(i);
       hold(u, at, at + 20 * MINUTE);
-      const burst = Array.from({ length: 12 }, (_, k) => tx(at + k * 100_000, u, cardOf(u), k % 3 ? 'purchase' : 'transfer', rng.amount(5, 80)));
+      const burst = Array.from({ length: 12 }, (_, k) =>
+        tx(at + k * 100_000, u, cardOf(u), k % 3 ? 'purchase' : 'transfer', rng.amount(5, 80)),
+      );
       incidents.push(...burst);
-      planted.push({ pattern: 'high-frequency', ids: burst.slice(0, 11).map((e) => e.id), kind: 'match', why: '12 transactions within 20 minutes' });
+      planted.push({
+        pattern: 'high-frequency',
+        ids: burst.slice(0, 11).map((e) => e.id),
+        kind: 'match',
+        why: '12 transactions within 20 minutes',
+      });
     }
 
     // 3. Card testing: a transfer under 1, then a large transfer minutes later on the same card.
@@ -91,10 +117,19 @@ export function generateRisk(opts: RiskOptions): GeneratedRecording {
       const between = tx(at + 60_000, u, cardOf(u), 'purchase', rng.amount(5, 60));
       const big = tx(at + rng.int(2, 8) * MINUTE, u, cardOf(u), 'transfer', rng.amount(12_000, 40_000));
       incidents.push(probe, between, big);
-      planted.push({ pattern: 'card-testing', ids: [probe.id, big.id], kind: 'match', why: 'tiny transfer then a large one within 10 minutes' });
+      planted.push({
+        pattern: 'card-testing',
+        ids: [probe.id, big.id],
+        kind: 'match',
+        why: 'tiny transfer then a large one within 10 minutes',
+      });
     }
     // Near misses: a probe alone, a probe with the large transfer 15 minutes later, a large transfer alone.
-    for (const [i, gap] of [[52, 0], [53, 15], [54, -1]] as const) {
+    for (const [i, gap] of [
+      [52, 0],
+      [53, 15],
+      [54, -1],
+    ] as const) {
       const at = slot();
       const u = user(i);
       hold(u, at, at + 16 * MINUTE);
@@ -110,17 +145,27 @@ export function generateRisk(opts: RiskOptions): GeneratedRecording {
       const attempts = [0, 1, 2].map((k) => login(at + k * 20_000, u, false, `dev-${u.slice(1)}x`, false));
       const success = login(at + 80_000, u, true, `dev-${u.slice(1)}x`, false);
       incidents.push(...attempts, success);
-      planted.push({ pattern: 'login-takeover', ids: [...attempts, success].map((e) => e.id), kind: 'match', why: '3 failed logins then a success on a new device' });
+      planted.push({
+        pattern: 'login-takeover',
+        ids: [...attempts, success].map((e) => e.id),
+        kind: 'match',
+        why: '3 failed logins then a success on a new device',
+      });
     }
     // Near misses: 3 failures then success on a known device; 2 failures then success on a new device.
-    for (const [i, fails, known] of [[60, 3, true], [61, 2, false]] as const) {
+    for (const [i, fails, known] of [
+      [60, 3, true],
+      [61, 2, false],
+    ] as const) {
       const at = slot();
       const u = user(i);
       hold(u, at, at + 5 * MINUTE);
-      for (let k = 0; k < fails; k++) incidents.push(login(at + k * 20_000, u, false, `dev-${u.slice(1)}${known ? 'a' : 'y'}`, known));
+      for (let k = 0; k < fails; k++)
+        incidents.push(login(at + k * 20_000, u, false, `dev-${u.slice(1)}${known ? 'a' : 'y'}`, known));
       incidents.push(login(at + 80_000, u, true, `dev-${u.slice(1)}${known ? 'a' : 'y'}`, known));
     }
-    if (t > end - 30 * MINUTE) throw new Error('risk sample: incidents do not fit in the recording; raise hours');
+    if (t > end - 30 * MINUTE)
+      throw new Error('risk sample: incidents do not fit in the recording; raise hours');
   }
 
   // Background traffic: each user acts at most every 10 minutes, amounts 5..5,000, a login per session
@@ -134,7 +179,8 @@ export function generateRisk(opts: RiskOptions): GeneratedRecording {
         const r = rng.next();
         if (r < 0.15) {
           const typos = rng.chance(0.2) ? rng.int(1, 2) : 0;
-          for (let k = 0; k < typos; k++) noise.push(login(at + k * 15_000, u, false, `dev-${u.slice(1)}a`, true));
+          for (let k = 0; k < typos; k++)
+            noise.push(login(at + k * 15_000, u, false, `dev-${u.slice(1)}a`, true));
           noise.push(login(at + typos * 15_000 + 5_000, u, true, `dev-${u.slice(1)}a`, true));
         } else if (r < 0.35) {
           noise.push(tx(at, u, cardOf(u, rng.int(0, 1)), 'transfer', rng.amount(10, 5_000)));
@@ -147,5 +193,15 @@ export function generateRisk(opts: RiskOptions): GeneratedRecording {
   }
   const all = [...noise, ...incidents].sort((a, b) => (a.ts as number) - (b.ts as number));
   // Collection delay up to 3 s: events arrive out of order within the pattern's 5 s bound.
-  return renumber({ events: arrivalOrder(all, (e) => e.ts as number, () => rng.int(0, 3_000)), planted }, "tx");
+  return renumber(
+    {
+      events: arrivalOrder(
+        all,
+        (e) => e.ts as number,
+        () => rng.int(0, 3_000),
+      ),
+      planted,
+    },
+    'tx',
+  );
 }
