@@ -1,0 +1,58 @@
+/** Shared set-up for recordings tests: a migrated SQLite file in a temp folder, generated files. */
+import type { Database } from 'better-sqlite3';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { openDatabase } from '../../../electron/services/db/open-database';
+import type { ImportRequest } from '../../../electron/services/recordings';
+
+export const fixtures = path.resolve(import.meta.dirname, '../../fixtures/recordings');
+export const fixture = (name: string): string => path.join(fixtures, name);
+
+export interface TempDb {
+  dir: string;
+  dbPath: string;
+  db: Database;
+  cleanup: () => void;
+}
+
+export function tempDb(): TempDb {
+  const dir = mkdtempSync(path.join(tmpdir(), 'cepheus-rec-'));
+  const dbPath = path.join(dir, 'cepheus.db');
+  const db = openDatabase(dbPath);
+  return {
+    dir,
+    dbPath,
+    db,
+    cleanup: () => {
+      if (db.open) db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function countRows(db: Database): { recordings: number; events: number } {
+  const recordings = (db.prepare('SELECT COUNT(*) AS n FROM recordings').get() as { n: number }).n;
+  const events = (db.prepare('SELECT COUNT(*) AS n FROM events').get() as { n: number }).n;
+  return { recordings, events };
+}
+
+/** JSON Lines with `n` events: ts = 1000 + 10·i ms, 50 keys, a type cycling A..E. */
+export function jsonlText(n: number, start = 0): string {
+  const lines: string[] = [];
+  for (let i = start; i < start + n; i++) {
+    lines.push(JSON.stringify({ ts: 1000 + i * 10, key: `k${i % 50}`, type: 'ABCDE'[i % 5], value: i, nested: { even: i % 2 === 0 } }));
+  }
+  return lines.join('\n') + '\n';
+}
+
+export function writeFile(dir: string, name: string, text: string, gzip = false): string {
+  const file = path.join(dir, name);
+  writeFileSync(file, gzip ? gzipSync(text) : text);
+  return file;
+}
+
+export function request(file: string, extra: Partial<ImportRequest> = {}): ImportRequest {
+  return { path: file, name: path.basename(file), timestampField: 'ts', timestampFormat: 'epochMillis', onMalformed: 'reject', ...extra };
+}
