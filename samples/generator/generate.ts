@@ -31,7 +31,7 @@ const RISK_COLUMNS = [
   'country',
 ];
 
-function csvCell(v: unknown): string {
+function csvCell(v: string | number | boolean | undefined): string {
   const s = String(v ?? '');
   return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
