@@ -79,7 +79,7 @@ function complete(source: string, offset: number, options: CompileOptions): Comp
     const path = pathBeforeDot(tokens, before - 1);
     if (!path) return [];
     const root = path.parts[0] ?? '';
-    const stageFields = (inAggregate && stages.includes(root) && path.parts.length === 1) || /^(first|last)\(/.test(root);
+    const stageFields = (inAggregate && stages.includes(root)) || /^(first|last)\(/.test(root);
     if (stageFields) fieldItems(path.parts.slice(1));
     else {
       fieldItems(path.parts);
@@ -89,9 +89,13 @@ function complete(source: string, offset: number, options: CompileOptions): Comp
     if (inAggregate) {
       for (const s of stages) items.push({ label: s, kind: 'stage', detail: s === options.currentStage ? 'stage (this one)' : 'stage', documentation: `Events already bound to stage '${s}' in the current partial match.`, insertText: s, range });
     }
-    fieldItems([]);
-    for (const f of CONDITION_FUNCTIONS) items.push(functionItem(f, 'function', range));
-    for (const [k, doc] of Object.entries(KEYWORD_DOCS)) items.push({ label: k, kind: 'keyword', detail: 'keyword', documentation: doc, insertText: k, range });
+    // The argument of an aggregate is a stage; nothing else belongs there.
+    const aggregateArgument = inAggregate && callee !== 'min' && callee !== 'max' && prev?.kind === 'punct' && prev.text === '(';
+    if (!aggregateArgument) {
+      fieldItems([]);
+      for (const f of CONDITION_FUNCTIONS) items.push(functionItem(f, 'function', range));
+      for (const [k, doc] of Object.entries(KEYWORD_DOCS)) items.push({ label: k, kind: 'keyword', detail: 'keyword', documentation: doc, insertText: k, range });
+    }
   }
   const lower = prefix.toLowerCase();
   return items.filter((i) => i.label.toLowerCase().startsWith(lower));
