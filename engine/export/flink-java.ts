@@ -233,7 +233,7 @@ function javaFile(p: FileParts): string {
   }
   lines.push('', `    private ${className}() {}`, '');
   lines.push(`    public static Pattern<${E}, ?> pattern() {`);
-  lines.push(`        return ${chain};`);
+  lines.push(`        return ${indent(chain, 8).trimStart()};`);
   lines.push('    }', '');
   lines.push(`    public static SingleOutputStreamOperator<String> detect(DataStream<${E}> events) {`);
   let input = 'events';

@@ -78,12 +78,17 @@ export function exportPattern(doc: PatternDocument, target: ExportTarget, option
   return { ok: true, target, text: r.text, fileName, warnings: [] };
 }
 
+/** Our own format writes every stage as it is. */
+function everyStage(stages: PatternSpec['stages']): TargetReport['items'] {
+  return stages.flatMap((s) => [...(s.group ? everyStage(s.group.stages) : []), { stage: s.name, ...(s.nodeId ? { nodeId: s.nodeId } : {}), ok: true }]);
+}
+
 /** Per target, per stage: can it be exported, and if not, why (in words). */
 export function expressibility(doc: PatternDocument, options: ExportOptions = {}): ExpressibilityReport {
   const lowered = lower(doc);
   const report = {} as ExpressibilityReport;
   for (const target of EXPORT_TARGETS) {
-    if (target === 'json') report.json = { ok: true, items: [] };
+    if (target === 'json') report.json = { ok: true, items: lowered.ok ? everyStage(lowered.spec.stages) : [] };
     else if (!lowered.ok) report[target] = lowered.report;
     else report[target] = runTarget(lowered.spec, target, exportContext(doc, options), options).report;
   }

@@ -1,0 +1,79 @@
+/** cepheus run <pattern> <events> — matches and timeouts as JSON Lines. */
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { flag, parseArgs } from '../args';
+import { CliError } from '../errors';
+import { readEvents } from '../events-reader';
+import { formatDiagnostics, loadPatternFile } from '../io';
+import { createPipeline, type OutputRecord } from '../pipeline';
+
+export const RUN_HELP = `Usage: cepheus run <pattern.cep.json> <events> [options]
+
+Runs the pattern over a file of events and writes every match and timed-out partial match as one
+JSON object per line: {"kind":"match"|"timeout","key":…,"timestamp":…,"stages":{"stage":[events…]}}.
+Events: .jsonl/.ndjson (one object per line), .json (an array) or .csv (header row), optionally .gz.
+Late events, warnings and run-time errors are reported on stderr, with a summary at the end.
+
+Options:
+  --out FILE          write the JSON Lines to FILE instead of stdout
+  --key FIELD         partition key (overrides the pattern's settings)
+  --time-field FIELD  event-time field (overrides the pattern's settings)
+  --help              show this help
+
+Exit codes: 0 done; 1 invalid pattern or run-time errors; 2 unreadable input or bad usage.`;
+
+class Sink {
+  private buffer: string[] = [];
+  constructor(private readonly stream: WriteStream | NodeJS.WriteStream) {}
+  async write(line: string): Promise<void> {
+    this.buffer.push(line);
+    if (this.buffer.length >= 512) await this.drain();
+  }
+  async drain(): Promise<void> {
+    if (this.buffer.length === 0) return;
+    const ok = this.stream.write(this.buffer.join(''));
+    this.buffer = [];
+    if (!ok) await new Promise<void>((resolve) => this.stream.once('drain', () => resolve()));
+  }
+  async close(): Promise<void> {
+    await this.drain();
+    if (this.stream !== process.stdout) await new Promise<void>((resolve, reject) => (this.stream as WriteStream).end((e?: Error | null) => (e ? reject(e) : resolve())));
+  }
+}
+
+export async function runCommand(argv: readonly string[]): Promise<number> {
+  const args = parseArgs(argv, { values: ['out', 'key', 'time-field'] }, 'run');
+  if (args.flags.has('help')) {
+    console.log(RUN_HELP);
+    return 0;
+  }
+  const [patternFile, eventsFile, ...extra] = args.positionals;
+  if (!patternFile || !eventsFile || extra.length > 0) throw new CliError(`run needs a pattern file and an events file.\n\n${RUN_HELP}`, 2);
+  const { document } = loadPatternFile(patternFile);
+  const created = createPipeline(document, { key: flag(args, 'key'), timeField: flag(args, 'time-field') });
+  if (!created.ok) throw new CliError(`${patternFile} cannot run:\n${formatDiagnostics(created.diagnostics.filter((d) => d.severity === 'error'))}`);
+  const { pipeline } = created;
+  const events = readEvents(eventsFile);
+  const out = flag(args, 'out');
+  const sink = new Sink(out ? createWriteStream(out) : process.stdout);
+  const counts = { events: 0, match: 0, timeout: 0, late: 0, warning: 0, error: 0 };
+  const progress = process.stderr.isTTY;
+
+  const emit = async (records: OutputRecord[]): Promise<void> => {
+    for (const r of records) {
+      counts[r.kind]++;
+      if (r.kind === 'match' || r.kind === 'timeout') await sink.write(JSON.stringify(r) + '\n');
+      else if (r.kind === 'late') process.stderr.write(`late event (timestamp ${r.timestamp} ≤ watermark ${r.watermark}), dropped: ${JSON.stringify(r.event).slice(0, 200)}\n`);
+      else if (r.kind === 'warning' || r.kind === 'error') process.stderr.write(`${r.kind}: ${r.message}\n`);
+    }
+  };
+  for await (const event of events) {
+    counts.events++;
+    await emit(pipeline.push(event));
+    if (progress && counts.events % 50_000 === 0) process.stderr.write(`\r${counts.events.toLocaleString('en-US')} events, ${counts.match} matches…`);
+  }
+  await emit(pipeline.flush());
+  await sink.close();
+  if (progress) process.stderr.write('\r');
+  process.stderr.write(`cepheus run: ${counts.events} events, ${counts.match} matches, ${counts.timeout} timeouts, ${counts.late} late, ${counts.error} errors\n`);
+  return counts.error > 0 ? 1 : 0;
+}

@@ -1,0 +1,46 @@
+/** Reading pattern files and writing outputs, with messages that say what is wrong and where. */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadDocument, type PatternDocument } from '../engine/format';
+import type { Diagnostic } from '../engine/pattern/diagnostic';
+import { CliError } from './errors';
+
+export function readText(file: string, what: string): string {
+  if (!existsSync(file)) throw new CliError(`Cannot find the ${what} file "${file}".`, 2);
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new CliError(`Cannot read the ${what} file "${file}": ${e instanceof Error ? e.message : String(e)}`, 2);
+  }
+}
+
+/** One diagnostic as one line: where, then what. */
+export function formatDiagnostic(d: Diagnostic): string {
+  const t = d.target;
+  const where = [t?.stage ? `stage "${t.stage}"` : t?.nodeId ? `node ${t.nodeId}` : '', t?.field ?? '', t?.path && t.path.length > 0 ? `at ${t.path.join('.')}` : '', d.range ? `(line ${d.range.line}, column ${d.range.column})` : '']
+    .filter(Boolean)
+    .join(' ');
+  return `  ${d.severity}: ${where ? `${where}: ` : ''}${d.message}`;
+}
+
+export function formatDiagnostics(list: readonly Diagnostic[]): string {
+  return list.map(formatDiagnostic).join('\n');
+}
+
+export function loadPatternFile(file: string): { document: PatternDocument; warnings: Diagnostic[] } {
+  const loaded = loadDocument(readText(file, 'pattern'));
+  if (!loaded.ok) throw new CliError(`${file} is not a valid Cepheus pattern:\n${formatDiagnostics(loaded.diagnostics)}`);
+  return { document: loaded.document, warnings: loaded.diagnostics.filter((d) => d.severity === 'warning') };
+}
+
+/** Writes to a file, or to stdout when no file is given. */
+export function writeOutput(text: string, out: string | undefined): void {
+  if (out === undefined) {
+    process.stdout.write(text);
+    return;
+  }
+  try {
+    writeFileSync(out, text);
+  } catch (e) {
+    throw new CliError(`Cannot write "${out}": ${e instanceof Error ? e.message : String(e)}`, 2);
+  }
+}
