@@ -21,6 +21,8 @@ export default defineConfig({
     sourcemap: true,
     // Monaco alone is several MB; that is expected for a desktop tool and not worth a warning.
     chunkSizeWarningLimit: 6000,
+    // Per-plugin timing reports are noise in test logs; profile with `node --cpu-prof` when needed.
+    rolldownOptions: { checks: { bundlerTimings: false } },
   },
   server: { port: 5173, strictPort: false },
 });

@@ -27,7 +27,8 @@ export function CanvasArea() {
         >
           <Background variant={BackgroundVariant.Dots} gap={18} size={1.2} color="var(--canvas-dots)" />
           <Controls position="bottom-left" showInteractive={false} />
-          <MiniMap position="bottom-right" pannable zoomable ariaLabel="Canvas overview" />
+          {/* An empty minimap is just a blank box; show it once there is something to overview. */}
+          {nodes.length > 0 && <MiniMap position="bottom-right" pannable zoomable ariaLabel="Canvas overview" />}
         </ReactFlow>
       </ReactFlowProvider>
       {nodes.length === 0 && <EmptyCanvasHint />}

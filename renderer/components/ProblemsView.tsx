@@ -3,7 +3,9 @@ import { allProblems, useProblemsStore } from '../state/problems-store';
 import { Icon } from './Icon';
 
 export function ProblemsView() {
-  const problems = useProblemsStore((s) => allProblems(s));
+  // Select the stable map, then flatten: a selector returning a fresh array would re-render forever.
+  const bySource = useProblemsStore((s) => s.bySource);
+  const problems = allProblems({ bySource });
   if (problems.length === 0) {
     return (
       <div className="empty-state" data-testid="problems-empty">

@@ -15,6 +15,6 @@ export const useProblemsStore = create<ProblemsState>()((set) => ({
   setProblems: (source, diagnostics) => set((s) => ({ bySource: { ...s.bySource, [source]: diagnostics } })),
 }));
 
-export function allProblems(state: ProblemsState): Diagnostic[] {
+export function allProblems(state: Pick<ProblemsState, 'bySource'>): Diagnostic[] {
   return Object.values(state.bySource).flat();
 }
