@@ -6,7 +6,7 @@
 import type { Diagnostic } from '../pattern/diagnostic';
 import { pathOf, walk, type CallExpr, type Expr } from './ast';
 import { FUNCTION_NAMES, findFunction, type AggregateName, type FunctionDoc } from './functions';
-import { didYouMean, exprError } from './source';
+import { didYouMean, exprError, exprWarning } from './source';
 
 export interface AggregateCall {
   fn: AggregateName;
@@ -25,12 +25,13 @@ export interface Binding {
 
 const AGGREGATES = new Set<string>(['count', 'sum', 'avg', 'min', 'max', 'first', 'last']);
 
-export function bindCondition(ast: Expr, stages: readonly string[]): Binding {
+export function bindCondition(ast: Expr, stages: readonly string[], currentStage?: string): Binding {
   const binding: Binding = { functions: new Map(), aggregates: new Map(), regexes: new Map(), referencedStages: [], diagnostics: [] };
   const stageSet = new Set(stages);
   walk(ast, (node) => {
     if (node.kind === 'call') bindCall(node, stageSet, stages, binding);
   });
+  warnLaterStages(binding, stages, currentStage);
   return binding;
 }
 
@@ -71,6 +72,17 @@ function bindCall(call: CallExpr, stageSet: Set<string>, stages: readonly string
     } catch (e) {
       const reason = e instanceof Error ? e.message.replace(/^Invalid regular expression: /, '') : String(e);
       err('expr.bad-regex', `invalid regular expression: ${reason}`, pattern.range);
+    }
+  }
+}
+
+/** Stages are listed in pattern order: a later stage never has bound events yet. */
+function warnLaterStages(b: Binding, stages: readonly string[], currentStage: string | undefined): void {
+  const current = currentStage === undefined ? -1 : stages.indexOf(currentStage);
+  if (current < 0) return;
+  for (const [call, agg] of b.aggregates) {
+    if (stages.indexOf(agg.stage) > current) {
+      b.diagnostics.push(exprWarning('expr.later-stage', `stage '${agg.stage}' comes after '${currentStage ?? ''}', so no events are bound to it yet when this condition runs: ${agg.fn}() always sees none`, call.args[0]?.range ?? call.range));
     }
   }
 }

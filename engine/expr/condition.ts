@@ -22,7 +22,7 @@ export type CompileResult =
   | { ok: false; diagnostics: Diagnostic[] };
 
 function analyse(ast: Expr, options: CompileOptions): { binding: Binding; diagnostics: Diagnostic[] } {
-  const binding = bindCondition(ast, options.stages ?? []);
+  const binding = bindCondition(ast, options.stages ?? [], options.currentStage);
   const checker = new TypeChecker(binding, options);
   checker.checkRoot(ast);
   const diagnostics = [...binding.diagnostics, ...checker.diagnostics].sort((a, b) => (a.range?.start ?? 0) - (b.range?.start ?? 0));

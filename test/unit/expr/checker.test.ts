@@ -86,3 +86,17 @@ describe('checker', () => {
     expect(r.diagnostics[0]?.message).toContain('no stages');
   });
 });
+
+describe('checker: stage order', () => {
+  it('warns when an aggregate reads a stage that comes later in the pattern', () => {
+    const r = compileCondition('count(end) == 0 && sum(start.price) > 1', { stages: ['start', 'middle', 'end'], currentStage: 'middle' });
+    expect(r.ok).toBe(true);
+    expect(r.diagnostics.map((d) => [d.code, d.severity])).toEqual([['expr.later-stage', 'warning']]);
+    expect(r.diagnostics[0]?.range).toMatchObject({ start: 6, end: 9 });
+  });
+
+  it('does not warn about the current or earlier stages', () => {
+    const r = compileCondition('count(middle) < 3 && sum(start.price) > 1', { stages: ['start', 'middle', 'end'], currentStage: 'middle' });
+    expect(r.diagnostics).toEqual([]);
+  });
+});
