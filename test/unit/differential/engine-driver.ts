@@ -3,20 +3,9 @@
  * advanceTime(ts) then processEvent; nothing flushed at the end. Each match is tagged with the step
  * and phase that produced it, in the same shape the reference reports.
  */
+import { advanceTime, compilePattern, createNfaState, processEvent, type Match, type NfaStepResult } from '../../../engine/nfa';
 import type { PatternSpec } from '../../../engine/pattern/spec';
 import type { GeneratedEvent } from './arbitraries';
-
-interface EngineMatch {
-  stages: { stage: string; events: { seq: number }[] }[];
-}
-
-/** The slice of engine/nfa's public API this test uses. */
-export interface EngineApi {
-  compilePattern(spec: PatternSpec): { ok: boolean; nfa?: unknown; diagnostics: { message: string }[] };
-  createNfaState(nfa: never): unknown;
-  advanceTime(nfa: never, state: never, ts: number): { matches: EngineMatch[] };
-  processEvent(nfa: never, state: never, event: GeneratedEvent['record'], ts: number, seq: number): { matches: EngineMatch[] };
-}
 
 export interface TaggedMatch {
   key: string;
@@ -29,31 +18,28 @@ export function keyOf(stages: readonly { stage: string; events: readonly number[
   return stages.map((s) => `${s.stage}:${s.events.join(',')}`).join('|');
 }
 
-export function runEngine(api: EngineApi, spec: PatternSpec, events: readonly GeneratedEvent[]): TaggedMatch[] | { error: string } {
-  const compiled = api.compilePattern(spec);
-  if (!compiled.ok) return { error: compiled.diagnostics.map((d) => d.message).join('; ') };
-  const nfa = compiled.nfa as never;
-  const state = api.createNfaState(nfa) as never;
-  const out: TaggedMatch[] = [];
-  const collect = (matches: EngineMatch[], step: number, phase: TaggedMatch['phase']): void => {
-    for (const m of matches) {
-      const stages = m.stages.map((s) => ({ stage: s.stage, events: s.events.map((e) => e.seq) }));
-      out.push({ key: keyOf(stages), step, phase, start: Math.min(...stages.flatMap((s) => s.events)) });
-    }
-  };
-  events.forEach((e, i) => {
-    collect(api.advanceTime(nfa, state, e.ts).matches, i, 'advance');
-    collect(api.processEvent(nfa, state, e.record, e.ts, i).matches, i, 'process');
-  });
-  return out;
+function tagged(m: Match, step: number, phase: TaggedMatch['phase']): TaggedMatch {
+  const stages = m.stages.map((s) => ({ stage: s.stage, events: s.events.map((e) => e.seq) }));
+  return { key: keyOf(stages), step, phase, start: Math.min(...stages.flatMap((s) => s.events)) };
 }
 
-/** Loads engine/nfa if it exists yet (another helper is writing it). */
-export async function loadEngine(): Promise<EngineApi | null> {
-  const path = '../../../engine/nfa/index.ts';
-  try {
-    return (await import(/* @vite-ignore */ path)) as EngineApi;
-  } catch {
+/** The engine's matches, or why it could not run (rejected pattern, runtime error, warnings). */
+export function runEngine(spec: PatternSpec, events: readonly GeneratedEvent[]): TaggedMatch[] | { error: string } {
+  const compiled = compilePattern(spec);
+  if (!compiled.ok) return { error: `rejected: ${compiled.diagnostics.map((d) => d.message).join('; ')}` };
+  const { nfa } = compiled;
+  const state = createNfaState(nfa);
+  const out: TaggedMatch[] = [];
+  const collect = (r: NfaStepResult, step: number, phase: TaggedMatch['phase']): string | null => {
+    if (r.error) return `runtime error at step ${step}: ${JSON.stringify(r.error)}`;
+    if (r.warnings?.length) return `warnings at step ${step}: ${r.warnings.join('; ')}`;
+    out.push(...r.matches.map((m) => tagged(m, step, phase)));
     return null;
+  };
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i];
+    const problem = collect(advanceTime(nfa, state, e.ts), i, 'advance') ?? collect(processEvent(nfa, state, e.record, e.ts, i), i, 'process');
+    if (problem) return { error: problem };
   }
+  return out;
 }
