@@ -25,7 +25,7 @@ export interface NfaState extends BufferStats {
   nextRunId: number;
   /** Set when the start state spawned a run in the last step (the operator arms a window timer). */
   newStartPartialMatch: boolean;
-  /** Cap on live runs; new runs beyond it are dropped with a warning. */
+  /** Cap on live partial matches (the start state not counted); runs beyond it are dropped with a warning. */
   maxPartialMatches: number;
 }
 

@@ -199,6 +199,7 @@ export function processEvent(nfa: CompiledNfa, st: NfaState, event: EventRecord,
   const next: PartialRun[] = [];
   const potential: PartialRun[] = [];
   let dropped = 0;
+  let live = 0;
   const matches: Match[] = [];
   let result: NfaStepResult | null = null;
   try {
@@ -225,11 +226,14 @@ export function processEvent(nfa: CompiledNfa, st: NfaState, event: EventRecord,
         continue;
       }
       for (const r of retained) {
-        if (next.length >= st.maxPartialMatches && r.startFid >= 0) {
+        if (r.startFid >= 0 && live >= st.maxPartialMatches) {
           dropped++;
           releaseNode(st, r.node);
           if (observer?.discarded) observer.discarded({ runId: r.id, state: nameOf(nfa, r.state), reason: 'cap', timestamp: ts });
-        } else heapOffer(next, r, compareRuns);
+          continue;
+        }
+        if (r.startFid >= 0) live++;
+        heapOffer(next, r, compareRuns);
       }
     }
     // Flink adds the new completed runs to the queue as a heap built in production order.
