@@ -20,7 +20,7 @@ function countedNoun(s: StageSpec, noun: string): string {
   const opt = q.optional ? 'optionally ' : '';
   switch (q.kind) {
     case 'one':
-      return `${opt}a ${noun}`;
+      return `${opt}${/^"?[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
     case 'times':
       if (q.from === 0) return `up to ${q.to ?? '?'} ${noun}s`;
       return `${opt}${q.from === q.to ? `${q.from ?? '?'}` : `${q.from ?? '?'} to ${q.to ?? '?'}`} ${noun}s`;
@@ -62,7 +62,7 @@ function loopExtras(s: StageSpec): string {
 function stageText(s: StageSpec): string {
   if (s.group) return `${groupCount(s)}the group "${s.name}" (${chainText(s.group.stages)})${loopExtras(s)}`;
   const noun = `"${s.name}" event`;
-  if (s.contiguity === 'notNext' || s.contiguity === 'notFollowedBy') return `a ${noun}${conditionText(s)}`;
+  if (s.contiguity === 'notNext' || s.contiguity === 'notFollowedBy') return `${countedNoun({ ...s, quantifier: { ...s.quantifier, kind: 'one', optional: false } }, noun)}${conditionText(s)}`;
   const wpc = s.withinPreviousAndCurrent !== undefined ? ` within ${durationText(s.withinPreviousAndCurrent)} of the previous event` : '';
   return `${countedNoun(s, noun)}${conditionText(s)}${loopExtras(s)}${wpc}`;
 }
@@ -86,13 +86,13 @@ function chainText(stages: StageSpec[], windowAfterFirst?: string): string {
         out += `, then ${window}${text}`;
         break;
       case 'followedByAny':
-        out += `, then ${window}any later ${text.replace(/^a /, '')}`;
+        out += `, then ${window}any later ${text.replace(/^an? /, '')}`;
         break;
       case 'notNext':
         out += `, not immediately followed by ${text}`;
         break;
       case 'notFollowedBy':
-        out += isLast ? `, with no ${text.replace(/^a /, '')} afterwards` : `, with no ${text.replace(/^a /, '')} before what follows`;
+        out += isLast ? `, with no ${text.replace(/^an? /, '')} afterwards` : `, with no ${text.replace(/^an? /, '')} before what follows`;
         break;
     }
   });
@@ -107,7 +107,9 @@ export function describePattern(doc: PatternDocument): string {
   let windowAfterFirst: string | undefined;
   let tail = '';
   if (within && within.type === 'FIRST_AND_LAST') {
-    if (stages.length === 2) windowAfterFirst = `within ${durationText(within.ms)}`;
+    // "then within 10 minutes X" reads right only for relaxed contiguity; otherwise say it at the end.
+    const relaxed = stages[1]?.contiguity === 'followedBy' || stages[1]?.contiguity === 'followedByAny';
+    if (stages.length === 2 && relaxed) windowAfterFirst = `within ${durationText(within.ms)}`;
     else tail += `, all within ${durationText(within.ms)}`;
   } else if (within) {
     tail += `, with at most ${durationText(within.ms)} before the last stage`;

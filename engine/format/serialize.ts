@@ -51,7 +51,10 @@ function settings(s: PatternSettings): PatternSettings {
 function layout(doc: PatternDocument): Layout {
   // Positions in document order (then any leftovers by id), so a new node adds lines at a predictable place.
   const order = allNodes(doc).map((v) => v.node.id);
-  const rest = Object.keys(doc.layout.nodes).filter((id) => !order.includes(id)).sort();
+  const known = new Set(order);
+  const rest = Object.keys(doc.layout.nodes)
+    .filter((id) => !known.has(id))
+    .sort();
   const nodes: Layout['nodes'] = {};
   for (const id of [...order, ...rest]) {
     const l = doc.layout.nodes[id];

@@ -13,9 +13,14 @@ describe('describePattern', () => {
     );
   });
 
+  it('puts the window at the end when the second stage is strict', () => {
+    const doc = Pattern.begin('fail').where('bad').times(3).consecutive().next('ok').where('good').within(600_000).toDocument({ settings: { partitionKey: 'userId' } });
+    expect(describePattern(doc)).toBe('3 "fail" events where bad in a row, immediately followed by an "ok" event where good, all within 10 minutes, by the same userId.');
+  });
+
   it('covers groups, NOT stages and a longer window', () => {
     expect(describePattern(withGroup())).toBe(
-      'A "start" event where name == \'c\', then 2 to 3 times the group "burst" (a "middle1" event where name == \'a\', immediately followed by a "middle2" event where name == \'b\'), with no "cancel" event where name == \'x\' before what follows, then a "end" event where name == \'d\', all within 1 minute.',
+      'A "start" event where name == \'c\', then 2 to 3 times the group "burst" (a "middle1" event where name == \'a\', immediately followed by a "middle2" event where name == \'b\'), with no "cancel" event where name == \'x\' before what follows, then an "end" event where name == \'d\', all within 1 minute.',
     );
   });
 
@@ -39,7 +44,7 @@ describe('describePattern', () => {
 
   it('describes optional stages and optional looping', () => {
     const doc = Pattern.begin('a').followedBy('b').optional().followedBy('c').oneOrMore().optional().followedBy('d').times(0, 2).toDocument();
-    expect(describePattern(doc)).toBe('A "a" event, then optionally a "b" event, then zero or more "c" events, then up to 2 "d" events.');
+    expect(describePattern(doc)).toBe('An "a" event, then optionally a "b" event, then zero or more "c" events, then up to 2 "d" events.');
   });
 
   it('says what is missing when the graph is not a chain', () => {

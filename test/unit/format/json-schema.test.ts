@@ -46,6 +46,7 @@ describe('JSON Schema', () => {
       const r = loadDocument(text);
       if (!r.ok) throw new Error(`${file}: ${r.diagnostics.map((d) => d.message).join('; ')}`);
       expect(r.diagnostics, file).toEqual([]);
+      expect(serializeDocument(r.document), `${file} is not in canonical form; re-save it with serializeDocument`).toBe(text);
     }
   });
 });

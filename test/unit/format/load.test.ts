@@ -65,6 +65,14 @@ describe('loadDocument', () => {
     expect(messages(doc)).toEqual(['nodes[1].quantifier.from is required when kind is "times".', 'nodes[1].quantifier.to is required when kind is "times".']);
   });
 
+  it('reports a field that does not fit the quantifier kind', () => {
+    const doc = cardTesting();
+    doc.nodes[1] = { ...doc.nodes[1], quantifier: { kind: 'one', from: 2, optional: false, greedy: false, inner: 'relaxed' } };
+    expect(messages(doc)).toEqual(['nodes[1].quantifier.from is not used when kind is "one".']);
+    doc.nodes[1] = { ...doc.nodes[1], quantifier: { kind: 'timesOrMore', from: 0, optional: false, greedy: false, inner: 'relaxed' } };
+    expect(messages(doc)).toEqual(['nodes[1].quantifier.from must be a whole number ≥ 1 when kind is "timesOrMore".']);
+  });
+
   it('reports an unknown node kind inside a group with its full path', () => {
     const doc = withValue(withGroup(), ['nodes', 1, 'nodes', 1, 'kind'], 'stag');
     expect(messages(doc)).toEqual(['nodes[1].nodes[1].kind must be one of "stage", "group".']);
