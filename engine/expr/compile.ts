@@ -68,13 +68,11 @@ export class ConditionCompiler {
         }
         return (e, c) => items.map((f) => f(e, c));
       }
-      case 'ident': {
-        const get = pathGetter([node.name]);
-        return (e) => get(e);
-      }
+      case 'ident':
+        return pathGetter([node.name]);
       case 'member': {
         const get = this.tracer ? null : this.eventPath(node);
-        if (get) return (e) => get(e);
+        if (get) return get;
         const obj = this.value(node.object);
         if (node.key === null || node.key.kind === 'literal') {
           if (node.property === null) return () => null;

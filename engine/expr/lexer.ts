@@ -10,14 +10,18 @@ export interface Token {
   value: number;
   start: number;
   end: number;
+  /** A backtick-quoted name: never a keyword. */
+  quoted?: boolean;
 }
 
 const PUNCT3 = ['===', '!=='];
 const PUNCT2 = ['==', '!=', '<=', '>=', '&&', '||'];
 const PUNCT1 = '()[],.?:+-*/%<>!';
 
+const UNICODE_LETTER = /\p{L}/u;
+
 function isIdentStart(ch: string): boolean {
-  return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch === '_' || ch === '$';
+  return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch === '_' || ch === '$' || (ch > '\u007f' && UNICODE_LETTER.test(ch));
 }
 
 function isDigit(ch: string): boolean {
@@ -50,6 +54,22 @@ export function tokenize(src: string): Token[] {
     }
     if (ch === "'" || ch === '"') {
       lexString(ch);
+      continue;
+    }
+    if (ch === '`') {
+      // `odd key`: a field name that is not an identifier (spaces, keywords, punctuation).
+      const close = src.indexOf('`', i + 1);
+      const nl = src.slice(i + 1, close < 0 ? src.length : close).search(/[\r\n]/);
+      if (close < 0 || nl >= 0) {
+        i = nl >= 0 ? i + 1 + nl : src.length;
+        push('error', 'unterminated `quoted name`: add the closing `', start);
+      } else if (close === i + 1) {
+        i += 2;
+        push('error', 'empty `quoted name`', start);
+      } else {
+        i = close + 1;
+        tokens.push({ kind: 'ident', text: src.slice(start + 1, close), value: 0, start, end: i, quoted: true });
+      }
       continue;
     }
     const three = src.slice(i, i + 3);

@@ -55,7 +55,7 @@ function infixOf(tok: Token, next: Token): { op: BinaryOp; bp: number; width: nu
     }
     return null;
   }
-  if (tok.kind === 'ident') {
+  if (tok.kind === 'ident' && !tok.quoted) {
     if (tok.text === 'or') return { op: '||', bp: Bp.Or, width: 1 };
     if (tok.text === 'and') return { op: '&&', bp: Bp.And, width: 1 };
     if (tok.text === 'in') return { op: 'in', bp: Bp.Relational, width: 1 };
@@ -166,7 +166,7 @@ class Parser {
       const operand = this.expression(Bp.Prefix);
       return this.postfixNumberFold(tok, operand);
     }
-    if (tok.kind === 'ident' && tok.text === 'not') {
+    if (tok.kind === 'ident' && !tok.quoted && tok.text === 'not') {
       const operand = this.expression(Bp.Not);
       return { kind: 'unary', op: '!', operand, range: spanRanges(this.range(tok), operand.range) };
     }
@@ -190,6 +190,7 @@ class Parser {
       case 'string':
         return { kind: 'literal', value: tok.text, range };
       case 'ident':
+        if (tok.quoted) return { kind: 'ident', name: tok.text, range };
         switch (tok.text) {
           case 'true':
             return { kind: 'literal', value: true, range };
@@ -271,7 +272,7 @@ class Parser {
         continue;
       }
       if (t.text === '(') {
-        if (expr.kind !== 'ident' || this.parenthesized.has(expr)) this.fail('only functions can be called, e.g. lower(name) or name.startsWith(\'a\')', t);
+        if (expr.kind !== 'ident' || this.parenthesized.has(expr) || this.tokens[this.pos - 1]?.quoted) this.fail('only functions can be called, e.g. lower(name) or name.startsWith(\'a\')', t);
         this.next();
         const args = this.args();
         const close = this.tokens[this.pos - 1];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileCondition } from '../../../engine/expr';
 import { evaluate, fakeContext } from './helpers';
 
-const ev = { name: 'start', price: 3.5, eid: 7, type: 'SubEvent', volume: 6, user: { id: 'u1', tags: ['a', 'b'] }, payload: { 'odd key': 42 }, flag: true };
+const ev = { 'odd key': 1, name: 'start', price: 3.5, eid: 7, type: 'SubEvent', volume: 6, user: { id: 'u1', tags: ['a', 'b'] }, payload: { 'odd key': 42 }, flag: true };
 
 describe('evaluation: literals and fields', () => {
   it.each([
@@ -18,6 +18,8 @@ describe('evaluation: literals and fields', () => {
     ['.5 + .5 == 1', true],
     ["user.id == 'u1'", true],
     ["payload['odd key'] == 42", true],
+    ['`odd key` == 1', true],
+    ['payload.`odd key` == 42', true],
     ["user['id'] == 'u1'", true],
     ["user.tags[1] == 'b'", true],
     ['flag', true],

@@ -58,6 +58,8 @@ describe('parser: constructs and precedence', () => {
     ['1.5e3 == 1500 && 2E-1 == .2 && 5. == 5', '(((1500 == 1500) && (0.2 == 0.2)) && (5 == 5))'],
     ["'\\u0041' == 'A'", "('A' == 'A')"],
     ['((a))', 'a'],
+    ['`odd key` > 1 && `in` == 2', '((odd key > 1) && (in == 2))'],
+    ['prix_é > 1', '(prix_é > 1)'],
   ])('%s', (src, want) => {
     expect(parsed(src)).toBe(want);
   });
@@ -101,6 +103,9 @@ describe('parser: errors point at the problem', () => {
     ['and x', 0, 3, "'and' needs an expression"],
     ['(a)(b)', 3, 4, 'only functions'],
     ["'\\u12'", 0, 3, 'escape'],
+    ['`odd key > 1', 0, 12, 'unterminated `quoted name`'],
+    ['`` > 1', 0, 2, 'empty'],
+    ['`f`(x)', 3, 4, 'only functions'],
   ])('%j', (src, start, end, message) => {
     const r = parseCondition(src);
     expect(r.ast).toBeNull();
