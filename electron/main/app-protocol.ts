@@ -4,8 +4,8 @@
  * module scripts and workers load as same-origin. Requests outside the renderer folder get 404.
  */
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { CONTENT_SECURITY_POLICY } from './csp';
+import { fileUnder, mimeType } from '../services/mime-types';
+import { CONTENT_SECURITY_POLICY } from '../services/csp';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'cepheus';
@@ -17,27 +17,6 @@ export const appSchemePrivileges = {
   privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
 };
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.wasm': 'application/wasm',
-  '.csv': 'text/csv; charset=utf-8',
-};
-
-export function mimeType(file: string): string {
-  return MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-}
-
 /** Maps a request URL to a file under `root`, or null if it does not belong to the app. */
 export function resolveAppFile(root: string, requestUrl: string): string | null {
   let url: URL;
@@ -47,17 +26,7 @@ export function resolveAppFile(root: string, requestUrl: string): string | null 
     return null;
   }
   if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return null;
-  let pathname: string;
-  try {
-    pathname = decodeURIComponent(url.pathname);
-  } catch {
-    return null;
-  }
-  if (pathname.includes('\0')) return null;
-  const relative = pathname === '/' || pathname === '' ? 'index.html' : pathname.replace(/^\/+/, '');
-  const base = path.resolve(root);
-  const file = path.resolve(base, relative);
-  return file.startsWith(base + path.sep) ? file : null;
+  return fileUnder(root, url.pathname);
 }
 
 /** The protocol handler: static files with the CSP attached, 404 for anything else. */

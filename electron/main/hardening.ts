@@ -3,7 +3,7 @@
  * header, no permissions, no navigation away from the app, no new windows, no <webview>.
  */
 import { shell, type Session, type WebContents } from 'electron';
-import { CONTENT_SECURITY_POLICY } from './csp';
+import { CONTENT_SECURITY_POLICY } from '../services/csp';
 
 /** Adds the CSP to every response. Skipped for the Vite dev server (HMR needs ws: and an inline preamble). */
 export function hardenSession(session: Session, options: { strictCsp: boolean }): void {

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { cepMethodNames, eventChannel, ipcChannel, type CepMethodName } from '../../../electron/contract';
-import { CONTENT_SECURITY_POLICY } from '../../../electron/main/csp';
+import { CONTENT_SECURITY_POLICY } from '../../../electron/services/csp';
 import type { IpcEnvelope } from '../../../electron/main/ipc';
 import { sampleDocument } from '../store/sample-document';
 import { fake, FakeBrowserWindow, FakeWebContents } from './fake-electron';

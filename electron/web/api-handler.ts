@@ -1,0 +1,73 @@
+/**
+ * The HTTP transport of the contract: `POST /api/<method>` and `GET /api/events`.
+ * Order of checks: token (401), HTTP method (405), method name (404), body (413/400),
+ * arguments (400), then the call itself; every failure is `{ error: { code, message, issues? } }`.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { timingSafeEqual } from 'node:crypto';
+import { CepError, invokeMethod, isCepMethodName, parseArgs } from '../contract';
+import type { CepBackend } from '../services';
+import { sendError, sendJson } from './http-status';
+import type { PushStreams } from './push-stream';
+import { readJsonBody } from './request-body';
+
+export const TOKEN_HEADER = 'x-cepheus-token';
+
+function sameToken(given: string | null | undefined, expected: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export interface ApiContext {
+  backend: CepBackend;
+  streams: PushStreams;
+  token: string;
+}
+
+export async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, ctx: ApiContext): Promise<void> {
+  const headerToken = req.headers[TOKEN_HEADER];
+  const given = typeof headerToken === 'string' ? headerToken : null;
+  const isEvents = url.pathname === '/api/events';
+  // EventSource cannot set headers, so the event stream alone also accepts ?token=.
+  const authorized = sameToken(given, ctx.token) || (isEvents && sameToken(url.searchParams.get('token'), ctx.token));
+  if (!authorized) {
+    sendError(res, { code: 'unauthorized', message: 'Missing or wrong session token: open the URL the web host printed (it ends in ?token=…)' });
+    return;
+  }
+
+  if (isEvents) {
+    if (req.method !== 'GET') {
+      sendError(res, { code: 'unknown-method', message: '/api/events accepts GET only' }, 405, { Allow: 'GET' });
+      return;
+    }
+    ctx.streams.open(res);
+    return;
+  }
+
+  if (req.method !== 'POST') {
+    sendError(res, { code: 'unknown-method', message: `API calls use POST, not ${req.method ?? '?'}` }, 405, { Allow: 'POST' });
+    return;
+  }
+  const name = decodeURIComponent(url.pathname.slice('/api/'.length));
+  if (!isCepMethodName(name)) {
+    sendError(res, { code: 'unknown-method', message: `Unknown method "${name}"` });
+    return;
+  }
+
+  try {
+    const raw = await readJsonBody(req);
+    const args = parseArgs(name, raw);
+    const result = await invokeMethod(ctx.backend, name, args);
+    sendJson(res, 200, result === undefined ? {} : { result });
+  } catch (error) {
+    if (error instanceof CepError) {
+      sendError(res, error.toInfo(), undefined, error.code === 'payload-too-large' ? { Connection: 'close' } : undefined);
+      return;
+    }
+    console.error(`Cepheus web host: ${name} failed:`, error);
+    const message = error instanceof Error ? error.message : String(error);
+    sendError(res, { code: 'internal', message: `${name} failed: ${message}` });
+  }
+}

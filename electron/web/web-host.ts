@@ -1,0 +1,115 @@
+/**
+ * The web host: the renderer and the very same createBackend() served over HTTP, for use in a
+ * plain browser and for end-to-end tests. Bound to 127.0.0.1 only and guarded by a random
+ * per-run token; requests naming another Host are refused (DNS-rebinding defence).
+ */
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { createBackend, type CepBackend } from '../services';
+import { handleApi } from './api-handler';
+import { sendError } from './http-status';
+import { PushStreams } from './push-stream';
+import { ensureRendererBuilt, type BuildMode } from './renderer-build';
+import { serveStatic } from './static-files';
+
+export const HOST = '127.0.0.1';
+export const PROJECT_ROOT = path.resolve(import.meta.dirname, '..', '..');
+export const DEFAULT_RENDERER_DIR = path.join(PROJECT_ROOT, '.vite', 'renderer', 'main_window');
+
+export interface WebHostOptions {
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /** Absolute or relative folder for cepheus.db. */
+  dataDir: string;
+  /** The built renderer; defaults to .vite/renderer/main_window. */
+  rendererDir?: string;
+  /** 'auto' (default): build when missing or stale; 'always'; 'never' (serve the API even without a UI). */
+  build?: BuildMode;
+  /** Fixed token for tests; a random one otherwise. */
+  token?: string;
+}
+
+export interface WebHost {
+  /** The URL to open, token included: http://127.0.0.1:<port>/?token=<token>. */
+  url: string;
+  origin: string;
+  port: number;
+  token: string;
+  backend: CepBackend;
+  /** Ends event streams, stops listening and closes the database. */
+  close(): Promise<void>;
+}
+
+function appVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version?: string };
+    return pkg.version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const rendererDir = path.resolve(options.rendererDir ?? DEFAULT_RENDERER_DIR);
+  await ensureRendererBuilt(PROJECT_ROOT, rendererDir, options.build ?? 'auto');
+
+  const backend = createBackend({ dataDir: options.dataDir, appVersion: appVersion(), host: 'web' });
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const streams = new PushStreams();
+  const unsubscribe = backend.subscribeAll(streams.forward);
+  let allowedHosts = new Set<string>();
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    if (!allowedHosts.has(req.headers.host ?? '')) {
+      sendError(res, { code: 'forbidden', message: `Unexpected Host header "${req.headers.host ?? ''}"` });
+      return;
+    }
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
+      await handleApi(req, res, url, { backend, streams, token });
+    } else if (req.method === 'GET' || req.method === 'HEAD') {
+      await serveStatic(res, rendererDir, url.pathname, req.method === 'HEAD');
+    } else {
+      res.writeHead(405, { Allow: 'GET, HEAD' }).end();
+    }
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      console.error('Cepheus web host: request failed:', error);
+      if (!res.headersSent) sendError(res, { code: 'internal', message: 'The web host failed to answer this request' });
+      else res.destroy();
+    });
+  });
+  server.on('clientError', (_error, socket) => socket.destroy());
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, HOST, () => resolve());
+    });
+  } catch (error) {
+    backend.close();
+    throw error;
+  }
+  const port = (server.address() as AddressInfo).port;
+  allowedHosts = new Set([`${HOST}:${port}`, `localhost:${port}`]);
+  const origin = `http://${HOST}:${port}`;
+
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> =>
+    (closing ??= new Promise<void>((resolve) => {
+      unsubscribe();
+      streams.closeAll();
+      server.close(() => {
+        backend.close();
+        resolve();
+      });
+      server.closeIdleConnections();
+    }));
+
+  return { url: `${origin}/?token=${token}`, origin, port, token, backend, close };
+}
