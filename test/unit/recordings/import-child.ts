@@ -6,10 +6,10 @@ import { openDatabase } from '../../../electron/services/db/open-database';
 import { runImport } from '../../../electron/services/recordings';
 
 const [dbPath, file] = process.argv.slice(2);
-const db = openDatabase(dbPath!);
+const db = openDatabase(dbPath);
 await runImport(
   db,
-  { path: file!, name: 'child', timestampField: 'ts', timestampFormat: 'epochMillis', onMalformed: 'reject' },
+  { path: file, name: 'child', timestampField: 'ts', timestampFormat: 'epochMillis', onMalformed: 'reject' },
   { onProgress: (p) => process.stdout.write(`progress ${p.rows}\n`), progressInterval: 0 },
 );
 process.stdout.write('done\n');

@@ -101,7 +101,7 @@ describe('importRecording (worker thread)', () => {
       expect(recording.rowCount).toBe(2);
       expect(recording.malformedCount).toBe(4);
       expect(recording.malformed.rows.map((r) => r.line)).toEqual([2, 3, 4, 5]);
-      expect(recording.malformed.rows[2]!.reason).toBe("missing timestamp field 'ts'");
+      expect(recording.malformed.rows[2].reason).toBe("missing timestamp field 'ts'");
       expect(service.getRecording(recording.id).malformed).toEqual(recording.malformed);
       const events = service.readEvents(recording.id, { offset: 0, limit: 10 }).events;
       expect(events.map((e) => [e.seq, e.payload.user])).toEqual([
@@ -117,8 +117,8 @@ describe('importRecording (worker thread)', () => {
       const { recording } = await service.importRecording(request(file, { onMalformed: 'skip' }));
       expect(recording.malformed.total).toBe(1500);
       expect(recording.malformed.rows).toHaveLength(1000);
-      expect(recording.malformed.rows[0]!.line).toBe(11);
-      expect(recording.malformed.rows[999]!.line).toBe(1010);
+      expect(recording.malformed.rows[0].line).toBe(11);
+      expect(recording.malformed.rows[999].line).toBe(1010);
       const error = await importError(service.importRecording(request(file)));
       expect(error.malformed?.total).toBe(1500);
       expect(error.malformed?.rows).toHaveLength(1000);

@@ -37,8 +37,8 @@ describe('RecordingStore queries', () => {
       outOfOrderCount: 0,
       createdAt: '2025-01-01T00:00:00.000Z',
     });
-    expect(list[1]!.payloadBytes).toBeGreaterThan(rows * 50);
-    expect(list[1]!.schema.map((f) => `${f.name}:${f.type}`)).toEqual(['ts:timestamp', 'key:string', 'type:string', 'value:number', 'nested:object', 'nested.even:boolean']);
+    expect(list[1].payloadBytes).toBeGreaterThan(rows * 50);
+    expect(list[1].schema.map((f) => `${f.name}:${f.type}`)).toEqual(['ts:timestamp', 'key:string', 'type:string', 'value:number', 'nested:object', 'nested.even:boolean']);
     expect(list[1]).not.toHaveProperty('malformed');
   });
 
@@ -62,7 +62,7 @@ describe('RecordingStore queries', () => {
 
     const nested = store.readEvents(big, { offset: 0, limit: 1, filter: { equals: [{ field: 'nested.even', value: false }] } });
     expect(nested.total).toBe(rows / 2);
-    expect(nested.events[0]!.seq).toBe(1);
+    expect(nested.events[0].seq).toBe(1);
 
     // A number typed as text still finds the stored number.
     const byValue = store.readEvents(big, { offset: 0, limit: 5, filter: { equals: [{ field: 'value', value: '1234' }] } });

@@ -97,7 +97,7 @@ export async function runImport(db: Database, request: ImportRequest, hooks: Imp
     writer.flush();
 
     if (request.onMalformed === 'reject' && malformed.total > 0) {
-      const first = malformed.report().rows[0]!;
+      const first = malformed.report().rows[0];
       throw new RecordingImportError({
         code: 'malformed-rows',
         message: `${malformed.total} malformed row(s); the first is line ${first.line}: ${first.reason}. Nothing was imported.`,

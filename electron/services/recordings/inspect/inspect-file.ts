@@ -21,8 +21,10 @@ function completeLines(head: string, ended: boolean): string {
   return cut === -1 ? head : head.slice(0, cut + 1);
 }
 
-async function* once(text: string): AsyncGenerator<string> {
-  yield text;
+function once(text: string): AsyncIterable<string> {
+  return (async function* () {
+    yield await Promise.resolve(text);
+  })();
 }
 
 export async function inspectFile(path: string): Promise<InspectResult> {
@@ -40,7 +42,7 @@ export async function inspectFile(path: string): Promise<InspectResult> {
   const rows: SourceRow[] = [];
   for await (const batch of readRows(once(sample), { format, delimiter, partial: !ended })) rows.push(...batch);
   // A quoted CSV cell spanning the cut leaves a broken last row behind: not the file's fault.
-  if (!ended) while (rows.length > 0 && isProblem(rows[rows.length - 1]!)) rows.pop();
+  if (!ended) while (rows.length > 0 && isProblem(rows[rows.length - 1])) rows.pop();
 
   const records: SampleRow[] = [];
   const malformedSample: MalformedRow[] = [];

@@ -25,8 +25,8 @@ export function parseIso8601(text: string): number | null {
   if (!m) return null;
   const [year, month, day, hour = 0, minute = 0, second = 0] = m.slice(1, 7).map((part) => Number(part ?? 0));
   const fraction = m[7] ? Number(m[7].slice(0, 3).padEnd(3, '0')) : 0;
-  if (month! < 1 || month! > 12 || day! < 1 || hour > 23 || minute > 59 || second > 59) return null;
-  const ms = Date.UTC(year!, month! - 1, day!, hour, minute, second, fraction);
+  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return null;
+  const ms = Date.UTC(year, month - 1, day, hour, minute, second, fraction);
   // Date.UTC rolls 31 February over into March; a real date survives the round trip.
   if (new Date(ms).getUTCDate() !== day) return null;
   return ms - offsetMinutes(m[8]) * 60_000;

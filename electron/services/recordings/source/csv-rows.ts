@@ -33,7 +33,7 @@ function startLine(endLine: number, cells: string[]): number {
 
 function toRecord(header: string[], cells: string[]): Record<string, unknown> {
   const record: Record<string, unknown> = {};
-  for (let i = 0; i < header.length; i++) record[header[i]!] = cellValue(cells[i]!);
+  for (let i = 0; i < header.length; i++) record[header[i]] = cellValue(cells[i]);
   return record;
 }
 

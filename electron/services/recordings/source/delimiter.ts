@@ -28,7 +28,7 @@ function countPerRecord(sample: string): number[][] {
       seenContent = true;
       if (!inQuotes) {
         const index = DELIMITERS.indexOf(ch as CsvDelimiter);
-        if (index >= 0) current[index]! += 1;
+        if (index >= 0) current[index] += 1;
       }
     }
   }
@@ -42,8 +42,8 @@ export function detectDelimiter(sample: string): CsvDelimiter {
   let best: CsvDelimiter = ',';
   let bestScore = 0;
   DELIMITERS.forEach((delimiter, index) => {
-    const perRecord = records.map((r) => r[index]!);
-    const header = perRecord[0]!;
+    const perRecord = records.map((r) => r[index]);
+    const header = perRecord[0];
     if (header === 0) return;
     const agreeing = perRecord.filter((n) => n === header).length;
     // Consistency first (share of records agreeing with the header), then more fields.

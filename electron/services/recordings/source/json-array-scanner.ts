@@ -121,7 +121,7 @@ export class JsonArrayScanner {
 
   private finish(chunk: string, start: number, endExclusive: number, out: ScannedElement[]): void {
     this.parts.push(chunk.slice(Math.max(start, 0), endExclusive));
-    out.push({ line: this.elementLine, text: this.parts.length === 1 ? this.parts[0]! : this.parts.join('') });
+    out.push({ line: this.elementLine, text: this.parts.length === 1 ? this.parts[0] : this.parts.join('') });
     this.parts = [];
     this.state = 'afterElement';
   }

@@ -25,7 +25,7 @@ export async function* readJsonLines(chunks: AsyncIterable<string>): AsyncGenera
   let line = 1;
   for await (const chunk of chunks) {
     const batch: SourceRow[] = [];
-    let text = carry + chunk;
+    const text = carry + chunk;
     let start = 0;
     for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
       const row = toRow(text.slice(start, nl), line);
@@ -34,7 +34,6 @@ export async function* readJsonLines(chunks: AsyncIterable<string>): AsyncGenera
       start = nl + 1;
     }
     carry = text.slice(start);
-    text = '';
     if (carry.length > MAX_LINE_CHARS) throw new SourceFormatError(line, 'line is longer than 64 MiB; is this really JSON Lines?');
     if (batch.length > 0) yield batch;
   }

@@ -39,7 +39,7 @@ function equalsCondition(field: string, value: FilterValue, keyField: string | n
     params.push(path, value);
     return 'json_extract(payload, ?) = ?';
   });
-  return alternatives.length === 1 ? alternatives[0]! : `(${alternatives.join(' OR ')})`;
+  return alternatives.length === 1 ? alternatives[0] : `(${alternatives.join(' OR ')})`;
 }
 
 function likePattern(text: string): string {

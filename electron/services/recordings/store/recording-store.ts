@@ -91,7 +91,7 @@ export class RecordingStore {
       const rows = chunk.all(id, next, toSeq, ITERATION_CHUNK) as EventRow[];
       if (rows.length === 0) return;
       for (const row of rows) yield toEvent(row);
-      next = rows[rows.length - 1]!.seq + 1;
+      next = rows[rows.length - 1].seq + 1;
     }
   }
 }
