@@ -35,9 +35,8 @@ function conditionLookup(stageNames: string[], schema: EventSchema | undefined, 
     const where = { kind: 'node' as const, stage: stage.name, nodeId: stage.nodeId, edgeId: stage.edgeId, field: field as DiagnosticField, index };
     for (const d of result.diagnostics) diagnostics.push({ ...d, target: { ...where, ...(d.target ?? {}), kind: 'node', stage: stage.name, field } });
     if (!result.ok) return null;
-    const fn = result.condition;
     const label = field === 'or' ? `${stage.name}.or[${index ?? 0}]` : `${stage.name}.${field}`;
-    const condition: EdgeCondition = { test: (e, ctx) => fn(e, ctx), text: `${label}(${source})` };
+    const condition: EdgeCondition = { test: result.condition, text: `${label}(${source})` };
     return condition;
   };
 }
@@ -111,7 +110,9 @@ function flatten(spec: PatternSpec, graph: BuiltGraph, stageNames: string[]): Co
     window: graph.windowTimes.get(s.name),
     transitions: s.transitions.map((t) => ({ action: t.action, source: t.source.id, target: t.target.id, condition: t.condition })),
   }));
-  return { states, startState: graph.start.id, windowTime: graph.windowTime ?? 0, skip: spec.skip, spec, stageNames };
+  const windowTime = graph.windowTime ?? 0;
+  const hasWindows = windowTime > 0 || states.some((s) => s.window !== undefined && s.window > 0);
+  return { states, startState: graph.start.id, windowTime, hasWindows, skip: spec.skip, spec, stageNames };
 }
 
 export function compilePattern(spec: PatternSpec, options: CompileOptions = {}): CompilePatternResult {

@@ -25,6 +25,8 @@ export interface NfaState extends BufferStats {
   nextRunId: number;
   /** Set when the start state spawned a run in the last step (the operator arms a window timer). */
   newStartPartialMatch: boolean;
+  /** Scratch array reused as the next step's run queue (not part of the state's meaning). */
+  spare?: PartialRun[];
   /** Cap on live partial matches (the start state not counted); runs beyond it are dropped with a warning. */
   maxPartialMatches: number;
 }

@@ -193,14 +193,27 @@ const EMPTY_RESULT: NfaStepResult = Object.freeze({ matches: Object.freeze([]) a
  * Feeds one event (Flink's NFA.process). Call advanceTime(ts) first, as Flink's operator does:
  * windows are only checked there. The returned result may be a shared frozen empty object.
  */
+const step: Step = { nfa: null as unknown as CompiledNfa, st: null as unknown as NfaState, event: {}, ts: 0, seq: 0, fid: -1, observer: undefined };
+const potential: PartialRun[] = [];
+const matchScratch: Match[] = [];
+
 export function processEvent(nfa: CompiledNfa, st: NfaState, event: EventRecord, ts: number, seq: number, observer?: NfaObserver): NfaStepResult {
-  const step: Step = { nfa, st, event, ts, seq, fid: -1, observer };
+  step.nfa = nfa;
+  step.st = st;
+  step.event = event;
+  step.ts = ts;
+  step.seq = seq;
+  step.fid = -1;
+  step.observer = observer;
   const old = st.partial;
-  const next: PartialRun[] = [];
-  const potential: PartialRun[] = [];
+  // Double-buffered run arrays: the previous step's array is reused for the next one.
+  const next = st.spare ?? [];
+  next.length = 0;
+  potential.length = 0;
   let dropped = 0;
   let live = 0;
-  const matches: Match[] = [];
+  const matches = matchScratch;
+  matches.length = 0;
   let result: NfaStepResult | null = null;
   try {
     for (let i = 0; i < old.length; i++) {
@@ -236,19 +249,22 @@ export function processEvent(nfa: CompiledNfa, st: NfaState, event: EventRecord,
         heapOffer(next, r, compareRuns);
       }
     }
-    // Flink adds the new completed runs to the queue as a heap built in production order.
-    const potentialHeap: PartialRun[] = [];
-    for (const p of potential) heapOffer(potentialHeap, p, compareRuns);
-    processMatches(nfa, st, potentialHeap, next, matches, observer, ts);
+    if (potential.length > 0 || st.completed.length > 0) {
+      // Flink adds the new completed runs to the queue as a heap built in production order.
+      const potentialHeap: PartialRun[] = [];
+      for (const p of potential) heapOffer(potentialHeap, p, compareRuns);
+      processMatches(nfa, st, potentialHeap, next, matches, observer, ts);
+    }
   } catch (e) {
-    result = { matches, timeouts: [] };
+    result = { matches: [], timeouts: [] };
     errorResult(result, e);
   }
   st.partial = next;
+  st.spare = old === next ? undefined : old;
   if (result === null) {
     if (matches.length === 0 && dropped === 0) return EMPTY_RESULT;
-    result = { matches, timeouts: [] };
-  }
+    result = { matches: matches.slice(), timeouts: [] };
+  } else result.matches = matches.slice();
   if (dropped > 0)
     result.warnings = [`partial-match limit of ${st.maxPartialMatches} reached: ${dropped} new partial match${dropped === 1 ? ' was' : 'es were'} dropped at timestamp ${ts}; matches may be missed`];
   return result;
@@ -258,7 +274,27 @@ export function processEvent(nfa: CompiledNfa, st: NfaState, event: EventRecord,
  * Advances time (Flink's NFA.advanceTime): runs whose window has passed time out, a trailing
  * notFollowedBy whose window passed completes, and held matches may be released.
  */
+function dropOldCounters(st: NfaState, ts: number): void {
+  const c = st.counters;
+  if (c.size === 0 || (c.size === 1 && c.has(ts))) return;
+  for (const key of c.keys()) if (key < ts) c.delete(key);
+}
+
+function anyTimedOut(nfa: CompiledNfa, runs: readonly PartialRun[], ts: number): boolean {
+  const W = nfa.windowTime;
+  for (const run of runs) {
+    if (run.startFid < 0) continue;
+    const w = (nfa.states[run.state] as { window?: number }).window;
+    if ((w !== undefined && w > 0 && ts - run.prevTs >= w) || (W > 0 && ts - run.startTs >= W)) return true;
+  }
+  return false;
+}
+
 export function advanceTime(nfa: CompiledNfa, st: NfaState, ts: number, observer?: NfaObserver): NfaStepResult {
+  if (st.completed.length === 0 && (!nfa.hasWindows || !anyTimedOut(nfa, st.partial, ts))) {
+    dropOldCounters(st, ts);
+    return EMPTY_RESULT;
+  }
   const old = st.partial;
   const next: PartialRun[] = [];
   const potential: PartialRun[] = [];
@@ -297,7 +333,7 @@ export function advanceTime(nfa: CompiledNfa, st: NfaState, ts: number, observer
     errorResult(result, e);
   }
   st.partial = changed ? next : old;
-  if (st.counters.size > 0) for (const key of st.counters.keys()) if (key < ts) st.counters.delete(key);
+  dropOldCounters(st, ts);
   if (result !== null) return result;
   if (matches.length === 0 && timeouts.length === 0) return EMPTY_RESULT;
   return { matches, timeouts };

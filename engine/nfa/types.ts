@@ -50,6 +50,8 @@ export interface CompiledNfa {
   readonly startState: number;
   /** Global FIRST_AND_LAST window in ms; 0 means no window. */
   readonly windowTime: number;
+  /** Whether any window (global or per state) exists; advanceTime is a no-op otherwise. */
+  readonly hasWindows: boolean;
   readonly skip: SkipStrategy;
   readonly spec: PatternSpec;
   /** Stage names that can appear in matches, in pattern order (group members included). */
