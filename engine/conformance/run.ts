@@ -84,10 +84,6 @@ function compareValues(a: unknown, b: unknown): number {
   return String(a).localeCompare(String(b));
 }
 
-function sameTime(expected: number, actual: number): boolean {
-  return javaLong(expected) === actual;
-}
-
 function checkOutputs(v: ConformanceVector, obs: Observed, problems: string[]): void {
   const idOf = (seq: number): string => v.events[seq]?.id ?? `#${seq}`;
   if (obs.error) problems.push(`unexpected runtime error ${obs.error.flinkError}: ${obs.error.message}`);
@@ -124,7 +120,6 @@ function checkOutputs(v: ConformanceVector, obs: Observed, problems: string[]): 
     const act = obs.late.map(idOf).sort();
     if (!sameOrdered(exp, act)) problems.push(`late events differ: expected [${exp.join(',')}], got [${act.join(',')}]`);
   }
-  void sameTime;
 }
 
 export function runVector(v: ConformanceVector): VectorOutcome {
