@@ -38,8 +38,13 @@ export function App() {
     const library = useLibraryStore.getState();
     void library.loadAppInfo(api);
     void library.refresh(api);
-    // Another window or client changed a pattern: reload the list (cheap) rather than patching it.
-    return api.on('patterns.changed', () => void useLibraryStore.getState().refresh(api));
+    // Another window or client changed a pattern: reload the list (cheap) rather than patching it,
+    // and the open pattern too when it is the one that changed.
+    return api.on('patterns.changed', (change) => {
+      const store = useLibraryStore.getState();
+      void store.refresh(api);
+      if (change.id === store.openId && change.kind !== 'deleted') void store.reloadOpen(api);
+    });
   }, [api]);
 
   return (

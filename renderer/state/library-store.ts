@@ -19,6 +19,8 @@ export interface LibraryState {
   refresh: (api: CepApi) => Promise<void>;
   loadAppInfo: (api: CepApi) => Promise<void>;
   open: (api: CepApi, id: string) => Promise<void>;
+  /** Re-reads the open pattern after a change elsewhere, without the loading state (no flicker). */
+  reloadOpen: (api: CepApi) => Promise<void>;
   close: () => void;
 }
 
@@ -57,6 +59,18 @@ export const useLibraryStore = create<LibraryState>()((set, get) => ({
       if (get().openId === id) set({ openPattern: pattern, openStatus: 'ready' });
     } catch (err) {
       if (get().openId === id) set({ openPattern: null, openStatus: 'error', openError: CepError.from(err) });
+    }
+  },
+  reloadOpen: async (api) => {
+    const id = get().openId;
+    if (!id) return;
+    try {
+      const pattern = await api.patterns.get({ id });
+      if (get().openId === id) set({ openPattern: pattern, openStatus: 'ready', openError: null });
+    } catch (err) {
+      const error = CepError.from(err);
+      // Deleted meanwhile: the list refresh closes it; other errors are shown.
+      if (get().openId === id && error.code !== 'not-found') set({ openStatus: 'error', openError: error });
     }
   },
   close: () => set({ openId: null, openPattern: null, openStatus: 'idle', openError: null }),

@@ -29,8 +29,14 @@ export function rendererIsFresh(): boolean {
   return statSync(index).mtimeMs >= sources;
 }
 
-/** Builds unless the bundle is newer than every source; CEP_E2E_REBUILD=1 forces a build. */
-export async function ensureRendererBuilt(): Promise<void> {
+/**
+ * Builds unless the bundle is newer than every source; CEP_E2E_REBUILD=1 forces a build.
+ * `onlyIfMissing` (used per test file) trusts the global setup's build, so sources edited while
+ * the suite runs do not trigger a rebuild per file.
+ */
+export async function ensureRendererBuilt({ onlyIfMissing = false } = {}): Promise<void> {
+  const built = existsSync(join(rendererOutDir, 'index.html'));
+  if (onlyIfMissing && built) return;
   if (process.env.CEP_E2E_REBUILD !== '1' && rendererIsFresh()) return;
   await build({ configFile: rendererConfig, logLevel: 'warn', mode: 'production' });
   if (!existsSync(join(rendererOutDir, 'index.html'))) throw new Error(`Renderer build produced no index.html in ${rendererOutDir}`);

@@ -7,6 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { CepApi } from '../../../electron/contract';
+import { createHttpApi } from '../../../renderer/api/http-api';
 import { launchChromium } from './browser';
 import { ensureRendererBuilt } from './build-renderer';
 import { PageDiagnostics } from './diagnostics';
@@ -27,13 +29,15 @@ export interface RunningApp {
   shell: ShellPage;
   diagnostics: PageDiagnostics;
   dataDir: string;
+  /** The same back end, called from the test (Node) to arrange data or check what the UI stored. */
+  api: CepApi;
   /** Opens a second page on the same host (e.g. to test pushes between clients). */
   newPage: () => Promise<{ page: Page; shell: ShellPage; diagnostics: PageDiagnostics }>;
   close: () => Promise<void>;
 }
 
 export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp> {
-  await ensureRendererBuilt();
+  await ensureRendererBuilt({ onlyIfMissing: true });
   const dataDir = mkdtempSync(join(tmpdir(), 'cepheus-e2e-'));
   const host = await startHost(dataDir);
   let browser: Browser | null = null;
@@ -60,6 +64,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp
       context,
       ...first,
       dataDir,
+      api: createHttpApi({ baseUrl: host.baseUrl, token: host.token }),
       newPage: openPage,
       close: async () => {
         await running.close();
