@@ -18,7 +18,7 @@ const JAVA_TYPE: Record<string, string> = { number: 'double', string: 'String', 
 
 /** An Event bean with a typed getter for every getter the generated code calls. */
 function eventClass(pkg: string, doc: PatternDocument, java: string): string {
-  const getters = new Set([...java.matchAll(/\.get([A-Z][A-Za-z0-9_]*)\(\)/g)].map((m) => m[1]!));
+  const getters = new Set([...java.matchAll(/\.get([A-Z][A-Za-z0-9_]*)\(\)/g)].map((m) => m[1]));
   const methods = [...getters].map((g) => {
     const field = g.charAt(0).toLowerCase() + g.slice(1);
     const declared = doc.eventSchema?.fields.find((f) => f.name === field)?.type ?? 'number';
@@ -72,7 +72,7 @@ describe('exported Java', () => {
   });
 
   it.skipIf(!hasJavac)('javac does reject a broken export (the check can fail)', () => {
-    const e = exported[0]!;
+    const e = exported[0];
     const pkgDir = join(dir, 'broken', ...e.pkg.split('.'));
     mkdirSync(pkgDir, { recursive: true });
     writeFileSync(join(pkgDir, e.fileName), e.text.replace('.where(', '.wher('));
