@@ -10,7 +10,7 @@ import { APP_ORIGIN, APP_SCHEME, appSchemePrivileges, createAppProtocolHandler }
 import { hardenSession, hardenWebContents } from './hardening';
 import { registerIpc, sendPush } from './ipc';
 import { createSenderCheck, originOf } from './trusted-sender';
-import { mainWindowOptions } from './window-options';
+import { createMainBrowserWindow } from './window-options';
 
 // Set by Forge's Vite plugin: the dev server URL under `npm start`, undefined in a packaged app.
 const devServerUrl: string | undefined = MAIN_WINDOW_VITE_DEV_SERVER_URL;
@@ -20,7 +20,7 @@ const knownContents = new Set<number>();
 let backend: CepBackend | undefined;
 
 function createMainWindow(): BrowserWindow {
-  const window = new BrowserWindow(mainWindowOptions(path.join(__dirname, 'preload.cjs')));
+  const window = createMainBrowserWindow(path.join(__dirname, 'preload.cjs'));
   const id = window.webContents.id;
   knownContents.add(id);
   window.on('closed', () => knownContents.delete(id));

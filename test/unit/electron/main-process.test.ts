@@ -21,8 +21,12 @@ function invoke(method: CepMethodName, sender: FakeWebContents, frame: Frame | n
 }
 const appFrame: Frame = { url: 'app://cepheus/index.html', parent: null };
 
-/** Arguments that every method's schema must refuse. */
-const badArgs: Record<CepMethodName, unknown> = {
+/**
+ * Arguments each method's schema must refuse. Any method not listed gets an object with an
+ * unknown key, which every schema refuses (no-argument methods accept only undefined,
+ * argument objects are strict).
+ */
+const badArgs: Partial<Record<CepMethodName, unknown>> = {
   'app.info': { unexpected: true },
   'patterns.list': 'all',
   'patterns.get': { id: '' },
@@ -65,7 +69,7 @@ describe('Electron main process (against a stubbed electron module)', () => {
 
   it('creates the window with locked-down webPreferences and the CommonJS preload', () => {
     const prefs = window.options.webPreferences as Record<string, unknown>;
-    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false, allowRunningInsecureContent: false });
+    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false, allowRunningInsecureContent: false, disableBlinkFeatures: 'Auxclick' });
     expect(path.basename(String(prefs.preload))).toBe('preload.cjs');
   });
 
@@ -128,7 +132,7 @@ describe('Electron main process (against a stubbed electron module)', () => {
   });
 
   it.each(cepMethodNames)('%s rejects malformed arguments with a typed error', async (method) => {
-    const reply = await invoke(method, window.webContents, appFrame, badArgs[method]);
+    const reply = await invoke(method, window.webContents, appFrame, method in badArgs ? badArgs[method] : { unexpectedKey: true });
     expect(reply.ok).toBe(false);
     if (!reply.ok) {
       expect(reply.error.code).toBe('invalid-arguments');
