@@ -17,6 +17,15 @@ export interface FlinkSqlPrintOptions {
   currentStage?: string;
   /** SQL variable of a stage; default: the stage name itself. */
   varOf?: (stage: string) => string;
+  /** Quotes a column name as needed; default: back-quotes names that are not plain words or are common SQL keywords. */
+  quoteIdent?: (name: string) => string;
+}
+
+// Enough of Calcite's reserved words to keep typical event field names (user, value, type…) safe.
+const RESERVED = new Set('ALL AND AS BY CASE CAST COUNT CURRENT DATE DAY DEFINE DESC END FALSE FIRST FROM HOUR IN INTERVAL IS LAST LIKE MATCH MAX MEASURES MIN MINUTE MONTH NEXT NOT NULL OR ORDER PATTERN PREV RANGE ROW ROWS SECOND SELECT START SUM TIME TIMESTAMP TRUE USER VALUE VALUES WHEN WHERE WITHIN YEAR'.split(' '));
+
+function defaultQuote(name: string): string {
+  return SQL_IDENT.test(name) && !RESERVED.has(name.toUpperCase()) ? name : `\`${name.replace(/`/g, '``')}\``;
 }
 
 const SQL_IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -39,11 +48,11 @@ class SqlPrinter {
     this.current = opts.currentVar ?? opts.variable ?? refuse('the SQL printer needs the pattern variable (currentVar)');
     this.currentStage = opts.currentStage ?? this.current;
   }
-
+  /** `A.price`; nested fields read ROW members: `A.user.id`. */
   private column(qualifier: string, keys: readonly string[]): string {
-    if (keys.length !== 1) return refuse(`nested field '${keys.join('.')}' has no MATCH_RECOGNIZE form; flatten it into a column`);
-    const k = keys[0];
-    return `${qualifier}.${SQL_IDENT.test(k) ? k : `\`${k.replace(/`/g, '``')}\``}`;
+    if (keys.length === 0) return refuse('a whole row cannot be used as a value in SQL');
+    const quote = this.opts.quoteIdent ?? defaultQuote;
+    return [qualifier, ...keys.map(quote)].join('.');
   }
 
   private varOf(stage: string): string {
@@ -156,7 +165,7 @@ class SqlPrinter {
 
   private aggregate(agg: AggregateCall): Printed {
     const v = this.varOf(agg.stage);
-    if (!SQL_IDENT.test(v)) return refuse(`stage '${agg.stage}' is not a valid SQL pattern variable name`);
+    if (!SQL_IDENT.test(v) && !/^`[^`]+`$/.test(v)) return refuse(`stage '${agg.stage}' is not a valid SQL pattern variable name`);
     const self = agg.stage === this.currentStage;
     const col = (): string => this.column(v, agg.keys);
     switch (agg.fn) {

@@ -104,12 +104,16 @@ describe('printFlinkSql', () => {
     expect(printFlinkSql(ast(src), { currentVar: 'A' })).toEqual({ ok: true, text: want });
   });
 
+  it('reads nested ROW fields and quotes keywords and odd names', () => {
+    expect(printFlinkSql(ast("user.id == 1 && `odd key` > 2 && value < 3"), { currentVar: 'A' })).toEqual({ ok: true, text: 'A.`user`.id = 1 AND A.`odd key` > 2 AND A.`value` < 3' });
+    expect(printFlinkSql(ast('x > 1'), { currentVar: 'A', quoteIdent: (n) => `"${n}"` })).toEqual({ ok: true, text: 'A."x" > 1' });
+  });
+
   it('accepts `variable` as the option name too', () => {
     expect(printFlinkSql(ast('p > 1'), { variable: 'M' })).toEqual({ ok: true, text: 'M.p > 1' });
   });
 
   it.each([
-    ['user.id == 1', 'nested field'],
     ['max(A.price) > 1', 'max() over the stage being defined'],
     ['first(B) == null', 'must be followed by a field'],
     ["startsWith(name, other)", 'non-literal'],
