@@ -48,6 +48,7 @@ class SqlPrinter {
     this.current = opts.currentVar ?? opts.variable ?? refuse('the SQL printer needs the pattern variable (currentVar)');
     this.currentStage = opts.currentStage ?? this.current;
   }
+
   /** `A.price`; nested fields read ROW members: `A.user.id`. */
   private column(qualifier: string, keys: readonly string[]): string {
     if (keys.length === 0) return refuse('a whole row cannot be used as a value in SQL');

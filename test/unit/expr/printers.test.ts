@@ -83,7 +83,7 @@ describe('printFlinkSql', () => {
   it.each([
     ["name == 'start' && price > 3.0", "A.name = 'start' AND A.price > 3"],
     ["name != 'x' || !(price <= 2)", "A.name <> 'x' OR NOT (A.price <= 2)"],
-    ['user == null', 'A.user IS NULL'],
+    ['user == null', 'A.`user` IS NULL'],
     ['x != null', 'A.x IS NOT NULL'],
     ["x in ['a', 'b']", "A.x IN ('a', 'b')"],
     ['x not in [1]', 'A.x NOT IN (1)'],
