@@ -1,27 +1,39 @@
 /**
  * The pattern canvas (React Flow). The shell owns the frame: background grid, zoom controls,
- * minimap and the empty-state hint; the designer feature supplies nodes and edges.
+ * minimap and the empty-state hint. It shows the open pattern read-only (from its stored layout);
+ * the designer feature makes it editable.
  */
-import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, ReactFlowProvider, useEdgesState, useNodesState, type Edge, type Node } from '@xyflow/react';
+import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, ReactFlowProvider } from '@xyflow/react';
+import { useMemo } from 'react';
+import { documentToFlow, isPatternDocument, type FlowGraph } from '../canvas/document-to-flow';
+import { useLibraryStore } from '../state/library-store';
 import { effectiveTheme, useUiStore } from '../state/ui-store';
 import { EmptyCanvasHint } from './EmptyCanvasHint';
 import './canvas.css';
 
+const emptyGraph: FlowGraph = { nodes: [], edges: [] };
+
 export function CanvasArea() {
   const theme = useUiStore(effectiveTheme);
-  const [nodes, , onNodesChange] = useNodesState<Node>([]);
-  const [edges, , onEdgesChange] = useEdgesState<Edge>([]);
+  const openPattern = useLibraryStore((s) => s.openPattern);
+  const { nodes, edges } = useMemo(
+    () => (openPattern && isPatternDocument(openPattern.document) ? documentToFlow(openPattern.document) : emptyGraph),
+    [openPattern],
+  );
 
   return (
     <div className="canvas" data-testid="canvas">
       <ReactFlowProvider>
         <ReactFlow
+          // A new pattern gets a fresh viewport fitted to its stages.
+          key={openPattern?.id ?? 'none'}
           nodes={nodes}
           edges={edges}
-          onNodesChange={onNodesChange}
-          onEdgesChange={onEdgesChange}
           colorMode={theme}
+          nodesDraggable={false}
+          nodesConnectable={false}
           fitView
+          fitViewOptions={{ padding: 0.25, maxZoom: 1.2 }}
           proOptions={{ hideAttribution: true }}
           aria-label="Pattern canvas"
         >

@@ -36,6 +36,11 @@ describe('pattern library', () => {
     await page.getByTestId('document-preview').locator('.view-lines', { hasText: '"cepheus.pattern"' }).waitFor();
     // The dark OS scheme reached Monaco through the app theme.
     expect(await editor.getAttribute('class')).toContain('vs-dark');
+    // The canvas shows the stored stages and the edge between them, labelled with its contiguity.
+    await shell.canvas.locator('.react-flow__node', { hasText: 'refund' }).waitFor();
+    expect(await shell.canvas.locator('.react-flow__node').allTextContents()).toEqual(['order', 'refund']);
+    expect(await shell.canvas.locator('.react-flow__edge-text').allTextContents()).toEqual(['followedBy']);
+    expect(await shell.canvasEmptyHint.count()).toBe(0);
     await shell.screenshot('library-open-pattern-dark');
   });
 

@@ -1,0 +1,56 @@
+/**
+ * Read-only projection of a pattern document onto React Flow nodes and edges, using the layout
+ * stored beside the semantics. Groups become parent nodes with their stages inside. The designer
+ * feature replaces this with editable state; until then the shell still shows what a pattern is.
+ */
+import { Position, type Edge, type Node } from '@xyflow/react';
+import type { PatternDocument, PatternEdge, PatternNode } from '../../engine/format/schema';
+
+export interface StageNodeData extends Record<string, unknown> {
+  label: string;
+}
+
+export interface FlowGraph {
+  nodes: Node<StageNodeData>[];
+  edges: Edge[];
+}
+
+const defaultSize = { width: 220, height: 90 };
+
+/** The API hands documents over as `unknown`; accept only the shape the format guarantees. */
+export function isPatternDocument(value: unknown): value is PatternDocument {
+  if (typeof value !== 'object' || value === null) return false;
+  const doc = value as Partial<PatternDocument>;
+  return Array.isArray(doc.nodes) && Array.isArray(doc.edges) && typeof doc.layout === 'object' && doc.layout !== null;
+}
+
+export function documentToFlow(doc: PatternDocument): FlowGraph {
+  const graph: FlowGraph = { nodes: [], edges: [] };
+  addLevel(doc, doc.nodes, doc.edges, undefined, graph);
+  return graph;
+}
+
+function addLevel(doc: PatternDocument, nodes: PatternNode[], edges: PatternEdge[], parentId: string | undefined, graph: FlowGraph): void {
+  for (const node of nodes) {
+    const layout = doc.layout.nodes[node.id] ?? { x: 0, y: 0 };
+    const size = { width: layout.width ?? defaultSize.width, height: layout.height ?? defaultSize.height };
+    graph.nodes.push({
+      id: node.id,
+      position: { x: layout.x, y: layout.y },
+      // Fixed sizes from the layout, so fitView and the minimap work before the DOM is measured.
+      width: size.width,
+      height: size.height,
+      // Stages read left to right, in the order Flink evaluates them.
+      sourcePosition: Position.Right,
+      targetPosition: Position.Left,
+      data: { label: node.kind === 'group' ? `${node.name} (group)` : node.name },
+      className: `cep-node cep-node-${node.kind}`,
+      ...(node.kind === 'group' ? { type: 'group' } : {}),
+      ...(parentId ? { parentId, extent: 'parent' as const } : {}),
+    });
+    if (node.kind === 'group') addLevel(doc, node.nodes, node.edges, node.id, graph);
+  }
+  for (const edge of edges) {
+    graph.edges.push({ id: edge.id, source: edge.from, target: edge.to, label: edge.contiguity, className: `cep-edge cep-edge-${edge.contiguity}` });
+  }
+}
