@@ -43,21 +43,21 @@ export function readsOtherEvents(src: string): boolean {
   return found;
 }
 
-function printAll(sources: string[], print: (ast: Expr) => Printed, or: string): Printed {
-  const texts: string[] = [];
+/** Parses the sources and ORs them into one tree, so the printer parenthesises only where needed. */
+function printAll(sources: string[], print: (ast: Expr) => Printed): Printed {
+  const trees: Expr[] = [];
   for (const src of sources) {
     const parsed = parse(src);
     if (!parsed.ok) return parsed;
-    const printed = print(parsed.ast);
-    if (!printed.ok) return printed;
-    texts.push(printed.text);
+    trees.push(parsed.ast);
   }
-  return { ok: true, text: texts.length === 1 ? texts[0] : texts.map((t) => `(${t})`).join(` ${or} `) };
+  const combined = trees.reduce((left, right) => ({ kind: 'binary', op: '||', left, right, opRange: right.range, range: right.range }));
+  return print(combined);
 }
 
 /** One Aviator expression for the OR of the sources (AviatorCondition is a SimpleCondition). */
 export function aviatorCondition(sources: string[]): Printed {
-  return printAll(sources, (ast) => printAviator(ast), '||');
+  return printAll(sources, (ast) => printAviator(ast));
 }
 
 /** One Java boolean expression over `event` (and `ctx` when `iterative`: it reads earlier stages). */
@@ -69,5 +69,5 @@ export function javaCondition(src: string): { ok: true; text: string; iterative:
 
 /** One SQL predicate for DEFINE of the stage's variable. */
 export function sqlCondition(sources: string[], stage: string): Printed {
-  return printAll(sources, (ast) => printFlinkSql(ast, { variable: sqlIdent(stage), currentStage: stage, varOf: sqlIdent }), 'OR');
+  return printAll(sources, (ast) => printFlinkSql(ast, { variable: sqlIdent(stage), currentStage: stage, varOf: sqlIdent }));
 }

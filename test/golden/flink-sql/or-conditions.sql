@@ -10,6 +10,6 @@ FROM events
     AFTER MATCH SKIP TO NEXT ROW
     PATTERN (`start` `end`)
     DEFINE
-      `start` AS (`start`.name = 'a') OR (`start`.kind = 'z') OR (`start`.price > 9),
+      `start` AS `start`.name = 'a' OR `start`.kind = 'z' OR `start`.price > 9,
       `end` AS `end`.name = 'b'
   ) AS T

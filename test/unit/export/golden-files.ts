@@ -1,5 +1,5 @@
 /** Golden-file comparison: byte-for-byte, regenerated only on purpose with UPDATE_GOLDEN=1. */
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
@@ -8,7 +8,10 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '.
 export const GOLDEN_DIR = join(ROOT, 'test', 'golden');
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 
+const checked = new Set<string>();
+
 export function expectGolden(relativePath: string, actual: string): void {
+  checked.add(relativePath);
   const file = join(GOLDEN_DIR, relativePath);
   if (UPDATE) {
     mkdirSync(dirname(file), { recursive: true });
@@ -32,4 +35,20 @@ export function samplePatternFiles(): [string, string][] {
   const samples = join(ROOT, 'samples');
   if (existsSync(samples)) walk(samples);
   return out;
+}
+
+/** Golden files under `folders` that no test produced (e.g. a refusal that became an export). */
+export function orphanGoldenFiles(folders: readonly string[]): string[] {
+  const orphans: string[] = [];
+  for (const folder of folders) {
+    const dir = join(GOLDEN_DIR, folder);
+    if (!existsSync(dir)) continue;
+    for (const name of readdirSync(dir)) {
+      const rel = `${folder}/${name}`;
+      if (checked.has(rel)) continue;
+      if (UPDATE) rmSync(join(dir, name));
+      else orphans.push(rel);
+    }
+  }
+  return orphans;
 }

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { exportPattern, expressibility, type ExportOptions, type ExportTarget } from '../../../engine/export';
 import { loadDocument, type PatternDocument } from '../../../engine/format';
 import { FEATURE_PATTERNS } from './feature-patterns';
-import { expectGolden, samplePatternFiles } from './golden-files';
+import { expectGolden, orphanGoldenFiles, samplePatternFiles } from './golden-files';
 
 const EXTENSION: Record<ExportTarget, string> = { json: 'cep.json', 'flink-json': 'json', 'flink-java': 'java', 'flink-sql': 'sql' };
 const TARGETS: ExportTarget[] = ['json', 'flink-json', 'flink-java', 'flink-sql'];
@@ -44,4 +44,10 @@ describe('golden exports of the sample patterns', () => {
 
 describe('golden exports of the feature patterns', () => {
   for (const [id, make] of Object.entries(FEATURE_PATTERNS)) it(id, () => checkAllTargets(id, make()));
+});
+
+describe('golden folders', () => {
+  it('hold no stale files (UPDATE_GOLDEN=1 removes them)', () => {
+    expect(orphanGoldenFiles([...TARGETS, 'expressibility'])).toEqual([]);
+  });
 });
