@@ -8,6 +8,18 @@
  */
 import type { CepEventName, CepEvents, Unsubscribe } from './push';
 import type {
+  CancelImportArgs,
+  EventsPage,
+  ImportRecordingArgs,
+  InspectRecordingArgs,
+  InspectResult,
+  ReadEventsArgs,
+  RecordingDetail,
+  RecordingRef,
+  RecordingSummary,
+  RenameRecordingArgs,
+} from './recordings';
+import type {
   CreatePatternArgs,
   DuplicatePatternArgs,
   PatternRef,
@@ -50,9 +62,33 @@ export interface PatternMethods {
   restoreVersion(args: VersionRef): Promise<SaveResult>;
 }
 
+/** Imported event recordings (electron/services/recordings). */
+export interface RecordingMethods {
+  /** All recordings, newest first. */
+  list(): Promise<RecordingSummary[]>;
+  /** Rejects with `not-found`. */
+  get(args: RecordingRef): Promise<RecordingDetail>;
+  /** Reads the head of a file on the back end's machine and proposes import settings. */
+  inspect(args: InspectRecordingArgs): Promise<InspectResult>;
+  /**
+   * Imports a file off the main thread; progress arrives as `recordings.importProgress` pushes
+   * carrying `importId`. All or nothing: rejects with `import-failed` (issues: malformed rows
+   * with their lines) or `cancelled`, and then nothing is stored.
+   */
+  import(args: ImportRecordingArgs): Promise<RecordingDetail>;
+  /** Cancels a running import; resolves false when no import has that id. */
+  cancelImport(args: CancelImportArgs): Promise<boolean>;
+  rename(args: RenameRecordingArgs): Promise<RecordingSummary>;
+  /** Removes the recording and all its events. */
+  delete(args: RecordingRef): Promise<void>;
+  /** One page of events in file order, optionally filtered, with the matching total. */
+  readEvents(args: ReadEventsArgs): Promise<EventsPage>;
+}
+
 export interface CepApi {
   app: AppMethods;
   patterns: PatternMethods;
+  recordings: RecordingMethods;
   /** Subscribes to a server push; call the returned function to stop listening. */
   on<E extends CepEventName>(event: E, listener: (payload: CepEvents[E]) => void): Unsubscribe;
 }

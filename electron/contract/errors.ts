@@ -22,6 +22,10 @@ export type CepErrorCode =
   | 'payload-too-large'
   /** The database was written by a newer Cepheus; it is left untouched. */
   | 'database-too-new'
+  /** A recording import stored nothing: unreadable file, broken structure or malformed rows (in `issues`, path ['line', n]). */
+  | 'import-failed'
+  /** The operation was cancelled by the caller; nothing was changed. */
+  | 'cancelled'
   /** A bug or an I/O failure; the message says what, the host logs the stack. */
   | 'internal';
 
@@ -72,6 +76,8 @@ const codes: ReadonlySet<string> = new Set<CepErrorCode>([
   'unauthorized',
   'payload-too-large',
   'database-too-new',
+  'import-failed',
+  'cancelled',
   'internal',
 ]);
 

@@ -5,4 +5,5 @@ export * from './push';
 export * from './errors';
 export * from './schemas';
 export * from './methods';
+export * from './recordings';
 export * from './validate';

@@ -14,6 +14,7 @@ import {
   savePatternArgs,
   versionRef,
 } from './schemas';
+import { cancelImportArgs, importRecordingArgs, inspectRecordingArgs, readEventsArgs, recordingRef, renameRecordingArgs } from './recordings';
 
 export const methodArgs = {
   'app.info': noArgs,
@@ -27,6 +28,14 @@ export const methodArgs = {
   'patterns.versions': patternRef,
   'patterns.getVersion': versionRef,
   'patterns.restoreVersion': versionRef,
+  'recordings.list': noArgs,
+  'recordings.get': recordingRef,
+  'recordings.inspect': inspectRecordingArgs,
+  'recordings.import': importRecordingArgs,
+  'recordings.cancelImport': cancelImportArgs,
+  'recordings.rename': renameRecordingArgs,
+  'recordings.delete': recordingRef,
+  'recordings.readEvents': readEventsArgs,
 } as const satisfies { [M in CepMethodName]: z.ZodType<CepArgs<M>> };
 
 export const cepMethodNames = Object.keys(methodArgs) as CepMethodName[];

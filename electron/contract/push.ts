@@ -5,13 +5,19 @@
 
 export type PatternChangeKind = 'created' | 'saved' | 'renamed' | 'duplicated' | 'deleted' | 'restored';
 
+export type RecordingChangeKind = 'imported' | 'renamed' | 'deleted';
+
 export interface CepEvents {
   /** A pattern was added, changed or removed (by this window or another client of the back end). */
   'patterns.changed': { id: string; kind: PatternChangeKind; latestVersion: number | null };
+  /** A recording was imported, renamed or deleted. */
+  'recordings.changed': { id: number; kind: RecordingChangeKind };
+  /** Progress of `recordings.import` (about 10 per second); bytes are of the file on disk. */
+  'recordings.importProgress': { importId: string; bytesRead: number; totalBytes: number; rows: number; malformed: number };
 }
 
 export type CepEventName = keyof CepEvents;
 
-export const cepEventNames: readonly CepEventName[] = ['patterns.changed'];
+export const cepEventNames: readonly CepEventName[] = ['patterns.changed', 'recordings.changed', 'recordings.importProgress'];
 
 export type Unsubscribe = () => void;

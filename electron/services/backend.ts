@@ -10,6 +10,7 @@ import { LATEST_SCHEMA_VERSION } from './db/migrations';
 import { PatternStore } from './patterns/pattern-store';
 import { createPatternService } from './patterns/pattern-service';
 import { PushHub, type PushListener } from './push-hub';
+import { createRecordingMethods, createRecordingsService } from './recordings';
 import { asyncGroup } from './sync-group';
 
 export const DATABASE_FILE = 'cepheus.db';
@@ -55,6 +56,7 @@ export function createBackend(options: BackendOptions): CepBackend {
   return {
     app,
     patterns: createPatternService({ store: new PatternStore(db), hub, now }),
+    recordings: createRecordingMethods(createRecordingsService({ db, dbPath: databasePath }), hub),
     on: (event, cb) => hub.on(event, cb),
     subscribeAll: (listener) => hub.subscribe(listener),
     close: () => {

@@ -11,6 +11,8 @@ export const statusOf: Record<CepErrorCode, number> = {
   'unknown-method': 404,
   'payload-too-large': 413,
   'database-too-new': 409,
+  'import-failed': 422,
+  cancelled: 409,
   internal: 500,
 };
 

@@ -7,3 +7,4 @@ export { RecordingImportError, type ImportErrorCode, type ImportErrorInfo } from
 export { RecordingStore, RecordingNotFoundError, MAX_PAGE } from './store/recording-store';
 export { MAX_KEPT_MALFORMED } from './import/malformed-log';
 export type * from './types';
+export { createRecordingMethods, toCepError } from './recordings-api';
