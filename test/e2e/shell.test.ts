@@ -82,4 +82,20 @@ describe('application shell', () => {
   it('produced no console errors, page errors, CSP violations or failed requests', async () => {
     expect(await app.shell.problems()).toEqual([]);
   });
+
+  it('shows a typed, readable error when the session token is wrong', async () => {
+    const { page, shell, diagnostics } = await app.newPage(`${app.host.baseUrl}/?token=not-the-token`);
+    try {
+      expect(await page.getByTestId('library-error').textContent()).toContain('Could not load patterns');
+      expect(await page.getByTestId('status-connection').textContent()).toBe('Back end unavailable (unauthorized)');
+      // The refused calls are the only problems: 401 responses logged by the browser, nothing else.
+      const problems = await shell.problems();
+      expect(problems.length).toBeGreaterThan(0);
+      expect(problems.every((p) => p.includes('401'))).toBe(true);
+      expect(diagnostics.pageErrors).toEqual([]);
+      await shell.screenshot('shell-unauthorized');
+    } finally {
+      await page.close();
+    }
+  });
 });

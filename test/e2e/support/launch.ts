@@ -31,8 +31,8 @@ export interface RunningApp {
   dataDir: string;
   /** The same back end, called from the test (Node) to arrange data or check what the UI stored. */
   api: CepApi;
-  /** Opens a second page on the same host (e.g. to test pushes between clients). */
-  newPage: () => Promise<{ page: Page; shell: ShellPage; diagnostics: PageDiagnostics }>;
+  /** Opens another page on the same host (e.g. to test pushes between clients); `url` overrides the token URL. */
+  newPage: (url?: string) => Promise<{ page: Page; shell: ShellPage; diagnostics: PageDiagnostics }>;
   close: () => Promise<void>;
 }
 
@@ -48,10 +48,10 @@ export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp
       colorScheme: options.colorScheme ?? 'light',
       deviceScaleFactor: 1,
     });
-    const openPage = async () => {
+    const openPage = async (url = host.url) => {
       const page = await context.newPage();
       const diagnostics = await PageDiagnostics.attach(page);
-      await page.goto(host.url);
+      await page.goto(url);
       const shell = new ShellPage(page, diagnostics);
       await shell.waitUntilReady();
       return { page, shell, diagnostics };
