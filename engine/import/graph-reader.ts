@@ -152,6 +152,7 @@ export class GraphReader {
     graph.edges.forEach((e, i) => {
       const at = [...path, 'edges', i];
       if (!isObj(e) || typeof e.source !== 'string' || typeof e.target !== 'string') return this.error('bad-edge', 'An edge needs "source" and "target" node names and a "type".', at);
+      targets.add(e.target); // even for a bad edge, so one mistake does not also report a second begin node
       const type = typeof e.type === 'string' ? EDGE_CONTIGUITY[e.type] : undefined;
       if (!type) return this.error('bad-edge-type', `Edge type ${JSON.stringify(e.type)} is unknown: use ${Object.keys(EDGE_CONTIGUITY).join(', ')}.`, [...at, 'type']);
       if (!byName.has(e.source)) this.error('edge-unknown-node', `Edge source "${e.source}" is not a node of this graph.`, [...at, 'source']);
@@ -180,7 +181,8 @@ export class GraphReader {
       name = next?.target;
       type = next?.type ?? 'begin';
     }
-    for (const [name, { index }] of byName) if (!seen.has(name)) this.warn('unreachable-node', `Node "${name}" is not on the chain from the begin node; Flink ignores it, and so does this import.`, [...path, 'nodes', index], name);
+    const hasErrors = this.diagnostics.some((d) => d.severity === 'error');
+    for (const [name, { index }] of byName) if (!seen.has(name) && !hasErrors) this.warn('unreachable-node', `Node "${name}" is not on the chain from the begin node; Flink ignores it, and so does this import.`, [...path, 'nodes', index], name);
     if (!top && graph.window !== null && graph.window !== undefined) this.warn('group-window-ignored', 'A window inside a group is ignored (Flink never reads it).', [...path, 'window']);
     return stages;
   }
