@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { CepError, type CepEvents } from '../../../electron/contract';
 import { createBackend, DATABASE_FILE, LATEST_SCHEMA_VERSION, type CepBackend } from '../../../electron/services';
+import { CURRENT_VERSION } from '../../../engine/format';
 import { sampleDocument } from './sample-document';
 import { makeTempDir } from './temp-dir';
 
@@ -109,6 +110,20 @@ describe('patterns store (real SQLite file)', () => {
     expect(missing.code).toBe('invalid-document');
     expect(missing.issues?.some((i) => i.path.join('.').startsWith('document') && /settings/.test(`${i.path.join('.')} ${i.message}`))).toBe(true);
     expect(await backend.patterns.list()).toEqual([]);
+  });
+
+  it('stores an older-format document upgraded to the current format', async () => {
+    const q = { kind: 'one', optional: false, greedy: false, inner: 'relaxed' };
+    const old = {
+      format: 'cepheus.pattern',
+      version: 0,
+      name: 'Old',
+      skipStrategy: 'NO_SKIP',
+      nodes: [{ id: 'a', kind: 'stage', name: 'a', where: 'x > 1', quantifier: q, position: { x: 10, y: 20 } }],
+      edges: [],
+    };
+    const created = await backend.patterns.create({ name: 'Old file', document: old });
+    expect(created.document).toMatchObject({ format: 'cepheus.pattern', version: CURRENT_VERSION, layout: { nodes: { a: { x: 10, y: 20 } } } });
   });
 
   it('a rename of the document or a moved node is not a new version', async () => {
