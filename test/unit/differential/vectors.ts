@@ -16,7 +16,7 @@ export interface Vector {
   tieBreakDependent?: boolean;
 }
 
-export const VECTORS_FILE = '/work/shared/conformance/flink-vectors.json';
+export const VECTORS_FILE = new URL('../../../../shared/conformance/flink-vectors.json', import.meta.url).pathname;
 
 export function loadVectors(file = VECTORS_FILE): Vector[] {
   return JSON.parse(readFileSync(file, 'utf8')) as Vector[];

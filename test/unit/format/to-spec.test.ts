@@ -177,7 +177,7 @@ describe('specToDocument', () => {
   });
 
   it('round-trips every pattern of the Flink conformance vectors', () => {
-    const vectors = JSON.parse(readFileSync('/work/shared/conformance/flink-vectors.json', 'utf8')) as {
+    const vectors = JSON.parse(readFileSync(new URL('../../../../shared/conformance/flink-vectors.json', import.meta.url), 'utf8')) as {
       id: string;
       pattern: { stages: StageSpec[]; within?: PatternSpec['within'] };
       skip?: string;
