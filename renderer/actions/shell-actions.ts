@@ -4,6 +4,7 @@
  */
 import type { CepApi } from '../../electron/contract';
 import { useLibraryStore } from '../state/library-store';
+import { createAndOpenPattern } from '../state/new-pattern';
 import { useUiStore } from '../state/ui-store';
 import type { Action } from './registry';
 
@@ -43,6 +44,14 @@ export function createShellActions(api: CepApi): Action[] {
     { id: 'view.showProblems', label: 'Show problems', category: 'View', shortcut: 'Mod+Shift+M', keywords: ['errors', 'diagnostics'], run: () => ui().showBottomTab('problems') },
     { id: 'view.showReplay', label: 'Show replay', category: 'View', keywords: ['debug', 'step'], run: () => ui().showBottomTab('replay') },
     { id: 'view.showResults', label: 'Show results', category: 'View', keywords: ['matches', 'output'], run: () => ui().showBottomTab('results') },
+    {
+      id: 'pattern.new',
+      label: 'New pattern',
+      category: 'Pattern',
+      shortcut: 'Alt+N',
+      keywords: ['create', 'add'],
+      run: () => createAndOpenPattern(api),
+    },
     {
       id: 'pattern.refreshLibrary',
       label: 'Reload pattern library',

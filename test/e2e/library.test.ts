@@ -57,6 +57,16 @@ describe('pattern library', () => {
     await shell.page.getByTestId('inspector-empty').waitFor();
   });
 
+  it('creates a starter pattern from the command palette and opens it', async () => {
+    const { shell, api } = app;
+    await shell.runCommand('new pattern');
+    await shell.patternTitle.filter({ hasText: 'Untitled pattern' }).waitFor();
+    await shell.canvas.locator('.react-flow__node', { hasText: 'start' }).waitFor();
+    const stored = await api.patterns.list();
+    expect(stored.map((p) => p.name)).toEqual(['Untitled pattern']);
+    expect(await shell.statusBar.textContent()).toContain('Created “Untitled pattern”');
+  });
+
   it('produced no console errors, page errors, CSP violations or failed requests', async () => {
     expect(await app.shell.problems()).toEqual([]);
   });
