@@ -1,50 +1,10 @@
-/** Turns an event's time field into epoch milliseconds, per the document's time settings. */
+/** Event-time reading for the CLI: the engine's shared implementation, with the wall clock for processing time. */
 import type { TimeSettings } from '../engine/format';
-import type { EventRecord } from '../engine/pattern/spec';
+import { timeReader as engineTimeReader, type TimeReader } from '../engine/runtime/event-time';
 
-export type TimeFormat = 'epochMillis' | 'epochSeconds' | 'iso8601';
-
-/** Reads a dotted field path (`user.id`). */
-export function fieldValue(event: EventRecord, path: string): unknown {
-  let v: unknown = event;
-  for (const k of path.split('.')) {
-    if (v === null || typeof v !== 'object') return undefined;
-    v = (v as Record<string, unknown>)[k];
-  }
-  return v;
-}
-
-/** Milliseconds, or null when the value cannot be read as a time in this format. */
-export function toEpochMillis(value: unknown, format: TimeFormat): number | null {
-  if (typeof value === 'number' && Number.isFinite(value)) return format === 'epochSeconds' ? value * 1000 : value;
-  if (typeof value === 'string' && value.trim() !== '') {
-    const n = Number(value);
-    if (Number.isFinite(n)) return format === 'epochSeconds' ? n * 1000 : n;
-    const parsed = Date.parse(value);
-    return Number.isNaN(parsed) ? null : parsed;
-  }
-  return null;
-}
-
-export interface TimeReader {
-  mode: 'event' | 'processing';
-  /** Event time of an event; throws with the field and value when it cannot be read. */
-  timestampOf: (event: EventRecord) => number;
-  outOfOrdernessMs: number;
-}
+export { fieldValue, toEpochMillis, keyText, type TimeFormat, type TimeReader } from '../engine/runtime/event-time';
 
 /** `fieldOverride` (e.g. --time-field) switches a processing-time document to event time on that field. */
 export function timeReader(settings: TimeSettings, fieldOverride?: string, now: () => number = Date.now): TimeReader {
-  const field = fieldOverride ?? (settings.mode === 'event' ? settings.field : undefined);
-  if (field === undefined) return { mode: 'processing', timestampOf: () => now(), outOfOrdernessMs: 0 };
-  const format: TimeFormat = settings.mode === 'event' ? settings.format : 'epochMillis';
-  return {
-    mode: 'event',
-    outOfOrdernessMs: settings.mode === 'event' ? settings.outOfOrdernessMs : 0,
-    timestampOf: (event) => {
-      const ms = toEpochMillis(fieldValue(event, field), format);
-      if (ms === null) throw new Error(`the time field "${field}" is ${JSON.stringify(fieldValue(event, field)) ?? 'missing'} in ${JSON.stringify(event).slice(0, 200)}`);
-      return ms;
-    },
-  };
+  return engineTimeReader(settings, fieldOverride, now);
 }

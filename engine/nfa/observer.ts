@@ -2,7 +2,7 @@
  * Optional observer of one NFA step, for traces and "why not" explanations. The runtime calls it
  * only when one is passed, so it costs nothing otherwise.
  */
-import type { TransitionAction } from './types';
+import type { Match, TransitionAction } from './types';
 
 export interface EdgeEvaluation {
   runId: number;
@@ -23,6 +23,11 @@ export interface RunDiscarded {
   state: string;
   reason: DiscardReason;
   timestamp: number;
+  /** The event being processed when the run died (absent when time advancing killed it). */
+  seq?: number;
+  /** What the run had bound and when it started, read before its buffer nodes are released. */
+  match?: Match;
+  startTimestamp?: number;
 }
 
 export interface RunBranched {

@@ -5,7 +5,7 @@
  */
 import type { EventRecord } from '../pattern/spec';
 import { heapOffer, heapPoll, heapRemoveIf } from './java-heap';
-import type { NfaObserver } from './observer';
+import type { DiscardReason, NfaObserver } from './observer';
 import { compareRuns, type NfaState, type PartialRun } from './runtime-state';
 import { lockNode, matchOf, pathOf, putNode, releaseNode, type BufferNode } from './shared-buffer';
 import { SkipError, pruningId, shouldPrune } from './skip';
@@ -142,9 +142,15 @@ function computeNextStates(step: Step, run: PartialRun): void {
   }
   if (isStart) produced.push(run);
   else {
-    if (produced.length === 0 && observer?.discarded) observer.discarded({ runId: run.id, state: nameOf(nfa, run.state), reason: 'no-transition', timestamp: ts });
+    if (produced.length === 0) reportDiscard(nfa, observer, run, 'no-transition', ts, step.seq);
     releaseNode(st, run.node);
   }
+}
+
+/** Report a discarded run; call before its nodes are released (the path is read here). */
+function reportDiscard(nfa: CompiledNfa, observer: NfaObserver | undefined, run: PartialRun, reason: DiscardReason, ts: number, seq?: number): void {
+  if (!observer?.discarded) return;
+  observer.discarded({ runId: run.id, state: nameOf(nfa, run.state), reason, timestamp: ts, seq, match: matchOf(pathOf(run.node)), startTimestamp: run.startTs });
 }
 
 function nameOf(nfa: CompiledNfa, state: number): string {
@@ -171,8 +177,8 @@ function processMatches(nfa: CompiledNfa, st: NfaState, potential: PartialRun[],
     if (p !== null) {
       const prune = (r: PartialRun): boolean => r.startFid >= 0 && shouldPrune(skip, r.startTs, r.startFid, p);
       const drop = (r: PartialRun): void => {
+        reportDiscard(nfa, observer, r, 'skip', ts);
         releaseNode(st, r.node);
-        if (observer?.discarded) observer.discarded({ runId: r.id, state: nameOf(nfa, r.state), reason: 'skip', timestamp: ts });
       };
       heapRemoveIf(partial, prune, compareRuns, drop);
       heapRemoveIf(st.completed, prune, compareRuns, drop);
@@ -233,16 +239,16 @@ export function processEvent(nfa: CompiledNfa, st: NfaState, event: EventRecord,
       }
       if (discard) {
         for (const r of retained) {
+          reportDiscard(nfa, observer, r, 'stop', ts, seq);
           releaseNode(st, r.node);
-          if (observer?.discarded) observer.discarded({ runId: r.id, state: nameOf(nfa, r.state), reason: 'stop', timestamp: ts });
         }
         continue;
       }
       for (const r of retained) {
         if (r.startFid >= 0 && live >= st.maxPartialMatches) {
           dropped++;
+          reportDiscard(nfa, observer, r, 'cap', ts, seq);
           releaseNode(st, r.node);
-          if (observer?.discarded) observer.discarded({ runId: r.id, state: nameOf(nfa, r.state), reason: 'cap', timestamp: ts });
           continue;
         }
         if (r.startFid >= 0) live++;
@@ -324,8 +330,8 @@ export function advanceTime(nfa: CompiledNfa, st: NfaState, ts: number, observer
         continue;
       }
       timeouts.push({ match: matchOf(pathOf(run.node)), timestamp: prevTimedOut ? run.prevTs + (w) : run.startTs + W });
+      reportDiscard(nfa, observer, run, 'window', ts);
       releaseNode(st, run.node);
-      if (observer?.discarded) observer.discarded({ runId: run.id, state: def.name, reason: 'window', timestamp: ts });
     }
     if (changed || st.completed.length > 0) processMatches(nfa, st, potential, next, matches, observer, ts);
   } catch (e) {
