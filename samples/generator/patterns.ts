@@ -250,6 +250,35 @@ export function sampleDefinitions(): SampleDefinition[] {
   ];
 }
 
+/** What the app's sample gallery and first-run seeding read (samples/catalog.json). */
+export function sampleCatalog(): {
+  slug: string;
+  family: SampleDefinition['family'];
+  name: string;
+  description: string;
+  pattern: string;
+  recording: string;
+  timestampField: string;
+  timestampFormat: 'epochMillis' | 'epochSeconds' | 'iso8601';
+  keyField: string | null;
+}[] {
+  return sampleDefinitions().map((s) => {
+    const time = s.document.settings.time;
+    if (time.mode !== 'event') throw new Error(`sample ${s.slug} must use event time`);
+    return {
+      slug: s.slug,
+      family: s.family,
+      name: s.document.name,
+      description: s.document.description,
+      pattern: `patterns/${s.family}/${s.slug}.cep.json`,
+      recording: `recordings/${s.recording}`,
+      timestampField: time.field,
+      timestampFormat: time.format,
+      keyField: s.document.settings.partitionKey,
+    };
+  });
+}
+
 const here = dirname(new URL(import.meta.url).pathname);
 if (process.argv[1] && resolve(process.argv[1]) === resolve(here, 'patterns.ts')) {
   for (const s of sampleDefinitions()) {
@@ -257,5 +286,6 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(here, 'patterns.ts')
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, `${s.slug}.cep.json`), serializeDocument(s.document));
   }
-  console.log('wrote samples/patterns/**');
+  writeFileSync(resolve(here, '..', 'catalog.json'), JSON.stringify(sampleCatalog(), null, 2) + '\n');
+  console.log('wrote samples/patterns/** and samples/catalog.json');
 }
