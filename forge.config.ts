@@ -44,6 +44,8 @@ const config: ForgeConfig = {
       build: [
         { entry: 'electron/main/main.ts', config: 'vite.main.config.ts', target: 'main' },
         { entry: 'electron/preload/preload.ts', config: 'vite.preload.config.ts', target: 'preload' },
+        // Recording imports run in a worker thread; it loads this file next to main.cjs.
+        { entry: 'electron/services/recordings/import/import-worker.ts', config: 'vite.main.config.ts', target: 'main' },
       ],
       renderer: [{ name: 'main_window', config: 'vite.renderer.config.ts' }],
     }),

@@ -3,6 +3,8 @@
  * callbacks. Aborting the signal asks the worker to roll back; if it does not answer within
  * a grace period it is terminated, which SQLite also survives without a half recording.
  */
+import { existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ImportProgress, ImportRequest } from '../types';
 import { RecordingImportError } from './import-error';
@@ -15,15 +17,23 @@ export interface ImportOptions {
 
 const CANCEL_GRACE_MS = 5000;
 
+/** This module's URL. The CommonJS bundle has an empty import.meta; __filename names the bundle there. */
+function moduleUrl(): string {
+  const url = (import.meta as { url?: string }).url;
+  return typeof url === 'string' ? url : pathToFileURL(__filename).href;
+}
+
 /**
- * Where the worker's code is. From source (tests, tsx) it is the .ts file, loaded through tsx.
- * In a bundled build the worker must be emitted as its own entry, recording-import-worker.js,
- * next to the bundle that contains this module.
+ * Where the worker's code is. From source (tests, the tsx web host) it is the .ts file, loaded
+ * through tsx. In the Electron build Forge's Vite plugin emits it as its own entry
+ * (forge.config.ts: electron/services/recordings/import/import-worker.ts → import-worker.cjs)
+ * next to main.cjs, which contains this module.
  */
 export function importWorkerScript(): { url: URL; execArgv: string[] } {
-  const here = import.meta.url;
+  const here = moduleUrl();
   if (here.endsWith('.ts')) return { url: new URL('./import-worker.ts', here), execArgv: ['--import', 'tsx'] };
-  return { url: new URL('./recording-import-worker.js', here), execArgv: [] };
+  const bundled = new URL('./import-worker.cjs', here);
+  return { url: existsSync(fileURLToPath(bundled)) ? bundled : new URL('./import-worker.js', here), execArgv: [] };
 }
 
 export function spawnImportWorker(dbPath: string, request: ImportRequest): Worker {
