@@ -16,7 +16,7 @@ export function readText(file: string, what: string): string {
 /** One diagnostic as one line: where, then what. */
 export function formatDiagnostic(d: Diagnostic): string {
   const t = d.target;
-  const where = [t?.stage ? `stage "${t.stage}"` : t?.nodeId ? `node ${t.nodeId}` : '', t?.field ?? '', t?.path && t.path.length > 0 ? `at ${t.path.join('.')}` : '', d.range ? `(line ${d.range.line}, column ${d.range.column})` : '']
+  const where = [t?.stage ? `stage "${t.stage}"` : t?.nodeId ? `node ${t.nodeId}` : '', t?.field ?? '', t?.path && t.path.length > 0 ? `at ${t.path.join('.')}` : '', d.range && !d.message.includes(`line ${d.range.line}`) ? `(line ${d.range.line}, column ${d.range.column})` : '']
     .filter(Boolean)
     .join(' ');
   return `  ${d.severity}: ${where ? `${where}: ` : ''}${d.message}`;
