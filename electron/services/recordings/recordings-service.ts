@@ -40,11 +40,18 @@ export interface RecordingsServiceOptions {
 
 export function createRecordingsService({ db, dbPath }: RecordingsServiceOptions): RecordingsService {
   const store = new RecordingStore(db);
+  // One import at a time: each holds SQLite's write lock until its COMMIT, so a second one
+  // would only wait on busy_timeout and could fail. Queued imports can still be cancelled.
+  let queue: Promise<unknown> = Promise.resolve();
   return {
     inspectFile,
-    importRecording: async (request, options) => {
-      const id = await importRecordingInWorker(dbPath, request, options);
-      return { recording: store.get(id) };
+    importRecording: (request, options) => {
+      const run = queue.then(async () => {
+        const id = await importRecordingInWorker(dbPath, request, options);
+        return { recording: store.get(id) };
+      });
+      queue = run.catch(() => undefined);
+      return run;
     },
     listRecordings: () => store.list(),
     getRecording: (id) => store.get(id),

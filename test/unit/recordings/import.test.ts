@@ -73,6 +73,14 @@ describe('importRecording (worker thread)', () => {
     expect(all.map((e) => e.seq)).toEqual([...Array(rows).keys()]);
   });
 
+  it('runs concurrent imports one after another, all complete', async () => {
+    const files = ['clicks.jsonl', 'clicks.jsonl.gz', 'clicks-gzip-without-extension.data'].map(fixture);
+    const results = await Promise.all(files.map((file) => service.importRecording(request(file))));
+    expect(results.map((r) => r.recording.rowCount)).toEqual([5, 5, 5]);
+    expect(new Set(results.map((r) => r.recording.id)).size).toBe(3);
+    expect(countRows(t.db)).toEqual({ recordings: 3, events: 15 });
+  });
+
   it('stores epoch seconds with fractions as milliseconds', async () => {
     const { recording } = await service.importRecording(request(fixture('sensors.json'), { timestampField: 'epoch', timestampFormat: 'epochSeconds' }));
     expect([...service.eventsBetween(recording.id, 0, 10)].map((e) => e.ts)).toEqual([1709285400000, 1709285401000, 1709285402500, 1709285403000]);
