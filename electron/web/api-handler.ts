@@ -10,6 +10,7 @@ import type { CepBackend } from '../services';
 import { sendError, sendJson } from './http-status';
 import type { PushStreams } from './push-stream';
 import { readJsonBody } from './request-body';
+import { handleUpload } from './upload';
 
 export const TOKEN_HEADER = 'x-cepheus-token';
 
@@ -24,6 +25,8 @@ export interface ApiContext {
   backend: CepBackend;
   streams: PushStreams;
   token: string;
+  /** Folder for `POST /api/upload` (default: <tmp>/cepheus-uploads). */
+  uploadDir?: string;
 }
 
 export async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, ctx: ApiContext): Promise<void> {
@@ -48,6 +51,11 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
 
   if (req.method !== 'POST') {
     sendError(res, { code: 'unknown-method', message: `API calls use POST, not ${req.method ?? '?'}` }, 405, { Allow: 'POST' });
+    return;
+  }
+  // The browser's file input cannot give the back end a path: the file itself is uploaded.
+  if (url.pathname === '/api/upload') {
+    await handleUpload(req, res, url, { dir: ctx.uploadDir });
     return;
   }
   const name = decodeURIComponent(url.pathname.slice('/api/'.length));
