@@ -1,0 +1,109 @@
+/**
+ * Engine checkpoints for reverse debugging: matcher snapshots every `interval` steps, kept in
+ * memory up to a byte budget. Over budget, every other checkpoint is dropped and the interval
+ * doubles, so memory stays bounded and seeks replay at most `interval` steps.
+ */
+import type { MatcherSnapshot } from '../nfa/matcher-types';
+import type { CounterState } from './counters';
+
+export interface Checkpoint {
+  /** Steps taken when it was made. */
+  position: number;
+  snapshot: MatcherSnapshot;
+  counters: CounterState;
+  approxBytes: number;
+}
+
+export interface CheckpointOptions {
+  /** Steps between checkpoints (default: total / 1000, at least 256). */
+  interval?: number;
+  /** Memory budget in bytes (default 256 MiB). */
+  budgetBytes?: number;
+  /** Called for each new checkpoint, e.g. to persist it. */
+  onCheckpoint?: (c: Checkpoint) => void;
+}
+
+export const DEFAULT_CHECKPOINT_BUDGET = 256 * 1024 * 1024;
+
+/** A rough size: enough to keep the total bounded, far cheaper than serializing. */
+export function approxSnapshotBytes(s: MatcherSnapshot): number {
+  let bytes = 512;
+  for (const k of s.keys) {
+    bytes += 300 + k.key.length * 2;
+    bytes += (k.nfa.partial.length + k.nfa.completed.length) * 96 + k.nfa.nodes.length * 96 + k.nfa.events.length * 48 + k.nfa.counters.length * 40;
+    for (const b of k.buffer) bytes += 64 + b.events.length * 48;
+    bytes += k.timers.length * 48;
+  }
+  return bytes;
+}
+
+export class CheckpointStore {
+  private list: Checkpoint[] = [];
+  private bytes = 0;
+  interval: number;
+  readonly budgetBytes: number;
+
+  constructor(
+    total: number,
+    private readonly options: CheckpointOptions = {},
+  ) {
+    this.interval = Math.max(1, options.interval ?? Math.max(256, Math.ceil(total / 1000)));
+    this.budgetBytes = options.budgetBytes ?? DEFAULT_CHECKPOINT_BUDGET;
+  }
+
+  get count(): number {
+    return this.list.length;
+  }
+
+  get totalBytes(): number {
+    return this.bytes;
+  }
+
+  /** Whether a checkpoint is due at this position and not made yet. */
+  wants(position: number): boolean {
+    return position % this.interval === 0 && this.find(position)?.position !== position;
+  }
+
+  add(c: Checkpoint): void {
+    const i = this.indexAfter(c.position);
+    if (i > 0 && this.list[i - 1].position === c.position) return;
+    this.list.splice(i, 0, c);
+    this.bytes += c.approxBytes;
+    this.options.onCheckpoint?.(c);
+    while (this.bytes > this.budgetBytes && this.list.length > 2) this.thin();
+  }
+
+  /** The latest checkpoint at or before `position`. */
+  find(position: number): Checkpoint | undefined {
+    const i = this.indexAfter(position);
+    return i > 0 ? this.list[i - 1] : undefined;
+  }
+
+  positions(): number[] {
+    return this.list.map((c) => c.position);
+  }
+
+  private indexAfter(position: number): number {
+    let lo = 0;
+    let hi = this.list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.list[mid].position <= position) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private thin(): void {
+    this.interval *= 2;
+    const kept: Checkpoint[] = [];
+    this.bytes = 0;
+    for (const c of this.list) {
+      if (c.position % this.interval === 0) {
+        kept.push(c);
+        this.bytes += c.approxBytes;
+      }
+    }
+    this.list = kept;
+  }
+}

@@ -1,0 +1,10 @@
+/**
+ * The replay debugger's engine side (pure): a ReplaySession over any EventSource, "why not?"
+ * verdicts, near misses, breakpoints in pattern terms and whole-recording timelines.
+ */
+export * from './types';
+export { prepareReplayPattern, type ReplayPattern, type PrepareResult, type StageInfo } from './replay-pattern';
+export { ReplaySession, type ReplaySessionOptions, type RunResult } from './session';
+export { CheckpointStore, type Checkpoint, type CheckpointOptions, DEFAULT_CHECKPOINT_BUDGET } from './checkpoints';
+export { compileBreakpoints, type Breakpoint, type BreakpointHit } from './breakpoints';
+export { MAX_TRACED_RUNS } from './trace';

@@ -1,0 +1,93 @@
+/**
+ * A pattern document made ready for replay: lowered, compiled once, with the key and time readers
+ * its settings ask for. Processing-time patterns read the recorded time as their clock, so a
+ * replay is deterministic.
+ */
+import { compilePattern } from '../nfa/compile';
+import type { CompiledNfa, NfaStateDef } from '../nfa/types';
+import type { MatcherOptions } from '../nfa/matcher-types';
+import { documentToSpec, type PatternDocument } from '../format';
+import type { Diagnostic } from '../pattern/diagnostic';
+import type { EventRecord, EventSchema, StageSpec } from '../pattern/spec';
+import { fieldValue, keyText, timeReader } from '../runtime/event-time';
+
+export interface StageInfo {
+  stage: string;
+  nodeId?: string;
+  contiguity: StageSpec['contiguity'];
+  where?: string;
+  or: string[];
+  until?: string;
+}
+
+/** One condition source of a stage, with the label the compiler puts in edge texts. */
+export interface ConditionSource {
+  stage: string;
+  label: string;
+  source: string;
+  field: 'where' | 'or' | 'until';
+}
+
+export interface ReplayPattern {
+  nfa: CompiledNfa;
+  schema?: EventSchema;
+  stages: StageInfo[];
+  conditions: ConditionSource[];
+  time: 'event' | 'processing';
+  partitionKey: string | null;
+  keyOf(payload: EventRecord): string;
+  stateByName: Map<string, NfaStateDef>;
+  /** Matcher options; `clock` is the processing-time clock (the session sets it to the recorded time). */
+  matcherOptions(clock: () => number): MatcherOptions;
+}
+
+function flattenStages(stages: readonly StageSpec[], out: StageInfo[] = []): StageInfo[] {
+  for (const s of stages) {
+    if (s.group) flattenStages(s.group.stages, out);
+    else out.push({ stage: s.name, nodeId: s.nodeId, contiguity: s.contiguity, where: s.where, or: s.or ?? [], until: s.until });
+  }
+  return out;
+}
+
+function conditionsOf(stages: StageInfo[]): ConditionSource[] {
+  const out: ConditionSource[] = [];
+  for (const s of stages) {
+    if (s.where !== undefined) out.push({ stage: s.stage, label: `${s.stage}.where`, source: s.where, field: 'where' });
+    s.or.forEach((source, i) => out.push({ stage: s.stage, label: `${s.stage}.or[${i}]`, source, field: 'or' }));
+    if (s.until !== undefined) out.push({ stage: s.stage, label: `${s.stage}.until`, source: s.until, field: 'until' });
+  }
+  return out;
+}
+
+export type PrepareResult = { ok: true; pattern: ReplayPattern; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
+
+export function prepareReplayPattern(doc: PatternDocument): PrepareResult {
+  const lowered = documentToSpec(doc);
+  if (!lowered.ok) return { ok: false, diagnostics: lowered.diagnostics };
+  const schema = doc.eventSchema ?? undefined;
+  const compiled = compilePattern(lowered.spec, schema ? { schema } : {});
+  if (!compiled.ok) return { ok: false, diagnostics: compiled.diagnostics };
+  const stages = flattenStages(lowered.spec.stages);
+  const partitionKey = doc.settings.partitionKey ?? null;
+  const keyOf = partitionKey === null ? () => '' : (payload: EventRecord) => keyText(fieldValue(payload, partitionKey));
+  const pattern: ReplayPattern = {
+    nfa: compiled.nfa,
+    schema,
+    stages,
+    conditions: conditionsOf(stages),
+    time: doc.settings.time.mode,
+    partitionKey,
+    keyOf,
+    stateByName: new Map(compiled.nfa.states.map((s) => [s.name, s])),
+    matcherOptions(clock) {
+      const reader = timeReader(doc.settings.time, undefined, clock);
+      return {
+        time: reader.mode,
+        timestampOf: reader.timestampOf,
+        outOfOrdernessMs: reader.outOfOrdernessMs,
+        ...(partitionKey === null ? {} : { keyOf }),
+      };
+    },
+  };
+  return { ok: true, pattern, diagnostics: compiled.diagnostics };
+}

@@ -1,0 +1,170 @@
+/**
+ * ReplaySession: the replay debugger's core over any EventSource. Step forward and back, seek to a
+ * step, an event or a time, run to the end or to a breakpoint. Every move goes through the real
+ * matcher (restored from the nearest checkpoint and run forward), so a state reached by stepping
+ * back is the state a straight run has at that point.
+ */
+import type { MatcherOutput } from '../nfa/matcher-types';
+import { compileBreakpoints, type Breakpoint, type BreakpointHit, type CompiledBreakpoints } from './breakpoints';
+import { CheckpointStore, type CheckpointOptions } from './checkpoints';
+import { counterViews } from './counters';
+import type { ReplayPattern } from './replay-pattern';
+import { createContext, Runner, type ReplayContext } from './runner';
+import { StepTracer } from './trace';
+import type { EventSource, EventView, OutputView, StepReport } from './types';
+import { finiteOrNull, outputView, partialView } from './views';
+import type { Diagnostic } from '../pattern/diagnostic';
+
+export interface ReplaySessionOptions {
+  checkpoints?: CheckpointOptions;
+  /** Share checkpoints with another session over the same pattern and events (e.g. the analysis run). */
+  checkpointStore?: CheckpointStore;
+}
+
+export interface RunResult {
+  report: StepReport;
+  hit: BreakpointHit | null;
+  /** True when the end of input was reached. */
+  done: boolean;
+}
+
+export class ReplaySession {
+  readonly ctx: ReplayContext;
+  private readonly runner: Runner;
+  private last: StepReport;
+  private breakpoints: CompiledBreakpoints | null = null;
+
+  constructor(pattern: ReplayPattern, source: EventSource, options: ReplaySessionOptions = {}) {
+    const store = options.checkpointStore ?? new CheckpointStore(source.count + 1, options.checkpoints);
+    this.ctx = createContext(pattern, source, store);
+    this.runner = new Runner(this.ctx);
+    this.last = this.buildReport(null, []);
+  }
+
+  get position(): number {
+    return this.runner.position;
+  }
+
+  /** Steps in the recording: one per event plus end of input. */
+  get total(): number {
+    return this.runner.total;
+  }
+
+  get checkpoints(): CheckpointStore {
+    return this.ctx.checkpoints;
+  }
+
+  report(): StepReport {
+    return this.last;
+  }
+
+  stepForward(): StepReport {
+    return this.seek(this.position + 1);
+  }
+
+  stepBack(): StepReport {
+    return this.seek(this.position - 1);
+  }
+
+  /** Goes to a step position (0 … total) and reports the step that led there. */
+  seek(position: number): StepReport {
+    const target = Math.max(0, Math.min(this.total, Math.floor(position)));
+    if (target === 0) {
+      this.runner.restore(0);
+      this.last = this.buildReport(null, []);
+      return this.last;
+    }
+    this.runner.goTo(target - 1);
+    const tracer = new StepTracer(this.runner);
+    const outputs = this.runner.step(tracer);
+    this.last = this.buildReport(tracer, outputs);
+    return this.last;
+  }
+
+  /** Makes event `index` the current event. */
+  seekEvent(index: number): StepReport {
+    return this.seek(index + 1);
+  }
+
+  /** Makes the first event at or after `ts` (in recording order) the current event; end of input if none. */
+  seekTime(ts: number): StepReport {
+    const src = this.ctx.source as EventSource & { firstAtOrAfter?: (t: number) => number | null };
+    let index: number | null = null;
+    if (src.firstAtOrAfter) index = src.firstAtOrAfter(ts);
+    else for (let i = 0; i < src.count && index === null; i++) if (this.runner.reader.at(i).ts >= ts) index = i;
+    return this.seek(index === null ? this.total : index + 1);
+  }
+
+  setBreakpoints(list: readonly Breakpoint[]): Diagnostic[] {
+    const r = compileBreakpoints(this.ctx.pattern, list);
+    if (!r.ok) return r.diagnostics;
+    this.breakpoints = r.breakpoints.isEmpty ? null : r.breakpoints;
+    return [];
+  }
+
+  /**
+   * Runs at most `maxSteps` steps, stopping at a breakpoint when `useBreakpoints`. Returns null
+   * when neither happened (call again: the service runs long stretches in chunks), else the result.
+   */
+  advance(maxSteps: number, useBreakpoints: boolean): RunResult | null {
+    const bps = useBreakpoints ? this.breakpoints : null;
+    for (let i = 0; i < maxSteps; i++) {
+      if (this.runner.position >= this.total - 1) return { report: this.seek(this.total), hit: null, done: true };
+      if (bps) {
+        const hit = bps.step(this.runner);
+        if (hit) return { report: this.seek(hit.position), hit, done: hit.position >= this.total };
+      } else this.runner.step();
+    }
+    return null;
+  }
+
+  runToEnd(): RunResult {
+    return this.advance(Number.POSITIVE_INFINITY, false) as RunResult;
+  }
+
+  runUntilBreakpoint(maxSteps = Number.POSITIVE_INFINITY): RunResult {
+    return this.advance(maxSteps, true) ?? { report: this.seek(this.position), hit: null, done: false };
+  }
+
+  /** The runner, for analyses that need the live state (why-not). */
+  get liveRunner(): Runner {
+    return this.runner;
+  }
+
+  private buildReport(tracer: StepTracer | null, outputs: MatcherOutput[]): StepReport {
+    const r = this.runner;
+    const { pattern } = this.ctx;
+    const m = r.matcher;
+    const ev = r.current;
+    const event: EventView | undefined = ev ? { seq: ev.seq, ts: ev.ts, key: pattern.keyOf(ev.payload), payload: ev.payload } : undefined;
+    let buffered = 0;
+    let waiting = false;
+    for (const ks of m.keys.values()) {
+      for (const [ts, list] of ks.buffer) {
+        buffered += list.length;
+        if (ev && event && ks.key === event.key && list.some((b) => b.seq === ev.seq) && ts > m.watermark) waiting = true;
+      }
+    }
+    const now = pattern.time === 'event' ? m.watermark : (ev?.ts ?? Number.NaN);
+    const partialMatches = event ? m.partialMatches(event.key).map((p) => partialView(event.key, p, now)) : [];
+    const out: OutputView[] = outputs.map(outputView);
+    for (const { d, kind } of tracer?.discards ?? []) {
+      if (kind === 'window') continue; // reported as timeouts
+      out.push({ kind: 'discard', key: d.seq !== undefined ? pattern.keyOf(r.reader.at(d.seq).payload) : (event?.key ?? ''), timestamp: d.timestamp, reason: kind, stage: pattern.stateByName.get(d.state)?.stage ?? d.state, bound: d.match ? d.match.stages.map((s) => ({ stage: s.stage, seqs: s.events.map((e) => e.seq) })) : [] });
+    }
+    return {
+      position: r.position,
+      total: r.total,
+      ...(event ? { event } : {}),
+      endOfInput: r.position === r.total && r.position > 0,
+      processed: tracer?.processed() ?? [],
+      partialMatches,
+      outputs: out,
+      counters: counterViews(pattern, r.counters, m),
+      watermark: finiteOrNull(m.watermark),
+      bufferedEvents: buffered,
+      waitingForWatermark: waiting,
+      totals: { matches: r.counters.matches, timeouts: r.counters.timeouts, late: r.counters.late },
+    };
+  }
+}
