@@ -1,7 +1,9 @@
 /**
- * The import itself: stream rows from the file into SQLite inside ONE transaction. Until the
- * final COMMIT nothing is visible to other connections; cancellation, an error, or a killed
- * process leaves the database exactly as before (SQLite rolls back an unfinished transaction).
+ * The import itself, in two phases. Staging: rows stream from the file into a TEMP table of
+ * this connection (no lock on the app's database). Publishing: ONE short transaction adds the
+ * recording row and copies the staged events into `events`. Until that COMMIT nothing is
+ * visible; cancellation, an error or a killed process leave the database exactly as before
+ * (the temp table is private and discarded; SQLite rolls back an unfinished transaction).
  * Runs in a worker thread (import-worker.ts) in the app; callable directly by the CLI and tests.
  */
 import type { Database } from 'better-sqlite3';
@@ -53,6 +55,7 @@ export async function runImport(db: Database, request: ImportRequest, hooks: Imp
   checkRequest(request);
   const now = hooks.now ?? Date.now;
   let source: TextSource | null = null;
+  let writer: EventWriter | null = null;
   let inTransaction = false;
   try {
     source = await openTextSource(request.path);
@@ -62,14 +65,14 @@ export async function runImport(db: Database, request: ImportRequest, hooks: Imp
     const schema = new SchemaBuilder();
     const malformed = new MalformedLog();
 
-    db.exec('BEGIN IMMEDIATE');
+    writer = new EventWriter(db);
+    // Staging transaction: touches only the temp database.
+    db.exec('BEGIN');
     inTransaction = true;
-    const id = insertRecording(db, request, { format, compressed: source.compressed, fileBytes: source.fileBytes }, new Date(now()).toISOString());
-    const writer = new EventWriter(db, id);
     const interval = hooks.progressInterval ?? 100;
     let lastReport = 0;
     const report = (): void =>
-      hooks.onProgress?.({ bytesRead: source!.bytesRead(), totalBytes: source!.fileBytes, rows: writer.count, malformed: malformed.total });
+      hooks.onProgress?.({ bytesRead: source!.bytesRead(), totalBytes: source!.fileBytes, rows: writer?.count ?? 0, malformed: malformed.total });
 
     for await (const batch of readRows(peeked.all, { format, delimiter })) {
       for (const row of batch) {
@@ -95,6 +98,8 @@ export async function runImport(db: Database, request: ImportRequest, hooks: Imp
       }
     }
     writer.flush();
+    db.exec('COMMIT');
+    inTransaction = false;
 
     if (request.onMalformed === 'reject' && malformed.total > 0) {
       const first = malformed.report().rows[0];
@@ -112,6 +117,12 @@ export async function runImport(db: Database, request: ImportRequest, hooks: Imp
       });
     }
     const fields = schema.build().map((f) => (f.name === request.timestampField ? { ...f, type: 'timestamp' as const } : f));
+    if (hooks.isCancelled?.()) throw new RecordingImportError({ code: 'cancelled', message: 'Import cancelled; nothing was stored.' });
+    // Publishing transaction: the only time the app's database is locked for writing.
+    db.exec('BEGIN IMMEDIATE');
+    inTransaction = true;
+    const id = insertRecording(db, request, { format, compressed: source.compressed, fileBytes: source.fileBytes }, new Date(now()).toISOString());
+    writer.moveTo(id);
     finishRecording(db, id, {
       rowCount: writer.count,
       payloadBytes: writer.payloadBytes,
@@ -130,6 +141,7 @@ export async function runImport(db: Database, request: ImportRequest, hooks: Imp
     throw wrapReadError(error, request.path);
   } finally {
     if (inTransaction && db.inTransaction) db.exec('ROLLBACK');
+    writer?.drop();
     source?.close();
   }
 }
