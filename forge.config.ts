@@ -30,6 +30,8 @@ const config: ForgeConfig = {
     // The .node binary cannot be loaded from inside an asar archive.
     asar: { unpack: '**/*.node' },
     ignore: (file: string) => !keepInPackage(file),
+    // Sample patterns and recordings for the gallery and the first start (resources/samples).
+    extraResource: ['samples'],
   },
   // better-sqlite3 13 ships Node-API prebuilds, which Electron loads as they are; rebuilding
   // would need Electron headers from the network. An empty list tells @electron/rebuild to skip all.
@@ -45,7 +47,11 @@ const config: ForgeConfig = {
         { entry: 'electron/main/main.ts', config: 'vite.main.config.ts', target: 'main' },
         { entry: 'electron/preload/preload.ts', config: 'vite.preload.config.ts', target: 'preload' },
         // Recording imports run in a worker thread; it loads this file next to main.cjs.
-        { entry: 'electron/services/recordings/import/import-worker.ts', config: 'vite.main.config.ts', target: 'main' },
+        {
+          entry: 'electron/services/recordings/import/import-worker.ts',
+          config: 'vite.main.config.ts',
+          target: 'main',
+        },
       ],
       renderer: [{ name: 'main_window', config: 'vite.renderer.config.ts' }],
     }),

@@ -19,6 +19,7 @@ import type {
   RecordingSummary,
   RenameRecordingArgs,
 } from './recordings';
+import type { OpenedSample, OpenSampleArgs, SampleSummary } from './samples';
 import type {
   CreatePatternArgs,
   DuplicatePatternArgs,
@@ -85,10 +86,18 @@ export interface RecordingMethods {
   readEvents(args: ReadEventsArgs): Promise<EventsPage>;
 }
 
+/** The gallery of example patterns, each with its recording (samples/catalog.json). */
+export interface SampleMethods {
+  list(): Promise<SampleSummary[]>;
+  /** Copies the sample into the library as a new pattern and imports its recording (once). */
+  open(args: OpenSampleArgs): Promise<OpenedSample>;
+}
+
 export interface CepApi {
   app: AppMethods;
   patterns: PatternMethods;
   recordings: RecordingMethods;
+  samples: SampleMethods;
   /** Subscribes to a server push; call the returned function to stop listening. */
   on<E extends CepEventName>(event: E, listener: (payload: CepEvents[E]) => void): Unsubscribe;
 }

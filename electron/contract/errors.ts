@@ -55,7 +55,9 @@ export class CepError extends Error {
   }
 
   toInfo(): CepErrorInfo {
-    return this.issues ? { code: this.code, message: this.message, issues: this.issues } : { code: this.code, message: this.message };
+    return this.issues
+      ? { code: this.code, message: this.message, issues: this.issues }
+      : { code: this.code, message: this.message };
   }
 
   /** Rebuilds a CepError from whatever a transport rejected with. */

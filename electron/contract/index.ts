@@ -7,3 +7,4 @@ export * from './schemas';
 export * from './methods';
 export * from './recordings';
 export * from './validate';
+export * from './samples';

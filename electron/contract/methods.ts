@@ -14,7 +14,15 @@ import {
   savePatternArgs,
   versionRef,
 } from './schemas';
-import { cancelImportArgs, importRecordingArgs, inspectRecordingArgs, readEventsArgs, recordingRef, renameRecordingArgs } from './recordings';
+import { openSampleArgs } from './samples';
+import {
+  cancelImportArgs,
+  importRecordingArgs,
+  inspectRecordingArgs,
+  readEventsArgs,
+  recordingRef,
+  renameRecordingArgs,
+} from './recordings';
 
 export const methodArgs = {
   'app.info': noArgs,
@@ -36,6 +44,8 @@ export const methodArgs = {
   'recordings.rename': renameRecordingArgs,
   'recordings.delete': recordingRef,
   'recordings.readEvents': readEventsArgs,
+  'samples.list': noArgs,
+  'samples.open': openSampleArgs,
 } as const satisfies { [M in CepMethodName]: z.ZodType<CepArgs<M>> };
 
 export const cepMethodNames = Object.keys(methodArgs) as CepMethodName[];
@@ -62,7 +72,11 @@ export function splitMethod(method: CepMethodName): [group: string, verb: string
  * Calls a method on a CepApi implementation by name, with arguments already validated.
  * Used by both transports so dispatch is written once.
  */
-export function invokeMethod<M extends CepMethodName>(api: CepApi, method: M, args: CepArgs<M>): Promise<CepResult<M>> {
+export function invokeMethod<M extends CepMethodName>(
+  api: CepApi,
+  method: M,
+  args: CepArgs<M>,
+): Promise<CepResult<M>> {
   const [group, verb] = splitMethod(method);
   const target = (api as unknown as Record<string, Record<string, (a?: unknown) => Promise<unknown>>>)[group];
   const fn = target?.[verb];

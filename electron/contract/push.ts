@@ -13,11 +13,21 @@ export interface CepEvents {
   /** A recording was imported, renamed or deleted. */
   'recordings.changed': { id: number; kind: RecordingChangeKind };
   /** Progress of `recordings.import` (about 10 per second); bytes are of the file on disk. */
-  'recordings.importProgress': { importId: string; bytesRead: number; totalBytes: number; rows: number; malformed: number };
+  'recordings.importProgress': {
+    importId: string;
+    bytesRead: number;
+    totalBytes: number;
+    rows: number;
+    malformed: number;
+  };
 }
 
 export type CepEventName = keyof CepEvents;
 
-export const cepEventNames: readonly CepEventName[] = ['patterns.changed', 'recordings.changed', 'recordings.importProgress'];
+export const cepEventNames: readonly CepEventName[] = [
+  'patterns.changed',
+  'recordings.changed',
+  'recordings.importProgress',
+];
 
 export type Unsubscribe = () => void;

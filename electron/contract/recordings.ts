@@ -158,7 +158,10 @@ export interface EventsPage {
 
 // ---- argument schemas -------------------------------------------------------------------
 
-export const recordingId = z.number().int('Recording id must be a whole number').min(1, 'Recording ids count from 1');
+export const recordingId = z
+  .number()
+  .int('Recording id must be a whole number')
+  .min(1, 'Recording ids count from 1');
 
 export const recordingName = z
   .string()
@@ -166,9 +169,18 @@ export const recordingName = z
   .min(1, 'Recording name must not be empty')
   .max(200, 'Recording name is at most 200 characters');
 
-const filePath = z.string().min(1, 'File path must not be empty').max(4096, 'File path is at most 4096 characters');
-const fieldName = z.string().min(1, 'Field name must not be empty').max(500, 'Field name is at most 500 characters');
-export const importId = z.string().min(1, 'Import id must not be empty').max(64, 'Import id is at most 64 characters');
+const filePath = z
+  .string()
+  .min(1, 'File path must not be empty')
+  .max(4096, 'File path is at most 4096 characters');
+const fieldName = z
+  .string()
+  .min(1, 'Field name must not be empty')
+  .max(500, 'Field name is at most 500 characters');
+export const importId = z
+  .string()
+  .min(1, 'Import id must not be empty')
+  .max(64, 'Import id is at most 64 characters');
 
 export const recordingRef = z.strictObject({ id: recordingId });
 export const inspectRecordingArgs = z.strictObject({ path: filePath });
@@ -187,7 +199,10 @@ export const renameRecordingArgs = z.strictObject({ id: recordingId, name: recor
 
 const filterValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 export const eventFilter = z.strictObject({
-  equals: z.array(z.strictObject({ field: fieldName, value: filterValue })).max(20, 'At most 20 field conditions').optional(),
+  equals: z
+    .array(z.strictObject({ field: fieldName, value: filterValue }))
+    .max(20, 'At most 20 field conditions')
+    .optional(),
   contains: z.string().max(1000, 'Search text is at most 1000 characters').optional(),
   fromTs: z.number().optional(),
   toTs: z.number().optional(),

@@ -11,7 +11,10 @@ import { z } from 'zod';
 /** Methods without arguments accept only `undefined` (an empty body over HTTP). */
 export const noArgs = z.undefined();
 
-export const patternId = z.string().min(1, 'Pattern id must not be empty').max(64, 'Pattern id is at most 64 characters');
+export const patternId = z
+  .string()
+  .min(1, 'Pattern id must not be empty')
+  .max(64, 'Pattern id is at most 64 characters');
 
 export const patternName = z
   .string()
@@ -28,10 +31,12 @@ export const versionMessage = z.string().max(2000, 'Version message is at most 2
  * engine/format (`loadDocument`) and reports problems as `invalid-document` with diagnostics.
  * Typed `unknown` so callers can pass their own document interfaces without casts.
  */
-export const patternDocument = z.unknown().refine(
-  (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
-  'The pattern document must be a JSON object',
-);
+export const patternDocument = z
+  .unknown()
+  .refine(
+    (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+    'The pattern document must be a JSON object',
+  );
 
 export const patternRef = z.strictObject({ id: patternId });
 export const versionRef = z.strictObject({ id: patternId, version: versionNumber });

@@ -3,6 +3,8 @@
  * Timestamps are ISO-8601 strings (UTC) so they survive structured clone and JSON alike.
  */
 
+import type { WelcomeSample } from './samples';
+
 /** Which host is serving the API; the UI may adapt wording (e.g. "Reveal data folder"). */
 export type HostKind = 'electron' | 'web' | 'test';
 
@@ -16,6 +18,11 @@ export interface AppInfo {
   databasePath: string;
   /** PRAGMA user_version of the open database (= the newest migration applied). */
   schemaVersion: number;
+  /**
+   * Set when this start found a fresh data folder and seeded the samples: the app opens this
+   * pattern with its recording ready to replay. Null on every later start.
+   */
+  welcome: WelcomeSample | null;
 }
 
 /** A pattern as listed in the library: no document, cheap to fetch for all patterns. */

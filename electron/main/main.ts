@@ -44,7 +44,16 @@ async function start(): Promise<void> {
   let dataDir: string;
   try {
     dataDir = resolveDataDir({ argv: process.argv, env: process.env, fallback: app.getPath('userData') });
-    backend = createBackend({ dataDir, appVersion: app.getVersion(), host: 'electron' });
+    backend = createBackend({
+      dataDir,
+      appVersion: app.getVersion(),
+      host: 'electron',
+      // Packaged builds carry samples/ as an extra resource (forge.config.ts).
+      samplesDir: app.isPackaged
+        ? path.join(process.resourcesPath, 'samples')
+        : path.join(app.getAppPath(), 'samples'),
+      seedSamplesOnFirstRun: true,
+    });
   } catch (error) {
     dialog.showErrorBox('Cepheus cannot open its data', CepError.from(error).message);
     app.quit();
@@ -58,7 +67,8 @@ async function start(): Promise<void> {
 }
 
 // Squirrel.Windows launches the app with --squirrel-* while installing or updating: exit at once.
-const squirrelEvent = process.platform === 'win32' && process.argv.some((arg) => arg.startsWith('--squirrel-'));
+const squirrelEvent =
+  process.platform === 'win32' && process.argv.some((arg) => arg.startsWith('--squirrel-'));
 
 if (squirrelEvent || !app.requestSingleInstanceLock()) {
   app.quit();
@@ -81,7 +91,10 @@ if (squirrelEvent || !app.requestSingleInstanceLock()) {
   });
   app.on('will-quit', () => backend?.close());
   start().catch((error: unknown) => {
-    dialog.showErrorBox('Cepheus failed to start', error instanceof Error ? (error.stack ?? error.message) : String(error));
+    dialog.showErrorBox(
+      'Cepheus failed to start',
+      error instanceof Error ? (error.stack ?? error.message) : String(error),
+    );
     app.quit();
   });
 }

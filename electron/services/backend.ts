@@ -2,7 +2,7 @@
  * createBackend: the composition root of the back end. Electron's main process, the web host
  * and the tests all call this, so they run the very same code against the same SQLite file.
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { AppMethods, CepApi, HostKind } from '../contract';
 import { openDatabase } from './db/open-database';
@@ -11,9 +11,16 @@ import { PatternStore } from './patterns/pattern-store';
 import { createPatternService } from './patterns/pattern-service';
 import { PushHub, type PushListener } from './push-hub';
 import { createRecordingMethods, createRecordingsService } from './recordings';
-import { asyncGroup } from './sync-group';
+import { createSamplesService } from './samples/samples-service';
 
 export const DATABASE_FILE = 'cepheus.db';
+/**
+ * The repo's samples/ folder (development, tests and the web host). Electron's main passes its own
+ * (the bundled main has no import.meta.dirname), so this is only evaluated when none is given.
+ */
+export function defaultSamplesDir(): string {
+  return path.resolve(import.meta.dirname, '..', '..', 'samples');
+}
 
 export interface BackendOptions {
   /** Absolute folder for cepheus.db (see resolveDataDir). Created if missing. */
@@ -23,6 +30,13 @@ export interface BackendOptions {
   host?: HostKind;
   /** Milliseconds since the epoch; injected so tests control timestamps. */
   clock?: () => number;
+  /** Folder with catalog.json, patterns/ and recordings/ (the repo's samples/, or the packaged copy). */
+  samplesDir?: string;
+  /**
+   * Seed the samples into a fresh data folder (no database yet) and report the welcome sample in
+   * app.info. On for the app and `npm run web`; off by default so tests start from an empty library.
+   */
+  seedSamplesOnFirstRun?: boolean;
 }
 
 export interface CepBackend extends CepApi {
@@ -37,26 +51,42 @@ export function createBackend(options: BackendOptions): CepBackend {
   const dataDir = path.resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
   const databasePath = path.join(dataDir, DATABASE_FILE);
+  const freshDataDir = !existsSync(databasePath);
   const db = openDatabase(databasePath);
   const clock = options.clock ?? Date.now;
   const now = (): string => new Date(clock()).toISOString();
   const hub = new PushHub();
 
-  const app = asyncGroup<AppMethods>({
-    info: () => ({
+  const patterns = createPatternService({ store: new PatternStore(db), hub, now });
+  const recordings = createRecordingMethods(createRecordingsService({ db, dbPath: databasePath }), hub);
+  const samples = createSamplesService({
+    samplesDir: options.samplesDir ?? defaultSamplesDir(),
+    patterns,
+    recordings,
+  });
+  // Seeding imports recordings in a worker; app.info waits for it so the UI opens on a ready sample.
+  const welcome =
+    freshDataDir && options.seedSamplesOnFirstRun ? samples.seedFirstRun() : Promise.resolve(null);
+  welcome.catch(() => undefined);
+
+  const app: AppMethods = {
+    info: async () => ({
       name: 'Cepheus',
       version: options.appVersion,
       host: options.host ?? 'test',
       dataDir,
       databasePath,
       schemaVersion: LATEST_SCHEMA_VERSION,
+      // A failed seeding must not stop the app: the library simply starts empty.
+      welcome: await welcome.catch(() => null),
     }),
-  });
+  };
 
   return {
     app,
-    patterns: createPatternService({ store: new PatternStore(db), hub, now }),
-    recordings: createRecordingMethods(createRecordingsService({ db, dbPath: databasePath }), hub),
+    patterns,
+    recordings,
+    samples: { list: () => samples.list(), open: (args) => samples.open(args) },
     on: (event, cb) => hub.on(event, cb),
     subscribeAll: (listener) => hub.subscribe(listener),
     close: () => {

@@ -11,7 +11,8 @@ import { startWebHost } from './web-host';
 /** Electron's userData folder for "Cepheus", so the browser and the desktop app share data. */
 function defaultDataDir(): string {
   const home = os.homedir();
-  if (process.platform === 'win32') return path.join(process.env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'Cepheus');
+  if (process.platform === 'win32')
+    return path.join(process.env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'Cepheus');
   if (process.platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'Cepheus');
   return path.join(process.env.XDG_CONFIG_HOME ?? path.join(home, '.config'), 'Cepheus');
 }
@@ -32,12 +33,16 @@ async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const known = new Set(['--port', '--data-dir', '--no-build']);
   const unknown = argv.filter((a) => a.startsWith('--') && !known.has(a.split('=')[0] ?? a));
-  if (unknown.length) throw new Error(`Unknown option ${unknown.join(', ')}. Usage: npm run web -- [--port N] [--data-dir DIR] [--no-build]`);
+  if (unknown.length)
+    throw new Error(
+      `Unknown option ${unknown.join(', ')}. Usage: npm run web -- [--port N] [--data-dir DIR] [--no-build]`,
+    );
 
   const host = await startWebHost({
     port: parsePort(argv),
     dataDir: resolveDataDir({ argv, env: process.env, fallback: defaultDataDir() }),
     build: argv.includes('--no-build') ? 'never' : 'auto',
+    seedSamples: true,
   });
   console.log(`Cepheus web host: ${host.url}`);
 

@@ -30,6 +30,8 @@ export interface WebHostOptions {
   build?: BuildMode;
   /** Fixed token for tests; a random one otherwise. */
   token?: string;
+  /** Seed the sample patterns and recordings into a fresh data folder (as `npm run web` does). */
+  seedSamples?: boolean;
 }
 
 export interface WebHost {
@@ -45,7 +47,9 @@ export interface WebHost {
 
 function appVersion(): string {
   try {
-    const pkg = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version?: string };
+    const pkg = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
+      version?: string;
+    };
     return pkg.version ?? '0.0.0';
   } catch {
     return '0.0.0';
@@ -56,7 +60,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const rendererDir = path.resolve(options.rendererDir ?? DEFAULT_RENDERER_DIR);
   await ensureRendererBuilt(PROJECT_ROOT, rendererDir, options.build ?? 'auto');
 
-  const backend = createBackend({ dataDir: options.dataDir, appVersion: appVersion(), host: 'web' });
+  const backend = createBackend({
+    dataDir: options.dataDir,
+    appVersion: appVersion(),
+    host: 'web',
+    seedSamplesOnFirstRun: options.seedSamples ?? false,
+  });
   const token = options.token ?? randomBytes(24).toString('base64url');
   const streams = new PushStreams();
   const unsubscribe = backend.subscribeAll(streams.forward);
@@ -80,7 +89,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       console.error('Cepheus web host: request failed:', error);
-      if (!res.headersSent) sendError(res, { code: 'internal', message: 'The web host failed to answer this request' });
+      if (!res.headersSent)
+        sendError(res, { code: 'internal', message: 'The web host failed to answer this request' });
       else res.destroy();
     });
   });

@@ -61,6 +61,11 @@ class FakeApp extends EventEmitter {
   getVersion(): string {
     return '0.1.0-test';
   }
+  /** Development run from the repo: samples come from <repo>/samples. */
+  isPackaged = false;
+  getAppPath(): string {
+    return process.cwd();
+  }
   requestSingleInstanceLock(): boolean {
     return true;
   }
