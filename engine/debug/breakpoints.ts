@@ -62,7 +62,7 @@ export class CompiledBreakpoints {
     const event = runner.position < runner.ctx.source.count ? runner.reader.at(runner.position) : null;
     for (const a of this.armed) {
       if (a.test && event) {
-        let ok = false;
+        let ok: boolean;
         try {
           ok = a.test(event.payload, { eventsOf: () => [] });
         } catch {

@@ -8,3 +8,7 @@ export { ReplaySession, type ReplaySessionOptions, type RunResult } from './sess
 export { CheckpointStore, type Checkpoint, type CheckpointOptions, DEFAULT_CHECKPOINT_BUDGET } from './checkpoints';
 export { compileBreakpoints, type Breakpoint, type BreakpointHit } from './breakpoints';
 export { MAX_TRACED_RUNS } from './trace';
+export { whyNot, type WhyNotVerdict, type WhyNotReason } from './why-not';
+export { ReplayAnalysis, MAX_SAMPLES, type TimelineData, type TimelineBucket, type TimelineSample, type ResultItem, type ResultsPage } from './analysis';
+export { NearMissCollector, DEFAULT_NEAR_MISS_LIMIT, type NearMiss } from './near-misses';
+export { resultJsonLine, resultCsvRows, RESULT_CSV_HEADER } from './export-results';

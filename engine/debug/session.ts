@@ -14,6 +14,7 @@ import { StepTracer } from './trace';
 import type { EventSource, EventView, OutputView, StepReport } from './types';
 import { finiteOrNull, outputView, partialView } from './views';
 import type { Diagnostic } from '../pattern/diagnostic';
+import { whyNot, type WhyNotVerdict } from './why-not';
 
 export interface ReplaySessionOptions {
   checkpoints?: CheckpointOptions;
@@ -126,9 +127,9 @@ export class ReplaySession {
     return this.advance(maxSteps, true) ?? { report: this.seek(this.position), hit: null, done: false };
   }
 
-  /** The runner, for analyses that need the live state (why-not). */
-  get liveRunner(): Runner {
-    return this.runner;
+  /** Why event #seq did not advance a partial match at `stage` (the session does not move). */
+  whyNot(seq: number, stage: string): WhyNotVerdict {
+    return whyNot(this.ctx, seq, stage);
   }
 
   private buildReport(tracer: StepTracer | null, outputs: MatcherOutput[]): StepReport {

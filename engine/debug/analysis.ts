@@ -1,0 +1,169 @@
+/**
+ * The whole-recording run behind the timeline, the results table and the near-miss list. It runs
+ * in chunks (the caller reports progress between them) and fills the shared checkpoints on the
+ * way, so seeking anywhere is fast afterwards.
+ */
+import type { CheckpointStore } from './checkpoints';
+import { NearMissCollector, type NearMiss } from './near-misses';
+import type { ReplayPattern } from './replay-pattern';
+import { createContext, Runner } from './runner';
+import type { BoundStage, EventSource, ReplayEvent } from './types';
+import { boundOf, finiteOrNull } from './views';
+
+/** Samples kept over the run; display buckets are made from these. */
+export const MAX_SAMPLES = 4000;
+
+export interface TimelineSample {
+  position: number;
+  /** Recorded time of the event at that step (null at end of input). */
+  ts: number | null;
+  watermark: number | null;
+  live: number;
+  matches: number;
+  timeouts: number;
+}
+
+export interface ResultItem {
+  index: number;
+  kind: 'match' | 'timeout';
+  key: string;
+  timestamp: number;
+  /** Step that emitted it. */
+  position: number;
+  bound: BoundStage[];
+}
+
+export interface TimelineBucket {
+  fromPosition: number;
+  toPosition: number;
+  ts: number | null;
+  watermark: number | null;
+  liveMax: number;
+  liveLast: number;
+  matches: number;
+  timeouts: number;
+}
+
+export interface TimelineData {
+  complete: boolean;
+  position: number;
+  total: number;
+  buckets: TimelineBucket[];
+  /** "showing N of M": buckets shown, samples taken, steps covered, steps per sample. */
+  shownPoints: number;
+  totalSamples: number;
+  stepsPerSample: number;
+  markers: { position: number; seq: number | null; ts: number; key: string; kind: 'match' | 'timeout' }[];
+  shownMarkers: number;
+  totalMarkers: number;
+}
+
+export interface ResultsPage {
+  complete: boolean;
+  total: number;
+  offset: number;
+  items: (ResultItem & { events: { stage: string; events: ReplayEvent[] }[] })[];
+}
+
+export class ReplayAnalysis {
+  private readonly runner: Runner;
+  private readonly samples: TimelineSample[] = [];
+  private readonly stride: number;
+  readonly results: ResultItem[] = [];
+  readonly nearMisses: NearMissCollector;
+
+  constructor(pattern: ReplayPattern, source: EventSource, checkpoints: CheckpointStore) {
+    this.runner = new Runner(createContext(pattern, source, checkpoints));
+    this.stride = Math.max(1, Math.ceil(this.runner.total / MAX_SAMPLES));
+    this.nearMisses = new NearMissCollector(pattern, (seq) => pattern.keyOf(this.runner.reader.at(seq).payload));
+  }
+
+  get position(): number {
+    return this.runner.position;
+  }
+
+  get total(): number {
+    return this.runner.total;
+  }
+
+  get done(): boolean {
+    return this.runner.done;
+  }
+
+  /** Runs up to `maxSteps` more steps; returns true when the whole recording has been run. */
+  runChunk(maxSteps: number): boolean {
+    const r = this.runner;
+    const listener = { discardedAs: (d: Parameters<NearMissCollector['add']>[0], kind: Parameters<NearMissCollector['add']>[1]) => this.nearMisses.add(d, kind, r.position + 1) };
+    for (let i = 0; i < maxSteps && !r.done; i++) {
+      const outputs = r.step(listener);
+      for (const o of outputs) {
+        if (o.kind !== 'match' && o.kind !== 'timeout') continue;
+        this.results.push({ index: this.results.length, kind: o.kind, key: o.key, timestamp: o.timestamp, position: r.position, bound: boundOf(o.match) });
+      }
+      if (r.position % this.stride === 0 || r.done) this.sample();
+    }
+    return r.done;
+  }
+
+  private sample(): void {
+    const r = this.runner;
+    let live = 0;
+    for (const ks of r.matcher.keys.values()) live += ks.nfa.partial.length - 1 + ks.nfa.completed.length;
+    this.samples.push({ position: r.position, ts: r.current?.ts ?? null, watermark: finiteOrNull(r.matcher.watermark), live, matches: r.counters.matches, timeouts: r.counters.timeouts });
+  }
+
+  timeline(maxPoints: number, maxMarkers: number): TimelineData {
+    const n = Math.max(1, Math.floor(maxPoints));
+    const per = Math.max(1, Math.ceil(this.samples.length / n));
+    const buckets: TimelineBucket[] = [];
+    let prev: TimelineSample | undefined;
+    for (let i = 0; i < this.samples.length; i += per) {
+      const group = this.samples.slice(i, i + per);
+      const lastS = group[group.length - 1];
+      buckets.push({
+        fromPosition: (prev?.position ?? 0) + 1,
+        toPosition: lastS.position,
+        ts: lastS.ts,
+        watermark: lastS.watermark,
+        liveMax: Math.max(...group.map((s) => s.live)),
+        liveLast: lastS.live,
+        matches: lastS.matches - (prev?.matches ?? 0),
+        timeouts: lastS.timeouts - (prev?.timeouts ?? 0),
+      });
+      prev = lastS;
+    }
+    const m = Math.max(0, Math.floor(maxMarkers));
+    const step = this.results.length > m && m > 0 ? this.results.length / m : 1;
+    const markers: TimelineData['markers'] = [];
+    for (let x = 0; x < this.results.length && markers.length < m; x += step) {
+      const it = this.results[Math.floor(x)];
+      markers.push({ position: it.position, seq: it.position <= this.runner.ctx.source.count ? it.position - 1 : null, ts: it.timestamp, key: it.key, kind: it.kind });
+    }
+    return {
+      complete: this.done,
+      position: this.position,
+      total: this.total,
+      buckets,
+      shownPoints: buckets.length,
+      totalSamples: this.samples.length,
+      stepsPerSample: this.stride,
+      markers,
+      shownMarkers: markers.length,
+      totalMarkers: this.results.length,
+    };
+  }
+
+  resultsPage(offset: number, limit: number, kind?: 'match' | 'timeout'): ResultsPage {
+    const list = kind ? this.results.filter((r) => r.kind === kind) : this.results;
+    const items = list.slice(offset, offset + limit).map((it) => ({ ...it, events: this.eventsOf(it) }));
+    return { complete: this.done, total: list.length, offset, items };
+  }
+
+  eventsOf(it: ResultItem): { stage: string; events: ReplayEvent[] }[] {
+    return it.bound.map((b) => ({ stage: b.stage, events: b.seqs.map((s) => this.runner.reader.at(s)) }));
+  }
+
+  nearMissList(): { complete: boolean; items: NearMiss[]; seen: number } {
+    return { complete: this.done, items: this.nearMisses.list(), seen: this.nearMisses.seen };
+  }
+}
