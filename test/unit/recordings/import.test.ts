@@ -174,6 +174,28 @@ describe('importRecording (worker thread)', () => {
       expect(countRows(t.db)).toEqual({ recordings: 0, events: 0 });
     });
 
+    it('takes no write lock while staging rows', { timeout: 120_000 }, async () => {
+      const file = writeFile(t.dir, 'big.jsonl', jsonlText(bigRows));
+      const lockedDuringStaging: boolean[] = [];
+      t.db.pragma('busy_timeout = 0');
+      await service.importRecording(request(file), {
+        onProgress: (p) => {
+          // Only well before the end: progress messages arrive asynchronously, and the copy follows the last row.
+          if (p.rows === 0 || p.rows > bigRows / 2) return;
+          try {
+            t.db.exec('BEGIN IMMEDIATE');
+            t.db.exec('ROLLBACK');
+            lockedDuringStaging.push(false);
+          } catch {
+            lockedDuringStaging.push(true);
+          }
+        },
+      });
+      expect(lockedDuringStaging.length).toBeGreaterThan(0);
+      expect(lockedDuringStaging).not.toContain(true);
+      expect(countRows(t.db)).toEqual({ recordings: 1, events: bigRows });
+    });
+
     it('an already aborted signal never starts', async () => {
       const controller = new AbortController();
       controller.abort();
