@@ -7,6 +7,7 @@ import { getApi } from '../api/get-api';
 import { appRegistry } from '../actions/app-registry';
 import { createShellActions } from '../actions/shell-actions';
 import { useGlobalShortcuts } from '../actions/use-global-shortcuts';
+import { RecordingsFeature } from '../recordings/RecordingsFeature';
 import { useLibraryStore } from '../state/library-store';
 import { applyTheme, watchSystemTheme } from '../state/theme';
 import { effectiveTheme, useUiStore } from '../state/ui-store';
@@ -84,6 +85,7 @@ export function App() {
         </div>
         <StatusBar />
         <CommandPalette />
+        <RecordingsFeature />
       </div>
     </ApiContext>
   );

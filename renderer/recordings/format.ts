@@ -1,0 +1,61 @@
+/** Display formatting for recordings: sizes, counts, times and time ranges. */
+
+const number = new Intl.NumberFormat('en-US');
+
+export function formatCount(n: number): string {
+  return number.format(n);
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ['KiB', 'MiB', 'GiB', 'TiB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
+}
+
+/** ISO-8601 in UTC without the trailing zero milliseconds noise: 2026-03-02 09:00:05.120Z. */
+export function formatTime(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined || !Number.isFinite(ms)) return '—';
+  const iso = new Date(ms).toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, iso.endsWith('.000Z') ? 19 : 23)}Z`;
+}
+
+export function formatDuration(ms: number): string {
+  const abs = Math.abs(ms);
+  const sign = ms < 0 ? '-' : '';
+  if (abs < 1000) return `${sign}${Math.round(abs)} ms`;
+  if (abs < 60_000) return `${sign}${(abs / 1000).toFixed(abs < 10_000 ? 1 : 0)} s`;
+  if (abs < 3_600_000) return `${sign}${Math.floor(abs / 60_000)} min ${Math.round((abs % 60_000) / 1000)} s`;
+  if (abs < 86_400_000) return `${sign}${Math.floor(abs / 3_600_000)} h ${Math.round((abs % 3_600_000) / 60_000)} min`;
+  return `${sign}${(abs / 86_400_000).toFixed(1)} d`;
+}
+
+export function formatRange(min: number | null, max: number | null): string {
+  if (min === null || max === null) return 'no events';
+  return `${formatTime(min)} → ${formatTime(max)} (${formatDuration(max - min)})`;
+}
+
+/** A payload value as one table cell. */
+export function formatCell(value: unknown): string {
+  if (value === undefined) return '';
+  if (value === null) return 'null';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
+}
+
+/** Reads a dotted field ("user.id") from a payload. */
+export function fieldOf(payload: Record<string, unknown>, field: string): unknown {
+  if (field in payload) return payload[field];
+  let value: unknown = payload;
+  for (const part of field.split('.')) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string, unknown>)[part];
+  }
+  return value;
+}
