@@ -6,6 +6,8 @@
 import { documentToSpec, serializeDocument } from '../format';
 import type { PatternDocument } from '../format';
 import { allNodes } from '../format';
+import { compilePattern } from '../nfa';
+import type { Diagnostic } from '../pattern/diagnostic';
 import type { PatternSpec } from '../pattern/spec';
 import { readExternalConditions } from './external';
 import { buildFlinkJava } from './flink-java';
@@ -53,16 +55,25 @@ function runTarget(spec: PatternSpec, target: Exclude<ExportTarget, 'json'>, ctx
   return buildFlinkSql(spec, ctx, options);
 }
 
-function lower(doc: PatternDocument): { ok: true; spec: PatternSpec } | { ok: false; report: TargetReport } {
+/**
+ * Lowers the document and checks it against Flink's pattern rules (the NFA compiler's validation):
+ * an invalid pattern is never exported. Conditions that are kept Flink conditions (import markers)
+ * are exempt, since the Flink JSON and Java exporters write them back verbatim.
+ */
+function lower(doc: PatternDocument, ctx: ExportContext): { ok: true; spec: PatternSpec } | { ok: false; report: TargetReport } {
   const lowered = documentToSpec(doc);
-  if (lowered.ok) return lowered;
+  const diagnostics = lowered.ok ? compilePattern(lowered.spec, doc.eventSchema ? { schema: doc.eventSchema } : {}).diagnostics : lowered.diagnostics;
+  const kept = (d: Diagnostic): boolean => {
+    const field = d.target?.field;
+    return d.code.startsWith('expr.') && d.target?.stage !== undefined && (field === 'where' || field === 'until') && ctx.external.get(d.target.stage)?.[field] !== undefined;
+  };
+  const errors = diagnostics.filter((d) => d.severity === 'error' && !kept(d));
+  if (lowered.ok && errors.length === 0) return lowered;
   return {
     ok: false,
     report: {
       ok: false,
-      items: lowered.diagnostics
-        .filter((d) => d.severity === 'error')
-        .map((d) => ({ ok: false, reason: `Pattern: ${d.message}`, ...(d.target?.nodeId ? { nodeId: d.target.nodeId } : {}), ...(d.target?.stage ? { stage: d.target.stage } : {}) })),
+      items: errors.map((d) => ({ ok: false, reason: `Pattern: ${d.message}`, ...(d.target?.nodeId ? { nodeId: d.target.nodeId } : {}), ...(d.target?.stage ? { stage: d.target.stage } : {}) })),
     },
   };
 }
@@ -70,9 +81,10 @@ function lower(doc: PatternDocument): { ok: true; spec: PatternSpec } | { ok: fa
 /** Writes the document in one target format, or returns why it cannot be written faithfully. */
 export function exportPattern(doc: PatternDocument, target: ExportTarget, options: ExportOptions = {}): ExportResult {
   if (target === 'json') return { ok: true, target, text: serializeDocument(doc), fileName: fileStem(doc) + FILE_EXTENSION.json, warnings: [] };
-  const lowered = lower(doc);
+  const ctx = exportContext(doc, options);
+  const lowered = lower(doc, ctx);
   if (!lowered.ok) return { ok: false, target, reasons: lowered.report.items };
-  const r = runTarget(lowered.spec, target, exportContext(doc, options), options);
+  const r = runTarget(lowered.spec, target, ctx, options);
   if (!r.report.ok || r.text === undefined) return { ok: false, target, reasons: r.report.items.filter((i) => !i.ok) };
   const fileName = target === 'flink-java' && r.className ? `${r.className}.java` : fileStem(doc) + FILE_EXTENSION[target];
   return { ok: true, target, text: r.text, fileName, warnings: [] };
@@ -85,12 +97,14 @@ function everyStage(stages: PatternSpec['stages']): TargetReport['items'] {
 
 /** Per target, per stage: can it be exported, and if not, why (in words). */
 export function expressibility(doc: PatternDocument, options: ExportOptions = {}): ExpressibilityReport {
-  const lowered = lower(doc);
+  const ctx = exportContext(doc, options);
+  const lowered = lower(doc, ctx);
   const report = {} as ExpressibilityReport;
   for (const target of EXPORT_TARGETS) {
+    // Our own format can save any document, even one that does not compile yet.
     if (target === 'json') report.json = { ok: true, items: lowered.ok ? everyStage(lowered.spec.stages) : [] };
     else if (!lowered.ok) report[target] = lowered.report;
-    else report[target] = runTarget(lowered.spec, target, exportContext(doc, options), options).report;
+    else report[target] = runTarget(lowered.spec, target, ctx, options).report;
   }
   return report;
 }
