@@ -25,7 +25,8 @@ function run(label, cmd, args) {
 
 function check(label, cmd, args) {
   const { ok, secs } = run(label, cmd, args);
-  ok ? passed++ : failed++;
+  if (ok) passed++;
+  else failed++;
   lines.push(`${ok ? 'ok  ' : 'FAIL'} ${label} (${secs.toFixed(1)} s)`);
 }
 
