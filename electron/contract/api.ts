@@ -7,6 +7,7 @@
  * streams), `replay` and `export`; they are added here when implemented, never as stubs.
  */
 import type { CepEventName, CepEvents, Unsubscribe } from './push';
+import type { ReplayMethods } from './replay';
 import type {
   CancelImportArgs,
   EventsPage,
@@ -98,6 +99,8 @@ export interface CepApi {
   patterns: PatternMethods;
   recordings: RecordingMethods;
   samples: SampleMethods;
+  /** The replay debugger (electron/services/replay). */
+  replay: ReplayMethods;
   /** Subscribes to a server push; call the returned function to stop listening. */
   on<E extends CepEventName>(event: E, listener: (payload: CepEvents[E]) => void): Unsubscribe;
 }

@@ -8,3 +8,4 @@ export * from './methods';
 export * from './recordings';
 export * from './validate';
 export * from './samples';
+export * from './replay';

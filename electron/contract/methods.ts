@@ -16,6 +16,18 @@ import {
 } from './schemas';
 import { openSampleArgs } from './samples';
 import {
+  exportResultsArgs,
+  openReplayArgs,
+  replaySessionRef,
+  resultsArgs,
+  runReplayArgs,
+  seekReplayArgs,
+  setBreakpointsArgs,
+  stepReplayArgs,
+  timelineArgs,
+  whyNotArgs,
+} from './replay';
+import {
   cancelImportArgs,
   importRecordingArgs,
   inspectRecordingArgs,
@@ -44,6 +56,18 @@ export const methodArgs = {
   'recordings.rename': renameRecordingArgs,
   'recordings.delete': recordingRef,
   'recordings.readEvents': readEventsArgs,
+  'replay.open': openReplayArgs,
+  'replay.step': stepReplayArgs,
+  'replay.seek': seekReplayArgs,
+  'replay.run': runReplayArgs,
+  'replay.cancel': replaySessionRef,
+  'replay.setBreakpoints': setBreakpointsArgs,
+  'replay.whyNot': whyNotArgs,
+  'replay.nearMisses': replaySessionRef,
+  'replay.timeline': timelineArgs,
+  'replay.results': resultsArgs,
+  'replay.exportResults': exportResultsArgs,
+  'replay.close': replaySessionRef,
   'samples.list': noArgs,
   'samples.open': openSampleArgs,
 } as const satisfies { [M in CepMethodName]: z.ZodType<CepArgs<M>> };

@@ -20,6 +20,8 @@ export interface CepEvents {
     rows: number;
     malformed: number;
   };
+  /** Progress of a replay session's whole-recording analysis ('analysis') or of a replay.run ('run'), in steps. */
+  'replay.progress': { sessionId: string; phase: 'analysis' | 'run'; done: number; total: number };
 }
 
 export type CepEventName = keyof CepEvents;
@@ -28,6 +30,7 @@ export const cepEventNames: readonly CepEventName[] = [
   'patterns.changed',
   'recordings.changed',
   'recordings.importProgress',
+  'replay.progress',
 ];
 
 export type Unsubscribe = () => void;

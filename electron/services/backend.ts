@@ -11,6 +11,7 @@ import { PatternStore } from './patterns/pattern-store';
 import { createPatternService } from './patterns/pattern-service';
 import { PushHub, type PushListener } from './push-hub';
 import { createRecordingMethods, createRecordingsService } from './recordings';
+import { createReplayService } from './replay';
 import { createSamplesService } from './samples/samples-service';
 
 export const DATABASE_FILE = 'cepheus.db';
@@ -59,6 +60,7 @@ export function createBackend(options: BackendOptions): CepBackend {
 
   const patterns = createPatternService({ store: new PatternStore(db), hub, now });
   const recordings = createRecordingMethods(createRecordingsService({ db, dbPath: databasePath }), hub);
+  const replay = createReplayService({ dbPath: databasePath, hub, getPattern: (id) => patterns.get({ id }), checkRecording: (id) => recordings.get({ id }) });
   const samples = createSamplesService({
     samplesDir: options.samplesDir ?? defaultSamplesDir(),
     patterns,
@@ -87,9 +89,11 @@ export function createBackend(options: BackendOptions): CepBackend {
     patterns,
     recordings,
     samples: { list: () => samples.list(), open: (args) => samples.open(args) },
+    replay,
     on: (event, cb) => hub.on(event, cb),
     subscribeAll: (listener) => hub.subscribe(listener),
     close: () => {
+      void replay.closeAll();
       if (db.open) db.close();
     },
   };

@@ -1,0 +1,53 @@
+/**
+ * A replay session's worker thread: opens its own read-only connection, builds the session and
+ * answers calls. The main thread never holds a recording; only reports cross.
+ */
+import Database from 'better-sqlite3';
+import { parentPort, workerData } from 'node:worker_threads';
+import { CepError, type CepErrorInfo } from '../../contract';
+import { loadDocument } from '../../../engine';
+import { prepareReplayPattern } from '../../../engine/debug';
+import { dispatch } from './dispatch';
+import { SessionHost } from './session-host';
+import { SqliteEventSource } from './sqlite-source';
+import type { FromReplayWorker, ReplayWorkerData, ToReplayWorker } from './worker-protocol';
+
+const data = workerData as ReplayWorkerData;
+const port = parentPort;
+if (port === null) throw new Error('replay-worker must run in a worker thread');
+const post = (m: FromReplayWorker): void => port.postMessage(m);
+
+function errorInfo(e: unknown): CepErrorInfo {
+  if (e instanceof CepError) return e.toInfo();
+  return { code: 'internal', message: e instanceof Error ? e.message : String(e) };
+}
+
+let host: SessionHost | null = null;
+let setupError: CepErrorInfo | null = null;
+try {
+  const db = new Database(data.dbPath, { readonly: true, fileMustExist: true });
+  const loaded = loadDocument(data.document);
+  if (!loaded.ok) throw new CepError('invalid-document', 'The pattern document is not valid', loaded.diagnostics.map((d) => ({ path: [], message: d.message, code: d.code })));
+  const prepared = prepareReplayPattern(loaded.document);
+  if (!prepared.ok) throw new CepError('invalid-document', `The pattern cannot run: ${prepared.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message).join('; ')}`, prepared.diagnostics.map((d) => ({ path: [], message: d.message, code: d.code })));
+  const source = new SqliteEventSource(db, data.recordingId);
+  host = new SessionHost(data.sessionId, data.recordingId, data.patternName, prepared.pattern, source, (phase, done, total) => post({ type: 'progress', phase, done, total }));
+} catch (e) {
+  setupError = errorInfo(e);
+}
+
+port.on('message', (m: ToReplayWorker) => {
+  if (m.type === 'cancel') {
+    host?.cancel();
+    return;
+  }
+  void (async () => {
+    try {
+      if (host === null) throw new CepError(setupError?.code ?? 'internal', setupError?.message ?? 'session failed to open', setupError?.issues);
+      const value = await dispatch(host, m.method, m.args);
+      post({ type: 'reply', id: m.id, ok: true, value });
+    } catch (e) {
+      post({ type: 'reply', id: m.id, ok: false, error: errorInfo(e) });
+    }
+  })();
+});

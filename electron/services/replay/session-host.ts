@@ -1,0 +1,111 @@
+/**
+ * One replay session as the worker runs it: the interactive ReplaySession and the whole-recording
+ * analysis share checkpoints; long work runs in chunks so calls are answered in between.
+ */
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { stringify } from 'csv-stringify/sync';
+import { CepError, type ExportResultsArgs, type ExportResultsOutcome, type ReplayRunResult, type ReplaySessionInfo } from '../../contract';
+import { ReplayAnalysis, ReplaySession, RESULT_CSV_HEADER, resultCsvRows, resultJsonLine, type EventSource, type ReplayPattern } from '../../../engine/debug';
+
+/** Steps per chunk between yields (keeps calls answered within a few ms while work runs). */
+export const CHUNK_STEPS = 5000;
+
+export type Progress = (phase: 'analysis' | 'run', done: number, total: number) => void;
+
+const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+export class SessionHost {
+  readonly session: ReplaySession;
+  readonly analysis: ReplayAnalysis;
+  private analysisDone: Promise<void>;
+  private runToken = 0;
+  private running = false;
+
+  constructor(
+    readonly sessionId: string,
+    readonly recordingId: number,
+    readonly patternName: string,
+    readonly pattern: ReplayPattern,
+    source: EventSource,
+    private readonly progress: Progress,
+  ) {
+    this.session = new ReplaySession(pattern, source);
+    this.analysis = new ReplayAnalysis(pattern, source, this.session.checkpoints);
+    this.analysisDone = this.runAnalysis();
+  }
+
+  info(): ReplaySessionInfo {
+    return {
+      sessionId: this.sessionId,
+      recordingId: this.recordingId,
+      patternName: this.patternName,
+      events: this.session.total - 1,
+      steps: this.session.total,
+      time: this.pattern.time,
+      partitionKey: this.pattern.partitionKey,
+      stages: this.pattern.stages.map((s) => ({ stage: s.stage, ...(s.nodeId ? { nodeId: s.nodeId } : {}), contiguity: s.contiguity })),
+      checkpointInterval: this.session.checkpoints.interval,
+      report: this.session.report(),
+    };
+  }
+
+  private async runAnalysis(): Promise<void> {
+    const total = this.analysis.total;
+    while (!this.analysis.runChunk(CHUNK_STEPS)) {
+      this.progress('analysis', this.analysis.position, total);
+      await tick();
+    }
+    this.progress('analysis', total, total);
+  }
+
+  /** Runs to the end or a breakpoint in chunks; a newer run or cancel() stops it. */
+  async run(until: 'end' | 'breakpoint'): Promise<ReplayRunResult> {
+    const token = ++this.runToken;
+    this.running = true;
+    try {
+      const total = this.session.total;
+      for (;;) {
+        const r = this.session.advance(CHUNK_STEPS, until === 'breakpoint');
+        if (r) return { ...r, cancelled: false };
+        this.progress('run', this.session.position, total);
+        await tick();
+        if (token !== this.runToken) return { report: this.session.seek(this.session.position), hit: null, done: false, cancelled: true };
+      }
+    } finally {
+      if (token === this.runToken) this.running = false;
+    }
+  }
+
+  cancel(): boolean {
+    const was = this.running;
+    this.runToken++;
+    this.running = false;
+    return was;
+  }
+
+  async exportResults(args: ExportResultsArgs): Promise<ExportResultsOutcome> {
+    await this.analysisDone;
+    let fd: number;
+    try {
+      fd = openSync(args.path, 'w');
+    } catch (e) {
+      throw new CepError('invalid-arguments', `Cannot write ${args.path}: ${e instanceof Error ? e.message : String(e)}`, [{ path: ['path'], message: 'not writable' }]);
+    }
+    let bytes = 0;
+    const write = (text: string): void => {
+      bytes += writeSync(fd, text);
+    };
+    try {
+      if (args.format === 'csv') write(stringify([RESULT_CSV_HEADER]));
+      const items = this.analysis.results;
+      for (let i = 0; i < items.length; i++) {
+        const stages = this.analysis.eventsOf(items[i]);
+        write(args.format === 'csv' ? stringify(resultCsvRows(items[i], stages)) : `${resultJsonLine(items[i], stages)}\n`);
+        if (i % 1000 === 999) await tick();
+      }
+    } finally {
+      closeSync(fd);
+    }
+    return { path: args.path, format: args.format, results: this.analysis.results.length, bytes };
+  }
+}

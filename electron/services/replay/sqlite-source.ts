@@ -1,0 +1,38 @@
+/** An EventSource over a stored recording, read in chunks on its own read-only connection. */
+import type { Database, Statement } from 'better-sqlite3';
+import type { EventSource, ReplayEvent } from '../../../engine/debug';
+
+interface Row {
+  seq: number;
+  ts: number;
+  key: string | null;
+  payload: string;
+}
+
+export class SqliteEventSource implements EventSource {
+  readonly count: number;
+  private readonly range: Statement<[number, number, number]>;
+  private readonly atTime: Statement<[number, number]>;
+
+  constructor(
+    db: Database,
+    readonly recordingId: number,
+  ) {
+    const row = db.prepare('SELECT row_count FROM recordings WHERE id = ?').get(recordingId) as { row_count: number } | undefined;
+    if (row === undefined) throw new Error(`Recording ${recordingId} does not exist (it may have been deleted).`);
+    this.count = row.row_count;
+    this.range = db.prepare('SELECT seq, ts, key, payload FROM events WHERE recording_id = ? AND seq >= ? AND seq < ? ORDER BY seq');
+    this.atTime = db.prepare('SELECT MIN(seq) AS seq FROM events WHERE recording_id = ? AND ts >= ?');
+  }
+
+  read(from: number, to: number): ReplayEvent[] {
+    const rows = this.range.all(this.recordingId, from, to) as Row[];
+    return rows.map((r) => ({ seq: r.seq, ts: r.ts, key: r.key, payload: JSON.parse(r.payload) as Record<string, unknown> }));
+  }
+
+  /** First event in file order whose recorded time is at or after ts (index on (recording_id, ts)). */
+  firstAtOrAfter(ts: number): number | null {
+    const r = this.atTime.get(this.recordingId, ts) as { seq: number | null } | undefined;
+    return r?.seq ?? null;
+  }
+}
