@@ -2,7 +2,9 @@
  * Every sample pattern, run by the real engine over its sample recording, finds exactly the incidents
  * the generator planted (samples/recordings/planted.json) — no more (noise never fires), no fewer.
  */
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { documentToSpec, loadDocument } from '../../../engine/format';
@@ -67,6 +69,42 @@ describe('sample patterns on their recordings', () => {
         .sort();
       expect(expected.length).toBeGreaterThan(0);
       expect(found).toEqual(expected);
+    });
+  }
+});
+
+describe('sample patterns through the CLI', () => {
+  for (const sample of sampleDefinitions()) {
+    it(`cepheus run ${sample.family}/${sample.slug} prints exactly its planted incidents`, async () => {
+      const { stdout, stderr } = await promisify(execFile)(
+        process.execPath,
+        [
+          'bin/cepheus.mjs',
+          'run',
+          `samples/patterns/${sample.family}/${sample.slug}.cep.json`,
+          `samples/recordings/${sample.recording}`,
+        ],
+        { cwd: root, maxBuffer: 64 * 1024 * 1024 },
+      );
+      const lines = stdout
+        .split('\n')
+        .filter((l) => l.trim() !== '')
+        .map((l) => JSON.parse(l) as { kind: string; stages?: Record<string, { id: string }[]> });
+      const found = lines
+        .filter((l) => l.kind === 'match')
+        .map(
+          (l) =>
+            `match:${Object.values(l.stages ?? {})
+              .flatMap((events) => events.map((e) => e.id))
+              .join(',')}`,
+        )
+        .sort();
+      const expected = planted
+        .filter((p) => p.pattern === sample.slug)
+        .map((p) => `${p.kind}:${p.ids.join(',')}`)
+        .sort();
+      expect(found).toEqual(expected);
+      expect(stderr).toMatch(new RegExp(`${expected.length} match`));
     });
   }
 });
