@@ -4,7 +4,7 @@
  * matcher (restored from the nearest checkpoint and run forward), so a state reached by stepping
  * back is the state a straight run has at that point.
  */
-import type { MatcherOutput } from '../nfa/matcher-types';
+import type { MatcherOutput, MatcherSnapshot } from '../nfa/matcher-types';
 import { compileBreakpoints, type Breakpoint, type BreakpointHit, type CompiledBreakpoints } from './breakpoints';
 import { CheckpointStore, type CheckpointOptions } from './checkpoints';
 import { counterViews } from './counters';
@@ -57,6 +57,11 @@ export class ReplaySession {
 
   report(): StepReport {
     return this.last;
+  }
+
+  /** The matcher's state as plain JSON (for comparisons and saving). */
+  stateSnapshot(): MatcherSnapshot {
+    return this.runner.matcher.snapshot();
   }
 
   stepForward(): StepReport {

@@ -26,7 +26,7 @@ function cell(v: string): unknown {
 }
 
 export function csvEvents(path: string, tsField: string): ReplayEvent[] {
-  const rows = parse(readFileSync(path, 'utf8'), { columns: true }) as Record<string, string>[];
+  const rows = parse<Record<string, string>>(readFileSync(path, 'utf8'), { columns: true });
   return rows.map((row, seq) => {
     const payload: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(row)) payload[k] = cell(v);
