@@ -36,6 +36,8 @@ export function parseShortcut(text: string): KeyChord {
 }
 
 function normaliseKey(key: string): string {
+  // The space bar reports " "; shortcuts spell it "Space" so it can be written and shown.
+  if (key === ' ' || key.toLowerCase() === 'space') return 'Space';
   return key.length === 1 ? key.toLowerCase() : key;
 }
 

@@ -8,6 +8,7 @@ import { appRegistry } from '../actions/app-registry';
 import { createShellActions } from '../actions/shell-actions';
 import { useGlobalShortcuts } from '../actions/use-global-shortcuts';
 import { RecordingsFeature } from '../recordings/RecordingsFeature';
+import { ReplayFeature } from '../replay/ReplayFeature';
 import { useLibraryStore } from '../state/library-store';
 import { applyTheme, watchSystemTheme } from '../state/theme';
 import { effectiveTheme, useUiStore } from '../state/ui-store';
@@ -86,6 +87,7 @@ export function App() {
         <StatusBar />
         <CommandPalette />
         <RecordingsFeature />
+        <ReplayFeature />
       </div>
     </ApiContext>
   );

@@ -1,0 +1,35 @@
+/** The event this step pushed: number, time, key and fields; "why not?" can start from it. */
+import type { StepReport } from '../../electron/contract';
+import { formatCell, formatTime } from '../recordings/format';
+
+export function CurrentEvent({ report }: { report: StepReport }) {
+  const event = report.event;
+  if (!event) {
+    return (
+      <p className="text-muted" data-testid="replay-current-event">
+        {report.endOfInput ? 'End of input: the watermark jumped to +∞ and every window closed.' : 'No event yet. Step forward (→) to push the first one.'}
+      </p>
+    );
+  }
+  return (
+    <div className="current-event" data-testid="replay-current-event">
+      <div className="current-event-head">
+        <strong>#{event.seq}</strong> <span className="mono">{formatTime(event.ts)}</span>
+        {event.key !== '' && (
+          <span className="pill" title="Partition key">
+            key {event.key}
+          </span>
+        )}
+        {report.waitingForWatermark && <span className="pill pill-warning">buffered until the watermark passes it</span>}
+      </div>
+      <dl className="kv">
+        {Object.entries(event.payload).map(([k, v]) => (
+          <div key={k} className="kv-row">
+            <dt>{k}</dt>
+            <dd className="mono">{formatCell(v)}</dd>
+          </div>
+        ))}
+      </dl>
+    </div>
+  );
+}

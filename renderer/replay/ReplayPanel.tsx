@@ -1,0 +1,85 @@
+/**
+ * The Replay tab: with a pattern open, choose a recording and start a session; then the debugger.
+ * Replays the working copy (unsaved edits included); when the pattern changes afterwards, offers a
+ * restart instead of showing results of a pattern that no longer exists.
+ */
+import { useMemo } from 'react';
+import { semanticHash } from '../../engine/format/semantic';
+import { useApi } from '../components/api-context';
+import { Icon } from '../components/Icon';
+import { useDocumentStore } from '../state/document-store';
+import { useLibraryStore } from '../state/library-store';
+import { useReplayStore } from '../state/replay-store';
+import { RecordingPicker } from './RecordingPicker';
+import { ReplaySession } from './ReplaySession';
+import './replay.css';
+
+export function ReplayPanel() {
+  const api = useApi();
+  const docPatternId = useDocumentStore((s) => s.patternId);
+  const document = useDocumentStore((s) => s.document);
+  const openId = useLibraryStore((s) => s.openId);
+  const patternId = docPatternId ?? openId;
+  const { status, error, session, openedDocument } = useReplayStore();
+  const sessionPattern = useReplayStore((s) => s.patternId);
+  const changed = useMemo(() => {
+    if (!openedDocument || !document) return false;
+    try {
+      return semanticHash(openedDocument) !== semanticHash(document);
+    } catch {
+      return true;
+    }
+  }, [openedDocument, document]);
+
+  if (!patternId) {
+    return (
+      <div className="empty-state" data-testid="replay-empty">
+        <Icon name="replay" size={22} />
+        <div className="empty-state-title">No pattern open</div>
+        <div className="empty-state-text">Open a pattern, then replay a recording of events through it, one step at a time.</div>
+      </div>
+    );
+  }
+  const start = (recordingId: number) => {
+    const doc = docPatternId === patternId ? document : null;
+    void useReplayStore.getState().open(api, patternId, recordingId, doc);
+  };
+  const live = session !== null && sessionPattern === patternId;
+
+  return (
+    <div className="replay-view">
+      <div className="replay-head">
+        <RecordingPicker patternId={patternId} onStart={start} compact={live} />
+        {live && (
+          <button type="button" className="btn" data-testid="replay-close" onClick={() => void useReplayStore.getState().close(api)}>
+            Close session
+          </button>
+        )}
+        {live && changed && (
+          <span className="notice notice-warning replay-changed" role="status">
+            The pattern changed since this replay started. Restart to replay the new version.
+          </span>
+        )}
+      </div>
+      {status === 'opening' && <p className="text-muted">Opening the replay session…</p>}
+      {status === 'error' && error && (
+        <div className="notice notice-error" role="alert" data-testid="replay-open-error">
+          <p>{error.message}</p>
+          {error.issues && (
+            <ul className="issue-list">
+              {error.issues.map((i, n) => (
+                <li key={n}>{i.message}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      {live && <ReplaySession api={api} withinMs={document?.settings.within?.ms ?? null} />}
+      {!live && status !== 'opening' && status !== 'error' && (
+        <p className="text-muted replay-hint">
+          Pick a recording and start: step with ← →, play with Space, jump with Home/End; set breakpoints and ask “why not?” for any event.
+        </p>
+      )}
+    </div>
+  );
+}

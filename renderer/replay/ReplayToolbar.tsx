@@ -1,0 +1,91 @@
+/**
+ * Transport controls (start, step back, play/pause, step forward, run to breakpoint, run to end),
+ * speed, seek, where we are, the watermark and the running totals.
+ */
+import type { CepApi } from '../../electron/contract';
+import { formatCount, formatTime } from '../recordings/format';
+import { PLAY_SPEEDS, useReplayStore } from '../state/replay-store';
+import { describePosition } from './describe';
+import { SeekBox } from './SeekBox';
+
+function ToolButton({ label, keys, testId, onClick, disabled, children }: { label: string; keys: string; testId: string; onClick: () => void; disabled?: boolean; children: string }) {
+  return (
+    <button type="button" className="btn replay-btn" aria-label={label} title={`${label} (${keys})`} data-testid={testId} onClick={onClick} disabled={disabled}>
+      {children}
+    </button>
+  );
+}
+
+export function ReplayToolbar({ api }: { api: CepApi }) {
+  const report = useReplayStore((s) => s.report);
+  const playing = useReplayStore((s) => s.playing);
+  const speed = useReplayStore((s) => s.speed);
+  const busy = useReplayStore((s) => s.busy);
+  const s = useReplayStore.getState;
+  if (!report) return null;
+  const atStart = report.position === 0;
+  const atEnd = report.position >= report.total;
+  const pause = () => s().setPlaying(api, false);
+
+  return (
+    <div className="replay-toolbar" role="toolbar" aria-label="Replay controls">
+      <ToolButton label="Go to start" keys="Home" testId="replay-to-start" disabled={atStart} onClick={() => {
+        pause();
+        void s().seek(api, { position: 0 });
+      }}>
+        ⏮
+      </ToolButton>
+      <ToolButton label="Step back" keys="← or ," testId="replay-step-back" disabled={atStart} onClick={() => {
+        pause();
+        void s().step(api, 'back');
+      }}>
+        ◀
+      </ToolButton>
+      <ToolButton label={playing ? 'Pause' : 'Play'} keys="Space" testId="replay-play" disabled={atEnd && !playing} onClick={() => s().setPlaying(api, !playing)}>
+        {playing ? '⏸' : '▶'}
+      </ToolButton>
+      <ToolButton label="Step forward" keys="→ or ." testId="replay-step-forward" disabled={atEnd} onClick={() => {
+        pause();
+        void s().step(api, 'forward');
+      }}>
+        ▶|
+      </ToolButton>
+      <ToolButton label="Run to next breakpoint" keys="F8" testId="replay-run-breakpoint" disabled={atEnd} onClick={() => void s().run(api, 'breakpoint')}>
+        ⏩
+      </ToolButton>
+      <ToolButton label="Run to end" keys="End" testId="replay-run-end" disabled={atEnd} onClick={() => void s().run(api, 'end')}>
+        ⏭
+      </ToolButton>
+      <select className="cx-input replay-speed" aria-label="Play speed (steps per second)" title="Play speed" value={speed} onChange={(e) => s().setSpeed(Number(e.target.value))}>
+        {PLAY_SPEEDS.map((v) => (
+          <option key={v} value={v}>
+            {v}/s
+          </option>
+        ))}
+      </select>
+      <SeekBox onSeek={(target) => {
+          pause();
+          void s().seek(api, target);
+        }} />
+      <span className="replay-position" data-testid="replay-position" aria-live="polite">
+        {describePosition(report)}
+        {busy && <span className="replay-busy" aria-label="working" />}
+      </span>
+      <span className="replay-spacer" />
+      <span className="replay-watermark" data-testid="replay-watermark" title="Event-time watermark: the engine's notion of “time has passed up to here”">
+        Watermark {report.watermark === null ? '—' : formatTime(report.watermark)}
+        {report.waitingForWatermark && (
+          <span className="pill pill-warning" data-testid="replay-waiting">
+            waiting for watermark
+          </span>
+        )}
+        {report.bufferedEvents > 0 && <span className="pill">{formatCount(report.bufferedEvents)} buffered</span>}
+      </span>
+      <span className="replay-totals" data-testid="replay-totals">
+        <span className="pill pill-success">{formatCount(report.totals.matches)} matches</span>
+        <span className="pill pill-warning">{formatCount(report.totals.timeouts)} timeouts</span>
+        <span className="pill">{formatCount(report.totals.late)} late</span>
+      </span>
+    </div>
+  );
+}

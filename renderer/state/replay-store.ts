@@ -1,0 +1,326 @@
+/**
+ * The replay debugger's session state: which recording the open pattern replays, the back-end
+ * session (replay.*), the current step report, play/pause, breakpoints, why-not, near misses and
+ * the timeline. Every move goes through the real engine in the back end; nothing here simulates.
+ *
+ * Calls are serialized (a held-down arrow key must not interleave seeks), and answers for a closed
+ * or replaced session are dropped.
+ *
+ * Other features read two derived slices: `nodeOverlay` (per canvas node: counts and "occupied")
+ * and `conditionValues` (per node: each condition's value on the current event, for inline display).
+ */
+import { create } from 'zustand';
+import {
+  CepError,
+  type Breakpoint,
+  type BreakpointHit,
+  type CepApi,
+  type NearMissList,
+  type ReplaySessionInfo,
+  type StepReport,
+  type TimelineData,
+  type WhyNotVerdict,
+} from '../../electron/contract';
+import type { PatternDocument } from '../../engine/format/schema';
+import { deriveConditionValues, deriveNodeOverlay, type ConditionValue, type NodeOverlay } from '../replay/overlay';
+
+export type { ConditionValue, NodeOverlay };
+
+export type ReplayStatus = 'idle' | 'opening' | 'ready' | 'error';
+
+/** Steps per second while playing. */
+export const PLAY_SPEEDS = [1, 2, 5, 10, 25, 50, 100] as const;
+
+export interface SeekTarget {
+  index?: number;
+  ts?: number;
+  position?: number;
+}
+
+export interface ReplayState {
+  /** Recording chosen per pattern id (remembered across sessions). */
+  recordingByPattern: Record<string, number>;
+  status: ReplayStatus;
+  error: CepError | null;
+  session: ReplaySessionInfo | null;
+  /** The pattern the session replays, and the document it was opened with (to notice later edits). */
+  patternId: string | null;
+  openedDocument: PatternDocument | null;
+  report: StepReport | null;
+  /** A move is in flight. */
+  busy: boolean;
+  playing: boolean;
+  speed: number;
+  breakpoints: Breakpoint[];
+  breakpointError: string | null;
+  lastHit: BreakpointHit | null;
+  /** "Reached the end" / "cancelled" messages of the last run. */
+  runNote: string | null;
+  analysis: { done: number; total: number } | null;
+  timeline: TimelineData | null;
+  nearMisses: NearMissList | null;
+  whyNot: WhyNotVerdict | null;
+  whyNotError: string | null;
+  /** Event picked for "why not?" (defaults to the current event). */
+  pickedSeq: number | null;
+  nodeOverlay: Record<string, NodeOverlay>;
+  conditionValues: Record<string, ConditionValue[]>;
+
+  chooseRecording(patternId: string, recordingId: number | null): void;
+  open(api: CepApi, patternId: string, recordingId: number, document?: PatternDocument | null): Promise<void>;
+  close(api: CepApi): Promise<void>;
+  step(api: CepApi, direction: 'forward' | 'back'): Promise<void>;
+  seek(api: CepApi, target: SeekTarget): Promise<void>;
+  run(api: CepApi, until: 'end' | 'breakpoint'): Promise<void>;
+  cancelRun(api: CepApi): Promise<void>;
+  setPlaying(api: CepApi, playing: boolean): void;
+  setSpeed(speed: number): void;
+  setBreakpoints(api: CepApi, breakpoints: Breakpoint[]): Promise<void>;
+  askWhyNot(api: CepApi, seq: number, stage: string): Promise<void>;
+  pickSeq(seq: number | null): void;
+  refreshAnalysis(api: CepApi): Promise<void>;
+  onProgress(sessionId: string, phase: 'analysis' | 'run', done: number, total: number): void;
+}
+
+const RECORDING_KEY = 'cepheus.replay.recordings';
+
+function readRecordingChoices(): Record<string, number> {
+  try {
+    const raw = localStorage.getItem(RECORDING_KEY);
+    return raw ? (JSON.parse(raw) as Record<string, number>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** One move at a time; at most a few queued (key repeat), the rest dropped. */
+let chain: Promise<unknown> = Promise.resolve();
+let queued = 0;
+const MAX_QUEUED = 3;
+function serialized<T>(task: () => Promise<T>): Promise<T | undefined> {
+  if (queued >= MAX_QUEUED) return Promise.resolve(undefined);
+  queued += 1;
+  const next = chain.then(task, task).finally(() => {
+    queued -= 1;
+  });
+  chain = next.catch(() => undefined);
+  return next;
+}
+
+let playTimer: ReturnType<typeof setTimeout> | null = null;
+
+export const useReplayStore = create<ReplayState>()((set, get) => {
+  /** Applies a report of the current session (ignored when the session changed meanwhile). */
+  const applyReport = (sessionId: string, report: StepReport, extra: Partial<ReplayState> = {}) => {
+    const { session } = get();
+    if (session?.sessionId !== sessionId) return;
+    set({
+      report,
+      nodeOverlay: deriveNodeOverlay(report),
+      conditionValues: deriveConditionValues(report, session.stages),
+      ...extra,
+    });
+  };
+
+  const move = async (api: CepApi, call: (sessionId: string) => Promise<StepReport>) => {
+    const { session } = get();
+    if (!session) return;
+    const { sessionId } = session;
+    await serialized(async () => {
+      if (get().session?.sessionId !== sessionId) return;
+      set({ busy: true });
+      try {
+        const report = await call(sessionId);
+        applyReport(sessionId, report, { lastHit: null, runNote: null, error: null });
+      } catch (err) {
+        if (get().session?.sessionId === sessionId) set({ error: CepError.from(err), playing: false });
+      } finally {
+        if (get().session?.sessionId === sessionId) set({ busy: false });
+      }
+    });
+  };
+
+  const stopTimer = () => {
+    if (playTimer) clearTimeout(playTimer);
+    playTimer = null;
+  };
+
+  return {
+    recordingByPattern: readRecordingChoices(),
+    status: 'idle',
+    error: null,
+    session: null,
+    patternId: null,
+    openedDocument: null,
+    report: null,
+    busy: false,
+    playing: false,
+    speed: 5,
+    breakpoints: [],
+    breakpointError: null,
+    lastHit: null,
+    runNote: null,
+    analysis: null,
+    timeline: null,
+    nearMisses: null,
+    whyNot: null,
+    whyNotError: null,
+    pickedSeq: null,
+    nodeOverlay: {},
+    conditionValues: {},
+
+    chooseRecording: (patternId, recordingId) => {
+      const next = { ...get().recordingByPattern };
+      if (recordingId === null) delete next[patternId];
+      else next[patternId] = recordingId;
+      try {
+        localStorage.setItem(RECORDING_KEY, JSON.stringify(next));
+      } catch {
+        // The choice still holds for this session.
+      }
+      set({ recordingByPattern: next });
+    },
+
+    open: async (api, patternId, recordingId, document) => {
+      await get().close(api);
+      set({ status: 'opening', error: null, patternId, openedDocument: document ?? null });
+      try {
+        const session = await api.replay.open(document ? { recordingId, document } : { recordingId, patternId });
+        if (get().patternId !== patternId || get().status !== 'opening') {
+          void api.replay.close({ sessionId: session.sessionId }).catch(() => undefined);
+          return;
+        }
+        set({ status: 'ready', session, timeline: null, nearMisses: null, analysis: { done: 0, total: session.steps } });
+        applyReport(session.sessionId, session.report);
+        const { breakpoints } = get();
+        if (breakpoints.length > 0) await get().setBreakpoints(api, breakpoints);
+        void get().refreshAnalysis(api);
+      } catch (err) {
+        set({ status: 'error', error: CepError.from(err) });
+      }
+    },
+
+    close: async (api) => {
+      stopTimer();
+      const { session } = get();
+      set({
+        status: 'idle',
+        session: null,
+        report: null,
+        busy: false,
+        playing: false,
+        lastHit: null,
+        runNote: null,
+        analysis: null,
+        timeline: null,
+        nearMisses: null,
+        whyNot: null,
+        whyNotError: null,
+        pickedSeq: null,
+        nodeOverlay: {},
+        conditionValues: {},
+      });
+      if (session) await api.replay.close({ sessionId: session.sessionId }).catch(() => undefined);
+    },
+
+    step: (api, direction) => move(api, (sessionId) => api.replay.step({ sessionId, direction })),
+
+    seek: (api, target) => move(api, (sessionId) => api.replay.seek({ sessionId, ...target })),
+
+    run: async (api, until) => {
+      const { session } = get();
+      if (!session) return;
+      const { sessionId } = session;
+      stopTimer();
+      set({ playing: false });
+      await serialized(async () => {
+        set({ busy: true, runNote: null, lastHit: null });
+        try {
+          const result = await api.replay.run({ sessionId, until });
+          const runNote = result.cancelled ? 'Run cancelled.' : result.hit ? null : result.done ? 'Reached the end of the recording.' : null;
+          applyReport(sessionId, result.report, { lastHit: result.hit, runNote, error: null });
+        } catch (err) {
+          if (get().session?.sessionId === sessionId) set({ error: CepError.from(err) });
+        } finally {
+          if (get().session?.sessionId === sessionId) set({ busy: false });
+        }
+      });
+    },
+
+    cancelRun: async (api) => {
+      const { session } = get();
+      if (session) await api.replay.cancel({ sessionId: session.sessionId }).catch(() => undefined);
+    },
+
+    setPlaying: (api, playing) => {
+      stopTimer();
+      set({ playing });
+      if (!playing) return;
+      const tick = async () => {
+        const { report, session } = get();
+        if (!get().playing || !session) return;
+        if (report && report.position >= report.total) {
+          set({ playing: false, runNote: 'Reached the end of the recording.' });
+          return;
+        }
+        await get().step(api, 'forward');
+        if (get().playing) playTimer = setTimeout(() => void tick(), 1000 / get().speed);
+      };
+      void tick();
+    },
+
+    setSpeed: (speed) => set({ speed }),
+
+    setBreakpoints: async (api, breakpoints) => {
+      set({ breakpoints, breakpointError: null });
+      const { session } = get();
+      if (!session) return;
+      try {
+        await api.replay.setBreakpoints({ sessionId: session.sessionId, breakpoints });
+      } catch (err) {
+        const error = CepError.from(err);
+        const details = error.issues?.map((i) => i.message).join('; ');
+        set({ breakpointError: details ? `${error.message}: ${details}` : error.message });
+      }
+    },
+
+    askWhyNot: async (api, seq, stage) => {
+      const { session } = get();
+      if (!session) return;
+      set({ whyNot: null, whyNotError: null });
+      try {
+        const verdict = await api.replay.whyNot({ sessionId: session.sessionId, seq, stage });
+        if (get().session?.sessionId === session.sessionId) set({ whyNot: verdict });
+      } catch (err) {
+        set({ whyNotError: CepError.from(err).message });
+      }
+    },
+
+    pickSeq: (pickedSeq) => set({ pickedSeq }),
+
+    refreshAnalysis: async (api) => {
+      const { session } = get();
+      if (!session) return;
+      const { sessionId } = session;
+      try {
+        const [timeline, nearMisses] = await Promise.all([
+          api.replay.timeline({ sessionId, maxPoints: 600, maxMarkers: 2000 }),
+          api.replay.nearMisses({ sessionId }),
+        ]);
+        if (get().session?.sessionId === sessionId) set({ timeline, nearMisses });
+      } catch (err) {
+        if (get().session?.sessionId === sessionId) set({ error: CepError.from(err) });
+      }
+    },
+
+    onProgress: (sessionId, phase, done, total) => {
+      if (get().session?.sessionId !== sessionId || phase !== 'analysis') return;
+      set({ analysis: { done, total } });
+    },
+  };
+});
+
+/** Position label: "event 12 of 2,014", "before the first event", "end of input". */
+export function isAtEnd(report: StepReport | null): boolean {
+  return report !== null && report.position >= report.total;
+}
