@@ -1,8 +1,10 @@
 /** The suite, in the order it runs. Slugs are the names used by --only and in results. */
 import type { Workload } from '../workload';
+import { followedByWithin } from './followedby-within';
+import { oneOrMoreSum } from './oneormore-sum';
 import { strictSeq3 } from './strict-seq-3';
 
-export const WORKLOADS: readonly Workload[] = [strictSeq3];
+export const WORKLOADS: readonly Workload[] = [strictSeq3, followedByWithin, oneOrMoreSum];
 
 export function findWorkload(slug: string): Workload | undefined {
   return WORKLOADS.find((w) => w.slug === slug);

@@ -36,6 +36,8 @@ export interface Timer {
 
 const compareTimers = (a: Timer, b: Timer): number => (a.ts !== b.ts ? (a.ts < b.ts ? -1 : 1) : a.order - b.order);
 const DEFAULT_KEY = '';
+/** onEventTime's list of due timestamps; reused (no step re-enters it). */
+const dueScratch: number[] = [];
 
 export class CepMatcher {
   readonly keys = new Map<string, KeyState>();
@@ -156,8 +158,13 @@ export class CepMatcher {
 
   /** Flink's onEventTime: process buffered timestamps ≤ watermark in order, then advance to the watermark. */
   private onEventTime(ks: KeyState, observer: NfaObserver | undefined): void {
-    const due = [...ks.buffer.keys()].filter((t) => t <= this.watermark).sort((a, b) => a - b);
-    for (const ts of due) {
+    // Usually one buffered timestamp is due: skip the copy-filter-sort then.
+    const due = dueScratch;
+    if (due.length !== 0) due.length = 0;
+    for (const t of ks.buffer.keys()) if (t <= this.watermark) due.push(t);
+    if (due.length > 1) due.sort((a, b) => a - b);
+    for (let i = 0, n = due.length; i < n; i++) {
+      const ts = due[i];
       this.advance(ks, ts, observer);
       const events = ks.buffer.get(ts) ?? [];
       const ordered = this.options.comparator ? [...events].sort((a, b) => (this.options.comparator as (x: EventRecord, y: EventRecord) => number)(a.event, b.event)) : events;
@@ -179,11 +186,12 @@ export class CepMatcher {
   }
 
   private emit(key: string, r: NfaStepResult, ts: number): void {
+    if (r.matches.length === 0 && r.timeouts.length === 0 && r.warnings === undefined && r.error === undefined) return;
     for (const m of r.matches) this.out.push({ kind: 'match', key, match: m, timestamp: ts });
     for (const t of r.timeouts) this.out.push({ kind: 'timeout', key, match: t.match, timestamp: t.timestamp });
     this.counters.matches += r.matches.length;
     this.counters.timeouts += r.timeouts.length;
-    for (const message of r.warnings ?? []) {
+    if (r.warnings !== undefined) for (const message of r.warnings) {
       this.counters.warnings++;
       this.out.push({ kind: 'warning', key, message: key === DEFAULT_KEY ? message : `key ${key}: ${message}`, timestamp: ts });
     }

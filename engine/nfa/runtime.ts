@@ -39,6 +39,11 @@ class RunContext implements NfaConditionContext {
 }
 
 const EMPTY_EVENTS: readonly EventRecord[] = Object.freeze([]);
+
+/** Empties a scratch array; writing `length` is a runtime call, so skip it when already empty. */
+function clear(a: unknown[]): void {
+  if (a.length !== 0) a.length = 0;
+}
 const ctx = new RunContext();
 const stack: number[] = [];
 const finalStack: number[] = [];
@@ -74,8 +79,8 @@ function newRun(st: NfaState, state: number, node: BufferNode | null, startTs: n
 /** Follows PROCEED edges depth-first (Java Stack order) and collects the TAKE/IGNORE edges that hold. */
 function decisionGraph(step: Step, run: PartialRun): void {
   const { nfa, event, observer } = step;
-  edges.length = 0;
-  stack.length = 0;
+  clear(edges);
+  clear(stack);
   stack.push(run.state);
   let guard = 0;
   while (stack.length > 0) {
@@ -93,7 +98,7 @@ function decisionGraph(step: Step, run: PartialRun): void {
 }
 
 function findFinalAfterProceed(nfa: CompiledNfa, state: number, event: EventRecord): number {
-  finalStack.length = 0;
+  clear(finalStack);
   finalStack.push(state);
   let guard = 0;
   while (finalStack.length > 0) {
@@ -114,7 +119,7 @@ function computeNextStates(step: Step, run: PartialRun): void {
   ctx.reset(run, ts);
   decisionGraph(step, run);
   const isStart = (nfa.states[run.state] as { kind: string }).kind === 'start';
-  produced.length = 0;
+  clear(produced);
   // Iterate a snapshot of the edge list: findFinalAfterProceed does not touch it, but keep the loop simple.
   const n = edges.length;
   for (let i = 0; i < n; i++) {
@@ -214,12 +219,12 @@ export function processEvent(nfa: CompiledNfa, st: NfaState, event: EventRecord,
   const old = st.partial;
   // Double-buffered run arrays: the previous step's array is reused for the next one.
   const next = st.spare ?? [];
-  next.length = 0;
-  potential.length = 0;
+  clear(next);
+  clear(potential);
   let dropped = 0;
   let live = 0;
   const matches = matchScratch;
-  matches.length = 0;
+  clear(matches);
   let result: NfaStepResult | null = null;
   try {
     for (let i = 0; i < old.length; i++) {
@@ -227,7 +232,7 @@ export function processEvent(nfa: CompiledNfa, st: NfaState, event: EventRecord,
       const wasStart = (nfa.states[run.state] as { kind: string }).kind === 'start';
       computeNextStates(step, run);
       let discard = false;
-      retained.length = 0;
+      clear(retained);
       for (const r of produced) {
         if (wasStart && r.startTs > 0 && r !== run) st.newStartPartialMatch = true;
         const kind = (nfa.states[r.state] as { kind: string }).kind;
