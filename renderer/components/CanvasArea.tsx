@@ -8,12 +8,18 @@ import { useMemo } from 'react';
 import { documentToFlow, isPatternDocument, type FlowGraph } from '../canvas/document-to-flow';
 import { useLibraryStore } from '../state/library-store';
 import { effectiveTheme, useUiStore } from '../state/ui-store';
+import { DesignerHost } from '../designer/canvas/DesignerHost';
 import { EmptyCanvasHint } from './EmptyCanvasHint';
 import './canvas.css';
 
 const emptyGraph: FlowGraph = { nodes: [], edges: [] };
 
 export function CanvasArea() {
+  // The designer takes over once the open pattern is loaded into the document store.
+  return <DesignerHost fallback={<ReadOnlyCanvas />} />;
+}
+
+function ReadOnlyCanvas() {
   const theme = useUiStore(effectiveTheme);
   const openPattern = useLibraryStore((s) => s.openPattern);
   const { nodes, edges } = useMemo(

@@ -40,8 +40,11 @@ export interface DocumentState {
   focusRequest: FocusRequest | null;
   /** Label of the newest edit (shown in the undo tooltip). */
   lastEditLabel: string | null;
-  /** Opens a document; clears history and selection. */
-  load(patternId: string, doc: PatternDocument): void;
+  /**
+   * Opens a document; clears history and selection. `savedSerialized` defaults to the document's own
+   * text; pass the stored text when `doc` was adjusted on load (laid out) so that counts as unsaved.
+   */
+  load(patternId: string, doc: PatternDocument, savedSerialized?: string): void;
   /** Closes the working copy (pattern deleted or closed). */
   unload(): void;
   /** One undo step (JSON view, restore version, auto-layout). */
@@ -102,11 +105,11 @@ export const useDocumentStore = create<DocumentState>()(
         selection: emptySelection,
         focusRequest: null,
         lastEditLabel: null,
-        load: (patternId, doc) => {
+        load: (patternId, doc, savedText) => {
           breakCoalescing();
           const history = useDocumentStore.temporal.getState();
           history.pause();
-          set({ patternId, document: doc, savedSerialized: serializeDocument(doc), selection: emptySelection, focusRequest: null, lastEditLabel: null });
+          set({ patternId, document: doc, savedSerialized: savedText ?? serializeDocument(doc), selection: emptySelection, focusRequest: null, lastEditLabel: null });
           history.resume();
           history.clear();
         },

@@ -29,7 +29,7 @@ describe('documentToFlow', () => {
       skip: { kind: 'NO_SKIP' },
     });
     const { nodes, edges } = documentToFlow(doc);
-    const group = nodes.find((n) => n.type === 'group');
+    const group = nodes.find((n) => n.type === 'patternGroup');
     expect(group?.data.label).toBe('burst (group)');
     const children = nodes.filter((n) => n.parentId === group?.id).map((n) => n.data.label);
     expect(children).toEqual(['a', 'b']);

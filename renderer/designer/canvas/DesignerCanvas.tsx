@@ -1,0 +1,198 @@
+/**
+ * The editable pattern canvas. React Flow renders a projection of the document store; gestures turn
+ * into document edits (one undo step each): drop from the palette adds, handle-to-handle drags connect
+ * (refused with the engine's reason when the pattern could not compile), drags move (layout only).
+ */
+import {
+  Background,
+  BackgroundVariant,
+  Controls,
+  MarkerType,
+  MiniMap,
+  ReactFlow,
+  applyNodeChanges,
+  type Connection,
+  type FinalConnectionState,
+  type NodeChange,
+  type OnSelectionChangeParams,
+} from '@xyflow/react';
+import { useCallback, useMemo, useState, type DragEvent } from 'react';
+import { checkConnection } from '../../canvas/connection-rules';
+import { connect, moveNodes, reconnect } from '../../canvas/doc-edits';
+import { documentToFlow, type FlowEdge, type FlowGraph, type FlowNode } from '../../canvas/document-to-flow';
+import { useDocumentStore } from '../../state/document-store';
+import { effectiveTheme, useUiStore } from '../../state/ui-store';
+import { flowInstance, setFlowInstance, useCanvasSession } from './canvas-bridge';
+import { addNodeAt } from './canvas-commands';
+import { CanvasToolbar } from './CanvasToolbar';
+import { ConnectionRefusal } from './ConnectionRefusal';
+import { ContiguityEdge } from './ContiguityEdge';
+import { DesignerEmptyHint } from './DesignerEmptyHint';
+import { EdgeLegend } from './EdgeLegend';
+import { GroupNodeCard } from './GroupNodeCard';
+import { Palette, PALETTE_DRAG_TYPE } from './Palette';
+import { StageNodeCard } from './StageNodeCard';
+import { useFocusRequests } from './use-focus-requests';
+import './designer-canvas.css';
+
+const nodeTypes = { stage: StageNodeCard, patternGroup: GroupNodeCard };
+const edgeTypes = { contiguity: ContiguityEdge };
+const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 } };
+const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** Where the pointer was released, relative to the canvas element (for the refusal tooltip). */
+function localPoint(event: MouseEvent | TouchEvent): { x: number; y: number; node: string | null } {
+  const point = 'changedTouches' in event ? (event.changedTouches[0] ?? { clientX: 0, clientY: 0 }) : event;
+  const host = document.querySelector('.designer-canvas')?.getBoundingClientRect();
+  const under = document.elementFromPoint(point.clientX, point.clientY)?.closest('.react-flow__node');
+  return { x: point.clientX - (host?.left ?? 0), y: point.clientY - (host?.top ?? 0), node: under?.getAttribute('data-id') ?? null };
+}
+
+export function DesignerCanvas({ patternId }: { patternId: string }) {
+  const theme = useUiStore(effectiveTheme);
+  const doc = useDocumentStore((s) => s.document);
+  const selection = useDocumentStore((s) => s.selection);
+  const refuse = useCanvasSession((s) => s.refuse);
+  const graph = useMemo<FlowGraph>(() => (doc ? documentToFlow(doc) : { nodes: [], edges: [] }), [doc]);
+  // The store is the truth; local nodes only carry in-flight drags and measurements. They are
+  // rebuilt (during render, React's pattern for derived state) whenever the store's view changes.
+  const [local, setLocal] = useState<{ graph: FlowGraph; selected: string[]; nodes: FlowNode[] } | null>(null);
+  let nodes = local?.nodes ?? [];
+  if (!local || local.graph !== graph || local.selected !== selection.nodeIds) {
+    const selected = new Set(selection.nodeIds);
+    nodes = graph.nodes.map((n) => ({ ...n, selected: selected.has(n.id) }));
+    setLocal({ graph, selected: selection.nodeIds, nodes });
+  }
+  const edges = useMemo<FlowEdge[]>(() => {
+    const selected = new Set(selection.edgeIds);
+    return graph.edges.map((e) => ({ ...e, selected: selected.has(e.id) }));
+  }, [graph, selection.edgeIds]);
+
+  useFocusRequests();
+
+  const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
+    // Removal goes through the delete action (one undo step, edges included); React Flow's own is off.
+    setLocal((current) => (current ? { ...current, nodes: applyNodeChanges(changes.filter((c) => c.type !== 'remove'), current.nodes) } : current));
+  }, []);
+
+  const onSelectionChange = useCallback(({ nodes: selNodes, edges: selEdges }: OnSelectionChangeParams<FlowNode, FlowEdge>) => {
+    const store = useDocumentStore.getState();
+    const nodeIds = selNodes.map((n) => n.id);
+    const edgeIds = selEdges.map((e) => e.id);
+    if (!sameIds(nodeIds, store.selection.nodeIds) || !sameIds(edgeIds, store.selection.edgeIds)) store.select({ nodeIds, edgeIds });
+  }, []);
+
+  const onNodeDragStop = useCallback((_: unknown, __: FlowNode, dragged: FlowNode[]) => {
+    const positions = Object.fromEntries(dragged.map((n) => [n.id, n.position]));
+    useDocumentStore.getState().edit('Move', (d) => moveNodes(d, positions));
+  }, []);
+
+  const verdict = useCallback((source: string, target: string, replacing?: string) => {
+    const current = useDocumentStore.getState().document;
+    if (!current) return { ok: false as const, reason: 'No pattern is open.', code: 'none' };
+    const contiguity = replacing ? (current.edges.find((e) => e.id === replacing)?.contiguity ?? useCanvasSession.getState().connectAs) : useCanvasSession.getState().connectAs;
+    return checkConnection(current, source, target, contiguity, replacing);
+  }, []);
+
+  const isValidConnection = useCallback((c: Connection | FlowEdge) => verdict(c.source, c.target).ok, [verdict]);
+
+  const addEdge = useCallback(
+    (source: string, target: string) => {
+      if (!verdict(source, target).ok) return;
+      const contiguity = useCanvasSession.getState().connectAs;
+      let edgeId = '';
+      useDocumentStore.getState().edit('Connect', (d) => {
+        const result = connect(d, source, target, contiguity);
+        edgeId = result.edgeId;
+        return result.doc;
+      });
+      if (edgeId) useDocumentStore.getState().select({ edgeIds: [edgeId] });
+    },
+    [verdict],
+  );
+
+  const onConnect = useCallback((c: Connection) => addEdge(c.source, c.target), [addEdge]);
+
+  const onConnectEnd = useCallback(
+    (event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      if (state.isValid || !state.fromNode) return;
+      const point = localPoint(event);
+      // Dropped on a handle the engine refused, or on a node's body (treated as its input).
+      const target = state.toNode?.id ?? point.node;
+      if (!target || state.fromHandle?.type !== 'source') return;
+      const result = verdict(state.fromNode.id, target);
+      if (result.ok) addEdge(state.fromNode.id, target);
+      else refuse({ x: point.x, y: point.y, reason: result.reason });
+    },
+    [verdict, addEdge, refuse],
+  );
+
+  const onReconnect = useCallback(
+    (old: FlowEdge, c: Connection) => {
+      const result = verdict(c.source, c.target, old.id);
+      if (!result.ok) {
+        const host = document.querySelector('.designer-canvas')?.getBoundingClientRect();
+        refuse({ x: (host?.width ?? 400) / 2, y: 60, reason: result.reason });
+        return;
+      }
+      useDocumentStore.getState().edit('Reconnect', (d) => reconnect(d, old.id, c.source, c.target));
+    },
+    [verdict, refuse],
+  );
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (!event.dataTransfer.types.includes(PALETTE_DRAG_TYPE)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+  }, []);
+
+  const onDrop = useCallback((event: DragEvent) => {
+    const kind = event.dataTransfer.getData(PALETTE_DRAG_TYPE);
+    if (kind !== 'stage' && kind !== 'group') return;
+    event.preventDefault();
+    const position = flowInstance()?.screenToFlowPosition({ x: event.clientX - 110, y: event.clientY - 45 });
+    addNodeAt(kind, position);
+  }, []);
+
+  return (
+    <div className="canvas designer-canvas" data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop} onPointerDown={() => refuse(null)}>
+      <ReactFlow<FlowNode, FlowEdge>
+        key={patternId}
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        defaultEdgeOptions={defaultEdgeOptions}
+        onInit={setFlowInstance}
+        onNodesChange={onNodesChange}
+        onSelectionChange={onSelectionChange}
+        onNodeDragStop={onNodeDragStop}
+        onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        onReconnect={onReconnect}
+        isValidConnection={isValidConnection}
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
+        colorMode={theme}
+        snapToGrid
+        snapGrid={[10, 10]}
+        fitView
+        fitViewOptions={{ padding: 0.25, maxZoom: 1.2 }}
+        minZoom={0.2}
+        maxZoom={2}
+        proOptions={{ hideAttribution: true }}
+        aria-label="Pattern canvas"
+      >
+        <Background variant={BackgroundVariant.Dots} gap={18} size={1.2} color="var(--canvas-dots)" />
+        <Controls position="bottom-left" showInteractive={false} />
+        {nodes.length > 0 && <MiniMap position="bottom-right" pannable zoomable ariaLabel="Canvas overview" />}
+      </ReactFlow>
+      <Palette />
+      <CanvasToolbar />
+      <EdgeLegend />
+      {graph.nodes.length === 0 && <DesignerEmptyHint />}
+      <ConnectionRefusal />
+    </div>
+  );
+}

@@ -1,0 +1,103 @@
+/**
+ * What the canvas' commands do to the document store, independent of how they were triggered
+ * (toolbar button, shortcut, command palette, context of a drop).
+ */
+import { autoLayout } from '../../canvas/auto-layout';
+import { copyFragment, fragmentFromText, fragmentToText, pasteFragment, type Fragment } from '../../canvas/clipboard';
+import { addGroup, addStage, removeElements } from '../../canvas/doc-edits';
+import { useDocumentStore } from '../../state/document-store';
+import { flowInstance } from './canvas-bridge';
+
+const docStore = () => useDocumentStore.getState();
+
+/** A free spot right of the rightmost top-level node, or the middle of the view on an empty canvas. */
+function freeSpot(): { x: number; y: number } {
+  const doc = docStore().document;
+  const entries = doc ? doc.nodes.map((n) => doc.layout.nodes[n.id]).filter((e) => e !== undefined) : [];
+  if (entries.length > 0) {
+    const right = entries.reduce((a, b) => (a.x + (a.width ?? 220) >= b.x + (b.width ?? 220) ? a : b));
+    return { x: right.x + (right.width ?? 220) + 90, y: right.y };
+  }
+  const rf = flowInstance();
+  const pane = document.querySelector('.designer-canvas .react-flow')?.getBoundingClientRect();
+  if (rf && pane) return rf.screenToFlowPosition({ x: pane.left + pane.width / 2 - 110, y: pane.top + pane.height / 2 - 45 });
+  return { x: 80, y: 80 };
+}
+
+export function addNodeAt(kind: 'stage' | 'group', position?: { x: number; y: number }): void {
+  let created: string | null = null;
+  const at = position ?? freeSpot();
+  docStore().edit(kind === 'stage' ? 'Add stage' : 'Add group', (doc) => {
+    const result = kind === 'stage' ? addStage(doc, at) : addGroup(doc, at);
+    created = result.nodeId;
+    return result.doc;
+  });
+  if (created) docStore().select({ nodeIds: [created] });
+}
+
+export function deleteSelection(): void {
+  const { selection } = docStore();
+  docStore().edit('Delete', (doc) => removeElements(doc, selection.nodeIds, selection.edgeIds));
+  docStore().select({});
+}
+
+let clipboard: Fragment | null = null;
+let pasteCount = 0;
+
+export function copySelection(): boolean {
+  const { document: doc, selection } = docStore();
+  if (!doc) return false;
+  const fragment = copyFragment(doc, selection.nodeIds);
+  if (!fragment) return false;
+  clipboard = fragment;
+  pasteCount = 0;
+  // Also on the system clipboard, so a copy can move between windows; failing that is fine.
+  void navigator.clipboard?.writeText(fragmentToText(fragment)).catch(() => undefined);
+  return true;
+}
+
+export function cutSelection(): void {
+  if (copySelection()) deleteSelection();
+}
+
+export async function paste(): Promise<void> {
+  let fragment = clipboard;
+  if (!fragment) {
+    const text = await navigator.clipboard?.readText().catch(() => '');
+    fragment = text ? fragmentFromText(text) : null;
+  }
+  if (!fragment) return;
+  pasteCount += 1;
+  const shift = 40 * pasteCount;
+  let ids: string[] = [];
+  const source = fragment;
+  docStore().edit('Paste', (doc) => {
+    const result = pasteFragment(doc, source, { x: shift, y: shift });
+    ids = result.nodeIds;
+    return result.doc;
+  });
+  docStore().select({ nodeIds: ids });
+}
+
+export function duplicateSelection(): void {
+  if (copySelection()) void paste();
+}
+
+export function selectAll(): void {
+  const doc = docStore().document;
+  if (doc) docStore().select({ nodeIds: doc.nodes.map((n) => n.id), edgeIds: doc.edges.map((e) => e.id) });
+}
+
+export async function runAutoLayout(): Promise<void> {
+  const doc = docStore().document;
+  if (!doc) return;
+  const laid = await autoLayout(doc);
+  // The user may have edited meanwhile; only apply to the document we laid out.
+  if (docStore().document !== doc) return;
+  docStore().replaceDocument(laid, 'Auto-layout');
+  requestAnimationFrame(() => void flowInstance()?.fitView({ padding: 0.2, maxZoom: 1.2, duration: 200 }));
+}
+
+export function fitView(): void {
+  void flowInstance()?.fitView({ padding: 0.2, maxZoom: 1.2, duration: 200 });
+}

@@ -1,0 +1,58 @@
+/**
+ * Autosave: a dirty working copy is saved through patterns.save shortly after the last edit. The back
+ * end records a new version only when the semantic hash changed, so moves save the layout silently.
+ */
+import { useEffect } from 'react';
+import { CepError, type CepApi } from '../../../electron/contract';
+import { isDirty, serializedOf, useDocumentStore } from '../../state/document-store';
+import { useCanvasSession } from '../canvas/canvas-bridge';
+
+export const AUTOSAVE_DELAY_MS = 700;
+
+export function useAutosave(api: CepApi): void {
+  useEffect(() => {
+    let timer: number | undefined;
+    let inFlight = false;
+
+    const saveNow = async (): Promise<void> => {
+      const { patternId, document } = useDocumentStore.getState();
+      if (!patternId || !document || !isDirty(useDocumentStore.getState())) return;
+      if (inFlight) {
+        schedule();
+        return;
+      }
+      inFlight = true;
+      const text = serializedOf(document);
+      useCanvasSession.getState().setSave({ kind: 'saving' });
+      try {
+        await api.patterns.save({ id: patternId, document });
+        // Mark what was sent: edits made during the request stay dirty and save next.
+        if (useDocumentStore.getState().patternId === patternId) useDocumentStore.getState().markSaved(text);
+        useCanvasSession.getState().setSave({ kind: 'saved' });
+      } catch (err) {
+        const error = CepError.from(err);
+        useCanvasSession.getState().setSave({ kind: 'error', message: error.message });
+      } finally {
+        inFlight = false;
+      }
+      if (isDirty(useDocumentStore.getState())) schedule();
+    };
+
+    function schedule(): void {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(() => void saveNow(), AUTOSAVE_DELAY_MS);
+    }
+
+    const unsubscribe = useDocumentStore.subscribe((s, prev) => {
+      if (s.document !== prev.document && isDirty(s)) schedule();
+    });
+    // Leaving the page with pending edits: try once more right away.
+    const flush = () => void saveNow();
+    window.addEventListener('beforeunload', flush);
+    return () => {
+      unsubscribe();
+      window.removeEventListener('beforeunload', flush);
+      window.clearTimeout(timer);
+    };
+  }, [api]);
+}

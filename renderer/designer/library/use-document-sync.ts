@@ -1,0 +1,45 @@
+/**
+ * Keeps the document store on the pattern the library has open. A new pattern is loaded (laid out
+ * first if it has no layout: the layout counts as an unsaved change, so it gets saved); a change
+ * pushed from elsewhere replaces a clean working copy; our own save coming back is ignored.
+ */
+import { useEffect } from 'react';
+import { ensureLayout } from '../../canvas/auto-layout';
+import { isPatternDocument } from '../../canvas/document-to-flow';
+import { serializeDocument } from '../../../engine/format/serialize';
+import type { PatternDetail } from '../../../electron/contract';
+import { isDirty, serializedOf, useDocumentStore } from '../../state/document-store';
+import { useLibraryStore } from '../../state/library-store';
+import { useUiStore } from '../../state/ui-store';
+
+async function adopt(pattern: PatternDetail): Promise<void> {
+  if (!isPatternDocument(pattern.document)) return;
+  const incoming = pattern.document;
+  const text = serializeDocument(incoming);
+  const store = useDocumentStore.getState();
+  if (store.patternId === pattern.id && store.document) {
+    if (text === store.savedSerialized || text === serializedOf(store.document)) return;
+    if (isDirty(store)) {
+      useUiStore.getState().setNotice({ kind: 'info', text: 'This pattern changed elsewhere; your unsaved edits here win when they save.' });
+      return;
+    }
+  }
+  const laid = await ensureLayout(incoming);
+  // The user may have opened something else while ELK ran.
+  if (useLibraryStore.getState().openId !== pattern.id) return;
+  useDocumentStore.getState().load(pattern.id, laid, text);
+}
+
+export function useDocumentSync(): void {
+  useEffect(() => {
+    const sync = (open: PatternDetail | null, openId: string | null): void => {
+      if (open && open.id === openId) void adopt(open);
+      else if (!openId) useDocumentStore.getState().unload();
+    };
+    const { openPattern, openId } = useLibraryStore.getState();
+    sync(openPattern, openId);
+    return useLibraryStore.subscribe((s, prev) => {
+      if (s.openPattern !== prev.openPattern || s.openId !== prev.openId) sync(s.openPattern, s.openId);
+    });
+  }, []);
+}
