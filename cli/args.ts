@@ -18,7 +18,7 @@ export function parseArgs(argv: readonly string[], spec: ArgSpec, command: strin
   const flags = new Map<string, string | true>();
   const booleans = new Set(['help', ...(spec.booleans ?? [])]);
   for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
+    const arg = argv[i];
     if (arg === '-h') {
       flags.set('help', true);
       continue;

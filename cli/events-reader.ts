@@ -68,10 +68,20 @@ async function* csv(file: string, input: Readable): AsyncGenerator<EventRecord> 
   }
 }
 
+/** Read errors (a corrupt .gz, a vanished file) become a message about the file, not a crash. */
+async function* guarded(file: string, events: AsyncGenerator<EventRecord>): AsyncGenerator<EventRecord> {
+  try {
+    yield* events;
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    throw new CliError(`Cannot read the events file "${file}": ${e instanceof Error ? e.message : String(e)}`, 2);
+  }
+}
+
 export function readEvents(file: string): AsyncGenerator<EventRecord> {
   const kind = eventFileKind(file);
   const input = open(file);
-  if (kind === 'jsonl') return jsonLines(file, input);
-  if (kind === 'json') return jsonArray(file, input);
-  return csv(file, input);
+  if (kind === 'jsonl') return guarded(file, jsonLines(file, input));
+  if (kind === 'json') return guarded(file, jsonArray(file, input));
+  return guarded(file, csv(file, input));
 }

@@ -24,7 +24,16 @@ Run "cepheus <command> --help" for the options of a command.`;
 
 const HELP: Record<string, string> = { validate: VALIDATE_HELP, run: RUN_HELP, export: EXPORT_HELP, import: IMPORT_HELP, conformance: CONFORMANCE_HELP, bench: BENCH_HELP };
 
+/** `cepheus run … | head` closes stdout early: that is a normal end, not an error. */
+function quietOnClosedPipe(): void {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
+}
+
 export async function main(argv: readonly string[]): Promise<number> {
+  quietOnClosedPipe();
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
     const topic = command === 'help' ? rest[0] : undefined;

@@ -48,6 +48,14 @@ export function toRecord(o: MatcherOutput): OutputRecord {
   }
 }
 
+/** A partition key value as text; objects by their JSON so different values stay different keys. */
+function keyText(v: unknown): string {
+  if (v === undefined || v === null) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return JSON.stringify(v);
+}
+
 export function createPipeline(doc: PatternDocument, options: PipelineOptions = {}): { ok: true; pipeline: Pipeline; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] } {
   const lowered = documentToSpec(doc);
   if (!lowered.ok) return { ok: false, diagnostics: lowered.diagnostics };
@@ -59,7 +67,7 @@ export function createPipeline(doc: PatternDocument, options: PipelineOptions = 
     time: time.mode,
     timestampOf: time.timestampOf,
     outOfOrdernessMs: time.outOfOrdernessMs,
-    ...(key ? { keyOf: (e: EventRecord) => String(fieldValue(e, key) ?? '') } : {}),
+    ...(key ? { keyOf: (e: EventRecord) => keyText(fieldValue(e, key)) } : {}),
   });
   return {
     ok: true,

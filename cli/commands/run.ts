@@ -21,6 +21,8 @@ Options:
 
 Exit codes: 0 done; 1 invalid pattern or run-time errors; 2 unreadable input or bad usage.`;
 
+const LATE_SHOWN = 10;
+
 class Sink {
   private buffer: string[] = [];
   constructor(private readonly stream: WriteStream | NodeJS.WriteStream) {}
@@ -62,7 +64,11 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
     for (const r of records) {
       counts[r.kind]++;
       if (r.kind === 'match' || r.kind === 'timeout') await sink.write(JSON.stringify(r) + '\n');
-      else if (r.kind === 'late') process.stderr.write(`late event (timestamp ${r.timestamp} ≤ watermark ${r.watermark}), dropped: ${JSON.stringify(r.event).slice(0, 200)}\n`);
+      else if (r.kind === 'late') {
+        // The first few are shown; the rest only counted, so a badly ordered file cannot flood the terminal.
+        if (counts.late <= LATE_SHOWN) process.stderr.write(`late event (timestamp ${r.timestamp} ≤ watermark ${r.watermark}), dropped: ${JSON.stringify(r.event).slice(0, 200)}\n`);
+        if (counts.late === LATE_SHOWN) process.stderr.write(`(further late events are only counted; raise the pattern's out-of-orderness to accept them)\n`);
+      }
       else if (r.kind === 'warning' || r.kind === 'error') process.stderr.write(`${r.kind}: ${r.message}\n`);
     }
   };

@@ -99,6 +99,9 @@ describe('cepheus (spawned)', { timeout: 60_000 }, () => {
     const missing = await cepheus(['run', pattern, join(dir, 'none.jsonl')]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/Cannot find the events file/);
+    const corrupt = await cepheus(['run', pattern, file('corrupt.jsonl.gz', 'this is not gzip')]);
+    expect(corrupt.code).toBe(2);
+    expect(corrupt.stderr).toMatch(/Cannot read the events file ".*corrupt\.jsonl\.gz": incorrect header check/);
     const ext = await cepheus(['run', pattern, file('events.txt', '')]);
     expect(ext.code).toBe(2);
     expect(ext.stderr).toMatch(/use \.jsonl, \.ndjson, \.json or \.csv/);
