@@ -1,10 +1,13 @@
 /** The suite, in the order it runs. Slugs are the names used by --only and in results. */
 import type { Workload } from '../workload';
+import { followedByAny } from './followedbyany';
 import { followedByWithin } from './followedby-within';
+import { notFollowedBy } from './notfollowedby';
 import { oneOrMoreSum } from './oneormore-sum';
+import { riskControl } from './risk-control';
 import { strictSeq3 } from './strict-seq-3';
 
-export const WORKLOADS: readonly Workload[] = [strictSeq3, followedByWithin, oneOrMoreSum];
+export const WORKLOADS: readonly Workload[] = [strictSeq3, followedByWithin, oneOrMoreSum, followedByAny, notFollowedBy, riskControl];
 
 export function findWorkload(slug: string): Workload | undefined {
   return WORKLOADS.find((w) => w.slug === slug);
