@@ -7,11 +7,12 @@ import { formatCount, formatTime } from '../recordings/format';
 import { PLAY_SPEEDS, useReplayStore } from '../state/replay-store';
 import { describePosition } from './describe';
 import { SeekBox } from './SeekBox';
+import { TransportIcon, type TransportIconName } from './TransportIcon';
 
-function ToolButton({ label, keys, testId, onClick, disabled, children }: { label: string; keys: string; testId: string; onClick: () => void; disabled?: boolean; children: string }) {
+function ToolButton({ label, keys, testId, onClick, disabled, icon }: { label: string; keys: string; testId: string; onClick: () => void; disabled?: boolean; icon: TransportIconName }) {
   return (
     <button type="button" className="btn replay-btn" aria-label={label} title={`${label} (${keys})`} data-testid={testId} onClick={onClick} disabled={disabled}>
-      {children}
+      <TransportIcon name={icon} />
     </button>
   );
 }
@@ -32,30 +33,18 @@ export function ReplayToolbar({ api }: { api: CepApi }) {
       <ToolButton label="Go to start" keys="Home" testId="replay-to-start" disabled={atStart} onClick={() => {
         pause();
         void s().seek(api, { position: 0 });
-      }}>
-        ⏮
-      </ToolButton>
+      }} icon="start" />
       <ToolButton label="Step back" keys="← or ," testId="replay-step-back" disabled={atStart} onClick={() => {
         pause();
         void s().step(api, 'back');
-      }}>
-        ◀
-      </ToolButton>
-      <ToolButton label={playing ? 'Pause' : 'Play'} keys="Space" testId="replay-play" disabled={atEnd && !playing} onClick={() => s().setPlaying(api, !playing)}>
-        {playing ? '⏸' : '▶'}
-      </ToolButton>
+      }} icon="back" />
+      <ToolButton label={playing ? 'Pause' : 'Play'} keys="Space" testId="replay-play" disabled={atEnd && !playing} onClick={() => s().setPlaying(api, !playing)} icon={playing ? 'pause' : 'play'} />
       <ToolButton label="Step forward" keys="→ or ." testId="replay-step-forward" disabled={atEnd} onClick={() => {
         pause();
         void s().step(api, 'forward');
-      }}>
-        ▶|
-      </ToolButton>
-      <ToolButton label="Run to next breakpoint" keys="F8" testId="replay-run-breakpoint" disabled={atEnd} onClick={() => void s().run(api, 'breakpoint')}>
-        ⏩
-      </ToolButton>
-      <ToolButton label="Run to end" keys="End" testId="replay-run-end" disabled={atEnd} onClick={() => void s().run(api, 'end')}>
-        ⏭
-      </ToolButton>
+      }} icon="forward" />
+      <ToolButton label="Run to next breakpoint" keys="F8" testId="replay-run-breakpoint" disabled={atEnd} onClick={() => void s().run(api, 'breakpoint')} icon="breakpoint" />
+      <ToolButton label="Run to end" keys="End" testId="replay-run-end" disabled={atEnd} onClick={() => void s().run(api, 'end')} icon="end" />
       <select className="cx-input replay-speed" aria-label="Play speed (steps per second)" title="Play speed" value={speed} onChange={(e) => s().setSpeed(Number(e.target.value))}>
         {PLAY_SPEEDS.map((v) => (
           <option key={v} value={v}>

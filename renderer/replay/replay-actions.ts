@@ -1,8 +1,7 @@
 /**
  * Replay commands for the action registry: the keyboard map (← → step, , . aliases, Home/End,
  * Space play/pause, F8 run to breakpoint) shows in the palette and menus. Plain keys act only while
- * the replay tab is visible and focus is not on a control that uses them (tab strip, canvas node,
- * list, select), so they never steal arrows from other parts of the app.
+ * the replay tab is visible and focus is not on a control that uses them.
  */
 import type { CepApi } from '../../electron/contract';
 import type { Action } from '../actions/registry';
@@ -14,13 +13,20 @@ function replayVisible(): boolean {
   return useReplayStore.getState().session !== null && ui.bottomOpen && ui.bottomTab === 'replay';
 }
 
-function keysFree(): boolean {
+/**
+ * Plain keys belong to the control under focus when it uses them: arrows move in tab strips,
+ * lists, selects and canvas nodes; Space presses a focused button (except the replay's own
+ * transport buttons, where Space means play/pause as in any media player).
+ */
+function keysFree(space = false): boolean {
   const el = document.activeElement;
   if (!(el instanceof HTMLElement)) return true;
-  return el.closest('[role="tablist"], [role="listbox"], .react-flow__node, .react-flow__edge, select, button, [role="dialog"]') === null;
+  if (el.closest('[role="tablist"], [role="listbox"], .react-flow__node, .react-flow__edge, select, [role="dialog"]')) return false;
+  return !(space && el.closest('button, [role="button"], summary') && !el.closest('.replay-toolbar'));
 }
 
 const ready = () => replayVisible() && keysFree();
+const readyForSpace = () => replayVisible() && keysFree(true);
 
 export function createReplayActions(api: CepApi): Action[] {
   const s = useReplayStore.getState;
@@ -60,7 +66,7 @@ export function createReplayActions(api: CepApi): Action[] {
       category: 'Replay',
       shortcut: 'Space',
       keywords: ['space', 'start', 'stop', 'pause'],
-      enabled: ready,
+      enabled: readyForSpace,
       run: () => s().setPlaying(api, !s().playing),
     },
     {
