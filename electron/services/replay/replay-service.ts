@@ -8,6 +8,7 @@ import { CepError, type PatternDetail, type ReplayMethods, type ReplaySessionInf
 import { loadDocument } from '../../../engine';
 import type { PushHub } from '../push-hub';
 import type { FromReplayWorker, ReplayWorkerData, ToReplayWorker } from './worker-protocol';
+import { moduleUrlOf, workerScript } from '../worker-script';
 
 export interface ReplayServiceDeps {
   dbPath: string;
@@ -20,14 +21,15 @@ export interface ReplayServiceDeps {
 
 /** The worker's code: the .ts file under tsx (tests, web host), a bundled entry next to main otherwise. */
 export function replayWorkerScript(): { url: URL; execArgv: string[] } {
-  const here = import.meta.url;
-  if (here.endsWith('.ts')) return { url: new URL('./replay-worker.ts', here), execArgv: ['--import', 'tsx'] };
-  return { url: new URL('./replay-worker.js', here), execArgv: [] };
+  return workerScript(moduleUrlOf((import.meta as { url?: string }).url), 'replay-worker');
 }
 
 class SessionWorker {
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: unknown) => void }>();
+  private readonly pending = new Map<
+    number,
+    { resolve: (v: unknown) => void; reject: (e: unknown) => void }
+  >();
   private dead: CepError | null = null;
 
   constructor(
@@ -74,10 +76,12 @@ export function createReplayService(deps: ReplayServiceDeps): ReplayService {
   const sessions = new Map<string, SessionWorker>();
   const get = (sessionId: string): SessionWorker => {
     const s = sessions.get(sessionId);
-    if (!s) throw new CepError('not-found', `No open replay session "${sessionId}" (it may have been closed).`);
+    if (!s)
+      throw new CepError('not-found', `No open replay session "${sessionId}" (it may have been closed).`);
     return s;
   };
-  const call = async <T>(sessionId: string, method: string, args?: unknown): Promise<T> => get(sessionId).call<T>(method, args);
+  const call = async <T>(sessionId: string, method: string, args?: unknown): Promise<T> =>
+    get(sessionId).call<T>(method, args);
 
   return {
     open: async ({ recordingId, patternId, document }) => {
@@ -90,13 +94,26 @@ export function createReplayService(deps: ReplayServiceDeps): ReplayService {
         name = detail.name;
       }
       const loaded = loadDocument(doc);
-      if (!loaded.ok) throw new CepError('invalid-document', 'The pattern document is not valid', loaded.diagnostics.map((d) => ({ path: ['document'], message: d.message, code: d.code })));
+      if (!loaded.ok)
+        throw new CepError(
+          'invalid-document',
+          'The pattern document is not valid',
+          loaded.diagnostics.map((d) => ({ path: ['document'], message: d.message, code: d.code })),
+        );
       if (document !== undefined) name = loaded.document.name;
       const sessionId = randomUUID();
       const { url, execArgv } = replayWorkerScript();
-      const data: ReplayWorkerData = { dbPath: deps.dbPath, recordingId, sessionId, patternName: name, document: loaded.document };
+      const data: ReplayWorkerData = {
+        dbPath: deps.dbPath,
+        recordingId,
+        sessionId,
+        patternName: name,
+        document: loaded.document,
+      };
       const worker = new Worker(url, { workerData: data, execArgv });
-      const sw = new SessionWorker(worker, (m) => deps.hub.publish('replay.progress', { sessionId, phase: m.phase, done: m.done, total: m.total }));
+      const sw = new SessionWorker(worker, (m) =>
+        deps.hub.publish('replay.progress', { sessionId, phase: m.phase, done: m.done, total: m.total }),
+      );
       sessions.set(sessionId, sw);
       try {
         return await sw.call<ReplaySessionInfo>('info');
@@ -131,4 +148,3 @@ export function createReplayService(deps: ReplayServiceDeps): ReplayService {
     },
   };
 }
-

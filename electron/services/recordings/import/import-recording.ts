@@ -3,12 +3,11 @@
  * callbacks. Aborting the signal asks the worker to roll back; if it does not answer within
  * a grace period it is terminated, which SQLite also survives without a half recording.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ImportProgress, ImportRequest } from '../types';
 import { RecordingImportError } from './import-error';
 import type { FromWorker, ImportWorkerData, ToWorker } from './worker-protocol';
+import { moduleUrlOf, workerScript } from '../../worker-script';
 
 export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
@@ -18,10 +17,6 @@ export interface ImportOptions {
 const CANCEL_GRACE_MS = 5000;
 
 /** This module's URL. The CommonJS bundle has an empty import.meta; __filename names the bundle there. */
-function moduleUrl(): string {
-  const url = (import.meta as { url?: string }).url;
-  return typeof url === 'string' ? url : pathToFileURL(__filename).href;
-}
 
 /**
  * Where the worker's code is. From source (tests, the tsx web host) it is the .ts file, loaded
@@ -30,10 +25,7 @@ function moduleUrl(): string {
  * next to main.cjs, which contains this module.
  */
 export function importWorkerScript(): { url: URL; execArgv: string[] } {
-  const here = moduleUrl();
-  if (here.endsWith('.ts')) return { url: new URL('./import-worker.ts', here), execArgv: ['--import', 'tsx'] };
-  const bundled = new URL('./import-worker.cjs', here);
-  return { url: existsSync(fileURLToPath(bundled)) ? bundled : new URL('./import-worker.js', here), execArgv: [] };
+  return workerScript(moduleUrlOf((import.meta as { url?: string }).url), 'import-worker');
 }
 
 export function spawnImportWorker(dbPath: string, request: ImportRequest): Worker {
@@ -42,10 +34,15 @@ export function spawnImportWorker(dbPath: string, request: ImportRequest): Worke
   return new Worker(url, { workerData: data, execArgv });
 }
 
-const cancelled = (): RecordingImportError => new RecordingImportError({ code: 'cancelled', message: 'Import cancelled; nothing was stored.' });
+const cancelled = (): RecordingImportError =>
+  new RecordingImportError({ code: 'cancelled', message: 'Import cancelled; nothing was stored.' });
 
 /** Resolves with the new recording's id. Rejects with RecordingImportError. */
-export function importRecordingInWorker(dbPath: string, request: ImportRequest, options: ImportOptions = {}): Promise<number> {
+export function importRecordingInWorker(
+  dbPath: string,
+  request: ImportRequest,
+  options: ImportOptions = {},
+): Promise<number> {
   const { signal, onProgress } = options;
   if (signal?.aborted) return Promise.reject(cancelled());
   return new Promise<number>((resolve, reject) => {
@@ -72,9 +69,22 @@ export function importRecordingInWorker(dbPath: string, request: ImportRequest, 
       else if (message.type === 'done') settle(() => resolve(message.recordingId));
       else settle(() => reject(new RecordingImportError(message.error)));
     });
-    worker.on('error', (error) => settle(() => reject(new RecordingImportError({ code: 'internal', message: `Import worker crashed: ${error.message}` }))));
+    worker.on('error', (error) =>
+      settle(() =>
+        reject(
+          new RecordingImportError({ code: 'internal', message: `Import worker crashed: ${error.message}` }),
+        ),
+      ),
+    );
     worker.on('exit', (code) =>
-      settle(() => reject(new RecordingImportError({ code: 'internal', message: `Import worker stopped unexpectedly (exit code ${code}); nothing was stored.` }))),
+      settle(() =>
+        reject(
+          new RecordingImportError({
+            code: 'internal',
+            message: `Import worker stopped unexpectedly (exit code ${code}); nothing was stored.`,
+          }),
+        ),
+      ),
     );
   });
 }
