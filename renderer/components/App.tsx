@@ -7,6 +7,7 @@ import { getApi } from '../api/get-api';
 import { appRegistry } from '../actions/app-registry';
 import { createShellActions } from '../actions/shell-actions';
 import { useGlobalShortcuts } from '../actions/use-global-shortcuts';
+import { EditorsFeature } from '../designer/problems/EditorsFeature';
 import { RecordingsFeature } from '../recordings/RecordingsFeature';
 import { ReplayFeature } from '../replay/ReplayFeature';
 import { useLibraryStore } from '../state/library-store';
@@ -87,6 +88,7 @@ export function App() {
         <StatusBar />
         <CommandPalette />
         <RecordingsFeature />
+        <EditorsFeature />
         <ReplayFeature />
       </div>
     </ApiContext>

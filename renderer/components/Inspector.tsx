@@ -1,4 +1,6 @@
 /** Right-hand inspector: properties of the open pattern (later: of the selected stage or edge). */
+import { DesignerInspector } from '../designer/inspector/DesignerInspector';
+import { useDocumentStore } from '../state/document-store';
 import { useLibraryStore } from '../state/library-store';
 import { DocumentPreview } from './DocumentPreview';
 import { Icon } from './Icon';
@@ -7,6 +9,8 @@ import './inspector.css';
 
 export function Inspector() {
   const { openPattern, openStatus, openError } = useLibraryStore();
+  // Once the designer has the pattern's working copy, the inspector edits it.
+  const designing = useDocumentStore((s) => s.document !== null);
 
   return (
     <section className="inspector" data-testid="inspector" aria-label="Inspector">
@@ -26,7 +30,8 @@ export function Inspector() {
           <div className="empty-state-text">Open a pattern, then select a stage or connection to edit its properties.</div>
         </div>
       )}
-      {openStatus === 'ready' && openPattern && (
+      {designing && <DesignerInspector />}
+      {!designing && openStatus === 'ready' && openPattern && (
         <div className="inspector-body">
           <dl className="inspector-props">
             <dt>Name</dt>

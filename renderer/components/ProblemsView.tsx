@@ -1,4 +1,5 @@
-/** Every diagnostic of the open pattern, errors first, each pointing at its stage or field. */
+/** Every diagnostic of the open pattern, errors first; each row goes to its stage, edge or field. */
+import { ProblemList } from '../designer/problems/ProblemList';
 import { allProblems, useProblemsStore } from '../state/problems-store';
 import { Icon } from './Icon';
 
@@ -14,17 +15,5 @@ export function ProblemsView() {
       </div>
     );
   }
-  const sorted = [...problems].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
-  return (
-    <ul className="problems-list" data-testid="problems-list">
-      {sorted.map((p, i) => (
-        <li key={`${p.code}-${i}`} className={`problem problem-${p.severity}`}>
-          <Icon name={p.severity === 'error' ? 'error' : 'warning'} size={14} />
-          <span className="problem-message">{p.message}</span>
-          {p.target?.stage && <span className="problem-where">{p.target.stage}</span>}
-          <span className="problem-code">{p.code}</span>
-        </li>
-      ))}
-    </ul>
-  );
+  return <ProblemList problems={problems} />;
 }

@@ -8,7 +8,12 @@ export function defineCepheusThemes(monaco: typeof Monaco): void {
   monaco.editor.defineTheme(monacoThemeName.light, {
     base: 'vs',
     inherit: true,
-    rules: [],
+    // Condition language: functions and stage names stand out from plain event fields.
+    rules: [
+      { token: 'predefined', foreground: '7c3aed' },
+      { token: 'type.identifier', foreground: '0e7490', fontStyle: 'bold' },
+      { token: 'keyword', foreground: '1d4ed8' },
+    ],
     colors: {
       'editor.background': '#ffffff',
       'editorLineNumber.foreground': '#9aa3b2',
@@ -18,7 +23,11 @@ export function defineCepheusThemes(monaco: typeof Monaco): void {
   monaco.editor.defineTheme(monacoThemeName.dark, {
     base: 'vs-dark',
     inherit: true,
-    rules: [],
+    rules: [
+      { token: 'predefined', foreground: 'c4a7ff' },
+      { token: 'type.identifier', foreground: '5fd4e8', fontStyle: 'bold' },
+      { token: 'keyword', foreground: '7cacf8' },
+    ],
     colors: {
       'editor.background': '#181b22',
       'editorLineNumber.foreground': '#5c6577',

@@ -1,0 +1,124 @@
+/**
+ * One condition in a small Monaco editor: the condition language's highlighting, completion and
+ * hover, the engine's diagnostics as squiggles, and the Problems panel's "go to this range".
+ */
+import Editor, { type OnMount } from '@monaco-editor/react';
+import { useEffect, useRef, useState } from 'react';
+import type * as Monaco from 'monaco-editor/editor';
+import type { CompileOptions } from '../../../engine/expr/index';
+import type { Diagnostic } from '../../../engine/pattern/diagnostic';
+import { CONDITION_LANGUAGE, registerConditionLanguage, setConditionContext } from '../../monaco/condition-language';
+import { monaco } from '../../monaco/setup';
+import { monacoThemeName } from '../../monaco/themes';
+import { effectiveTheme, useUiStore } from '../../state/ui-store';
+import { diagnosticsToMarkers, toMonacoMarkers } from './condition-markers';
+import { useCursorRequest } from './cursor-request';
+import './condition-editor.css';
+
+registerConditionLanguage();
+
+interface ConditionEditorProps {
+  /** conditionKey(nodeId, field, index): names the model and receives cursor requests. */
+  editorKey: string;
+  value: string;
+  onChange: (value: string) => void;
+  /** Diagnostics of this condition (only those with a range become squiggles). */
+  diagnostics: readonly Diagnostic[];
+  /** Stages, current stage and schema for completion and hover, read when needed. */
+  context: () => CompileOptions;
+  placeholder?: string;
+  ariaLabel: string;
+  testId?: string;
+}
+
+const LINE_HEIGHT = 19;
+const MAX_LINES = 8;
+
+export function ConditionEditor({ editorKey, value, onChange, diagnostics, context, placeholder, ariaLabel, testId }: ConditionEditorProps) {
+  const theme = useUiStore(effectiveTheme);
+  const [editor, setEditor] = useState<Monaco.editor.IStandaloneCodeEditor | null>(null);
+  const [lines, setLines] = useState(() => Math.max(1, value.split('\n').length));
+  const contextRef = useRef(context);
+  useEffect(() => {
+    contextRef.current = context;
+  }, [context]);
+  const request = useCursorRequest((s) => s.request);
+
+  const onMount: OnMount = (ed) => {
+    setEditor(ed);
+    ed.onDidChangeModelContent(() => setLines(Math.max(1, ed.getModel()?.getLineCount() ?? 1)));
+  };
+
+  useEffect(() => {
+    const model = editor?.getModel();
+    if (!model) return;
+    return setConditionContext(model, () => contextRef.current());
+  }, [editor]);
+
+  useEffect(() => {
+    const model = editor?.getModel();
+    if (!model) return;
+    monaco.editor.setModelMarkers(model, 'cepheus', toMonacoMarkers(monaco, diagnosticsToMarkers(diagnostics)));
+  }, [editor, diagnostics]);
+
+  useEffect(() => {
+    if (!editor || !request || request.key !== editorKey) return;
+    const r = request.range;
+    if (r) {
+      const range = { startLineNumber: r.line, startColumn: r.column, endLineNumber: r.endLine, endColumn: r.endColumn };
+      editor.setSelection(range);
+      editor.revealRangeInCenterIfOutsideViewport(range);
+    }
+    editor.focus();
+    useCursorRequest.getState().take(request.nonce);
+  }, [editor, request, editorKey]);
+
+  const hasError = diagnostics.some((d) => d.severity === 'error');
+  return (
+    <div
+      className={`condition-editor${hasError ? ' condition-editor-invalid' : ''}`}
+      data-testid={testId}
+      data-condition-key={editorKey}
+      data-has-error={hasError ? 'true' : 'false'}
+      style={{ height: Math.min(MAX_LINES, lines) * LINE_HEIGHT + 8 }}
+    >
+      {value === '' && placeholder && <div className="condition-placeholder">{placeholder}</div>}
+      <Editor
+        path={`cepheus-condition://${editorKey.replaceAll(':', '/')}`}
+        language={CONDITION_LANGUAGE}
+        value={value}
+        theme={monacoThemeName[theme]}
+        onMount={onMount}
+        onChange={(next) => {
+          if (next !== undefined && next !== value) onChange(next);
+        }}
+        loading={<div className="condition-loading">Loading editor…</div>}
+        options={{
+          ariaLabel,
+          minimap: { enabled: false },
+          lineNumbers: 'off',
+          glyphMargin: false,
+          folding: false,
+          lineDecorationsWidth: 4,
+          lineNumbersMinChars: 0,
+          renderLineHighlight: 'none',
+          scrollBeyondLastLine: false,
+          overviewRulerLanes: 0,
+          hideCursorInOverviewRuler: true,
+          wordWrap: 'on',
+          fontSize: 12,
+          lineHeight: LINE_HEIGHT,
+          padding: { top: 4, bottom: 4 },
+          scrollbar: { vertical: 'auto', horizontal: 'hidden', alwaysConsumeMouseWheel: false },
+          fixedOverflowWidgets: true,
+          automaticLayout: true,
+          quickSuggestions: { other: true, strings: false, comments: false },
+          suggestOnTriggerCharacters: true,
+          fontFamily: "'JetBrains Mono', 'Cascadia Code', Menlo, Consolas, monospace",
+          contextmenu: false,
+          tabFocusMode: true,
+        }}
+      />
+    </div>
+  );
+}

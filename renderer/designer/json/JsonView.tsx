@@ -1,0 +1,103 @@
+/**
+ * The whole document as JSON, in two-way sync with the canvas. Edits that parse and load replace the
+ * document as one undo step; text that does not load shows its errors here and in Problems, and the
+ * canvas keeps the last valid version.
+ */
+import Editor from '@monaco-editor/react';
+import { useEffect, useRef, useState } from 'react';
+import type { PatternDocument } from '../../../engine/format/schema';
+import type { Diagnostic } from '../../../engine/pattern/diagnostic';
+import { registerPatternJsonSchema } from '../../monaco/pattern-json-schema';
+import '../../monaco/setup';
+import { monacoThemeName } from '../../monaco/themes';
+import { useDocumentStore } from '../../state/document-store';
+import { useProblemsStore } from '../../state/problems-store';
+import { effectiveTheme, useUiStore } from '../../state/ui-store';
+import { FieldMessages } from '../inspector/FieldMessages';
+import { documentText, interpretJson, JSON_MODEL_URI } from './json-sync';
+import './json-view.css';
+
+registerPatternJsonSchema();
+
+/** Parse after a short pause: half-typed JSON is invalid on almost every keystroke. */
+const APPLY_DELAY_MS = 400;
+export const JSON_PROBLEMS_SOURCE = 'json-view';
+
+export function JsonView({ doc }: { doc: PatternDocument }) {
+  const theme = useUiStore(effectiveTheme);
+  const [text, setText] = useState(() => documentText(doc));
+  const [errors, setErrors] = useState<Diagnostic[]>([]);
+  // The document this view itself produced: its echo from the store must not rewrite the text.
+  const applied = useRef<PatternDocument | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  useEffect(() => {
+    if (doc === applied.current) return;
+    setText(documentText(doc));
+    setErrors([]);
+  }, [doc]);
+
+  useEffect(() => {
+    useProblemsStore.getState().setProblems(JSON_PROBLEMS_SOURCE, errors.map((d) => ({ ...d, target: { ...d.target, kind: 'document' as const, field: 'json' as const } })));
+  }, [errors]);
+
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+      useProblemsStore.getState().setProblems(JSON_PROBLEMS_SOURCE, []);
+    },
+    [],
+  );
+
+  const apply = (next: string): void => {
+    const current = useDocumentStore.getState().document;
+    const edit = interpretJson(next, current);
+    if (edit.kind === 'invalid') {
+      setErrors(edit.diagnostics);
+      return;
+    }
+    setErrors([]);
+    if (edit.kind === 'replace') {
+      applied.current = edit.document;
+      useDocumentStore.getState().replaceDocument(edit.document, 'Edit JSON');
+    }
+  };
+
+  return (
+    <div className="json-view" data-testid="json-view">
+      <div className="json-view-editor">
+        <Editor
+          path={JSON_MODEL_URI}
+          language="json"
+          value={text}
+          theme={monacoThemeName[theme]}
+          onChange={(next) => {
+            if (next === undefined) return;
+            setText(next);
+            if (timer.current) clearTimeout(timer.current);
+            timer.current = setTimeout(() => apply(next), APPLY_DELAY_MS);
+          }}
+          loading={<div className="inspector-hint">Loading editor…</div>}
+          options={{
+            minimap: { enabled: false },
+            fontSize: 12,
+            lineNumbers: 'on',
+            lineNumbersMinChars: 3,
+            folding: true,
+            scrollBeyondLastLine: false,
+            automaticLayout: true,
+            tabSize: 2,
+            fixedOverflowWidgets: true,
+            fontFamily: "'JetBrains Mono', 'Cascadia Code', Menlo, Consolas, monospace",
+          }}
+        />
+      </div>
+      {errors.length > 0 && (
+        <div className="json-view-errors" data-testid="json-errors">
+          <div className="json-view-errors-title">Not applied: the canvas keeps the last valid version.</div>
+          <FieldMessages diagnostics={errors.slice(0, 8)} />
+        </div>
+      )}
+    </div>
+  );
+}
