@@ -83,8 +83,8 @@ function writeSmall(): void {
 async function writeLarge(rows: number): Promise<void> {
   const dir = join(outDir, 'generated');
   mkdirSync(dir, { recursive: true });
-  // About 17 events per user over 8 hours.
-  const rec = generateRisk({ users: Math.ceil(rows / 17), hours: 8, seed: 1_000_000, plant: true });
+  // About 10 events per user over 8 hours: a few more users than needed, then cut at `rows`.
+  const rec = generateRisk({ users: Math.ceil(rows / 9), hours: 8, seed: 1_000_000, plant: true });
   const file = join(dir, 'risk-transactions-1m.csv');
   const out = createWriteStream(file);
   out.write(RISK_COLUMNS.join(',') + '\n');
@@ -95,7 +95,8 @@ async function writeLarge(rows: number): Promise<void> {
   }
   out.end();
   await once(out, 'finish');
-  console.log(`wrote ${Math.min(rows, rec.events.length)} rows to ${file}`);
+  if (rec.events.length < rows) throw new Error(`the large risk recording has only ${rec.events.length} events, fewer than ${rows}`);
+  console.log(`wrote ${rows} rows to ${file}`);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(here, 'generate.ts')) {
