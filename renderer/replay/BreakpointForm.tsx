@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import type { Breakpoint, DiscardKind } from '../../engine/debug';
 import { DISCARD_TEXT } from './describe';
-import { parseSeek } from './SeekBox';
+import { parseSeek } from './seek-parse';
 
 type Kind = Breakpoint['kind'];
 

@@ -1,15 +1,7 @@
 /** Seek by event number ("1200") or by time (ISO text such as "2026-03-02T09:30"), Enter to go. */
 import { useState } from 'react';
 import type { SeekTarget } from '../state/replay-store';
-
-export function parseSeek(text: string): SeekTarget | string {
-  const t = text.trim().replace(/^#/, '');
-  if (t === '') return 'Type an event number or a time';
-  if (/^\d+$/.test(t)) return { index: Number(t) };
-  const iso = /[zZ]|[+-]\d\d:?\d\d$/.test(t) ? t : `${t}Z`;
-  const ms = Date.parse(iso);
-  return Number.isFinite(ms) ? { ts: ms } : `“${text}” is neither an event number nor a time (e.g. 2026-03-02T09:30:00Z)`;
-}
+import { parseSeek } from './seek-parse';
 
 export function SeekBox({ onSeek }: { onSeek: (target: SeekTarget) => void }) {
   const [text, setText] = useState('');

@@ -10,7 +10,7 @@ import { prepareReplayPattern, ReplaySession, type EventSource, type ReplayEvent
 import { formatShortcut, matchesShortcut, parseShortcut } from '../../../renderer/actions/shortcut';
 import { parseFilter } from '../../../renderer/recordings/filter-parse';
 import { deriveConditionValues, deriveNodeOverlay } from '../../../renderer/replay/overlay';
-import { parseSeek } from '../../../renderer/replay/SeekBox';
+import { parseSeek } from '../../../renderer/replay/seek-parse';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 

@@ -1,0 +1,11 @@
+/** The seek box's text: an event number ("1200", "#7") or a time (ISO, UTC unless an offset is given). */
+import type { SeekTarget } from '../state/replay-store';
+
+export function parseSeek(text: string): SeekTarget | string {
+  const t = text.trim().replace(/^#/, '');
+  if (t === '') return 'Type an event number or a time';
+  if (/^\d+$/.test(t)) return { index: Number(t) };
+  const iso = /[zZ]|[+-]\d\d:?\d\d$/.test(t) ? t : `${t}Z`;
+  const ms = Date.parse(iso);
+  return Number.isFinite(ms) ? { ts: ms } : `“${text}” is neither an event number nor a time (e.g. 2026-03-02T09:30:00Z)`;
+}
