@@ -26,7 +26,7 @@ function peersText(r: ResultLine): string {
 export function table(results: readonly ResultLine[]): string {
   const head = ['workload', 'events', 'events/s', 'p50 µs', 'p99 µs', 'matches', 'peak PMs', 'B/PM', 'extra', 'peers: events/s (engine ÷ peer)'];
   const rows = results.map((r) => {
-    if (typeof r.status === 'string' && r.status !== 'ok') return [r.workload, '', '', '', '', '', '', '', String(r.status), String(r.reason ?? '')];
+    if (typeof r.status === 'string' && r.status !== 'ok') return [r.workload, '', '', '', '', '', '', '', String(r.status), typeof r.reason === 'string' ? r.reason : ''];
     const extra: string[] = [];
     if (typeof r.stepP95Ms === 'number') extra.push(`step p95 ${num(r.stepP95Ms, 2)} ms`);
     if (typeof r.seekP95Ms === 'number') extra.push(`seek p95 ${num(r.seekP95Ms, 1)} ms`);

@@ -1,0 +1,51 @@
+/**
+ * Keeps the benchmark suite from rotting: every workload runs at a tiny size, and the engine and
+ * each of its peers must find the same number of matches. No timing is asserted.
+ */
+import { describe, expect, it } from 'vitest';
+import { timeEngine } from '../../../bench/harness';
+import { parseBenchArgs } from '../../../bench/run';
+import { table } from '../../../bench/report';
+import { WORKLOADS } from '../../../bench/workloads/index';
+
+const TINY = 2_000;
+
+describe('benchmark workloads at a tiny size', () => {
+  for (const w of WORKLOADS.filter((x) => x.custom === undefined)) {
+    it(`${w.slug}: the engine and every peer agree on the match count`, () => {
+      const prepared = w.prepare(TINY);
+      expect(prepared.events.length).toBeGreaterThan(TINY / 2);
+      const engine = timeEngine(prepared.events, prepared.engine);
+      expect(engine.counters.errors ?? 0).toBe(0);
+      for (const peer of prepared.peers) expect({ peer: peer.name, matches: peer.run(prepared.events) }).toEqual({ peer: peer.name, matches: engine.matches });
+      // Each stream workload must produce output, or a peer agreeing on zero proves nothing.
+      expect(engine.matches + (engine.counters.timeouts ?? 0)).toBeGreaterThan(0);
+    });
+  }
+
+  for (const w of WORKLOADS.filter((x) => x.custom !== undefined)) {
+    it(`${w.slug}: measures itself on a tiny recording`, async () => {
+      const r = await (w.custom as NonNullable<typeof w.custom>)(TINY, true);
+      expect(r.workload).toBe(w.slug);
+      expect(r.mismatches).toEqual([]);
+      if (w.slug === 'replay-1m') {
+        expect(r.stepP95Ms).toEqual(expect.any(Number));
+        expect(r.seekP95Ms).toEqual(expect.any(Number));
+      } else expect(r.rowsPerSec).toEqual(expect.any(Number));
+      expect(r.events).toBe(TINY);
+    }, 60_000);
+  }
+});
+
+describe('bench arguments and report', () => {
+  it('parses --quick and --only, refuses unknown slugs', () => {
+    expect(parseBenchArgs(['--quick', '--only', 'strict-seq-3'])).toEqual({ quick: true, only: ['strict-seq-3'], save: true });
+    const bad = parseBenchArgs(['--only', 'nope']);
+    expect(typeof bad === 'object' && 'error' in bad ? bad.error : '').toContain('unknown workload "nope"');
+  });
+
+  it('prints a peer mismatch in the table', () => {
+    const text = table([{ workload: 'x', eventsPerSec: 10, peers: { hw: { eventsPerSec: 20, ratio: 0.5, agrees: false } } }]);
+    expect(text).toContain('MISMATCH');
+  });
+});
