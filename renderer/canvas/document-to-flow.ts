@@ -60,7 +60,8 @@ function addLevel(doc: PatternDocument, nodes: PatternNode[], edges: PatternEdge
       sourcePosition: Position.Right,
       targetPosition: Position.Left,
       data: { label: node.kind === 'group' ? `${node.name} (group)` : node.name, node, incoming: incoming.get(node.id) ?? null, isFirst: !incoming.has(node.id) },
-      className: `cep-node cep-node-${node.kind}`,
+      // Not the shell's read-only `cep-node-*` classes: the designer's cards draw their own frame.
+      className: `cep-flow-node cep-flow-node-${node.kind}`,
       ...(parentId ? { parentId, extent: 'parent' as const } : {}),
     });
     if (node.kind === 'group') addLevel(doc, node.nodes, node.edges, node.id, graph);

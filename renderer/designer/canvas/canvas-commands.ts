@@ -32,7 +32,21 @@ export function addNodeAt(kind: 'stage' | 'group', position?: { x: number; y: nu
     created = result.nodeId;
     return result.doc;
   });
-  if (created) docStore().select({ nodeIds: [created] });
+  if (created) {
+    docStore().select({ nodeIds: [created] });
+    revealIfHidden(at);
+  }
+}
+
+/** A node added outside the visible area would look like nothing happened: bring everything into view. */
+function revealIfHidden(at: { x: number; y: number }): void {
+  const rf = flowInstance();
+  const pane = document.querySelector('.designer-canvas .react-flow')?.getBoundingClientRect();
+  if (!rf || !pane) return;
+  const topLeft = rf.screenToFlowPosition({ x: pane.left, y: pane.top });
+  const bottomRight = rf.screenToFlowPosition({ x: pane.right, y: pane.bottom });
+  const inside = at.x >= topLeft.x && at.y >= topLeft.y && at.x + 220 <= bottomRight.x && at.y + 90 <= bottomRight.y;
+  if (!inside) requestAnimationFrame(() => void rf.fitView({ padding: 0.2, maxZoom: 1.2}));
 }
 
 export function deleteSelection(): void {
@@ -95,7 +109,7 @@ export async function runAutoLayout(): Promise<void> {
   // The user may have edited meanwhile; only apply to the document we laid out.
   if (docStore().document !== doc) return;
   docStore().replaceDocument(laid, 'Auto-layout');
-  requestAnimationFrame(() => void flowInstance()?.fitView({ padding: 0.2, maxZoom: 1.2, duration: 200 }));
+  requestAnimationFrame(() => void flowInstance()?.fitView({ padding: 0.2, maxZoom: 1.2}));
 }
 
 export function fitView(): void {
