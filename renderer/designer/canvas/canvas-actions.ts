@@ -35,9 +35,9 @@ export function createCanvasActions(): Action[] {
     { id: 'edit.delete', label: 'Delete selection', category: 'Edit', shortcut: 'Delete', keywords: ['remove'], enabled: onCanvas(hasSelection), run: deleteSelection },
     { id: 'edit.deleteBackspace', label: 'Delete selection (Backspace)', category: 'Edit', shortcut: 'Backspace', enabled: onCanvas(hasSelection), run: deleteSelection },
     { id: 'edit.selectAll', label: 'Select all stages', category: 'Edit', shortcut: 'Mod+A', enabled: onCanvas(), run: selectAll },
-    { id: 'pattern.addStage', label: 'Add stage', category: 'Pattern', shortcut: 'Shift+S', keywords: ['node', 'new', 'step'], enabled: onCanvas(), run: () => addNodeAt('stage') },
-    { id: 'pattern.addGroup', label: 'Add group', category: 'Pattern', shortcut: 'Shift+G', keywords: ['loop', 'repeat', 'nest'], enabled: onCanvas(), run: () => addNodeAt('group') },
-    { id: 'view.autoLayout', label: 'Auto-layout stages', category: 'View', shortcut: 'Shift+L', keywords: ['arrange', 'tidy', 'elk'], enabled: onCanvas(), run: runAutoLayout },
+    { id: 'pattern.addStage', label: 'Add stage', category: 'Pattern', shortcut: 'Shift+S', keywords: ['node', 'step'], enabled: hasDocument, run: () => addNodeAt('stage') },
+    { id: 'pattern.addGroup', label: 'Add group', category: 'Pattern', shortcut: 'Shift+G', keywords: ['loop', 'repeat', 'nest'], enabled: hasDocument, run: () => addNodeAt('group') },
+    { id: 'view.autoLayout', label: 'Auto-layout stages', category: 'View', shortcut: 'Shift+L', keywords: ['arrange', 'tidy', 'elk'], enabled: hasDocument, run: runAutoLayout },
     { id: 'view.fitView', label: 'Fit pattern to view', category: 'View', shortcut: 'Shift+F', keywords: ['zoom', 'center', 'fit'], enabled: hasDocument, run: fitView },
     {
       id: 'pattern.history',
