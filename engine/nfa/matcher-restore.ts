@@ -3,6 +3,7 @@ import { CepMatcher, type KeyState, type Timer } from './matcher';
 import { decodeTime } from './matcher-snapshot';
 import type { MatcherOptions, MatcherSnapshot } from './matcher-types';
 import { restoreNfaState } from './nfa-snapshot';
+import { TimerSet } from './timer-set';
 import type { CompiledNfa } from './types';
 
 export type RestoreMatcherResult = { ok: true; matcher: CepMatcher } | { ok: false; error: string };
@@ -24,7 +25,7 @@ export function restoreMatcher(nfa: CompiledNfa, snapshot: MatcherSnapshot, opti
   for (const k of snapshot.keys) {
     const st = restoreNfaState(nfa, k.nfa);
     if (typeof st === 'string') return { ok: false, error: `key ${k.key}: ${st}` };
-    const ks: KeyState = { key: k.key, nfa: st, buffer: new Map(k.buffer.map((b) => [b.ts, b.events.map((e) => ({ seq: e.seq, event: e.event }))])), timers: new Set() };
+    const ks: KeyState = { key: k.key, nfa: st, buffer: new Map(k.buffer.map((b) => [b.ts, b.events.map((e) => ({ seq: e.seq, event: e.event }))])), timers: new TimerSet() };
     for (const t of k.timers) {
       const ts = decodeTime(t.ts);
       ks.timers.add(ts);

@@ -12,6 +12,7 @@ import { createNfaState, type NfaState } from './runtime-state';
 import type { CompiledNfa, NfaStepResult } from './types';
 import { listPartialMatches, type PartialMatchInfo } from './introspect';
 import { snapshotMatcher } from './matcher-snapshot';
+import { TimerSet } from './timer-set';
 import type { MatcherSnapshot } from './matcher-types';
 
 export interface BufferedEvent {
@@ -25,7 +26,7 @@ export interface KeyState {
   /** Events waiting for the watermark, by timestamp, in arrival order. */
   buffer: Map<number, BufferedEvent[]>;
   /** Timestamps of this key's registered timers. */
-  timers: Set<number>;
+  timers: TimerSet;
 }
 
 export interface Timer {
@@ -57,7 +58,7 @@ export class CepMatcher {
   keyState(key: string): KeyState {
     let ks = this.keys.get(key);
     if (!ks) {
-      ks = { key, nfa: createNfaState(this.nfa, { maxPartialMatches: this.options.maxPartialMatchesPerKey }), buffer: new Map(), timers: new Set() };
+      ks = { key, nfa: createNfaState(this.nfa, { maxPartialMatches: this.options.maxPartialMatchesPerKey }), buffer: new Map(), timers: new TimerSet() };
       this.keys.set(key, ks);
     }
     return ks;
