@@ -24,7 +24,10 @@ export interface UploadResult {
 
 /** Keeps the extension(s) the importer reads (.csv, .jsonl, .json.gz …); anything odd becomes "-". */
 export function safeUploadName(name: string | null): string {
-  const base = path.basename((name ?? '').replace(/\\/g, '/')).replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[.-]+/, '');
+  const base = path
+    .basename((name ?? '').replace(/\\/g, '/'))
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^[.-]+/, '');
   return (base || 'upload').slice(-120);
 }
 
@@ -48,24 +51,48 @@ export interface UploadOptions {
   limit?: number;
 }
 
-export async function handleUpload(req: IncomingMessage, res: ServerResponse, url: URL, options: UploadOptions = {}): Promise<void> {
+export async function handleUpload(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  options: UploadOptions = {},
+): Promise<void> {
   const limit = options.limit ?? MAX_UPLOAD_BYTES;
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > limit) {
     req.resume();
-    sendError(res, { code: 'payload-too-large', message: `The file is larger than the upload limit of ${formatLimit(limit)}` }, undefined, { Connection: 'close' });
+    sendError(
+      res,
+      {
+        code: 'payload-too-large',
+        message: `The file is larger than the upload limit of ${formatLimit(limit)}`,
+      },
+      undefined,
+      { Connection: 'close' },
+    );
     return;
   }
   const dir = options.dir ?? path.join(tmpdir(), 'cepheus-uploads');
   mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const target = path.join(dir, `${randomBytes(8).toString('hex')}-${safeUploadName(url.searchParams.get('name'))}`);
+  const target = path.join(
+    dir,
+    `${randomBytes(8).toString('hex')}-${safeUploadName(url.searchParams.get('name'))}`,
+  );
   const cap = new SizeCap(limit);
   try {
     await pipeline(req, cap, createWriteStream(target, { mode: 0o600 }));
   } catch (error) {
     rmSync(target, { force: true });
     if (error instanceof UploadTooLarge) {
-      sendError(res, { code: 'payload-too-large', message: `The file is larger than the upload limit of ${formatLimit(limit)}` }, undefined, { Connection: 'close' });
+      sendError(
+        res,
+        {
+          code: 'payload-too-large',
+          message: `The file is larger than the upload limit of ${formatLimit(limit)}`,
+        },
+        undefined,
+        { Connection: 'close' },
+      );
       return;
     }
     // The client went away mid-upload: nothing to answer.

@@ -27,7 +27,12 @@ export function EventTable({ api, recordingId, schema, filter, currentSeq, onRow
   const scrollRef = useRef<HTMLDivElement>(null);
   const count = pages.total ?? 0;
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer re-measures each render by design; nothing here is memoized
-  const virtualizer = useVirtualizer({ count, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 20 });
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 20,
+  });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
@@ -38,7 +43,13 @@ export function EventTable({ api, recordingId, schema, filter, currentSeq, onRow
   return (
     <div className="event-table" data-testid="event-table">
       <div className="event-table-status" data-testid="event-table-total">
-        {pages.error ? <span className="text-danger">{pages.error.message}</span> : pages.total === null ? 'Loading…' : `${formatCount(pages.total)} events`}
+        {pages.error ? (
+          <span className="text-danger">{pages.error.message}</span>
+        ) : pages.total === null ? (
+          'Loading…'
+        ) : (
+          `${formatCount(pages.total)} events`
+        )}
         {schema.length > MAX_FIELDS && ` · showing ${MAX_FIELDS} of ${schema.length} fields`}
       </div>
       <div className="event-table-head" style={{ gridTemplateColumns: template }} role="row">
@@ -61,7 +72,11 @@ export function EventTable({ api, recordingId, schema, filter, currentSeq, onRow
                 role="row"
                 className={`event-row${event && event.seq === currentSeq ? ' is-current' : ''}${onRowClick ? ' is-clickable' : ''}`}
                 data-testid={event ? `event-row-${event.seq}` : undefined}
-                style={{ gridTemplateColumns: template, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+                style={{
+                  gridTemplateColumns: template,
+                  height: ROW_HEIGHT,
+                  transform: `translateY(${item.start}px)`,
+                }}
                 onClick={event && onRowClick ? () => onRowClick(event.seq) : undefined}
               >
                 {event ? (

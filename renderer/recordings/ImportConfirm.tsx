@@ -35,11 +35,21 @@ export function ImportConfirm({ inspect, settings, onChange }: ImportConfirmProp
       <div className="import-form">
         <label>
           Name
-          <input className="cx-input" data-testid="import-name" value={settings.name} onChange={(e) => onChange({ name: e.target.value })} />
+          <input
+            className="cx-input"
+            data-testid="import-name"
+            value={settings.name}
+            onChange={(e) => onChange({ name: e.target.value })}
+          />
         </label>
         <label>
           Timestamp field
-          <select className="cx-input" data-testid="import-timestamp-field" value={settings.timestampField} onChange={(e) => onChange({ timestampField: e.target.value })}>
+          <select
+            className="cx-input"
+            data-testid="import-timestamp-field"
+            value={settings.timestampField}
+            onChange={(e) => onChange({ timestampField: e.target.value })}
+          >
             {inspect.schema.map((f) => (
               <option key={f.name} value={f.name}>
                 {f.name} ({f.type})
@@ -49,7 +59,12 @@ export function ImportConfirm({ inspect, settings, onChange }: ImportConfirmProp
         </label>
         <label>
           Timestamp format
-          <select className="cx-input" data-testid="import-timestamp-format" value={settings.timestampFormat} onChange={(e) => onChange({ timestampFormat: e.target.value as TimestampFormat })}>
+          <select
+            className="cx-input"
+            data-testid="import-timestamp-format"
+            value={settings.timestampFormat}
+            onChange={(e) => onChange({ timestampFormat: e.target.value as TimestampFormat })}
+          >
             {formats.map((f) => (
               <option key={f.value} value={f.value}>
                 {f.label}
@@ -59,7 +74,12 @@ export function ImportConfirm({ inspect, settings, onChange }: ImportConfirmProp
         </label>
         <label>
           Key field
-          <select className="cx-input" data-testid="import-key-field" value={settings.keyField} onChange={(e) => onChange({ keyField: e.target.value })}>
+          <select
+            className="cx-input"
+            data-testid="import-key-field"
+            value={settings.keyField}
+            onChange={(e) => onChange({ keyField: e.target.value })}
+          >
             <option value="">(none)</option>
             {inspect.schema.map((f) => (
               <option key={f.name} value={f.name}>
@@ -71,18 +91,30 @@ export function ImportConfirm({ inspect, settings, onChange }: ImportConfirmProp
         <fieldset className="import-policy">
           <legend>Malformed rows</legend>
           <label>
-            <input type="radio" name="malformed" checked={settings.onMalformed === 'reject'} onChange={() => onChange({ onMalformed: 'reject' })} />
+            <input
+              type="radio"
+              name="malformed"
+              checked={settings.onMalformed === 'reject'}
+              onChange={() => onChange({ onMalformed: 'reject' })}
+            />
             Reject the file (store nothing)
           </label>
           <label>
-            <input type="radio" name="malformed" data-testid="import-skip-malformed" checked={settings.onMalformed === 'skip'} onChange={() => onChange({ onMalformed: 'skip' })} />
+            <input
+              type="radio"
+              name="malformed"
+              data-testid="import-skip-malformed"
+              checked={settings.onMalformed === 'skip'}
+              onChange={() => onChange({ onMalformed: 'skip' })}
+            />
             Skip them and list them
           </label>
         </fieldset>
       </div>
       {inspect.malformedSample.length > 0 && (
         <div className="notice notice-warning" data-testid="import-malformed-sample">
-          {inspect.malformedSample.length} malformed row{inspect.malformedSample.length === 1 ? '' : 's'} in the first rows:
+          {inspect.malformedSample.length} malformed row{inspect.malformedSample.length === 1 ? '' : 's'} in
+          the first rows:
           <ul>
             {inspect.malformedSample.slice(0, 5).map((m) => (
               <li key={m.line}>
@@ -93,7 +125,11 @@ export function ImportConfirm({ inspect, settings, onChange }: ImportConfirmProp
         </div>
       )}
       <h3 className="section-title">Inferred schema</h3>
-      <SchemaTable fields={inspect.schema} timestampField={settings.timestampField} keyField={settings.keyField || null} />
+      <SchemaTable
+        fields={inspect.schema}
+        timestampField={settings.timestampField}
+        keyField={settings.keyField || null}
+      />
       <h3 className="section-title">First rows</h3>
       <SampleRowsTable rows={inspect.sampleRows} fields={inspect.schema} />
     </div>

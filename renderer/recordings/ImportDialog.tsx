@@ -26,7 +26,8 @@ export function ImportDialog({ onImported }: ImportDialogProps) {
       onImported?.(flow.result.id);
     }
   };
-  const canImport = flow.phase === 'confirm' && flow.settings.name.trim() !== '' && flow.settings.timestampField !== '';
+  const canImport =
+    flow.phase === 'confirm' && flow.settings.name.trim() !== '' && flow.settings.timestampField !== '';
 
   const footer = (
     <>
@@ -41,11 +42,22 @@ export function ImportDialog({ onImported }: ImportDialogProps) {
         </button>
       )}
       {flow.phase === 'confirm' && (
-        <button type="button" className="btn btn-primary" data-testid="import-start" disabled={!canImport} onClick={flow.start}>
+        <button
+          type="button"
+          className="btn btn-primary"
+          data-testid="import-start"
+          disabled={!canImport}
+          onClick={flow.start}
+        >
           Import
         </button>
       )}
-      <button type="button" className={flow.phase === 'done' ? 'btn btn-primary' : 'btn'} data-testid="import-close" onClick={close}>
+      <button
+        type="button"
+        className={flow.phase === 'done' ? 'btn btn-primary' : 'btn'}
+        data-testid="import-close"
+        onClick={close}
+      >
         {flow.phase === 'done' ? 'Done' : 'Close'}
       </button>
     </>
@@ -57,20 +69,30 @@ export function ImportDialog({ onImported }: ImportDialogProps) {
       {flow.phase === 'uploading' && flow.upload && (
         <div className="import-running">
           <p>
-            Uploading to the Cepheus host… {formatBytes(flow.upload.loaded)} of {formatBytes(flow.upload.total)}
+            Uploading to the Cepheus host… {formatBytes(flow.upload.loaded)} of{' '}
+            {formatBytes(flow.upload.total)}
           </p>
           <ProgressBar value={flow.upload.loaded} max={flow.upload.total} label="Upload progress" />
         </div>
       )}
-      {flow.phase === 'inspecting' && <p className="import-running">Reading the first rows and inferring the schema…</p>}
-      {flow.phase === 'confirm' && flow.inspect && <ImportConfirm inspect={flow.inspect} settings={flow.settings} onChange={flow.setSettings} />}
+      {flow.phase === 'inspecting' && (
+        <p className="import-running">Reading the first rows and inferring the schema…</p>
+      )}
+      {flow.phase === 'confirm' && flow.inspect && (
+        <ImportConfirm inspect={flow.inspect} settings={flow.settings} onChange={flow.setSettings} />
+      )}
       {flow.phase === 'importing' && flow.progress && (
         <div className="import-running" data-testid="import-progress">
           <p>
             Importing… {formatCount(flow.progress.rows)} events
-            {flow.progress.malformed > 0 && `, ${formatCount(flow.progress.malformed)} malformed`} ({formatBytes(flow.progress.bytesRead)} of {formatBytes(flow.progress.totalBytes)})
+            {flow.progress.malformed > 0 && `, ${formatCount(flow.progress.malformed)} malformed`} (
+            {formatBytes(flow.progress.bytesRead)} of {formatBytes(flow.progress.totalBytes)})
           </p>
-          <ProgressBar value={flow.progress.bytesRead} max={flow.progress.totalBytes} label="Import progress" />
+          <ProgressBar
+            value={flow.progress.bytesRead}
+            max={flow.progress.totalBytes}
+            label="Import progress"
+          />
         </div>
       )}
       {flow.phase === 'done' && flow.result && <ImportDone recording={flow.result} />}

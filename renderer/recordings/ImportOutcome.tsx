@@ -7,14 +7,21 @@ export function ImportDone({ recording }: { recording: RecordingDetail }) {
   return (
     <div className="import-outcome" data-testid="import-done">
       <p>
-        Imported <strong>{recording.name}</strong>: {formatCount(recording.rowCount)} events, {formatRange(recording.minTs, recording.maxTs)}
+        Imported <strong>{recording.name}</strong>: {formatCount(recording.rowCount)} events,{' '}
+        {formatRange(recording.minTs, recording.maxTs)}
         {recording.keyField && `, ${formatCount(recording.keyCount)} keys`}.
       </p>
-      {recording.outOfOrderCount > 0 && <p className="notice notice-warning">{formatCount(recording.outOfOrderCount)} events are out of order in the file.</p>}
+      {recording.outOfOrderCount > 0 && (
+        <p className="notice notice-warning">
+          {formatCount(recording.outOfOrderCount)} events are out of order in the file.
+        </p>
+      )}
       {malformed.total > 0 && (
         <div className="notice notice-warning" data-testid="import-skipped">
           Skipped {formatCount(malformed.total)} malformed row{malformed.total === 1 ? '' : 's'}
-          {malformed.rows.length < malformed.total && ` (showing ${formatCount(malformed.rows.length)} of ${formatCount(malformed.total)})`}:
+          {malformed.rows.length < malformed.total &&
+            ` (showing ${formatCount(malformed.rows.length)} of ${formatCount(malformed.total)})`}
+          :
           <ul className="issue-list">
             {malformed.rows.map((m) => (
               <li key={m.line}>

@@ -12,7 +12,9 @@ export function ImportPick({ onFile, onPath }: ImportPickProps) {
     <div className="import-pick">
       <label className="import-drop">
         <span className="import-drop-title">Choose a recording file</span>
-        <span className="import-drop-text">CSV, JSON Lines or a JSON array, optionally gzip-compressed (.gz).</span>
+        <span className="import-drop-text">
+          CSV, JSON Lines or a JSON array, optionally gzip-compressed (.gz).
+        </span>
         <input
           type="file"
           data-testid="import-file-input"
@@ -32,7 +34,14 @@ export function ImportPick({ onFile, onPath }: ImportPickProps) {
       >
         <label htmlFor="import-path-input">…or a path on the machine running Cepheus</label>
         <div className="import-path-row">
-          <input id="import-path-input" className="cx-input" data-testid="import-path-input" value={path} placeholder="/data/events.jsonl.gz" onChange={(e) => setPath(e.target.value)} />
+          <input
+            id="import-path-input"
+            className="cx-input"
+            data-testid="import-path-input"
+            value={path}
+            placeholder="/data/events.jsonl.gz"
+            onChange={(e) => setPath(e.target.value)}
+          />
           <button type="submit" className="btn" disabled={!path.trim()}>
             Inspect
           </button>

@@ -64,7 +64,12 @@ export function RecordingHeader({ api, recording }: { api: CepApi; recording: Re
         {confirmDelete ? (
           <span className="confirm" role="alert" data-testid="recording-delete-confirm">
             Delete “{recording.name}” and its {formatCount(recording.rowCount)} events?
-            <button type="button" className="btn btn-danger" data-testid="recording-delete-yes" onClick={() => void doDelete()}>
+            <button
+              type="button"
+              className="btn btn-danger"
+              data-testid="recording-delete-yes"
+              onClick={() => void doDelete()}
+            >
               Delete
             </button>
             <button type="button" className="btn" onClick={() => setConfirmDelete(false)}>
@@ -72,7 +77,12 @@ export function RecordingHeader({ api, recording }: { api: CepApi; recording: Re
             </button>
           </span>
         ) : (
-          <button type="button" className="btn" data-testid="recording-delete" onClick={() => setConfirmDelete(true)}>
+          <button
+            type="button"
+            className="btn"
+            data-testid="recording-delete"
+            onClick={() => setConfirmDelete(true)}
+          >
             Delete…
           </button>
         )}

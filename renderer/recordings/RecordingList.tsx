@@ -19,7 +19,14 @@ export function RecordingList({ recordings, selectedId, onSelect }: RecordingLis
     if (next) onSelect(next.id);
   };
   return (
-    <ul className="recording-list" role="listbox" aria-label="Recordings" tabIndex={0} onKeyDown={onKeyDown} data-testid="recording-list">
+    <ul
+      className="recording-list"
+      role="listbox"
+      aria-label="Recordings"
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+      data-testid="recording-list"
+    >
       {recordings.map((r) => (
         <li
           key={r.id}

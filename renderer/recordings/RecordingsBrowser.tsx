@@ -24,19 +24,34 @@ export function RecordingsBrowser() {
     <Modal title="Recordings" testId="recordings-browser" size="lg" onClose={() => store().closeBrowser()}>
       <div className="recordings-browser">
         <aside className="recordings-side">
-          <button type="button" className="btn btn-primary" data-testid="recordings-import" onClick={() => store().setImportOpen(true)}>
+          <button
+            type="button"
+            className="btn btn-primary"
+            data-testid="recordings-import"
+            onClick={() => store().setImportOpen(true)}
+          >
             Import…
           </button>
           {status === 'error' && <p className="notice notice-error">{error?.message}</p>}
-          {recordings.length === 0 && status === 'ready' && <p className="text-muted">No recordings yet. Import a CSV or JSON Lines file.</p>}
-          <RecordingList recordings={recordings} selectedId={selectedId} onSelect={(id) => store().select(id)} />
+          {recordings.length === 0 && status === 'ready' && (
+            <p className="text-muted">No recordings yet. Import a CSV or JSON Lines file.</p>
+          )}
+          <RecordingList
+            recordings={recordings}
+            selectedId={selectedId}
+            onSelect={(id) => store().select(id)}
+          />
         </aside>
         {recording && (
           <section className="recordings-main" key={recording.id}>
             <RecordingHeader api={api} recording={recording} />
             <details className="recording-schema">
               <summary>Schema ({recording.schema.length} fields)</summary>
-              <SchemaTable fields={recording.schema} timestampField={recording.timestampField} keyField={recording.keyField} />
+              <SchemaTable
+                fields={recording.schema}
+                timestampField={recording.timestampField}
+                keyField={recording.keyField}
+              />
             </details>
             <input
               className="cx-input event-filter"

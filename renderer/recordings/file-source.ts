@@ -37,7 +37,12 @@ export function resolvePickedFile(file: File, onProgress: (p: UploadProgress) =>
     const path = window.cepFiles?.pathForFile(file);
     const promise = path
       ? Promise.resolve({ path, name: file.name, size: file.size })
-      : Promise.reject(new CepError('internal', 'This build cannot read the picked file’s path; type the path of the file instead.'));
+      : Promise.reject(
+          new CepError(
+            'internal',
+            'This build cannot read the picked file’s path; type the path of the file instead.',
+          ),
+        );
     return { promise, cancel: () => undefined };
   }
   return uploadFile(file, onProgress);
@@ -50,8 +55,10 @@ function uploadFile(file: File, onProgress: (p: UploadProgress) => void): Upload
     xhr.open('POST', `${window.location.origin}/api/upload?name=${encodeURIComponent(file.name)}`);
     xhr.setRequestHeader(tokenHeader, takeTokenFromUrl() ?? '');
     xhr.setRequestHeader('Content-Type', 'application/octet-stream');
-    xhr.upload.onprogress = (e) => onProgress({ loaded: e.loaded, total: e.lengthComputable ? e.total : file.size });
-    xhr.onerror = () => reject(new CepError('internal', 'The upload to the Cepheus web host failed (connection lost).'));
+    xhr.upload.onprogress = (e) =>
+      onProgress({ loaded: e.loaded, total: e.lengthComputable ? e.total : file.size });
+    xhr.onerror = () =>
+      reject(new CepError('internal', 'The upload to the Cepheus web host failed (connection lost).'));
     xhr.onabort = () => reject(new CepError('cancelled', 'Upload cancelled.'));
     xhr.onload = () => {
       let body: { result?: { path: string }; error?: unknown } = {};
@@ -60,8 +67,14 @@ function uploadFile(file: File, onProgress: (p: UploadProgress) => void): Upload
       } catch {
         // Handled below as a failed upload.
       }
-      if (xhr.status === 200 && body.result) resolve({ path: body.result.path, name: file.name, size: file.size });
-      else reject(body.error ? CepError.from(body.error) : new CepError('internal', `The upload failed with HTTP ${xhr.status}.`));
+      if (xhr.status === 200 && body.result)
+        resolve({ path: body.result.path, name: file.name, size: file.size });
+      else
+        reject(
+          body.error
+            ? CepError.from(body.error)
+            : new CepError('internal', `The upload failed with HTTP ${xhr.status}.`),
+        );
     };
     xhr.send(file);
   });

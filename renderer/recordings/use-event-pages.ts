@@ -19,7 +19,11 @@ export interface EventPages {
 
 export function useEventPages(api: CepApi, recordingId: number, filter: EventFilter): EventPages {
   // Answers are tagged with the source (recording + filter) they belong to; a stale tag reads as empty.
-  const [answer, setAnswer] = useState<{ source: string; total: number | null; error: CepError | null }>({ source: '', total: null, error: null });
+  const [answer, setAnswer] = useState<{ source: string; total: number | null; error: CepError | null }>({
+    source: '',
+    total: null,
+    error: null,
+  });
   const cache = useRef(new Map<number, StoredEvent[]>());
   const pending = useRef(new Set<number>());
   const generation = useRef(0);
@@ -33,19 +37,26 @@ export function useEventPages(api: CepApi, recordingId: number, filter: EventFil
       const gen = generation.current;
       const parsed = JSON.parse(filterKey) as EventFilter;
       const hasFilter = Object.keys(parsed).length > 0;
-      api.recordings.readEvents({ id: recordingId, offset: page * PAGE_SIZE, limit: PAGE_SIZE, ...(hasFilter ? { filter: parsed } : {}) }).then(
-        (result) => {
-          if (gen !== generation.current) return;
-          pending.current.delete(page);
-          cache.current.set(page, result.events);
-          setAnswer({ source: `${recordingId}:${filterKey}`, total: result.total, error: null });
-        },
-        (err: unknown) => {
-          if (gen !== generation.current) return;
-          pending.current.delete(page);
-          setAnswer((a) => ({ ...a, source: `${recordingId}:${filterKey}`, error: CepError.from(err) }));
-        },
-      );
+      api.recordings
+        .readEvents({
+          id: recordingId,
+          offset: page * PAGE_SIZE,
+          limit: PAGE_SIZE,
+          ...(hasFilter ? { filter: parsed } : {}),
+        })
+        .then(
+          (result) => {
+            if (gen !== generation.current) return;
+            pending.current.delete(page);
+            cache.current.set(page, result.events);
+            setAnswer({ source: `${recordingId}:${filterKey}`, total: result.total, error: null });
+          },
+          (err: unknown) => {
+            if (gen !== generation.current) return;
+            pending.current.delete(page);
+            setAnswer((a) => ({ ...a, source: `${recordingId}:${filterKey}`, error: CepError.from(err) }));
+          },
+        );
     },
     [api, recordingId, filterKey],
   );
@@ -63,7 +74,12 @@ export function useEventPages(api: CepApi, recordingId: number, filter: EventFil
     error: current ? answer.error : null,
     row: (index) => cache.current.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE],
     ensure: (from, to) => {
-      for (let p = Math.floor(Math.max(0, from) / PAGE_SIZE); p <= Math.floor(Math.max(0, to) / PAGE_SIZE); p++) load(p);
+      for (
+        let p = Math.floor(Math.max(0, from) / PAGE_SIZE);
+        p <= Math.floor(Math.max(0, to) / PAGE_SIZE);
+        p++
+      )
+        load(p);
     },
   };
 }

@@ -4,7 +4,15 @@
  * failure lands in `error`, never as an uncaught rejection.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { CepError, type CepApi, type ImportProgress, type InspectResult, type MalformedPolicy, type RecordingDetail, type TimestampFormat } from '../../electron/contract';
+import {
+  CepError,
+  type CepApi,
+  type ImportProgress,
+  type InspectResult,
+  type MalformedPolicy,
+  type RecordingDetail,
+  type TimestampFormat,
+} from '../../electron/contract';
 import { resolvePickedFile, type UploadHandle, type UploadProgress } from './file-source';
 
 export type ImportPhase = 'pick' | 'uploading' | 'inspecting' | 'confirm' | 'importing' | 'done' | 'failed';
@@ -35,7 +43,13 @@ export interface ImportFlow {
   back: () => void;
 }
 
-const emptySettings: ImportSettings = { name: '', timestampField: '', timestampFormat: 'iso8601', keyField: '', onMalformed: 'reject' };
+const emptySettings: ImportSettings = {
+  name: '',
+  timestampField: '',
+  timestampFormat: 'iso8601',
+  keyField: '',
+  onMalformed: 'reject',
+};
 
 function baseName(file: string): string {
   const last = file.split(/[\\/]/).pop() ?? file;
@@ -59,7 +73,13 @@ export function useImportFlow(api: CepApi): ImportFlow {
   useEffect(
     () =>
       api.on('recordings.importProgress', (p) => {
-        if (p.importId === importIdRef.current) setProgress({ bytesRead: p.bytesRead, totalBytes: p.totalBytes, rows: p.rows, malformed: p.malformed });
+        if (p.importId === importIdRef.current)
+          setProgress({
+            bytesRead: p.bytesRead,
+            totalBytes: p.totalBytes,
+            rows: p.rows,
+            malformed: p.malformed,
+          });
       }),
     [api],
   );

@@ -37,10 +37,14 @@ export function BreakpointForm({ stages, onAdd }: { stages: string[]; onAdd: (bp
         return Number.isInteger(n) && n >= 0 ? { kind, above: n } : 'The count must be a whole number ≥ 0';
       }
       case 'event':
-        return expression.trim() ? { kind, expression: expression.trim() } : 'Type a condition, e.g. amount > 10000';
+        return expression.trim()
+          ? { kind, expression: expression.trim() }
+          : 'Type a condition, e.g. amount > 10000';
       case 'watermark': {
         const t = parseSeek(time);
-        return typeof t !== 'string' && t.ts !== undefined ? { kind, passes: t.ts } : 'Type a time, e.g. 2026-03-02T10:00:00Z';
+        return typeof t !== 'string' && t.ts !== undefined
+          ? { kind, passes: t.ts }
+          : 'Type a time, e.g. 2026-03-02T10:00:00Z';
       }
     }
   };
@@ -57,7 +61,13 @@ export function BreakpointForm({ stages, onAdd }: { stages: string[]; onAdd: (bp
         onAdd({ ...bp, id: `bp-${Date.now().toString(36)}`, enabled: true });
       }}
     >
-      <select className="cx-input" aria-label="Breakpoint kind" data-testid="breakpoint-kind" value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
+      <select
+        className="cx-input"
+        aria-label="Breakpoint kind"
+        data-testid="breakpoint-kind"
+        value={kind}
+        onChange={(e) => setKind(e.target.value as Kind)}
+      >
         {KINDS.map((k) => (
           <option key={k.value} value={k.value}>
             {k.label}
@@ -65,7 +75,13 @@ export function BreakpointForm({ stages, onAdd }: { stages: string[]; onAdd: (bp
         ))}
       </select>
       {kind === 'enter-stage' && (
-        <select className="cx-input" aria-label="Stage" data-testid="breakpoint-stage" value={stage} onChange={(e) => setStage(e.target.value)}>
+        <select
+          className="cx-input"
+          aria-label="Stage"
+          data-testid="breakpoint-stage"
+          value={stage}
+          onChange={(e) => setStage(e.target.value)}
+        >
           {stages.map((s) => (
             <option key={s} value={s}>
               {s}
@@ -74,7 +90,12 @@ export function BreakpointForm({ stages, onAdd }: { stages: string[]; onAdd: (bp
         </select>
       )}
       {kind === 'discard' && (
-        <select className="cx-input" aria-label="Discard reason" value={reason} onChange={(e) => setReason(e.target.value as DiscardKind | '')}>
+        <select
+          className="cx-input"
+          aria-label="Discard reason"
+          value={reason}
+          onChange={(e) => setReason(e.target.value as DiscardKind | '')}
+        >
           <option value="">any reason</option>
           {(Object.keys(DISCARD_TEXT) as DiscardKind[]).map((r) => (
             <option key={r} value={r}>
@@ -83,11 +104,35 @@ export function BreakpointForm({ stages, onAdd }: { stages: string[]; onAdd: (bp
           ))}
         </select>
       )}
-      {kind === 'partial-count' && <input className="cx-input bp-number" aria-label="Count" type="number" min={0} value={count} onChange={(e) => setCount(e.target.value)} />}
-      {kind === 'event' && (
-        <input className="cx-input bp-expr mono" aria-label="Condition" data-testid="breakpoint-expression" placeholder="amount > 10000" value={expression} onChange={(e) => setExpression(e.target.value)} />
+      {kind === 'partial-count' && (
+        <input
+          className="cx-input bp-number"
+          aria-label="Count"
+          type="number"
+          min={0}
+          value={count}
+          onChange={(e) => setCount(e.target.value)}
+        />
       )}
-      {kind === 'watermark' && <input className="cx-input" aria-label="Time" placeholder="2026-03-02T10:00:00Z" value={time} onChange={(e) => setTime(e.target.value)} />}
+      {kind === 'event' && (
+        <input
+          className="cx-input bp-expr mono"
+          aria-label="Condition"
+          data-testid="breakpoint-expression"
+          placeholder="amount > 10000"
+          value={expression}
+          onChange={(e) => setExpression(e.target.value)}
+        />
+      )}
+      {kind === 'watermark' && (
+        <input
+          className="cx-input"
+          aria-label="Time"
+          placeholder="2026-03-02T10:00:00Z"
+          value={time}
+          onChange={(e) => setTime(e.target.value)}
+        />
+      )}
       <button type="submit" className="btn" data-testid="breakpoint-add">
         Add
       </button>

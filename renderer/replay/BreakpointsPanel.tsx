@@ -30,10 +30,22 @@ export function BreakpointsPanel({ api, stages }: { api: CepApi; stages: string[
           {breakpoints.map((bp, i) => (
             <li key={bp.id ?? i} className="bp-item" data-testid="breakpoint-item">
               <label>
-                <input type="checkbox" checked={bp.enabled !== false} onChange={(e) => set(breakpoints.map((b, j) => (j === i ? { ...b, enabled: e.target.checked } : b)))} />
+                <input
+                  type="checkbox"
+                  checked={bp.enabled !== false}
+                  onChange={(e) =>
+                    set(breakpoints.map((b, j) => (j === i ? { ...b, enabled: e.target.checked } : b)))
+                  }
+                />
                 {describeBreakpoint(bp)}
               </label>
-              <button type="button" className="icon-btn" aria-label="Remove breakpoint" title="Remove" onClick={() => set(breakpoints.filter((_, j) => j !== i))}>
+              <button
+                type="button"
+                className="icon-btn"
+                aria-label="Remove breakpoint"
+                title="Remove"
+                onClick={() => set(breakpoints.filter((_, j) => j !== i))}
+              >
                 ×
               </button>
             </li>

@@ -7,7 +7,9 @@ export function CurrentEvent({ report }: { report: StepReport }) {
   if (!event) {
     return (
       <p className="text-muted" data-testid="replay-current-event">
-        {report.endOfInput ? 'End of input: the watermark jumped to +∞ and every window closed.' : 'No event yet. Step forward (→) to push the first one.'}
+        {report.endOfInput
+          ? 'End of input: the watermark jumped to +∞ and every window closed.'
+          : 'No event yet. Step forward (→) to push the first one.'}
       </p>
     );
   }
@@ -20,7 +22,9 @@ export function CurrentEvent({ report }: { report: StepReport }) {
             key {event.key}
           </span>
         )}
-        {report.waitingForWatermark && <span className="pill pill-warning">buffered until the watermark passes it</span>}
+        {report.waitingForWatermark && (
+          <span className="pill pill-warning">buffered until the watermark passes it</span>
+        )}
       </div>
       <dl className="kv">
         {Object.entries(event.payload).map(([k, v]) => (

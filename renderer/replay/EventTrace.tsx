@@ -12,7 +12,8 @@ function Condition({ c }: { c: ConditionExplanation }) {
   const steps = c.values.filter((v) => v.text !== c.source).slice(0, 8);
   return (
     <li className={`cond ${c.result ? 'is-true' : 'is-false'}`}>
-      <span className="cond-result">{c.result ? 'true' : 'false'}</span> <span className="mono">{c.source}</span>
+      <span className="cond-result">{c.result ? 'true' : 'false'}</span>{' '}
+      <span className="mono">{c.source}</span>
       {steps.length > 0 && (
         <span className="cond-values">
           {steps.map((v, i) => (
@@ -29,7 +30,8 @@ function Condition({ c }: { c: ConditionExplanation }) {
 function Edge({ e }: { e: EdgeTrace }) {
   return (
     <li className={`edge edge-${e.action} ${e.result ? 'is-taken' : 'is-not'}`}>
-      <span className="edge-action">{e.action}</span> {e.stage} → {e.target} <span className="edge-result">{e.result ? 'applies' : 'does not apply'}</span>
+      <span className="edge-action">{e.action}</span> {e.stage} → {e.target}{' '}
+      <span className="edge-result">{e.result ? 'applies' : 'does not apply'}</span>
       {e.conditions.length > 0 && (
         <ul className="cond-list">
           {e.conditions.map((c, i) => (
@@ -46,12 +48,23 @@ function Run({ run }: { run: RunTrace }) {
     ? `discarded: ${DISCARD_TEXT[run.discarded]}`
     : run.branches.length === 0
       ? 'unchanged'
-      : run.branches.map((b) => (b.via === 'completed' ? 'completed a match' : `${b.via === 'take' ? 'took the event' : 'ignored it'} → ${b.stage}`)).join('; ');
+      : run.branches
+          .map((b) =>
+            b.via === 'completed'
+              ? 'completed a match'
+              : `${b.via === 'take' ? 'took the event' : 'ignored it'} → ${b.stage}`,
+          )
+          .join('; ');
   return (
     <li className="run" data-testid="trace-run">
       <div className="run-head">
         <strong>{run.stage === '(start)' ? 'Start' : `Partial match in “${run.stage}”`}</strong>
-        {run.bound.length > 0 && <span className="text-muted"> bound {run.bound.map((b) => `${b.stage} #${b.seqs.join(', #')}`).join(' · ')}</span>}
+        {run.bound.length > 0 && (
+          <span className="text-muted">
+            {' '}
+            bound {run.bound.map((b) => `${b.stage} #${b.seqs.join(', #')}`).join(' · ')}
+          </span>
+        )}
         <span className={run.discarded ? 'run-outcome is-discarded' : 'run-outcome'}>{outcome}</span>
       </div>
       <ul className="edge-list">
@@ -67,7 +80,9 @@ export function EventTrace({ report }: { report: StepReport }) {
   if (report.processed.length === 0) {
     return (
       <p className="text-muted" data-testid="replay-trace">
-        {report.waitingForWatermark ? 'The engine has not processed this event yet: it waits until the watermark passes its time.' : 'Nothing was processed in this step.'}
+        {report.waitingForWatermark
+          ? 'The engine has not processed this event yet: it waits until the watermark passes its time.'
+          : 'Nothing was processed in this step.'}
       </p>
     );
   }

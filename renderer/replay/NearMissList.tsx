@@ -7,11 +7,19 @@ import { DISCARD_TEXT } from './describe';
 export function NearMissList({ api }: { api: CepApi }) {
   const list = useReplayStore((s) => s.nearMisses);
   if (!list) return <p className="text-muted">Looking for near misses…</p>;
-  if (list.items.length === 0) return <p className="text-muted" data-testid="near-misses">{list.complete ? 'No partial match died in this recording.' : 'None yet; the analysis is still running.'}</p>;
+  if (list.items.length === 0)
+    return (
+      <p className="text-muted" data-testid="near-misses">
+        {list.complete
+          ? 'No partial match died in this recording.'
+          : 'None yet; the analysis is still running.'}
+      </p>
+    );
   return (
     <div data-testid="near-misses">
       <p className="text-muted">
-        Showing {formatCount(list.items.length)} of {formatCount(list.seen)} dead partial matches{list.complete ? '' : ' (analysis still running)'}, furthest first.
+        Showing {formatCount(list.items.length)} of {formatCount(list.seen)} dead partial matches
+        {list.complete ? '' : ' (analysis still running)'}, furthest first.
       </p>
       <ul className="near-list">
         {list.items.map((m, i) => (
@@ -31,7 +39,9 @@ export function NearMissList({ api }: { api: CepApi }) {
                 reached “{m.furthestStage}”, waited in “{m.waitingAt}”
               </span>
               <span className="text-muted">
-                died {m.diedAtSeq !== undefined ? `at event #${m.diedAtSeq}` : `at ${formatTime(m.timestamp)}`}: {DISCARD_TEXT[m.reason]}
+                died{' '}
+                {m.diedAtSeq !== undefined ? `at event #${m.diedAtSeq}` : `at ${formatTime(m.timestamp)}`}:{' '}
+                {DISCARD_TEXT[m.reason]}
               </span>
             </button>
           </li>

@@ -15,7 +15,13 @@ export function NodeReplayBadge({ nodeId }: { nodeId: string }) {
   if (!o) return null;
   const title = `Replay — live partial matches: ${o.active}; entered: ${o.entered}; events taken: ${o.taken}; ignored: ${o.ignored}; timed out: ${o.timedOut}; other discards: ${o.discarded}; in matches: ${o.matched}${o.occupied ? '; the current key waits here' : ''}`;
   return (
-    <div className={o.occupied ? 'replay-node-badge is-occupied' : 'replay-node-badge'} data-testid={`replay-node-badge-${o.stage}`} data-occupied={o.occupied} data-active={o.active} title={title}>
+    <div
+      className={o.occupied ? 'replay-node-badge is-occupied' : 'replay-node-badge'}
+      data-testid={`replay-node-badge-${o.stage}`}
+      data-occupied={o.occupied}
+      data-active={o.active}
+      title={title}
+    >
       <span className="rnb-live">{o.active} live</span>
       <span>↳{o.entered}</span>
       <span>✓{o.taken}</span>

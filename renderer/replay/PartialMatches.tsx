@@ -26,7 +26,12 @@ export function PartialMatches({ report, withinMs, onPickSeq }: PartialMatchesPr
         const left = p.timeLeftMs;
         const frac = left !== undefined && withinMs ? Math.max(0, Math.min(1, left / withinMs)) : null;
         return (
-          <li key={p.runId} className={p.held ? 'partial is-held' : 'partial'} data-testid="partial-match" data-stage={p.stage}>
+          <li
+            key={p.runId}
+            className={p.held ? 'partial is-held' : 'partial'}
+            data-testid="partial-match"
+            data-stage={p.stage}
+          >
             <div className="partial-head">
               <span className="pill pill-accent">{p.stage}</span>
               {p.key !== '' && <span className="mono">key {p.key}</span>}
@@ -38,7 +43,13 @@ export function PartialMatches({ report, withinMs, onPickSeq }: PartialMatchesPr
                 <span key={b.stage} className="bound">
                   {b.stage}:{' '}
                   {b.seqs.map((seq) => (
-                    <button key={seq} type="button" className="link-btn mono" title="Pick this event for “why not?”" onClick={() => onPickSeq(seq)}>
+                    <button
+                      key={seq}
+                      type="button"
+                      className="link-btn mono"
+                      title="Pick this event for “why not?”"
+                      onClick={() => onPickSeq(seq)}
+                    >
                       #{seq}
                     </button>
                   ))}
@@ -46,13 +57,20 @@ export function PartialMatches({ report, withinMs, onPickSeq }: PartialMatchesPr
               ))}
             </div>
             {left !== undefined && (
-              <div className="partial-window" title={p.deadline !== undefined ? `Window closes at ${formatTime(p.deadline)}` : undefined}>
+              <div
+                className="partial-window"
+                title={p.deadline !== undefined ? `Window closes at ${formatTime(p.deadline)}` : undefined}
+              >
                 {frac !== null && (
                   <div className="window-bar">
                     <div className="window-fill" style={{ width: `${frac * 100}%` }} />
                   </div>
                 )}
-                <span className="text-muted">{left > 0 ? `${formatDuration(left)} left in the window` : 'window over (waits for the watermark to time out)'}</span>
+                <span className="text-muted">
+                  {left > 0
+                    ? `${formatDuration(left)} left in the window`
+                    : 'window over (waits for the watermark to time out)'}
+                </span>
               </div>
             )}
           </li>

@@ -12,12 +12,16 @@ export interface RecordingPickerProps {
 export function RecordingPicker({ patternId, onStart, compact = false }: RecordingPickerProps) {
   const recordings = useRecordingsStore((s) => s.recordings);
   const chosen = useReplayStore((s) => s.recordingByPattern[patternId] ?? null);
-  const choose = (pattern: string, id: number | null) => useReplayStore.getState().chooseRecording(pattern, id);
+  const choose = (pattern: string, id: number | null) =>
+    useReplayStore.getState().chooseRecording(pattern, id);
   const valid = recordings.some((r) => r.id === chosen) ? chosen : null;
   const current = valid ?? recordings[0]?.id ?? null;
 
   return (
-    <div className={compact ? 'recording-picker is-compact' : 'recording-picker'} data-testid="recording-picker">
+    <div
+      className={compact ? 'recording-picker is-compact' : 'recording-picker'}
+      data-testid="recording-picker"
+    >
       <label className="recording-picker-label">
         Recording
         <select
@@ -30,7 +34,8 @@ export function RecordingPicker({ patternId, onStart, compact = false }: Recordi
           {recordings.length === 0 && <option value="">No recordings yet</option>}
           {recordings.map((r) => (
             <option key={r.id} value={r.id}>
-              {r.name} — {formatCount(r.rowCount)} events{r.minTs !== null && r.maxTs !== null ? `, ${formatDuration(r.maxTs - r.minTs)}` : ''}
+              {r.name} — {formatCount(r.rowCount)} events
+              {r.minTs !== null && r.maxTs !== null ? `, ${formatDuration(r.maxTs - r.minTs)}` : ''}
             </option>
           ))}
         </select>
@@ -48,10 +53,19 @@ export function RecordingPicker({ patternId, onStart, compact = false }: Recordi
       >
         {compact ? 'Restart' : 'Start replay'}
       </button>
-      <button type="button" className="btn" data-testid="replay-import" onClick={() => useRecordingsStore.getState().setImportOpen(true)}>
+      <button
+        type="button"
+        className="btn"
+        data-testid="replay-import"
+        onClick={() => useRecordingsStore.getState().setImportOpen(true)}
+      >
         Import…
       </button>
-      <button type="button" className="btn" onClick={() => useRecordingsStore.getState().openBrowser(current)}>
+      <button
+        type="button"
+        className="btn"
+        onClick={() => useRecordingsStore.getState().openBrowser(current)}
+      >
         Browse…
       </button>
     </div>

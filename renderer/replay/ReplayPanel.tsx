@@ -36,7 +36,9 @@ export function ReplayPanel() {
       <div className="empty-state" data-testid="replay-empty">
         <Icon name="replay" size={22} />
         <div className="empty-state-title">No pattern open</div>
-        <div className="empty-state-text">Open a pattern, then replay a recording of events through it, one step at a time.</div>
+        <div className="empty-state-text">
+          Open a pattern, then replay a recording of events through it, one step at a time.
+        </div>
       </div>
     );
   }
@@ -51,7 +53,12 @@ export function ReplayPanel() {
       <div className="replay-head">
         <RecordingPicker patternId={patternId} onStart={start} compact={live} />
         {live && (
-          <button type="button" className="btn" data-testid="replay-close" onClick={() => void useReplayStore.getState().close(api)}>
+          <button
+            type="button"
+            className="btn"
+            data-testid="replay-close"
+            onClick={() => void useReplayStore.getState().close(api)}
+          >
             Close session
           </button>
         )}
@@ -77,7 +84,8 @@ export function ReplayPanel() {
       {live && <ReplaySession api={api} withinMs={document?.settings.within?.ms ?? null} />}
       {!live && status !== 'opening' && status !== 'error' && (
         <p className="text-muted replay-hint">
-          Pick a recording and start: step with ← →, play with Space, jump with Home/End; set breakpoints and ask “why not?” for any event.
+          Pick a recording and start: step with ← →, play with Space, jump with Home/End; set breakpoints and
+          ask “why not?” for any event.
         </p>
       )}
     </div>

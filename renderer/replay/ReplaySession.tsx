@@ -28,13 +28,23 @@ export function ReplaySession({ api, withinMs }: { api: CepApi; withinMs: number
   return (
     <div className="replay-session" data-testid="replay-panel">
       <ReplayToolbar api={api} />
-      <Timeline data={timeline} position={report.position} total={report.total} analysis={analysis} onSeek={(position) => void useReplayStore.getState().seek(api, { position })} />
+      <Timeline
+        data={timeline}
+        position={report.position}
+        total={report.total}
+        analysis={analysis}
+        onSeek={(position) => void useReplayStore.getState().seek(api, { position })}
+      />
       {error && (
         <p className="notice notice-error" role="alert" data-testid="replay-error">
           {error.message}
         </p>
       )}
-      {runNote && <p className="notice" data-testid="replay-run-note">{runNote}</p>}
+      {runNote && (
+        <p className="notice" data-testid="replay-run-note">
+          {runNote}
+        </p>
+      )}
       <div className="replay-grid">
         <section className="replay-col" aria-label="Current event and trace">
           <h3 className="replay-col-title">Current event</h3>
@@ -43,7 +53,9 @@ export function ReplaySession({ api, withinMs }: { api: CepApi; withinMs: number
           <EventTrace report={report} />
         </section>
         <section className="replay-col" aria-label="Partial matches and outputs">
-          <h3 className="replay-col-title">Partial matches{report.event && report.event.key !== '' ? ` · key ${report.event.key}` : ''}</h3>
+          <h3 className="replay-col-title">
+            Partial matches{report.event && report.event.key !== '' ? ` · key ${report.event.key}` : ''}
+          </h3>
           <PartialMatches report={report} withinMs={withinMs} onPickSeq={pick} />
           <h3 className="replay-col-title">Outputs of this step</h3>
           <StepOutputs report={report} />

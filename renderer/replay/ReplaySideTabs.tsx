@@ -13,7 +13,17 @@ const TABS = [
 
 type TabId = (typeof TABS)[number]['id'];
 
-export function ReplaySideTabs({ api, stages, tab, onTab }: { api: CepApi; stages: string[]; tab?: TabId; onTab?: (t: TabId) => void }) {
+export function ReplaySideTabs({
+  api,
+  stages,
+  tab,
+  onTab,
+}: {
+  api: CepApi;
+  stages: string[];
+  tab?: TabId;
+  onTab?: (t: TabId) => void;
+}) {
   const [own, setOwn] = useState<TabId>('breakpoints');
   const active = tab ?? own;
   const select = onTab ?? setOwn;
@@ -21,7 +31,15 @@ export function ReplaySideTabs({ api, stages, tab, onTab }: { api: CepApi; stage
     <div className="replay-side">
       <div className="replay-side-tabs" role="tablist" aria-label="Debugger tools">
         {TABS.map((t) => (
-          <button key={t.id} type="button" role="tab" aria-selected={t.id === active} className="replay-side-tab" data-testid={`replay-tab-${t.id}`} onClick={() => select(t.id)}>
+          <button
+            key={t.id}
+            type="button"
+            role="tab"
+            aria-selected={t.id === active}
+            className="replay-side-tab"
+            data-testid={`replay-tab-${t.id}`}
+            onClick={() => select(t.id)}
+          >
             {t.label}
           </button>
         ))}

@@ -9,9 +9,31 @@ import { describePosition } from './describe';
 import { SeekBox } from './SeekBox';
 import { TransportIcon, type TransportIconName } from './TransportIcon';
 
-function ToolButton({ label, keys, testId, onClick, disabled, icon }: { label: string; keys: string; testId: string; onClick: () => void; disabled?: boolean; icon: TransportIconName }) {
+function ToolButton({
+  label,
+  keys,
+  testId,
+  onClick,
+  disabled,
+  icon,
+}: {
+  label: string;
+  keys: string;
+  testId: string;
+  onClick: () => void;
+  disabled?: boolean;
+  icon: TransportIconName;
+}) {
   return (
-    <button type="button" className="btn replay-btn" aria-label={label} title={`${label} (${keys})`} data-testid={testId} onClick={onClick} disabled={disabled}>
+    <button
+      type="button"
+      className="btn replay-btn"
+      aria-label={label}
+      title={`${label} (${keys})`}
+      data-testid={testId}
+      onClick={onClick}
+      disabled={disabled}
+    >
       <TransportIcon name={icon} />
     </button>
   );
@@ -30,45 +52,101 @@ export function ReplayToolbar({ api }: { api: CepApi }) {
 
   return (
     <div className="replay-toolbar" role="toolbar" aria-label="Replay controls">
-      <ToolButton label="Go to start" keys="Home" testId="replay-to-start" disabled={atStart} onClick={() => {
-        pause();
-        void s().seek(api, { position: 0 });
-      }} icon="start" />
-      <ToolButton label="Step back" keys="← or ," testId="replay-step-back" disabled={atStart} onClick={() => {
-        pause();
-        void s().step(api, 'back');
-      }} icon="back" />
-      <ToolButton label={playing ? 'Pause' : 'Play'} keys="Space" testId="replay-play" disabled={atEnd && !playing} onClick={() => s().setPlaying(api, !playing)} icon={playing ? 'pause' : 'play'} />
-      <ToolButton label="Step forward" keys="→ or ." testId="replay-step-forward" disabled={atEnd} onClick={() => {
-        pause();
-        void s().step(api, 'forward');
-      }} icon="forward" />
-      <ToolButton label="Run to next breakpoint" keys="F8" testId="replay-run-breakpoint" disabled={atEnd} onClick={() => void s().run(api, 'breakpoint')} icon="breakpoint" />
-      <ToolButton label="Run to end" keys="End" testId="replay-run-end" disabled={atEnd} onClick={() => void s().run(api, 'end')} icon="end" />
-      <select className="cx-input replay-speed" aria-label="Play speed (steps per second)" title="Play speed" value={speed} onChange={(e) => s().setSpeed(Number(e.target.value))}>
+      <ToolButton
+        label="Go to start"
+        keys="Home"
+        testId="replay-to-start"
+        disabled={atStart}
+        onClick={() => {
+          pause();
+          void s().seek(api, { position: 0 });
+        }}
+        icon="start"
+      />
+      <ToolButton
+        label="Step back"
+        keys="← or ,"
+        testId="replay-step-back"
+        disabled={atStart}
+        onClick={() => {
+          pause();
+          void s().step(api, 'back');
+        }}
+        icon="back"
+      />
+      <ToolButton
+        label={playing ? 'Pause' : 'Play'}
+        keys="Space"
+        testId="replay-play"
+        disabled={atEnd && !playing}
+        onClick={() => s().setPlaying(api, !playing)}
+        icon={playing ? 'pause' : 'play'}
+      />
+      <ToolButton
+        label="Step forward"
+        keys="→ or ."
+        testId="replay-step-forward"
+        disabled={atEnd}
+        onClick={() => {
+          pause();
+          void s().step(api, 'forward');
+        }}
+        icon="forward"
+      />
+      <ToolButton
+        label="Run to next breakpoint"
+        keys="F8"
+        testId="replay-run-breakpoint"
+        disabled={atEnd}
+        onClick={() => void s().run(api, 'breakpoint')}
+        icon="breakpoint"
+      />
+      <ToolButton
+        label="Run to end"
+        keys="End"
+        testId="replay-run-end"
+        disabled={atEnd}
+        onClick={() => void s().run(api, 'end')}
+        icon="end"
+      />
+      <select
+        className="cx-input replay-speed"
+        aria-label="Play speed (steps per second)"
+        title="Play speed"
+        value={speed}
+        onChange={(e) => s().setSpeed(Number(e.target.value))}
+      >
         {PLAY_SPEEDS.map((v) => (
           <option key={v} value={v}>
             {v}/s
           </option>
         ))}
       </select>
-      <SeekBox onSeek={(target) => {
+      <SeekBox
+        onSeek={(target) => {
           pause();
           void s().seek(api, target);
-        }} />
+        }}
+      />
       <span className="replay-position" data-testid="replay-position" aria-live="polite">
         {describePosition(report)}
         {busy && <span className="replay-busy" aria-label="working" />}
       </span>
       <span className="replay-spacer" />
-      <span className="replay-watermark" data-testid="replay-watermark" title="Event-time watermark: the engine's notion of “time has passed up to here”">
+      <span
+        className="replay-watermark"
+        data-testid="replay-watermark"
+        title="Event-time watermark: the engine's notion of “time has passed up to here”"
+      >
         Watermark {report.watermark === null ? '—' : formatTime(report.watermark)}
         {report.waitingForWatermark && (
           <span className="pill pill-warning" data-testid="replay-waiting">
             waiting for watermark
           </span>
         )}
-        {report.bufferedEvents > 0 && <span className="pill">{formatCount(report.bufferedEvents)} buffered</span>}
+        {report.bufferedEvents > 0 && (
+          <span className="pill">{formatCount(report.bufferedEvents)} buffered</span>
+        )}
       </span>
       <span className="replay-totals" data-testid="replay-totals">
         <span className="pill pill-success">{formatCount(report.totals.matches)} matches</span>

@@ -49,7 +49,9 @@ export function ResultsPanel() {
       <div className="empty-state" data-testid="results-empty">
         <Icon name="results" size={22} />
         <div className="empty-state-title">No results yet</div>
-        <div className="empty-state-text">Start a replay of the pattern over a recording to see its matches and timeouts here.</div>
+        <div className="empty-state-text">
+          Start a replay of the pattern over a recording to see its matches and timeouts here.
+        </div>
       </div>
     );
   }
@@ -75,10 +77,15 @@ export function ResultsPanel() {
   return (
     <div className="results-view" data-testid="results-panel">
       <div className="results-bar">
-        <select className="cx-input" aria-label="Result kind" value={kind} onChange={(e) => {
+        <select
+          className="cx-input"
+          aria-label="Result kind"
+          value={kind}
+          onChange={(e) => {
             setKind(e.target.value as typeof kind);
             setOffset(0);
-          }}>
+          }}
+        >
           <option value="all">Matches and timeouts</option>
           <option value="match">Matches</option>
           <option value="timeout">Timeouts</option>
@@ -86,19 +93,42 @@ export function ResultsPanel() {
         <span data-testid="results-total">
           {formatCount(total)} result{total === 1 ? '' : 's'}
           {page && !page.complete && ' so far (analysis running)'}
-          {total > PAGE && ` · showing ${formatCount(offset + 1)}–${formatCount(Math.min(total, offset + PAGE))}`}
+          {total > PAGE &&
+            ` · showing ${formatCount(offset + 1)}–${formatCount(Math.min(total, offset + PAGE))}`}
         </span>
-        <button type="button" className="btn" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+        <button
+          type="button"
+          className="btn"
+          disabled={offset === 0}
+          onClick={() => setOffset(Math.max(0, offset - PAGE))}
+        >
           Previous
         </button>
-        <button type="button" className="btn" disabled={offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)}>
+        <button
+          type="button"
+          className="btn"
+          disabled={offset + PAGE >= total}
+          onClick={() => setOffset(offset + PAGE)}
+        >
           Next
         </button>
         <span className="replay-spacer" />
-        <button type="button" className="btn" data-testid="results-export-csv" disabled={exporting || total === 0} onClick={() => void exportAs('csv')}>
+        <button
+          type="button"
+          className="btn"
+          data-testid="results-export-csv"
+          disabled={exporting || total === 0}
+          onClick={() => void exportAs('csv')}
+        >
           Export CSV
         </button>
-        <button type="button" className="btn" data-testid="results-export-jsonl" disabled={exporting || total === 0} onClick={() => void exportAs('jsonl')}>
+        <button
+          type="button"
+          className="btn"
+          data-testid="results-export-jsonl"
+          disabled={exporting || total === 0}
+          onClick={() => void exportAs('jsonl')}
+        >
           Export JSONL
         </button>
       </div>
@@ -120,7 +150,13 @@ export function ResultsPanel() {
           </thead>
           <tbody>
             {page?.items.map((item) => (
-              <tr key={item.index} className="is-clickable" data-testid={`result-row-${item.kind}`} onClick={() => show(item.position)} title="Show this step in the replay">
+              <tr
+                key={item.index}
+                className="is-clickable"
+                data-testid={`result-row-${item.kind}`}
+                onClick={() => show(item.position)}
+                title="Show this step in the replay"
+              >
                 <td className="num">{item.index}</td>
                 <td>{item.kind}</td>
                 <td className="mono">{item.key}</td>
@@ -131,7 +167,11 @@ export function ResultsPanel() {
                       <strong>{s.stage}</strong>:{' '}
                       {s.events.map((e) => (
                         <span key={e.seq} className="mono" title={JSON.stringify(e.payload)}>
-                          #{e.seq} {formatTime(e.ts)} {Object.entries(e.payload).slice(0, 4).map(([k, v]) => `${k}=${formatCell(v)}`).join(' ')}{' '}
+                          #{e.seq} {formatTime(e.ts)}{' '}
+                          {Object.entries(e.payload)
+                            .slice(0, 4)
+                            .map(([k, v]) => `${k}=${formatCell(v)}`)
+                            .join(' ')}{' '}
                         </span>
                       ))}
                     </div>

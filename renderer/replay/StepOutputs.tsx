@@ -3,7 +3,14 @@ import type { StepReport } from '../../electron/contract';
 import { formatTime } from '../recordings/format';
 import { DISCARD_TEXT } from './describe';
 
-const KIND_LABEL = { match: 'Match', timeout: 'Timeout', late: 'Late event', warning: 'Warning', error: 'Error', discard: 'Discarded' } as const;
+const KIND_LABEL = {
+  match: 'Match',
+  timeout: 'Timeout',
+  late: 'Late event',
+  warning: 'Warning',
+  error: 'Error',
+  discard: 'Discarded',
+} as const;
 
 export function StepOutputs({ report }: { report: StepReport }) {
   if (report.outputs.length === 0) return <p className="text-muted">No output in this step.</p>;

@@ -28,16 +28,22 @@ export function Timeline({ data, position, total, analysis, onSeek }: TimelinePr
   const area =
     buckets.length > 0
       ? `M${x(buckets[0]?.fromPosition ?? 0)},${HEIGHT - 6} ` +
-        buckets.map((b) => `L${x(b.fromPosition)},${y(b.liveMax)} L${x(b.toPosition)},${y(b.liveMax)}`).join(' ') +
+        buckets
+          .map((b) => `L${x(b.fromPosition)},${y(b.liveMax)} L${x(b.toPosition)},${y(b.liveMax)}`)
+          .join(' ') +
         ` L${x(buckets[buckets.length - 1]?.toPosition ?? 0)},${HEIGHT - 6} Z`
       : '';
   // Watermark lag: how far event time runs ahead of the watermark, scaled to the largest lag.
-  const lags = buckets.map((b) => (b.ts !== null && b.watermark !== null ? Math.max(0, b.ts - b.watermark) : null));
+  const lags = buckets.map((b) =>
+    b.ts !== null && b.watermark !== null ? Math.max(0, b.ts - b.watermark) : null,
+  );
   const maxLag = Math.max(1, ...lags.map((l) => l ?? 0));
   const lagPath = buckets
     .map((b, i) => {
       const lag = lags[i];
-      return lag === null || lag === undefined ? null : `${x((b.fromPosition + b.toPosition) / 2)},${8 + (lag / maxLag) * 14}`;
+      return lag === null || lag === undefined
+        ? null
+        : `${x((b.fromPosition + b.toPosition) / 2)},${8 + (lag / maxLag) * 14}`;
     })
     .filter((p): p is string => p !== null);
 
@@ -78,7 +84,14 @@ export function Timeline({ data, position, total, analysis, onSeek }: TimelinePr
         {area && <path d={area} className="timeline-live" />}
         {lagPath.length > 1 && <polyline points={lagPath.join(' ')} className="timeline-watermark" />}
         {data?.markers.map((m, i) => (
-          <line key={i} x1={x(m.position)} x2={x(m.position)} y1={HEIGHT - 12} y2={HEIGHT} className={m.kind === 'match' ? 'timeline-match' : 'timeline-timeout'} />
+          <line
+            key={i}
+            x1={x(m.position)}
+            x2={x(m.position)}
+            y1={HEIGHT - 12}
+            y2={HEIGHT}
+            className={m.kind === 'match' ? 'timeline-match' : 'timeline-timeout'}
+          />
         ))}
         <line x1={x(position)} x2={x(position)} y1={0} y2={HEIGHT} className="timeline-cursor" />
       </svg>

@@ -14,7 +14,17 @@ export type TransportIconName = keyof typeof PATHS;
 export function TransportIcon({ name }: { name: TransportIconName }) {
   const filled = name !== 'pause';
   return (
-    <svg width={14} height={14} viewBox="0 0 24 24" aria-hidden="true" fill={filled ? 'currentColor' : 'none'} stroke="currentColor" strokeWidth={2} strokeLinejoin="round" strokeLinecap="round">
+    <svg
+      width={14}
+      height={14}
+      viewBox="0 0 24 24"
+      aria-hidden="true"
+      fill={filled ? 'currentColor' : 'none'}
+      stroke="currentColor"
+      strokeWidth={2}
+      strokeLinejoin="round"
+      strokeLinecap="round"
+    >
       <path d={PATHS[name]} />
     </svg>
   );

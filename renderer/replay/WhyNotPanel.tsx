@@ -30,11 +30,23 @@ export function WhyNotPanel({ api, stages }: { api: CepApi; stages: string[] }) 
       >
         <label>
           Why didn’t event #
-          <input className="cx-input bp-number" data-testid="why-not-seq" aria-label="Event number" value={seqShown} onChange={(e) => setSeqText(e.target.value)} />
+          <input
+            className="cx-input bp-number"
+            data-testid="why-not-seq"
+            aria-label="Event number"
+            value={seqShown}
+            onChange={(e) => setSeqText(e.target.value)}
+          />
         </label>
         <label>
           reach
-          <select className="cx-input" data-testid="why-not-stage" aria-label="Stage" value={stage} onChange={(e) => setStage(e.target.value)}>
+          <select
+            className="cx-input"
+            data-testid="why-not-stage"
+            aria-label="Stage"
+            value={stage}
+            onChange={(e) => setStage(e.target.value)}
+          >
             {stages.map((st) => (
               <option key={st} value={st}>
                 {st}
@@ -52,13 +64,18 @@ export function WhyNotPanel({ api, stages }: { api: CepApi; stages: string[] }) 
         </p>
       )}
       {verdict && (
-        <div className={`notice ${verdict.reason === 'advanced' ? 'notice-success' : 'notice-warning'}`} data-testid="why-not-verdict" data-reason={verdict.reason}>
+        <div
+          className={`notice ${verdict.reason === 'advanced' ? 'notice-success' : 'notice-warning'}`}
+          data-testid="why-not-verdict"
+          data-reason={verdict.reason}
+        >
           <p className="verdict-text">{verdict.message}</p>
           {verdict.conditions && verdict.conditions.length > 0 && (
             <ul className="cond-list">
               {verdict.conditions.map((c, i) => (
                 <li key={i} className={`cond ${c.result ? 'is-true' : 'is-false'}`}>
-                  <span className="cond-result">{c.result ? 'true' : 'false'}</span> <span className="mono">{c.source}</span>
+                  <span className="cond-result">{c.result ? 'true' : 'false'}</span>{' '}
+                  <span className="mono">{c.source}</span>
                   <span className="cond-values">
                     {c.values
                       .filter((v) => v.text !== c.source)
@@ -74,11 +91,20 @@ export function WhyNotPanel({ api, stages }: { api: CepApi; stages: string[] }) 
             </ul>
           )}
           <div className="verdict-actions">
-            <button type="button" className="btn" data-testid="why-not-show" onClick={() => void s().seek(api, { position: verdict.position })}>
+            <button
+              type="button"
+              className="btn"
+              data-testid="why-not-show"
+              onClick={() => void s().seek(api, { position: verdict.position })}
+            >
               Show that step
             </button>
             {verdict.relatedSeq !== undefined && (
-              <button type="button" className="btn" onClick={() => void s().seek(api, { index: verdict.relatedSeq })}>
+              <button
+                type="button"
+                className="btn"
+                onClick={() => void s().seek(api, { index: verdict.relatedSeq })}
+              >
                 Show event #{verdict.relatedSeq}
               </button>
             )}

@@ -20,7 +20,9 @@ export function describeBreakpoint(bp: Breakpoint): string {
     case 'match':
       return 'A match completes';
     case 'discard':
-      return bp.reasons && bp.reasons.length > 0 ? `A partial match is discarded (${bp.reasons.map((r) => DISCARD_TEXT[r]).join(', ')})` : 'A partial match is discarded (any reason)';
+      return bp.reasons && bp.reasons.length > 0
+        ? `A partial match is discarded (${bp.reasons.map((r) => DISCARD_TEXT[r]).join(', ')})`
+        : 'A partial match is discarded (any reason)';
     case 'partial-count':
       return `A key holds more than ${bp.above} partial matches`;
     case 'event':

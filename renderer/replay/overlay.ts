@@ -57,7 +57,10 @@ function fieldOfLabel(label: string): ConditionValue['field'] {
 }
 
 /** The last evaluation of each condition during this step, keyed by the stage's canvas node. */
-export function deriveConditionValues(report: StepReport, stages: ReplaySessionInfo['stages']): Record<string, ConditionValue[]> {
+export function deriveConditionValues(
+  report: StepReport,
+  stages: ReplaySessionInfo['stages'],
+): Record<string, ConditionValue[]> {
   const nodeOf = new Map(stages.map((s) => [s.stage, s.nodeId]));
   const byNode = new Map<string, Map<string, ConditionValue>>();
   for (const processed of report.processed) {
@@ -68,7 +71,14 @@ export function deriveConditionValues(report: StepReport, stages: ReplaySessionI
         const map = byNode.get(nodeId) ?? new Map<string, ConditionValue>();
         byNode.set(nodeId, map);
         for (const c of edge.conditions) {
-          map.set(c.label, { label: c.label, field: fieldOfLabel(c.label), source: c.source, result: c.result, values: c.values, seq: processed.event.seq });
+          map.set(c.label, {
+            label: c.label,
+            field: fieldOfLabel(c.label),
+            source: c.source,
+            result: c.result,
+            values: c.values,
+            seq: processed.event.seq,
+          });
         }
       }
     }

@@ -21,7 +21,12 @@ function replayVisible(): boolean {
 function keysFree(space = false): boolean {
   const el = document.activeElement;
   if (!(el instanceof HTMLElement)) return true;
-  if (el.closest('[role="tablist"], [role="listbox"], .react-flow__node, .react-flow__edge, select, [role="dialog"]')) return false;
+  if (
+    el.closest(
+      '[role="tablist"], [role="listbox"], .react-flow__node, .react-flow__edge, select, [role="dialog"]',
+    )
+  )
+    return false;
   return !(space && el.closest('button, [role="button"], summary') && !el.closest('.replay-toolbar'));
 }
 
@@ -35,10 +40,40 @@ export function createReplayActions(api: CepApi): Action[] {
     return s().step(api, direction);
   };
   return [
-    { id: 'replay.stepForward', label: 'Replay: step forward', category: 'Replay', shortcut: 'ArrowRight', keywords: ['next', 'event'], enabled: ready, run: steps('forward') },
-    { id: 'replay.stepBack', label: 'Replay: step back', category: 'Replay', shortcut: 'ArrowLeft', keywords: ['previous', 'event'], enabled: ready, run: steps('back') },
-    { id: 'replay.stepForwardAlt', label: 'Replay: step forward (.)', category: 'Replay', shortcut: '.', enabled: ready, run: steps('forward') },
-    { id: 'replay.stepBackAlt', label: 'Replay: step back (,)', category: 'Replay', shortcut: ',', enabled: ready, run: steps('back') },
+    {
+      id: 'replay.stepForward',
+      label: 'Replay: step forward',
+      category: 'Replay',
+      shortcut: 'ArrowRight',
+      keywords: ['next', 'event'],
+      enabled: ready,
+      run: steps('forward'),
+    },
+    {
+      id: 'replay.stepBack',
+      label: 'Replay: step back',
+      category: 'Replay',
+      shortcut: 'ArrowLeft',
+      keywords: ['previous', 'event'],
+      enabled: ready,
+      run: steps('back'),
+    },
+    {
+      id: 'replay.stepForwardAlt',
+      label: 'Replay: step forward (.)',
+      category: 'Replay',
+      shortcut: '.',
+      enabled: ready,
+      run: steps('forward'),
+    },
+    {
+      id: 'replay.stepBackAlt',
+      label: 'Replay: step back (,)',
+      category: 'Replay',
+      shortcut: ',',
+      enabled: ready,
+      run: steps('back'),
+    },
     {
       id: 'replay.toStart',
       label: 'Replay: go to start',

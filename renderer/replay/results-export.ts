@@ -12,7 +12,11 @@ function csvCell(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export async function buildResultsFile(api: CepApi, sessionId: string, format: 'csv' | 'jsonl'): Promise<{ text: string; count: number }> {
+export async function buildResultsFile(
+  api: CepApi,
+  sessionId: string,
+  format: 'csv' | 'jsonl',
+): Promise<{ text: string; count: number }> {
   const lines: string[] = format === 'csv' ? [RESULT_CSV_HEADER.join(',')] : [];
   let offset = 0;
   let total = Infinity;

@@ -7,5 +7,7 @@ export function parseSeek(text: string): SeekTarget | string {
   if (/^\d+$/.test(t)) return { index: Number(t) };
   const iso = /[zZ]|[+-]\d\d:?\d\d$/.test(t) ? t : `${t}Z`;
   const ms = Date.parse(iso);
-  return Number.isFinite(ms) ? { ts: ms } : `“${text}” is neither an event number nor a time (e.g. 2026-03-02T09:30:00Z)`;
+  return Number.isFinite(ms)
+    ? { ts: ms }
+    : `“${text}” is neither an event number nor a time (e.g. 2026-03-02T09:30:00Z)`;
 }

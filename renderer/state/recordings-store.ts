@@ -42,13 +42,20 @@ export const useRecordingsStore = create<RecordingsState>()((set, get) => ({
         status: 'ready',
         recordings,
         error: null,
-        selectedId: selectedId !== null && recordings.some((r) => r.id === selectedId) ? selectedId : (recordings[0]?.id ?? null),
+        selectedId:
+          selectedId !== null && recordings.some((r) => r.id === selectedId)
+            ? selectedId
+            : (recordings[0]?.id ?? null),
       });
     } catch (err) {
       set({ status: 'error', error: CepError.from(err) });
     }
   },
-  openBrowser: (selectedId) => set((s) => ({ browserOpen: true, selectedId: selectedId ?? s.selectedId ?? s.recordings[0]?.id ?? null })),
+  openBrowser: (selectedId) =>
+    set((s) => ({
+      browserOpen: true,
+      selectedId: selectedId ?? s.selectedId ?? s.recordings[0]?.id ?? null,
+    })),
   closeBrowser: () => set({ browserOpen: false }),
   select: (selectedId) => set({ selectedId }),
   setImportOpen: (importOpen) => set({ importOpen }),
@@ -65,6 +72,9 @@ export const useRecordingsStore = create<RecordingsState>()((set, get) => ({
   },
 }));
 
-export function recordingById(state: Pick<RecordingsState, 'recordings'>, id: number | null): RecordingSummary | undefined {
+export function recordingById(
+  state: Pick<RecordingsState, 'recordings'>,
+  id: number | null,
+): RecordingSummary | undefined {
   return id === null ? undefined : state.recordings.find((r) => r.id === id);
 }

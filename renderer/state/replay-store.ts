@@ -22,7 +22,12 @@ import {
   type WhyNotVerdict,
 } from '../../electron/contract';
 import type { PatternDocument } from '../../engine/format/schema';
-import { deriveConditionValues, deriveNodeOverlay, type ConditionValue, type NodeOverlay } from '../replay/overlay';
+import {
+  deriveConditionValues,
+  deriveNodeOverlay,
+  type ConditionValue,
+  type NodeOverlay,
+} from '../replay/overlay';
 
 export type { ConditionValue, NodeOverlay };
 
@@ -185,12 +190,20 @@ export const useReplayStore = create<ReplayState>()((set, get) => {
       await get().close(api);
       set({ status: 'opening', error: null, patternId, openedDocument: document ?? null });
       try {
-        const session = await api.replay.open(document ? { recordingId, document } : { recordingId, patternId });
+        const session = await api.replay.open(
+          document ? { recordingId, document } : { recordingId, patternId },
+        );
         if (get().patternId !== patternId || get().status !== 'opening') {
           void api.replay.close({ sessionId: session.sessionId }).catch(() => undefined);
           return;
         }
-        set({ status: 'ready', session, timeline: null, nearMisses: null, analysis: { done: 0, total: session.steps } });
+        set({
+          status: 'ready',
+          session,
+          timeline: null,
+          nearMisses: null,
+          analysis: { done: 0, total: session.steps },
+        });
         applyReport(session.sessionId, session.report);
         const { breakpoints } = get();
         if (breakpoints.length > 0) await get().setBreakpoints(api, breakpoints);
@@ -237,7 +250,13 @@ export const useReplayStore = create<ReplayState>()((set, get) => {
         set({ busy: true, runNote: null, lastHit: null });
         try {
           const result = await api.replay.run({ sessionId, until });
-          const runNote = result.cancelled ? 'Run cancelled.' : result.hit ? null : result.done ? 'Reached the end of the recording.' : null;
+          const runNote = result.cancelled
+            ? 'Run cancelled.'
+            : result.hit
+              ? null
+              : result.done
+                ? 'Reached the end of the recording.'
+                : null;
           applyReport(sessionId, result.report, { lastHit: result.hit, runNote, error: null });
         } catch (err) {
           if (get().session?.sessionId === sessionId) set({ error: CepError.from(err) });

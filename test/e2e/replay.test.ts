@@ -21,7 +21,10 @@ async function position(page: Page): Promise<string> {
 
 /** Waits until the position label changes from `before` (each move is a round trip to the engine). */
 async function movedFrom(page: Page, before: string): Promise<string> {
-  await page.waitForFunction((b) => document.querySelector('[data-testid="replay-position"]')?.textContent !== b, before);
+  await page.waitForFunction(
+    (b) => document.querySelector('[data-testid="replay-position"]')?.textContent !== b,
+    before,
+  );
   return position(page);
 }
 
@@ -56,14 +59,19 @@ describe('replay debugger', () => {
     await page.getByTestId('import-name').fill('Transactions (uploaded)');
     await page.getByTestId('import-start').click();
     await page.getByTestId('import-done').waitFor();
-    expect(await page.getByTestId('import-done').textContent()).toContain(`${EVENTS.toLocaleString('en-US')} events`);
+    expect(await page.getByTestId('import-done').textContent()).toContain(
+      `${EVENTS.toLocaleString('en-US')} events`,
+    );
     await page.getByTestId('import-close').click();
     await dialog.waitFor({ state: 'detached' });
   });
 
   it('replays the card-testing pattern step by step', async () => {
     const { shell, page, api } = app;
-    await api.patterns.create({ name: 'Card testing (replay test)', document: JSON.parse(readFileSync(PATTERN, 'utf8')) as unknown });
+    await api.patterns.create({
+      name: 'Card testing (replay test)',
+      document: JSON.parse(readFileSync(PATTERN, 'utf8')) as unknown,
+    });
     await shell.libraryItem('Card testing (replay test)').click();
     await shell.canvas.locator('[data-testid="stage-node-cashout"]').waitFor();
     await shell.selectBottomTab('replay');
@@ -99,7 +107,9 @@ describe('replay debugger', () => {
     expect(await badge.getAttribute('data-occupied')).toBe('true');
     expect(await badge.getAttribute('data-active')).toBe('1');
     // The trace shows the probe condition evaluated with its values.
-    expect(await page.getByTestId('replay-trace').textContent()).toContain("type == 'transfer' && amount < 1");
+    expect(await page.getByTestId('replay-trace').textContent()).toContain(
+      "type == 'transfer' && amount < 1",
+    );
     await shell.screenshot('replay-panel');
 
     // Step back with ←: one event earlier, and the partial match is gone again.
@@ -142,7 +152,10 @@ describe('replay debugger', () => {
     const here = await position(page);
     await page.getByTestId('why-not-show').click();
     expect(await movedFrom(page, here)).toMatch(/^Event \d+ of/);
-    await page.getByTestId('replay-trace').locator('.trace-title', { hasText: /^Event #5(\D|$)/ }).waitFor();
+    await page
+      .getByTestId('replay-trace')
+      .locator('.trace-title', { hasText: /^Event #5(\D|$)/ })
+      .waitFor();
   });
 
   it('runs to the end and lists the 3 matches in the timeline and the Results tab', async () => {
@@ -153,7 +166,10 @@ describe('replay debugger', () => {
     expect(await movedFrom(page, before)).toBe('End of input (all windows closed)');
     expect(await page.getByTestId('replay-totals').textContent()).toContain('3 matches');
     // The whole-recording analysis draws the matches on the timeline, saying how much it shows.
-    await page.getByTestId('timeline-caption').filter({ hasText: /showing [\d,]+ of [\d,]+ points/ }).waitFor();
+    await page
+      .getByTestId('timeline-caption')
+      .filter({ hasText: /showing [\d,]+ of [\d,]+ points/ })
+      .waitFor();
     await page.getByTestId('timeline-caption').filter({ hasNotText: 'Analysing' }).waitFor();
     expect(await page.locator('.timeline-match').count()).toBe(3);
     // Near misses: the partial matches that died, with a jump to where they died.
@@ -161,7 +177,10 @@ describe('replay debugger', () => {
     await page.getByTestId('near-miss').first().waitFor();
 
     await shell.selectBottomTab('results');
-    await page.getByTestId('results-total').filter({ hasText: /^\d+ results?$/ }).waitFor();
+    await page
+      .getByTestId('results-total')
+      .filter({ hasText: /^\d+ results?$/ })
+      .waitFor();
     expect(await page.getByTestId('result-row-match').count()).toBe(3);
     const download = page.waitForEvent('download');
     await page.getByTestId('results-export-jsonl').click();

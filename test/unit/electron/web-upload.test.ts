@@ -6,7 +6,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { InspectResult, RecordingDetail } from '../../../electron/contract';
@@ -28,7 +36,10 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-async function post(method: string, body: unknown): Promise<{ status: number; json: { result?: unknown; error?: { code: string; message: string } } }> {
+async function post(
+  method: string,
+  body: unknown,
+): Promise<{ status: number; json: { result?: unknown; error?: { code: string; message: string } } }> {
   const response = await fetch(`${host.origin}/api/${method}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', [TOKEN_HEADER]: host.token },
@@ -40,11 +51,14 @@ async function post(method: string, body: unknown): Promise<{ status: number; js
 describe('POST /api/upload', () => {
   it('stores the bytes and the returned path imports as a recording', async () => {
     const csv = readFileSync(path.join(root, 'samples/recordings/risk-transactions.csv'));
-    const response = await fetch(`${host.origin}/api/upload?name=${encodeURIComponent('risk-transactions.csv')}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/octet-stream', [TOKEN_HEADER]: host.token },
-      body: csv,
-    });
+    const response = await fetch(
+      `${host.origin}/api/upload?name=${encodeURIComponent('risk-transactions.csv')}`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/octet-stream', [TOKEN_HEADER]: host.token },
+        body: csv,
+      },
+    );
     expect(response.status).toBe(200);
     const { result } = (await response.json()) as { result: { path: string; bytes: number } };
     expect(result.bytes).toBe(csv.length);
@@ -66,16 +80,24 @@ describe('POST /api/upload', () => {
       onMalformed: 'reject',
     });
     expect(imported.status, JSON.stringify(imported.json)).toBe(200);
-    expect((imported.json.result as RecordingDetail).rowCount).toBe(csv.toString('utf8').trim().split('\n').length - 1);
+    expect((imported.json.result as RecordingDetail).rowCount).toBe(
+      csv.toString('utf8').trim().split('\n').length - 1,
+    );
   });
 
   it('refuses a request without the session token', async () => {
-    const response = await fetch(`${host.origin}/api/upload?name=a.csv`, { method: 'POST', body: 'a,b\n1,2\n' });
+    const response = await fetch(`${host.origin}/api/upload?name=a.csv`, {
+      method: 'POST',
+      body: 'a,b\n1,2\n',
+    });
     expect(response.status).toBe(401);
   });
 
   it('accepts POST only', async () => {
-    const response = await fetch(`${host.origin}/api/upload`, { method: 'GET', headers: { [TOKEN_HEADER]: host.token } });
+    const response = await fetch(`${host.origin}/api/upload`, {
+      method: 'GET',
+      headers: { [TOKEN_HEADER]: host.token },
+    });
     expect(response.status).toBe(405);
   });
 });
@@ -96,12 +118,19 @@ describe('upload limits and names', () => {
           controller.close();
         },
       });
-      const response = await fetch(`http://127.0.0.1:${port}/api/upload?name=big.csv`, { method: 'POST', body: chunks, duplex: 'half' } as RequestInit);
+      const response = await fetch(`http://127.0.0.1:${port}/api/upload?name=big.csv`, {
+        method: 'POST',
+        body: chunks,
+        duplex: 'half',
+      } as RequestInit);
       expect(response.status).toBe(413);
       expect(((await response.json()) as { error: { code: string } }).error.code).toBe('payload-too-large');
       expect(existsSync(dir) ? readdirSync(dir) : []).toEqual([]);
 
-      const declared = await fetch(`http://127.0.0.1:${port}/api/upload?name=big.csv`, { method: 'POST', body: new Uint8Array(2000) });
+      const declared = await fetch(`http://127.0.0.1:${port}/api/upload?name=big.csv`, {
+        method: 'POST',
+        body: new Uint8Array(2000),
+      });
       expect(declared.status).toBe(413);
     } finally {
       server.close();

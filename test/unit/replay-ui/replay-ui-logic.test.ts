@@ -6,7 +6,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDocument } from '../../../engine/format';
-import { prepareReplayPattern, ReplaySession, type EventSource, type ReplayEvent } from '../../../engine/debug';
+import {
+  prepareReplayPattern,
+  ReplaySession,
+  type EventSource,
+  type ReplayEvent,
+} from '../../../engine/debug';
 import { formatShortcut, matchesShortcut, parseShortcut } from '../../../renderer/actions/shortcut';
 import { parseFilter } from '../../../renderer/recordings/filter-parse';
 import { deriveConditionValues, deriveNodeOverlay } from '../../../renderer/replay/overlay';
@@ -15,7 +20,9 @@ import { parseSeek } from '../../../renderer/replay/seek-parse';
 const root = path.resolve(import.meta.dirname, '../../..');
 
 function cardTestingSession(events: ReplayEvent[]): ReplaySession {
-  const loaded = loadDocument(JSON.parse(readFileSync(path.join(root, 'samples/patterns/risk/card-testing.cep.json'), 'utf8')));
+  const loaded = loadDocument(
+    JSON.parse(readFileSync(path.join(root, 'samples/patterns/risk/card-testing.cep.json'), 'utf8')),
+  );
   if (!loaded.ok) throw new Error('sample pattern does not load');
   const prepared = prepareReplayPattern(loaded.document);
   if (!prepared.ok) throw new Error('sample pattern does not compile');
@@ -26,7 +33,24 @@ function cardTestingSession(events: ReplayEvent[]): ReplaySession {
 const t0 = Date.parse('2026-03-02T09:00:00Z');
 const tx = (seq: number, sec: number, type: string, amount: number, cardId = 'c1'): ReplayEvent => {
   const ts = new Date(t0 + sec * 1000).toISOString();
-  return { seq, ts: t0 + sec * 1000, key: cardId, payload: { id: `t${seq}`, ts, userId: 'u1', cardId, type, amount, status: 'ok', merchant: 'm', device: 'd', knownDevice: true, country: 'DE' } };
+  return {
+    seq,
+    ts: t0 + sec * 1000,
+    key: cardId,
+    payload: {
+      id: `t${seq}`,
+      ts,
+      userId: 'u1',
+      cardId,
+      type,
+      amount,
+      status: 'ok',
+      merchant: 'm',
+      device: 'd',
+      knownDevice: true,
+      country: 'DE',
+    },
+  };
 };
 
 describe('replay overlay slices', () => {
@@ -44,7 +68,10 @@ describe('replay overlay slices', () => {
     // Every counter has a node id, so the canvas can find it.
     expect(Object.keys(overlay).sort()).toEqual(report.counters.map((c) => c.nodeId).sort());
 
-    const values = deriveConditionValues(report, report.counters.map((c) => ({ stage: c.stage, nodeId: c.nodeId, contiguity: '' })));
+    const values = deriveConditionValues(
+      report,
+      report.counters.map((c) => ({ stage: c.stage, nodeId: c.nodeId, contiguity: '' })),
+    );
     const all = Object.values(values).flat();
     expect(all.length).toBeGreaterThan(0);
     for (const v of all) {
