@@ -57,7 +57,7 @@ describe('Electronegativity scan', () => {
   it('finds no HIGH severity issue in electron/ or renderer/', async () => {
     const out = mkdtempSync(path.join(tmpdir(), 'cepheus-electronegativity-'));
     try {
-      await promisify(execFile)(process.execPath, [path.join(import.meta.dirname, 'electronegativity-scan.mjs'), out, 'electron', 'renderer'], { cwd: root, timeout: 90_000 });
+      await promisify(execFile)(process.execPath, [path.join(import.meta.dirname, 'electronegativity-scan.mjs'), out, 'electron', 'renderer'], { cwd: root, timeout: 240_000 });
       const findings: Finding[] = parseCsv(readFileSync(path.join(out, 'report.csv'), 'utf8'))
         .slice(1)
         .filter((r) => r.length >= 7)
@@ -70,5 +70,5 @@ describe('Electronegativity scan', () => {
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
-  }, 120_000);
+  }, 300_000);
 });
