@@ -24,7 +24,7 @@ export function BreakpointsPanel({ api, stages }: { api: CepApi; stages: string[
       )}
       <BreakpointForm stages={stages} onAdd={(bp) => set([...breakpoints, bp])} />
       {breakpoints.length === 0 ? (
-        <p className="text-muted">No breakpoints. Add one, then run (F8) to stop where it fires.</p>
+        <p className="text-muted">No breakpoints. Add one, then run (F5) to stop where it fires.</p>
       ) : (
         <ul className="bp-list">
           {breakpoints.map((bp, i) => (

@@ -95,7 +95,7 @@ export function ReplayToolbar({ api }: { api: CepApi }) {
       />
       <ToolButton
         label="Run to next breakpoint"
-        keys="F8"
+        keys="F5"
         testId="replay-run-breakpoint"
         disabled={atEnd}
         onClick={() => void s().run(api, 'breakpoint')}

@@ -1,6 +1,6 @@
 /**
  * Replay commands for the action registry: the keyboard map (← → step, , . aliases, Home/End,
- * Space play/pause, F8 run to breakpoint) shows in the palette and menus. Plain keys act only while
+ * Space play/pause, F5 run to breakpoint) shows in the palette and menus. Plain keys act only while
  * the replay tab is visible and focus is not on a control that uses them.
  */
 import type { CepApi } from '../../electron/contract';
@@ -108,7 +108,7 @@ export function createReplayActions(api: CepApi): Action[] {
       id: 'replay.runToBreakpoint',
       label: 'Replay: run to next breakpoint',
       category: 'Replay',
-      shortcut: 'F8',
+      shortcut: 'F5',
       keywords: ['continue', 'resume', 'breakpoint'],
       enabled: () => useReplayStore.getState().session !== null,
       run: () => s().run(api, 'breakpoint'),
