@@ -7,7 +7,9 @@ import { getApi } from '../api/get-api';
 import { appRegistry } from '../actions/app-registry';
 import { createShellActions } from '../actions/shell-actions';
 import { useGlobalShortcuts } from '../actions/use-global-shortcuts';
+import { LibraryFeature } from '../designer/library/LibraryFeature';
 import { EditorsFeature } from '../designer/problems/EditorsFeature';
+import { ExportFeature } from '../export/ExportFeature';
 import { RecordingsFeature } from '../recordings/RecordingsFeature';
 import { ReplayFeature } from '../replay/ReplayFeature';
 import { useLibraryStore } from '../state/library-store';
@@ -90,6 +92,8 @@ export function App() {
         <RecordingsFeature />
         <EditorsFeature />
         <ReplayFeature />
+        <LibraryFeature />
+        <ExportFeature />
       </div>
     </ApiContext>
   );

@@ -1,0 +1,91 @@
+/**
+ * Export dialog: pick a target, adjust its options, read the per-stage expressibility report, and
+ * copy or save the generated text. A target that cannot express the pattern shows only its reasons:
+ * never text that would mean something else.
+ */
+import { useMemo, useState } from 'react';
+import { expressibility, exportPattern } from '../../engine/export';
+import type { PatternDocument } from '../../engine/format/schema';
+import { Modal } from '../recordings/Modal';
+import { copyText } from './clipboard';
+import { downloadText } from './download';
+import { ExportOptionsForm } from './ExportOptionsForm';
+import { TARGET_INFO, toExportOptions } from './export-options';
+import { ExportPreview } from './ExportPreview';
+import { ExpressibilityList } from './ExpressibilityList';
+import { useExportStore } from './export-store';
+import { RefusalNotice } from './RefusalNotice';
+import { SchemaButton } from './SchemaButton';
+import { TargetTabs } from './TargetTabs';
+import './export.css';
+
+export function ExportDialog({ doc }: { doc: PatternDocument }) {
+  const target = useExportStore((s) => s.target);
+  const fields = useExportStore((s) => s.fields);
+  const [notice, setNotice] = useState<string | null>(null);
+  const options = useMemo(() => toExportOptions(doc, fields), [doc, fields]);
+  const report = useMemo(() => expressibility(doc, options), [doc, options]);
+  const result = useMemo(() => exportPattern(doc, target, options), [doc, target, options]);
+  const info = TARGET_INFO[target];
+  const close = () => useExportStore.getState().close();
+
+  const copy = async () => {
+    if (!result.ok) return;
+    setNotice((await copyText(result.text)) ? 'Copied to the clipboard' : 'Copy failed: select the text and copy it by hand');
+  };
+  const save = () => {
+    if (!result.ok) return;
+    downloadText(result.fileName, result.text, info.mime);
+    setNotice(`Saved ${result.fileName}`);
+  };
+
+  const footer = (
+    <>
+      <span className="export-notice" role="status" data-testid="export-notice">
+        {notice}
+      </span>
+      {target === 'json' && <SchemaButton />}
+      <button type="button" className="btn" data-testid="export-copy" disabled={!result.ok} onClick={() => void copy()}>
+        Copy
+      </button>
+      <button type="button" className="btn btn-primary" data-testid="export-save" disabled={!result.ok} onClick={save} title={result.ok ? `Save as ${result.fileName}` : undefined}>
+        Save…
+      </button>
+    </>
+  );
+
+  return (
+    <Modal title={`Export “${doc.name || 'pattern'}”`} testId="export-dialog" onClose={close} size="lg" footer={footer}>
+      <div className="export-layout">
+        <TargetTabs
+          target={target}
+          report={report}
+          onSelect={(t) => {
+            setNotice(null);
+            useExportStore.getState().setTarget(t);
+          }}
+        />
+        <div className="export-panel" id="export-panel" role="tabpanel" aria-labelledby={`export-tab-${target}`} data-testid="export-panel" data-target={target}>
+          <aside className="export-side">
+            <h3 className="export-heading">{info.label}</h3>
+            <ExportOptionsForm doc={doc} target={target} />
+            <h3 className="export-heading">Expressibility</h3>
+            <ExpressibilityList report={report[target]} />
+          </aside>
+          <section className="export-main">
+            {result.ok ? (
+              <>
+                <div className="export-file" data-testid="export-file-name">
+                  {result.fileName}
+                </div>
+                <ExportPreview text={result.text} language={info.language} fileName={result.fileName} />
+              </>
+            ) : (
+              <RefusalNotice label={info.label} reasons={result.reasons} />
+            )}
+          </section>
+        </div>
+      </div>
+    </Modal>
+  );
+}

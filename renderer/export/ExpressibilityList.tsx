@@ -1,0 +1,19 @@
+/** Per stage (or for the whole pattern): can this target express it, and if not, why, in words. */
+import type { TargetReport } from '../../engine/export/types';
+
+export function ExpressibilityList({ report }: { report: TargetReport }) {
+  if (report.items.length === 0) return <p className="export-hint">No stages to check yet.</p>;
+  return (
+    <ul className="export-report" data-testid="export-report">
+      {report.items.map((item, i) => (
+        <li key={`${item.nodeId ?? item.stage ?? 'pattern'}-${i}`} className="export-report-item" data-testid="export-report-item" data-ok={item.ok} data-stage={item.stage ?? ''}>
+          <span className={`export-mark ${item.ok ? 'is-ok' : 'is-refused'}`} aria-label={item.ok ? 'expressible' : 'not expressible'}>
+            {item.ok ? '✓' : '✗'}
+          </span>
+          <span className="export-report-stage">{item.stage ?? 'Pattern'}</span>
+          <span className="export-report-reason">{item.ok ? 'expressible' : (item.reason ?? 'not expressible')}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
