@@ -1,19 +1,30 @@
-/** Sidebar listing the patterns stored by the back end (patterns.list), newest first. */
+/**
+ * Sidebar listing the patterns stored by the back end (patterns.list), newest first, with the list
+ * actions (rename, duplicate, delete) per item and the ways to add patterns (file, samples).
+ */
+import { appRegistry } from '../actions/app-registry';
+import { LibraryIcon } from '../designer/library/LibraryIcon';
+import { PatternListItem } from '../designer/library/PatternListItem';
 import { useLibraryStore } from '../state/library-store';
 import { useApi } from './api-context';
 import { Icon } from './Icon';
-import { RelativeTime } from './RelativeTime';
 import './pattern-library.css';
 
 export function PatternLibrary() {
   const api = useApi();
-  const { status, patterns, error, openId, open, refresh } = useLibraryStore();
+  const { status, patterns, error, openId, refresh } = useLibraryStore();
 
   return (
     <section className="library" data-testid="pattern-library" aria-label="Pattern library">
       <header className="panel-header">
         <h2 className="section-title">Patterns</h2>
         <span className="library-count">{status === 'ready' ? patterns.length : ''}</span>
+        <button type="button" className="icon-btn" title="Open sample gallery…" data-testid="library-samples" onClick={() => void appRegistry.run('pattern.openSampleGallery')}>
+          <LibraryIcon name="samples" />
+        </button>
+        <button type="button" className="icon-btn" title="Open file…" data-testid="library-open-file" onClick={() => void appRegistry.run('file.openPatternFile')}>
+          <LibraryIcon name="open" />
+        </button>
         <button type="button" className="icon-btn" title="Reload pattern library" onClick={() => void refresh(api)}>
           <Icon name="refresh" size={14} />
         </button>
@@ -34,20 +45,15 @@ export function PatternLibrary() {
             <Icon name="pattern" size={28} />
             <div className="empty-state-title">No patterns yet</div>
             <div className="empty-state-text">Patterns you create or import appear here.</div>
+            <button type="button" className="btn" onClick={() => void appRegistry.run('pattern.openSampleGallery')}>
+              Browse samples…
+            </button>
           </div>
         )}
         {patterns.length > 0 && (
           <ul className="library-list" role="listbox" aria-label="Patterns">
             {patterns.map((p) => (
-              <li key={p.id} role="option" aria-selected={p.id === openId}>
-                <button type="button" className="library-item" data-pattern-id={p.id} onClick={() => void open(api, p.id)}>
-                  <Icon name="pattern" size={14} className="library-item-icon" />
-                  <span className="library-item-name">{p.name}</span>
-                  <span className="library-item-meta">
-                    v{p.latestVersion} · <RelativeTime iso={p.updatedAt} />
-                  </span>
-                </button>
-              </li>
+              <PatternListItem key={p.id} pattern={p} selected={p.id === openId} />
             ))}
           </ul>
         )}
