@@ -2,6 +2,7 @@
  * Runs one workload in its own process (started by run.ts with --expose-gc), so inline caches and
  * heap from one workload cannot colour the next. Prints one line: BENCH_RESULT <json>.
  */
+import { calibrate } from './calibrate';
 import { gcAvailable } from './harness';
 import { measureWorkload } from './measure';
 import { findWorkload } from './workloads/index';
@@ -15,8 +16,9 @@ async function main(): Promise<void> {
   const quick = quickArg === 'quick';
   if (!gcAvailable()) console.error('warning: run with --expose-gc to measure heap bytes per partial match');
   const size = quick ? Math.round(w.fullSize / 10) : w.fullSize;
+  const machine = calibrate();
   if (w.custom) {
-    const r = await w.custom(size, quick);
+    const r = { ...(await w.custom(size, quick)), machine };
     process.stdout.write(RESULT_PREFIX + JSON.stringify(r) + '\n');
     return;
   }
@@ -26,7 +28,7 @@ async function main(): Promise<void> {
     engineRepeats: quick ? { warmups: 1, runs: 3 } : { warmups: 2, runs: 5 },
     peerRepeats: quick ? { warmups: 1, runs: 3 } : { warmups: 1, runs: 3 },
   });
-  process.stdout.write(RESULT_PREFIX + JSON.stringify(r) + '\n');
+  process.stdout.write(RESULT_PREFIX + JSON.stringify({ ...r, machine }) + '\n');
 }
 
 main().catch((e: unknown) => {

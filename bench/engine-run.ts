@@ -2,7 +2,7 @@
  * The engine as applications drive it: compilePattern + createMatcher (event time, watermarks
  * derived from timestamps), one push per event, flush at the end. Every output is counted.
  */
-import { compilePattern, createMatcher, type CepMatcher, type MatcherOptions } from '../engine/nfa/index';
+import { advanceTime, compilePattern, createMatcher, createNfaState, processEvent, type CepMatcher, type MatcherOptions } from '../engine/nfa/index';
 import type { EventRecord, PatternSpec, Quantifier, StageSpec } from '../engine/pattern/spec';
 import type { EngineRun } from './harness';
 
@@ -51,6 +51,32 @@ export function matcherRun(spec: PatternSpec, options: Omit<MatcherOptions, 'tim
       matches: () => m.counters.matches,
       livePartialMatches: () => livePartialMatches(m),
       counters: () => ({ timeouts: m.counters.timeouts, late: m.counters.late, droppedByCap: dropped, errors: m.counters.errors }),
+    };
+  };
+}
+
+export const NFA_PATH = 'NFA direct (advanceTime + processEvent per event, unkeyed, in order)';
+
+/** The low-level step functions the replay debugger builds on: no buffering, no watermarks. */
+export function nfaRun(spec: PatternSpec): () => EngineRun<EventRecord> {
+  const { nfa } = compileOrThrow(spec);
+  return () => {
+    const st = createNfaState(nfa);
+    let seq = 0;
+    let matches = 0;
+    let lastTs = 0;
+    return {
+      push: (e) => {
+        const ts = e.ts as number;
+        lastTs = ts;
+        matches += advanceTime(nfa, st, ts).matches.length;
+        matches += processEvent(nfa, st, e, ts, seq++).matches.length;
+      },
+      finish: () => {
+        matches += advanceTime(nfa, st, lastTs + 1).matches.length;
+      },
+      matches: () => matches,
+      livePartialMatches: () => st.partial.filter((r) => r.startFid >= 0).length + st.completed.length,
     };
   };
 }

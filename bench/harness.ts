@@ -59,11 +59,20 @@ export interface Repeats {
   runs: number;
 }
 
+/** Past this, a workload gets 1 warm-up and 3 measured runs, so a slow one cannot take an hour. */
+const SLOW_RUN_MS = 10_000;
+
 /** Runs `fn` warmups + runs times; returns the run with the median total time, and all totals. */
 export function repeat<T extends { totalMs: number }>(r: Repeats, fn: () => T): { median: T; all: T[] } {
-  for (let i = 0; i < r.warmups; i++) fn();
+  let runs = r.runs;
+  for (let i = 0; i < r.warmups; i++) {
+    if (fn().totalMs > SLOW_RUN_MS) {
+      runs = Math.min(runs, 3);
+      break;
+    }
+  }
   const all: T[] = [];
-  for (let i = 0; i < r.runs; i++) all.push(fn());
+  for (let i = 0; i < runs; i++) all.push(fn());
   const sorted = [...all].sort((a, b) => a.totalMs - b.totalMs);
   return { median: sorted[Math.floor((sorted.length - 1) / 2)], all };
 }

@@ -4,7 +4,7 @@
  * per live partial match.
  */
 import { performance } from 'node:perf_hooks';
-import { ENGINE_PATH } from './engine-run';
+import { ENGINE_PATH, NFA_PATH } from './engine-run';
 import { bytesPerPartialMatch, findPeak, latency, repeat, timeEngine, type Repeats } from './harness';
 import type { PreparedWorkload, Workload } from './workload';
 
@@ -78,6 +78,14 @@ export function measureWorkload(w: Workload, prepared: PreparedWorkload, o: Meas
     if (p.handwritten) handwrittenEps = peps;
   }
 
+  let nfa: Record<string, unknown> = {};
+  if (prepared.nfa) {
+    const t = repeat(o.engineRepeats, () => timeEngine(events, prepared.nfa as NonNullable<typeof prepared.nfa>));
+    const neps = n / (t.median.totalMs / 1000);
+    if (t.median.matches !== engineMatches) mismatches.push(`NFA direct found ${t.median.matches} matches, the matcher ${engineMatches}`);
+    nfa = { nfaPath: NFA_PATH, nfaEventsPerSec: Math.round(neps), nfaP99Us: round(latency(t.all).p99Us), ...(handwrittenEps !== undefined ? { nfaRatio: round(neps / handwrittenEps, 4) } : {}) };
+  }
+
   const peak = findPeak(events, engine);
   const mem = bytesPerPartialMatch(events, engine, peak.at);
   const counters = timed.median.counters;
@@ -99,6 +107,7 @@ export function measureWorkload(w: Workload, prepared: PreparedWorkload, o: Meas
     droppedByCap: counters.droppedByCap ?? 0,
     counters,
     ...(handwrittenEps !== undefined ? { handwrittenEventsPerSec: Math.round(handwrittenEps), ratio: round(eps / handwrittenEps, 4) } : {}),
+    ...nfa,
     peers,
     mismatches,
     info: prepared.info,

@@ -13,6 +13,8 @@ export interface Peer {
 export interface PreparedWorkload {
   events: readonly EventRecord[];
   engine: () => EngineRun<EventRecord>;
+  /** The same pattern through the low-level NFA (advanceTime + processEvent, no operator), when it applies. */
+  nfa?: () => EngineRun<EventRecord>;
   peers: Peer[];
   /** Facts to print with the result (pattern text, parameters). */
   info: Record<string, string | number>;

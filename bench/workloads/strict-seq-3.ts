@@ -5,7 +5,7 @@
  */
 import { from, scan, filter, count } from 'rxjs';
 import type { EventRecord, PatternSpec } from '../../engine/pattern/spec';
-import { matcherRun, stage } from '../engine-run';
+import { matcherRun, nfaRun, stage } from '../engine-run';
 import { generateStream } from '../rng';
 import type { Workload } from '../workload';
 
@@ -77,6 +77,7 @@ export const strictSeq3: Workload = {
     return {
       events,
       engine: matcherRun(SPEC, {}),
+      nfa: nfaRun(SPEC),
       peers: [
         { name: 'handwritten', handwritten: true, run: handwritten },
         { name: 'regexp', run: regexp },
