@@ -4,10 +4,11 @@
  * Earlier causes (a window that expired, contiguity broken by an earlier event, …) are looked for
  * from the nearest checkpoint before the event.
  */
-import type { RunDiscarded } from '../nfa/observer';
+import type { EdgeEvaluation, RunDiscarded } from '../nfa/observer';
 import { Runner, type ReplayContext } from './runner';
 import { StepTracer } from './trace';
 import type { ConditionExplanation, DiscardKind, RunTrace } from './types';
+import type { ReplayPattern } from './replay-pattern';
 
 export type WhyNotReason =
   | 'advanced'
@@ -36,24 +37,68 @@ export interface WhyNotVerdict {
   position: number;
 }
 
-const KIND_TEXT: Record<DiscardKind, string> = {
-  window: 'its time window (within) expired',
-  until: 'the stage\'s until condition stopped it',
-  'not-stage': 'a notNext/notFollowedBy stage blocked it',
-  skip: 'the after-match skip strategy consumed it',
-  contiguity: 'strict contiguity (next/consecutive) was broken',
-  condition: 'no transition could continue it',
-  cap: 'the partial-match limit dropped it',
-};
-
+/** Values that decided a condition; literals and operators are left out (they are in the source). */
 function valuesText(c: readonly ConditionExplanation[]): string {
-  return c.map((x) => `${x.label}: ${x.source} → ${String(x.result)} (${x.values.filter((v) => !/[ &|!<>=]/.test(v.text)).map((v) => `${v.text}=${JSON.stringify(v.value)}`).join(', ')})`).join('; ');
+  return c
+    .map((x) => {
+      const vals = x.values.filter((v) => !/[ &|!<>=]/.test(v.text) && !/^(?:'.*'|".*"|-?\d+(?:\.\d+)?|true|false|null)$/.test(v.text));
+      return `${x.label}: ${x.source} → ${String(x.result)} (${vals.map((v) => `${v.text}=${JSON.stringify(v.value)}`).join(', ')})`;
+    })
+    .join('; ');
 }
 
-function verdictFromDiscard(kind: DiscardKind, d: RunDiscarded, base: Omit<WhyNotVerdict, 'reason' | 'message'>, when: string): WhyNotVerdict {
-  const reason: WhyNotReason = kind === 'condition' ? 'contiguity' : kind;
-  const at = d.seq !== undefined ? ` by event #${d.seq}` : ` at time ${d.timestamp}`;
-  return { ...base, reason, message: `The partial match waiting at "${base.stage}" was gone ${when}: ${KIND_TEXT[kind]}${at}.`, ...(d.seq !== undefined ? { relatedSeq: d.seq } : {}) };
+/** A partial match lost before (or at) the event, with what decided it. */
+interface Loss {
+  kind: DiscardKind;
+  timestamp: number;
+  seq?: number;
+  startTimestamp?: number;
+  /** The state it was in (window: which window applied). */
+  state: string;
+  /** not-stage: the notNext/notFollowedBy stage that matched. */
+  notStage?: string;
+}
+
+function skipText(pattern: ReplayPattern): string {
+  const s = pattern.nfa.skip;
+  return s.kind === 'SKIP_TO_FIRST' || s.kind === 'SKIP_TO_LAST' ? `${s.kind}("${s.stage}")` : s.kind;
+}
+
+function notStageText(pattern: ReplayPattern, notStage: string | undefined): string {
+  const info = pattern.stages.find((s) => s.stage === notStage);
+  return info ? `the ${info.contiguity} stage "${info.stage}"` : 'a notNext/notFollowedBy stage';
+}
+
+/** The decisive thing of a loss, in words. */
+function lossText(ctx: ReplayContext, loss: Loss, key: string, capLimit: number | undefined): string {
+  const { pattern } = ctx;
+  const by = loss.seq !== undefined ? ` by event #${loss.seq}` : ` at time ${loss.timestamp}`;
+  switch (loss.kind) {
+    case 'window': {
+      const W = pattern.nfa.windowTime;
+      const start = loss.startTimestamp;
+      if (W > 0 && start !== undefined && loss.timestamp - start >= W)
+        return `its time window within(${W} ms) expired: it started at time ${start}, so it had to complete before ${start + W}, and time reached ${loss.timestamp}`;
+      const w = pattern.stateByName.get(loss.state)?.window;
+      return w !== undefined ? `the window of ${w} ms between its events expired at time ${loss.timestamp}` : `its time window expired at time ${loss.timestamp}`;
+    }
+    case 'until':
+      return `the stage's until condition (${pattern.stages.find((s) => s.stage === pattern.stateByName.get(loss.state)?.stage)?.until ?? '?'}) stopped it${by}`;
+    case 'not-stage':
+      return `${notStageText(pattern, loss.notStage)} matched ${loss.seq !== undefined ? `event #${loss.seq}` : `at time ${loss.timestamp}`}`;
+    case 'skip':
+      return `the after-match skip strategy ${skipText(pattern)} discarded it when a match was emitted${by}`;
+    case 'contiguity':
+      return `strict contiguity (next/consecutive) was broken${by}, which did not match`;
+    case 'condition':
+      return `no transition could continue it${by}`;
+    case 'cap':
+      return `the partial-match limit${capLimit !== undefined ? ` of ${capLimit} per key` : ''} (key "${key}") dropped it${by}`;
+  }
+}
+
+function reasonOf(kind: DiscardKind): WhyNotReason {
+  return kind === 'condition' ? 'contiguity' : kind;
 }
 
 export function whyNot(ctx: ReplayContext, seq: number, stage: string): WhyNotVerdict {
@@ -63,52 +108,87 @@ export function whyNot(ctx: ReplayContext, seq: number, stage: string): WhyNotVe
   const { pattern } = ctx;
   const key = pattern.keyOf(runner.reader.at(seq).payload);
   const stageOf = (state: string): string | undefined => pattern.stateByName.get(state)?.stage;
-  let lastLoss: { d: RunDiscarded; kind: DiscardKind } | null = null;
+  // A run "waits for" the stage when it is in it, or in a notNext state that proceeds into it.
+  const waitsFor = (state: string): boolean => {
+    const def = pattern.stateByName.get(state);
+    return def !== undefined && (def.stage === stage || def.transitions.some((t) => t.action === 'proceed' && pattern.nfa.states[t.target]?.kind !== 'stop' && pattern.nfa.states[t.target]?.stage === stage));
+  };
+  const stopEdge = (e: { action: string; result: boolean; state: string; target: string }): string | undefined => {
+    const target = pattern.stateByName.get(e.target);
+    return e.action === 'proceed' && e.result && target?.kind === 'stop' && waitsFor(e.state) ? target.stage : undefined;
+  };
+  let lastLoss: Loss | null = null;
   const watchLosses = {
     discardedAs: (d: RunDiscarded, kind: DiscardKind) => {
-      if (stageOf(d.state) !== stage || !d.match) return;
+      // not-stage losses are seen on the stop edge, which also names the not-stage.
+      if (kind === 'not-stage' || stageOf(d.state) !== stage || !d.match) return;
       const first = d.match.stages[0]?.events[0];
-      if (first && pattern.keyOf(first.event) === key) lastLoss = { d, kind };
+      if (first && pattern.keyOf(first.event) === key) lastLoss = { kind, timestamp: d.timestamp, seq: d.seq, startTimestamp: d.startTimestamp, state: d.state };
+    },
+    // A notNext/notFollowedBy match ends the run with no discard of its own when nothing else survives.
+    edge: (e: EdgeEvaluation) => {
+      const notStage = stopEdge(e);
+      if (notStage !== undefined && pattern.keyOf(runner.reader.at(e.seq).payload) === key) lastLoss = { kind: 'not-stage', timestamp: e.timestamp, seq: e.seq, state: e.state, notStage };
     },
   };
   runner.restore(seq);
+  const lookedBackTo = runner.position;
   while (runner.position < seq) runner.step(watchLosses);
   // Step until the NFA has processed the event (event time: until the watermark releases it).
   let tracer = new StepTracer(runner);
   for (;;) {
     tracer = new StepTracer(runner);
-    const outputs = runner.step({ ...watchLosses, edge: (e) => tracer.edge(e), branched: (b) => tracer.branched(b), discardedAs: (d, k) => (tracer.discardedAs(d, k), watchLosses.discardedAs(d, k)) });
+    const t = tracer;
+    const outputs = runner.step({ edge: (e) => (t.edge(e), watchLosses.edge(e)), branched: (b) => t.branched(b), discardedAs: (d, k) => (t.discardedAs(d, k), watchLosses.discardedAs(d, k)) });
     const base = { seq, stage, key, position: runner.position };
     const late = outputs.find((o) => o.kind === 'late' && o.event.seq === seq);
     if (late && late.kind === 'late') return { ...base, reason: 'late', message: `Event #${seq} is late: its time ${late.timestamp} is not after the watermark ${late.watermark}, so Flink drops it.` };
     if (tracer.events.some((e) => e.seq === seq) || runner.done) break;
   }
   const base = { seq, stage, key, position: runner.position };
+  const capLimit = runner.matcher.keys.get(key)?.nfa.maxPartialMatches;
   const processed = tracer.processed().find((p) => p.event.seq === seq);
   const runs: RunTrace[] = processed?.runs ?? [];
-  const atStage = runs.filter((r) => r.edges.some((e) => e.stage === stage));
-  if (atStage.some((r) => r.branches.some((b) => b.via !== 'ignore' && b.stage === stage))) {
-    const r = atStage.find((x) => x.branches.some((b) => b.via !== 'ignore' && b.stage === stage)) as RunTrace;
-    const lost = r.branches.length > 0 && r.discarded === 'skip';
-    if (!lost) return { ...base, reason: 'advanced', message: `Event #${seq} was bound to "${stage}" (partial match ${r.runId}).` };
+  // Branches that advanced at the stage, and what (if anything) dropped them in this step.
+  const advancing = runs.flatMap((r) => r.branches.filter((b) => b.via !== 'ignore' && b.stage === stage).map((b) => ({ r, b })));
+  const lostAt = (runId: number): DiscardKind | undefined => tracer.discards.find((x) => x.d.runId === runId)?.kind;
+  const stopOf = (r: RunTrace): { notStage: string; conditions: ConditionExplanation[] } | undefined => {
+    for (const e of r.edges) {
+      const notStage = stopEdge(e);
+      if (notStage !== undefined) return { notStage, conditions: e.conditions };
+    }
+    return undefined;
+  };
+  const survivor = advancing.find(({ r, b }) => lostAt(b.runId) === undefined && stopOf(r) === undefined);
+  if (survivor || advancing.some(({ b }) => b.via === 'completed' && lostAt(b.runId) === undefined))
+    return { ...base, reason: 'advanced', message: `Event #${seq} was bound to "${stage}" (partial match ${(survivor ?? advancing[0]).r.runId}).` };
+  for (const r of runs) {
+    const stop = stopOf(r);
+    if (stop) return { ...base, reason: 'not-stage', conditions: stop.conditions, relatedSeq: seq, message: `${capitalize(notStageText(pattern, stop.notStage))} matched event #${seq} (${valuesText(stop.conditions)}), which ended the partial match waiting for "${stage}".` };
   }
+  if (advancing.length > 0) {
+    const kind = lostAt(advancing[0].b.runId) as DiscardKind;
+    const loss: Loss = { kind, timestamp: processed?.event.ts ?? 0, seq, state: advancing[0].b.state };
+    return { ...base, reason: reasonOf(kind), message: `Event #${seq} was taken at "${stage}", but ${lossText(ctx, { ...loss, seq: undefined }, key, capLimit).replace(/ at time \S+$/, '')}.` };
+  }
+  const atStage = runs.filter((r) => r.edges.some((e) => e.stage === stage));
   for (const r of atStage) {
-    if (r.discarded === 'not-stage') return { ...base, reason: 'not-stage', message: `A notNext/notFollowedBy stage matched event #${seq}, which ended the partial match at "${stage}".` };
     const takes = r.edges.filter((e) => e.stage === stage && e.action === 'take');
     const conditions = takes.flatMap((e) => e.conditions);
     const until = conditions.find((c) => c.label.endsWith('.until') && c.result);
-    if (until) return { ...base, reason: 'until', conditions: [until], message: `Stopped by until: ${valuesText([until])}.` };
+    if (until) return { ...base, reason: 'until', conditions: [until], message: `Stopped by the until condition of "${stage}": ${valuesText([until])}.` };
     if (takes.length > 0 && takes.every((e) => !e.result)) {
       const failing = conditions.filter((c) => !c.label.endsWith('.until'));
       return { ...base, reason: 'condition-false', conditions: failing, message: `The condition of "${stage}" is false for event #${seq}: ${valuesText(failing)}.` };
     }
-    if (r.discarded === 'skip') return { ...base, reason: 'skip', message: `The after-match skip strategy discarded the partial match at "${stage}" at event #${seq}.` };
-    if (r.discarded === 'cap') return { ...base, reason: 'cap', message: KIND_TEXT.cap };
   }
   const expiredNow = tracer.discards.find((x) => stageOf(x.d.state) === stage && x.d.seq === undefined && x.d.match && pattern.keyOf(x.d.match.stages[0]?.events[0]?.event ?? {}) === key);
-  if (expiredNow) return verdictFromDiscard(expiredNow.kind, expiredNow.d, base, 'before this event');
-  const loss = lastLoss as { d: RunDiscarded; kind: DiscardKind } | null;
-  if (loss !== null && (loss.d.seq === undefined || loss.d.seq !== seq)) return verdictFromDiscard(loss.kind, loss.d, base, 'before this event');
+  if (expiredNow) {
+    const { d, kind } = expiredNow;
+    return lossVerdict({ kind, timestamp: d.timestamp, startTimestamp: d.startTimestamp, state: d.state });
+  }
+  const loss = lastLoss as Loss | null;
+  if (loss !== null && loss.seq !== seq) return lossVerdict(loss);
   const waitingElsewhere: string[] = [];
   for (const ks of runner.matcher.keys.values()) {
     if (ks.key === key) continue;
@@ -119,5 +199,16 @@ export function whyNot(ctx: ReplayContext, seq: number, stage: string): WhyNotVe
   if (own.length === 0 && waitingElsewhere.length > 0)
     return { ...base, reason: 'other-key', message: `Event #${seq} has key "${key}"; the partial matches waiting at "${stage}" belong to other keys (${waitingElsewhere.map((k) => `"${k}"`).join(', ')}).` };
   const where = own.length > 0 ? `; key "${key}" had partial matches at ${[...new Set(own)].map((s) => `"${s}"`).join(', ')}` : `; key "${key}" had no partial match`;
-  return { ...base, reason: 'no-partial-match', message: `No partial match was waiting at "${stage}" when event #${seq} arrived${where}.` };
+  // Losses are looked for only from the nearest checkpoint on: say so when that hid earlier history.
+  const horizon = lookedBackTo > 0 ? ` (earlier losses were looked for from step ${lookedBackTo}, the nearest checkpoint)` : '';
+  return { ...base, reason: 'no-partial-match', message: `No partial match was waiting at "${stage}" when event #${seq} arrived${where}${horizon}.` };
+
+  function lossVerdict(l: Loss): WhyNotVerdict {
+    const b = { seq, stage, key, position: runner.position };
+    return { ...b, reason: reasonOf(l.kind), message: `The partial match waiting at "${stage}" was gone before this event: ${lossText(ctx, l, key, capLimit)}.`, ...(l.seq !== undefined ? { relatedSeq: l.seq } : {}) };
+  }
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }
