@@ -16,7 +16,7 @@ export function PatternListItem({ pattern, selected }: { pattern: PatternSummary
   const { startRename, askDelete } = useLibraryUiStore.getState();
 
   return (
-    <li role="option" aria-selected={selected} className="library-row">
+    <li role="option" aria-selected={selected} className="library-row" data-row-id={pattern.id}>
       {renaming ? (
         <div className="library-item library-item-editing">
           <Icon name="pattern" size={14} className="library-item-icon" />

@@ -19,6 +19,8 @@ export interface LaunchOptions {
   /** Colour scheme the browser reports to prefers-color-scheme (default light). */
   colorScheme?: 'light' | 'dark';
   viewport?: { width: number; height: number };
+  /** Seed the samples into the fresh data folder, as a first start of the app does (AppInfo.welcome). */
+  seedSamples?: boolean;
 }
 
 export interface RunningApp {
@@ -39,7 +41,7 @@ export interface RunningApp {
 export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp> {
   await ensureRendererBuilt({ onlyIfMissing: true });
   const dataDir = mkdtempSync(join(tmpdir(), 'cepheus-e2e-'));
-  const host = await startHost(dataDir);
+  const host = await startHost(dataDir, { seedSamples: options.seedSamples });
   let browser: Browser | null = null;
   try {
     browser = await launchChromium();

@@ -1,0 +1,165 @@
+/**
+ * The library as a new user meets it: a first start with the samples seeded opens "Card testing"
+ * with hints in the canvas, inspector and bottom panel (dismissals survive a reload); the samples
+ * gallery opens a monitoring example; list actions duplicate, rename and delete (after confirming);
+ * a pattern goes out as a `.cep.json` download and comes back in through "Open file…", while a bad
+ * file is explained without touching the library.
+ */
+import { readFileSync } from 'node:fs';
+import type { Locator } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDocument } from '../../engine/format/load';
+import { launchApp, type RunningApp } from './support/launch';
+
+describe('pattern library: first start, samples gallery, list actions and files', () => {
+  let app: RunningApp;
+
+  beforeAll(async () => {
+    app = await launchApp({ seedSamples: true });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  /** The list row whose name is exactly `name` (so "X" does not also match "X copy"). */
+  const row = (name: string): Locator =>
+    app.shell.library.locator('.library-row').filter({ has: app.page.locator('.library-item-name').getByText(name, { exact: true }) });
+
+  const namesStored = async () => (await app.api.patterns.list()).map((p) => p.name);
+  const countNamed = async (name: string) => (await namesStored()).filter((n) => n === name).length;
+  /** The sample the gallery opened (the seeded library already holds one of the same name). */
+  let gallerySampleId = '';
+  const galleryRow = () => app.shell.library.locator(`.library-row[data-row-id="${gallerySampleId}"]`);
+
+  it('opens the welcome sample on a fresh start, with its recording chosen and hints shown', async () => {
+    const { shell, page, api } = app;
+    const info = await api.app.info();
+    expect(info.welcome?.slug).toBe('card-testing');
+    await shell.patternTitle.filter({ hasText: 'Card testing' }).waitFor();
+    await shell.canvas.locator('.react-flow__node').first().waitFor();
+    for (const hint of ['canvas', 'conditions', 'replay']) await page.getByTestId(`welcome-hint-${hint}`).waitFor();
+    expect(await page.getByTestId('welcome-hint-replay').textContent()).toContain('step through the recording with ← →');
+    // Replay has the sample's recording preselected for this pattern.
+    const chosen = await page.evaluate(() => localStorage.getItem('cepheus.replay.recordings'));
+    expect(JSON.parse(chosen ?? '{}')).toMatchObject({ [info.welcome?.patternId ?? '?']: info.welcome?.recordingId });
+    await shell.screenshot('first-start');
+  });
+
+  it('remembers a dismissed hint across a reload', async () => {
+    const { shell, page } = app;
+    await page.getByTestId('welcome-hint-canvas').getByRole('button', { name: 'Dismiss hint' }).click();
+    await page.getByTestId('welcome-hint-canvas').waitFor({ state: 'detached' });
+    await page.reload();
+    await shell.waitUntilReady();
+    await shell.patternTitle.filter({ hasText: 'Card testing' }).waitFor();
+    await page.getByTestId('welcome-hint-conditions').waitFor();
+    expect(await page.getByTestId('welcome-hint-canvas').count()).toBe(0);
+  });
+
+  it('opens a monitoring sample from the gallery, grouped by family', async () => {
+    const { shell, page } = app;
+    const before = (await namesStored()).length;
+    // First start seeded every sample; the gallery adds a fresh copy of the one chosen.
+    expect(await countNamed('CPU saturated')).toBe(1);
+    await shell.runCommand('sample gallery');
+    const gallery = page.getByTestId('sample-gallery');
+    await gallery.locator('[data-sample-slug]').first().waitFor();
+    expect(await gallery.locator('.gallery-family .section-title').allTextContents()).toEqual(['Risk control', 'Marketing', 'Monitoring']);
+    const monitoring = gallery.getByTestId('gallery-family-monitoring');
+    expect(await monitoring.locator('.gallery-item-text').first().textContent()).not.toBe('');
+    await monitoring.locator('[data-sample-slug="cpu-sustained"]').click();
+    await gallery.waitFor({ state: 'detached' });
+    await shell.patternTitle.filter({ hasText: 'CPU saturated' }).waitFor();
+    await shell.canvas.locator('.react-flow__node').first().waitFor();
+    expect(await namesStored()).toHaveLength(before + 1);
+    expect(await countNamed('CPU saturated')).toBe(2);
+    gallerySampleId = (await shell.library.locator('.library-row[aria-selected="true"]').getAttribute('data-row-id')) ?? '';
+    expect(gallerySampleId).not.toBe('');
+  });
+
+  it('duplicates, renames inline and deletes after confirming', async () => {
+    const { shell, page } = app;
+    await galleryRow().hover();
+    await galleryRow().getByTestId('library-duplicate').click();
+    await shell.patternTitle.filter({ hasText: 'CPU saturated copy' }).waitFor();
+    expect(await namesStored()).toContain('CPU saturated copy');
+
+    await row('CPU saturated copy').hover();
+    await row('CPU saturated copy').getByTestId('library-rename').click();
+    const input = shell.library.getByTestId('library-rename-input');
+    expect(await input.inputValue()).toBe('CPU saturated copy');
+    await input.fill('CPU alert for on-call');
+    await page.keyboard.press('Enter');
+    await row('CPU alert for on-call').waitFor();
+    expect(await namesStored()).toContain('CPU alert for on-call');
+    expect(await namesStored()).not.toContain('CPU saturated copy');
+
+    // Escape leaves the name as it was.
+    await row('CPU alert for on-call').locator('.library-item').dblclick();
+    await input.fill('never stored');
+    await page.keyboard.press('Escape');
+    await row('CPU alert for on-call').waitFor();
+    expect(await namesStored()).not.toContain('never stored');
+
+    // Cancel keeps the pattern; Delete removes it.
+    await row('CPU alert for on-call').hover();
+    await row('CPU alert for on-call').getByTestId('library-delete').click();
+    const confirm = page.getByTestId('confirm-delete-pattern');
+    expect(await confirm.textContent()).toContain('“CPU alert for on-call”');
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    expect(await namesStored()).toContain('CPU alert for on-call');
+    await row('CPU alert for on-call').hover();
+    await row('CPU alert for on-call').getByTestId('library-delete').click();
+    await confirm.getByTestId('confirm-delete').click();
+    await row('CPU alert for on-call').waitFor({ state: 'detached' });
+    expect(await namesStored()).not.toContain('CPU alert for on-call');
+    expect(await shell.statusBar.textContent()).toContain('Deleted “CPU alert for on-call”');
+  });
+
+  it('saves the open pattern as a .cep.json download and opens that file back as a new pattern', async () => {
+    const { shell, page } = app;
+    await galleryRow().locator('.library-item').click();
+    await shell.patternTitle.filter({ hasText: 'CPU saturated' }).waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), shell.runCommand('save as file')]);
+    expect(download.suggestedFilename()).toBe('cpu-saturated.cep.json');
+    const path = await download.path();
+    const loaded = loadDocument(JSON.parse(readFileSync(path, 'utf8')));
+    if (!loaded.ok) throw new Error(`download does not load: ${JSON.stringify(loaded.diagnostics)}`);
+    expect(loaded.document.name).toBe('CPU saturated');
+    expect(loaded.document.nodes.length).toBeGreaterThan(0);
+
+    const copiesBefore = await countNamed('CPU saturated');
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), shell.runCommand('open file')]);
+    await chooser.setFiles(path);
+    await shell.statusBar.filter({ hasText: 'Opened “cpu-saturated.cep.json”' }).waitFor();
+    expect(await countNamed('CPU saturated')).toBe(copiesBefore + 1);
+    await shell.canvas.locator('.react-flow__node').first().waitFor();
+  });
+
+  it('explains a file that is not a pattern and changes nothing', async () => {
+    const { page } = app;
+    const before = await namesStored();
+    const bad = { name: 'broken.cep.json', mimeType: 'application/json', buffer: Buffer.from('{ "format": "cepheus.pattern", "nodes": [ }') };
+    await page.getByTestId('pattern-file-input').setInputFiles(bad);
+    const dialog = page.getByTestId('file-problem');
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('broken.cep.json');
+    expect(await dialog.getByTestId('file-problem-list').textContent()).toMatch(/Not valid JSON at line 1, column \d+/);
+    await dialog.locator('.modal-footer').getByRole('button', { name: 'Close' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    const wrong = { name: 'other.json', mimeType: 'application/json', buffer: Buffer.from('{ "format": "cepheus.pattern", "version": 1, "name": 3 }') };
+    await page.getByTestId('pattern-file-input').setInputFiles(wrong);
+    await dialog.waitFor();
+    expect(await dialog.getByTestId('file-problem-list').locator('li').count()).toBeGreaterThan(0);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await namesStored()).toEqual(before);
+  });
+
+  it('produced no console errors, page errors, CSP violations or failed requests', async () => {
+    expect(await app.shell.problems()).toEqual([]);
+  });
+});
