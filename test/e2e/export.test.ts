@@ -1,0 +1,112 @@
+/**
+ * The export dialog as a user meets it: opened from the command palette on a real stored pattern,
+ * it exports Flink JSON and Java, refuses Flink SQL for a followedBy pattern with the reason in
+ * words (and no text), exports SQL for a single-stage pattern, and saves with the right file name.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDocument } from '../../engine/format';
+import type { PatternDocument } from '../../engine/format/schema';
+import { launchApp, type RunningApp } from './support/launch';
+import { repoRoot } from './support/paths';
+
+function sample(path: string): PatternDocument {
+  const loaded = loadDocument(JSON.parse(readFileSync(join(repoRoot, path), 'utf8')));
+  if (!loaded.ok) throw new Error(`${path} does not load: ${JSON.stringify(loaded.diagnostics)}`);
+  return loaded.document;
+}
+
+const dialog = (page: Page) => page.getByTestId('export-dialog');
+const preview = (page: Page) => page.getByTestId('export-preview');
+
+async function chooseTarget(page: Page, target: string): Promise<void> {
+  await page.getByTestId(`export-tab-${target}`).click();
+  await page.locator(`[data-testid="export-panel"][data-target="${target}"]`).waitFor();
+}
+
+/** Waits until Monaco shows a line containing `text` (lines render lazily, so only early lines). */
+async function previewShows(page: Page, text: string): Promise<void> {
+  await preview(page).locator('.view-lines', { hasText: text }).waitFor();
+}
+
+describe('export dialog', () => {
+  let app: RunningApp;
+
+  beforeAll(async () => {
+    app = await launchApp();
+    await app.api.patterns.create({ name: 'Card testing', document: sample('samples/patterns/risk/card-testing.cep.json') });
+    await app.api.patterns.create({ name: 'CPU saturated host', document: sample('samples/patterns/monitoring/cpu-sustained.cep.json') });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('exports Flink JSON and Java for card-testing and refuses SQL with the reason', async () => {
+    const { shell, page } = app;
+    await shell.libraryItem('Card testing').click();
+    await page.getByTestId('stage-node-cashout').waitFor();
+    await shell.runCommand('export flink');
+    await dialog(page).waitFor();
+
+    await chooseTarget(page, 'flink-json');
+    expect(await page.getByTestId('export-file-name').textContent()).toBe('Card-testing.flink.json');
+    expect(await preview(page).getAttribute('data-language')).toBe('json');
+    await previewShows(page, '"nodes"');
+
+    await chooseTarget(page, 'flink-java');
+    expect(await page.getByTestId('export-file-name').textContent()).toBe('CardTestingPattern.java');
+    expect(await preview(page).getAttribute('data-language')).toBe('java');
+    await previewShows(page, 'import org.apache.flink');
+    // Options flow into the generated code: the package line appears at the top.
+    await page.getByTestId('export-option-javaPackage').fill('com.example.fraud');
+    await previewShows(page, 'package com.example.fraud;');
+    // The key field starts at the pattern's partition key.
+    expect(await page.getByTestId('export-option-partitionKey').inputValue()).toBe('cardId');
+
+    await chooseTarget(page, 'flink-sql');
+    expect(await page.getByTestId('export-tab-flink-sql').getAttribute('data-ok')).toBe('false');
+    const refusal = page.getByTestId('export-refusal');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toMatch(/cashout: SQL: followedBy .* has no MATCH_RECOGNIZE form/);
+    // Refused means no text at all, and nothing to copy or save.
+    expect(await preview(page).count()).toBe(0);
+    expect(await page.getByTestId('export-save').isDisabled()).toBe(true);
+    const verdicts = page.getByTestId('export-report-item');
+    expect(await verdicts.evaluateAll((items) => items.map((i) => `${i.getAttribute('data-stage')}:${i.getAttribute('data-ok')}`))).toEqual(['probe:true', 'cashout:false']);
+    await shell.screenshot('export-dialog');
+    await page.keyboard.press('Escape');
+    await dialog(page).waitFor({ state: 'detached' });
+    expect(await shell.problems()).toEqual([]);
+  });
+
+  it('exports SQL for cpu-sustained and saves it with the pattern name', async () => {
+    const { shell, page } = app;
+    await shell.libraryItem('CPU saturated host').click();
+    await page.getByTestId('stage-node-hot').waitFor();
+    await shell.chord('E');
+    await dialog(page).waitFor();
+    await chooseTarget(page, 'flink-sql');
+    expect(await page.getByTestId('export-tab-flink-sql').getAttribute('data-ok')).toBe('true');
+    expect(await preview(page).getAttribute('data-language')).toBe('sql');
+    await previewShows(page, 'MATCH_RECOGNIZE');
+    await page.getByTestId('export-option-table').fill('host_metrics');
+    await previewShows(page, 'host_metrics');
+
+    const download = page.waitForEvent('download');
+    await page.getByTestId('export-save').click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('CPU-saturated-host.sql');
+    const saved = readFileSync(await file.path(), 'utf8');
+    expect(saved).toContain('MATCH_RECOGNIZE');
+    expect(saved).toContain('host_metrics');
+
+    await chooseTarget(page, 'json');
+    const json = page.waitForEvent('download');
+    await page.getByTestId('export-save').click();
+    expect((await json).suggestedFilename()).toBe('CPU-saturated-host.cep.json');
+    expect(await shell.problems()).toEqual([]);
+  });
+});
