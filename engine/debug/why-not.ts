@@ -2,7 +2,8 @@
  * "Why not?": why event #seq did not advance a partial match at a stage. Replays the event on a
  * scratch runner (the session does not move) and names the first reason, with values.
  * Earlier causes (a window that expired, contiguity broken by an earlier event, …) are looked for
- * from the nearest checkpoint before the event.
+ * from the nearest checkpoint before the event, then MAX_LOOKBACK_INTERVALS checkpoint intervals
+ * further back; a loss older than that is not found (the verdict says how far it looked).
  */
 import type { EdgeEvaluation, RunDiscarded } from '../nfa/observer';
 import { Runner, type ReplayContext } from './runner';
@@ -101,6 +102,9 @@ function reasonOf(kind: DiscardKind): WhyNotReason {
   return kind === 'condition' ? 'contiguity' : kind;
 }
 
+/** Checkpoint intervals before the nearest one that are scanned for an earlier loss. */
+export const MAX_LOOKBACK_INTERVALS = 8;
+
 export function whyNot(ctx: ReplayContext, seq: number, stage: string): WhyNotVerdict {
   if (!ctx.pattern.stages.some((s) => s.stage === stage)) throw new Error(`the pattern has no stage "${stage}"`);
   if (!Number.isInteger(seq) || seq < 0 || seq >= ctx.source.count) throw new Error(`event #${seq} is not in the recording (it has ${ctx.source.count} events)`);
@@ -132,7 +136,7 @@ export function whyNot(ctx: ReplayContext, seq: number, stage: string): WhyNotVe
     },
   };
   runner.restore(seq);
-  const lookedBackTo = runner.position;
+  let lookedBackTo = runner.position;
   while (runner.position < seq) runner.step(watchLosses);
   // Step until the NFA has processed the event (event time: until the watermark releases it).
   let tracer = new StepTracer(runner);
@@ -187,6 +191,15 @@ export function whyNot(ctx: ReplayContext, seq: number, stage: string): WhyNotVe
     const { d, kind } = expiredNow;
     return lossVerdict({ kind, timestamp: d.timestamp, startTimestamp: d.startTimestamp, state: d.state });
   }
+  // Nothing since the nearest checkpoint: scan earlier checkpoint intervals, latest first, so the
+  // answer does not depend on how far the session has run (bounded, so a long recording stays fast).
+  for (let n = 0; lastLoss === null && lookedBackTo > 0 && n < MAX_LOOKBACK_INTERVALS; n++) {
+    const scan = new Runner(ctx);
+    scan.restore(lookedBackTo - 1);
+    const end = lookedBackTo;
+    lookedBackTo = scan.position;
+    while (scan.position < end) scan.step(watchLosses);
+  }
   const loss = lastLoss as Loss | null;
   if (loss !== null && loss.seq !== seq) return lossVerdict(loss);
   const waitingElsewhere: string[] = [];
@@ -199,8 +212,8 @@ export function whyNot(ctx: ReplayContext, seq: number, stage: string): WhyNotVe
   if (own.length === 0 && waitingElsewhere.length > 0)
     return { ...base, reason: 'other-key', message: `Event #${seq} has key "${key}"; the partial matches waiting at "${stage}" belong to other keys (${waitingElsewhere.map((k) => `"${k}"`).join(', ')}).` };
   const where = own.length > 0 ? `; key "${key}" had partial matches at ${[...new Set(own)].map((s) => `"${s}"`).join(', ')}` : `; key "${key}" had no partial match`;
-  // Losses are looked for only from the nearest checkpoint on: say so when that hid earlier history.
-  const horizon = lookedBackTo > 0 ? ` (earlier losses were looked for from step ${lookedBackTo}, the nearest checkpoint)` : '';
+  // Say how far back losses were looked for when that may have hidden earlier history.
+  const horizon = lookedBackTo > 0 ? ` (earlier losses were looked for back to step ${lookedBackTo} only)` : '';
   return { ...base, reason: 'no-partial-match', message: `No partial match was waiting at "${stage}" when event #${seq} arrived${where}${horizon}.` };
 
   function lossVerdict(l: Loss): WhyNotVerdict {

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { Pattern } from '../../../engine/format';
 import type { PatternSettings } from '../../../engine/format/schema';
 import { prepareReplayPattern, ReplaySession, type ReplayPattern, type WhyNotVerdict } from '../../../engine/debug';
+import { MAX_LOOKBACK_INTERVALS } from '../../../engine/debug/why-not';
 import type { EventRecord } from '../../../engine/pattern/spec';
 import { arraySource, eventsOf } from './fixtures';
 
@@ -150,16 +151,30 @@ describe('why not: limits', () => {
   const strict = (): ReplayPattern => prep(Pattern.begin('a').where("name == 'a'").next('b').where("name == 'b'"));
   const events = [{ name: 'a', t: 1 }, { name: 'x', t: 2 }, { name: 'y', t: 3 }, { name: 'b', t: 4 }];
 
-  it('looks for earlier losses only from the nearest checkpoint, and says so', () => {
+  it('finds a loss from before the nearest checkpoint, the same as before any checkpoint existed', () => {
     const fresh = session(strict(), events, 2);
+    expect(fresh.checkpoints.count).toBe(0);
     expect(fresh.whyNot(3, 'b').reason).toBe('contiguity');
-    // Once a checkpoint exists after the breaking event #1, the look-back starts there and misses it.
+    // After a full run a checkpoint sits at step 2, after the breaking event #1: the look-back still reaches it.
     const s = session(strict(), events, 2);
     s.runToEnd();
     expect(s.checkpoints.positions()).toContain(2);
     const v = s.whyNot(3, 'b');
+    expect(v.reason).toBe('contiguity');
+    expect(v.relatedSeq).toBe(1);
+  });
+
+  it(`looks back at most ${MAX_LOOKBACK_INTERVALS} checkpoint intervals before the nearest one, and says how far`, () => {
+    const gap = Array.from({ length: 20 }, (_, i) => ({ name: 'y', t: 3 + i }));
+    const long = [{ name: 'a', t: 1 }, { name: 'x', t: 2 }, ...gap, { name: 'b', t: 30 }];
+    const seq = long.length - 1;
+    expect(session(strict(), long, 2).whyNot(seq, 'b').reason).toBe('contiguity');
+    const s = session(strict(), long, 2);
+    s.runToEnd();
+    const v = s.whyNot(seq, 'b');
+    // Nearest checkpoint: step 22; 8 intervals of 2 further back is step 6, after the break at #1.
     expect(v.reason).toBe('no-partial-match');
-    expect(v.message).toContain('from step 2, the nearest checkpoint');
+    expect(v.message).toContain(`back to step ${seq - 2 * MAX_LOOKBACK_INTERVALS} only`);
   });
 
   it('rejects an unknown stage and an event outside the recording', () => {
