@@ -97,6 +97,15 @@ describe('why not: one case per reason', () => {
     expect(ask(prep(Pattern.begin('a').where("name == 'a'").followedBy('b').where("name == 'b'").followedBy('c').where("name == 'c'")), events, 4, 'b').reason).toBe('advanced');
   });
 
+  it('skip: a partial match advanced by the event and pruned in the same step', () => {
+    const p = prep(Pattern.begin('a', 'SKIP_PAST_LAST_EVENT').where("name == 'a'").followedBy('b').where("name == 'b' || both").followedBy('c').where("name == 'c' || both"));
+    // Event #3 completes a0 b1 as "c" and moves the run started by a2 past "b"; the match prunes that run.
+    const v = ask(p, [{ name: 'a', t: 1 }, { name: 'b', t: 2 }, { name: 'a', t: 3 }, { name: 'z', both: true, t: 4 }], 3, 'b');
+    expect(v.reason).toBe('skip');
+    expect(v.message).toContain('was taken at "b"');
+    expect(v.message).toContain('SKIP_PAST_LAST_EVENT');
+  });
+
   it('until: names the until condition and its values', () => {
     const p = prep(Pattern.begin('a').where("name == 'a'").followedBy('b').where("name == 'b'").oneOrMore().until('stop == true').next('c').where("name == 'c'"));
     const v = ask(p, [{ name: 'a', t: 1 }, { name: 'b', t: 2 }, { name: 'b', stop: true, t: 3 }], 2, 'b');
