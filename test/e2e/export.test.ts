@@ -65,6 +65,8 @@ describe('export dialog', () => {
     await previewShows(page, 'package com.example.fraud;');
     // The key field starts at the pattern's partition key.
     expect(await page.getByTestId('export-option-partitionKey').inputValue()).toBe('cardId');
+    await previewShows(page, 'CardTestingPattern');
+    await shell.screenshot('export-dialog');
 
     await chooseTarget(page, 'flink-sql');
     expect(await page.getByTestId('export-tab-flink-sql').getAttribute('data-ok')).toBe('false');
@@ -76,7 +78,7 @@ describe('export dialog', () => {
     expect(await page.getByTestId('export-save').isDisabled()).toBe(true);
     const verdicts = page.getByTestId('export-report-item');
     expect(await verdicts.evaluateAll((items) => items.map((i) => `${i.getAttribute('data-stage')}:${i.getAttribute('data-ok')}`))).toEqual(['probe:true', 'cashout:false']);
-    await shell.screenshot('export-dialog');
+    await shell.screenshot('export-dialog-sql-refused');
     await page.keyboard.press('Escape');
     await dialog(page).waitFor({ state: 'detached' });
     expect(await shell.problems()).toEqual([]);
@@ -94,6 +96,13 @@ describe('export dialog', () => {
     await previewShows(page, 'MATCH_RECOGNIZE');
     await page.getByTestId('export-option-table').fill('host_metrics');
     await previewShows(page, 'host_metrics');
+
+    await app.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app.host.url).origin });
+    await page.getByTestId('export-copy').click();
+    await page.getByTestId('export-notice').filter({ hasText: 'Copied to the clipboard' }).waitFor();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toContain('MATCH_RECOGNIZE');
+    expect(copied).toContain('host_metrics');
 
     const download = page.waitForEvent('download');
     await page.getByTestId('export-save').click();
