@@ -125,14 +125,15 @@ describe('pattern library: first start, samples gallery, list actions and files'
     const [download] = await Promise.all([page.waitForEvent('download'), shell.runCommand('save as file')]);
     expect(download.suggestedFilename()).toBe('cpu-saturated.cep.json');
     const path = await download.path();
-    const loaded = loadDocument(JSON.parse(readFileSync(path, 'utf8')));
+    const loaded = loadDocument(JSON.parse(readFileSync(path, 'utf8')) as unknown);
     if (!loaded.ok) throw new Error(`download does not load: ${JSON.stringify(loaded.diagnostics)}`);
     expect(loaded.document.name).toBe('CPU saturated');
     expect(loaded.document.nodes.length).toBeGreaterThan(0);
 
     const copiesBefore = await countNamed('CPU saturated');
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), shell.runCommand('open file')]);
-    await chooser.setFiles(path);
+    // Playwright keeps downloads under a random name; hand the chooser the file as the user saved it.
+    await chooser.setFiles({ name: download.suggestedFilename(), mimeType: 'application/json', buffer: readFileSync(path) });
     await shell.statusBar.filter({ hasText: 'Opened “cpu-saturated.cep.json”' }).waitFor();
     expect(await countNamed('CPU saturated')).toBe(copiesBefore + 1);
     await shell.canvas.locator('.react-flow__node').first().waitFor();
