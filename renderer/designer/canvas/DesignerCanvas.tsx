@@ -4,6 +4,7 @@
  * (refused with the engine's reason when the pattern could not compile), drags move (layout only).
  */
 import {
+  type EdgeChange,
   Background,
   BackgroundVariant,
   Controls,
@@ -73,6 +74,20 @@ export function DesignerCanvas({ patternId }: { patternId: string }) {
   const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
     // Removal goes through the delete action (one undo step, edges included); React Flow's own is off.
     setLocal((current) => (current ? { ...current, nodes: applyNodeChanges(changes.filter((c) => c.type !== 'remove'), current.nodes) } : current));
+  }, []);
+
+  // Edges are drawn from the store's selection, so React Flow's (de)select changes must reach the store,
+  // or a clicked-away edge would stay selected and the inspector would see two things selected.
+  const onEdgesChange = useCallback((changes: EdgeChange<FlowEdge>[]) => {
+    const store = useDocumentStore.getState();
+    const ids = new Set(store.selection.edgeIds);
+    for (const c of changes) {
+      if (c.type !== 'select') continue;
+      if (c.selected) ids.add(c.id);
+      else ids.delete(c.id);
+    }
+    const edgeIds = [...ids];
+    if (!sameIds(edgeIds, store.selection.edgeIds)) store.select({ nodeIds: store.selection.nodeIds, edgeIds });
   }, []);
 
   const onSelectionChange = useCallback(({ nodes: selNodes, edges: selEdges }: OnSelectionChangeParams<FlowNode, FlowEdge>) => {
@@ -165,6 +180,7 @@ export function DesignerCanvas({ patternId }: { patternId: string }) {
         defaultEdgeOptions={defaultEdgeOptions}
         onInit={setFlowInstance}
         onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
         onSelectionChange={onSelectionChange}
         onNodeDragStop={onNodeDragStop}
         onConnect={onConnect}

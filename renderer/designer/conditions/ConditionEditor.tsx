@@ -43,6 +43,17 @@ export function ConditionEditor({ editorKey, value, onChange, diagnostics, conte
     contextRef.current = context;
   }, [context]);
   const request = useCursorRequest((s) => s.request);
+  // The last text this editor reported: its echo through the store must not be written back (the
+  // model may already be a keystroke ahead), only a change from elsewhere (undo, JSON view).
+  const emitted = useRef(value);
+
+  useEffect(() => {
+    const model = editor?.getModel();
+    if (!editor || !model || value === emitted.current || value === model.getValue()) return;
+    emitted.current = value;
+    editor.executeEdits('cepheus', [{ range: model.getFullModelRange(), text: value }]);
+    editor.pushUndoStop();
+  }, [editor, value]);
 
   const onMount: OnMount = (ed) => {
     setEditor(ed);
@@ -76,7 +87,8 @@ export function ConditionEditor({ editorKey, value, onChange, diagnostics, conte
   const hasError = diagnostics.some((d) => d.severity === 'error');
   return (
     <div
-      className={`condition-editor${hasError ? ' condition-editor-invalid' : ''}`}
+      // nokey: React Flow must not treat keys typed here as canvas keys (Space pans, Delete removes).
+      className={`condition-editor nokey${hasError ? ' condition-editor-invalid' : ''}`}
       data-testid={testId}
       data-condition-key={editorKey}
       data-has-error={hasError ? 'true' : 'false'}
@@ -86,11 +98,13 @@ export function ConditionEditor({ editorKey, value, onChange, diagnostics, conte
       <Editor
         path={`cepheus-condition://${editorKey.replaceAll(':', '/')}`}
         language={CONDITION_LANGUAGE}
-        value={value}
+        defaultValue={value}
         theme={monacoThemeName[theme]}
         onMount={onMount}
         onChange={(next) => {
-          if (next !== undefined && next !== value) onChange(next);
+          if (next === undefined || next === emitted.current) return;
+          emitted.current = next;
+          onChange(next);
         }}
         loading={<div className="condition-loading">Loading editor…</div>}
         options={{

@@ -4,6 +4,7 @@
  * canvas keeps the last valid version.
  */
 import Editor from '@monaco-editor/react';
+import type * as Monaco from 'monaco-editor/editor';
 import { useEffect, useRef, useState } from 'react';
 import type { PatternDocument } from '../../../engine/format/schema';
 import type { Diagnostic } from '../../../engine/pattern/diagnostic';
@@ -25,17 +26,24 @@ export const JSON_PROBLEMS_SOURCE = 'json-view';
 
 export function JsonView({ doc }: { doc: PatternDocument }) {
   const theme = useUiStore(effectiveTheme);
-  const [text, setText] = useState(() => documentText(doc));
+  const [editor, setEditor] = useState<Monaco.editor.IStandaloneCodeEditor | null>(null);
   const [errors, setErrors] = useState<Diagnostic[]>([]);
   // The document this view itself produced: its echo from the store must not rewrite the text.
   const applied = useRef<PatternDocument | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
+  // A change from elsewhere (canvas, inspector, undo) rewrites the text, as one undoable edit. The
+  // editor is uncontrolled: a controlled value lags a fast typist by a keystroke and would undo it.
   useEffect(() => {
-    if (doc === applied.current) return;
-    setText(documentText(doc));
+    const model = editor?.getModel();
+    if (!editor || !model || doc === applied.current) return;
+    const text = documentText(doc);
+    if (text !== model.getValue()) {
+      editor.executeEdits('cepheus', [{ range: model.getFullModelRange(), text }]);
+      editor.pushUndoStop();
+    }
     setErrors([]);
-  }, [doc]);
+  }, [editor, doc]);
 
   useEffect(() => {
     useProblemsStore.getState().setProblems(JSON_PROBLEMS_SOURCE, errors.map((d) => ({ ...d, target: { ...d.target, kind: 'document' as const, field: 'json' as const } })));
@@ -64,16 +72,16 @@ export function JsonView({ doc }: { doc: PatternDocument }) {
   };
 
   return (
-    <div className="json-view" data-testid="json-view">
+    <div className="json-view nokey" data-testid="json-view">
       <div className="json-view-editor">
         <Editor
           path={JSON_MODEL_URI}
           language="json"
-          value={text}
+          defaultValue={documentText(doc)}
           theme={monacoThemeName[theme]}
+          onMount={setEditor}
           onChange={(next) => {
             if (next === undefined) return;
-            setText(next);
             if (timer.current) clearTimeout(timer.current);
             timer.current = setTimeout(() => apply(next), APPLY_DELAY_MS);
           }}
