@@ -44,6 +44,12 @@ export function QuantifierEditor({ quantifier: q, options, diagnostics, onChange
 
   return (
     <div className="quantifier-editor" data-testid="quantifier-editor">
+      <div className="insp-label-row">
+        <span className="insp-label">How many events</span>
+        <span className="insp-notation" title="Flink-style notation" data-testid="quantifier-notation">
+          {quantifierNotation(q)}
+        </span>
+      </div>
       <div className="insp-segmented" role="radiogroup" aria-label="How many events">
         {KINDS.map(({ kind, label }) => {
           const a = options.kinds[kind];
@@ -64,9 +70,6 @@ export function QuantifierEditor({ quantifier: q, options, diagnostics, onChange
             </button>
           );
         })}
-        <span className="insp-notation" title="Flink-style notation" data-testid="quantifier-notation">
-          {quantifierNotation(q)}
-        </span>
       </div>
 
       {q.kind === 'times' && (

@@ -40,11 +40,24 @@ export function validateDocument(doc: PatternDocument): Diagnostic[] {
   // say it once, in the schema's words, which name the exact property.
   const covered = new Set(schemaProblems.map(key));
   const merged = [...schemaProblems, ...engineProblems.filter((d) => !covered.has(key(d)))];
-  return withNodeIds(merged, doc).sort((a, b) => severityRank(a) - severityRank(b));
+  return withNodeIds(merged, doc)
+    .map(oneOwner)
+    .sort((a, b) => severityRank(a) - severityRank(b));
 }
 
 function severityRank(d: Diagnostic): number {
   return d.severity === 'error' ? 0 : 1;
+}
+
+/**
+ * The compiler tags a stage's diagnostics with both the stage's node and its incoming edge; on the
+ * canvas a condition error belongs to the stage only, so node diagnostics drop the edge.
+ */
+function oneOwner(d: Diagnostic): Diagnostic {
+  const t = d.target;
+  if (!t || t.kind === 'edge' || !t.nodeId || !t.edgeId) return d;
+  const { edgeId: _edge, ...rest } = t;
+  return { ...d, target: rest };
 }
 
 /** Compiler diagnostics of stages built from a name only still get their node id, via the stage name. */

@@ -33,6 +33,9 @@ describe('validateDocument', () => {
     const where = fieldDiagnostics(onMiddle, 'where');
     expect(where[0]).toMatchObject({ code: 'expr.syntax', severity: 'error' });
     expect(where[0].range).toBeDefined();
+    // Owned by the stage alone, so the canvas does not badge its incoming edge too.
+    expect(where[0].target?.edgeId).toBeUndefined();
+    expect(buckets.byEdge).toEqual({});
     expect(buckets.byNode[idOf(doc, 'start')]).toBeUndefined();
     expect(buckets.pattern).toEqual([]);
   });
