@@ -94,6 +94,8 @@ describe('pattern library: first start, samples gallery, list actions and files'
     await row('CPU alert for on-call').waitFor();
     expect(await namesStored()).toContain('CPU alert for on-call');
     expect(await namesStored()).not.toContain('CPU saturated copy');
+    // The open pattern's own name follows (the inspector edits the same name).
+    await page.getByTestId('pattern-name').and(page.locator('[value="CPU alert for on-call"]')).waitFor();
 
     // Escape leaves the name as it was.
     await row('CPU alert for on-call').locator('.library-item').dblclick();
@@ -116,6 +118,15 @@ describe('pattern library: first start, samples gallery, list actions and files'
     await row('CPU alert for on-call').waitFor({ state: 'detached' });
     expect(await namesStored()).not.toContain('CPU alert for on-call');
     expect(await shell.statusBar.textContent()).toContain('Deleted “CPU alert for on-call”');
+  });
+
+  it('renames the pattern in the library when its name is edited in the inspector', async () => {
+    const { shell, page } = app;
+    await row('Card testing').locator('.library-item').click();
+    await shell.patternTitle.filter({ hasText: 'Card testing' }).waitFor();
+    await page.getByTestId('pattern-name').fill('Card testing (tuned)');
+    await row('Card testing (tuned)').waitFor();
+    expect(await namesStored()).toContain('Card testing (tuned)');
   });
 
   it('saves the open pattern as a .cep.json download and opens that file back as a new pattern', async () => {

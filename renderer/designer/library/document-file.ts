@@ -16,9 +16,8 @@ export const MAX_DOCUMENT_FILE_BYTES = 5 * 1024 * 1024;
 
 function where(d: Diagnostic): string {
   const path = d.target?.path;
-  if (path && path.length > 0) return `${path.join('.')}: `;
-  if (d.range) return `line ${d.range.line}: `;
-  return '';
+  // JSON syntax messages already say the line and column; loader messages get their JSON path.
+  return path && path.length > 0 ? `${path.join('.')}: ` : '';
 }
 
 export function describeDiagnostic(d: Diagnostic): string {

@@ -22,6 +22,9 @@ export async function renamePattern(api: CepApi, id: string, name: string): Prom
   if (!trimmed || trimmed === current?.name) return true;
   try {
     await api.patterns.rename({ id, name: trimmed });
+    // The open working copy carries the name too (inspector, saved files); one undoable edit.
+    const working = useDocumentStore.getState();
+    if (working.patternId === id && working.document && working.document.name !== trimmed) working.setMeta({ name: trimmed });
     await useLibraryStore.getState().refresh(api);
     if (useLibraryStore.getState().openId === id) await useLibraryStore.getState().reloadOpen(api);
     notify(`Renamed to “${trimmed}”`);

@@ -5,9 +5,22 @@
 import { useEffect } from 'react';
 import { CepError, type CepApi } from '../../../electron/contract';
 import { isDirty, serializedOf, useDocumentStore } from '../../state/document-store';
+import { useLibraryStore } from '../../state/library-store';
 import { useCanvasSession } from '../canvas/canvas-bridge';
 
 export const AUTOSAVE_DELAY_MS = 700;
+
+/** The document's new name when it differs from the last saved one (and is usable as a pattern name). */
+export function nameEditedSinceSave(name: string, savedSerialized: string | null): string | null {
+  const trimmed = name.trim();
+  if (!trimmed || trimmed.length > 200 || savedSerialized === null) return null;
+  try {
+    const saved = JSON.parse(savedSerialized) as { name?: unknown };
+    return saved.name === name ? null : trimmed;
+  } catch {
+    return null;
+  }
+}
 
 export function useAutosave(api: CepApi): void {
   useEffect(() => {
@@ -23,12 +36,18 @@ export function useAutosave(api: CepApi): void {
       }
       inFlight = true;
       const text = serializedOf(document);
+      const renamed = nameEditedSinceSave(document.name, useDocumentStore.getState().savedSerialized);
       useCanvasSession.getState().setSave({ kind: 'saving' });
       try {
         await api.patterns.save({ id: patternId, document });
         // Mark what was sent: edits made during the request stay dirty and save next.
         if (useDocumentStore.getState().patternId === patternId) useDocumentStore.getState().markSaved(text);
         useCanvasSession.getState().setSave({ kind: 'saved' });
+        if (renamed && useLibraryStore.getState().patterns.find((p) => p.id === patternId)?.name !== renamed) {
+          // A name typed in the inspector renames the pattern in the library as well.
+          await api.patterns.rename({ id: patternId, name: renamed });
+          await useLibraryStore.getState().refresh(api);
+        }
       } catch (err) {
         const error = CepError.from(err);
         useCanvasSession.getState().setSave({ kind: 'error', message: error.message });

@@ -14,8 +14,10 @@ import { useUiStore } from '../../state/ui-store';
 
 async function adopt(pattern: PatternDetail): Promise<void> {
   if (!isPatternDocument(pattern.document)) return;
-  const incoming = pattern.document;
-  const text = serializeDocument(incoming);
+  const text = serializeDocument(pattern.document);
+  // The library's name is the pattern's name (renamed there while closed, or duplicated as "… copy"):
+  // the working copy takes it, which counts as an unsaved change and is saved.
+  const incoming = pattern.document.name === pattern.name ? pattern.document : { ...pattern.document, name: pattern.name };
   const store = useDocumentStore.getState();
   if (store.patternId === pattern.id && store.document) {
     if (text === store.savedSerialized || text === serializedOf(store.document)) return;
