@@ -249,6 +249,26 @@ describe('designer editing', () => {
     expect(stageOf(doc, 'stage1').quantifier).toMatchObject({ kind: 'times', from: 2, to: 4 });
   });
 
+  it("completes event fields from the pattern's event schema", async () => {
+    await clearSelection(page);
+    await page.getByTestId('section-schema').getByRole('button', { name: /Event schema/i }).click();
+    await page.getByTestId('schema-add-field').click();
+    await page.getByLabel('Field 1 name').fill('amount');
+    await page.getByLabel('Field 1 type').selectOption('number');
+    await node(page, 'stage1').click();
+    await typeInCondition(page, 'condition-where', ' && amo');
+    // Escape closed the widget; ask for it again the way a user would.
+    await page.keyboard.press('Control+Space');
+    const suggest = page.locator('.suggest-widget.visible');
+    await suggest.locator('.monaco-list-row', { hasText: 'amount' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.keyboard.type(' < 5000', { delay: 15 });
+    await page.locator('[data-testid="condition-where"][data-has-error="false"]').waitFor();
+    await page.getByTestId('condition-where').locator('.view-lines', { hasText: 'amount > 100 && amount < 5000' }).waitFor();
+    await waitSaved(page);
+    expect(stageOf((await stored()).doc, 'stage1').where).toBe('amount > 100 && amount < 5000');
+  });
+
   it('looks right in light and dark', async () => {
     await app.shell.selectBottomTab('problems');
     await page.screenshot({ path: join(artifactsDir, '..', 'designer-light.png'), animations: 'disabled' });

@@ -30,10 +30,12 @@ describe('pattern library', () => {
     const { shell, page } = app;
     await shell.openPattern('Large order then refund');
     expect(await shell.patternTitle.textContent()).toBe('Large order then refund');
-    const editor = page.getByTestId('document-preview').locator('.monaco-editor');
+    // The designer's inspector shows the document as JSON on its JSON tab.
+    await page.getByTestId('inspector-tab-json').click();
+    const editor = page.getByTestId('json-view').locator('.monaco-editor');
     await editor.waitFor();
     // Monaco rendered the document (its first lines are in view; later ones are virtualised).
-    await page.getByTestId('document-preview').locator('.view-lines', { hasText: '"cepheus.pattern"' }).waitFor();
+    await page.getByTestId('json-view').locator('.view-lines', { hasText: '"cepheus.pattern"' }).waitFor();
     // The dark OS scheme reached Monaco through the app theme.
     expect(await editor.getAttribute('class')).toContain('vs-dark');
     // The canvas shows the stored stages and the edge between them, labelled with its contiguity.
