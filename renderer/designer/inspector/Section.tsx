@@ -16,7 +16,9 @@ export function Section({ title, errors = 0, defaultOpen = true, testId, childre
   return (
     <section className="insp-section" data-testid={testId}>
       <button type="button" className="insp-section-header" aria-expanded={open} onClick={() => setOpen(!open)}>
-        <Icon name={open ? 'chevronDown' : 'chevronUp'} size={12} />
+        <span className={`insp-chevron${open ? '' : ' insp-chevron-closed'}`}>
+          <Icon name="chevronDown" size={12} />
+        </span>
         <span className="insp-section-title">{title}</span>
         {errors > 0 && (
           <span className="insp-section-errors" title={`${errors} problem${errors === 1 ? '' : 's'}`}>

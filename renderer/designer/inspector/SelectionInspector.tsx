@@ -16,7 +16,7 @@ export function SelectionInspector({ doc }: { doc: PatternDocument }) {
       <div className="insp-panel" data-testid="multi-inspector">
         <div className="insp-muted insp-pad">
           {selection.nodeIds.length} stage{selection.nodeIds.length === 1 ? '' : 's'} and {selection.edgeIds.length} connection{selection.edgeIds.length === 1 ? '' : 's'} selected. Select one to edit
-          it, or press Escape for the pattern settings.
+          it, or click empty canvas for the pattern settings.
         </div>
       </div>
     );
