@@ -249,7 +249,7 @@ describe('designer editing', () => {
     expect(stageOf(doc, 'stage1').quantifier).toMatchObject({ kind: 'times', from: 2, to: 4 });
   });
 
-  it("completes event fields from the pattern's event schema", async () => {
+  it("completes event fields from the pattern's event schema and shows their type on hover", async () => {
     await clearSelection(page);
     await page.getByTestId('section-schema').getByRole('button', { name: /Event schema/i }).click();
     await page.getByTestId('schema-add-field').click();
@@ -267,6 +267,11 @@ describe('designer editing', () => {
     await page.getByTestId('condition-where').locator('.view-lines', { hasText: 'amount > 100 && amount < 5000' }).waitFor();
     await waitSaved(page);
     expect(stageOf((await stored()).doc, 'stage1').where).toBe('amount > 100 && amount < 5000');
+    // Hover over the field: its type from the schema.
+    const line = await page.getByTestId('condition-where').locator('.view-line').first().boundingBox();
+    if (!line) throw new Error('condition not visible');
+    await page.mouse.move(line.x + 12, line.y + line.height / 2);
+    await page.locator('.monaco-hover', { hasText: 'Field amount: number' }).waitFor();
   });
 
   it('looks right in light and dark', async () => {
