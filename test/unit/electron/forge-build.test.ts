@@ -67,6 +67,7 @@ describe('Forge Vite build of main and preload', () => {
         },
         on: (channel: string, fn: (...args: unknown[]) => void) => rendererListeners.set(channel, fn),
       },
+      webUtils: { getPathForFile: (file: { name: string }) => `/picked/${file.name}` },
     };
     const module = { exports: {} };
     const sandbox = {
@@ -80,7 +81,10 @@ describe('Forge Vite build of main and preload', () => {
     };
     vm.runInNewContext(readFileSync(path.join(outDir, 'preload.cjs'), 'utf8'), sandbox);
 
-    expect([...exposed.keys()]).toEqual(['cep']);
+    expect([...exposed.keys()]).toEqual(['cep', 'cepFiles']);
+    const files = exposed.get('cepFiles') as { pathForFile(file: { name: string }): string };
+    expect(Object.keys(files)).toEqual(['pathForFile']);
+    expect(files.pathForFile({ name: 'events.csv' })).toBe('/picked/events.csv');
     const api = exposed.get('cep') as Record<string, Record<string, (...a: unknown[]) => Promise<unknown>>> & {
       on: (event: string, cb: (p: unknown) => void) => () => void;
     };
