@@ -5,6 +5,7 @@
  */
 import type { TimeSettings } from '../format';
 import type { EventRecord } from '../pattern/spec';
+import { parseIso8601 } from './iso8601';
 
 export type TimeFormat = 'epochMillis' | 'epochSeconds' | 'iso8601';
 
@@ -20,12 +21,12 @@ export function fieldValue(event: EventRecord, path: string): unknown {
 
 /** Milliseconds, or null when the value cannot be read as a time in this format. */
 export function toEpochMillis(value: unknown, format: TimeFormat): number | null {
-  if (typeof value === 'number' && Number.isFinite(value)) return format === 'epochSeconds' ? value * 1000 : value;
+  if (typeof value === 'number' && Number.isFinite(value))
+    return format === 'epochSeconds' ? value * 1000 : value;
   if (typeof value === 'string' && value.trim() !== '') {
     const n = Number(value);
     if (Number.isFinite(n)) return format === 'epochSeconds' ? n * 1000 : n;
-    const parsed = Date.parse(value);
-    return Number.isNaN(parsed) ? null : parsed;
+    return parseIso8601(value);
   }
   return null;
 }
@@ -41,7 +42,11 @@ export interface TimeReader {
  * `fieldOverride` (e.g. --time-field) switches a processing-time document to event time on that
  * field. `clock` supplies processing time (the CLI passes the wall clock, replay the recorded time).
  */
-export function timeReader(settings: TimeSettings, fieldOverride: string | undefined, clock: () => number): TimeReader {
+export function timeReader(
+  settings: TimeSettings,
+  fieldOverride: string | undefined,
+  clock: () => number,
+): TimeReader {
   const field = fieldOverride ?? (settings.mode === 'event' ? settings.field : undefined);
   if (field === undefined) return { mode: 'processing', timestampOf: () => clock(), outOfOrdernessMs: 0 };
   const format: TimeFormat = settings.mode === 'event' ? settings.format : 'epochMillis';
@@ -50,7 +55,10 @@ export function timeReader(settings: TimeSettings, fieldOverride: string | undef
     outOfOrdernessMs: settings.mode === 'event' ? settings.outOfOrdernessMs : 0,
     timestampOf: (event) => {
       const ms = toEpochMillis(fieldValue(event, field), format);
-      if (ms === null) throw new Error(`the time field "${field}" is ${JSON.stringify(fieldValue(event, field)) ?? 'missing'} in ${JSON.stringify(event).slice(0, 200)}`);
+      if (ms === null)
+        throw new Error(
+          `the time field "${field}" is ${JSON.stringify(fieldValue(event, field)) ?? 'missing'} in ${JSON.stringify(event).slice(0, 200)}`,
+        );
       return ms;
     },
   };
