@@ -15,7 +15,8 @@ import { keyOf, runEngine, type TaggedMatch } from './engine-driver';
 
 const params = (numRuns: number): fc.Parameters<unknown> => ({
   numRuns,
-  seed: process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined,
+  // A fixed seed keeps the suite deterministic; set FC_SEED to explore other cases.
+  seed: process.env.FC_SEED ? Number(process.env.FC_SEED) : 20261125,
   path: process.env.FC_PATH,
   endOnFailure: true,
 });
