@@ -16,6 +16,7 @@ import {
   type BreakpointHit,
   type CepApi,
   type NearMissList,
+  type ReplayRunResult,
   type ReplaySessionInfo,
   type StepReport,
   type TimelineData,
@@ -28,6 +29,7 @@ import {
   type ConditionValue,
   type NodeOverlay,
 } from '../replay/overlay';
+import { PlayLoop } from '../replay/play-loop';
 
 export type { ConditionValue, NodeOverlay };
 
@@ -112,7 +114,7 @@ function serialized<T>(task: () => Promise<T>): Promise<T | undefined> {
   return next;
 }
 
-let playTimer: ReturnType<typeof setTimeout> | null = null;
+let playLoop: PlayLoop | null = null;
 
 export const useReplayStore = create<ReplayState>()((set, get) => {
   /** Applies a report of the current session (ignored when the session changed meanwhile). */
@@ -127,7 +129,11 @@ export const useReplayStore = create<ReplayState>()((set, get) => {
     });
   };
 
-  const move = async (api: CepApi, call: (sessionId: string) => Promise<StepReport>) => {
+  const move = async (
+    api: CepApi,
+    call: (sessionId: string) => Promise<StepReport>,
+    extra: Partial<ReplayState> = {},
+  ) => {
     const { session } = get();
     if (!session) return;
     const { sessionId } = session;
@@ -136,7 +142,7 @@ export const useReplayStore = create<ReplayState>()((set, get) => {
       set({ busy: true });
       try {
         const report = await call(sessionId);
-        applyReport(sessionId, report, { lastHit: null, runNote: null, error: null });
+        applyReport(sessionId, report, { lastHit: null, runNote: null, error: null, ...extra });
       } catch (err) {
         if (get().session?.sessionId === sessionId) set({ error: CepError.from(err), playing: false });
       } finally {
@@ -145,10 +151,48 @@ export const useReplayStore = create<ReplayState>()((set, get) => {
     });
   };
 
-  const stopTimer = () => {
-    if (playTimer) clearTimeout(playTimer);
-    playTimer = null;
-  };
+  const stopTimer = () => playLoop?.halt();
+
+  /** Play's look-ahead: where F5 would stop from `from`, with the session put back at `from` in the same task. */
+  const lookAhead = (api: CepApi, sessionId: string, from: number) =>
+    serialized(async (): Promise<ReplayRunResult | null> => {
+      if (get().session?.sessionId !== sessionId || get().report?.position !== from) return null;
+      set({ busy: true });
+      try {
+        return await api.replay.run({ sessionId, until: 'breakpoint' });
+      } catch (err) {
+        if (get().session?.sessionId === sessionId) set({ error: CepError.from(err) });
+        return null;
+      } finally {
+        await api.replay.seek({ sessionId, position: from }).catch(() => undefined);
+        if (get().session?.sessionId === sessionId) set({ busy: false });
+      }
+    }).then((r) => r ?? null);
+
+  const loopFor = (api: CepApi): PlayLoop =>
+    new PlayLoop({
+      read: () => {
+        const { session, report, playing, speed, breakpoints } = get();
+        return {
+          sessionId: session?.sessionId ?? null,
+          position: report?.position ?? null,
+          total: report?.total ?? 0,
+          playing,
+          speed,
+          breakpoints,
+        };
+      },
+      lookAhead: (sessionId, from) => lookAhead(api, sessionId, from),
+      cutLookAhead: (sessionId) => void api.replay.cancel({ sessionId }).catch(() => undefined),
+      moveTo: (position, hit) => {
+        const at = get().report?.position;
+        const extra = hit ? { lastHit: hit } : {};
+        return at !== undefined && position === at + 1
+          ? move(api, (sessionId) => api.replay.step({ sessionId, direction: 'forward' }), extra)
+          : move(api, (sessionId) => api.replay.seek({ sessionId, position }), extra);
+      },
+      finish: (runNote) => set({ playing: false, runNote }),
+    });
 
   return {
     recordingByPattern: readRecordingChoices(),
@@ -273,22 +317,16 @@ export const useReplayStore = create<ReplayState>()((set, get) => {
 
     setPlaying: (api, playing) => {
       stopTimer();
-      set({ playing });
+      set(playing ? { playing, lastHit: null, runNote: null } : { playing });
       if (!playing) return;
-      const tick = async () => {
-        const { report, session } = get();
-        if (!get().playing || !session) return;
-        if (report && report.position >= report.total) {
-          set({ playing: false, runNote: 'Reached the end of the recording.' });
-          return;
-        }
-        await get().step(api, 'forward');
-        if (get().playing) playTimer = setTimeout(() => void tick(), 1000 / get().speed);
-      };
-      void tick();
+      playLoop = loopFor(api);
+      playLoop.start();
     },
 
-    setSpeed: (speed) => set({ speed }),
+    setSpeed: (speed) => {
+      set({ speed });
+      playLoop?.resetClock();
+    },
 
     setBreakpoints: async (api, breakpoints) => {
       set({ breakpoints, breakpointError: null });
