@@ -114,13 +114,35 @@ function middleNotKills(p: Problem, a: readonly Binding[], notIndex: number): nu
   };
   if (not.kind === 'notFollowedBy') {
     // From the first event of the stage before (every repetition state carries the stop edge)
-    // up to and including the event the stage after takes.
+    // up to and including the first event the stage after takes; then, when that stage is a
+    // times(n,m) range, the waits in its optional repetitions' ignore states.
     for (let y = before[0] + 1; y <= after[0]; y++) check(y);
+    rangeIgnoreStateChecks(p.rules[notIndex + 1], after).forEach(check);
   } else {
     // notNext: whenever the stage before may end (count >= min), the very next event is checked.
     notNextChecks(p.rules[notIndex - 1], before).forEach(check);
   }
   return kills;
+}
+
+/**
+ * Events a notFollowedBy still checks *inside* the times(n,m) range right after it. Flink gives the
+ * ignore state of every optional repetition (n+1 .. m) the stop edges of the NOTs before the stage
+ * (NFACompiler#createSingletonState calls addStopStates(ignoreState) whenever isOptional, and
+ * createTimesState builds repetitions n+1 .. m with isOptional = true). After repetition j >= n the
+ * run waits in repetition j+1's own state for one event (no stop edge there); any later event
+ * before repetition j+1 is judged from the ignore state, so a forbidden event there, up to and
+ * including the one repetition j+1 takes, stops the run. Loops and times(n) have no such state;
+ * neither has a consecutive range (no IGNORE edge at all).
+ */
+function rangeIgnoreStateChecks(next: StageRule, taken: readonly number[]): number[] {
+  const isRange = Number.isFinite(next.max) && next.min < next.max;
+  if (!isRange || next.inner === 'next') return [];
+  const out: number[] = [];
+  for (let j = next.min; j < taken.length; j++) {
+    for (let y = taken[j - 1] + 2; y <= taken[j]; y++) out.push(y);
+  }
+  return out;
 }
 
 /** Events a notNext after `prev` checks: the one right after each repetition that may end the stage. */

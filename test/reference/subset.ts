@@ -8,7 +8,9 @@
  *  - contiguity next / followedBy / followedByAny;
  *  - notNext and notFollowedBy in the middle, when both neighbours are non-optional positive stages
  *    and the stage before is not greedy; notFollowedBy additionally not after a times(n,m) range
- *    (Flink puts the stop edge on the range's copies but not on their ignore states; not modelled);
+ *    (Flink puts the stop edge on the range's copies but not on their ignore states; not modelled).
+ *    A notFollowedBy *before* a times(n,m) range also guards the ignore states of the range's
+ *    optional repetitions n+1 .. m (see rangeIgnoreStateChecks in enumerate.ts);
  *  - a trailing notNext after a non-optional positive stage, and a trailing notFollowedBy (with a
  *    FIRST_AND_LAST window) after a non-optional positive stage that is not a range;
  *  - where / or conditions, including aggregates over already-bound events (compiled with
