@@ -6,7 +6,7 @@
 import type { CheckpointStore } from './checkpoints';
 import { NearMissCollector, type NearMiss } from './near-misses';
 import type { ReplayPattern } from './replay-pattern';
-import { createContext, Runner } from './runner';
+import { createContext, Runner, type StepListener } from './runner';
 import type { BoundStage, EventSource, ReplayEvent } from './types';
 import { boundOf, finiteOrNull } from './views';
 
@@ -78,6 +78,9 @@ export class ReplayAnalysis {
     this.nearMisses = new NearMissCollector(pattern, (seq) => pattern.keyOf(this.runner.reader.at(seq).payload));
   }
 
+  /** Only the near-miss list listens (no edge tracing): the analysis is the plain matcher plus counters. */
+  private readonly listener: StepListener = { discardedAs: (d, kind) => this.nearMisses.add(d, kind, this.runner.position + 1) };
+
   get position(): number {
     return this.runner.position;
   }
@@ -93,7 +96,7 @@ export class ReplayAnalysis {
   /** Runs up to `maxSteps` more steps; returns true when the whole recording has been run. */
   runChunk(maxSteps: number): boolean {
     const r = this.runner;
-    const listener = { discardedAs: (d: Parameters<NearMissCollector['add']>[0], kind: Parameters<NearMissCollector['add']>[1]) => this.nearMisses.add(d, kind, r.position + 1) };
+    const listener = this.listener;
     for (let i = 0; i < maxSteps && !r.done; i++) {
       const outputs = r.step(listener);
       for (const o of outputs) {

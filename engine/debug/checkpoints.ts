@@ -2,6 +2,9 @@
  * Engine checkpoints for reverse debugging: matcher snapshots every `interval` steps, kept in
  * memory up to a byte budget. Over budget, every other checkpoint is dropped and the interval
  * doubles, so memory stays bounded and seeks replay at most `interval` steps.
+ * With the default interval, it also grows with the snapshot size: a snapshot of many keys costs
+ * as much as thousands of steps, so taking one every few hundred steps made the whole-recording
+ * analysis mostly snapshotting (and garbage collection) — and seeks restore one, too.
  */
 import type { MatcherSnapshot } from '../nfa/matcher-types';
 import type { CounterState } from './counters';
@@ -25,6 +28,12 @@ export interface CheckpointOptions {
 
 export const DEFAULT_CHECKPOINT_BUDGET = 256 * 1024 * 1024;
 
+/**
+ * Snapshot bytes worth about one replayed step (taking or restoring a snapshot costs ~5 ns a byte,
+ * a step ~5 µs): the adaptive interval keeps snapshotting near the cost of the steps between.
+ */
+export const SNAPSHOT_BYTES_PER_STEP = 1000;
+
 /** A rough size: enough to keep the total bounded, far cheaper than serializing. */
 export function approxSnapshotBytes(s: MatcherSnapshot): number {
   let bytes = 512;
@@ -42,13 +51,15 @@ export class CheckpointStore {
   private bytes = 0;
   interval: number;
   readonly budgetBytes: number;
+  private readonly adaptive: boolean;
 
   constructor(
-    total: number,
+    private readonly total: number,
     private readonly options: CheckpointOptions = {},
   ) {
     this.interval = Math.max(1, options.interval ?? Math.max(256, Math.ceil(total / 1000)));
     this.budgetBytes = options.budgetBytes ?? DEFAULT_CHECKPOINT_BUDGET;
+    this.adaptive = options.interval === undefined;
   }
 
   get count(): number {
@@ -71,6 +82,16 @@ export class CheckpointStore {
     this.bytes += c.approxBytes;
     this.options.onCheckpoint?.(c);
     while (this.bytes > this.budgetBytes && this.list.length > 2) this.thin();
+    if (this.adaptive) while (this.interval < this.total && this.tooDense(c.approxBytes)) this.thin();
+  }
+
+  /**
+   * Whether checkpoints of this size are taken too often: their cost passes that of the steps
+   * between them, or all of them over the recording would not fit the budget (better to space
+   * them now than to take snapshots that thinning drops later).
+   */
+  private tooDense(bytes: number): boolean {
+    return bytes > this.interval * SNAPSHOT_BYTES_PER_STEP || (bytes * this.total) / this.interval > this.budgetBytes;
   }
 
   /** The latest checkpoint at or before `position`. */

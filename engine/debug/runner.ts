@@ -7,7 +7,8 @@ import { CepMatcher } from '../nfa/matcher';
 import { restoreMatcher } from '../nfa/matcher-restore';
 import type { MatcherOutput } from '../nfa/matcher-types';
 import type { NfaObserver, RunDiscarded } from '../nfa/observer';
-import { approxSnapshotBytes, type CheckpointStore } from './checkpoints';
+import { approxSnapshotBytes, type Checkpoint, type CheckpointStore } from './checkpoints';
+import { CursorSnapshots } from './cursor-snapshots';
 import { copyCounters, countBranch, countDiscard, countOutputs, emptyCounters, type CounterState } from './counters';
 import { discardKind, untilTests, type UntilTest } from './discard-kind';
 import { EventReader } from './event-reader';
@@ -39,6 +40,8 @@ export class Runner {
   current: ReplayEvent | null = null;
   readonly reader: EventReader;
   private readonly options;
+  /** This runner's own snapshots near the cursor (checkpoints are shared, these are not). */
+  private readonly fine = new CursorSnapshots();
 
   constructor(readonly ctx: ReplayContext) {
     this.reader = new EventReader(ctx.source);
@@ -56,9 +59,9 @@ export class Runner {
     return this.position >= this.total;
   }
 
-  /** Back to a checkpoint's state (position 0 needs none). */
+  /** Back to the nearest saved state at or before `position`: a checkpoint or a snapshot near the cursor (position 0 needs none). */
   restore(position: number): void {
-    const cp = this.ctx.checkpoints.find(position);
+    const cp = this.nearest(position);
     if (cp === undefined) {
       this.matcher = new CepMatcher(this.ctx.pattern.nfa, this.options);
       this.counters = emptyCounters(this.ctx.pattern);
@@ -74,13 +77,29 @@ export class Runner {
     this.current = cp.position > 0 && cp.position <= this.ctx.source.count ? this.reader.at(cp.position - 1) : null;
   }
 
-  /** Moves to `position` by the shortest way: on from here, or from the nearest checkpoint. */
+  /**
+   * Moves to `position` by the shortest way: on from here, or from the nearest saved state. The
+   * last steps of the way leave snapshots near the cursor, so stepping back again is cheap.
+   */
   goTo(position: number, listener?: StepListener): void {
     const target = Math.max(0, Math.min(this.total, position));
-    const cp = this.ctx.checkpoints.find(target);
-    const cpPos = cp?.position ?? 0;
+    const cpPos = this.nearest(target)?.position ?? 0;
     if (target < this.position || cpPos > this.position) this.restore(target);
-    while (this.position < target) this.step(listener);
+    while (this.position < target) {
+      this.step(listener);
+      if (this.fine.wants(this.position, target)) this.fine.add(this.checkpointHere());
+    }
+  }
+
+  private nearest(position: number): Checkpoint | undefined {
+    const cp = this.ctx.checkpoints.find(position);
+    const near = this.fine.find(position);
+    return near !== undefined && (cp === undefined || near.position > cp.position) ? near : cp;
+  }
+
+  private checkpointHere(): Checkpoint {
+    const snapshot = this.matcher.snapshot();
+    return { position: this.position, snapshot, counters: copyCounters(this.counters), approxBytes: approxSnapshotBytes(snapshot) };
   }
 
   /** One step: push the next event (or end of input). Returns the matcher's outputs. */
@@ -98,10 +117,7 @@ export class Runner {
     this.position++;
     countOutputs(this.counters, outputs);
     const store = this.ctx.checkpoints;
-    if (store.wants(this.position)) {
-      const snapshot = this.matcher.snapshot();
-      store.add({ position: this.position, snapshot, counters: copyCounters(this.counters), approxBytes: approxSnapshotBytes(snapshot) });
-    }
+    if (store.wants(this.position)) store.add(this.checkpointHere());
     return outputs;
   }
 
@@ -116,22 +132,35 @@ export class Runner {
     return discardKind(d.reason, def, untilHeld);
   }
 
+  /** The observer of one step: the counters' (made once, no allocation per step) or one with the listener's extras. */
   private observer(listener: StepListener | undefined): NfaObserver {
-    const { pattern } = this.ctx;
-    const counters = this.counters;
+    if (listener === undefined) return this.countingObserver;
+    if (this.lastListener === listener && this.lastObserver) return this.lastObserver;
     const obs: NfaObserver = {
       branched: (b) => {
-        countBranch(pattern, counters, b);
-        listener?.branched?.(b);
+        this.countingObserver.branched?.(b);
+        listener.branched?.(b);
       },
       discarded: (d) => {
         const kind = this.kindOf(d);
-        countDiscard(pattern, counters, d, kind);
-        listener?.discarded?.(d);
-        listener?.discardedAs?.(d, kind);
+        countDiscard(this.ctx.pattern, this.counters, d, kind);
+        listener.discarded?.(d);
+        listener.discardedAs?.(d, kind);
       },
     };
-    if (listener?.edge) obs.edge = listener.edge.bind(listener);
+    if (listener.edge) obs.edge = listener.edge.bind(listener);
+    this.lastListener = listener;
+    this.lastObserver = obs;
     return obs;
   }
+
+  /** The last listener's observer, reused while the same listener steps on (the analysis' chunks). */
+  private lastListener: StepListener | undefined;
+  private lastObserver: NfaObserver | undefined;
+
+  /** Keeps the per-stage counters; the only observer of plain steps (seeks, analysis). */
+  private readonly countingObserver: NfaObserver = {
+    branched: (b) => countBranch(this.ctx.pattern, this.counters, b),
+    discarded: (d) => countDiscard(this.ctx.pattern, this.counters, d, this.kindOf(d)),
+  };
 }
