@@ -52,6 +52,10 @@ export class CheckpointStore {
   interval: number;
   readonly budgetBytes: number;
   private readonly adaptive: boolean;
+  /** The interval the user asked for or the default: the adaptive one never goes below it. */
+  private readonly baseInterval: number;
+  /** The interval the byte budget forced (thinning dropped the checkpoints between). */
+  private budgetInterval = 1;
 
   constructor(
     private readonly total: number,
@@ -60,6 +64,7 @@ export class CheckpointStore {
     this.interval = Math.max(1, options.interval ?? Math.max(256, Math.ceil(total / 1000)));
     this.budgetBytes = options.budgetBytes ?? DEFAULT_CHECKPOINT_BUDGET;
     this.adaptive = options.interval === undefined;
+    this.baseInterval = this.interval;
   }
 
   get count(): number {
@@ -81,17 +86,33 @@ export class CheckpointStore {
     this.list.splice(i, 0, c);
     this.bytes += c.approxBytes;
     this.options.onCheckpoint?.(c);
-    while (this.bytes > this.budgetBytes && this.list.length > 2) this.thin();
-    if (this.adaptive) while (this.interval < this.total && this.tooDense(c.approxBytes)) this.thin();
+    while (this.bytes > this.budgetBytes && this.list.length > 2) {
+      this.thin();
+      this.budgetInterval = this.interval;
+    }
+    if (this.adaptive) this.adapt();
   }
 
   /**
-   * Whether checkpoints of this size are taken too often: their cost passes that of the steps
+   * Spaces checkpoints by their average size so far: wider when they are large (early snapshots
+   * can be several times the later ones), and back down when they turn out small (the existing
+   * ones stay: a coarser interval's positions are multiples of the finer one).
+   */
+  private adapt(): void {
+    const avg = this.bytes / this.list.length;
+    let want = Math.max(this.baseInterval, this.budgetInterval);
+    while (want < this.total && this.tooDense(avg, want)) want *= 2;
+    if (want < this.interval) this.interval = want;
+    while (this.interval < want) this.thin();
+  }
+
+  /**
+   * Whether checkpoints of this (average) size are taken too often: their cost passes that of the steps
    * between them, or all of them over the recording would not fit the budget (better to space
    * them now than to take snapshots that thinning drops later).
    */
-  private tooDense(bytes: number): boolean {
-    return bytes > this.interval * SNAPSHOT_BYTES_PER_STEP || (bytes * this.total) / this.interval > this.budgetBytes;
+  private tooDense(bytes: number, interval: number): boolean {
+    return bytes > interval * SNAPSHOT_BYTES_PER_STEP || (bytes * this.total) / interval > this.budgetBytes;
   }
 
   /** The latest checkpoint at or before `position`. */
