@@ -2,11 +2,12 @@ import type { Migration } from './migration';
 import { migration001Patterns } from './001-patterns';
 import { migration002FormatVersion } from './002-format-version';
 import { migration003Recordings } from './003-recordings';
+import { migration004EventsByKey } from './004-events-by-key';
 
 export type { Migration } from './migration';
 
 /** Every schema step in order. Append only: never edit or reorder a released migration. */
-export const migrations: readonly Migration[] = [migration001Patterns, migration002FormatVersion, migration003Recordings];
+export const migrations: readonly Migration[] = [migration001Patterns, migration002FormatVersion, migration003Recordings, migration004EventsByKey];
 
 /** The schema version this build writes. */
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -1,19 +1,18 @@
 /**
- * Stages events in a TEMP table of the importing connection, then moves them into `events` in
- * one short transaction. The TEMP table lives in the connection's private temp database, so
- * staging takes no lock on the app's database (other writers are not held up while a big file
- * is parsed) and vanishes by itself if the process dies. Rows are buffered and written 200 at a
- * time through one multi-row INSERT, which costs far less per row than one statement each.
+ * Appends an import's events straight to `events`, inside the import's one transaction (see
+ * run-import.ts), so each row is written once. Rows are buffered and written ROWS_PER_INSERT at
+ * a time through one multi-row INSERT, which costs far less per row than one statement each;
+ * the recording id is part of the statement text, so a row binds four values, not five.
  */
 import type { Database, Statement } from 'better-sqlite3';
 
-const ROWS_PER_INSERT = 200;
+const ROWS_PER_INSERT = 250;
 
 const COLUMNS = 4;
 
-function insertSql(rows: number): string {
-  const one = '(?, ?, ?, ?)';
-  return `INSERT INTO temp.staged_events (seq, ts, key, payload) VALUES ${Array.from({ length: rows }, () => one).join(', ')}`;
+function insertSql(recordingId: number, rows: number): string {
+  const one = `(${recordingId}, ?, ?, ?, ?)`;
+  return `INSERT INTO main.events (recording_id, seq, ts, key, payload) VALUES ${Array.from({ length: rows }, () => one).join(', ')}`;
 }
 
 export class EventWriter {
@@ -23,12 +22,10 @@ export class EventWriter {
   private nextSeq = 0;
   payloadBytes = 0;
 
-  constructor(private readonly db: Database) {
-    db.exec('DROP TABLE IF EXISTS temp.staged_events');
-    // seq is the rowid: rows arrive in seq order, so the table is appended to, never reshuffled.
-    db.exec('CREATE TEMP TABLE staged_events (seq INTEGER PRIMARY KEY, ts INTEGER NOT NULL, key TEXT, payload TEXT NOT NULL)');
-    this.many = db.prepare(insertSql(ROWS_PER_INSERT));
-    this.single = db.prepare(insertSql(1));
+  constructor(db: Database, recordingId: number) {
+    if (!Number.isSafeInteger(recordingId)) throw new Error(`invalid recording id ${recordingId}`);
+    this.many = db.prepare(insertSql(recordingId, ROWS_PER_INSERT));
+    this.single = db.prepare(insertSql(recordingId, 1));
   }
 
   get count(): number {
@@ -48,15 +45,5 @@ export class EventWriter {
   flush(): void {
     for (let i = 0; i < this.buffer.length; i += COLUMNS) this.single.run(this.buffer.slice(i, i + COLUMNS));
     this.buffer = [];
-  }
-
-  /** Copies the staged rows into `events`; call inside the transaction that adds the recording. */
-  moveTo(recordingId: number): void {
-    this.flush();
-    this.db.prepare('INSERT INTO main.events (recording_id, seq, ts, key, payload) SELECT ?, seq, ts, key, payload FROM temp.staged_events ORDER BY seq').run(recordingId);
-  }
-
-  drop(): void {
-    this.db.exec('DROP TABLE IF EXISTS temp.staged_events');
   }
 }

@@ -1,10 +1,11 @@
 /**
- * The import itself, in two phases. Staging: rows stream from the file into a TEMP table of
- * this connection (no lock on the app's database). Publishing: ONE short transaction adds the
- * recording row and copies the staged events into `events`. Until that COMMIT nothing is
- * visible; cancellation, an error or a killed process leave the database exactly as before
- * (the temp table is private and discarded; SQLite rolls back an unfinished transaction).
- * Runs in a worker thread (import-worker.ts) in the app; callable directly by the CLI and tests.
+ * The import itself: ONE transaction adds the recording row and appends its events straight to
+ * `events`, then fills in the statistics and commits. Until that COMMIT nothing is visible to
+ * other connections; cancellation, an error or a killed process leave the database exactly as
+ * before (SQLite rolls back an unfinished transaction, also on the next open after a crash).
+ * The transaction holds SQLite's write lock from the first row to the COMMIT (readers are never
+ * blocked: WAL). Runs in a worker thread (import-worker.ts) in the app; callable directly by the
+ * CLI, the benchmark and tests.
  */
 import type { Database } from 'better-sqlite3';
 import { SchemaBuilder } from '../inspect/schema-builder';
@@ -14,6 +15,7 @@ import { isProblem, SourceFormatError } from '../source/source-row';
 import { peekText, sniffFormat } from '../source/sniff';
 import type { ImportProgress, ImportRequest } from '../types';
 import { EventExtractor } from './event-extractor';
+import { deferIndexes } from './deferred-indexes';
 import { EventWriter } from './event-writer';
 import { RecordingImportError } from './import-error';
 import { MalformedLog } from './malformed-log';
@@ -29,6 +31,17 @@ export interface ImportHooks {
 }
 
 const SNIFF_CHARS = 64 * 1024;
+
+const cancelledError = (): RecordingImportError =>
+  new RecordingImportError({ code: 'cancelled', message: 'Import cancelled; nothing was stored.' });
+
+/** Rows in the whole file, judged from the lines of its head (gzip: assume 5:1 compression). */
+function estimateRows(head: string, source: TextSource): number {
+  let lines = 0;
+  for (let i = head.indexOf('\n'); i !== -1; i = head.indexOf('\n', i + 1)) lines += 1;
+  if (lines === 0) return 1;
+  return Math.round(((source.compressed ? 5 : 1) * source.fileBytes * lines) / Buffer.byteLength(head));
+}
 
 function checkRequest(request: ImportRequest): void {
   const problems: string[] = [];
@@ -65,15 +78,18 @@ export async function runImport(db: Database, request: ImportRequest, hooks: Imp
     const schema = new SchemaBuilder();
     const malformed = new MalformedLog();
 
-    writer = new EventWriter(db);
-    // Staging transaction: touches only the temp database.
-    db.exec('BEGIN');
-    inTransaction = true;
     const interval = hooks.progressInterval ?? 100;
     let lastReport = 0;
     const report = (): void =>
       hooks.onProgress?.({ bytesRead: source!.bytesRead(), totalBytes: source!.fileBytes, rows: writer?.count ?? 0, malformed: malformed.total });
 
+    // BEGIN IMMEDIATE: take the write lock now (waiting busy_timeout for another writer) rather
+    // than failing half way through the file.
+    db.exec('BEGIN IMMEDIATE');
+    inTransaction = true;
+    const id = insertRecording(db, request, { format, compressed: source.compressed, fileBytes: source.fileBytes }, new Date(now()).toISOString());
+    writer = new EventWriter(db, id);
+    const indexes = deferIndexes(db, estimateRows(peeked.head, source));
     for await (const batch of readRows(peeked.all, { format, delimiter })) {
       for (const row of batch) {
         if (isProblem(row)) {
@@ -90,7 +106,7 @@ export async function runImport(db: Database, request: ImportRequest, hooks: Imp
         schema.add(row.record);
         writer.add(event.ts, event.key, row.json ?? JSON.stringify(row.record));
       }
-      if (hooks.isCancelled?.()) throw new RecordingImportError({ code: 'cancelled', message: 'Import cancelled; nothing was stored.' });
+      if (hooks.isCancelled?.()) throw cancelledError();
       const t = now();
       if (t - lastReport >= interval) {
         lastReport = t;
@@ -98,8 +114,6 @@ export async function runImport(db: Database, request: ImportRequest, hooks: Imp
       }
     }
     writer.flush();
-    db.exec('COMMIT');
-    inTransaction = false;
 
     if (request.onMalformed === 'reject' && malformed.total > 0) {
       const first = malformed.report().rows[0];
@@ -117,12 +131,8 @@ export async function runImport(db: Database, request: ImportRequest, hooks: Imp
       });
     }
     const fields = schema.build().map((f) => (f.name === request.timestampField ? { ...f, type: 'timestamp' as const } : f));
-    if (hooks.isCancelled?.()) throw new RecordingImportError({ code: 'cancelled', message: 'Import cancelled; nothing was stored.' });
-    // Publishing transaction: the only time the app's database is locked for writing.
-    db.exec('BEGIN IMMEDIATE');
-    inTransaction = true;
-    const id = insertRecording(db, request, { format, compressed: source.compressed, fileBytes: source.fileBytes }, new Date(now()).toISOString());
-    writer.moveTo(id);
+    if (hooks.isCancelled?.()) throw cancelledError();
+    indexes.rebuild();
     finishRecording(db, id, {
       rowCount: writer.count,
       payloadBytes: writer.payloadBytes,
@@ -141,7 +151,6 @@ export async function runImport(db: Database, request: ImportRequest, hooks: Imp
     throw wrapReadError(error, request.path);
   } finally {
     if (inTransaction && db.inTransaction) db.exec('ROLLBACK');
-    writer?.drop();
     source?.close();
   }
 }

@@ -12,10 +12,24 @@ const NUMERIC = /^\s*-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?\s*$/;
 /** ±8.64e15 ms is the range of a JavaScript Date. */
 const MAX_MS = 8.64e15;
 
+/**
+ * parseIso8601 remembering its last answer: an import reads each timestamp twice (the event
+ * time, then schema inference), and neighbouring events often share one.
+ */
+let lastIsoText = '';
+let lastIsoMs: number | null = null;
+function parseIsoCached(text: string): number | null {
+  if (text !== lastIsoText) {
+    lastIsoMs = parseIso8601(text);
+    lastIsoText = text;
+  }
+  return lastIsoMs;
+}
+
 export function isIso8601(text: string): boolean {
   // Cheap shape check first: this runs on every string value during schema inference.
   if (text.length < 10 || text.length > 40 || text.charCodeAt(4) !== 0x2d) return false;
-  return parseIso8601(text) !== null;
+  return parseIsoCached(text) !== null;
 }
 
 function asNumber(value: unknown): number | null {
@@ -28,7 +42,7 @@ function asNumber(value: unknown): number | null {
 export function parseTimestamp(value: unknown, format: TimestampFormat): number | null {
   let ms: number | null;
   if (format === 'iso8601') {
-    ms = typeof value === 'string' ? parseIso8601(value) : null;
+    ms = typeof value === 'string' ? parseIsoCached(value) : null;
   } else {
     const n = asNumber(value);
     ms = n === null ? null : Math.round(format === 'epochSeconds' ? n * 1000 : n);

@@ -4,7 +4,7 @@
  * time, never a whole recording.
  */
 import type { Database } from 'better-sqlite3';
-import type { EventsPage, ReadEventsOptions, RecordingDetail, RecordingSummary, StoredEvent } from '../types';
+import type { EventFilter, EventsPage, ReadEventsOptions, RecordingDetail, RecordingSummary, StoredEvent } from '../types';
 import { filterSql, isEmptyFilter } from './event-filter-sql';
 import { SUMMARY_COLUMNS, toDetail, toEvent, toSummary, type EventRow, type RecordingRow } from './recording-rows';
 
@@ -16,6 +16,16 @@ export class RecordingNotFoundError extends Error {
   constructor(readonly id: number) {
     super(`Recording ${id} does not exist (it may have been deleted).`);
   }
+}
+
+/** The two statements of a filtered page (exported so tests can EXPLAIN them); page binds limit and offset last. */
+export function filteredQueries(id: number, filter: EventFilter | undefined, keyField: string | null): { count: string; page: string; params: (string | number)[] } {
+  const { where, params } = filterSql(id, filter, keyField);
+  return {
+    count: `SELECT COUNT(*) AS n FROM events WHERE ${where}`,
+    page: `SELECT seq, ts, key, payload FROM events WHERE ${where} ORDER BY seq LIMIT ? OFFSET ?`,
+    params,
+  };
 }
 
 export class RecordingStore {
@@ -68,11 +78,9 @@ export class RecordingStore {
         .all(id, offset, offset + limit) as EventRow[];
       return { total: recording.rowCount, offset, events: rows.map(toEvent) };
     }
-    const { where, params } = filterSql(id, options.filter, recording.keyField);
-    const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM events WHERE ${where}`).get(...params) as { n: number }).n;
-    const rows = this.db
-      .prepare(`SELECT seq, ts, key, payload FROM events WHERE ${where} ORDER BY seq LIMIT ? OFFSET ?`)
-      .all(...params, limit, offset) as EventRow[];
+    const { count, page, params } = filteredQueries(id, options.filter, recording.keyField);
+    const total = (this.db.prepare(count).get(...params) as { n: number }).n;
+    const rows = this.db.prepare(page).all(...params, limit, offset) as EventRow[];
     return { total, offset, events: rows.map(toEvent) };
   }
 

@@ -1,0 +1,37 @@
+/**
+ * Secondary indexes of `events` (by time, by key) are cheaper to build in one sorted pass after
+ * a bulk insert than to keep up to date row by row, since keys arrive in random order. But the
+ * table is shared by all recordings, so rebuilding means indexing every stored event again:
+ * worth it only when the import is bigger than what is already stored. Both the drop and the
+ * rebuild happen inside the import's transaction, so a rollback restores the indexes.
+ * The definitions are read back from the schema, so the migrations stay their only source.
+ */
+import type { Database } from 'better-sqlite3';
+
+/** Never deferred: the unique (recording_id, seq) index guards the data, and rows arrive in its order. */
+const DEFERRABLE = ['events_by_ts', 'events_by_key'];
+
+export interface DeferredIndexes {
+  /** Recreates what was dropped; call before COMMIT. */
+  rebuild(): void;
+}
+
+export function storedEventsEstimate(db: Database): number {
+  // max(rowid) is a seek, unlike COUNT(*); gaps left by deleted recordings only overestimate.
+  return (db.prepare('SELECT max(rowid) AS n FROM events').get() as { n: number | null }).n ?? 0;
+}
+
+/** Drops the deferrable indexes when `expectedRows` outnumbers the stored events. */
+export function deferIndexes(db: Database, expectedRows: number): DeferredIndexes {
+  if (expectedRows <= storedEventsEstimate(db)) return { rebuild: () => undefined };
+  const placeholders = DEFERRABLE.map(() => '?').join(', ');
+  const dropped = db
+    .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events' AND name IN (${placeholders})`)
+    .all(...DEFERRABLE) as { name: string; sql: string }[];
+  for (const { name } of dropped) db.exec(`DROP INDEX "${name}"`);
+  return {
+    rebuild: () => {
+      for (const { sql } of dropped) db.exec(sql);
+    },
+  };
+}
