@@ -9,6 +9,7 @@ import { compileBreakpoints, type Breakpoint, type BreakpointHit, type CompiledB
 import { CheckpointStore, type CheckpointOptions } from './checkpoints';
 import { counterViews } from './counters';
 import type { ReplayPattern } from './replay-pattern';
+import { BACK_BATCH, ReportCache } from './report-cache';
 import { createContext, Runner, type ReplayContext } from './runner';
 import { StepTracer } from './trace';
 import type { EventSource, EventView, OutputView, StepReport } from './types';
@@ -34,6 +35,9 @@ export class ReplaySession {
   private readonly runner: Runner;
   private last: StepReport;
   private breakpoints: CompiledBreakpoints | null = null;
+  /** The step the user is at; the runner may stand elsewhere after moves answered from `reports`. */
+  private cursor = 0;
+  private readonly reports = new ReportCache();
 
   constructor(pattern: ReplayPattern, source: EventSource, options: ReplaySessionOptions = {}) {
     const store = options.checkpointStore ?? new CheckpointStore(source.count + 1, options.checkpoints);
@@ -43,7 +47,7 @@ export class ReplaySession {
   }
 
   get position(): number {
-    return this.runner.position;
+    return this.cursor;
   }
 
   /** Steps in the recording: one per event plus end of input. */
@@ -61,6 +65,7 @@ export class ReplaySession {
 
   /** The matcher's state as plain JSON (for comparisons and saving). */
   stateSnapshot(): MatcherSnapshot {
+    this.syncRunner();
     return this.runner.matcher.snapshot();
   }
 
@@ -69,22 +74,43 @@ export class ReplaySession {
   }
 
   stepBack(): StepReport {
-    return this.seek(this.position - 1);
+    const target = this.position - 1;
+    if (target > 0 && this.reports.get(target) === undefined && target < this.runner.position) {
+      // The runner has to go back: report the steps before the target on the way.
+      this.runner.goTo(Math.max(0, target - BACK_BATCH));
+      while (this.runner.position < target) this.tracedStep();
+    }
+    return this.seek(target);
   }
 
   /** Goes to a step position (0 … total) and reports the step that led there. */
   seek(position: number): StepReport {
     const target = Math.max(0, Math.min(this.total, Math.floor(position)));
-    if (target === 0) {
+    this.cursor = target;
+    const known = this.reports.get(target);
+    if (known !== undefined) this.last = known;
+    else if (target === 0) {
       this.runner.restore(0);
       this.last = this.buildReport(null, []);
-      return this.last;
+    } else {
+      this.runner.goTo(target - 1);
+      this.last = this.tracedStep();
     }
-    this.runner.goTo(target - 1);
+    return this.last;
+  }
+
+  /** One step with its trace, reported (and kept for moving back over it). */
+  private tracedStep(): StepReport {
     const tracer = new StepTracer(this.runner);
     const outputs = this.runner.step(tracer);
-    this.last = this.buildReport(tracer, outputs);
-    return this.last;
+    const report = this.buildReport(tracer, outputs);
+    this.reports.set(report);
+    return report;
+  }
+
+  /** Brings the runner to the cursor (moves answered from cached reports leave it elsewhere). */
+  private syncRunner(): void {
+    if (this.runner.position !== this.cursor) this.runner.goTo(this.cursor);
   }
 
   /** Makes event `index` the current event. */
@@ -114,6 +140,7 @@ export class ReplaySession {
    */
   advance(maxSteps: number, useBreakpoints: boolean): RunResult | null {
     const bps = useBreakpoints ? this.breakpoints : null;
+    this.syncRunner();
     for (let i = 0; i < maxSteps; i++) {
       if (this.runner.position >= this.total - 1) return { report: this.seek(this.total), hit: null, done: true };
       if (bps) {
@@ -121,6 +148,7 @@ export class ReplaySession {
         if (hit) return { report: this.seek(hit.position), hit, done: hit.position >= this.total };
       } else this.runner.step();
     }
+    this.cursor = this.runner.position;
     return null;
   }
 
@@ -143,14 +171,9 @@ export class ReplaySession {
     const m = r.matcher;
     const ev = r.current;
     const event: EventView | undefined = ev ? { seq: ev.seq, ts: ev.ts, key: pattern.keyOf(ev.payload), payload: ev.payload } : undefined;
-    let buffered = 0;
-    let waiting = false;
-    for (const ks of m.keys.values()) {
-      for (const [ts, list] of ks.buffer) {
-        buffered += list.length;
-        if (ev && event && ks.key === event.key && list.some((b) => b.seq === ev.seq) && ts > m.watermark) waiting = true;
-      }
-    }
+    const buffered = m.bufferedCount();
+    // Buffered events are all above the watermark (due ones are processed at once).
+    const waiting = ev != null && event !== undefined && m.isBuffered(event.key, ev.seq);
     const now = pattern.time === 'event' ? m.watermark : (ev?.ts ?? Number.NaN);
     const partialMatches = event ? m.partialMatches(event.key).map((p) => partialView(event.key, p, now)) : [];
     const out: OutputView[] = outputs.map(outputView);

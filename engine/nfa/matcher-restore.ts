@@ -1,9 +1,10 @@
 /** Rebuilds a matcher from a snapshot taken with CepMatcher.snapshot(). */
-import { CepMatcher, type KeyState, type Timer } from './matcher';
+import { newKeyState, setBuffer, type BufferedEvent, type KeyState } from './key-state';
+import { CepMatcher } from './matcher';
 import { decodeTime } from './matcher-snapshot';
 import type { MatcherOptions, MatcherSnapshot } from './matcher-types';
 import { restoreNfaState } from './nfa-snapshot';
-import { TimerSet } from './timer-set';
+import type { TimerEntry } from './timer-queue';
 import type { CompiledNfa } from './types';
 
 export type RestoreMatcherResult = { ok: true; matcher: CepMatcher } | { ok: false; error: string };
@@ -21,20 +22,29 @@ export function restoreMatcher(nfa: CompiledNfa, snapshot: MatcherSnapshot, opti
   m.nextSeq = snapshot.nextSeq;
   m.timerOrder = snapshot.timerOrder;
   m.counters = { ...snapshot.counters };
-  const timers: Timer[] = [];
+  if (snapshot.runIdFloor !== undefined) m.runIdFloor = snapshot.runIdFloor;
+  const timers: TimerEntry<KeyState>[] = [];
   for (const k of snapshot.keys) {
     const st = restoreNfaState(nfa, k.nfa);
     if (typeof st === 'string') return { ok: false, error: `key ${k.key}: ${st}` };
-    const ks: KeyState = { key: k.key, nfa: st, buffer: new Map(k.buffer.map((b) => [b.ts, b.events.map((e) => ({ seq: e.seq, event: e.event }))])), timers: new TimerSet() };
+    const buffer: BufferedEvent[] = [];
+    for (const b of [...k.buffer].sort((x, y) => x.ts - y.ts)) for (const e of b.events) buffer.push({ seq: e.seq, ts: b.ts, event: e.event });
+    const ks: KeyState = newKeyState(nfa, k.key, options.maxPartialMatchesPerKey, 1);
+    ks.nfa = st;
+    setBuffer(ks, buffer);
     for (const t of k.timers) {
       const ts = decodeTime(t.ts);
       ks.timers.add(ts);
-      timers.push({ ts, key: k.key, order: t.order });
+      timers.push({ ts, order: t.order, owner: ks });
     }
     m.keys.set(k.key, ks);
   }
-  // Timers are totally ordered by (ts, order), so any valid heap pops them identically.
-  timers.sort((a, b) => (a.ts !== b.ts ? (a.ts < b.ts ? -1 : 1) : a.order - b.order));
-  m.timerHeap = timers;
+  m.timers.load(timers);
+  for (const key of snapshot.idleQueue ?? []) {
+    const ks = m.keys.get(key);
+    if (ks === undefined) return { ok: false, error: `the snapshot's idle queue names key ${key}, which it does not hold` };
+    ks.idleQueued = true;
+    m.idleQueue.push(ks);
+  }
   return { ok: true, matcher: m };
 }

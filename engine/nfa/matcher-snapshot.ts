@@ -1,4 +1,6 @@
 /** Matcher <-> plain JSON snapshot, so a run can be saved mid-stream and resumed exactly. */
+import type { EventRecord } from '../pattern/spec';
+import { bufferedEvents, type KeyState } from './key-state';
 import type { CepMatcher } from './matcher';
 import type { MatcherSnapshot, SnapshotTime } from './matcher-types';
 import { snapshotNfaState } from './nfa-snapshot';
@@ -16,11 +18,11 @@ export function decodeTime(t: SnapshotTime): number {
 }
 
 export function snapshotMatcher(m: CepMatcher): MatcherSnapshot {
-  const timersByKey = new Map<string, { ts: SnapshotTime; order: number }[]>();
-  for (const t of m.timerHeap) {
-    const list = timersByKey.get(t.key) ?? [];
+  const timersByKey = new Map<KeyState, { ts: SnapshotTime; order: number }[]>();
+  for (const t of m.timers.entries()) {
+    const list = timersByKey.get(t.owner) ?? [];
     list.push({ ts: encodeTime(t.ts), order: t.order });
-    timersByKey.set(t.key, list);
+    timersByKey.set(t.owner, list);
   }
   return {
     format: 'cepheus.matcher/1',
@@ -29,12 +31,25 @@ export function snapshotMatcher(m: CepMatcher): MatcherSnapshot {
     maxTimestamp: encodeTime(m.maxTimestamp),
     nextSeq: m.nextSeq,
     timerOrder: m.timerOrder,
+    runIdFloor: m.runIdFloor,
+    idleQueue: m.idleQueue.map((ks) => ks.key),
     counters: { ...m.counters },
     keys: [...m.keys.values()].map((ks) => ({
       key: ks.key,
       nfa: snapshotNfaState(m.nfa, ks.nfa),
-      buffer: [...ks.buffer].map(([ts, events]) => ({ ts, events: events.map((e) => ({ seq: e.seq, event: e.event })) })),
-      timers: timersByKey.get(ks.key) ?? [],
+      buffer: bufferGroups(ks),
+      timers: (timersByKey.get(ks) ?? []).sort((a, b) => a.order - b.order),
     })),
   };
+}
+
+/** Buffered events grouped by timestamp (first-seen order), arrival order within a timestamp. */
+function bufferGroups(ks: KeyState): { ts: number; events: { seq: number; event: EventRecord }[] }[] {
+  const groups = new Map<number, { seq: number; event: EventRecord }[]>();
+  for (const b of bufferedEvents(ks)) {
+    const list = groups.get(b.ts);
+    if (list) list.push({ seq: b.seq, event: b.event });
+    else groups.set(b.ts, [{ seq: b.seq, event: b.event }]);
+  }
+  return [...groups].map(([ts, events]) => ({ ts, events }));
 }

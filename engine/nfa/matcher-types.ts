@@ -44,6 +44,10 @@ export interface MatcherSnapshot {
   maxTimestamp: SnapshotTime;
   nextSeq: number;
   timerOrder: number;
+  /** First run id of a key state created after this snapshot (absent in older snapshots: 1). */
+  runIdFloor?: number;
+  /** Keys waiting for the idle sweep, in queue order (absent in older snapshots). */
+  idleQueue?: string[];
   counters: MatcherCounters;
   keys: {
     key: string;

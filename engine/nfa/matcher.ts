@@ -4,51 +4,49 @@
  * way Flink stamps them. Apps, the CLI, servers and replay all drive patterns through this.
  */
 import type { EventRecord } from '../pattern/spec';
-import { heapOffer, heapPoll } from './java-heap';
+import { bufferedEvents, bufferEvent, clearBuffer, isIdle, newKeyState, recycleKeyState, setBuffer, type BufferedEvent, type KeyState } from './key-state';
 import type { MatcherCounters, MatcherOptions, MatcherOutput } from './matcher-types';
 import type { NfaObserver } from './observer';
-import { advanceTime, processEvent } from './runtime';
-import { createNfaState, type NfaState } from './runtime-state';
+import { advanceTime, processEvent, startsNothing } from './runtime';
 import type { CompiledNfa, NfaStepResult } from './types';
 import { listPartialMatches, type PartialMatchInfo } from './introspect';
 import { snapshotMatcher } from './matcher-snapshot';
-import { TimerSet } from './timer-set';
+import { TimerQueue, type TimerLane } from './timer-queue';
 import type { MatcherSnapshot } from './matcher-types';
 
-export interface BufferedEvent {
-  seq: number;
-  event: EventRecord;
-}
+export type { BufferedEvent, KeyState } from './key-state';
 
-export interface KeyState {
-  key: string;
-  nfa: NfaState;
-  /** Events waiting for the watermark, by timestamp, in arrival order. */
-  buffer: Map<number, BufferedEvent[]>;
-  /** Timestamps of this key's registered timers. */
-  timers: TimerSet;
-}
-
-export interface Timer {
-  ts: number;
-  key: string;
-  order: number;
-}
-
-const compareTimers = (a: Timer, b: Timer): number => (a.ts !== b.ts ? (a.ts < b.ts ? -1 : 1) : a.order - b.order);
 const DEFAULT_KEY = '';
-/** onEventTime's list of due timestamps; reused (no step re-enters it). */
-const dueScratch: number[] = [];
+/** What push and advanceWatermark return when nothing came out (most calls): no allocation. */
+const NO_OUTPUT: MatcherOutput[] = Object.freeze([]) as unknown as MatcherOutput[];
+const byTimestamp = (a: BufferedEvent, b: BufferedEvent): number => a.ts - b.ts;
+
+function isSorted(list: readonly BufferedEvent[]): boolean {
+  for (let i = 1; i < list.length; i++) if (list[i - 1].ts > list[i].ts) return false;
+  return true;
+}
+const EVENT_TIMER: TimerLane = 0;
+const WINDOW_TIMER: TimerLane = 1;
+/** Idle key states kept for reuse; beyond this they are left to the garbage collector. */
+const POOL_LIMIT = 1024;
+/** Idle keys queued before a sweep. */
+const SWEEP_AT = 256;
 
 export class CepMatcher {
+  /** Keys with live state (partial matches, buffered events or timers), in first-seen order. */
   readonly keys = new Map<string, KeyState>();
-  timerHeap: Timer[] = [];
+  readonly timers = new TimerQueue<KeyState>();
   timerOrder = 0;
   watermark = Number.NEGATIVE_INFINITY;
   maxTimestamp = Number.NEGATIVE_INFINITY;
   nextSeq = 0;
+  /** Run ids of a new key state start here, so a key that went idle and came back never reuses an id. */
+  runIdFloor = 1;
   counters: MatcherCounters = { events: 0, matches: 0, timeouts: 0, late: 0, warnings: 0, errors: 0 };
   private out: MatcherOutput[] = [];
+  private readonly pool: KeyState[] = [];
+  /** Keys that went idle since the last sweep, in order (part of the state: snapshots carry it). */
+  idleQueue: KeyState[] = [];
 
   constructor(
     readonly nfa: CompiledNfa,
@@ -58,15 +56,40 @@ export class CepMatcher {
   keyState(key: string): KeyState {
     let ks = this.keys.get(key);
     if (!ks) {
-      ks = { key, nfa: createNfaState(this.nfa, { maxPartialMatches: this.options.maxPartialMatchesPerKey }), buffer: new Map(), timers: new TimerSet() };
+      const reused = this.pool.pop();
+      ks = reused !== undefined ? recycleKeyState(reused, key, this.runIdFloor) : newKeyState(this.nfa, key, this.options.maxPartialMatchesPerKey, this.runIdFloor);
       this.keys.set(key, ks);
     }
     return ks;
   }
 
+  /**
+   * Queues a key that may hold nothing for the idle sweep. Sweeping later, not at once, keeps a
+   * busy key (say the only key of an unkeyed stream) from being dropped and re-created per event.
+   */
+  private release(ks: KeyState): void {
+    if (ks.idleQueued || !isIdle(ks)) return;
+    ks.idleQueued = true;
+    this.idleQueue.push(ks);
+    if (this.idleQueue.length >= SWEEP_AT) this.sweepIdle();
+  }
+
+  /** Forgets the queued keys that are still idle (see isIdle); their objects serve the next new keys. */
+  sweepIdle(): void {
+    const queue = this.idleQueue;
+    this.idleQueue = [];
+    for (const ks of queue) {
+      ks.idleQueued = false;
+      if (!isIdle(ks) || this.keys.get(ks.key) !== ks) continue;
+      this.keys.delete(ks.key);
+      if (ks.nfa.nextRunId > this.runIdFloor) this.runIdFloor = ks.nfa.nextRunId;
+      if (this.pool.length < POOL_LIMIT) this.pool.push(ks);
+    }
+  }
+
   /** Feeds one event. Returns the outputs this caused (event time: possibly none until the watermark moves). */
   push(event: EventRecord, observer?: NfaObserver): MatcherOutput[] {
-    this.out = [];
+    this.out = NO_OUTPUT;
     const seq = this.nextSeq++;
     this.counters.events++;
     let key = DEFAULT_KEY;
@@ -82,35 +105,51 @@ export class CepMatcher {
       this.error(key, 'IllegalArgumentException', `event #${seq} has no valid timestamp (got ${String(ts)})`, Number.NaN);
       return this.out;
     }
-    const ks = this.keyState(key);
     if (this.options.time === 'processing') {
+      const ks = this.keyState(key);
       this.advance(ks, ts, observer);
       this.process(ks, event, ts, seq, observer);
       ks.nfa.newStartPartialMatch = false;
+      this.release(ks);
       return this.out;
     }
     if (ts <= this.watermark) {
       this.counters.late++;
-      this.out.push({ kind: 'late', key, event: { seq, timestamp: ts, event }, timestamp: ts, watermark: this.watermark });
+      this.output({ kind: 'late', key, event: { seq, timestamp: ts, event }, timestamp: ts, watermark: this.watermark });
       return this.out;
     }
-    let list = ks.buffer.get(ts);
-    if (!list) {
-      list = [];
-      ks.buffer.set(ts, list);
-      this.registerTimer(ks, ts);
-    }
-    list.push({ seq, event });
     if (ts > this.maxTimestamp) this.maxTimestamp = ts;
-    if ((this.options.watermarks ?? 'auto') === 'auto') this.moveWatermark(this.maxTimestamp - (this.options.outOfOrdernessMs ?? 0) - 1, observer);
+    const auto = (this.options.watermarks ?? 'auto') === 'auto';
+    const watermark = auto ? this.maxTimestamp - (this.options.outOfOrdernessMs ?? 0) - 1 : this.watermark;
+    if (observer === undefined && this.options.comparator === undefined && ts <= watermark + 1 && this.inert(key, event, ts)) {
+      if (auto) this.moveWatermark(watermark, observer);
+      return this.out;
+    }
+    const ks = this.keyState(key);
+    bufferEvent(ks, seq, ts, event);
+    this.registerTimer(ks, ts, EVENT_TIMER);
+    if (auto) this.moveWatermark(watermark, observer);
     return this.out;
+  }
+
+  /**
+   * An event that no earlier-timestamped event of its key can still precede (ts ≤ watermark + 1 once
+   * it is in, no comparator), for a key with nothing live, that starts nothing, would be a no-op when
+   * the watermark releases it; skipping its buffer entry and timer is the in-order fast path.
+   */
+  private inert(key: string, event: EventRecord, ts: number): boolean {
+    const ks = this.keys.get(key);
+    return (ks === undefined || isIdle(ks)) && startsNothing(this.nfa, event, ts);
   }
 
   /** Moves the watermark (event time) or the processing-time clock; earlier values are ignored. */
   advanceWatermark(watermark: number, observer?: NfaObserver): MatcherOutput[] {
-    this.out = [];
+    this.out = NO_OUTPUT;
     if (this.options.time === 'processing') {
-      for (const ks of this.keys.values()) this.advance(ks, watermark, observer);
+      for (const ks of [...this.keys.values()]) {
+        this.advance(ks, watermark, observer);
+        this.release(ks);
+      }
       return this.out;
     }
     this.moveWatermark(watermark, observer);
@@ -127,7 +166,7 @@ export class CepMatcher {
     return snapshotMatcher(this);
   }
 
-  /** Keys seen so far, in first-seen order. */
+  /** Keys with live state, in first-seen order (a key that went idle and came back counts as new). */
   keyNames(): string[] {
     return [...this.keys.keys()];
   }
@@ -137,48 +176,80 @@ export class CepMatcher {
     return ks ? listPartialMatches(this.nfa, ks.nfa) : [];
   }
 
+  /** Events waiting for the watermark, over all keys. */
+  bufferedCount(): number {
+    let n = 0;
+    for (const ks of this.keys.values()) n += ks.buffered;
+    return n;
+  }
+
+  /** True while the event `seq` of `key` waits for the watermark. */
+  isBuffered(key: string, seq: number): boolean {
+    const ks = this.keys.get(key);
+    return ks !== undefined && ks.buffered > 0 && bufferedEvents(ks).some((b) => b.seq === seq);
+  }
+
   private moveWatermark(watermark: number, observer: NfaObserver | undefined): void {
     if (!(watermark > this.watermark)) return;
     this.watermark = watermark;
     for (;;) {
-      const timer = this.timerHeap[0];
-      if (timer === undefined || timer.ts > watermark) break;
-      heapPoll(this.timerHeap, compareTimers);
-      const ks = this.keys.get(timer.key);
-      if (!ks) continue;
-      ks.timers.delete(timer.ts);
+      const ks = this.timers.pollDue(watermark);
+      if (ks === null) break;
+      ks.timers.delete(this.timers.polledTs);
       this.onEventTime(ks, observer);
+      this.release(ks);
     }
   }
 
-  private registerTimer(ks: KeyState, ts: number): void {
+  private registerTimer(ks: KeyState, ts: number, lane: TimerLane): void {
     if (ks.timers.has(ts)) return;
     ks.timers.add(ts);
-    heapOffer(this.timerHeap, { ts, key: ks.key, order: this.timerOrder++ }, compareTimers);
+    this.timers.add(ts, this.timerOrder++, ks, lane);
   }
 
   /** Flink's onEventTime: process buffered timestamps ≤ watermark in order, then advance to the watermark. */
   private onEventTime(ks: KeyState, observer: NfaObserver | undefined): void {
-    // Usually one buffered timestamp is due: skip the copy-filter-sort then.
-    const due = dueScratch;
-    if (due.length !== 0) due.length = 0;
-    for (const t of ks.buffer.keys()) if (t <= this.watermark) due.push(t);
-    if (due.length > 1) due.sort((a, b) => a - b);
-    for (let i = 0, n = due.length; i < n; i++) {
-      const ts = due[i];
+    const n = ks.buffered;
+    if (n === 1 && ks.firstTs <= this.watermark) {
+      // The common case (in-order streams): one due event, processed without any copy.
+      const event = ks.firstEvent as EventRecord;
+      const ts = ks.firstTs;
+      const seq = ks.firstSeq;
+      clearBuffer(ks);
       this.advance(ks, ts, observer);
-      const events = ks.buffer.get(ts) ?? [];
-      const ordered = this.options.comparator ? [...events].sort((a, b) => (this.options.comparator as (x: EventRecord, y: EventRecord) => number)(a.event, b.event)) : events;
-      for (const e of ordered) this.process(ks, e.event, ts, e.seq, observer);
-      ks.buffer.delete(ts);
+      this.process(ks, event, ts, seq, observer);
+    } else if (n > 0) {
+      const wm = this.watermark;
+      const all = bufferedEvents(ks);
+      const due: BufferedEvent[] = [];
+      const rest: BufferedEvent[] = [];
+      for (const b of all) (b.ts <= wm ? due : rest).push(b);
+      setBuffer(ks, rest);
+      if (due.length > 0) this.processDue(ks, isSorted(due) ? due : due.sort(byTimestamp), observer);
     }
     this.advance(ks, this.watermark, observer);
     ks.nfa.newStartPartialMatch = false;
   }
 
+  /** Due events sorted by timestamp (stable): advance to each timestamp, then process its events. */
+  private processDue(ks: KeyState, due: BufferedEvent[], observer: NfaObserver | undefined): void {
+    const comparator = this.options.comparator;
+    for (let i = 0; i < due.length; ) {
+      const ts = due[i].ts;
+      let j = i + 1;
+      while (j < due.length && due[j].ts === ts) j++;
+      this.advance(ks, ts, observer);
+      if (comparator !== undefined && j - i > 1) {
+        const group = due.slice(i, j).sort((a, b) => comparator(a.event, b.event));
+        for (const e of group) this.process(ks, e.event, ts, e.seq, observer);
+      } else for (let k = i; k < j; k++) this.process(ks, due[k].event, ts, due[k].seq, observer);
+      i = j;
+    }
+  }
+
   private process(ks: KeyState, event: EventRecord, ts: number, seq: number, observer: NfaObserver | undefined): void {
     const r = processEvent(this.nfa, ks.nfa, event, ts, seq, observer);
-    if (this.nfa.windowTime > 0 && ks.nfa.newStartPartialMatch && this.options.time === 'event') this.registerTimer(ks, ts + this.nfa.windowTime);
+    if (this.nfa.windowTime > 0 && ks.nfa.newStartPartialMatch && this.options.time === 'event') this.registerTimer(ks, ts + this.nfa.windowTime, WINDOW_TIMER);
     this.emit(ks.key, r, ts);
   }
 
@@ -188,20 +259,25 @@ export class CepMatcher {
 
   private emit(key: string, r: NfaStepResult, ts: number): void {
     if (r.matches.length === 0 && r.timeouts.length === 0 && r.warnings === undefined && r.error === undefined) return;
-    for (const m of r.matches) this.out.push({ kind: 'match', key, match: m, timestamp: ts });
-    for (const t of r.timeouts) this.out.push({ kind: 'timeout', key, match: t.match, timestamp: t.timestamp });
+    for (const m of r.matches) this.output({ kind: 'match', key, match: m, timestamp: ts });
+    for (const t of r.timeouts) this.output({ kind: 'timeout', key, match: t.match, timestamp: t.timestamp });
     this.counters.matches += r.matches.length;
     this.counters.timeouts += r.timeouts.length;
     if (r.warnings !== undefined) for (const message of r.warnings) {
       this.counters.warnings++;
-      this.out.push({ kind: 'warning', key, message: key === DEFAULT_KEY ? message : `key ${key}: ${message}`, timestamp: ts });
+      this.output({ kind: 'warning', key, message: key === DEFAULT_KEY ? message : `key ${key}: ${message}`, timestamp: ts });
     }
     if (r.error) this.error(key, r.error.flinkError, r.error.message, ts);
   }
 
+  private output(o: MatcherOutput): void {
+    if (this.out === NO_OUTPUT) this.out = [];
+    this.out.push(o);
+  }
+
   private error(key: string, flinkError: string, message: string, timestamp: number): void {
     this.counters.errors++;
-    this.out.push({ kind: 'error', key, message, flinkError, timestamp });
+    this.output({ kind: 'error', key, message, flinkError, timestamp });
   }
 }
 

@@ -47,8 +47,11 @@ function clear(a: unknown[]): void {
 const ctx = new RunContext();
 const stack: number[] = [];
 const finalStack: number[] = [];
+/** Count-based scratch lists: slots past the count are stale, so no truncation (a runtime call) per step. */
 const edges: NfaTransition[] = [];
+let edgesN = 0;
 const produced: PartialRun[] = [];
+let producedN = 0;
 const retained: PartialRun[] = [];
 
 /** Per-step facts shared by the helpers (one step runs at a time). */
@@ -79,7 +82,7 @@ function newRun(st: NfaState, state: number, node: BufferNode | null, startTs: n
 /** Follows PROCEED edges depth-first (Java Stack order) and collects the TAKE/IGNORE edges that hold. */
 function decisionGraph(step: Step, run: PartialRun): void {
   const { nfa, event, observer } = step;
-  clear(edges);
+  edgesN = 0;
   clear(stack);
   stack.push(run.state);
   let guard = 0;
@@ -92,7 +95,7 @@ function decisionGraph(step: Step, run: PartialRun): void {
       if (observer?.edge) observer.edge({ runId: run.id, state: def.name, stage: def.stage, action: t.action, target: (nfa.states[t.target] as { name: string }).name, result: ok, seq: step.seq, timestamp: step.ts });
       if (!ok) continue;
       if (t.action === 'proceed') stack.push(t.target);
-      else edges.push(t);
+      else edges[edgesN++] = t;
     }
   }
 }
@@ -119,15 +122,15 @@ function computeNextStates(step: Step, run: PartialRun): void {
   ctx.reset(run, ts);
   decisionGraph(step, run);
   const isStart = (nfa.states[run.state] as { kind: string }).kind === 'start';
-  clear(produced);
+  producedN = 0;
   // Iterate a snapshot of the edge list: findFinalAfterProceed does not touch it, but keep the loop simple.
-  const n = edges.length;
+  const n = edgesN;
   for (let i = 0; i < n; i++) {
     const edge = edges[i];
     if (edge.action === 'ignore') {
       if (isStart) continue;
       const r = newRun(st, edge.target, run.node, run.startTs, run.prevTs, run.startFid);
-      produced.push(r);
+      produced[producedN++] = r;
       if (observer?.branched) observer.branched({ parentRunId: run.id, runId: r.id, via: 'ignore', state: nameOf(nfa, edge.target), stage: stageOf(nfa, edge.source), timestamp: ts });
     } else {
       const fid = assignFid(step);
@@ -135,21 +138,45 @@ function computeNextStates(step: Step, run: PartialRun): void {
       const startTs = isStart ? ts : run.startTs;
       const startFid = isStart ? fid : run.startFid;
       const r = newRun(st, edge.target, node, startTs, ts, startFid);
-      produced.push(r);
+      produced[producedN++] = r;
       if (observer?.branched) observer.branched({ parentRunId: run.id, runId: r.id, via: 'take', state: nameOf(nfa, edge.target), stage: stageOf(nfa, edge.source), timestamp: ts });
       const fin = findFinalAfterProceed(nfa, edge.target, event);
       if (fin >= 0) {
         const f = newRun(st, fin, node, startTs, ts, startFid);
-        produced.push(f);
+        produced[producedN++] = f;
         if (observer?.branched) observer.branched({ parentRunId: run.id, runId: f.id, via: 'completed', state: nameOf(nfa, fin), stage: stageOf(nfa, edge.source), timestamp: ts });
       }
     }
   }
-  if (isStart) produced.push(run);
+  if (isStart) produced[producedN++] = run;
   else {
-    if (produced.length === 0) reportDiscard(nfa, observer, run, 'no-transition', ts, step.seq);
+    if (producedN === 0) reportDiscard(nfa, observer, run, 'no-transition', ts, step.seq);
     releaseNode(st, run.node);
   }
+}
+
+/** The start run of a fresh key state, as a condition context sees it (no events bound). */
+const freshStart = { id: 0, state: 0, node: null, startTs: -1, prevTs: -1, startFid: -1 };
+
+/**
+ * True when `event` at `ts` would leave a fresh key state (only its start run) unchanged: no
+ * transition out of the start state takes it. Side-effect free; false when a condition throws, so
+ * the caller takes the normal path, which reports the error where Flink would.
+ */
+export function startsNothing(nfa: CompiledNfa, event: EventRecord, ts: number): boolean {
+  freshStart.state = nfa.startState;
+  step.nfa = nfa;
+  step.event = event;
+  step.ts = ts;
+  step.observer = undefined;
+  ctx.reset(freshStart, ts);
+  try {
+    decisionGraph(step, freshStart);
+  } catch {
+    return false;
+  }
+  for (let i = 0; i < edgesN; i++) if (edges[i].action === 'take') return false;
+  return true;
 }
 
 /** Report a discarded run; call before its nodes are released (the path is read here). */
@@ -217,6 +244,18 @@ export function processEvent(nfa: CompiledNfa, st: NfaState, event: EventRecord,
   step.fid = -1;
   step.observer = observer;
   const old = st.partial;
+  // Fast path: a key with only its start run, where the event starts nothing, changes nothing.
+  let lone = false;
+  let loneError: unknown = undefined;
+  if (old.length === 1 && st.completed.length === 0 && old[0].startFid < 0) {
+    try {
+      computeNextStates(step, old[0]);
+      if (producedN === 1) return EMPTY_RESULT;
+      lone = true;
+    } catch (e) {
+      loneError = e;
+    }
+  }
   // Double-buffered run arrays: the previous step's array is reused for the next one.
   const next = st.spare ?? [];
   clear(next);
@@ -227,13 +266,15 @@ export function processEvent(nfa: CompiledNfa, st: NfaState, event: EventRecord,
   clear(matches);
   let result: NfaStepResult | null = null;
   try {
-    for (let i = 0; i < old.length; i++) {
+    // A condition that threw on the fast path: no run is processed, as if it threw in the loop.
+    for (let i = 0; loneError === undefined && i < old.length; i++) {
       const run = old[i];
       const wasStart = (nfa.states[run.state] as { kind: string }).kind === 'start';
-      computeNextStates(step, run);
+      if (!(lone && i === 0)) computeNextStates(step, run);
       let discard = false;
       clear(retained);
-      for (const r of produced) {
+      for (let p = 0; p < producedN; p++) {
+        const r = produced[p];
         if (wasStart && r.startTs > 0 && r !== run) st.newStartPartialMatch = true;
         const kind = (nfa.states[r.state] as { kind: string }).kind;
         if (kind === 'final') potential.push(r);
@@ -269,6 +310,10 @@ export function processEvent(nfa: CompiledNfa, st: NfaState, event: EventRecord,
   } catch (e) {
     result = { matches: [], timeouts: [] };
     errorResult(result, e);
+  }
+  if (loneError !== undefined) {
+    result = { matches: [], timeouts: [] };
+    errorResult(result, loneError);
   }
   st.partial = next;
   st.spare = old === next ? undefined : old;
