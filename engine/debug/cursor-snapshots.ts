@@ -1,14 +1,16 @@
 /**
- * Fine-grained snapshots near the cursor, so consecutive steps back are cheap. A step back
- * restores the nearest checkpoint and replays up to a checkpoint interval of steps; while it does,
- * the last FINE_SPAN steps before the target leave a snapshot every FINE_EVERY steps, so the next
- * steps back restore one of those and replay at most FINE_EVERY steps. Kept per session (a
- * Runner), few, and replaced as the cursor moves.
+ * Fine-grained snapshots near the cursor, so going back step after step does not replay from a
+ * checkpoint each time. Stepping back reports a batch of BACK_BATCH steps at once (see
+ * report-cache), starting at a multiple of FINE_EVERY; the replay from the checkpoint to the
+ * batch leaves a snapshot at every such multiple in its last FINE_SPAN steps, so the next batches
+ * start from a snapshot with nothing to replay. Kept per session (a Runner), few, and replaced
+ * as the cursor moves.
  */
 import type { Checkpoint } from './checkpoints';
+import { BACK_BATCH } from './report-cache';
 
-export const FINE_EVERY = 8;
-export const FINE_SPAN = 64;
+export const FINE_EVERY = BACK_BATCH;
+export const FINE_SPAN = 4 * FINE_EVERY;
 /** Snapshots kept; those farthest from the newest are dropped first. */
 export const FINE_MAX = 2 * (FINE_SPAN / FINE_EVERY);
 

@@ -78,16 +78,17 @@ export class Runner {
   }
 
   /**
-   * Moves to `position` by the shortest way: on from here, or from the nearest saved state. The
-   * last steps of the way leave snapshots near the cursor, so stepping back again is cheap.
+   * Moves to `position` by the shortest way: on from here, or from the nearest saved state. With
+   * `keepNear` (stepping back), the last steps of the way leave snapshots near the cursor, so the
+   * next moves back start there.
    */
-  goTo(position: number, listener?: StepListener): void {
+  goTo(position: number, listener?: StepListener, keepNear = false): void {
     const target = Math.max(0, Math.min(this.total, position));
     const cpPos = this.nearest(target)?.position ?? 0;
     if (target < this.position || cpPos > this.position) this.restore(target);
     while (this.position < target) {
       this.step(listener);
-      if (this.fine.wants(this.position, target)) this.fine.add(this.checkpointHere());
+      if (keepNear && this.fine.wants(this.position, target)) this.fine.add(this.checkpointHere());
     }
   }
 

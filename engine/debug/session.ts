@@ -77,7 +77,7 @@ export class ReplaySession {
     const target = this.position - 1;
     if (target > 0 && this.reports.get(target) === undefined && target < this.runner.position) {
       // The runner has to go back: report the steps before the target on the way.
-      this.runner.goTo(Math.max(0, target - BACK_BATCH));
+      this.runner.goTo(Math.floor((target - 1) / BACK_BATCH) * BACK_BATCH, undefined, true);
       while (this.runner.position < target) this.tracedStep();
     }
     return this.seek(target);

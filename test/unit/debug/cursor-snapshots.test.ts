@@ -25,20 +25,42 @@ describe('snapshots near the cursor', () => {
     expect(backwards.reverse()).toEqual(forwards);
   });
 
-  it('let a restore start within a few steps of the target after a replay from a checkpoint', () => {
-    const ctx = createContext(
-      pattern,
-      arraySource(events),
-      new CheckpointStore(events.length + 1, { interval: 512 }),
-    );
+  it('let a restore start at the snapshot near the cursor that a replay back from a checkpoint left', () => {
+    const ctx = createContext(pattern, arraySource(events), new CheckpointStore(events.length + 1, { interval: 1000 }));
     const runner = new Runner(ctx);
-    runner.goTo(1200);
-    runner.goTo(1100);
-    // The checkpoint is at 1024; snapshots near the cursor were left on the way to 1100.
-    runner.restore(1097);
-    expect(runner.position).toBeGreaterThan(1097 - FINE_EVERY);
-    expect(runner.position).toBeLessThanOrEqual(1097);
-    runner.restore(1100 - FINE_SPAN - FINE_EVERY);
-    expect(runner.position).toBe(1024);
+    runner.goTo(1900);
+    runner.goTo(1800, undefined, true);
+    // The checkpoint is at 1000; the way to 1800 left snapshots every FINE_EVERY steps in its last FINE_SPAN.
+    runner.restore(1799);
+    expect(runner.position).toBe(Math.floor(1799 / FINE_EVERY) * FINE_EVERY);
+    runner.restore(1800 - FINE_SPAN + FINE_EVERY);
+    expect(runner.position).toBe(1800 - FINE_SPAN + FINE_EVERY - ((1800 - FINE_SPAN + FINE_EVERY) % FINE_EVERY));
+    runner.restore(1800 - FINE_SPAN - 1);
+    expect(runner.position).toBe(1000);
+    // Plain moves (seeks, steps forward) leave none.
+    const plain = new Runner(ctx);
+    plain.goTo(1500);
+    plain.goTo(1400);
+    plain.restore(1399);
+    expect(plain.position).toBe(1000);
+  });
+
+
+  it('keep the matcher state at the cursor after moves answered from reported steps', () => {
+    const s = new ReplaySession(pattern, arraySource(events), { checkpoints: { interval: 100 } });
+    s.seek(1400);
+    for (let i = 0; i < 100; i++) s.stepBack();
+    for (let i = 0; i < 30; i++) s.stepForward();
+    expect(s.position).toBe(1330);
+    const straight = new ReplaySession(pattern, arraySource(events), { checkpoints: { interval: 1_000_000 } });
+    const want = straight.seek(1330);
+    expect(s.report()).toEqual(want);
+    expect(s.stateSnapshot()).toEqual(straight.stateSnapshot());
+    for (let i = 0; i < 10; i++) s.stepBack();
+    // A run continues from the cursor, wherever the runner stood.
+    expect(s.advance(50, false)).toBeNull();
+    expect(s.position).toBe(1370);
+    straight.advance(40, false);
+    expect(s.stateSnapshot()).toEqual(straight.stateSnapshot());
   });
 });
