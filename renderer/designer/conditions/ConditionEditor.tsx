@@ -1,6 +1,7 @@
 /**
  * One condition in a small Monaco editor: the condition language's highlighting, completion and
- * hover, the engine's diagnostics as squiggles, and the Problems panel's "go to this range".
+ * hover, the engine's diagnostics as squiggles, the Problems panel's "go to this range", and while a
+ * replay is open each condition's value on the current step inline.
  */
 import Editor, { type OnMount } from '@monaco-editor/react';
 import { useEffect, useRef, useState } from 'react';
@@ -13,6 +14,7 @@ import { monacoThemeName } from '../../monaco/themes';
 import { effectiveTheme, useUiStore } from '../../state/ui-store';
 import { diagnosticsToMarkers, toMonacoMarkers } from './condition-markers';
 import { useCursorRequest } from './cursor-request';
+import { useInlineValues } from './use-inline-values';
 import './condition-editor.css';
 
 registerConditionLanguage();
@@ -37,12 +39,14 @@ const MAX_LINES = 8;
 export function ConditionEditor({ editorKey, value, onChange, diagnostics, context, placeholder, ariaLabel, testId }: ConditionEditorProps) {
   const theme = useUiStore(effectiveTheme);
   const [editor, setEditor] = useState<Monaco.editor.IStandaloneCodeEditor | null>(null);
-  const [lines, setLines] = useState(() => Math.max(1, value.split('\n').length));
+  // Height follows what the editor draws (wrapped lines and inline replay values included), up to MAX_LINES.
+  const [contentHeight, setContentHeight] = useState(() => Math.max(1, value.split('\n').length) * LINE_HEIGHT + 8);
   const contextRef = useRef(context);
   useEffect(() => {
     contextRef.current = context;
   }, [context]);
   const request = useCursorRequest((s) => s.request);
+  useInlineValues(editor, editorKey);
   // The last text this editor reported: its echo through the store must not be written back (the
   // model may already be a keystroke ahead), only a change from elsewhere (undo, JSON view).
   const emitted = useRef(value);
@@ -57,7 +61,8 @@ export function ConditionEditor({ editorKey, value, onChange, diagnostics, conte
 
   const onMount: OnMount = (ed) => {
     setEditor(ed);
-    ed.onDidChangeModelContent(() => setLines(Math.max(1, ed.getModel()?.getLineCount() ?? 1)));
+    setContentHeight(ed.getContentHeight());
+    ed.onDidContentSizeChange((e) => setContentHeight(e.contentHeight));
   };
 
   useEffect(() => {
@@ -92,7 +97,8 @@ export function ConditionEditor({ editorKey, value, onChange, diagnostics, conte
       data-testid={testId}
       data-condition-key={editorKey}
       data-has-error={hasError ? 'true' : 'false'}
-      style={{ height: Math.min(MAX_LINES, lines) * LINE_HEIGHT + 8 }}
+      // + 2: the border, so the content fits without a scrollbar.
+      style={{ height: Math.min(MAX_LINES * LINE_HEIGHT + 8, Math.max(LINE_HEIGHT + 8, contentHeight)) + 2 }}
     >
       {value === '' && placeholder && <div className="condition-placeholder">{placeholder}</div>}
       <Editor
