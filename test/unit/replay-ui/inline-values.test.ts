@@ -84,6 +84,22 @@ describe('inline condition values', () => {
     ]);
   });
 
+  it('finds the editor’s condition among the node’s where, or[i] and until values', () => {
+    const base = probeValueOn(events, 1);
+    const byNode = {
+      n1: [
+        { ...base, label: 'probe.where', field: 'where' as const },
+        { ...base, label: 'probe.or[0]', field: 'or' as const, source: 'a' },
+        { ...base, label: 'probe.or[1]', field: 'or' as const, source: 'b' },
+        { ...base, label: 'probe.until', field: 'until' as const, source: 'u' },
+      ],
+    };
+    expect(conditionValueFor(byNode, conditionKey('n1', 'or', 1))?.source).toBe('b');
+    expect(conditionValueFor(byNode, conditionKey('n1', 'until'))?.source).toBe('u');
+    expect(conditionValueFor(byNode, conditionKey('n1', 'where'))?.label).toBe('probe.where');
+    expect(conditionValueFor(byNode, conditionKey('n2', 'where'))).toBeUndefined();
+  });
+
   it('writes values as the condition language does, short', () => {
     expect(formatInlineValue('x')).toBe('"x"');
     expect(formatInlineValue(undefined)).toBe('missing');
