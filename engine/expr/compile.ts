@@ -6,13 +6,16 @@
  */
 import type { EventRecord } from '../pattern/spec';
 import { pathOf, type BinaryExpr, type CallExpr, type Expr } from './ast';
-import type { AggregateCall, Binding } from './bind';
+import { aggregate, type FoldFn } from './aggregate';
+import type { Binding } from './bind';
 import { BUILTINS } from './builtins';
 import { add, arith, equals, inList, isNull, notEquals, pathGetter, readDynamic, relational, truthy, type Getter } from './values';
 
 export interface ConditionContext {
   /** Events already bound to a stage in the current partial match, oldest first, candidate excluded. */
   eventsOf(stage: string): readonly EventRecord[];
+  /** Incremental fold over those events (the runtime provides it; aggregates use it when present). */
+  fold?: FoldFn;
 }
 
 export type ValueFn = (event: EventRecord, ctx: ConditionContext) => unknown;
@@ -251,62 +254,4 @@ function fieldVsConstant(get: Getter, op: string, k: unknown): PredicateFn {
   }
   const rel = op as '<' | '<=' | '>' | '>=';
   return (e) => relational(rel, get(e), k);
-}
-
-function aggregate(agg: AggregateCall): ValueFn {
-  const { stage } = agg;
-  const get = pathGetter(agg.keys);
-  switch (agg.fn) {
-    case 'count':
-      if (agg.keys.length === 0) return (_e, c) => c.eventsOf(stage).length;
-      return (_e, c) => {
-        let n = 0;
-        for (const ev of c.eventsOf(stage)) if (get(ev) !== null) n++;
-        return n;
-      };
-    case 'sum':
-      return (_e, c) => {
-        let s = 0;
-        for (const ev of c.eventsOf(stage)) {
-          const v = get(ev);
-          if (typeof v === 'number') s += v;
-        }
-        return s;
-      };
-    case 'avg':
-      return (_e, c) => {
-        let s = 0;
-        let n = 0;
-        for (const ev of c.eventsOf(stage)) {
-          const v = get(ev);
-          if (typeof v === 'number') {
-            s += v;
-            n++;
-          }
-        }
-        return n === 0 ? null : s / n;
-      };
-    case 'min':
-    case 'max': {
-      const wantMax = agg.fn === 'max';
-      return (_e, c) => {
-        let best: number | null = null;
-        for (const ev of c.eventsOf(stage)) {
-          const v = get(ev);
-          if (typeof v === 'number' && (best === null || (wantMax ? v > best : v < best))) best = v;
-        }
-        return best;
-      };
-    }
-    case 'first':
-      return (_e, c) => {
-        const list = c.eventsOf(stage);
-        return list.length === 0 ? null : get(list[0]);
-      };
-    case 'last':
-      return (_e, c) => {
-        const list = c.eventsOf(stage);
-        return list.length === 0 ? null : get(list[list.length - 1]);
-      };
-  }
 }

@@ -18,6 +18,22 @@ export function heapOffer<T>(es: T[], x: T, cmp: Comparator<T>): void {
   es[k] = x;
 }
 
+/**
+ * heapOffer into a heap of `n` elements held in the first n slots of `es` (later slots are stale):
+ * the same sift as heapOffer, without growing and truncating a reused array on every step.
+ */
+export function heapPushAt<T>(es: T[], n: number, x: T, cmp: Comparator<T>): void {
+  let k = n;
+  while (k > 0) {
+    const parent = (k - 1) >>> 1;
+    const e = es[parent];
+    if (cmp(x, e) >= 0) break;
+    es[k] = e;
+    k = parent;
+  }
+  es[k] = x;
+}
+
 function siftDown<T>(es: T[], start: number, x: T, n: number, cmp: Comparator<T>): void {
   let k = start;
   const half = n >>> 1;

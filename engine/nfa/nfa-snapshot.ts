@@ -80,7 +80,7 @@ export function restoreNfaState(nfa: CompiledNfa, snap: NfaStateSnapshot): NfaSt
     const event = events.get(n.seq);
     if (event === undefined) return `snapshot node refers to an unknown event #${n.seq}`;
     if (parent !== null) parent.refs++;
-    nodes.push({ stage: n.stage, event, ts: n.ts, seq: n.seq, fid: n.fid, parent, refs: 0 });
+    nodes.push({ stage: n.stage, event, ts: n.ts, seq: n.seq, fid: n.fid, parent, refs: 0, memo: null });
   }
   const runs = (list: RunSnapshot[]): PartialRun[] | string => {
     const out: PartialRun[] = [];

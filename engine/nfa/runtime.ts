@@ -4,10 +4,10 @@
  * the condition context materializes bound events only when a condition asks for them.
  */
 import type { EventRecord } from '../pattern/spec';
-import { heapOffer, heapPoll, heapRemoveIf } from './java-heap';
+import { heapOffer, heapPoll, heapPushAt, heapRemoveIf } from './java-heap';
 import type { DiscardReason, NfaObserver } from './observer';
 import { compareRuns, type NfaState, type PartialRun } from './runtime-state';
-import { lockNode, matchOf, pathOf, putNode, releaseNode, type BufferNode } from './shared-buffer';
+import { foldPath, lockNode, matchOf, pathOf, putNode, releaseNode, type BufferNode } from './shared-buffer';
 import { SkipError, pruningId, shouldPrune } from './skip';
 import type { CompiledNfa, Match, NfaConditionContext, NfaStepResult, NfaTransition, TimedOutMatch } from './types';
 
@@ -23,6 +23,8 @@ class RunContext implements NfaConditionContext {
     this.timestamp = timestamp;
     this.cache = null;
   }
+
+  readonly fold = <T>(stage: string, id: object, init: T, step: (acc: T, event: EventRecord) => T): T => foldPath(this.run?.node ?? null, stage, id, init, step);
 
   readonly eventsOf = (stage: string): readonly EventRecord[] => {
     if (this.cache === null) {
@@ -53,6 +55,10 @@ let edgesN = 0;
 const produced: PartialRun[] = [];
 let producedN = 0;
 const retained: PartialRun[] = [];
+const stopped: PartialRun[] = [];
+/** The run computeNextStates last expanded, as it was before an ignore successor took its object. */
+let lastParentId = 0;
+let lastParentState = 0;
 
 /** Per-step facts shared by the helpers (one step runs at a time). */
 interface Step {
@@ -123,15 +129,27 @@ function computeNextStates(step: Step, run: PartialRun): void {
   decisionGraph(step, run);
   const isStart = (nfa.states[run.state] as { kind: string }).kind === 'start';
   producedN = 0;
-  // Iterate a snapshot of the edge list: findFinalAfterProceed does not touch it, but keep the loop simple.
+  const parentRunId = run.id;
+  lastParentId = parentRunId;
+  lastParentState = run.state;
+  // The first IGNORE successor of a non-start run takes over its object (and its lock on the node):
+  // an ignore changes only the state, and the old run is dead after this step. Ids are as if new.
+  let reused = false;
   const n = edgesN;
   for (let i = 0; i < n; i++) {
     const edge = edges[i];
     if (edge.action === 'ignore') {
       if (isStart) continue;
-      const r = newRun(st, edge.target, run.node, run.startTs, run.prevTs, run.startFid);
+      let r: PartialRun;
+      if (!reused) {
+        reused = true;
+        const m = run as MutableRun;
+        m.id = st.nextRunId++;
+        m.state = edge.target;
+        r = run;
+      } else r = newRun(st, edge.target, run.node, run.startTs, run.prevTs, run.startFid);
       produced[producedN++] = r;
-      if (observer?.branched) observer.branched({ parentRunId: run.id, runId: r.id, via: 'ignore', state: nameOf(nfa, edge.target), stage: stageOf(nfa, edge.source), timestamp: ts });
+      if (observer?.branched) observer.branched({ parentRunId, runId: r.id, via: 'ignore', state: nameOf(nfa, edge.target), stage: stageOf(nfa, edge.source), timestamp: ts });
     } else {
       const fid = assignFid(step);
       const node = putNode(st, stageOf(nfa, edge.source), event, ts, step.seq, fid, run.node);
@@ -139,21 +157,23 @@ function computeNextStates(step: Step, run: PartialRun): void {
       const startFid = isStart ? fid : run.startFid;
       const r = newRun(st, edge.target, node, startTs, ts, startFid);
       produced[producedN++] = r;
-      if (observer?.branched) observer.branched({ parentRunId: run.id, runId: r.id, via: 'take', state: nameOf(nfa, edge.target), stage: stageOf(nfa, edge.source), timestamp: ts });
+      if (observer?.branched) observer.branched({ parentRunId, runId: r.id, via: 'take', state: nameOf(nfa, edge.target), stage: stageOf(nfa, edge.source), timestamp: ts });
       const fin = findFinalAfterProceed(nfa, edge.target, event);
       if (fin >= 0) {
         const f = newRun(st, fin, node, startTs, ts, startFid);
         produced[producedN++] = f;
-        if (observer?.branched) observer.branched({ parentRunId: run.id, runId: f.id, via: 'completed', state: nameOf(nfa, fin), stage: stageOf(nfa, edge.source), timestamp: ts });
+        if (observer?.branched) observer.branched({ parentRunId, runId: f.id, via: 'completed', state: nameOf(nfa, fin), stage: stageOf(nfa, edge.source), timestamp: ts });
       }
     }
   }
   if (isStart) produced[producedN++] = run;
-  else {
+  else if (!reused) {
     if (producedN === 0) reportDiscard(nfa, observer, run, 'no-transition', ts, step.seq);
     releaseNode(st, run.node);
   }
 }
+
+type MutableRun = { -readonly [K in keyof PartialRun]: PartialRun[K] };
 
 /** The start run of a fresh key state, as a condition context sees it (no events bound). */
 const freshStart = { id: 0, state: 0, node: null, startTs: -1, prevTs: -1, startFid: -1 };
@@ -257,8 +277,9 @@ export function processEvent(nfa: CompiledNfa, st: NfaState, event: EventRecord,
     }
   }
   // Double-buffered run arrays: the previous step's array is reused for the next one.
+  // Its slots are overwritten in place (nextN counts them) and truncated once, only if it shrank.
   const next = st.spare ?? [];
-  clear(next);
+  let nextN = 0;
   clear(potential);
   let dropped = 0;
   let live = 0;
@@ -272,25 +293,33 @@ export function processEvent(nfa: CompiledNfa, st: NfaState, event: EventRecord,
       const wasStart = (nfa.states[run.state] as { kind: string }).kind === 'start';
       if (!(lone && i === 0)) computeNextStates(step, run);
       let discard = false;
-      clear(retained);
+      let completed = false;
+      let retainedN = 0;
+      let stoppedN = 0;
       for (let p = 0; p < producedN; p++) {
         const r = produced[p];
         if (wasStart && r.startTs > 0 && r !== run) st.newStartPartialMatch = true;
         const kind = (nfa.states[r.state] as { kind: string }).kind;
-        if (kind === 'final') potential.push(r);
-        else if (kind === 'stop') {
+        if (kind === 'final') {
+          completed = true;
+          potential.push(r);
+        } else if (kind === 'stop') {
           discard = true;
-          releaseNode(st, r.node);
-        } else retained.push(r);
+          stopped[stoppedN++] = r;
+        } else retained[retainedN++] = r;
       }
       if (discard) {
-        for (const r of retained) {
-          reportDiscard(nfa, observer, r, 'stop', ts, seq);
-          releaseNode(st, r.node);
+        // A run whose only way on hit a NOT stage dies here; say so before its path is released.
+        if (retainedN === 0 && !completed && !wasStart) reportDiscard(nfa, observer, { ...run, id: lastParentId, state: lastParentState }, 'stop', ts, seq);
+        for (let k = 0; k < retainedN; k++) {
+          reportDiscard(nfa, observer, retained[k], 'stop', ts, seq);
+          releaseNode(st, retained[k].node);
         }
+        for (let k = 0; k < stoppedN; k++) releaseNode(st, stopped[k].node);
         continue;
       }
-      for (const r of retained) {
+      for (let k = 0; k < retainedN; k++) {
+        const r = retained[k];
         if (r.startFid >= 0 && live >= st.maxPartialMatches) {
           dropped++;
           reportDiscard(nfa, observer, r, 'cap', ts, seq);
@@ -298,9 +327,11 @@ export function processEvent(nfa: CompiledNfa, st: NfaState, event: EventRecord,
           continue;
         }
         if (r.startFid >= 0) live++;
-        heapOffer(next, r, compareRuns);
+        heapPushAt(next, nextN++, r, compareRuns);
       }
     }
+    if (nextN !== next.length) next.length = nextN;
+    nextN = -1;
     if (potential.length > 0 || st.completed.length > 0) {
       // Flink adds the new completed runs to the queue as a heap built in production order.
       const potentialHeap: PartialRun[] = [];
@@ -311,6 +342,8 @@ export function processEvent(nfa: CompiledNfa, st: NfaState, event: EventRecord,
     result = { matches: [], timeouts: [] };
     errorResult(result, e);
   }
+  // Thrown before the run list was cut to size: drop its stale slots.
+  if (nextN >= 0 && nextN !== next.length) next.length = nextN;
   if (loneError !== undefined) {
     result = { matches: [], timeouts: [] };
     errorResult(result, loneError);

@@ -17,6 +17,8 @@ export interface BufferNode {
   readonly fid: number;
   parent: BufferNode | null;
   refs: number;
+  /** Memoized folds over the path ending here, as [id, value, id, value, …] (see foldPath). */
+  memo: unknown[] | null;
 }
 
 export interface BufferStats {
@@ -26,7 +28,7 @@ export interface BufferStats {
 export function putNode(stats: BufferStats, stage: string, event: EventRecord, ts: number, seq: number, fid: number, parent: BufferNode | null): BufferNode {
   if (parent !== null) parent.refs++;
   stats.liveNodes++;
-  return { stage, event, ts, seq, fid, parent, refs: 0 };
+  return { stage, event, ts, seq, fid, parent, refs: 0, memo: null };
 }
 
 export function lockNode(node: BufferNode | null): void {
@@ -69,4 +71,37 @@ export function matchOf(path: readonly BufferNode[]): Match {
     entry.events.push(eventRefOf(n));
   }
   return { stages };
+}
+
+const chain: BufferNode[] = [];
+
+/** Index of the value memoized under `id` at this node, or -1. */
+function memoIndex(m: unknown[] | null, id: object): number {
+  if (m !== null) for (let i = 0; i < m.length; i += 2) if (m[i] === id) return i + 1;
+  return -1;
+}
+
+/**
+ * Left fold of `step` over the events bound to `stage` on the path ending at `node`, oldest first.
+ * Each node remembers the fold up to itself, so a partial match extended by one event folds one
+ * event, not its whole path.
+ */
+export function foldPath<T>(node: BufferNode | null, stage: string, id: object, init: T, step: (acc: T, event: EventRecord) => T): T {
+  let acc = init;
+  let depth = 0;
+  for (let n = node; n !== null; n = n.parent) {
+    const at = memoIndex(n.memo, id);
+    if (at >= 0) {
+      acc = (n.memo as unknown[])[at] as T;
+      break;
+    }
+    chain[depth++] = n;
+  }
+  for (let i = depth - 1; i >= 0; i--) {
+    const n = chain[i];
+    if (n.stage === stage) acc = step(acc, n.event);
+    if (n.memo === null) n.memo = [id, acc];
+    else n.memo.push(id, acc);
+  }
+  return acc;
 }

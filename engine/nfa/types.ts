@@ -9,6 +9,8 @@ import type { EventRecord, PatternSpec, SkipStrategy } from '../pattern/spec';
 export interface NfaConditionContext {
   /** Events already bound to `stage` in this partial match, oldest first, candidate excluded. */
   eventsOf(stage: string): readonly EventRecord[];
+  /** Left fold over eventsOf(stage), memoized per partial match so aggregates cost O(1) per event. */
+  fold?<T>(stage: string, id: object, init: T, step: (acc: T, event: EventRecord) => T): T;
   /** Timestamp of the candidate event. */
   readonly timestamp: number;
 }
