@@ -1,17 +1,25 @@
 /**
- * Streams events from a file: JSON Lines (.jsonl/.ndjson), a JSON array (.json) or CSV (.csv),
- * each optionally gzipped (.gz). Bad input stops the run with the file, line and reason.
+ * Streams events from a file for `cepheus run`, through the app's recordings readers
+ * (electron/services/recordings/source): the same gzip detection, CSV splitting and cell typing
+ * as an import, read in chunks. The format comes from the extension (.jsonl/.ndjson, .json,
+ * .csv, optionally .gz); the CSV delimiter is detected. The first bad row stops the run with
+ * the file, its line and the reason.
  */
-import { createReadStream, existsSync } from 'node:fs';
-import { createInterface } from 'node:readline';
-import type { Readable } from 'node:stream';
-import { createGunzip } from 'node:zlib';
-import { parse as parseCsv } from 'csv-parse';
-import { parseJsonText } from '../engine/format';
+import { existsSync } from 'node:fs';
+import { openTextSource } from '../electron/services/recordings/source/open-source';
+import { readRows } from '../electron/services/recordings/source/read-rows';
+import { peekText, sniffFormat } from '../electron/services/recordings/source/sniff';
+import { SourceFormatError } from '../electron/services/recordings/source/source-row';
+import type { SourceFormat } from '../electron/services/recordings/types';
 import type { EventRecord } from '../engine/pattern/spec';
 import { CliError } from './errors';
 
 export type EventFileKind = 'jsonl' | 'json' | 'csv';
+
+const FORMAT: Record<EventFileKind, SourceFormat> = { jsonl: 'jsonl', json: 'json-array', csv: 'csv' };
+
+/** Enough text to detect a CSV delimiter from its first records. */
+const SNIFF_CHARS = 64 * 1024;
 
 export function eventFileKind(file: string): EventFileKind {
   const name = file.toLowerCase().replace(/\.gz$/, '');
@@ -21,67 +29,35 @@ export function eventFileKind(file: string): EventFileKind {
   throw new CliError(`Cannot tell the format of "${file}": use .jsonl, .ndjson, .json or .csv (optionally .gz).`, 2);
 }
 
-function open(file: string): Readable {
-  if (!existsSync(file)) throw new CliError(`Cannot find the events file "${file}".`, 2);
-  const raw = createReadStream(file);
-  return file.toLowerCase().endsWith('.gz') ? raw.pipe(createGunzip()) : raw;
+function readError(file: string, error: unknown): CliError {
+  if (error instanceof CliError) return error;
+  if (error instanceof SourceFormatError) return new CliError(`${file}: ${error.message}`);
+  return new CliError(`Cannot read the events file "${file}": ${error instanceof Error ? error.message : String(error)}`, 2);
 }
 
-function asEvent(value: unknown, where: string): EventRecord {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new CliError(`${where}: an event must be a JSON object, not ${Array.isArray(value) ? 'an array' : JSON.stringify(value)}.`);
-  return value as EventRecord;
-}
-
-async function* jsonLines(file: string, input: Readable): AsyncGenerator<EventRecord> {
-  const lines = createInterface({ input, crlfDelay: Infinity });
-  let n = 0;
-  for await (const line of lines) {
-    n++;
-    if (line.trim() === '') continue;
-    const parsed = parseJsonText(line);
-    if (!parsed.ok) throw new CliError(`${file} line ${n}: ${parsed.diagnostic.message.replace(/at line 1, column (\d+)/, 'at column $1')}`);
-    yield asEvent(parsed.value, `${file} line ${n}`);
-  }
-}
-
-async function readAll(input: Readable): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of input) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-async function* jsonArray(file: string, input: Readable): AsyncGenerator<EventRecord> {
-  const parsed = parseJsonText(await readAll(input));
-  if (!parsed.ok) throw new CliError(`${file}: ${parsed.diagnostic.message}`);
-  if (!Array.isArray(parsed.value)) throw new CliError(`${file}: a .json events file must hold an array of event objects.`);
-  let i = 0;
-  for (const item of parsed.value) yield asEvent(item, `${file} item ${i++}`);
-}
-
-async function* csv(file: string, input: Readable): AsyncGenerator<EventRecord> {
-  // cast: numbers and booleans become numbers and booleans, as they would be in JSON.
-  const parser = input.pipe(parseCsv({ columns: true, cast: (v) => (v === 'true' ? true : v === 'false' ? false : v !== '' && !Number.isNaN(Number(v)) && /^\s*-?[\d.]/.test(v) ? Number(v) : v), skip_empty_lines: true }));
+async function* events(file: string, format: SourceFormat): AsyncGenerator<EventRecord> {
+  const source = await openTextSource(file);
   try {
-    for await (const row of parser) yield row as EventRecord;
-  } catch (e) {
-    throw new CliError(`${file}: ${e instanceof Error ? e.message : String(e)}`);
-  }
-}
-
-/** Read errors (a corrupt .gz, a vanished file) become a message about the file, not a crash. */
-async function* guarded(file: string, events: AsyncGenerator<EventRecord>): AsyncGenerator<EventRecord> {
-  try {
-    yield* events;
-  } catch (e) {
-    if (e instanceof CliError) throw e;
-    throw new CliError(`Cannot read the events file "${file}": ${e instanceof Error ? e.message : String(e)}`, 2);
+    // Gzip is recognised by content; a .gz name on plain text is still a damaged file to the user.
+    if (file.toLowerCase().endsWith('.gz') && !source.compressed) throw new Error('incorrect header check: the file is named .gz but holds no gzip data');
+    const peeked = await peekText(source.chunks, format === 'csv' ? SNIFF_CHARS : 0);
+    const delimiter = format === 'csv' ? sniffFormat(peeked.head).delimiter : undefined;
+    for await (const batch of readRows(peeked.all, { format, delimiter })) {
+      for (const row of batch) {
+        if ('problem' in row) throw new CliError(`${file} line ${row.line}: ${row.problem}`);
+        yield row.record;
+      }
+    }
+  } catch (error) {
+    throw readError(file, error);
+  } finally {
+    source.close();
   }
 }
 
 export function readEvents(file: string): AsyncGenerator<EventRecord> {
-  const kind = eventFileKind(file);
-  const input = open(file);
-  if (kind === 'jsonl') return guarded(file, jsonLines(file, input));
-  if (kind === 'json') return guarded(file, jsonArray(file, input));
-  return guarded(file, csv(file, input));
+  const format = FORMAT[eventFileKind(file)];
+  if (!existsSync(file)) throw new CliError(`Cannot find the events file "${file}".`, 2);
+  return events(file, format);
 }
+

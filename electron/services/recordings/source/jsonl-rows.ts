@@ -1,18 +1,13 @@
 /** JSON Lines: one JSON object per line; blank lines are ignored. */
-import { isPlainObject, kindOf, SourceFormatError, type SourceRow } from './source-row';
+import { parseJsonRecord } from './json-record';
+import { SourceFormatError, type SourceRow } from './source-row';
 
 /** A longer line is almost surely not JSON Lines (or a runaway file); stop before memory runs out. */
 const MAX_LINE_CHARS = 64 * 1024 * 1024;
 
 function parseLine(text: string, line: number): SourceRow {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    return { line, problem: `invalid JSON: ${(error as Error).message}` };
-  }
-  if (!isPlainObject(value)) return { line, problem: `expected a JSON object, found ${kindOf(value)}` };
-  return { line, record: value, json: text };
+  const parsed = parseJsonRecord(text, line);
+  return 'problem' in parsed ? { line, problem: parsed.problem } : { line, record: parsed.record, json: text };
 }
 
 function toRow(raw: string, line: number): SourceRow | null {
