@@ -5,12 +5,13 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
-import { CepError, invokeMethod, isCepMethodName, parseArgs } from '../contract';
+import { CepError, invokeMethod, isCepMethodName, parseArgs, type CepArgs, type CepMethodName } from '../contract';
 import type { CepBackend } from '../services';
 import { sendError, sendJson } from './http-status';
 import type { PushStreams } from './push-stream';
 import { readJsonBody } from './request-body';
 import { handleUpload } from './upload';
+import type { UploadFolder } from './upload-folder';
 
 export const TOKEN_HEADER = 'x-cepheus-token';
 
@@ -25,8 +26,23 @@ export interface ApiContext {
   backend: CepBackend;
   streams: PushStreams;
   token: string;
-  /** Folder for `POST /api/upload` (default: <tmp>/cepheus-uploads). */
-  uploadDir?: string;
+  /** Receives `POST /api/upload` files and deletes them once their import is over. */
+  uploads: UploadFolder;
+}
+
+/** Runs a contract call; an import of an uploaded file tells the upload folder when it ends. */
+async function invokeTracked<M extends CepMethodName>(ctx: ApiContext, name: M, args: CepArgs<M>): Promise<unknown> {
+  const file = name === 'recordings.import' ? (args as CepArgs<'recordings.import'>).path : null;
+  if (file === null || !ctx.uploads.owns(file)) return invokeMethod(ctx.backend, name, args);
+  ctx.uploads.importStarted(file);
+  let succeeded = false;
+  try {
+    const result = await invokeMethod(ctx.backend, name, args);
+    succeeded = true;
+    return result;
+  } finally {
+    ctx.uploads.importEnded(file, succeeded);
+  }
 }
 
 export async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, ctx: ApiContext): Promise<void> {
@@ -55,7 +71,7 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
   }
   // The browser's file input cannot give the back end a path: the file itself is uploaded.
   if (url.pathname === '/api/upload') {
-    await handleUpload(req, res, url, { dir: ctx.uploadDir });
+    await handleUpload(req, res, url, { dir: ctx.uploads.dir });
     return;
   }
   const name = decodeURIComponent(url.pathname.slice('/api/'.length));
@@ -67,7 +83,7 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
   try {
     const raw = await readJsonBody(req);
     const args = parseArgs(name, raw);
-    const result = await invokeMethod(ctx.backend, name, args);
+    const result = await invokeTracked(ctx, name, args);
     sendJson(res, 200, result === undefined ? {} : { result });
   } catch (error) {
     if (error instanceof CepError) {

@@ -14,6 +14,7 @@ import { sendError } from './http-status';
 import { PushStreams } from './push-stream';
 import { ensureRendererBuilt, type BuildMode } from './renderer-build';
 import { serveStatic } from './static-files';
+import { UploadFolder } from './upload-folder';
 
 export const HOST = '127.0.0.1';
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -32,6 +33,10 @@ export interface WebHostOptions {
   token?: string;
   /** Seed the sample patterns and recordings into a fresh data folder (as `npm run web` does). */
   seedSamples?: boolean;
+  /** Parent folder of this host's upload folder (default: <tmp>/cepheus-uploads). */
+  uploadRoot?: string;
+  /** How long an upload whose import failed or was cancelled is kept for a retry (default 30 min). */
+  uploadRetryGraceMs?: number;
 }
 
 export interface WebHost {
@@ -41,7 +46,9 @@ export interface WebHost {
   port: number;
   token: string;
   backend: CepBackend;
-  /** Ends event streams, stops listening and closes the database. */
+  /** Where this host receives uploads (deleted on close). */
+  uploadDir: string;
+  /** Ends event streams, stops listening, closes the database and deletes the uploads. */
   close(): Promise<void>;
 }
 
@@ -68,6 +75,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   });
   const token = options.token ?? randomBytes(24).toString('base64url');
   const streams = new PushStreams();
+  const uploads = new UploadFolder(options.uploadRoot, options.uploadRetryGraceMs);
   const unsubscribe = backend.subscribeAll(streams.forward);
   let allowedHosts = new Set<string>();
 
@@ -78,7 +86,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
-      await handleApi(req, res, url, { backend, streams, token });
+      await handleApi(req, res, url, { backend, streams, token, uploads });
     } else if (req.method === 'GET' || req.method === 'HEAD') {
       await serveStatic(res, rendererDir, url.pathname, req.method === 'HEAD');
     } else {
@@ -103,6 +111,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     });
   } catch (error) {
     backend.close();
+    uploads.dispose();
     throw error;
   }
   const port = (server.address() as AddressInfo).port;
@@ -116,10 +125,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       streams.closeAll();
       server.close(() => {
         backend.close();
+        uploads.dispose();
         resolve();
       });
       server.closeIdleConnections();
     }));
 
-  return { url: `${origin}/?token=${token}`, origin, port, token, backend, close };
+  return { url: `${origin}/?token=${token}`, origin, port, token, backend, uploadDir: uploads.dir, close };
 }
