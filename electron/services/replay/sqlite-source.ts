@@ -13,21 +13,22 @@ interface Row {
 export class SqliteEventSource implements EventSource {
   readonly count: number;
   private readonly range: Statement<[number, number, number]>;
-  private readonly atTime: Statement<[number, number]>;
-  private readonly atTimeWithin: Statement<[number, number, number, number]>;
+  private readonly atTime: Statement<[number, number, number, number]>;
   private readonly times: ChunkTimeIndex;
+  private readonly maxTs: number;
 
   constructor(
     db: Database,
     readonly recordingId: number,
   ) {
-    const row = db.prepare('SELECT row_count FROM recordings WHERE id = ?').get(recordingId) as { row_count: number } | undefined;
+    const row = db.prepare('SELECT row_count, max_ts FROM recordings WHERE id = ?').get(recordingId) as { row_count: number; max_ts: number | null } | undefined;
     if (row === undefined) throw new Error(`Recording ${recordingId} does not exist (it may have been deleted).`);
     this.count = row.row_count;
+    this.maxTs = row.max_ts ?? Number.NEGATIVE_INFINITY;
     this.range = db.prepare('SELECT seq, ts, key, payload FROM events WHERE recording_id = ? AND seq >= ? AND seq < ? ORDER BY seq');
-    this.atTime = db.prepare('SELECT MIN(seq) AS seq FROM events WHERE recording_id = ? AND ts >= ?');
-    // ORDER BY seq keeps the planner on events_by_seq: one chunk, stopping at the first hit.
-    this.atTimeWithin = db.prepare('SELECT seq FROM events WHERE recording_id = ? AND seq >= ? AND seq < ? AND ts >= ? ORDER BY seq LIMIT 1');
+    // In seq order on events_by_seq, stopping at the first hit (MIN(seq) over the (recording_id, ts)
+    // index visits every later event: up to a second at 1M).
+    this.atTime = db.prepare('SELECT seq FROM events WHERE recording_id = ? AND seq >= ? AND seq < ? AND ts >= ? ORDER BY seq LIMIT 1');
     this.times = new ChunkTimeIndex(this.count);
   }
 
@@ -38,14 +39,14 @@ export class SqliteEventSource implements EventSource {
   }
 
   /**
-   * First event in file order whose recorded time is at or after ts. Once every chunk has been read
-   * (the analysis reads them all) a search over running maxima and one chunk; before that, the
-   * index on (recording_id, ts) — which still visits every later event (up to a second at 1M).
+   * First event in file order whose recorded time is at or after ts: one chunk of 1,024 events
+   * found by the running maxima of the chunks read so far (all of them once the analysis ran),
+   * else a scan in seq order past them.
    */
   firstAtOrAfter(ts: number): number | null {
-    const chunk = this.times.chunkReaching(ts);
-    if (chunk === null) return null;
-    const r = (chunk === undefined ? this.atTime.get(this.recordingId, ts) : this.atTimeWithin.get(this.recordingId, chunk.from, chunk.to, ts)) as { seq: number | null } | undefined;
+    const range = ts > this.maxTs ? null : this.times.locate(ts);
+    if (range === null) return null;
+    const r = this.atTime.get(this.recordingId, range.from, range.to, ts) as { seq: number } | undefined;
     return r?.seq ?? null;
   }
 }

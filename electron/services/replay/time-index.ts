@@ -7,21 +7,27 @@
  */
 export const TIME_CHUNK = 1024;
 
+/** The seq range [from, to) that holds the answer (the whole rest of the recording past what is known). */
+export interface TimeRange {
+  from: number;
+  to: number;
+}
+
 export class ChunkTimeIndex {
   /** Largest time per chunk; NaN while the chunk has not been read. */
   private readonly maxTs: Float64Array;
-  private missing: number;
-  /** Running maximum per chunk, built once every chunk is known. */
-  private running: Float64Array | null = null;
+  /** Running maximum per chunk, valid for the first `known` chunks (all read). */
+  private readonly running: Float64Array;
+  private known = 0;
 
   constructor(readonly count: number) {
     const chunks = Math.ceil(count / TIME_CHUNK);
     this.maxTs = new Float64Array(chunks).fill(Number.NaN);
-    this.missing = chunks;
+    this.running = new Float64Array(chunks);
   }
 
   get complete(): boolean {
-    return this.missing === 0;
+    return this.known === this.maxTs.length;
   }
 
   /** Notes the times of a read of events [from, from + times.length); only whole chunks count. */
@@ -32,35 +38,26 @@ export class ChunkTimeIndex {
     let max = Number.NEGATIVE_INFINITY;
     for (const t of times) if (t > max) max = t;
     this.maxTs[c] = max;
-    this.missing--;
+    while (this.known < this.maxTs.length && !Number.isNaN(this.maxTs[this.known])) {
+      const before = this.known > 0 ? this.running[this.known - 1] : Number.NEGATIVE_INFINITY;
+      this.running[this.known] = Math.max(before, this.maxTs[this.known]);
+      this.known++;
+    }
   }
 
   /**
-   * The chunk holding the first event whose time is at or after `ts`: a [from, to) seq range,
-   * null when no event reaches `ts`, undefined while chunks are still unread.
+   * Where the first event whose time is at or after `ts` is: one chunk when the chunks read so far
+   * reach `ts`, else everything after them; null when the whole recording is known and none does.
    */
-  chunkReaching(ts: number): { from: number; to: number } | null | undefined {
-    if (!this.complete) return undefined;
-    const run = this.runningMax();
+  locate(ts: number): TimeRange | null {
     let lo = 0;
-    let hi = run.length;
+    let hi = this.known;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (run[mid] >= ts) hi = mid;
+      if (this.running[mid] >= ts) hi = mid;
       else lo = mid + 1;
     }
-    return lo === run.length ? null : { from: lo * TIME_CHUNK, to: Math.min(this.count, (lo + 1) * TIME_CHUNK) };
-  }
-
-  private runningMax(): Float64Array {
-    if (this.running === null) {
-      this.running = new Float64Array(this.maxTs.length);
-      let max = Number.NEGATIVE_INFINITY;
-      this.maxTs.forEach((t, i) => {
-        max = Math.max(max, t);
-        (this.running as Float64Array)[i] = max;
-      });
-    }
-    return this.running;
+    if (lo < this.known) return { from: lo * TIME_CHUNK, to: Math.min(this.count, (lo + 1) * TIME_CHUNK) };
+    return this.complete ? null : { from: this.known * TIME_CHUNK, to: this.count };
   }
 }
