@@ -15,7 +15,7 @@ import { isProblem, SourceFormatError } from '../source/source-row';
 import { peekText, sniffFormat } from '../source/sniff';
 import type { ImportProgress, ImportRequest } from '../types';
 import { EventExtractor } from './event-extractor';
-import { deferIndexes } from './deferred-indexes';
+import { bulkImportSettings, deferIndexes } from './deferred-indexes';
 import { EventWriter } from './event-writer';
 import { RecordingImportError } from './import-error';
 import { MalformedLog } from './malformed-log';
@@ -70,6 +70,7 @@ export async function runImport(db: Database, request: ImportRequest, hooks: Imp
   let source: TextSource | null = null;
   let writer: EventWriter | null = null;
   let inTransaction = false;
+  let restoreSettings: (() => void) | null = null;
   try {
     source = await openTextSource(request.path);
     const peeked = await peekText(source.chunks, SNIFF_CHARS);
@@ -85,6 +86,7 @@ export async function runImport(db: Database, request: ImportRequest, hooks: Imp
 
     // BEGIN IMMEDIATE: take the write lock now (waiting busy_timeout for another writer) rather
     // than failing half way through the file.
+    restoreSettings = bulkImportSettings(db);
     db.exec('BEGIN IMMEDIATE');
     inTransaction = true;
     const id = insertRecording(db, request, { format, compressed: source.compressed, fileBytes: source.fileBytes }, new Date(now()).toISOString());
@@ -151,6 +153,7 @@ export async function runImport(db: Database, request: ImportRequest, hooks: Imp
     throw wrapReadError(error, request.path);
   } finally {
     if (inTransaction && db.inTransaction) db.exec('ROLLBACK');
+    restoreSettings?.();
     source?.close();
   }
 }
