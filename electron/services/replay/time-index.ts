@@ -5,7 +5,10 @@
  * halves: kept per chunk of events, filled as the chunks are read anyway (the whole-recording
  * analysis reads them all, in order), the search narrows T to one chunk.
  */
-export const TIME_CHUNK = 1024;
+import { READ_CHUNK } from '../../../engine/debug/event-reader';
+
+/** The replay's read size, so the chunks the runners read are the chunks counted here. */
+export const TIME_CHUNK = READ_CHUNK;
 
 /** The seq range [from, to) that holds the answer (the whole rest of the recording past what is known). */
 export interface TimeRange {
