@@ -1,7 +1,7 @@
 /** An EventSource over a stored recording, read in chunks on its own read-only connection. */
 import type { Database, Statement } from 'better-sqlite3';
 import type { EventSource, ReplayEvent } from '../../../engine/debug';
-import { ChunkTimeIndex } from './time-index';
+import { ChunkTimeIndex, TIME_CHUNK } from './time-index';
 
 interface Row {
   seq: number;
@@ -14,21 +14,25 @@ export class SqliteEventSource implements EventSource {
   readonly count: number;
   private readonly range: Statement<[number, number, number]>;
   private readonly atTime: Statement<[number, number, number, number]>;
+  private readonly atTimeByTs: Statement<[number, number]>;
   private readonly times: ChunkTimeIndex;
+  private readonly minTs: number;
   private readonly maxTs: number;
 
   constructor(
     db: Database,
     readonly recordingId: number,
   ) {
-    const row = db.prepare('SELECT row_count, max_ts FROM recordings WHERE id = ?').get(recordingId) as { row_count: number; max_ts: number | null } | undefined;
+    const row = db.prepare('SELECT row_count, min_ts, max_ts FROM recordings WHERE id = ?').get(recordingId) as { row_count: number; min_ts: number | null; max_ts: number | null } | undefined;
     if (row === undefined) throw new Error(`Recording ${recordingId} does not exist (it may have been deleted).`);
     this.count = row.row_count;
+    this.minTs = row.min_ts ?? Number.NEGATIVE_INFINITY;
     this.maxTs = row.max_ts ?? Number.NEGATIVE_INFINITY;
     this.range = db.prepare('SELECT seq, ts, key, payload FROM events WHERE recording_id = ? AND seq >= ? AND seq < ? ORDER BY seq');
     // In seq order on events_by_seq, stopping at the first hit (MIN(seq) over the (recording_id, ts)
     // index visits every later event: up to a second at 1M).
     this.atTime = db.prepare('SELECT seq FROM events WHERE recording_id = ? AND seq >= ? AND seq < ? AND ts >= ? ORDER BY seq LIMIT 1');
+    this.atTimeByTs = db.prepare('SELECT MIN(seq) AS seq FROM events WHERE recording_id = ? AND ts >= ?');
     this.times = new ChunkTimeIndex(this.count);
   }
 
@@ -41,11 +45,17 @@ export class SqliteEventSource implements EventSource {
   /**
    * First event in file order whose recorded time is at or after ts: one chunk of 1,024 events
    * found by the running maxima of the chunks read so far (all of them once the analysis ran),
-   * else a scan in seq order past them.
+   * else whichever visits fewer events by a time-proportional guess: a scan in seq order past
+   * them, or the events at or after ts on the (recording_id, ts) index.
    */
   firstAtOrAfter(ts: number): number | null {
     const range = ts > this.maxTs ? null : this.times.locate(ts);
     if (range === null) return null;
+    if (range.to - range.from > TIME_CHUNK) {
+      const span = this.maxTs - this.minTs;
+      const guess = span > 0 ? Math.round(((ts - this.minTs) / span) * this.count) : 0;
+      if (guess - range.from > this.count - guess) return (this.atTimeByTs.get(this.recordingId, ts) as { seq: number | null } | undefined)?.seq ?? null;
+    }
     const r = this.atTime.get(this.recordingId, range.from, range.to, ts) as { seq: number } | undefined;
     return r?.seq ?? null;
   }
