@@ -48,10 +48,18 @@ export class CepMatcher {
   /** Keys that went idle since the last sweep, in order (part of the state: snapshots carry it). */
   idleQueue: KeyState[] = [];
 
+  private readonly autoWatermarks: boolean;
+  private readonly outOfOrderness: number;
+  private readonly fastPath: boolean;
+
   constructor(
     readonly nfa: CompiledNfa,
     readonly options: MatcherOptions,
-  ) {}
+  ) {
+    this.autoWatermarks = (options.watermarks ?? 'auto') === 'auto';
+    this.outOfOrderness = options.outOfOrdernessMs ?? 0;
+    this.fastPath = options.comparator === undefined;
+  }
 
   keyState(key: string): KeyState {
     let ks = this.keys.get(key);
@@ -119,27 +127,21 @@ export class CepMatcher {
       return this.out;
     }
     if (ts > this.maxTimestamp) this.maxTimestamp = ts;
-    const auto = (this.options.watermarks ?? 'auto') === 'auto';
-    const watermark = auto ? this.maxTimestamp - (this.options.outOfOrdernessMs ?? 0) - 1 : this.watermark;
-    if (observer === undefined && this.options.comparator === undefined && ts <= watermark + 1 && this.inert(key, event, ts)) {
+    const auto = this.autoWatermarks;
+    const watermark = auto ? this.maxTimestamp - this.outOfOrderness - 1 : this.watermark;
+    const known = this.keys.get(key);
+    // The in-order fast path: an event that no earlier-timestamped event of its key can still precede
+    // (ts ≤ watermark + 1 once it is in, no comparator), for a key with nothing live, that starts
+    // nothing, would be a no-op when the watermark releases it; it needs no buffer entry and no timer.
+    if (observer === undefined && this.fastPath && ts <= watermark + 1 && (known === undefined || isIdle(known)) && startsNothing(this.nfa, event, ts)) {
       if (auto) this.moveWatermark(watermark, observer);
       return this.out;
     }
-    const ks = this.keyState(key);
+    const ks = known ?? this.keyState(key);
     bufferEvent(ks, seq, ts, event);
     this.registerTimer(ks, ts, EVENT_TIMER);
     if (auto) this.moveWatermark(watermark, observer);
     return this.out;
-  }
-
-  /**
-   * An event that no earlier-timestamped event of its key can still precede (ts ≤ watermark + 1 once
-   * it is in, no comparator), for a key with nothing live, that starts nothing, would be a no-op when
-   * the watermark releases it; skipping its buffer entry and timer is the in-order fast path.
-   */
-  private inert(key: string, event: EventRecord, ts: number): boolean {
-    const ks = this.keys.get(key);
-    return (ks === undefined || isIdle(ks)) && startsNothing(this.nfa, event, ts);
   }
 
   /** Moves the watermark (event time) or the processing-time clock; earlier values are ignored. */
