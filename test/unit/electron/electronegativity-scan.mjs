@@ -1,9 +1,11 @@
 // Runs Electronegativity's scanner (its JS API: the bundled CLI breaks with the hoisted
 // commander 11) over the given folders in ONE scan, so its global checks (navigation limits,
 // CSP) see main and renderer together. The folders are copied side by side into <outDir>/src
-// because the scanner takes a single input folder. Writes <outDir>/report.csv.
+// because the scanner takes a single input folder. Writes <outDir>/report.json.
+// The scanner's own report writer is not used: it writes the CSV header and the rows with two
+// unawaited fs.writeFile calls, and when the rows land first the header write truncates them.
 // Usage: node electronegativity-scan.mjs <outDir> <folder>...
-import { cpSync } from 'node:fs';
+import { cpSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -19,10 +21,10 @@ for (const folder of folders) {
   });
 }
 
-await run(
+const result = await run(
   {
     input,
-    output: path.join(outDir, 'report.csv'),
+    output: undefined,
     isSarif: false,
     customScan: [],
     excludeFromScan: [],
@@ -34,3 +36,12 @@ await run(
   },
   false,
 );
+
+const findings = (result?.issues ?? []).map((i) => ({
+  issue: String(i.id),
+  severity: String(i.severity?.name ?? ''),
+  file: String(i.file ?? ''),
+  location: `${i.location?.line ?? ''}:${i.location?.column ?? ''}`,
+  description: String(i.description ?? ''),
+}));
+writeFileSync(path.join(outDir, 'report.json'), JSON.stringify({ errors: (result?.errors ?? []).length, findings }, null, 2));

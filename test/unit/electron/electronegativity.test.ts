@@ -20,48 +20,12 @@ interface Finding {
   description: string;
 }
 
-/** The scanner's CSV: quoted fields may contain commas; quotes are doubled. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  const endField = (): void => {
-    row.push(field.trim());
-    field = '';
-  };
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') endField();
-    else if (c === '\n') {
-      endField();
-      rows.push(row);
-      row = [];
-    } else if (c !== '\r') field += c;
-  }
-  if (field || row.length) {
-    endField();
-    rows.push(row);
-  }
-  return rows;
-}
-
 describe('Electronegativity scan', () => {
   it('finds no HIGH severity issue in electron/ or renderer/', async () => {
     const out = mkdtempSync(path.join(tmpdir(), 'cepheus-electronegativity-'));
     try {
       await promisify(execFile)(process.execPath, [path.join(import.meta.dirname, 'electronegativity-scan.mjs'), out, 'electron', 'renderer'], { cwd: root, timeout: 240_000 });
-      const findings: Finding[] = parseCsv(readFileSync(path.join(out, 'report.csv'), 'utf8'))
-        .slice(1)
-        .filter((r) => r.length >= 7)
-        .map(([issue = '', severity = '', , file = '', location = '', , description = '']) => ({ issue, severity, file, location, description }));
+      const { findings } = JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8')) as { findings: Finding[] };
       // The scan really covered both trees (it reports at least the reviewed openExternal call).
       expect(findings.some((f) => f.file.startsWith('electron/'))).toBe(true);
       const high = findings.filter((f) => f.severity.toUpperCase() === 'HIGH');
