@@ -2,7 +2,8 @@
  * ReplaySession: the replay debugger's core over any EventSource. Step forward and back, seek to a
  * step, an event or a time, run to the end or to a breakpoint. Every move goes through the real
  * matcher (restored from the nearest checkpoint and run forward), so a state reached by stepping
- * back is the state a straight run has at that point.
+ * back is the state a straight run has at that point. Steps already reported are answered from a
+ * cache of reports (they are a function of the position); reports are shared, do not mutate them.
  */
 import type { MatcherOutput, MatcherSnapshot } from '../nfa/matcher-types';
 import { compileBreakpoints, type Breakpoint, type BreakpointHit, type CompiledBreakpoints } from './breakpoints';
