@@ -8,17 +8,12 @@
  * CLI, the benchmark and tests.
  */
 import type { Database } from 'better-sqlite3';
-import { SchemaBuilder } from '../inspect/schema-builder';
-import { openTextSource, SourceOpenError, type TextSource } from '../source/open-source';
-import { readRows } from '../source/read-rows';
-import { isProblem, SourceFormatError } from '../source/source-row';
-import { peekText, sniffFormat } from '../source/sniff';
 import type { ImportProgress, ImportRequest } from '../types';
-import { EventExtractor } from './event-extractor';
 import { bulkImportSettings, deferIndexes } from './deferred-indexes';
+import { openEventProducer, type EventProducer } from './event-batches';
 import { EventWriter } from './event-writer';
 import { RecordingImportError } from './import-error';
-import { MalformedLog } from './malformed-log';
+import { wrapReadError } from './read-error';
 import { finishRecording, insertRecording } from './recording-row';
 
 export interface ImportHooks {
@@ -30,18 +25,8 @@ export interface ImportHooks {
   now?: () => number;
 }
 
-const SNIFF_CHARS = 64 * 1024;
-
 const cancelledError = (): RecordingImportError =>
   new RecordingImportError({ code: 'cancelled', message: 'Import cancelled; nothing was stored.' });
-
-/** Rows in the whole file, judged from the lines of its head (gzip: assume 5:1 compression). */
-function estimateRows(head: string, source: TextSource): number {
-  let lines = 0;
-  for (let i = head.indexOf('\n'); i !== -1; i = head.indexOf('\n', i + 1)) lines += 1;
-  if (lines === 0) return 1;
-  return Math.round(((source.compressed ? 5 : 1) * source.fileBytes * lines) / Buffer.byteLength(head));
-}
 
 function checkRequest(request: ImportRequest): void {
   const problems: string[] = [];
@@ -51,63 +36,31 @@ function checkRequest(request: ImportRequest): void {
   if (problems.length > 0) throw new RecordingImportError({ code: 'invalid-request', message: `Cannot import: ${problems.join('; ')}.` });
 }
 
-function wrapReadError(error: unknown, path: string): RecordingImportError {
-  if (error instanceof RecordingImportError) return error;
-  if (error instanceof SourceFormatError) {
-    return new RecordingImportError({ code: 'invalid-file', line: error.line, message: `${path}: ${error.message}` });
-  }
-  if (error instanceof SourceOpenError) return new RecordingImportError({ code: 'unreadable', message: error.message });
-  const code = (error as { code?: unknown }).code;
-  if (typeof code === 'string' && code.startsWith('Z_')) {
-    return new RecordingImportError({ code: 'unreadable', message: `${path}: the gzip data is damaged (${(error as Error).message})` });
-  }
-  return new RecordingImportError({ code: 'internal', message: `Import of ${path} failed: ${error instanceof Error ? error.message : String(error)}` });
-}
-
 export async function runImport(db: Database, request: ImportRequest, hooks: ImportHooks = {}): Promise<number> {
   checkRequest(request);
   const now = hooks.now ?? Date.now;
-  let source: TextSource | null = null;
-  let writer: EventWriter | null = null;
+  let producer: EventProducer | null = null;
   let inTransaction = false;
   let restoreSettings: (() => void) | null = null;
   try {
-    source = await openTextSource(request.path);
-    const peeked = await peekText(source.chunks, SNIFF_CHARS);
-    const { format, delimiter } = sniffFormat(peeked.head);
-    const extractor = new EventExtractor(request.timestampField, request.timestampFormat, request.keyField);
-    const schema = new SchemaBuilder();
-    const malformed = new MalformedLog();
-
+    producer = await openEventProducer(request);
+    const info = producer.info;
     const interval = hooks.progressInterval ?? 100;
     let lastReport = 0;
-    const report = (): void =>
-      hooks.onProgress?.({ bytesRead: source!.bytesRead(), totalBytes: source!.fileBytes, rows: writer?.count ?? 0, malformed: malformed.total });
+    let progress: ImportProgress = { bytesRead: 0, totalBytes: info.fileBytes, rows: 0, malformed: 0 };
+    const report = (): void => hooks.onProgress?.(progress);
 
+    restoreSettings = bulkImportSettings(db);
     // BEGIN IMMEDIATE: take the write lock now (waiting busy_timeout for another writer) rather
     // than failing half way through the file.
-    restoreSettings = bulkImportSettings(db);
     db.exec('BEGIN IMMEDIATE');
     inTransaction = true;
-    const id = insertRecording(db, request, { format, compressed: source.compressed, fileBytes: source.fileBytes }, new Date(now()).toISOString());
-    writer = new EventWriter(db, id);
-    const indexes = deferIndexes(db, estimateRows(peeked.head, source));
-    for await (const batch of readRows(peeked.all, { format, delimiter })) {
-      for (const row of batch) {
-        if (isProblem(row)) {
-          malformed.add(row.line, row.problem);
-          continue;
-        }
-        const event = extractor.extract(row.record);
-        if ('problem' in event) {
-          malformed.add(row.line, event.problem);
-          continue;
-        }
-        // Under 'reject' keep reading after the first bad row to report them all, but stop writing.
-        if (request.onMalformed === 'reject' && malformed.total > 0) continue;
-        schema.add(row.record);
-        writer.add(event.ts, event.key, row.json ?? JSON.stringify(row.record));
-      }
+    const id = insertRecording(db, request, info, new Date(now()).toISOString());
+    const writer = new EventWriter(db, id);
+    const indexes = deferIndexes(db, info.estimatedRows);
+    for await (const batch of producer.batches) {
+      for (let i = 0; i < batch.ts.length; i++) writer.add(batch.ts[i], batch.keys[i], batch.payloads[i]);
+      progress = { bytesRead: batch.bytesRead, totalBytes: info.fileBytes, rows: writer.count, malformed: batch.malformedTotal };
       if (hooks.isCancelled?.()) throw cancelledError();
       const t = now();
       if (t - lastReport >= interval) {
@@ -117,33 +70,34 @@ export async function runImport(db: Database, request: ImportRequest, hooks: Imp
     }
     writer.flush();
 
+    const summary = producer.summary();
+    const malformed = summary.malformed;
     if (request.onMalformed === 'reject' && malformed.total > 0) {
-      const first = malformed.report().rows[0];
+      const first = malformed.rows[0];
       throw new RecordingImportError({
         code: 'malformed-rows',
         message: `${malformed.total} malformed row(s); the first is line ${first.line}: ${first.reason}. Nothing was imported.`,
-        malformed: malformed.report(),
+        malformed,
       });
     }
     if (writer.count === 0) {
       throw new RecordingImportError({
         code: 'empty',
         message: malformed.total > 0 ? `No valid events: all ${malformed.total} row(s) are malformed.` : 'The file holds no events.',
-        malformed: malformed.report(),
+        malformed,
       });
     }
-    const fields = schema.build().map((f) => (f.name === request.timestampField ? { ...f, type: 'timestamp' as const } : f));
     if (hooks.isCancelled?.()) throw cancelledError();
     indexes.rebuild();
     finishRecording(db, id, {
       rowCount: writer.count,
       payloadBytes: writer.payloadBytes,
-      minTs: extractor.minTs,
-      maxTs: extractor.maxTs,
-      keyCount: extractor.keyCount,
-      outOfOrder: extractor.outOfOrder,
-      malformed: malformed.report(),
-      schema: fields,
+      minTs: summary.minTs,
+      maxTs: summary.maxTs,
+      keyCount: summary.keyCount,
+      outOfOrder: summary.outOfOrder,
+      malformed,
+      schema: summary.schema,
     });
     db.exec('COMMIT');
     inTransaction = false;
@@ -154,6 +108,6 @@ export async function runImport(db: Database, request: ImportRequest, hooks: Imp
   } finally {
     if (inTransaction && db.inTransaction) db.exec('ROLLBACK');
     restoreSettings?.();
-    source?.close();
+    producer?.close();
   }
 }
