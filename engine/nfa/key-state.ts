@@ -5,7 +5,7 @@
  * snapshots follow the live keys, not every key ever seen.
  */
 import type { EventRecord } from '../pattern/spec';
-import { createNfaState, type NfaState } from './runtime-state';
+import { createNfaState, NO_COUNTERS, type NfaState } from './runtime-state';
 import { TimerSet } from './timer-set';
 import type { CompiledNfa } from './types';
 
@@ -94,7 +94,7 @@ export function isIdle(ks: KeyState): boolean {
 export function recycleKeyState(ks: KeyState, key: string, firstRunId: number): KeyState {
   ks.key = key;
   const st = ks.nfa;
-  if (st.counters.size !== 0) st.counters.clear();
+  st.counters = NO_COUNTERS;
   st.nextRunId = Math.max(st.nextRunId, firstRunId);
   st.newStartPartialMatch = false;
   clearBuffer(ks);

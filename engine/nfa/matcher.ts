@@ -133,7 +133,8 @@ export class CepMatcher {
     // The in-order fast path: an event that no earlier-timestamped event of its key can still precede
     // (ts ≤ watermark + 1 once it is in, no comparator), for a key with nothing live, that starts
     // nothing, would be a no-op when the watermark releases it; it needs no buffer entry and no timer.
-    if (observer === undefined && this.fastPath && ts <= watermark + 1 && (known === undefined || isIdle(known)) && startsNothing(this.nfa, event, ts)) {
+    const inOrder = observer === undefined && this.fastPath && ts <= watermark + 1;
+    if (inOrder && (known === undefined || isIdle(known)) && startsNothing(this.nfa, event, ts)) {
       if (auto) this.moveWatermark(watermark, observer);
       return this.out;
     }

@@ -3,7 +3,7 @@
  * parents before children, events stored once per seq. Reference counts are rebuilt on restore.
  */
 import type { EventRecord } from '../pattern/spec';
-import type { NfaState, PartialRun } from './runtime-state';
+import { NO_COUNTERS, type NfaState, type PartialRun } from './runtime-state';
 import type { BufferNode } from './shared-buffer';
 import type { CompiledNfa } from './types';
 
@@ -63,7 +63,7 @@ export function snapshotNfaState(nfa: CompiledNfa, st: NfaState): NfaStateSnapsh
     completed: st.completed.map(run),
     nodes,
     events: [...events].map(([seq, event]) => ({ seq, event })),
-    counters: [...st.counters],
+    counters: counterPairs(st.counters),
     nextRunId: st.nextRunId,
     newStartPartialMatch: st.newStartPartialMatch,
     maxPartialMatches: st.maxPartialMatches,
@@ -100,10 +100,16 @@ export function restoreNfaState(nfa: CompiledNfa, snap: NfaStateSnapshot): NfaSt
   return {
     partial,
     completed,
-    counters: new Map(snap.counters),
+    counters: snap.counters.length === 0 ? NO_COUNTERS : snap.counters.flat(),
     nextRunId: snap.nextRunId,
     newStartPartialMatch: snap.newStartPartialMatch,
     maxPartialMatches: snap.maxPartialMatches,
     liveNodes: nodes.length,
   };
+}
+
+function counterPairs(flat: readonly number[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (let i = 0; i < flat.length; i += 2) out.push([flat[i], flat[i + 1]]);
+  return out;
 }

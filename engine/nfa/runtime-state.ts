@@ -20,8 +20,11 @@ export interface NfaState extends BufferStats {
   partial: PartialRun[];
   /** Finished runs waiting for the skip strategy to release them, same ordering. */
   completed: PartialRun[];
-  /** Next EventId counter per timestamp (Flink's SharedBuffer eventsCount). */
-  counters: Map<number, number>;
+  /**
+   * Next EventId counter per timestamp (Flink's SharedBuffer eventsCount) as flat [ts, count, …]
+   * pairs: a key rarely holds more than one timestamp, and a Map costs ~100 heap bytes per key.
+   */
+  counters: number[];
   nextRunId: number;
   /** Set when the start state spawned a run in the last step (the operator arms a window timer). */
   newStartPartialMatch: boolean;
@@ -36,6 +39,9 @@ export interface NfaStateOptions {
 }
 
 export const DEFAULT_MAX_PARTIAL_MATCHES = 100_000;
+
+/** Shared by every state without counters; replaced (never written) on the first EventId. */
+export const NO_COUNTERS: number[] = Object.freeze([]) as unknown as number[];
 
 export function compareRuns(a: PartialRun, b: PartialRun): number {
   if (a.startFid < 0) return b.startFid < 0 ? 0 : 1;
@@ -52,7 +58,7 @@ export function createNfaState(nfa: CompiledNfa, options: NfaStateOptions = {}):
   return {
     partial: [startRun(nfa, 0)],
     completed: [],
-    counters: new Map(),
+    counters: NO_COUNTERS,
     nextRunId: 1,
     newStartPartialMatch: false,
     maxPartialMatches: options.maxPartialMatches ?? DEFAULT_MAX_PARTIAL_MATCHES,

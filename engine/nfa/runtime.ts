@@ -6,7 +6,7 @@
 import type { EventRecord } from '../pattern/spec';
 import { heapOffer, heapPoll, heapPushAt, heapRemoveIf } from './java-heap';
 import type { DiscardReason, NfaObserver } from './observer';
-import { compareRuns, type NfaState, type PartialRun } from './runtime-state';
+import { compareRuns, NO_COUNTERS, type NfaState, type PartialRun } from './runtime-state';
 import { foldPath, lockNode, matchOf, pathOf, putNode, releaseNode, type BufferNode } from './shared-buffer';
 import { SkipError, pruningId, shouldPrune } from './skip';
 import type { CompiledNfa, Match, NfaConditionContext, NfaStepResult, NfaTransition, TimedOutMatch } from './types';
@@ -73,9 +73,16 @@ interface Step {
 
 function assignFid(step: Step): number {
   if (step.fid < 0) {
-    const c = step.st.counters.get(step.ts) ?? 0;
-    step.st.counters.set(step.ts, c + 1);
-    step.fid = c;
+    const st = step.st;
+    const c = st.counters;
+    let i = 0;
+    while (i < c.length && c[i] !== step.ts) i += 2;
+    if (i < c.length) {
+      step.fid = c[i + 1]++;
+      return step.fid;
+    }
+    st.counters = c.length === 0 ? [step.ts, 1] : [...c, step.ts, 1];
+    step.fid = 0;
   }
   return step.fid;
 }
@@ -253,6 +260,8 @@ const EMPTY_RESULT: NfaStepResult = Object.freeze({ matches: Object.freeze([]) a
  */
 const step: Step = { nfa: null as unknown as CompiledNfa, st: null as unknown as NfaState, event: {}, ts: 0, seq: 0, fid: -1, observer: undefined };
 const potential: PartialRun[] = [];
+const nextScratch: PartialRun[] = [];
+const SMALL_RUNS = 16;
 const matchScratch: Match[] = [];
 
 export function processEvent(nfa: CompiledNfa, st: NfaState, event: EventRecord, ts: number, seq: number, observer?: NfaObserver): NfaStepResult {
@@ -278,7 +287,10 @@ export function processEvent(nfa: CompiledNfa, st: NfaState, event: EventRecord,
   }
   // Double-buffered run arrays: the previous step's array is reused for the next one.
   // Its slots are overwritten in place (nextN counts them) and truncated once, only if it shrank.
-  const next = st.spare ?? [];
+  // Small run lists are built in one shared scratch array and copied out at their exact size: a
+  // reused per-key array would keep V8's 17-slot growth (~150 heap bytes) for every key twice.
+  const big = old.length > SMALL_RUNS;
+  const next = big ? (st.spare ?? []) : nextScratch;
   let nextN = 0;
   clear(potential);
   let dropped = 0;
@@ -348,8 +360,13 @@ export function processEvent(nfa: CompiledNfa, st: NfaState, event: EventRecord,
     result = { matches: [], timeouts: [] };
     errorResult(result, loneError);
   }
-  st.partial = next;
-  st.spare = old === next ? undefined : old;
+  if (big) {
+    st.partial = next;
+    st.spare = old === next ? undefined : old;
+  } else {
+    st.partial = next.slice();
+    st.spare = undefined;
+  }
   if (result === null) {
     if (matches.length === 0 && dropped === 0) return EMPTY_RESULT;
     result = { matches: matches.slice(), timeouts: [] };
@@ -365,8 +382,18 @@ export function processEvent(nfa: CompiledNfa, st: NfaState, event: EventRecord,
  */
 function dropOldCounters(st: NfaState, ts: number): void {
   const c = st.counters;
-  if (c.size === 0 || (c.size === 1 && c.has(ts))) return;
-  for (const key of c.keys()) if (key < ts) c.delete(key);
+  const n = c.length;
+  if (n === 0 || (n === 2 && c[0] >= ts)) return;
+  let keep = 0;
+  for (let i = 0; i < n; i += 2) if (c[i] >= ts) keep += 2;
+  if (keep === n) return;
+  if (keep === 0) {
+    st.counters = NO_COUNTERS;
+    return;
+  }
+  const kept: number[] = [];
+  for (let i = 0; i < n; i += 2) if (c[i] >= ts) kept.push(c[i], c[i + 1]);
+  st.counters = kept;
 }
 
 function anyTimedOut(nfa: CompiledNfa, runs: readonly PartialRun[], ts: number): boolean {
