@@ -92,14 +92,15 @@ function lossText(ctx: ReplayContext, loss: Loss, key: string, capLimit: number 
     case 'contiguity':
       return `strict contiguity (next/consecutive) was broken${by}, which did not match`;
     case 'condition':
-      return `no transition could continue it${by}`;
+      return `none of its take or skip conditions held${by} (a greedy stage or an until condition guards it)`;
     case 'cap':
       return `the partial-match limit${capLimit !== undefined ? ` of ${capLimit} per key` : ''} (key "${key}") dropped it${by}`;
   }
 }
 
+/** A run that had an ignore edge and lost it to a false condition (a greedy or until guard, say) is not a contiguity break. */
 function reasonOf(kind: DiscardKind): WhyNotReason {
-  return kind === 'condition' ? 'contiguity' : kind;
+  return kind === 'condition' ? 'condition-false' : kind;
 }
 
 /** Checkpoint intervals before the nearest one that are scanned for an earlier loss. */

@@ -53,6 +53,13 @@ describe('why not: one case per reason', () => {
     expect(v.message).toMatch(/contiguity/);
   });
 
+  it('condition-false: a run whose skip was guarded (greedy stage) is not called a contiguity break', () => {
+    const p = prep(Pattern.begin('a').where("name == 'a'").followedBy('b').where("name == 'b'").oneOrMore().consecutive().greedy().followedBy('c').where("name == 'c'"));
+    const v = ask(p, [{ name: 'a', t: 1 }, { name: 'b', t: 2 }, { name: 'y', t: 3 }, { name: 'b', t: 4 }, { name: 'z', t: 5 }], 4, 'c');
+    expect(v.reason).toBe('condition-false');
+    expect(v.message).not.toMatch(/contiguity/);
+  });
+
   it('window: names the within() length, the start and the deadline', () => {
     const v = ask(prep(aThenB().within(10)), [{ name: 'a', t: 1 }, { name: 'b', t: 20 }], 1, 'b');
     expect(v.reason).toBe('window');
