@@ -47,6 +47,8 @@ export class CepMatcher {
   private readonly pool: KeyState[] = [];
   /** Keys that went idle since the last sweep, in order (part of the state: snapshots carry it). */
   idleQueue: KeyState[] = [];
+  /** Sweeps so far: a KeyState held across a watermark move is valid only if none ran. */
+  private sweeps = 0;
 
   private readonly autoWatermarks: boolean;
   private readonly outOfOrderness: number;
@@ -84,6 +86,7 @@ export class CepMatcher {
 
   /** Forgets the queued keys that are still idle (see isIdle); their objects serve the next new keys. */
   sweepIdle(): void {
+    this.sweeps++;
     const queue = this.idleQueue;
     this.idleQueue = [];
     for (const ks of queue) {
@@ -138,10 +141,13 @@ export class CepMatcher {
       if (auto) this.moveWatermark(watermark, observer);
       return this.out;
     }
-    const ks = known ?? this.keyState(key);
+    // Move the watermark first: the timers it fires only process events at or below it, never this
+    // one, and a key then rarely holds two buffered events (the one-event path of onEventTime).
+    const sweeps = this.sweeps;
+    if (auto) this.moveWatermark(watermark, observer);
+    const ks = known !== undefined && sweeps === this.sweeps ? known : this.keyState(key);
     bufferEvent(ks, seq, ts, event);
     this.registerTimer(ks, ts, EVENT_TIMER);
-    if (auto) this.moveWatermark(watermark, observer);
     return this.out;
   }
 
