@@ -143,7 +143,8 @@ export class ReplaySession {
     const bps = useBreakpoints ? this.breakpoints : null;
     this.syncRunner();
     for (let i = 0; i < maxSteps; i++) {
-      if (this.runner.position >= this.total - 1) return { report: this.seek(this.total), hit: null, done: true };
+      // The end-of-input step (the flush) is a step like any other: matches it releases can hit too.
+      if (this.runner.position >= this.total) return { report: this.seek(this.total), hit: null, done: true };
       if (bps) {
         const hit = bps.step(this.runner);
         if (hit) return { report: this.seek(hit.position), hit, done: hit.position >= this.total };
