@@ -6,21 +6,12 @@
 export type Comparator<T> = (a: T, b: T) => number;
 
 export function heapOffer<T>(es: T[], x: T, cmp: Comparator<T>): void {
-  let k = es.length;
-  es.push(x);
-  while (k > 0) {
-    const parent = (k - 1) >>> 1;
-    const e = es[parent];
-    if (cmp(x, e) >= 0) break;
-    es[k] = e;
-    k = parent;
-  }
-  es[k] = x;
+  heapPushAt(es, es.length, x, cmp);
 }
 
 /**
- * heapOffer into a heap of `n` elements held in the first n slots of `es` (later slots are stale):
- * the same sift as heapOffer, without growing and truncating a reused array on every step.
+ * Sift-up insert into a heap of `n` elements held in the first n slots of `es` (later slots are
+ * stale), so a reused array need not be truncated and grown on every step; n = length appends.
  */
 export function heapPushAt<T>(es: T[], n: number, x: T, cmp: Comparator<T>): void {
   let k = n;
