@@ -1,15 +1,17 @@
 /**
- * The NFA step functions (Flink's NFA.process and NFA.advanceTime) over a per-key NfaState.
+ * The NFA step function (Flink's NFA.process) over a per-key NfaState; advanceTime is in advance-time.ts.
  * Hot path notes: scratch arrays are reused between calls, the start run object is reused, and
  * the condition context materializes bound events only when a condition asks for them.
  */
 import type { EventRecord } from '../pattern/spec';
-import { heapOffer, heapPoll, heapPushAt, heapRemoveIf } from './java-heap';
-import type { DiscardReason, NfaObserver } from './observer';
-import { compareRuns, NO_COUNTERS, type NfaState, type PartialRun } from './runtime-state';
-import { foldPath, lockNode, matchOf, pathOf, putNode, releaseNode, type BufferNode } from './shared-buffer';
-import { SkipError, pruningId, shouldPrune } from './skip';
-import type { CompiledNfa, Match, NfaConditionContext, NfaStepResult, NfaTransition, TimedOutMatch } from './types';
+import { heapOffer, heapPushAt } from './java-heap';
+import type { NfaObserver } from './observer';
+import { compareRuns, type NfaState, type PartialRun } from './runtime-state';
+import { foldPath, lockNode, pathOf, putNode, releaseNode, type BufferNode } from './shared-buffer';
+import { EMPTY_RESULT, errorResult, nameOf, processMatches, reportDiscard, stageOf } from './step-outcomes';
+import type { CompiledNfa, Match, NfaConditionContext, NfaStepResult, NfaTransition } from './types';
+
+export { advanceTime } from './advance-time';
 
 const MAX_PROCEED_STEPS = 100_000;
 
@@ -206,54 +208,6 @@ export function startsNothing(nfa: CompiledNfa, event: EventRecord, ts: number):
   return true;
 }
 
-/** Report a discarded run; call before its nodes are released (the path is read here). */
-function reportDiscard(nfa: CompiledNfa, observer: NfaObserver | undefined, run: PartialRun, reason: DiscardReason, ts: number, seq?: number): void {
-  if (!observer?.discarded) return;
-  observer.discarded({ runId: run.id, state: nameOf(nfa, run.state), reason, timestamp: ts, seq, match: matchOf(pathOf(run.node)), startTimestamp: run.startTs });
-}
-
-function nameOf(nfa: CompiledNfa, state: number): string {
-  return (nfa.states[state] as { name: string }).name;
-}
-
-function stageOf(nfa: CompiledNfa, state: number): string {
-  return (nfa.states[state] as { stage: string }).stage;
-}
-
-/** Emits completed runs in start order; under a skip strategy only once no earlier-started run is alive. */
-function processMatches(nfa: CompiledNfa, st: NfaState, potential: PartialRun[], partial: PartialRun[], matches: Match[], observer: NfaObserver | undefined, ts: number): void {
-  for (const p of potential) heapOffer(st.completed, p, compareRuns);
-  const skip = nfa.skip;
-  while (st.completed.length > 0) {
-    const m = st.completed[0];
-    if (skip.kind !== 'NO_SKIP') {
-      const earliest = partial[0];
-      if (earliest !== undefined && compareRuns(m, earliest) > 0) break;
-    }
-    heapPoll(st.completed, compareRuns);
-    const path = pathOf(m.node);
-    const p = pruningId(skip, path);
-    if (p !== null) {
-      const prune = (r: PartialRun): boolean => r.startFid >= 0 && shouldPrune(skip, r.startTs, r.startFid, p);
-      const drop = (r: PartialRun): void => {
-        reportDiscard(nfa, observer, r, 'skip', ts);
-        releaseNode(st, r.node);
-      };
-      heapRemoveIf(partial, prune, compareRuns, drop);
-      heapRemoveIf(st.completed, prune, compareRuns, drop);
-    }
-    matches.push(matchOf(path));
-    releaseNode(st, m.node);
-  }
-}
-
-function errorResult(result: NfaStepResult, e: unknown): void {
-  if (e instanceof SkipError) result.error = { flinkError: e.flinkError, message: e.message };
-  else result.error = { flinkError: 'FlinkRuntimeException', message: `Failure happened in filter function: ${e instanceof Error ? e.message : String(e)}` };
-}
-
-const EMPTY_RESULT: NfaStepResult = Object.freeze({ matches: Object.freeze([]) as unknown as Match[], timeouts: Object.freeze([]) as unknown as TimedOutMatch[] });
-
 /**
  * Feeds one event (Flink's NFA.process). Call advanceTime(ts) first, as Flink's operator does:
  * windows are only checked there. The returned result may be a shared frozen empty object.
@@ -374,83 +328,4 @@ export function processEvent(nfa: CompiledNfa, st: NfaState, event: EventRecord,
   if (dropped > 0)
     result.warnings = [`partial-match limit of ${st.maxPartialMatches} reached: ${dropped} new partial match${dropped === 1 ? ' was' : 'es were'} dropped at timestamp ${ts}; matches may be missed`];
   return result;
-}
-
-/**
- * Advances time (Flink's NFA.advanceTime): runs whose window has passed time out, a trailing
- * notFollowedBy whose window passed completes, and held matches may be released.
- */
-function dropOldCounters(st: NfaState, ts: number): void {
-  const c = st.counters;
-  const n = c.length;
-  if (n === 0 || (n === 2 && c[0] >= ts)) return;
-  let keep = 0;
-  for (let i = 0; i < n; i += 2) if (c[i] >= ts) keep += 2;
-  if (keep === n) return;
-  if (keep === 0) {
-    st.counters = NO_COUNTERS;
-    return;
-  }
-  const kept: number[] = [];
-  for (let i = 0; i < n; i += 2) if (c[i] >= ts) kept.push(c[i], c[i + 1]);
-  st.counters = kept;
-}
-
-function anyTimedOut(nfa: CompiledNfa, runs: readonly PartialRun[], ts: number): boolean {
-  const W = nfa.windowTime;
-  for (const run of runs) {
-    if (run.startFid < 0) continue;
-    const w = (nfa.states[run.state] as { window?: number }).window;
-    if ((w !== undefined && w > 0 && ts - run.prevTs >= w) || (W > 0 && ts - run.startTs >= W)) return true;
-  }
-  return false;
-}
-
-export function advanceTime(nfa: CompiledNfa, st: NfaState, ts: number, observer?: NfaObserver): NfaStepResult {
-  if (st.completed.length === 0 && (!nfa.hasWindows || !anyTimedOut(nfa, st.partial, ts))) {
-    dropOldCounters(st, ts);
-    return EMPTY_RESULT;
-  }
-  const old = st.partial;
-  const next: PartialRun[] = [];
-  const potential: PartialRun[] = [];
-  const timeouts: TimedOutMatch[] = [];
-  const matches: Match[] = [];
-  const W = nfa.windowTime;
-  let result: NfaStepResult | null = null;
-  let changed = false;
-  try {
-    for (let i = 0; i < old.length; i++) {
-      const run = old[i];
-      const def = nfa.states[run.state] as { kind: string; window?: number; name: string };
-      if (def.kind === 'start') {
-        heapOffer(next, run, compareRuns);
-        continue;
-      }
-      const w = def.window;
-      const prevTimedOut = w !== undefined && w > 0 && ts - run.prevTs >= w;
-      const firstTimedOut = W > 0 && ts - run.startTs >= W;
-      if (!prevTimedOut && !firstTimedOut) {
-        heapOffer(next, run, compareRuns);
-        continue;
-      }
-      changed = true;
-      if (def.kind === 'pending') {
-        heapOffer(potential, run, compareRuns);
-        continue;
-      }
-      timeouts.push({ match: matchOf(pathOf(run.node)), timestamp: prevTimedOut ? run.prevTs + (w) : run.startTs + W });
-      reportDiscard(nfa, observer, run, 'window', ts);
-      releaseNode(st, run.node);
-    }
-    if (changed || st.completed.length > 0) processMatches(nfa, st, potential, next, matches, observer, ts);
-  } catch (e) {
-    result = { matches, timeouts };
-    errorResult(result, e);
-  }
-  st.partial = changed ? next : old;
-  dropOldCounters(st, ts);
-  if (result !== null) return result;
-  if (matches.length === 0 && timeouts.length === 0) return EMPTY_RESULT;
-  return { matches, timeouts };
 }

@@ -1,0 +1,87 @@
+/** Flink's NFA.advanceTime over a per-key NfaState: windows time out, held matches are released. */
+import { heapOffer } from './java-heap';
+import type { NfaObserver } from './observer';
+import { compareRuns, NO_COUNTERS, type NfaState, type PartialRun } from './runtime-state';
+import { matchOf, pathOf, releaseNode } from './shared-buffer';
+import { EMPTY_RESULT, errorResult, processMatches, reportDiscard } from './step-outcomes';
+import type { CompiledNfa, Match, NfaStepResult, TimedOutMatch } from './types';
+
+/** EventId counters of timestamps before `ts` are no longer needed (Flink's advanceTime drops them too). */
+function dropOldCounters(st: NfaState, ts: number): void {
+  const c = st.counters;
+  const n = c.length;
+  if (n === 0 || (n === 2 && c[0] >= ts)) return;
+  let keep = 0;
+  for (let i = 0; i < n; i += 2) if (c[i] >= ts) keep += 2;
+  if (keep === n) return;
+  if (keep === 0) {
+    st.counters = NO_COUNTERS;
+    return;
+  }
+  const kept: number[] = [];
+  for (let i = 0; i < n; i += 2) if (c[i] >= ts) kept.push(c[i], c[i + 1]);
+  st.counters = kept;
+}
+
+function anyTimedOut(nfa: CompiledNfa, runs: readonly PartialRun[], ts: number): boolean {
+  const W = nfa.windowTime;
+  for (const run of runs) {
+    if (run.startFid < 0) continue;
+    const w = (nfa.states[run.state] as { window?: number }).window;
+    if ((w !== undefined && w > 0 && ts - run.prevTs >= w) || (W > 0 && ts - run.startTs >= W)) return true;
+  }
+  return false;
+}
+
+/**
+ * Advances time (Flink's NFA.advanceTime): runs whose window has passed time out, a trailing
+ * notFollowedBy whose window passed completes, and held matches may be released.
+ */
+export function advanceTime(nfa: CompiledNfa, st: NfaState, ts: number, observer?: NfaObserver): NfaStepResult {
+  if (st.completed.length === 0 && (!nfa.hasWindows || !anyTimedOut(nfa, st.partial, ts))) {
+    dropOldCounters(st, ts);
+    return EMPTY_RESULT;
+  }
+  const old = st.partial;
+  const next: PartialRun[] = [];
+  const potential: PartialRun[] = [];
+  const timeouts: TimedOutMatch[] = [];
+  const matches: Match[] = [];
+  const W = nfa.windowTime;
+  let result: NfaStepResult | null = null;
+  let changed = false;
+  try {
+    for (let i = 0; i < old.length; i++) {
+      const run = old[i];
+      const def = nfa.states[run.state] as { kind: string; window?: number; name: string };
+      if (def.kind === 'start') {
+        heapOffer(next, run, compareRuns);
+        continue;
+      }
+      const w = def.window;
+      const prevTimedOut = w !== undefined && w > 0 && ts - run.prevTs >= w;
+      const firstTimedOut = W > 0 && ts - run.startTs >= W;
+      if (!prevTimedOut && !firstTimedOut) {
+        heapOffer(next, run, compareRuns);
+        continue;
+      }
+      changed = true;
+      if (def.kind === 'pending') {
+        heapOffer(potential, run, compareRuns);
+        continue;
+      }
+      timeouts.push({ match: matchOf(pathOf(run.node)), timestamp: prevTimedOut ? run.prevTs + (w) : run.startTs + W });
+      reportDiscard(nfa, observer, run, 'window', ts);
+      releaseNode(st, run.node);
+    }
+    if (changed || st.completed.length > 0) processMatches(nfa, st, potential, next, matches, observer, ts);
+  } catch (e) {
+    result = { matches, timeouts };
+    errorResult(result, e);
+  }
+  st.partial = changed ? next : old;
+  dropOldCounters(st, ts);
+  if (result !== null) return result;
+  if (matches.length === 0 && timeouts.length === 0) return EMPTY_RESULT;
+  return { matches, timeouts };
+}
