@@ -103,6 +103,11 @@ function readRecordingChoices(): Record<string, number> {
 /** One move at a time; at most a few queued (key repeat), the rest dropped. */
 let chain: Promise<unknown> = Promise.resolve();
 let queued = 0;
+/** Everything an open replay session holds, as it is with none open (initial state and close). */
+function noSession(): Pick<ReplayState, 'session' | 'report' | 'busy' | 'playing' | 'lastHit' | 'runNote' | 'analysis' | 'timeline' | 'nearMisses' | 'whyNot' | 'whyNotError' | 'pickedSeq' | 'nodeOverlay' | 'conditionValues'> {
+  return { session: null, report: null, busy: false, playing: false, lastHit: null, runNote: null, analysis: null, timeline: null, nearMisses: null, whyNot: null, whyNotError: null, pickedSeq: null, nodeOverlay: {}, conditionValues: {} };
+}
+
 const MAX_QUEUED = 3;
 function serialized<T>(task: () => Promise<T>): Promise<T | undefined> {
   if (queued >= MAX_QUEUED) return Promise.resolve(undefined);
@@ -198,25 +203,12 @@ export const useReplayStore = create<ReplayState>()((set, get) => {
     recordingByPattern: readRecordingChoices(),
     status: 'idle',
     error: null,
-    session: null,
     patternId: null,
     openedDocument: null,
-    report: null,
-    busy: false,
-    playing: false,
     speed: 5,
     breakpoints: [],
     breakpointError: null,
-    lastHit: null,
-    runNote: null,
-    analysis: null,
-    timeline: null,
-    nearMisses: null,
-    whyNot: null,
-    whyNotError: null,
-    pickedSeq: null,
-    nodeOverlay: {},
-    conditionValues: {},
+    ...noSession(),
 
     chooseRecording: (patternId, recordingId) => {
       const next = { ...get().recordingByPattern };
@@ -260,23 +252,7 @@ export const useReplayStore = create<ReplayState>()((set, get) => {
     close: async (api) => {
       stopTimer();
       const { session } = get();
-      set({
-        status: 'idle',
-        session: null,
-        report: null,
-        busy: false,
-        playing: false,
-        lastHit: null,
-        runNote: null,
-        analysis: null,
-        timeline: null,
-        nearMisses: null,
-        whyNot: null,
-        whyNotError: null,
-        pickedSeq: null,
-        nodeOverlay: {},
-        conditionValues: {},
-      });
+      set({ status: 'idle', ...noSession() });
       if (session) await api.replay.close({ sessionId: session.sessionId }).catch(() => undefined);
     },
 
