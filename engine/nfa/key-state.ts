@@ -27,8 +27,6 @@ export interface KeyState {
   firstTs: number;
   firstEvent: EventRecord | null;
   more: BufferedEvent[] | null;
-  /** False once an event arrived with a smaller timestamp than the one before it in the buffer. */
-  bufferSorted: boolean;
   /** Timestamps of this key's registered timers. */
   timers: TimerSet;
   /** Queued for the idle sweep (see CepMatcher.release). */
@@ -38,7 +36,7 @@ export interface KeyState {
 export function newKeyState(nfa: CompiledNfa, key: string, maxPartialMatches: number | undefined, firstRunId: number): KeyState {
   const st = createNfaState(nfa, { maxPartialMatches });
   st.nextRunId = Math.max(st.nextRunId, firstRunId);
-  return { key, nfa: st, buffered: 0, firstSeq: 0, firstTs: 0, firstEvent: null, more: null, bufferSorted: true, timers: new TimerSet(), idleQueued: false };
+  return { key, nfa: st, buffered: 0, firstSeq: 0, firstTs: 0, firstEvent: null, more: null, timers: new TimerSet(), idleQueued: false };
 }
 
 export function bufferEvent(ks: KeyState, seq: number, ts: number, event: EventRecord): void {
@@ -49,10 +47,7 @@ export function bufferEvent(ks: KeyState, seq: number, ts: number, event: EventR
     ks.firstEvent = event;
     return;
   }
-  const more = ks.more ?? (ks.more = []);
-  const lastTs = more.length > 0 ? more[more.length - 1].ts : ks.firstTs;
-  if (ts < lastTs) ks.bufferSorted = false;
-  more.push({ seq, ts, event });
+  (ks.more ??= []).push({ seq, ts, event });
 }
 
 /** The buffered events in arrival order (a new array). */
@@ -68,20 +63,17 @@ export function setBuffer(ks: KeyState, list: readonly BufferedEvent[]): void {
   ks.buffered = list.length;
   ks.more = null;
   ks.firstEvent = null;
-  ks.bufferSorted = true;
   if (list.length === 0) return;
   ks.firstSeq = list[0].seq;
   ks.firstTs = list[0].ts;
   ks.firstEvent = list[0].event;
   if (list.length > 1) ks.more = list.slice(1);
-  for (let i = 1; i < list.length; i++) if (list[i - 1].ts > list[i].ts) ks.bufferSorted = false;
 }
 
 export function clearBuffer(ks: KeyState): void {
   ks.buffered = 0;
   ks.firstEvent = null;
   ks.more = null;
-  ks.bufferSorted = true;
 }
 
 /** True when the key holds nothing a later event or timer could observe. */

@@ -37,10 +37,6 @@ export class TimerQueue<K> {
   /** Timestamp of the timer the last pollDue returned. */
   polledTs = 0;
 
-  get size(): number {
-    return this.lanes[0].len - this.lanes[0].head + this.lanes[1].len - this.lanes[1].head + this.heap.length;
-  }
-
   add(ts: number, order: number, owner: K, lane: TimerLane): void {
     const l = this.lanes[lane];
     // Orders only grow, so a timestamp at or after the tail keeps the lane sorted.
