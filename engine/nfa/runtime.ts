@@ -227,18 +227,7 @@ export function processEvent(nfa: CompiledNfa, st: NfaState, event: EventRecord,
   step.fid = -1;
   step.observer = observer;
   const old = st.partial;
-  // Fast path: a key with only its start run, where the event starts nothing, changes nothing.
-  let lone = false;
-  let loneError: unknown = undefined;
-  if (old.length === 1 && st.completed.length === 0 && old[0].startFid < 0) {
-    try {
-      computeNextStates(step, old[0]);
-      if (producedN === 1) return EMPTY_RESULT;
-      lone = true;
-    } catch (e) {
-      loneError = e;
-    }
-  }
+  const lone = old.length === 1 && st.completed.length === 0 && old[0].startFid < 0;
   // Double-buffered run arrays: the previous step's array is reused for the next one.
   // Its slots are overwritten in place (nextN counts them) and truncated once, only if it shrank.
   // Small run lists are built in one shared scratch array and copied out at their exact size: a
@@ -253,11 +242,12 @@ export function processEvent(nfa: CompiledNfa, st: NfaState, event: EventRecord,
   clear(matches);
   let result: NfaStepResult | null = null;
   try {
-    // A condition that threw on the fast path: no run is processed, as if it threw in the loop.
-    for (let i = 0; loneError === undefined && i < old.length; i++) {
+    for (let i = 0; i < old.length; i++) {
       const run = old[i];
       const wasStart = (nfa.states[run.state] as { kind: string }).kind === 'start';
-      if (!(lone && i === 0)) computeNextStates(step, run);
+      computeNextStates(step, run);
+      // Fast path: a key with only its start run, where the event starts nothing, changes nothing.
+      if (lone && producedN === 1) return EMPTY_RESULT;
       let discard = false;
       let completed = false;
       let retainedN = 0;
@@ -310,10 +300,6 @@ export function processEvent(nfa: CompiledNfa, st: NfaState, event: EventRecord,
   }
   // Thrown before the run list was cut to size: drop its stale slots.
   if (nextN >= 0 && nextN !== next.length) next.length = nextN;
-  if (loneError !== undefined) {
-    result = { matches: [], timeouts: [] };
-    errorResult(result, loneError);
-  }
   if (big) {
     st.partial = next;
     st.spare = old === next ? undefined : old;
