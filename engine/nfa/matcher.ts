@@ -20,11 +20,6 @@ const DEFAULT_KEY = '';
 /** What push and advanceWatermark return when nothing came out (most calls): no allocation. */
 const NO_OUTPUT: MatcherOutput[] = Object.freeze([]) as unknown as MatcherOutput[];
 const byTimestamp = (a: BufferedEvent, b: BufferedEvent): number => a.ts - b.ts;
-
-function isSorted(list: readonly BufferedEvent[]): boolean {
-  for (let i = 1; i < list.length; i++) if (list[i - 1].ts > list[i].ts) return false;
-  return true;
-}
 const EVENT_TIMER: TimerLane = 0;
 const WINDOW_TIMER: TimerLane = 1;
 /** Idle key states kept for reuse; beyond this they are left to the garbage collector. */
@@ -234,7 +229,7 @@ export class CepMatcher {
       const rest: BufferedEvent[] = [];
       for (const b of all) (b.ts <= wm ? due : rest).push(b);
       setBuffer(ks, rest);
-      if (due.length > 0) this.processDue(ks, isSorted(due) ? due : due.sort(byTimestamp), observer);
+      if (due.length > 0) this.processDue(ks, due.sort(byTimestamp), observer); // stable: arrival order within a timestamp
     }
     this.advance(ks, this.watermark, observer);
     ks.nfa.newStartPartialMatch = false;
