@@ -6,7 +6,6 @@
  */
 import type { EventRecord } from '../pattern/spec';
 import { createNfaState, NO_COUNTERS, type NfaState } from './runtime-state';
-import { TimerSet } from './timer-set';
 import type { CompiledNfa } from './types';
 
 export interface BufferedEvent {
@@ -27,8 +26,12 @@ export interface KeyState {
   firstTs: number;
   firstEvent: EventRecord | null;
   more: BufferedEvent[] | null;
-  /** Timestamps of this key's registered timers. */
-  timers: TimerSet;
+  /**
+   * Timers of this key still in the matcher's queue. Not deduplicated by timestamp as Flink's timer
+   * service is: a second timer at a timestamp fires after the first at the same watermark, when the
+   * first has already processed everything due, so it changes nothing; a count is all idleness needs.
+   */
+  pendingTimers: number;
   /** Queued for the idle sweep (see CepMatcher.release). */
   idleQueued: boolean;
 }
@@ -36,7 +39,7 @@ export interface KeyState {
 export function newKeyState(nfa: CompiledNfa, key: string, maxPartialMatches: number | undefined, firstRunId: number): KeyState {
   const st = createNfaState(nfa, { maxPartialMatches });
   st.nextRunId = Math.max(st.nextRunId, firstRunId);
-  return { key, nfa: st, buffered: 0, firstSeq: 0, firstTs: 0, firstEvent: null, more: null, timers: new TimerSet(), idleQueued: false };
+  return { key, nfa: st, buffered: 0, firstSeq: 0, firstTs: 0, firstEvent: null, more: null, pendingTimers: 0, idleQueued: false };
 }
 
 export function bufferEvent(ks: KeyState, seq: number, ts: number, event: EventRecord): void {
@@ -79,7 +82,7 @@ export function clearBuffer(ks: KeyState): void {
 /** True when the key holds nothing a later event or timer could observe. */
 export function isIdle(ks: KeyState): boolean {
   const st = ks.nfa;
-  return st.partial.length === 1 && st.partial[0].startFid < 0 && st.completed.length === 0 && ks.buffered === 0 && ks.timers.size === 0 && st.liveNodes === 0;
+  return st.partial.length === 1 && st.partial[0].startFid < 0 && st.completed.length === 0 && ks.buffered === 0 && ks.pendingTimers === 0 && st.liveNodes === 0;
 }
 
 /** Makes an idle key state ready for another key; run ids keep growing so they never repeat. */

@@ -34,7 +34,7 @@ export function restoreMatcher(nfa: CompiledNfa, snapshot: MatcherSnapshot, opti
     setBuffer(ks, buffer);
     for (const t of k.timers) {
       const ts = decodeTime(t.ts);
-      ks.timers.add(ts);
+      ks.pendingTimers++;
       timers.push({ ts, order: t.order, owner: ks });
     }
     m.keys.set(k.key, ks);

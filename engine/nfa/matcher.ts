@@ -199,15 +199,14 @@ export class CepMatcher {
     for (;;) {
       const ks = this.timers.pollDue(watermark);
       if (ks === null) break;
-      ks.timers.delete(this.timers.polledTs);
+      ks.pendingTimers--;
       this.onEventTime(ks, observer);
       this.release(ks);
     }
   }
 
   private registerTimer(ks: KeyState, ts: number, lane: TimerLane): void {
-    if (ks.timers.has(ts)) return;
-    ks.timers.add(ts);
+    ks.pendingTimers++;
     this.timers.add(ts, this.timerOrder++, ks, lane);
   }
 
