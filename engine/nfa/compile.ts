@@ -2,11 +2,14 @@
  * compilePattern: validates a PatternSpec against all of Flink's rules, compiles its conditions and
  * builds the NFA. Never throws; every problem is a Diagnostic.
  */
+import type { EventGuard } from '../expr/guard';
+import { guardOf } from '../expr/guard';
 import { compileCondition } from '../expr/index';
 import type { Diagnostic, DiagnosticField } from '../pattern/diagnostic';
 import type { EventSchema, PatternSpec, StageSpec } from '../pattern/spec';
 import { GraphBuilder, type BuiltGraph } from './builder';
 import { chainOf, type ConditionLookup } from './chain';
+import { stateSkips } from './guards';
 import { TRUE_CONDITION, orCondition } from './conditions';
 import type { CompiledNfa, EdgeCondition, NfaStateDef } from './types';
 import { stageDiagnostic, validateSpec } from './validate';
@@ -26,6 +29,7 @@ function allStageNames(stages: readonly StageSpec[], out: string[] = []): string
 }
 
 function conditionLookup(stageNames: string[], schema: EventSchema | undefined, diagnostics: Diagnostic[]): ConditionLookup {
+  const guards = new Map<string, EventGuard>();
   return (stage, field, source, index) => {
     if (typeof source !== 'string') {
       diagnostics.push({ code: 'pattern.condition-not-text', message: `the ${field} condition of "${stage.name}" must be text`, severity: 'error', target: { kind: 'node', stage: stage.name, nodeId: stage.nodeId, field, index } });
@@ -36,7 +40,10 @@ function conditionLookup(stageNames: string[], schema: EventSchema | undefined, 
     for (const d of result.diagnostics) diagnostics.push({ ...d, target: { ...where, ...(d.target ?? {}), kind: 'node', stage: stage.name, field } });
     if (!result.ok) return null;
     const label = field === 'or' ? `${stage.name}.or[${index ?? 0}]` : `${stage.name}.${field}`;
-    const condition: EdgeCondition = { test: result.condition, text: `${label}(${source})` };
+    const found = guardOf(result.ast);
+    // Equal guards share one object, so the runtime evaluates each once per event.
+    const guard = found === null ? null : (guards.get(found.text) ?? guards.set(found.text, found).get(found.text));
+    const condition: EdgeCondition = { test: result.condition, text: `${label}(${source})`, guarded: guard ? { guard, value: false } : undefined };
     return condition;
   };
 }
@@ -112,7 +119,8 @@ function flatten(spec: PatternSpec, graph: BuiltGraph, stageNames: string[]): Co
   }));
   const windowTime = graph.windowTime ?? 0;
   const hasWindows = windowTime > 0 || states.some((s) => s.window !== undefined && s.window > 0);
-  return { states, startState: graph.start.id, windowTime, hasWindows, skip: spec.skip, spec, stageNames };
+  const { skips, guards } = stateSkips(states);
+  return { states, startState: graph.start.id, windowTime, hasWindows, skip: spec.skip, spec, stageNames, skips, guards };
 }
 
 export function compilePattern(spec: PatternSpec, options: CompileOptions = {}): CompilePatternResult {

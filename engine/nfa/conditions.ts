@@ -1,11 +1,29 @@
-/** Combinators for transition conditions, mirroring Flink's And/Not/true conditions. */
-import type { EdgeCondition } from './types';
+/**
+ * Combinators for transition conditions, mirroring Flink's And/Not/true conditions. Each keeps
+ * track of what it is when its operands' event guard fails (see engine/expr/guard.ts), so the
+ * runtime can decide some transitions without calling them.
+ */
+import type { EdgeCondition, GuardedValue } from './types';
 
 export const TRUE_CONDITION: EdgeCondition = { test: () => true, text: 'true' };
 
+function guarded(c: EdgeCondition, value: (v: boolean) => boolean): GuardedValue | undefined {
+  return c.guarded === undefined ? undefined : { guard: c.guarded.guard, value: value(c.guarded.value) };
+}
+
 export function notCondition(c: EdgeCondition): EdgeCondition {
   const inner = c.test;
-  return { test: (e, ctx) => !inner(e, ctx), text: `!(${c.text})` };
+  return { test: (e, ctx) => !inner(e, ctx), text: `!(${c.text})`, guarded: guarded(c, (v) => !v) };
+}
+
+/** The value of `a op b` when the guard fails, if the left operand alone decides it or both share the guard. */
+function combined(a: EdgeCondition, b: EdgeCondition, shortCircuit: boolean): GuardedValue | undefined {
+  const ga = a.guarded;
+  if (ga === undefined) return undefined;
+  // Short-circuit: the right operand is not evaluated, so it cannot throw either.
+  if (ga.value === shortCircuit) return ga;
+  const gb = b.guarded;
+  return gb !== undefined && gb.guard === ga.guard ? gb : undefined;
 }
 
 /** Short-circuit AND, left first, like Flink's RichAndCondition. */
@@ -14,11 +32,11 @@ export function andCondition(a: EdgeCondition, b: EdgeCondition): EdgeCondition 
   if (b === TRUE_CONDITION) return a;
   const l = a.test;
   const r = b.test;
-  return { test: (e, ctx) => l(e, ctx) && r(e, ctx), text: `${a.text} && ${b.text}` };
+  return { test: (e, ctx) => l(e, ctx) && r(e, ctx), text: `${a.text} && ${b.text}`, guarded: combined(a, b, false) };
 }
 
 export function orCondition(a: EdgeCondition, b: EdgeCondition): EdgeCondition {
   const l = a.test;
   const r = b.test;
-  return { test: (e, ctx) => l(e, ctx) || r(e, ctx), text: `(${a.text} || ${b.text})` };
+  return { test: (e, ctx) => l(e, ctx) || r(e, ctx), text: `(${a.text} || ${b.text})`, guarded: combined(a, b, true) };
 }

@@ -3,6 +3,7 @@
  * Hot path notes: scratch arrays are reused between calls, the start run object is reused, and
  * the condition context materializes bound events only when a condition asks for them.
  */
+import type { EventGuard } from '../expr/guard';
 import type { EventRecord } from '../pattern/spec';
 import { heapOffer, heapPushAt } from './java-heap';
 import type { NfaObserver } from './observer';
@@ -132,10 +133,15 @@ function findFinalAfterProceed(nfa: CompiledNfa, state: number, event: EventReco
   return -1;
 }
 
-function computeNextStates(step: Step, run: PartialRun): void {
+/** `pre`: the edges a state skip already decided (see guards.ts); null walks the decision graph. */
+function computeNextStates(step: Step, run: PartialRun, pre: readonly NfaTransition[] | null): void {
   const { nfa, st, event, ts, observer } = step;
   ctx.reset(run, ts);
-  decisionGraph(step, run);
+  if (pre === null) decisionGraph(step, run);
+  else {
+    edgesN = pre.length;
+    for (let k = 0; k < pre.length; k++) edges[k] = pre[k];
+  }
   const isStart = (nfa.states[run.state] as { kind: string }).kind === 'start';
   producedN = 0;
   const parentRunId = run.id;
@@ -216,6 +222,23 @@ const step: Step = { nfa: null as unknown as CompiledNfa, st: null as unknown as
 const potential: PartialRun[] = [];
 const nextScratch: PartialRun[] = [];
 const SMALL_RUNS = 16;
+
+/** Guard results of the current step, by guard index: each guard runs at most once per event. */
+let guardStep = 0;
+const guardAt: number[] = [];
+const guardHeld: boolean[] = [];
+
+function guardsFail(all: readonly EventGuard[], which: readonly number[], event: EventRecord): boolean {
+  for (let k = 0; k < which.length; k++) {
+    const g = which[k];
+    if (guardAt[g] !== guardStep) {
+      guardAt[g] = guardStep;
+      guardHeld[g] = all[g].test(event);
+    }
+    if (guardHeld[g]) return false;
+  }
+  return true;
+}
 const matchScratch: Match[] = [];
 
 export function processEvent(nfa: CompiledNfa, st: NfaState, event: EventRecord, ts: number, seq: number, observer?: NfaObserver): NfaStepResult {
@@ -226,6 +249,10 @@ export function processEvent(nfa: CompiledNfa, st: NfaState, event: EventRecord,
   step.seq = seq;
   step.fid = -1;
   step.observer = observer;
+  guardStep++;
+  // Skips bypass the decision graph, whose edges an observer wants to see.
+  const skips = observer === undefined ? nfa.skips : undefined;
+  const guards = nfa.guards as readonly EventGuard[];
   const old = st.partial;
   const lone = old.length === 1 && st.completed.length === 0 && old[0].startFid < 0;
   // Double-buffered run arrays: the previous step's array is reused for the next one.
@@ -244,8 +271,29 @@ export function processEvent(nfa: CompiledNfa, st: NfaState, event: EventRecord,
   try {
     for (let i = 0; i < old.length; i++) {
       const run = old[i];
+      let pre: readonly NfaTransition[] | null = null;
+      if (skips !== undefined) {
+        const sk = skips[run.state];
+        if (sk != null && guardsFail(guards, sk.guards, event)) {
+          if (sk.ignoreTo < 0) pre = sk.edges;
+          else {
+            // The run only moves to sk.ignoreTo: what computeNextStates and the retained branch below do for one ignore edge.
+            const m = run as MutableRun;
+            m.id = st.nextRunId++;
+            m.state = sk.ignoreTo;
+            if (run.startFid >= 0 && live >= st.maxPartialMatches) {
+              dropped++;
+              releaseNode(st, run.node);
+              continue;
+            }
+            if (run.startFid >= 0) live++;
+            heapPushAt(next, nextN++, run, compareRuns);
+            continue;
+          }
+        }
+      }
       const wasStart = (nfa.states[run.state] as { kind: string }).kind === 'start';
-      computeNextStates(step, run);
+      computeNextStates(step, run, pre);
       // Fast path: a key with only its start run, where the event starts nothing, changes nothing.
       if (lone && producedN === 1) return EMPTY_RESULT;
       let discard = false;

@@ -3,6 +3,8 @@
  * A CompiledNfa holds functions (conditions) and is rebuilt from the PatternSpec; everything the
  * runtime keeps per key is plain data (see runtime-state.ts).
  */
+import type { EventGuard } from '../expr/guard';
+import type { StateSkip } from './guards';
 import type { EventRecord, PatternSpec, SkipStrategy } from '../pattern/spec';
 
 /** What a condition sees besides the candidate event: the partial match it would extend. */
@@ -17,10 +19,17 @@ export interface NfaConditionContext {
 
 export type ConditionFn = (event: EventRecord, ctx: NfaConditionContext) => boolean;
 
+/** What a condition is, without calling it, for an event its guard rejects. */
+export interface GuardedValue {
+  readonly guard: EventGuard;
+  readonly value: boolean;
+}
+
 /** A transition condition with a readable description (used by traces and the debugger). */
 export interface EdgeCondition {
   readonly test: ConditionFn;
   readonly text: string;
+  readonly guarded?: GuardedValue;
 }
 
 export type TransitionAction = 'take' | 'ignore' | 'proceed';
@@ -58,6 +67,9 @@ export interface CompiledNfa {
   readonly spec: PatternSpec;
   /** Stage names that can appear in matches, in pattern order (group members included). */
   readonly stageNames: readonly string[];
+  /** Per state, the outcome for events its guards reject (see guards.ts); absent: never skip. */
+  readonly skips?: readonly (StateSkip | null)[];
+  readonly guards?: readonly EventGuard[];
 }
 
 /** One event as it appears in a match: `seq` is the event's identity. */

@@ -1,0 +1,62 @@
+/**
+ * State skips: for each state, what its decision graph yields for an event every guard on the way
+ * rejects. Most partial matches wait in a state like `take: type == 'C'`, `ignore: !(type == 'C')`,
+ * and most events are not a C; for those the outcome is known in advance (one ignore edge), so the
+ * runtime applies it without walking the graph or calling a condition. Computed by following the
+ * same depth-first order as the runtime's decision graph, with each condition replaced by its
+ * guarded value; a condition without one makes the state's outcome unknowable (no skip).
+ */
+import type { EventGuard } from '../expr/guard';
+import { TRUE_CONDITION } from './conditions';
+import type { NfaStateDef, NfaTransition } from './types';
+
+export interface StateSkip {
+  /** Indexes into CompiledNfa.guards; the skip applies when every one of them fails. */
+  readonly guards: readonly number[];
+  /** The TAKE and IGNORE edges that hold then, in the runtime's order. */
+  readonly edges: readonly NfaTransition[];
+  /** The target when the outcome is a single IGNORE edge into a state a run can wait in, else -1. */
+  readonly ignoreTo: number;
+}
+
+/** Beyond this many proceed steps the runtime reports a cycle; leave such states to it. */
+const MAX_STEPS = 1_000;
+
+function skipOf(states: readonly NfaStateDef[], from: number, guardIndex: (g: EventGuard) => number): StateSkip | null {
+  const guards: number[] = [];
+  const edges: NfaTransition[] = [];
+  const stack = [from];
+  let steps = 0;
+  while (stack.length > 0) {
+    if (++steps > MAX_STEPS) return null;
+    const def = states[stack.pop() as number];
+    if (def === undefined) continue;
+    for (const t of def.transitions) {
+      let holds: boolean;
+      if (t.condition === TRUE_CONDITION) holds = true;
+      else if (t.condition.guarded !== undefined) {
+        const g = guardIndex(t.condition.guarded.guard);
+        if (!guards.includes(g)) guards.push(g);
+        holds = t.condition.guarded.value;
+      } else return null;
+      if (!holds) continue;
+      if (t.action === 'proceed') stack.push(t.target);
+      else edges.push(t);
+    }
+  }
+  if (guards.length === 0) return null;
+  const only = edges.length === 1 ? edges[0] : undefined;
+  const waits = only !== undefined && only.action === 'ignore' && !['final', 'stop', 'start'].includes((states[only.target]).kind);
+  return { guards, edges, ignoreTo: waits ? (only).target : -1 };
+}
+
+/** Skips per state (null where none applies; start states never skip) and the guards they refer to. */
+export function stateSkips(states: readonly NfaStateDef[]): { skips: (StateSkip | null)[]; guards: EventGuard[] } {
+  const guards: EventGuard[] = [];
+  const guardIndex = (g: EventGuard): number => {
+    const i = guards.indexOf(g);
+    return i >= 0 ? i : guards.push(g) - 1;
+  };
+  const skips = states.map((s) => (s.kind === 'start' ? null : skipOf(states, s.id, guardIndex)));
+  return { skips, guards };
+}
