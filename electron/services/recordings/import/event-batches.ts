@@ -9,9 +9,11 @@ import { SchemaBuilder } from '../inspect/schema-builder';
 import { openTextSource, type TextSource } from '../source/open-source';
 import { readRows } from '../source/read-rows';
 import { peekText, sniffFormat } from '../source/sniff';
-import { isProblem } from '../source/source-row';
+import { readCsvCells, toRecord } from '../source/csv-rows';
+import { isProblem, type SourceRow } from '../source/source-row';
 import type { ImportRequest, InferredField, MalformedReport, SourceFormat } from '../types';
-import { EventExtractor } from './event-extractor';
+import { CsvEventEncoder } from './csv-event-encoder';
+import { EventExtractor, type Extracted } from './event-extractor';
 import { MalformedLog } from './malformed-log';
 
 export interface SourceInfo {
@@ -68,35 +70,63 @@ export async function openEventProducer(request: ImportRequest): Promise<EventPr
     const malformed = new MalformedLog();
     const rejecting = request.onMalformed === 'reject';
 
-    async function* batches(): AsyncGenerator<EventBatch> {
+    const newBatch = (): EventBatch => ({ ts: [], keys: [], payloads: [], bytesRead: 0, malformedTotal: 0 });
+    const finish = (batch: EventBatch): EventBatch => {
+      batch.bytesRead = source.bytesRead();
+      batch.malformedTotal = malformed.total;
+      return batch;
+    };
+    /** Adds the event, or notes why the row is not one. `payload` is called only for a stored row. */
+    const addEvent = (batch: EventBatch, line: number, event: Extracted, payload: () => string): void => {
+      if ('problem' in event) {
+        malformed.add(line, event.problem);
+        return;
+      }
+      // Under 'reject' keep reading after the first bad row to report them all, but stop writing.
+      if (rejecting && malformed.total > 0) return;
+      batch.ts.push(event.ts);
+      batch.keys.push(event.key);
+      batch.payloads.push(payload());
+    };
+    const addRecord = (batch: EventBatch, row: SourceRow): void => {
+      if (isProblem(row)) {
+        malformed.add(row.line, row.problem);
+        return;
+      }
+      addEvent(batch, row.line, extractor.extract(row.record), () => {
+        schema.add(row.record);
+        return row.json ?? JSON.stringify(row.record);
+      });
+    };
+
+    async function* recordBatches(): AsyncGenerator<EventBatch> {
       for await (const rows of readRows(peeked.all, { format, delimiter })) {
-        const batch: EventBatch = { ts: [], keys: [], payloads: [], bytesRead: 0, malformedTotal: 0 };
-        for (const row of rows) {
-          if (isProblem(row)) {
-            malformed.add(row.line, row.problem);
-            continue;
-          }
-          const event = extractor.extract(row.record);
-          if ('problem' in event) {
-            malformed.add(row.line, event.problem);
-            continue;
-          }
-          // Under 'reject' keep reading after the first bad row to report them all, but stop writing.
-          if (rejecting && malformed.total > 0) continue;
-          schema.add(row.record);
-          batch.ts.push(event.ts);
-          batch.keys.push(event.key);
-          batch.payloads.push(row.json ?? JSON.stringify(row.record));
-        }
-        batch.bytesRead = source.bytesRead();
-        batch.malformedTotal = malformed.total;
-        yield batch;
+        const batch = newBatch();
+        for (const row of rows) addRecord(batch, row);
+        yield finish(batch);
       }
     }
 
+    /** CSV: cells to events directly when the header allows (csv-event-encoder.ts), else as records. */
+    async function* csvBatches(): AsyncGenerator<EventBatch> {
+      for await (const { header, rows } of readCsvCells(peeked.all, delimiter ?? ',')) {
+        if (encoder === undefined && header.length > 0) encoder = CsvEventEncoder.forHeader(header, request.timestampField, request.keyField);
+        const batch = newBatch();
+        const fast = encoder ?? null;
+        for (const row of rows) {
+          if ('problem' in row) malformed.add(row.line, row.problem);
+          else if (fast === null) addRecord(batch, { line: row.line, record: toRecord(header, row.cells) });
+          else addEvent(batch, row.line, extractor.extractValues(fast.timestamp(row.cells), fast.key(row.cells)), () => fast.encode(row.cells));
+        }
+        yield finish(batch);
+      }
+      if (encoder) schema.addColumns(encoder.rows, encoder.schemaColumns());
+    }
+    let encoder: CsvEventEncoder | null | undefined;
+
     return {
       info: { format, compressed: source.compressed, fileBytes: source.fileBytes, estimatedRows: estimateRows(peeked.head, source) },
-      batches: batches(),
+      batches: format === 'csv' ? csvBatches() : recordBatches(),
       summary: () => ({
         minTs: extractor.minTs,
         maxTs: extractor.maxTs,

@@ -5,6 +5,7 @@
 import { getField } from '../inspect/field-path';
 import { parseTimestamp } from '../inspect/timestamps';
 import type { TimestampFormat } from '../types';
+import { IsoTimestampReader } from './iso-timestamp';
 
 export type Extracted = { ts: number; key: string | null } | { problem: string };
 
@@ -25,6 +26,7 @@ export class EventExtractor {
   maxTs: number | null = null;
   outOfOrder = 0;
   private readonly keys = new Set<string>();
+  private readonly iso = new IsoTimestampReader();
 
   constructor(
     private readonly timestampField: string,
@@ -33,11 +35,15 @@ export class EventExtractor {
   ) {}
 
   extract(record: Record<string, unknown>): Extracted {
-    const raw = getField(record, this.timestampField);
+    return this.extractValues(getField(record, this.timestampField), this.keyField === undefined ? undefined : getField(record, this.keyField));
+  }
+
+  /** The same from the two field values themselves (undefined: the field is absent). */
+  extractValues(raw: unknown, rawKey: unknown): Extracted {
     if (raw === undefined || raw === null || raw === '') return { problem: `missing timestamp field '${this.timestampField}'` };
-    const ts = parseTimestamp(raw, this.format);
+    const ts = this.format === 'iso8601' && typeof raw === 'string' ? this.iso.read(raw) : parseTimestamp(raw, this.format);
     if (ts === null) return { problem: `timestamp ${preview(raw)} in '${this.timestampField}' is not ${this.format}` };
-    const key = this.keyField === undefined ? null : keyText(getField(record, this.keyField));
+    const key = keyText(rawKey);
     if (key !== null) this.keys.add(key);
     if (this.maxTs !== null && ts < this.maxTs) this.outOfOrder += 1;
     if (this.minTs === null || ts < this.minTs) this.minTs = ts;

@@ -10,7 +10,8 @@ const MAX_FIELDS = 500;
 const MAX_DEPTH = 3;
 const MAX_DISTINCT = 1000;
 
-const KIND = { number: 1, string: 2, boolean: 4, timestamp: 8, object: 16, array: 32 } as const;
+/** The kinds of value a field held, as bits (exported for columnar readers: addColumns). */
+export const KIND = { number: 1, string: 2, boolean: 4, timestamp: 8, object: 16, array: 32 } as const;
 const TYPE_OF_MASK = new Map<number, InferredType>([
   [KIND.number, 'number'],
   [KIND.string, 'string'],
@@ -76,6 +77,30 @@ export class SchemaBuilder {
         stats.distinct.add(value);
       }
       if (kind === KIND.object && depth < MAX_DEPTH) this.visit(value as Record<string, unknown>, name, depth + 1);
+    }
+  }
+
+  /**
+   * Adds `rows` flat records at once, described per field (in the records' key order) by the
+   * KIND bits of their values and how many were non-null: what a columnar reader gathers without
+   * building the records. Distinct values are not known this way.
+   */
+  addColumns(rows: number, columns: readonly { name: string; kinds: number; present: number }[]): void {
+    if (this.trackDistinct) throw new Error('addColumns cannot track distinct values');
+    if (rows === 0) return;
+    this.rows += rows;
+    for (const column of columns) {
+      let stats = this.fields.get(column.name);
+      if (!stats) {
+        if (this.fields.size >= MAX_FIELDS) {
+          this.truncated = true;
+          continue;
+        }
+        stats = { kinds: 0, present: 0, distinct: null };
+        this.fields.set(column.name, stats);
+      }
+      stats.kinds |= column.kinds;
+      stats.present += column.present;
     }
   }
 

@@ -3,13 +3,14 @@
  * "42" → 42, "true" → true, "" → null. Numbers with leading zeros ("007", zip codes) stay
  * text, since turning them into numbers would lose the zeros.
  */
-const NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+/** A number as CSV cells write it (exported for importers that type cells themselves). */
+export const NUMBER_CELL = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 
 export function cellValue(cell: string): string | number | boolean | null {
   if (cell === '') return null;
   const first = cell.charCodeAt(0);
   if ((first >= 0x30 && first <= 0x39) || first === 0x2d) {
-    if (NUMBER.test(cell)) {
+    if (NUMBER_CELL.test(cell)) {
       const n = Number(cell);
       if (Number.isFinite(n)) return n;
     }

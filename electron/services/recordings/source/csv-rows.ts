@@ -5,7 +5,7 @@
 import type { CsvDelimiter } from '../types';
 import { cellValue } from './cell-value';
 import { CsvSplitter, type CsvRecord } from './csv-splitter';
-import { SourceFormatError, type SourceRow } from './source-row';
+import { SourceFormatError, type ProblemRow, type SourceRow } from './source-row';
 
 /** Blank or repeated header names get unique ones, so no column silently overwrites another. */
 export function headerNames(cells: string[]): string[] {
@@ -18,7 +18,7 @@ export function headerNames(cells: string[]): string[] {
   });
 }
 
-function toRecord(header: string[], cells: string[]): Record<string, unknown> {
+export function toRecord(header: string[], cells: string[]): Record<string, unknown> {
   const record: Record<string, unknown> = {};
   for (let i = 0; i < header.length; i++) record[header[i]] = cellValue(cells[i]);
   return record;
@@ -33,11 +33,27 @@ async function* lineFeeds(chunks: AsyncIterable<string>): AsyncGenerator<string>
   }
 }
 
-export async function* readCsv(chunks: AsyncIterable<string>, delimiter: CsvDelimiter): AsyncGenerator<SourceRow[]> {
+/** One CSV record split into cells, with the header's column count. */
+export interface CsvCellsRow {
+  line: number;
+  cells: string[];
+}
+
+/** A batch of records and the header they belong to (the file's first record; empty while none was read). */
+export interface CsvCellsBatch {
+  header: string[];
+  rows: (CsvCellsRow | ProblemRow)[];
+}
+
+/**
+ * The records as cells, before they become objects: an importer can turn the cells into what it
+ * stores directly. Rows whose column count differs from the header's are already problems here.
+ */
+export async function* readCsvCells(chunks: AsyncIterable<string>, delimiter: CsvDelimiter): AsyncGenerator<CsvCellsBatch> {
   const splitter = new CsvSplitter(delimiter);
   let header: string[] | null = null;
-  const toRows = (records: CsvRecord[]): SourceRow[] => {
-    const rows: SourceRow[] = [];
+  const toRows = (records: CsvRecord[]): (CsvCellsRow | ProblemRow)[] => {
+    const rows: (CsvCellsRow | ProblemRow)[] = [];
     for (const item of records) {
       if ('problem' in item) {
         rows.push(item);
@@ -46,7 +62,7 @@ export async function* readCsv(chunks: AsyncIterable<string>, delimiter: CsvDeli
       } else if (item.cells.length !== header.length) {
         rows.push({ line: item.line, problem: `expected ${header.length} columns (as in the header), found ${item.cells.length}` });
       } else {
-        rows.push({ line: item.line, record: toRecord(header, item.cells) });
+        rows.push(item);
       }
     }
     return rows;
@@ -55,11 +71,17 @@ export async function* readCsv(chunks: AsyncIterable<string>, delimiter: CsvDeli
     const records: CsvRecord[] = [];
     splitter.push(chunk, records);
     const rows = toRows(records);
-    if (rows.length > 0) yield rows;
+    if (rows.length > 0) yield { header: header ?? [], rows };
   }
   const records: CsvRecord[] = [];
   splitter.end(records);
   const rows = toRows(records);
   if (header === null) throw new SourceFormatError(1, 'the CSV file is empty; expected a header row');
-  if (rows.length > 0) yield rows;
+  if (rows.length > 0) yield { header: header ?? [], rows };
+}
+
+export async function* readCsv(chunks: AsyncIterable<string>, delimiter: CsvDelimiter): AsyncGenerator<SourceRow[]> {
+  for await (const { header, rows } of readCsvCells(chunks, delimiter)) {
+    yield rows.map((row) => ('problem' in row ? row : { line: row.line, record: toRecord(header, row.cells) }));
+  }
 }

@@ -1,0 +1,136 @@
+/**
+ * CSV cells straight to what an import stores, without a record object per row: the payload's
+ * JSON text is put together from the cells (the same text JSON.stringify gives for the record
+ * readCsv would build), and the schema is counted per column. Only for headers where that
+ * equivalence is plain: every name an ordinary object key (no array-index names, which objects
+ * order first, no __proto__), and the timestamp and key fields named columns.
+ */
+import { KIND } from '../inspect/schema-builder';
+import { isIso8601 } from '../inspect/timestamps';
+import { NUMBER_CELL, cellValue } from '../source/cell-value';
+
+/** The schema builder's field limit: a wider file takes the general path, which truncates. */
+const MAX_COLUMNS = 500;
+
+/** What JSON.stringify escapes in a string (surrogates included, paired or not: escaping is then only checked). */
+// eslint-disable-next-line no-control-regex -- control characters are what JSON escapes
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+function isPlainName(name: string): boolean {
+  return name !== '__proto__' && !/^\d+$/.test(name);
+}
+
+/**
+ * True when String(Number(cell)) is the cell itself, for a cell matching NUMBER_CELL: at most 15
+ * digits (so the shortest round-trip form is these digits), no exponent, no trailing zero after a
+ * point, not -0, and not below 1e-6 (where String switches to exponent form).
+ */
+function isCanonicalNumber(cell: string): boolean {
+  const length = cell.length;
+  let digits = 0;
+  let point = false;
+  for (let i = 0; i < length; i++) {
+    const c = cell.charCodeAt(i);
+    if (c === 0x2e) point = true;
+    else if (c === 0x65 || c === 0x45) return false;
+    else if (c !== 0x2d) digits += 1;
+  }
+  if (digits > 15 || cell === '-0') return false;
+  if (!point) return true;
+  if (cell.charCodeAt(length - 1) === 0x30) return false;
+  return !(cell.startsWith('0.000000') || cell.startsWith('-0.000000'));
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+/** The cheap part of isIso8601's test, done here so most text cells skip the call. */
+function mayBeIso(cell: string): boolean {
+  return cell.length >= 10 && cell.charCodeAt(4) === 0x2d && isDigit(cell.charCodeAt(0)) && isDigit(cell.charCodeAt(1)) && isDigit(cell.charCodeAt(2)) && isDigit(cell.charCodeAt(3));
+}
+
+export interface ColumnSchema {
+  name: string;
+  kinds: number;
+  present: number;
+}
+
+export class CsvEventEncoder {
+  /** Rows encoded (each one counted in the schema). */
+  rows = 0;
+  private readonly kinds: number[];
+  private readonly present: number[];
+  /** `{"name":` for the first column, `,"name":` for the others. */
+  private readonly prefixes: string[];
+
+  private constructor(
+    private readonly header: readonly string[],
+    private readonly tsColumn: number,
+    private readonly keyColumn: number,
+  ) {
+    this.kinds = header.map(() => 0);
+    this.present = header.map(() => 0);
+    this.prefixes = header.map((name, i) => `${i === 0 ? '{' : ','}${JSON.stringify(name)}:`);
+  }
+
+  /** The encoder for this header, or null when the general path must be taken. */
+  static forHeader(header: readonly string[], timestampField: string, keyField: string | undefined): CsvEventEncoder | null {
+    if (header.length === 0 || header.length > MAX_COLUMNS || !header.every(isPlainName)) return null;
+    const tsColumn = header.indexOf(timestampField);
+    const keyColumn = keyField === undefined ? -1 : header.indexOf(keyField);
+    if (tsColumn < 0 || (keyField !== undefined && keyColumn < 0)) return null;
+    return new CsvEventEncoder(header, tsColumn, keyColumn);
+  }
+
+  /** The timestamp field's value, as the record would hold it. */
+  timestamp(cells: readonly string[]): unknown {
+    return cellValue(cells[this.tsColumn]);
+  }
+
+  /** The key field's value, as the record would hold it; undefined without a key field. */
+  key(cells: readonly string[]): unknown {
+    return this.keyColumn < 0 ? undefined : cellValue(cells[this.keyColumn]);
+  }
+
+  /** The row's payload text; also counts the row in the schema. */
+  encode(cells: readonly string[]): string {
+    this.rows += 1;
+    const { kinds, present, prefixes } = this;
+    let json = '';
+    for (let i = 0; i < cells.length; i++) {
+      const cell = cells[i];
+      if (cell === '') {
+        json += prefixes[i] + 'null';
+        continue;
+      }
+      present[i] += 1;
+      const first = cell.charCodeAt(0);
+      if ((isDigit(first) || first === 0x2d) && NUMBER_CELL.test(cell)) {
+        const n = Number(cell);
+        if (Number.isFinite(n)) {
+          kinds[i] |= KIND.number;
+          json += prefixes[i] + (isCanonicalNumber(cell) ? cell : String(n));
+          continue;
+        }
+      } else if (cell.length === 4 || cell.length === 5) {
+        const lower = cell.toLowerCase();
+        if (lower === 'true' || lower === 'false') {
+          kinds[i] |= KIND.boolean;
+          json += prefixes[i] + lower;
+          continue;
+        }
+      }
+      // The timestamp column's schema type is fixed to timestamp by the import, whatever is seen.
+      if (i === this.tsColumn) kinds[i] |= KIND.timestamp;
+      else kinds[i] |= mayBeIso(cell) && isIso8601(cell) ? KIND.timestamp : KIND.string;
+      json += prefixes[i] + (NEEDS_ESCAPE.test(cell) ? JSON.stringify(cell) : `"${cell}"`);
+    }
+    return json + '}';
+  }
+
+  /** Per column: the kinds of value seen and how many rows held one. */
+  schemaColumns(): ColumnSchema[] {
+    return this.header.map((name, i) => ({ name, kinds: this.kinds[i], present: this.present[i] }));
+  }
+}
