@@ -54,10 +54,29 @@ export function startRun(nfa: CompiledNfa, id: number): PartialRun {
   return { id, state: nfa.startState, node: null, startTs: -1, prevTs: -1, startFid: -1 };
 }
 
+/** Shared by every state with no completed runs; replaced (never written) when one completes. */
+export const NO_RUNS: PartialRun[] = Object.freeze([]) as unknown as PartialRun[];
+
+/**
+ * Start runs are never written (an ignore reuses only a started run's object), and every key's is
+ * run 0 in the start state, so all fresh key states of an automaton share one: ~70 heap bytes less
+ * per live key.
+ */
+const sharedStartRuns = new WeakMap<CompiledNfa, PartialRun>();
+
+function sharedStartRun(nfa: CompiledNfa): PartialRun {
+  let run = sharedStartRuns.get(nfa);
+  if (run === undefined) {
+    run = startRun(nfa, 0);
+    sharedStartRuns.set(nfa, run);
+  }
+  return run;
+}
+
 export function createNfaState(nfa: CompiledNfa, options: NfaStateOptions = {}): NfaState {
   return {
-    partial: [startRun(nfa, 0)],
-    completed: [],
+    partial: [sharedStartRun(nfa)],
+    completed: NO_RUNS,
     counters: NO_COUNTERS,
     nextRunId: 1,
     newStartPartialMatch: false,

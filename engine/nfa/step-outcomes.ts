@@ -5,7 +5,7 @@
  */
 import { heapOffer, heapPoll, heapRemoveIf } from './java-heap';
 import type { DiscardReason, NfaObserver } from './observer';
-import { compareRuns, type NfaState, type PartialRun } from './runtime-state';
+import { compareRuns, NO_RUNS, type NfaState, type PartialRun } from './runtime-state';
 import { matchOf, pathOf, releaseNode } from './shared-buffer';
 import { SkipError, pruningId, shouldPrune } from './skip';
 import type { CompiledNfa, Match, NfaStepResult, TimedOutMatch } from './types';
@@ -26,6 +26,7 @@ export function stageOf(nfa: CompiledNfa, state: number): string {
 
 /** Emits completed runs in start order; under a skip strategy only once no earlier-started run is alive. */
 export function processMatches(nfa: CompiledNfa, st: NfaState, potential: PartialRun[], partial: PartialRun[], matches: Match[], observer: NfaObserver | undefined, ts: number): void {
+  if (potential.length > 0 && st.completed === NO_RUNS) st.completed = [];
   for (const p of potential) heapOffer(st.completed, p, compareRuns);
   const skip = nfa.skip;
   while (st.completed.length > 0) {
@@ -49,6 +50,7 @@ export function processMatches(nfa: CompiledNfa, st: NfaState, potential: Partia
     matches.push(matchOf(path));
     releaseNode(st, m.node);
   }
+  if (st.completed.length === 0) st.completed = NO_RUNS;
 }
 
 export function errorResult(result: NfaStepResult, e: unknown): void {
