@@ -250,8 +250,8 @@ export function processEvent(nfa: CompiledNfa, st: NfaState, event: EventRecord,
   step.fid = -1;
   step.observer = observer;
   guardStep++;
-  // Skips bypass the decision graph, whose edges an observer wants to see.
-  const skips = observer === undefined ? nfa.skips : undefined;
+  // Skips bypass the decision graph: not when an observer wants to see its edges.
+  const skips = observer?.edge === undefined ? nfa.skips : undefined;
   const guards = nfa.guards as readonly EventGuard[];
   const old = st.partial;
   const lone = old.length === 1 && st.completed.length === 0 && old[0].startFid < 0;
@@ -279,10 +279,13 @@ export function processEvent(nfa: CompiledNfa, st: NfaState, event: EventRecord,
           else {
             // The run only moves to sk.ignoreTo: what computeNextStates and the retained branch below do for one ignore edge.
             const m = run as MutableRun;
+            const parentRunId = run.id;
             m.id = st.nextRunId++;
             m.state = sk.ignoreTo;
+            if (observer?.branched) observer.branched({ parentRunId, runId: run.id, via: 'ignore', state: nameOf(nfa, sk.ignoreTo), stage: stageOf(nfa, (sk.edges[0]).source), timestamp: ts });
             if (run.startFid >= 0 && live >= st.maxPartialMatches) {
               dropped++;
+              reportDiscard(nfa, observer, run, 'cap', ts, seq);
               releaseNode(st, run.node);
               continue;
             }

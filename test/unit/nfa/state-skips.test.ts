@@ -1,7 +1,7 @@
 /**
  * State skips (engine/nfa/guards.ts): a run whose state's guards all reject the event takes the
- * precomputed outcome without its conditions being called. An observer turns skips off (it wants
- * every edge), so the observed run is the reference: both must give the same results and states.
+ * precomputed outcome without its conditions being called. An observer of edges turns skips off (it
+ * wants every edge), so the traced run is the reference: both must give the same results and states.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import { parseCondition } from '../../../engine/expr';
 import { guardOf } from '../../../engine/expr/guard';
 import { andCondition, notCondition, orCondition, TRUE_CONDITION } from '../../../engine/nfa/conditions';
 import { advanceTime, compilePattern, createNfaState, processEvent, type NfaState, type NfaStepResult } from '../../../engine/nfa';
+import type { NfaObserver } from '../../../engine/nfa/observer';
 import type { EdgeCondition } from '../../../engine/nfa/types';
 import type { PatternSpec } from '../../../engine/pattern/spec';
 import { eventsArb, patternArb } from '../differential/arbitraries';
@@ -91,6 +92,31 @@ describe('state skips', () => {
     error: r.error,
   });
 
+  it('report the same branches and discards to an observer that does not trace edges', () => {
+    fc.assert(
+      fc.property(patternArb({ nots: true, skips: true }), eventsArb, fc.constantFrom(undefined, 1), (spec, events, cap) => {
+        const compiled = compilePattern(spec);
+        if (!compiled.ok) return;
+        const { nfa } = compiled;
+        const log = (sink: unknown[]): NfaObserver => ({ branched: (b) => sink.push(['branched', b]), discarded: (d) => sink.push(['discarded', d.runId, d.reason, d.state]) });
+        const skipping: unknown[] = [];
+        const tracing: unknown[] = [];
+        const fast = createNfaState(nfa, { maxPartialMatches: cap });
+        const full = createNfaState(nfa, { maxPartialMatches: cap });
+        const plain = log(skipping);
+        const traced = { ...log(tracing), edge: () => undefined };
+        events.forEach((e, i) => {
+          advanceTime(nfa, fast, e.ts, plain);
+          advanceTime(nfa, full, e.ts, traced);
+          processEvent(nfa, fast, e.record, e.ts, i, plain);
+          processEvent(nfa, full, e.record, e.ts, i, traced);
+        });
+        expect(skipping).toEqual(tracing);
+      }),
+      { numRuns: 400, seed: 20261127 },
+    );
+  });
+
   it('give the same results and states as the full decision graph', () => {
     fc.assert(
       fc.property(patternArb({ nots: true, skips: true }), eventsArb, fc.constantFrom(undefined, 1, 2), (spec, events, cap) => {
@@ -99,7 +125,7 @@ describe('state skips', () => {
         const { nfa } = compiled;
         const fast = createNfaState(nfa, { maxPartialMatches: cap });
         const full = createNfaState(nfa, { maxPartialMatches: cap });
-        const observer = {};
+        const observer = { edge: () => undefined };
         events.forEach((e, i) => {
           expect(outcome(advanceTime(nfa, fast, e.ts))).toEqual(outcome(advanceTime(nfa, full, e.ts, observer)));
           expect(outcome(processEvent(nfa, fast, e.record, e.ts, i))).toEqual(outcome(processEvent(nfa, full, e.record, e.ts, i, observer)));
