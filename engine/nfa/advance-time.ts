@@ -1,7 +1,7 @@
 /** Flink's NFA.advanceTime over a per-key NfaState: windows time out, held matches are released. */
 import { heapOffer } from './java-heap';
 import type { NfaObserver } from './observer';
-import { compareRuns, NO_COUNTERS, type NfaState, type PartialRun } from './runtime-state';
+import { compareRuns, lastTimestamp, NO_COUNTERS, type NfaState, type PartialRun } from './runtime-state';
 import { matchOf, pathOf, releaseNode } from './shared-buffer';
 import { EMPTY_RESULT, errorResult, processMatches, reportDiscard } from './step-outcomes';
 import type { CompiledNfa, Match, NfaStepResult, TimedOutMatch } from './types';
@@ -28,7 +28,7 @@ function anyTimedOut(nfa: CompiledNfa, runs: readonly PartialRun[], ts: number):
   for (const run of runs) {
     if (run.startFid < 0) continue;
     const w = (nfa.states[run.state] as { window?: number }).window;
-    if ((w !== undefined && w > 0 && ts - run.prevTs >= w) || (W > 0 && ts - run.startTs >= W)) return true;
+    if ((w !== undefined && w > 0 && ts - lastTimestamp(run) >= w) || (W > 0 && ts - run.startTs >= W)) return true;
   }
   return false;
 }
@@ -59,7 +59,7 @@ export function advanceTime(nfa: CompiledNfa, st: NfaState, ts: number, observer
         continue;
       }
       const w = def.window;
-      const prevTimedOut = w !== undefined && w > 0 && ts - run.prevTs >= w;
+      const prevTimedOut = w !== undefined && w > 0 && ts - lastTimestamp(run) >= w;
       const firstTimedOut = W > 0 && ts - run.startTs >= W;
       if (!prevTimedOut && !firstTimedOut) {
         heapOffer(next, run, compareRuns);
@@ -70,7 +70,7 @@ export function advanceTime(nfa: CompiledNfa, st: NfaState, ts: number, observer
         heapOffer(potential, run, compareRuns);
         continue;
       }
-      timeouts.push({ match: matchOf(pathOf(run.node)), timestamp: prevTimedOut ? run.prevTs + (w) : run.startTs + W });
+      timeouts.push({ match: matchOf(pathOf(run.node)), timestamp: prevTimedOut ? lastTimestamp(run) + (w) : run.startTs + W });
       reportDiscard(nfa, observer, run, 'window', ts);
       releaseNode(st, run.node);
     }

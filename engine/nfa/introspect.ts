@@ -1,5 +1,5 @@
 /** Read-only views of a key's live partial matches, for the replay debugger and tooling. */
-import type { NfaState, PartialRun } from './runtime-state';
+import { lastTimestamp, type NfaState, type PartialRun } from './runtime-state';
 import { matchOf, pathOf } from './shared-buffer';
 import type { CompiledNfa, Match } from './types';
 
@@ -22,7 +22,7 @@ function infoOf(nfa: CompiledNfa, run: PartialRun, held: boolean): PartialMatchI
   const def = nfa.states[run.state];
   const deadlines: number[] = [];
   if (nfa.windowTime > 0) deadlines.push(run.startTs + nfa.windowTime);
-  if (def?.window !== undefined && def.window > 0) deadlines.push(run.prevTs + def.window);
+  if (def?.window !== undefined && def.window > 0) deadlines.push(lastTimestamp(run) + def.window);
   const info: PartialMatchInfo = {
     runId: run.id,
     state: def?.name ?? String(run.state),
@@ -30,7 +30,7 @@ function infoOf(nfa: CompiledNfa, run: PartialRun, held: boolean): PartialMatchI
     held,
     match: matchOf(pathOf(run.node)),
     startTimestamp: run.startTs,
-    lastTimestamp: run.prevTs,
+    lastTimestamp: lastTimestamp(run),
   };
   if (deadlines.length > 0 && !held) info.windowDeadline = Math.min(...deadlines);
   return info;

@@ -3,7 +3,7 @@
  * parents before children, events stored once per seq. Reference counts are rebuilt on restore.
  */
 import type { EventRecord } from '../pattern/spec';
-import { NO_COUNTERS, type NfaState, type PartialRun } from './runtime-state';
+import { lastTimestamp, NO_COUNTERS, type NfaState, type PartialRun } from './runtime-state';
 import type { BufferNode } from './shared-buffer';
 import type { CompiledNfa } from './types';
 
@@ -12,6 +12,7 @@ export interface RunSnapshot {
   state: string;
   node: number;
   startTs: number;
+  /** The last node's timestamp (derived, not read back; kept so older readers of snapshots still find it). */
   prevTs: number;
   startFid: number;
 }
@@ -55,7 +56,7 @@ export function snapshotNfaState(nfa: CompiledNfa, st: NfaState): NfaStateSnapsh
     state: (nfa.states[r.state] as { name: string }).name,
     node: visit(r.node),
     startTs: r.startTs,
-    prevTs: r.prevTs,
+    prevTs: lastTimestamp(r),
     startFid: r.startFid,
   });
   return {
@@ -89,7 +90,7 @@ export function restoreNfaState(nfa: CompiledNfa, snap: NfaStateSnapshot): NfaSt
       if (state === undefined) return `snapshot state "${r.state}" does not exist in this pattern; was it compiled from the same pattern?`;
       const node = r.node >= 0 ? (nodes[r.node] ?? null) : null;
       if (node !== null) node.refs++;
-      out.push({ id: r.id, state, node, startTs: r.startTs, prevTs: r.prevTs, startFid: r.startFid });
+      out.push({ id: r.id, state, node, startTs: r.startTs, startFid: r.startFid });
     }
     return out;
   };

@@ -9,8 +9,6 @@ export interface PartialRun {
   readonly state: number;
   readonly node: BufferNode | null;
   readonly startTs: number;
-  /** Timestamp of the last taken event. */
-  readonly prevTs: number;
   /** Flink EventId counter of the start event; -1 while the run has not started. */
   readonly startFid: number;
 }
@@ -51,7 +49,16 @@ export function compareRuns(a: PartialRun, b: PartialRun): number {
 }
 
 export function startRun(nfa: CompiledNfa, id: number): PartialRun {
-  return { id, state: nfa.startState, node: null, startTs: -1, prevTs: -1, startFid: -1 };
+  return { id, state: nfa.startState, node: null, startTs: -1, startFid: -1 };
+}
+
+/**
+ * Timestamp of the run's last taken event (Flink's previousTimestamp): its last node's, since
+ * every take adds a node and nothing else moves it; -1 before the first take. Not stored on
+ * the run: a second boxed double per run costs ~24 heap bytes.
+ */
+export function lastTimestamp(run: PartialRun): number {
+  return run.node === null ? -1 : run.node.ts;
 }
 
 /** Shared by every state with no completed runs; replaced (never written) when one completes. */

@@ -90,9 +90,9 @@ function assignFid(step: Step): number {
   return step.fid;
 }
 
-function newRun(st: NfaState, state: number, node: BufferNode | null, startTs: number, prevTs: number, startFid: number): PartialRun {
+function newRun(st: NfaState, state: number, node: BufferNode | null, startTs: number, startFid: number): PartialRun {
   lockNode(node);
-  return { id: st.nextRunId++, state, node, startTs, prevTs, startFid };
+  return { id: st.nextRunId++, state, node, startTs, startFid };
 }
 
 /** Follows PROCEED edges depth-first (Java Stack order) and collects the TAKE/IGNORE edges that hold. */
@@ -162,7 +162,7 @@ function computeNextStates(step: Step, run: PartialRun, pre: readonly NfaTransit
         m.id = st.nextRunId++;
         m.state = edge.target;
         r = run;
-      } else r = newRun(st, edge.target, run.node, run.startTs, run.prevTs, run.startFid);
+      } else r = newRun(st, edge.target, run.node, run.startTs, run.startFid);
       produced[producedN++] = r;
       if (observer?.branched) observer.branched({ parentRunId, runId: r.id, via: 'ignore', state: nameOf(nfa, edge.target), stage: stageOf(nfa, edge.source), timestamp: ts });
     } else {
@@ -170,12 +170,12 @@ function computeNextStates(step: Step, run: PartialRun, pre: readonly NfaTransit
       const node = putNode(st, stageOf(nfa, edge.source), event, ts, step.seq, fid, run.node);
       const startTs = isStart ? ts : run.startTs;
       const startFid = isStart ? fid : run.startFid;
-      const r = newRun(st, edge.target, node, startTs, ts, startFid);
+      const r = newRun(st, edge.target, node, startTs, startFid);
       produced[producedN++] = r;
       if (observer?.branched) observer.branched({ parentRunId, runId: r.id, via: 'take', state: nameOf(nfa, edge.target), stage: stageOf(nfa, edge.source), timestamp: ts });
       const fin = findFinalAfterProceed(nfa, edge.target, event);
       if (fin >= 0) {
-        const f = newRun(st, fin, node, startTs, ts, startFid);
+        const f = newRun(st, fin, node, startTs, startFid);
         produced[producedN++] = f;
         if (observer?.branched) observer.branched({ parentRunId, runId: f.id, via: 'completed', state: nameOf(nfa, fin), stage: stageOf(nfa, edge.source), timestamp: ts });
       }
@@ -191,7 +191,7 @@ function computeNextStates(step: Step, run: PartialRun, pre: readonly NfaTransit
 type MutableRun = { -readonly [K in keyof PartialRun]: PartialRun[K] };
 
 /** The start run of a fresh key state, as a condition context sees it (no events bound). */
-const freshStart = { id: 0, state: 0, node: null, startTs: -1, prevTs: -1, startFid: -1 };
+const freshStart = { id: 0, state: 0, node: null, startTs: -1, startFid: -1 };
 
 /**
  * True when `event` at `ts` would leave a fresh key state (only its start run) unchanged: no

@@ -80,7 +80,7 @@ describe('state skips', () => {
   });
 
   const view = (st: NfaState): unknown => ({
-    partial: st.partial.map((r) => [r.id, r.state, r.startTs, r.prevTs, r.startFid]),
+    partial: st.partial.map((r) => [r.id, r.state, r.startTs, r.node?.ts, r.startFid]),
     completed: st.completed.map((r) => [r.id, r.state]),
     nextRunId: st.nextRunId,
     liveNodes: st.liveNodes,
