@@ -119,8 +119,8 @@ function flatten(spec: PatternSpec, graph: BuiltGraph, stageNames: string[]): Co
   }));
   const windowTime = graph.windowTime ?? 0;
   const hasWindows = windowTime > 0 || states.some((s) => s.window !== undefined && s.window > 0);
-  const { skips, guards } = stateSkips(states);
-  return { states, startState: graph.start.id, windowTime, hasWindows, skip: spec.skip, spec, stageNames, skips, guards };
+  const { skips, startSkip, guards } = stateSkips(states, graph.start.id);
+  return { states, startState: graph.start.id, windowTime, hasWindows, skip: spec.skip, spec, stageNames, skips, startSkip, guards };
 }
 
 export function compilePattern(spec: PatternSpec, options: CompileOptions = {}): CompilePatternResult {

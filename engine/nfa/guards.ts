@@ -17,6 +17,8 @@ export interface StateSkip {
   readonly edges: readonly NfaTransition[];
   /** The target when the outcome is a single IGNORE edge into a state a run can wait in, else -1. */
   readonly ignoreTo: number;
+  /** Whether any of the edges is a TAKE (from the start state: the event starts a partial match). */
+  readonly takes: boolean;
 }
 
 /** Beyond this many proceed steps the runtime reports a cycle; leave such states to it. */
@@ -47,16 +49,21 @@ function skipOf(states: readonly NfaStateDef[], from: number, guardIndex: (g: Ev
   if (guards.length === 0) return null;
   const only = edges.length === 1 ? edges[0] : undefined;
   const waits = only !== undefined && only.action === 'ignore' && !['final', 'stop', 'start'].includes((states[only.target]).kind);
-  return { guards, edges, ignoreTo: waits ? (only).target : -1 };
+  return { guards, edges, ignoreTo: waits ? only.target : -1, takes: edges.some((e) => e.action === 'take') };
 }
 
-/** Skips per state (null where none applies; start states never skip) and the guards they refer to. */
-export function stateSkips(states: readonly NfaStateDef[]): { skips: (StateSkip | null)[]; guards: EventGuard[] } {
+/**
+ * Skips per state (null where none applies; start states never skip: their run is kept, not
+ * replaced), the start state's own (for the matcher's test that an event starts nothing), and the
+ * guards they refer to.
+ */
+export function stateSkips(states: readonly NfaStateDef[], startState: number): { skips: (StateSkip | null)[]; startSkip: StateSkip | null; guards: EventGuard[] } {
   const guards: EventGuard[] = [];
   const guardIndex = (g: EventGuard): number => {
     const i = guards.indexOf(g);
     return i >= 0 ? i : guards.push(g) - 1;
   };
   const skips = states.map((s) => (s.kind === 'start' ? null : skipOf(states, s.id, guardIndex)));
-  return { skips, guards };
+  const startSkip = skipOf(states, startState, guardIndex);
+  return { skips, startSkip, guards };
 }

@@ -190,6 +190,23 @@ function computeNextStates(step: Step, run: PartialRun, pre: readonly NfaTransit
 
 type MutableRun = { -readonly [K in keyof PartialRun]: PartialRun[K] };
 
+/** Guard results of the current step, by guard index: each guard runs at most once per event. */
+let guardStep = 0;
+const guardAt: number[] = [];
+const guardHeld: boolean[] = [];
+
+function guardsFail(all: readonly EventGuard[], which: readonly number[], event: EventRecord): boolean {
+  for (let k = 0; k < which.length; k++) {
+    const g = which[k];
+    if (guardAt[g] !== guardStep) {
+      guardAt[g] = guardStep;
+      guardHeld[g] = all[g].test(event);
+    }
+    if (guardHeld[g]) return false;
+  }
+  return true;
+}
+
 /** The start run of a fresh key state, as a condition context sees it (no events bound). */
 const freshStart = { id: 0, state: 0, node: null, startTs: -1, startFid: -1 };
 
@@ -199,6 +216,11 @@ const freshStart = { id: 0, state: 0, node: null, startTs: -1, startFid: -1 };
  * the caller takes the normal path, which reports the error where Flink would.
  */
 export function startsNothing(nfa: CompiledNfa, event: EventRecord, ts: number): boolean {
+  const sk = nfa.startSkip;
+  if (sk != null) {
+    guardStep++;
+    if (guardsFail(nfa.guards as readonly EventGuard[], sk.guards, event)) return !sk.takes;
+  }
   freshStart.state = nfa.startState;
   step.nfa = nfa;
   step.event = event;
@@ -223,22 +245,6 @@ const potential: PartialRun[] = [];
 const nextScratch: PartialRun[] = [];
 const SMALL_RUNS = 16;
 
-/** Guard results of the current step, by guard index: each guard runs at most once per event. */
-let guardStep = 0;
-const guardAt: number[] = [];
-const guardHeld: boolean[] = [];
-
-function guardsFail(all: readonly EventGuard[], which: readonly number[], event: EventRecord): boolean {
-  for (let k = 0; k < which.length; k++) {
-    const g = which[k];
-    if (guardAt[g] !== guardStep) {
-      guardAt[g] = guardStep;
-      guardHeld[g] = all[g].test(event);
-    }
-    if (guardHeld[g]) return false;
-  }
-  return true;
-}
 const matchScratch: Match[] = [];
 
 export function processEvent(nfa: CompiledNfa, st: NfaState, event: EventRecord, ts: number, seq: number, observer?: NfaObserver): NfaStepResult {

@@ -69,6 +69,8 @@ export interface CompiledNfa {
   readonly stageNames: readonly string[];
   /** Per state, the outcome for events its guards reject (see guards.ts); absent: never skip. */
   readonly skips?: readonly (StateSkip | null)[];
+  /** The start state's outcome for events its guards reject (it starts nothing unless it has a take edge). */
+  readonly startSkip?: StateSkip | null;
   readonly guards?: readonly EventGuard[];
 }
 

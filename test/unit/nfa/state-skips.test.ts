@@ -75,8 +75,9 @@ describe('state skips', () => {
     const byName = (name: string): number => r.nfa.states.findIndex((s) => s.name === name);
     const skips = r.nfa.skips ?? [];
     expect(skips[byName('c')]?.ignoreTo).toBe(byName('c'));
-    expect(skips[byName('a')]).toBeNull(); // the start state
-    expect(r.nfa.guards?.map((g) => g.text).sort()).toEqual(['type == "B"', 'type == "C"']); // A's guard belongs to the start state only
+    expect(skips[byName('a')]).toBeNull(); // the start run is kept, never replaced
+    expect(r.nfa.startSkip?.takes).toBe(false); // a non-A event starts nothing
+    expect(r.nfa.guards?.map((g) => g.text).sort()).toEqual(['type == "A"', 'type == "B"', 'type == "C"']);
   });
 
   const view = (st: NfaState): unknown => ({
