@@ -1,6 +1,8 @@
 import type { Database } from 'better-sqlite3';
+import { statSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RecordingStore, runImport } from '../../../electron/services/recordings';
+import { DISTINCT_KEYS_SQL } from '../../../electron/services/recordings/import/run-import';
 import { filteredQueries } from '../../../electron/services/recordings/store/recording-store';
 import { jsonlText, request, tempDb, writeFile, type TempDb } from './helpers';
 
@@ -37,6 +39,13 @@ describe('the events-by-key index', () => {
     expect(events.events.map((e) => e.seq)).toEqual(Array.from({ length: 60 }, (_, i) => 7 + 50 * i));
   });
 
+  it('counts a recording\'s distinct keys on the index, ignoring rows without a key', async () => {
+    const rows = Array.from({ length: 300 }, (_, i) => JSON.stringify(i % 7 === 0 ? { ts: i } : { ts: i, key: `k${i % 40}` })).join('\n');
+    const id = await runImport(t.db, request(writeFile(t.dir, 'k.jsonl', rows), { keyField: 'key' }));
+    expect(new RecordingStore(t.db).get(id).keyCount).toBe(new Set(Array.from({ length: 300 }, (_, i) => i).filter((i) => i % 7 !== 0).map((i) => i % 40)).size);
+    expect(plan(t.db, DISTINCT_KEYS_SQL, [id])).toContain('USING COVERING INDEX events_by_key (recording_id=?)');
+  });
+
   it('keeps the indexes through a small import into a full table and through a failed one', async () => {
     await runImport(t.db, request(writeFile(t.dir, 'big.jsonl', jsonlText(5000)), { keyField: 'key' }));
     const small = await runImport(t.db, request(writeFile(t.dir, 'small.jsonl', jsonlText(20, 100)), { keyField: 'key' }));
@@ -52,6 +61,26 @@ describe('the events-by-key index', () => {
       expect(eventIndexes(fresh.db)).toEqual(ALL_INDEXES);
     } finally {
       fresh.cleanup();
+    }
+  });
+});
+
+describe('bulk import connection settings', () => {
+  it('are restored after an import, and the committed import waits in the WAL for a checkpoint', async () => {
+    const t = tempDb();
+    try {
+      // Low, so an import of a few hundred KB would be checkpointed at its COMMIT if they stayed on.
+      t.db.pragma('wal_autocheckpoint = 10');
+      const before = ['cache_size', 'temp_store', 'synchronous', 'threads', 'wal_autocheckpoint'].map((p) => t.db.pragma(p, { simple: true }));
+      await runImport(t.db, request(writeFile(t.dir, 'a.jsonl', jsonlText(3000)), { keyField: 'key' }));
+      expect(['cache_size', 'temp_store', 'synchronous', 'threads', 'wal_autocheckpoint'].map((p) => t.db.pragma(p, { simple: true }))).toEqual(before);
+      // Automatic checkpoints were off during the import: its pages are still only in the WAL, so
+      // the database file grows only when a checkpoint copies them (the import worker runs one).
+      const committed = statSync(t.dbPath).size;
+      t.db.pragma('wal_checkpoint(PASSIVE)');
+      expect(statSync(t.dbPath).size).toBeGreaterThan(committed + 100_000);
+    } finally {
+      t.cleanup();
     }
   });
 });

@@ -1,6 +1,6 @@
 /**
  * The reading half of an import: file → rows → events, in batches ready to be written (time,
- * key, payload text), with the statistics (time range, keys, schema, malformed rows) gathered on
+ * key, payload text), with the statistics (time range, schema, malformed rows) gathered on
  * the way. Kept apart from the writing half (run-import.ts) so that it could move to a thread of
  * its own; measured on a saturated 2-core machine that did not pay yet (the batches' structured
  * clone and the worker's start cost as much as the parsing it moved).
@@ -25,7 +25,7 @@ export interface SourceInfo {
 }
 
 export interface EventBatch {
-  ts: number[];
+  ts: ArrayLike<number>;
   keys: (string | null)[];
   payloads: string[];
   /** Progress after this batch. */
@@ -33,11 +33,13 @@ export interface EventBatch {
   malformedTotal: number;
 }
 
+/** A batch while rows are added to it. */
+type FillingBatch = EventBatch & { ts: number[] };
+
 export interface DigestSummary {
   minTs: number | null;
   maxTs: number | null;
   outOfOrder: number;
-  keyCount: number;
   schema: InferredField[];
   malformed: MalformedReport;
 }
@@ -70,14 +72,14 @@ export async function openEventProducer(request: ImportRequest): Promise<EventPr
     const malformed = new MalformedLog();
     const rejecting = request.onMalformed === 'reject';
 
-    const newBatch = (): EventBatch => ({ ts: [], keys: [], payloads: [], bytesRead: 0, malformedTotal: 0 });
+    const newBatch = (): FillingBatch => ({ ts: [], keys: [], payloads: [], bytesRead: 0, malformedTotal: 0 });
     const finish = (batch: EventBatch): EventBatch => {
       batch.bytesRead = source.bytesRead();
       batch.malformedTotal = malformed.total;
       return batch;
     };
     /** Adds the event, or notes why the row is not one. `payload` is called only for a stored row. */
-    const addEvent = (batch: EventBatch, line: number, event: Extracted, payload: () => string): void => {
+    const addEvent = (batch: FillingBatch, line: number, event: Extracted, payload: () => string): void => {
       if ('problem' in event) {
         malformed.add(line, event.problem);
         return;
@@ -88,7 +90,7 @@ export async function openEventProducer(request: ImportRequest): Promise<EventPr
       batch.keys.push(event.key);
       batch.payloads.push(payload());
     };
-    const addRecord = (batch: EventBatch, row: SourceRow): void => {
+    const addRecord = (batch: FillingBatch, row: SourceRow): void => {
       if (isProblem(row)) {
         malformed.add(row.line, row.problem);
         return;
@@ -131,7 +133,6 @@ export async function openEventProducer(request: ImportRequest): Promise<EventPr
         minTs: extractor.minTs,
         maxTs: extractor.maxTs,
         outOfOrder: extractor.outOfOrder,
-        keyCount: extractor.keyCount,
         schema: schema.build().map((f) => (f.name === request.timestampField ? { ...f, type: 'timestamp' as const } : f)),
         malformed: malformed.report(),
       }),

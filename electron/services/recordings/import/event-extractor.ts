@@ -1,6 +1,7 @@
 /**
  * Turns a parsed record into what is stored: timestamp, key and payload, or the reason it
- * cannot be an event. Also keeps the per-recording statistics.
+ * cannot be an event. Also keeps the time statistics (distinct keys are counted by the database
+ * once the events are stored: run-import.ts).
  */
 import { getField } from '../inspect/field-path';
 import { parseTimestamp } from '../inspect/timestamps';
@@ -25,7 +26,6 @@ export class EventExtractor {
   minTs: number | null = null;
   maxTs: number | null = null;
   outOfOrder = 0;
-  private readonly keys = new Set<string>();
   private readonly iso = new IsoTimestampReader();
 
   constructor(
@@ -44,14 +44,9 @@ export class EventExtractor {
     const ts = this.format === 'iso8601' && typeof raw === 'string' ? this.iso.read(raw) : parseTimestamp(raw, this.format);
     if (ts === null) return { problem: `timestamp ${preview(raw)} in '${this.timestampField}' is not ${this.format}` };
     const key = keyText(rawKey);
-    if (key !== null) this.keys.add(key);
     if (this.maxTs !== null && ts < this.maxTs) this.outOfOrder += 1;
     if (this.minTs === null || ts < this.minTs) this.minTs = ts;
     if (this.maxTs === null || ts > this.maxTs) this.maxTs = ts;
     return { ts, key };
-  }
-
-  get keyCount(): number {
-    return this.keys.size;
   }
 }

@@ -25,6 +25,20 @@ function openConnection(dbPath: string): Database.Database {
   return db;
 }
 
+/**
+ * The import commits with automatic checkpoints off (bulkImportSettings), so copying its pages
+ * from the WAL into the database file is not part of the wait. It is done here, after the
+ * recording is reported, so the app's own connection does not meet a WAL of hundreds of MB at
+ * its next write. PASSIVE: never waits for readers; what it cannot copy now a later checkpoint does.
+ */
+function checkpoint(db: Database.Database): void {
+  try {
+    db.pragma('wal_checkpoint(PASSIVE)');
+  } catch {
+    // Housekeeping only: the recording is committed either way.
+  }
+}
+
 async function main(): Promise<void> {
   const { dbPath, request } = workerData as ImportWorkerData;
   let cancelled = false;
@@ -39,6 +53,7 @@ async function main(): Promise<void> {
       isCancelled: () => cancelled,
     });
     send({ type: 'done', recordingId });
+    checkpoint(db);
   } catch (error) {
     const info =
       error instanceof RecordingImportError

@@ -36,6 +36,13 @@ function checkRequest(request: ImportRequest): void {
   if (problems.length > 0) throw new RecordingImportError({ code: 'invalid-request', message: `Cannot import: ${problems.join('; ')}.` });
 }
 
+/** Counted on the key index (complete by then): cheaper than a JavaScript set of every key as rows go by. */
+export const DISTINCT_KEYS_SQL = 'SELECT COUNT(DISTINCT key) AS n FROM events WHERE recording_id = ?';
+
+function distinctKeys(db: Database, recordingId: number): number {
+  return (db.prepare(DISTINCT_KEYS_SQL).get(recordingId) as { n: number }).n;
+}
+
 export async function runImport(db: Database, request: ImportRequest, hooks: ImportHooks = {}): Promise<number> {
   checkRequest(request);
   const now = hooks.now ?? Date.now;
@@ -94,7 +101,7 @@ export async function runImport(db: Database, request: ImportRequest, hooks: Imp
       payloadBytes: writer.payloadBytes,
       minTs: summary.minTs,
       maxTs: summary.maxTs,
-      keyCount: summary.keyCount,
+      keyCount: distinctKeys(db, id),
       outOfOrder: summary.outOfOrder,
       malformed,
       schema: summary.schema,
