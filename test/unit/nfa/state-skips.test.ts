@@ -27,6 +27,13 @@ describe('guardOf', () => {
     expect(guardText('order.status == 3 && amount > 1')).toBe('order.status == 3');
   });
 
+  it('joins an OR of guards on the same field, and reads `in` over literals', () => {
+    expect(guardText("(type == 'purchase' || type == 'transfer') && amount > 100")).toBe('type in ["purchase","transfer"]');
+    expect(guardText("type in ['a', 'b', 'a', null]")).toBe('type in ["a","b"]');
+    expect(guardText("type == 'a' || kind == 'b'")).toBeNull();
+    expect(guardText("type in ['a', code]")).toBeNull();
+  });
+
   it('has none when a failing guard would not decide the condition without evaluating the rest', () => {
     expect(guardText("amount > 1 && type == 'B'")).toBeNull();
     expect(guardText("type == 'B' || amount > 1")).toBeNull();
@@ -40,6 +47,9 @@ describe('guardOf', () => {
     expect(g?.test({ type: 'B' })).toBe(true);
     expect(g?.test({ type: 'b' })).toBe(false);
     expect(g?.test({})).toBe(false);
+    const { ast: either } = parseCondition("type in ['a', 'b']");
+    const h = guardOf(either as NonNullable<typeof either>);
+    expect([h?.test({ type: 'b' }), h?.test({ type: 'c' }), h?.test({ type: null })]).toEqual([true, false, false]);
   });
 });
 
