@@ -15,6 +15,7 @@ const cell = fc.oneof(
   fc.constantFrom('2026-03-02T09:00:00.000Z', '2026-02-30', '2026-03-02', '1999-12-31 23:59', 'card-123456', '2026-13-01T00:00:00Z'),
   fc.double({ noNaN: true }).map(String),
   fc.integer({ min: -1e6, max: 1e6 }).map((n) => (n / 100).toString()),
+  fc.stringMatching(/^-?\d{1,18}(\.\d{1,9})?$/),
   fc.string(),
 );
 

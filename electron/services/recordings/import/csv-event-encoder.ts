@@ -21,24 +21,25 @@ function isPlainName(name: string): boolean {
 }
 
 /**
- * True when String(Number(cell)) is the cell itself, for a cell matching NUMBER_CELL: at most 15
- * digits (so the shortest round-trip form is these digits), no exponent, no trailing zero after a
- * point, not -0, and not below 1e-6 (where String switches to exponent form).
+ * True when the cell is a number that JSON writes exactly as the cell: a plain decimal (what
+ * NUMBER_CELL accepts, without an exponent) of at most 15 digits, so that its shortest round-trip
+ * form is these digits; no trailing zero after the point, not -0, and not below 1e-6, where
+ * String() switches to an exponent. Any other number goes through Number and String.
  */
-function isCanonicalNumber(cell: string): boolean {
+function isPlainNumber(cell: string): boolean {
   const length = cell.length;
-  let digits = 0;
-  let point = false;
-  for (let i = 0; i < length; i++) {
-    const c = cell.charCodeAt(i);
-    if (c === 0x2e) point = true;
-    else if (c === 0x65 || c === 0x45) return false;
-    else if (c !== 0x2d) digits += 1;
-  }
-  if (digits > 15 || cell === '-0') return false;
-  if (!point) return true;
-  if (cell.charCodeAt(length - 1) === 0x30) return false;
-  return !(cell.startsWith('0.000000') || cell.startsWith('-0.000000'));
+  let i = cell.charCodeAt(0) === 0x2d ? 1 : 0;
+  const intStart = i;
+  const lead = cell.charCodeAt(i);
+  if (lead === 0x30) i += 1;
+  else if (lead >= 0x31 && lead <= 0x39) while (i < length && isDigit(cell.charCodeAt(i))) i += 1;
+  else return false;
+  if (i === length) return i - intStart <= 15 && !(intStart === 1 && lead === 0x30);
+  if (cell.charCodeAt(i) !== 0x2e) return false;
+  const fracStart = i + 1;
+  for (i = fracStart; i < length; i++) if (!isDigit(cell.charCodeAt(i))) return false;
+  if (length === fracStart || length - intStart - 1 > 15 || cell.charCodeAt(length - 1) === 0x30) return false;
+  return !(lead === 0x30 && cell.startsWith('000000', fracStart));
 }
 
 function isDigit(c: number): boolean {
@@ -113,14 +114,21 @@ export class CsvEventEncoder {
       }
       present[i] += 1;
       const first = cell.charCodeAt(0);
-      if ((isDigit(first) || first === 0x2d) && NUMBER_CELL.test(cell)) {
-        const n = Number(cell);
-        if (Number.isFinite(n)) {
+      if (isDigit(first) || first === 0x2d) {
+        if (isPlainNumber(cell)) {
           kinds[i] |= KIND.number;
-          parts.push(isCanonicalNumber(cell) ? cell : String(n));
+          parts.push(cell);
           continue;
         }
-      } else if (cell.length === 4 || cell.length === 5) {
+        if (NUMBER_CELL.test(cell)) {
+          const n = Number(cell);
+          if (Number.isFinite(n)) {
+            kinds[i] |= KIND.number;
+            parts.push(String(n));
+            continue;
+          }
+        }
+      } else if ((cell.length === 4 || cell.length === 5) && ((first | 0x20) === 0x74 || (first | 0x20) === 0x66)) {
         const lower = cell.toLowerCase();
         if (lower === 'true' || lower === 'false') {
           kinds[i] |= KIND.boolean;
