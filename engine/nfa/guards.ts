@@ -48,14 +48,15 @@ function skipOf(states: readonly NfaStateDef[], from: number, guardIndex: (g: Ev
   }
   if (guards.length === 0) return null;
   const only = edges.length === 1 ? edges[0] : undefined;
-  const waits = only !== undefined && only.action === 'ignore' && !['final', 'stop', 'start'].includes((states[only.target]).kind);
+  const fromStart = (states[from]).kind === 'start';
+  const waits = !fromStart && only !== undefined && only.action === 'ignore' && !['final', 'stop', 'start'].includes((states[only.target]).kind);
   return { guards, edges, ignoreTo: waits ? only.target : -1, takes: edges.some((e) => e.action === 'take') };
 }
 
 /**
- * Skips per state (null where none applies; start states never skip: their run is kept, not
- * replaced), the start state's own (for the matcher's test that an event starts nothing), and the
- * guards they refer to.
+ * Skips per state (null where none applies), the start state's (for the matcher's test that an
+ * event starts nothing) and the guards they refer to. A start state's outcome is never an inline
+ * ignore (ignoreTo is -1 for it): its run is kept, not moved.
  */
 export function stateSkips(states: readonly NfaStateDef[], startState: number): { skips: (StateSkip | null)[]; startSkip: StateSkip | null; guards: EventGuard[] } {
   const guards: EventGuard[] = [];
@@ -63,7 +64,6 @@ export function stateSkips(states: readonly NfaStateDef[], startState: number): 
     const i = guards.indexOf(g);
     return i >= 0 ? i : guards.push(g) - 1;
   };
-  const skips = states.map((s) => (s.kind === 'start' ? null : skipOf(states, s.id, guardIndex)));
-  const startSkip = skipOf(states, startState, guardIndex);
-  return { skips, startSkip, guards };
+  const skips = states.map((s) => skipOf(states, s.id, guardIndex));
+  return { skips, startSkip: skips[startState] ?? null, guards };
 }
