@@ -52,6 +52,12 @@ const config: ForgeConfig = {
           config: 'vite.main.config.ts',
           target: 'main',
         },
+        // Large imports parse in a second worker (started by the import worker), next to it.
+        {
+          entry: 'electron/services/recordings/import/parse-worker.ts',
+          config: 'vite.main.config.ts',
+          target: 'main',
+        },
       ],
       renderer: [{ name: 'main_window', config: 'vite.renderer.config.ts' }],
     }),

@@ -38,15 +38,17 @@ async function riskCsv(rows: number, dir: string): Promise<string> {
   return file;
 }
 
-async function importCsv(csv: string, dbPath: string): Promise<{ id: number; ms: number; rows: number }> {
+async function importCsv(csv: string, dbPath: string): Promise<{ id: number; ms: number; rows: number; checkpointMs: number }> {
   const db = openDatabase(dbPath);
   try {
     const t0 = performance.now();
     const id = await runImport(db, { path: csv, name: 'bench', timestampField: 'ts', timestampFormat: 'iso8601', keyField: 'cardId', onMalformed: 'reject' });
     const ms = performance.now() - t0;
     const rows = (db.prepare('SELECT COUNT(*) AS n FROM events WHERE recording_id = ?').get(id) as { n: number }).n;
+    // Not part of the import's time: the app's import worker runs it after reporting the recording.
+    const c0 = performance.now();
     db.pragma('wal_checkpoint(TRUNCATE)');
-    return { id, ms, rows };
+    return { id, ms, rows, checkpointMs: performance.now() - c0 };
   } finally {
     db.close();
   }
@@ -68,7 +70,7 @@ export const import1mCsv: Workload = {
     try {
       const csv = await riskCsv(rows, dir);
       const r = await importCsv(csv, join(dir, 'bench.sqlite'));
-      return { ...base('import-1m-csv', quick), rows: r.rows, events: r.rows, rowsPerSec: Math.round(r.rows / (r.ms / 1000)), importMs: Math.round(r.ms), csvBytes: statSync(csv).size, peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024), mismatches: r.rows === rows ? [] : [`imported ${r.rows} rows of ${rows}`] };
+      return { ...base('import-1m-csv', quick), rows: r.rows, events: r.rows, rowsPerSec: Math.round(r.rows / (r.ms / 1000)), importMs: Math.round(r.ms), checkpointMs: Math.round(r.checkpointMs), csvBytes: statSync(csv).size, peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024), mismatches: r.rows === rows ? [] : [`imported ${r.rows} rows of ${rows}`] };
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { openDatabase } from '../../../electron/services/db/open-database';
-import type { ImportRequest } from '../../../electron/services/recordings';
+import { RecordingImportError, type ImportRequest } from '../../../electron/services/recordings';
 
 export const fixtures = path.resolve(import.meta.dirname, '../../fixtures/recordings');
 export const fixture = (name: string): string => path.join(fixtures, name);
@@ -55,4 +55,15 @@ export function writeFile(dir: string, name: string, text: string, gzip = false)
 
 export function request(file: string, extra: Partial<ImportRequest> = {}): ImportRequest {
   return { path: file, name: path.basename(file), timestampField: 'ts', timestampFormat: 'epochMillis', onMalformed: 'reject', ...extra };
+}
+
+/** The RecordingImportError an import failed with (fails the test if it succeeded or threw something else). */
+export async function importError(promise: Promise<unknown>): Promise<RecordingImportError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof RecordingImportError) return error;
+    throw error;
+  }
+  throw new Error('expected the import to fail');
 }

@@ -5,23 +5,12 @@ import { openDatabase } from '../../../electron/services/db/open-database';
 import {
   createRecordingsService,
   importRecordingInWorker,
-  RecordingImportError,
   type ImportProgress,
   type RecordingsService,
 } from '../../../electron/services/recordings';
 import { spawnImportWorker } from '../../../electron/services/recordings/import/import-recording';
 import type { FromWorker } from '../../../electron/services/recordings/import/worker-protocol';
-import { countRows, fixture, jsonlText, request, tempDb, writeFile, type TempDb } from './helpers';
-
-async function importError(promise: Promise<unknown>): Promise<RecordingImportError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof RecordingImportError) return error;
-    throw error;
-  }
-  throw new Error('expected the import to fail');
-}
+import { countRows, fixture, importError, jsonlText, request, tempDb, writeFile, type TempDb } from './helpers';
 
 describe('importRecording (worker thread)', () => {
   let t: TempDb;

@@ -8,6 +8,7 @@
  * CLI, the benchmark and tests.
  */
 import type { Database } from 'better-sqlite3';
+import { stat } from 'node:fs/promises';
 import type { ImportProgress, ImportRequest } from '../types';
 import { bulkImportSettings, deferIndexes } from './deferred-indexes';
 import { openEventProducer, type EventProducer } from './event-batches';
@@ -15,6 +16,7 @@ import { EventWriter } from './event-writer';
 import { RecordingImportError } from './import-error';
 import { wrapReadError } from './read-error';
 import { finishRecording, insertRecording } from './recording-row';
+import { openEventProducerInWorker, ParseWorkerUnavailable } from './worker-event-producer';
 
 export interface ImportHooks {
   onProgress?: (progress: ImportProgress) => void;
@@ -23,6 +25,33 @@ export interface ImportHooks {
   /** Minimum milliseconds between progress reports (default 100). */
   progressInterval?: number;
   now?: () => number;
+  /**
+   * Read and parse in a worker thread while this thread writes (worker-event-producer.ts).
+   * Default: for files of PARSE_WORKER_MIN_BYTES and more, where it outweighs starting a thread.
+   */
+  parseInWorker?: boolean;
+}
+
+export const PARSE_WORKER_MIN_BYTES = 16 * 1024 * 1024;
+
+async function fileBytes(path: string): Promise<number> {
+  try {
+    return (await stat(path)).size;
+  } catch {
+    return 0; // the reader reports why the file cannot be read
+  }
+}
+
+/** The worker-thread parser when wanted and available, else parsing in this thread. */
+async function openProducer(request: ImportRequest, inWorker: boolean | undefined): Promise<EventProducer> {
+  if (inWorker ?? (await fileBytes(request.path)) >= PARSE_WORKER_MIN_BYTES) {
+    try {
+      return await openEventProducerInWorker(request);
+    } catch (error) {
+      if (!(error instanceof ParseWorkerUnavailable)) throw error;
+    }
+  }
+  return openEventProducer(request);
 }
 
 const cancelledError = (): RecordingImportError =>
@@ -50,7 +79,7 @@ export async function runImport(db: Database, request: ImportRequest, hooks: Imp
   let inTransaction = false;
   let restoreSettings: (() => void) | null = null;
   try {
-    producer = await openEventProducer(request);
+    producer = await openProducer(request, hooks.parseInWorker);
     const info = producer.info;
     const interval = hooks.progressInterval ?? 100;
     let lastReport = 0;

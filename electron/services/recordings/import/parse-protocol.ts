@@ -1,0 +1,31 @@
+/**
+ * Messages between an import and its parse worker (parse-worker.ts). A batch's times travel in
+ * a transferred Float64Array; its keys and payloads are copied (structured clone).
+ */
+import type { ImportRequest } from '../types';
+import type { DigestSummary, SourceInfo } from './event-batches';
+import type { ImportErrorInfo } from './import-error';
+
+export interface ParseWorkerData {
+  request: ImportRequest;
+}
+
+export interface PackedBatch {
+  ts: Float64Array;
+  keys: (string | null)[];
+  payloads: string[];
+  bytesRead: number;
+  malformedTotal: number;
+}
+
+export type FromParser =
+  | { type: 'info'; info: SourceInfo }
+  | { type: 'batch'; batch: PackedBatch }
+  | { type: 'end'; summary: DigestSummary }
+  | { type: 'failed'; error: ImportErrorInfo };
+
+/** The importer has taken one batch off the queue: the parser may send another. */
+export type ToParser = { type: 'taken' };
+
+/** Batches the parser may have sent that the importer has not taken yet (bounds memory). */
+export const BATCHES_IN_FLIGHT = 8;

@@ -1,0 +1,56 @@
+/**
+ * Worker-thread entry that reads and parses an import's file (event-batches.ts) while the
+ * importing thread writes what it sends to SQLite, so the two halves of an import overlap on two
+ * cores. Each batch (one chunk of the file, about a thousand rows) is sent as it is parsed:
+ * holding rows back to send fewer, larger messages cost more in garbage collection than it saved.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { openEventProducer, type EventBatch } from './event-batches';
+import { BATCHES_IN_FLIGHT, type FromParser, type ParseWorkerData, type ToParser } from './parse-protocol';
+import { wrapReadError } from './read-error';
+
+function send(message: FromParser, transfer: ArrayBuffer[] = []): void {
+  parentPort?.postMessage(message, transfer);
+}
+
+let inFlight = 0;
+let wake: (() => void) | null = null;
+parentPort?.on('message', (message: ToParser) => {
+  if (message.type !== 'taken') return;
+  inFlight -= 1;
+  wake?.();
+  wake = null;
+});
+
+/** Waits while the importer is BATCHES_IN_FLIGHT batches behind. */
+async function room(): Promise<void> {
+  while (inFlight >= BATCHES_IN_FLIGHT) await new Promise<void>((resolve) => (wake = resolve));
+}
+
+async function sendBatch(batch: EventBatch): Promise<void> {
+  if (batch.payloads.length === 0 && batch.malformedTotal === 0) return;
+  await room();
+  inFlight += 1;
+  const ts = Float64Array.from(batch.ts);
+  send({ type: 'batch', batch: { ts, keys: batch.keys, payloads: batch.payloads, bytesRead: batch.bytesRead, malformedTotal: batch.malformedTotal } }, [ts.buffer]);
+}
+
+async function main(): Promise<void> {
+  const { request } = workerData as ParseWorkerData;
+  try {
+    const producer = await openEventProducer(request);
+    try {
+      send({ type: 'info', info: producer.info });
+      for await (const batch of producer.batches) await sendBatch(batch);
+      send({ type: 'end', summary: producer.summary() });
+    } finally {
+      producer.close();
+    }
+  } catch (error) {
+    send({ type: 'failed', error: wrapReadError(error, request.path).toInfo() });
+  } finally {
+    parentPort?.close();
+  }
+}
+
+void main();
