@@ -25,6 +25,12 @@ function dropOldCounters(st: NfaState, ts: number): void {
 
 function anyTimedOut(nfa: CompiledNfa, runs: readonly PartialRun[], ts: number): boolean {
   const W = nfa.windowTime;
+  if (nfa.hasStateWindows === false) {
+    // Only the pattern's window: the run list is a heap by start time (start runs last), so its
+    // root is the oldest started run, and no other run can be older than it.
+    const oldest = runs[0];
+    return oldest !== undefined && oldest.startFid >= 0 && W > 0 && ts - oldest.startTs >= W;
+  }
   for (const run of runs) {
     if (run.startFid < 0) continue;
     const w = (nfa.states[run.state] as { window?: number }).window;

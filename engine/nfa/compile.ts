@@ -118,9 +118,10 @@ function flatten(spec: PatternSpec, graph: BuiltGraph, stageNames: string[]): Co
     transitions: s.transitions.map((t) => ({ action: t.action, source: t.source.id, target: t.target.id, condition: t.condition })),
   }));
   const windowTime = graph.windowTime ?? 0;
-  const hasWindows = windowTime > 0 || states.some((s) => s.window !== undefined && s.window > 0);
+  const hasStateWindows = states.some((s) => s.window !== undefined && s.window > 0);
+  const hasWindows = windowTime > 0 || hasStateWindows;
   const { skips, startSkip, guards } = stateSkips(states, graph.start.id);
-  return { states, startState: graph.start.id, windowTime, hasWindows, skip: spec.skip, spec, stageNames, skips, startSkip, guards };
+  return { states, startState: graph.start.id, windowTime, hasWindows, hasStateWindows, skip: spec.skip, spec, stageNames, skips, startSkip, guards };
 }
 
 export function compilePattern(spec: PatternSpec, options: CompileOptions = {}): CompilePatternResult {

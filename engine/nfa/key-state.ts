@@ -82,7 +82,9 @@ export function clearBuffer(ks: KeyState): void {
 /** True when the key holds nothing a later event or timer could observe. */
 export function isIdle(ks: KeyState): boolean {
   const st = ks.nfa;
-  return st.partial.length === 1 && st.partial[0].startFid < 0 && st.completed.length === 0 && ks.buffered === 0 && ks.pendingTimers === 0 && st.liveNodes === 0;
+  // The key's own fields first: a live key usually has a timer pending, and then its NFA state
+  // (another object, often not in cache) is not read at all.
+  return ks.pendingTimers === 0 && ks.buffered === 0 && st.liveNodes === 0 && st.completed.length === 0 && st.partial.length === 1 && st.partial[0].startFid < 0;
 }
 
 /** Makes an idle key state ready for another key; run ids keep growing so they never repeat. */

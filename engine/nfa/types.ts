@@ -63,6 +63,8 @@ export interface CompiledNfa {
   readonly windowTime: number;
   /** Whether any window (global or per state) exists; advanceTime is a no-op otherwise. */
   readonly hasWindows: boolean;
+  /** Whether any state has its own window (PREVIOUS_AND_CURRENT or a quantifier's); absent: unknown. */
+  readonly hasStateWindows?: boolean;
   readonly skip: SkipStrategy;
   readonly spec: PatternSpec;
   /** Stage names that can appear in matches, in pattern order (group members included). */
