@@ -30,6 +30,8 @@ describe('parsing in a worker thread (parseInWorker)', () => {
     const [here, there] = await both({ path: risk, name: 'risk', timestampField: 'ts', timestampFormat: 'iso8601', keyField: 'cardId', onMalformed: 'reject' });
     expect((there as { events: unknown[] }).events).toHaveLength(2014);
     expect(there).toEqual(here);
+    const bytes = t.db.prepare('SELECT r.payload_bytes AS said, (SELECT SUM(length(CAST(payload AS BLOB))) FROM events WHERE recording_id = r.id) AS stored FROM recordings r').all() as { said: number; stored: number }[];
+    expect(bytes.every((b) => b.said === b.stored && b.said > 0)).toBe(true);
     for (const [file, extra] of [
       [writeFile(t.dir, 'many.jsonl', jsonlText(5000)), { keyField: 'key' }],
       [fixture('trades-semicolon.csv.gz'), { timestampField: 'time', timestampFormat: 'iso8601' as const, keyField: 'symbol' }],

@@ -28,6 +28,8 @@ export interface EventBatch {
   ts: ArrayLike<number>;
   keys: (string | null)[];
   payloads: string[];
+  /** UTF-8 bytes of the payloads (counted here, off the writing thread when parsing runs in a worker). */
+  payloadBytes: number;
   /** Progress after this batch. */
   bytesRead: number;
   malformedTotal: number;
@@ -72,7 +74,7 @@ export async function openEventProducer(request: ImportRequest): Promise<EventPr
     const malformed = new MalformedLog();
     const rejecting = request.onMalformed === 'reject';
 
-    const newBatch = (): FillingBatch => ({ ts: [], keys: [], payloads: [], bytesRead: 0, malformedTotal: 0 });
+    const newBatch = (): FillingBatch => ({ ts: [], keys: [], payloads: [], payloadBytes: 0, bytesRead: 0, malformedTotal: 0 });
     const finish = (batch: EventBatch): EventBatch => {
       batch.bytesRead = source.bytesRead();
       batch.malformedTotal = malformed.total;
@@ -88,7 +90,9 @@ export async function openEventProducer(request: ImportRequest): Promise<EventPr
       if (rejecting && malformed.total > 0) return;
       batch.ts.push(event.ts);
       batch.keys.push(event.key);
-      batch.payloads.push(payload());
+      const text = payload();
+      batch.payloads.push(text);
+      batch.payloadBytes += Buffer.byteLength(text);
     };
     const addRecord = (batch: FillingBatch, row: SourceRow): void => {
       if (isProblem(row)) {

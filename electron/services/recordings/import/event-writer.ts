@@ -20,7 +20,6 @@ export class EventWriter {
   private readonly single: Statement;
   private buffer: (string | number | null)[] = [];
   private nextSeq = 0;
-  payloadBytes = 0;
 
   constructor(db: Database, recordingId: number) {
     if (!Number.isSafeInteger(recordingId)) throw new Error(`invalid recording id ${recordingId}`);
@@ -35,7 +34,6 @@ export class EventWriter {
   add(ts: number, key: string | null, payload: string): void {
     this.buffer.push(this.nextSeq, ts, key, payload);
     this.nextSeq += 1;
-    this.payloadBytes += Buffer.byteLength(payload);
     if (this.buffer.length === ROWS_PER_INSERT * COLUMNS) {
       this.many.run(this.buffer);
       this.buffer = [];

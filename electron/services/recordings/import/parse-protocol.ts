@@ -14,6 +14,7 @@ export interface PackedBatch {
   ts: Float64Array;
   keys: (string | null)[];
   payloads: string[];
+  payloadBytes: number;
   bytesRead: number;
   malformedTotal: number;
 }

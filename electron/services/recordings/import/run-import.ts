@@ -93,9 +93,11 @@ export async function runImport(db: Database, request: ImportRequest, hooks: Imp
     inTransaction = true;
     const id = insertRecording(db, request, info, new Date(now()).toISOString());
     const writer = new EventWriter(db, id);
+    let payloadBytes = 0;
     const indexes = deferIndexes(db, info.estimatedRows);
     for await (const batch of producer.batches) {
       for (let i = 0; i < batch.ts.length; i++) writer.add(batch.ts[i], batch.keys[i], batch.payloads[i]);
+      payloadBytes += batch.payloadBytes;
       progress = { bytesRead: batch.bytesRead, totalBytes: info.fileBytes, rows: writer.count, malformed: batch.malformedTotal };
       if (hooks.isCancelled?.()) throw cancelledError();
       const t = now();
@@ -127,7 +129,7 @@ export async function runImport(db: Database, request: ImportRequest, hooks: Imp
     indexes.rebuild();
     finishRecording(db, id, {
       rowCount: writer.count,
-      payloadBytes: writer.payloadBytes,
+      payloadBytes,
       minTs: summary.minTs,
       maxTs: summary.maxTs,
       keyCount: distinctKeys(db, id),

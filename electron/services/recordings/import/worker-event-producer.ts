@@ -22,7 +22,7 @@ function unpack(batch: PackedBatch): EventBatch {
   if (payloads.length !== batch.ts.length) {
     throw new RecordingImportError({ code: 'internal', message: `parse worker sent ${payloads.length} payloads for ${batch.ts.length} events` });
   }
-  return { ts: batch.ts, keys: batch.keys, payloads, bytesRead: batch.bytesRead, malformedTotal: batch.malformedTotal };
+  return { ts: batch.ts, keys: batch.keys, payloads, payloadBytes: batch.payloadBytes, bytesRead: batch.bytesRead, malformedTotal: batch.malformedTotal };
 }
 
 export async function openEventProducerInWorker(request: ImportRequest): Promise<EventProducer> {
