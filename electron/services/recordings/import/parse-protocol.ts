@@ -3,21 +3,15 @@
  * a transferred Float64Array; its keys and payloads are copied (structured clone).
  */
 import type { ImportRequest } from '../types';
-import type { DigestSummary, SourceInfo } from './event-batches';
+import type { DigestSummary, EventBatch, SourceInfo } from './event-batches';
 import type { ImportErrorInfo } from './import-error';
 
 export interface ParseWorkerData {
   request: ImportRequest;
 }
 
-export interface PackedBatch {
-  ts: Float64Array;
-  keys: (string | null)[];
-  payloads: string[];
-  payloadBytes: number;
-  bytesRead: number;
-  malformedTotal: number;
-}
+/** An EventBatch whose times can be transferred rather than copied. */
+export type PackedBatch = EventBatch & { ts: Float64Array };
 
 export type FromParser =
   | { type: 'info'; info: SourceInfo }

@@ -32,7 +32,7 @@ async function sendBatch(batch: EventBatch): Promise<void> {
   await room();
   inFlight += 1;
   const ts = Float64Array.from(batch.ts);
-  send({ type: 'batch', batch: { ts, keys: batch.keys, payloads: batch.payloads, payloadBytes: batch.payloadBytes, bytesRead: batch.bytesRead, malformedTotal: batch.malformedTotal } }, [ts.buffer]);
+  send({ type: 'batch', batch: { ...batch, ts } }, [ts.buffer]);
 }
 
 async function main(): Promise<void> {

@@ -17,12 +17,12 @@ export class ParseWorkerUnavailable extends Error {
 
 type Received = FromParser | { type: 'crashed'; message: string };
 
-function unpack(batch: PackedBatch): EventBatch {
-  const payloads = batch.payloads;
-  if (payloads.length !== batch.ts.length) {
-    throw new RecordingImportError({ code: 'internal', message: `parse worker sent ${payloads.length} payloads for ${batch.ts.length} events` });
+/** A batch as received, checked: every event must come with its key and payload. */
+function checked(batch: PackedBatch): EventBatch {
+  if (batch.payloads.length !== batch.ts.length || batch.keys.length !== batch.ts.length) {
+    throw new RecordingImportError({ code: 'internal', message: `The parse worker sent a damaged batch (${batch.ts.length} times, ${batch.keys.length} keys, ${batch.payloads.length} payloads).` });
   }
-  return { ts: batch.ts, keys: batch.keys, payloads, payloadBytes: batch.payloadBytes, bytesRead: batch.bytesRead, malformedTotal: batch.malformedTotal };
+  return batch;
 }
 
 export async function openEventProducerInWorker(request: ImportRequest): Promise<EventProducer> {
@@ -72,7 +72,7 @@ export async function openEventProducerInWorker(request: ImportRequest): Promise
       switch (message.type) {
         case 'batch':
           worker.postMessage({ type: 'taken' } satisfies ToParser);
-          yield unpack(message.batch);
+          yield checked(message.batch);
           break;
         case 'end':
           ended = true;
