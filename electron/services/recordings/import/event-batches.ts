@@ -1,9 +1,8 @@
 /**
  * The reading half of an import: file → rows → events, in batches ready to be written (time,
  * key, payload text), with the statistics (time range, schema, malformed rows) gathered on
- * the way. Kept apart from the writing half (run-import.ts) so that it could move to a thread of
- * its own; measured on a saturated 2-core machine that did not pay yet (the batches' structured
- * clone and the worker's start cost as much as the parsing it moved).
+ * the way. Kept apart from the writing half (run-import.ts) so that it can run in a thread of its
+ * own: large files are parsed in parse-worker.ts while the importing thread writes.
  */
 import { SchemaBuilder } from '../inspect/schema-builder';
 import { openTextSource, type TextSource } from '../source/open-source';

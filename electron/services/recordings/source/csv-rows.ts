@@ -77,7 +77,7 @@ export async function* readCsvCells(chunks: AsyncIterable<string>, delimiter: Cs
   splitter.end(records);
   const rows = toRows(records);
   if (header === null) throw new SourceFormatError(1, 'the CSV file is empty; expected a header row');
-  if (rows.length > 0) yield { header: header ?? [], rows };
+  if (rows.length > 0) yield { header, rows };
 }
 
 export async function* readCsv(chunks: AsyncIterable<string>, delimiter: CsvDelimiter): AsyncGenerator<SourceRow[]> {
