@@ -50,7 +50,9 @@ export function processMatches(nfa: CompiledNfa, st: NfaState, potential: Partia
     matches.push(matchOf(path));
     releaseNode(st, m.node);
   }
-  if (st.completed.length === 0) st.completed = NO_RUNS;
+  // A key left with only its start run gives its drained list back (V8 keeps 17 slots after a
+  // push), so keys that matched once do not each keep one; a busy key keeps its list for the next.
+  if (st.completed.length === 0 && partial.length <= 1) st.completed = NO_RUNS;
 }
 
 export function errorResult(result: NfaStepResult, e: unknown): void {
