@@ -48,8 +48,8 @@ function skipOf(states: readonly NfaStateDef[], from: number, guardIndex: (g: Ev
   }
   if (guards.length === 0) return null;
   const only = edges.length === 1 ? edges[0] : undefined;
-  const fromStart = (states[from]).kind === 'start';
-  const waits = !fromStart && only !== undefined && only.action === 'ignore' && !['final', 'stop', 'start'].includes((states[only.target]).kind);
+  const fromStart = states[from].kind === 'start';
+  const waits = !fromStart && only !== undefined && only.action === 'ignore' && !['final', 'stop', 'start'].includes(states[only.target].kind);
   return { guards, edges, ignoreTo: waits ? only.target : -1, takes: edges.some((e) => e.action === 'take') };
 }
 
