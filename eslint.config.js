@@ -7,11 +7,38 @@ import globals from 'globals';
 import prettier from 'eslint-config-prettier';
 import { defineConfig } from 'eslint/config';
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'util', 'stream', 'zlib', 'worker_threads', 'events', 'readline'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'child_process',
+  'crypto',
+  'http',
+  'https',
+  'net',
+  'url',
+  'util',
+  'stream',
+  'zlib',
+  'worker_threads',
+  'events',
+  'readline',
+];
 
 export default defineConfig(
   {
-    ignores: ['node_modules/**', '.vite/**', 'out/**', 'dist/**', 'test-artifacts/**', 'coverage/**', 'schema/**', '**/*.d.ts', 'bin/**'],
+    ignores: [
+      'node_modules/**',
+      '.vite/**',
+      'out/**',
+      'dist/**',
+      'test-artifacts/**',
+      'coverage/**',
+      'schema/**',
+      '**/*.d.ts',
+      'bin/**',
+    ],
   },
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
@@ -22,7 +49,10 @@ export default defineConfig(
     },
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-floating-promises': 'error',
       'no-eval': 'error',
@@ -40,23 +70,69 @@ export default defineConfig(
   {
     files: ['engine/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['react', 'react-*', 'react/*', '@xyflow/*', 'monaco-editor', 'monaco-editor/*', 'zustand', 'zustand/*'], message: 'engine/ must not depend on UI libraries.' },
-          { group: ['electron', 'electron/*'], message: 'engine/ must not import Electron.' },
-          { group: ['better-sqlite3'], message: 'engine/ must not touch SQLite; storage lives in electron/services.' },
-          { group: nodeBuiltins, message: 'engine/ must not import Node built-ins: it runs in the renderer, the CLI and servers alike.' },
-          { group: ['**/renderer/**', '**/electron/**', '**/cli/**'], message: 'engine/ is the bottom layer: it imports nothing from the app.' },
-        ],
-      }],
-      'no-restricted-properties': ['error',
-        { object: 'Date', property: 'now', message: 'engine/ takes time from its input, never from the wall clock.' },
-        { object: 'performance', property: 'now', message: 'engine/ takes time from its input, never from the wall clock.' },
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                'react',
+                'react-*',
+                'react/*',
+                '@xyflow/*',
+                'monaco-editor',
+                'monaco-editor/*',
+                'zustand',
+                'zustand/*',
+              ],
+              message: 'engine/ must not depend on UI libraries.',
+            },
+            { group: ['electron', 'electron/*'], message: 'engine/ must not import Electron.' },
+            {
+              group: ['better-sqlite3'],
+              message: 'engine/ must not touch SQLite; storage lives in electron/services.',
+            },
+            {
+              group: nodeBuiltins,
+              message:
+                'engine/ must not import Node built-ins: it runs in the renderer, the CLI and servers alike.',
+            },
+            {
+              group: ['**/renderer/**', '**/electron/**', '**/cli/**'],
+              message: 'engine/ is the bottom layer: it imports nothing from the app.',
+            },
+          ],
+        },
       ],
-      'no-restricted-syntax': ['error',
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'engine/ takes time from its input, never from the wall clock.' },
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'Date',
+          property: 'now',
+          message: 'engine/ takes time from its input, never from the wall clock.',
+        },
+        {
+          object: 'performance',
+          property: 'now',
+          message: 'engine/ takes time from its input, never from the wall clock.',
+        },
       ],
-      'no-restricted-globals': ['error', 'process', 'require', 'window', 'document', 'setTimeout', 'setInterval'],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'engine/ takes time from its input, never from the wall clock.',
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        'process',
+        'require',
+        'window',
+        'document',
+        'setTimeout',
+        'setInterval',
+      ],
     },
   },
   // renderer/: DOM + React + the typed contract. Never Electron, Node or SQLite.
@@ -66,47 +142,93 @@ export default defineConfig(
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', {
-        patterns: [
-          // A regex, not the group ['electron/*'], so the relative '../../electron/contract' import stays allowed.
-          { regex: '^electron(/.*)?$', message: 'The renderer talks to the back end only through the typed contract (renderer/api).' },
-          { group: ['better-sqlite3'], message: 'The renderer never opens the database.' },
-          { group: nodeBuiltins, message: 'The renderer runs sandboxed: no Node built-ins.' },
-          { group: ['**/electron/main/**', '**/electron/services/**', '**/electron/preload/**', '**/electron/web/**', '**/cli/**'], message: 'The renderer may import only electron/contract from the back end.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            // A regex, not the group ['electron/*'], so the relative '../../electron/contract' import stays allowed.
+            {
+              regex: '^electron(/.*)?$',
+              message: 'The renderer talks to the back end only through the typed contract (renderer/api).',
+            },
+            { group: ['better-sqlite3'], message: 'The renderer never opens the database.' },
+            { group: nodeBuiltins, message: 'The renderer runs sandboxed: no Node built-ins.' },
+            {
+              group: [
+                '**/electron/main/**',
+                '**/electron/services/**',
+                '**/electron/preload/**',
+                '**/electron/web/**',
+                '**/cli/**',
+              ],
+              message: 'The renderer may import only electron/contract from the back end.',
+            },
+          ],
+        },
+      ],
     },
   },
   // electron/contract: shared by both sides, so it must stay free of Electron and Node.
   {
     files: ['electron/contract/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['electron', 'electron/*', 'better-sqlite3', ...nodeBuiltins], message: 'The contract is shared with the renderer: types and zod only.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['electron', 'electron/*', 'better-sqlite3', ...nodeBuiltins],
+              message: 'The contract is shared with the renderer: types and zod only.',
+            },
+          ],
+        },
+      ],
     },
   },
   // Services run in plain Node for tests and the web host: they never import Electron.
   {
     files: ['electron/services/**/*.ts', 'electron/web/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [{ group: ['electron', 'electron/*'], message: 'Services must run without Electron (tests, web host). Keep electron imports in electron/main.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['electron', 'electron/*'],
+              message:
+                'Services must run without Electron (tests, web host). Keep electron imports in electron/main.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['electron/preload/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [{ group: [...nodeBuiltins, 'better-sqlite3', '**/services/**', '**/main/**'], message: 'The sandboxed preload may import only electron and the contract.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [...nodeBuiltins, 'better-sqlite3', '**/services/**', '**/main/**'],
+              message: 'The sandboxed preload may import only electron and the contract.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
-    files: ['electron/**/*.ts', 'cli/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts', 'samples/**/*.ts', '*.config.ts'],
+    files: [
+      'electron/**/*.ts',
+      'cli/**/*.ts',
+      'test/**/*.ts',
+      'bench/**/*.ts',
+      'scripts/**/*.ts',
+      'samples/**/*.ts',
+      '*.config.ts',
+    ],
     languageOptions: { globals: { ...globals.node } },
   },
   prettier,

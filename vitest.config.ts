@@ -8,7 +8,13 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['test/unit/**/*.test.ts', 'engine/**/*.test.ts', 'electron/**/*.test.ts', 'cli/**/*.test.ts', 'renderer/**/*.test.ts'],
+          include: [
+            'test/unit/**/*.test.ts',
+            'engine/**/*.test.ts',
+            'electron/**/*.test.ts',
+            'cli/**/*.test.ts',
+            'renderer/**/*.test.ts',
+          ],
           environment: 'node',
           testTimeout: 30_000,
         },

@@ -39,5 +39,9 @@ export function calibrate(): Calibration {
   if (sink < 0) throw new Error('unreachable');
   times.sort((a, b) => a - b);
   const mapGetNs = Math.round(times[2] * 10) / 10;
-  return { mapGetNs, slowdown: Math.round((mapGetNs / QUIET_MAP_GET_NS) * 10) / 10, loadAverage1m: Math.round(loadavg()[0] * 10) / 10 };
+  return {
+    mapGetNs,
+    slowdown: Math.round((mapGetNs / QUIET_MAP_GET_NS) * 10) / 10,
+    loadAverage1m: Math.round(loadavg()[0] * 10) / 10,
+  };
 }

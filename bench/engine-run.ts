@@ -2,7 +2,15 @@
  * The engine as applications drive it: compilePattern + createMatcher (event time, watermarks
  * derived from timestamps), one push per event, flush at the end. Every output is counted.
  */
-import { advanceTime, compilePattern, createMatcher, createNfaState, processEvent, type CepMatcher, type MatcherOptions } from '../engine/nfa/index';
+import {
+  advanceTime,
+  compilePattern,
+  createMatcher,
+  createNfaState,
+  processEvent,
+  type CepMatcher,
+  type MatcherOptions,
+} from '../engine/nfa/index';
 import type { EventRecord, PatternSpec, Quantifier, StageSpec } from '../engine/pattern/spec';
 import type { EngineRun } from './harness';
 
@@ -12,13 +20,19 @@ export function one(): Quantifier {
   return { kind: 'one', optional: false, greedy: false, inner: 'relaxed' };
 }
 
-export function stage(name: string, contiguity: StageSpec['contiguity'], where: string, quantifier: Quantifier = one()): StageSpec {
+export function stage(
+  name: string,
+  contiguity: StageSpec['contiguity'],
+  where: string,
+  quantifier: Quantifier = one(),
+): StageSpec {
   return { name, contiguity, where, quantifier };
 }
 
 export function compileOrThrow(spec: PatternSpec): ReturnType<typeof compilePattern> & { ok: true } {
   const r = compilePattern(spec);
-  if (!r.ok) throw new Error(`bench pattern does not compile: ${r.diagnostics.map((d) => d.message).join('; ')}`);
+  if (!r.ok)
+    throw new Error(`bench pattern does not compile: ${r.diagnostics.map((d) => d.message).join('; ')}`);
   return r;
 }
 
@@ -32,7 +46,10 @@ export function livePartialMatches(m: CepMatcher): number {
   return n;
 }
 
-export function matcherRun(spec: PatternSpec, options: Omit<MatcherOptions, 'time' | 'timestampOf'>): () => EngineRun<EventRecord> {
+export function matcherRun(
+  spec: PatternSpec,
+  options: Omit<MatcherOptions, 'time' | 'timestampOf'>,
+): () => EngineRun<EventRecord> {
   const { nfa } = compileOrThrow(spec);
   const timestampOf = (e: EventRecord): number => e.ts as number;
   return () => {
@@ -50,7 +67,12 @@ export function matcherRun(spec: PatternSpec, options: Omit<MatcherOptions, 'tim
       finish: () => count(m.flush()),
       matches: () => m.counters.matches,
       livePartialMatches: () => livePartialMatches(m),
-      counters: () => ({ timeouts: m.counters.timeouts, late: m.counters.late, droppedByCap: dropped, errors: m.counters.errors }),
+      counters: () => ({
+        timeouts: m.counters.timeouts,
+        late: m.counters.late,
+        droppedByCap: dropped,
+        errors: m.counters.errors,
+      }),
     };
   };
 }

@@ -51,7 +51,10 @@ export function percentile(sorted: readonly number[], p: number): number {
 }
 
 export function median(xs: readonly number[]): number {
-  return percentile([...xs].sort((a, b) => a - b), 50);
+  return percentile(
+    [...xs].sort((a, b) => a - b),
+    50,
+  );
 }
 
 export interface Repeats {
@@ -130,7 +133,11 @@ export function gcAvailable(): boolean {
  * nodes, per-key state, buffered events and timers. Null when too few partial matches are live to
  * divide by, or without --expose-gc.
  */
-export function bytesPerPartialMatch<E>(events: readonly E[], create: () => EngineRun<E>, upTo: number): { bytes: number | null; live: number; heapDelta: number } {
+export function bytesPerPartialMatch<E>(
+  events: readonly E[],
+  create: () => EngineRun<E>,
+  upTo: number,
+): { bytes: number | null; live: number; heapDelta: number } {
   const engine = create();
   const base = heapNow();
   for (let i = 0; i < upTo; i++) engine.push(events[i]);

@@ -60,7 +60,9 @@ export function measureWorkload(w: Workload, prepared: PreparedWorkload, o: Meas
   const lat = latency(timed.all);
   const mismatches: string[] = [];
   const engineMatches = timed.median.matches;
-  for (const r of timed.all) if (r.matches !== engineMatches) mismatches.push(`engine runs disagree: ${r.matches} vs ${engineMatches} matches`);
+  for (const r of timed.all)
+    if (r.matches !== engineMatches)
+      mismatches.push(`engine runs disagree: ${r.matches} vs ${engineMatches} matches`);
 
   const peers: Record<string, PeerFigure> = {};
   let handwrittenEps: number | undefined;
@@ -80,10 +82,18 @@ export function measureWorkload(w: Workload, prepared: PreparedWorkload, o: Meas
 
   let nfa: Record<string, unknown> = {};
   if (prepared.nfa) {
-    const t = repeat(o.engineRepeats, () => timeEngine(events, prepared.nfa as NonNullable<typeof prepared.nfa>));
+    const t = repeat(o.engineRepeats, () =>
+      timeEngine(events, prepared.nfa as NonNullable<typeof prepared.nfa>),
+    );
     const neps = n / (t.median.totalMs / 1000);
-    if (t.median.matches !== engineMatches) mismatches.push(`NFA direct found ${t.median.matches} matches, the matcher ${engineMatches}`);
-    nfa = { nfaPath: NFA_PATH, nfaEventsPerSec: Math.round(neps), nfaP99Us: round(latency(t.all).p99Us), ...(handwrittenEps !== undefined ? { nfaRatio: round(neps / handwrittenEps, 4) } : {}) };
+    if (t.median.matches !== engineMatches)
+      mismatches.push(`NFA direct found ${t.median.matches} matches, the matcher ${engineMatches}`);
+    nfa = {
+      nfaPath: NFA_PATH,
+      nfaEventsPerSec: Math.round(neps),
+      nfaP99Us: round(latency(t.all).p99Us),
+      ...(handwrittenEps !== undefined ? { nfaRatio: round(neps / handwrittenEps, 4) } : {}),
+    };
   }
 
   const peak = findPeak(events, engine);
@@ -106,7 +116,9 @@ export function measureWorkload(w: Workload, prepared: PreparedWorkload, o: Meas
     bytesPerPartialMatch: mem.bytes === null ? null : Math.round(mem.bytes),
     droppedByCap: counters.droppedByCap ?? 0,
     counters,
-    ...(handwrittenEps !== undefined ? { handwrittenEventsPerSec: Math.round(handwrittenEps), ratio: round(eps / handwrittenEps, 4) } : {}),
+    ...(handwrittenEps !== undefined
+      ? { handwrittenEventsPerSec: Math.round(handwrittenEps), ratio: round(eps / handwrittenEps, 4) }
+      : {}),
     ...nfa,
     peers,
     mismatches,

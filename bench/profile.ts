@@ -18,5 +18,8 @@ for (let i = 0; i < 3; i++) {
   const cpu = process.cpuUsage(c0);
   const cpuMs = (cpu.user + cpu.system) / 1000;
   const rate = (x: number): string => Math.round(prepared.events.length / (x / 1000)).toLocaleString('en-US');
-  console.log(`${w.slug}: ${rate(ms)} events/s wall, ${rate(cpuMs)} events/s cpu, ${r.matches} matches`, r.counters);
+  console.log(
+    `${w.slug}: ${rate(ms)} events/s wall, ${rate(cpuMs)} events/s cpu, ${r.matches} matches`,
+    r.counters,
+  );
 }

@@ -16,7 +16,8 @@ function rate(r: ResultLine): string {
 }
 
 function peersText(r: ResultLine): string {
-  const peers = r.peers as Record<string, { eventsPerSec: number; ratio: number; agrees: boolean }> | undefined;
+  const peers = r.peers as
+    Record<string, { eventsPerSec: number; ratio: number; agrees: boolean }> | undefined;
   if (!peers) return '';
   return Object.entries(peers)
     .map(([name, p]) => `${name} ${num(p.eventsPerSec)} (×${num(p.ratio, 3)})${p.agrees ? '' : ' MISMATCH'}`)
@@ -24,17 +25,52 @@ function peersText(r: ResultLine): string {
 }
 
 export function table(results: readonly ResultLine[]): string {
-  const head = ['workload', 'events', 'events/s', 'p50 µs', 'p99 µs', 'matches', 'peak PMs', 'B/PM', 'extra', 'peers: events/s (engine ÷ peer)'];
+  const head = [
+    'workload',
+    'events',
+    'events/s',
+    'p50 µs',
+    'p99 µs',
+    'matches',
+    'peak PMs',
+    'B/PM',
+    'extra',
+    'peers: events/s (engine ÷ peer)',
+  ];
   const rows = results.map((r) => {
-    if (typeof r.status === 'string' && r.status !== 'ok') return [r.workload, '', '', '', '', '', '', '', String(r.status), typeof r.reason === 'string' ? r.reason : ''];
+    if (typeof r.status === 'string' && r.status !== 'ok')
+      return [
+        r.workload,
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        String(r.status),
+        typeof r.reason === 'string' ? r.reason : '',
+      ];
     const extra: string[] = [];
     if (typeof r.stepP95Ms === 'number') extra.push(`step p95 ${num(r.stepP95Ms, 2)} ms`);
     if (typeof r.seekP95Ms === 'number') extra.push(`seek p95 ${num(r.seekP95Ms, 1)} ms`);
     const counters = r.counters as Record<string, number> | undefined;
     if (counters?.timeouts) extra.push(`timeouts ${num(counters.timeouts)}`);
     if (counters?.late) extra.push(`late ${num(counters.late)}`);
-    if (typeof r.droppedByCap === 'number' && r.droppedByCap > 0) extra.push(`dropped ${num(r.droppedByCap)}`);
-    return [r.workload, num(r.events ?? r.rows), rate(r), num(r.p50Us, 3), num(r.p99Us, 3), num(r.matches), num(r.peakPartialMatches), num(r.bytesPerPartialMatch), extra.join(', '), peersText(r)];
+    if (typeof r.droppedByCap === 'number' && r.droppedByCap > 0)
+      extra.push(`dropped ${num(r.droppedByCap)}`);
+    return [
+      r.workload,
+      num(r.events ?? r.rows),
+      rate(r),
+      num(r.p50Us, 3),
+      num(r.p99Us, 3),
+      num(r.matches),
+      num(r.peakPartialMatches),
+      num(r.bytesPerPartialMatch),
+      extra.join(', '),
+      peersText(r),
+    ];
   });
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   const line = (cells: string[]): string => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;

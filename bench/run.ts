@@ -36,7 +36,8 @@ export function parseBenchArgs(args: readonly string[]): BenchArgs | { error: st
       const v = a === '--only' ? args[++i] : a.slice('--only='.length);
       if (v === undefined || v === '') return { error: '--only needs a workload slug' };
       for (const slug of v.split(',')) {
-        if (!WORKLOADS.some((w) => w.slug === slug)) return { error: `unknown workload "${slug}"; known: ${WORKLOADS.map((w) => w.slug).join(', ')}` };
+        if (!WORKLOADS.some((w) => w.slug === slug))
+          return { error: `unknown workload "${slug}"; known: ${WORKLOADS.map((w) => w.slug).join(', ')}` };
         out.only.push(slug);
       }
     } else return { error: `unknown option "${a}"` };
@@ -46,16 +47,33 @@ export function parseBenchArgs(args: readonly string[]): BenchArgs | { error: st
 
 function runChild(slug: string, quick: boolean): Promise<ResultLine> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, ['--expose-gc', '--max-old-space-size=4096', '--import', import.meta.resolve('tsx'), join(HERE, 'child.ts'), slug, quick ? 'quick' : 'full'], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        '--expose-gc',
+        '--max-old-space-size=4096',
+        '--import',
+        import.meta.resolve('tsx'),
+        join(HERE, 'child.ts'),
+        slug,
+        quick ? 'quick' : 'full',
+      ],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.on('error', (e) => done({ workload: slug, status: 'failed', reason: e.message }));
     child.on('exit', (code, signal) => {
       const line = out.split('\n').find((l) => l.startsWith(RESULT_PREFIX));
       if (line) done({ status: 'ok', ...(JSON.parse(line.slice(RESULT_PREFIX.length)) as ResultLine) });
-      else done({ workload: slug, status: 'failed', reason: `the workload process exited (${signal ?? `code ${String(code)}`}) without a result` });
+      else
+        done({
+          workload: slug,
+          status: 'failed',
+          reason: `the workload process exited (${signal ?? `code ${String(code)}`}) without a result`,
+        });
     });
   });
 }
@@ -84,7 +102,9 @@ export async function runBench(args: readonly string[]): Promise<number> {
     if (mismatches.length > 0 || r.status === 'failed') failed = true;
     if (parsed.save) appendJsonl(join(HERE, 'results', 'latest.jsonl'), [r]);
   }
-  console.log(`\nCepheus benchmarks, ${process.version}, ${new Date().toISOString().slice(0, 10)}${parsed.quick ? ', --quick' : ''}\n`);
+  console.log(
+    `\nCepheus benchmarks, ${process.version}, ${new Date().toISOString().slice(0, 10)}${parsed.quick ? ', --quick' : ''}\n`,
+  );
   console.log(table(results));
   return failed ? 1 : 0;
 }

@@ -33,7 +33,8 @@ export function parseArgs(argv: readonly string[], spec: ArgSpec, command: strin
       flags.set(name, true);
       continue;
     }
-    if (!spec.values.includes(name)) throw new CliError(`Unknown option --${name} for "${command}". Run "cepheus ${command} --help".`, 2);
+    if (!spec.values.includes(name))
+      throw new CliError(`Unknown option --${name} for "${command}". Run "cepheus ${command} --help".`, 2);
     const value = eq === -1 ? argv[++i] : arg.slice(eq + 1);
     if (value === undefined || value === '') throw new CliError(`Option --${name} needs a value.`, 2);
     flags.set(name, value);

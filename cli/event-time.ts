@@ -2,9 +2,19 @@
 import type { TimeSettings } from '../engine/format';
 import { timeReader as engineTimeReader, type TimeReader } from '../engine/runtime/event-time';
 
-export { fieldValue, toEpochMillis, keyText, type TimeFormat, type TimeReader } from '../engine/runtime/event-time';
+export {
+  fieldValue,
+  toEpochMillis,
+  keyText,
+  type TimeFormat,
+  type TimeReader,
+} from '../engine/runtime/event-time';
 
 /** `fieldOverride` (e.g. --time-field) switches a processing-time document to event time on that field. */
-export function timeReader(settings: TimeSettings, fieldOverride?: string, now: () => number = Date.now): TimeReader {
+export function timeReader(
+  settings: TimeSettings,
+  fieldOverride?: string,
+  now: () => number = Date.now,
+): TimeReader {
   return engineTimeReader(settings, fieldOverride, now);
 }

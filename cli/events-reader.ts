@@ -26,20 +26,27 @@ export function eventFileKind(file: string): EventFileKind {
   if (name.endsWith('.jsonl') || name.endsWith('.ndjson')) return 'jsonl';
   if (name.endsWith('.json')) return 'json';
   if (name.endsWith('.csv')) return 'csv';
-  throw new CliError(`Cannot tell the format of "${file}": use .jsonl, .ndjson, .json or .csv (optionally .gz).`, 2);
+  throw new CliError(
+    `Cannot tell the format of "${file}": use .jsonl, .ndjson, .json or .csv (optionally .gz).`,
+    2,
+  );
 }
 
 function readError(file: string, error: unknown): CliError {
   if (error instanceof CliError) return error;
   if (error instanceof SourceFormatError) return new CliError(`${file}: ${error.message}`);
-  return new CliError(`Cannot read the events file "${file}": ${error instanceof Error ? error.message : String(error)}`, 2);
+  return new CliError(
+    `Cannot read the events file "${file}": ${error instanceof Error ? error.message : String(error)}`,
+    2,
+  );
 }
 
 async function* events(file: string, format: SourceFormat): AsyncGenerator<EventRecord> {
   const source = await openTextSource(file);
   try {
     // Gzip is recognised by content; a .gz name on plain text is still a damaged file to the user.
-    if (file.toLowerCase().endsWith('.gz') && !source.compressed) throw new Error('incorrect header check: the file is named .gz but holds no gzip data');
+    if (file.toLowerCase().endsWith('.gz') && !source.compressed)
+      throw new Error('incorrect header check: the file is named .gz but holds no gzip data');
     const peeked = await peekText(source.chunks, format === 'csv' ? SNIFF_CHARS : 0);
     const delimiter = format === 'csv' ? sniffFormat(peeked.head).delimiter : undefined;
     for await (const batch of readRows(peeked.all, { format, delimiter })) {
@@ -60,4 +67,3 @@ export function readEvents(file: string): AsyncGenerator<EventRecord> {
   if (!existsSync(file)) throw new CliError(`Cannot find the events file "${file}".`, 2);
   return events(file, format);
 }
-

@@ -9,14 +9,24 @@ export function readText(file: string, what: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (e) {
-    throw new CliError(`Cannot read the ${what} file "${file}": ${e instanceof Error ? e.message : String(e)}`, 2);
+    throw new CliError(
+      `Cannot read the ${what} file "${file}": ${e instanceof Error ? e.message : String(e)}`,
+      2,
+    );
   }
 }
 
 /** One diagnostic as one line: where, then what. */
 export function formatDiagnostic(d: Diagnostic): string {
   const t = d.target;
-  const where = [t?.stage ? `stage "${t.stage}"` : t?.nodeId ? `node ${t.nodeId}` : '', t?.field ?? '', t?.path && t.path.length > 0 ? `at ${t.path.join('.')}` : '', d.range && !d.message.includes(`line ${d.range.line}`) ? `(line ${d.range.line}, column ${d.range.column})` : '']
+  const where = [
+    t?.stage ? `stage "${t.stage}"` : t?.nodeId ? `node ${t.nodeId}` : '',
+    t?.field ?? '',
+    t?.path && t.path.length > 0 ? `at ${t.path.join('.')}` : '',
+    d.range && !d.message.includes(`line ${d.range.line}`)
+      ? `(line ${d.range.line}, column ${d.range.column})`
+      : '',
+  ]
     .filter(Boolean)
     .join(' ');
   return `  ${d.severity}: ${where ? `${where}: ` : ''}${d.message}`;
@@ -28,7 +38,8 @@ export function formatDiagnostics(list: readonly Diagnostic[]): string {
 
 export function loadPatternFile(file: string): { document: PatternDocument; warnings: Diagnostic[] } {
   const loaded = loadDocument(readText(file, 'pattern'));
-  if (!loaded.ok) throw new CliError(`${file} is not a valid Cepheus pattern:\n${formatDiagnostics(loaded.diagnostics)}`);
+  if (!loaded.ok)
+    throw new CliError(`${file} is not a valid Cepheus pattern:\n${formatDiagnostics(loaded.diagnostics)}`);
   return { document: loaded.document, warnings: loaded.diagnostics.filter((d) => d.severity === 'warning') };
 }
 

@@ -22,7 +22,14 @@ Commands:
 
 Run "cepheus <command> --help" for the options of a command.`;
 
-const HELP: Record<string, string> = { validate: VALIDATE_HELP, run: RUN_HELP, export: EXPORT_HELP, import: IMPORT_HELP, conformance: CONFORMANCE_HELP, bench: BENCH_HELP };
+const HELP: Record<string, string> = {
+  validate: VALIDATE_HELP,
+  run: RUN_HELP,
+  export: EXPORT_HELP,
+  import: IMPORT_HELP,
+  conformance: CONFORMANCE_HELP,
+  bench: BENCH_HELP,
+};
 
 /** `cepheus run … | head` closes stdout early: that is a normal end, not an error. */
 function quietOnClosedPipe(): void {
@@ -52,11 +59,20 @@ export async function main(argv: readonly string[]): Promise<number> {
         return importCommand(rest);
       case 'conformance':
         if (rest.includes('--help') || rest.includes('-h')) return (console.log(CONFORMANCE_HELP), 0);
-        if (rest.length === 0) throw new CliError(`conformance needs at least one vectors file.\n\n${CONFORMANCE_HELP}`, 2);
-        return await runScript('cli/conformance-cli.ts', rest, 'cepheus: the conformance runner (cli/conformance-cli.ts) is not available.');
+        if (rest.length === 0)
+          throw new CliError(`conformance needs at least one vectors file.\n\n${CONFORMANCE_HELP}`, 2);
+        return await runScript(
+          'cli/conformance-cli.ts',
+          rest,
+          'cepheus: the conformance runner (cli/conformance-cli.ts) is not available.',
+        );
       case 'bench':
         if (rest.includes('--help') || rest.includes('-h')) return (console.log(BENCH_HELP), 0);
-        return await runScript('bench/run.ts', rest, 'cepheus: benchmarks not available (bench/run.ts is missing).');
+        return await runScript(
+          'bench/run.ts',
+          rest,
+          'cepheus: benchmarks not available (bench/run.ts is missing).',
+        );
       default:
         throw new CliError(`Unknown command "${command}".\n\n${MAIN_HELP}`, 2);
     }

@@ -3,7 +3,15 @@
  * timed per the document's settings (or the overrides). Outputs become plain JSON records.
  * Used by `cepheus run` and by the example server (samples/server).
  */
-import { compilePattern, createMatcher, documentToSpec, type CepMatcher, type Match, type MatcherOutput, type PatternDocument } from '../engine';
+import {
+  compilePattern,
+  createMatcher,
+  documentToSpec,
+  type CepMatcher,
+  type Match,
+  type MatcherOutput,
+  type PatternDocument,
+} from '../engine';
 import type { Diagnostic } from '../engine/pattern/diagnostic';
 import type { EventRecord } from '../engine/pattern/spec';
 import { fieldValue, timeReader } from './event-time';
@@ -40,11 +48,23 @@ export function toRecord(o: MatcherOutput): OutputRecord {
     case 'timeout':
       return { kind: o.kind, key: o.key, timestamp: o.timestamp, stages: stagesOf(o.match) };
     case 'late':
-      return { kind: 'late', key: o.key, timestamp: o.timestamp, watermark: o.watermark, event: o.event.event };
+      return {
+        kind: 'late',
+        key: o.key,
+        timestamp: o.timestamp,
+        watermark: o.watermark,
+        event: o.event.event,
+      };
     case 'warning':
       return { kind: 'warning', key: o.key, timestamp: o.timestamp, message: o.message };
     case 'error':
-      return { kind: 'error', key: o.key, timestamp: o.timestamp, message: o.message, flinkError: o.flinkError };
+      return {
+        kind: 'error',
+        key: o.key,
+        timestamp: o.timestamp,
+        message: o.message,
+        flinkError: o.flinkError,
+      };
   }
 }
 
@@ -56,7 +76,10 @@ function keyText(v: unknown): string {
   return JSON.stringify(v);
 }
 
-export function createPipeline(doc: PatternDocument, options: PipelineOptions = {}): { ok: true; pipeline: Pipeline; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] } {
+export function createPipeline(
+  doc: PatternDocument,
+  options: PipelineOptions = {},
+): { ok: true; pipeline: Pipeline; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] } {
   const lowered = documentToSpec(doc);
   if (!lowered.ok) return { ok: false, diagnostics: lowered.diagnostics };
   const compiled = compilePattern(lowered.spec, doc.eventSchema ? { schema: doc.eventSchema } : {});

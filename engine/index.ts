@@ -27,7 +27,13 @@
  */
 export * from './format';
 export { parseCondition, compileCondition, checkCondition, CONDITION_FUNCTIONS } from './expr';
-export type { Expr, CompiledCondition, CompileOptions as ConditionCompileOptions, CompileResult as ConditionCompileResult, FunctionDoc } from './expr';
+export type {
+  Expr,
+  CompiledCondition,
+  CompileOptions as ConditionCompileOptions,
+  CompileResult as ConditionCompileResult,
+  FunctionDoc,
+} from './expr';
 export {
   compilePattern,
   createMatcher,
@@ -47,8 +53,33 @@ export {
   type EventRef,
   type PartialMatchInfo,
 } from './nfa';
-export { exportPattern, expressibility, EXPORT_TARGETS, type ExportTarget, type ExportOptions, type ExportResult, type ExpressibilityReport, type ExpressibilityItem, type TargetReport } from './export';
+export {
+  exportPattern,
+  expressibility,
+  EXPORT_TARGETS,
+  type ExportTarget,
+  type ExportOptions,
+  type ExportResult,
+  type ExpressibilityReport,
+  type ExpressibilityItem,
+  type TargetReport,
+} from './export';
 export { importFlinkJson, type ImportResult, type ImportOptions } from './import';
-export { parseVectors, runVectors, runVector, type ConformanceVector, type VectorOutcome } from './conformance';
-export type { PatternSpec, StageSpec, Quantifier, SkipStrategy, Within, EventRecord, EventSchema, Contiguity } from './pattern/spec';
+export {
+  parseVectors,
+  runVectors,
+  runVector,
+  type ConformanceVector,
+  type VectorOutcome,
+} from './conformance';
+export type {
+  PatternSpec,
+  StageSpec,
+  Quantifier,
+  SkipStrategy,
+  Within,
+  EventRecord,
+  EventSchema,
+  Contiguity,
+} from './pattern/spec';
 export type { Diagnostic, DiagnosticTarget, SourceRange } from './pattern/diagnostic';

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The one test command (`npm test`): lint, type-check, unit + property + browser e2e tests,
+// The one test command (`npm test`): formatting, lint, type-check, unit + property + browser e2e tests,
 // the Flink conformance vectors and the Electron security scan, then one closing summary line.
 // Each step streams its own output; a failing step does not hide the others.
 import { spawnSync } from 'node:child_process';
@@ -30,17 +30,26 @@ function check(label, cmd, args) {
   lines.push(`${ok ? 'ok  ' : 'FAIL'} ${label} (${secs.toFixed(1)} s)`);
 }
 
+check('format', 'npx', ['prettier', '--check', '--log-level', 'warn', '.']);
 check('lint', 'npx', ['eslint', '--max-warnings', '0', '.']);
 check('typecheck', 'npm', ['run', '-s', 'typecheck']);
 
 // vitest: count individual tests from its JSON report.
 const report = join(artifacts, 'vitest.json');
-const v = run('vitest (unit, property, e2e)', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
+const v = run('vitest (unit, property, e2e)', 'npx', [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${report}`,
+]);
 if (existsSync(report)) {
   const j = JSON.parse(readFileSync(report, 'utf8'));
   passed += j.numPassedTests;
   failed += j.numFailedTests + (v.ok || j.numFailedTests > 0 ? 0 : 1);
-  lines.push(`${v.ok ? 'ok  ' : 'FAIL'} vitest: ${j.numPassedTests} passed, ${j.numFailedTests} failed, ${j.numPendingTests} skipped (${v.secs.toFixed(1)} s)`);
+  lines.push(
+    `${v.ok ? 'ok  ' : 'FAIL'} vitest: ${j.numPassedTests} passed, ${j.numFailedTests} failed, ${j.numPendingTests} skipped (${v.secs.toFixed(1)} s)`,
+  );
 } else {
   failed++;
   lines.push('FAIL vitest produced no report');
@@ -48,9 +57,17 @@ if (existsSync(report)) {
 
 // The Flink conformance vectors live beside the project (../shared/conformance) in CI and development.
 const vectorsDir = resolve(root, '..', 'shared', 'conformance');
-const vectorFiles = existsSync(vectorsDir) ? readdirSync(vectorsDir).filter((f) => f.endsWith('.json')).map((f) => join(vectorsDir, f)) : [];
+const vectorFiles = existsSync(vectorsDir)
+  ? readdirSync(vectorsDir)
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => join(vectorsDir, f))
+  : [];
 if (vectorFiles.length > 0) {
-  const r = spawnSync('npx', ['tsx', 'cli/conformance-cli.ts', ...vectorFiles], { cwd: root, encoding: 'utf8', env: process.env });
+  const r = spawnSync('npx', ['tsx', 'cli/conformance-cli.ts', ...vectorFiles], {
+    cwd: root,
+    encoding: 'utf8',
+    env: process.env,
+  });
   process.stdout.write(`\n=== conformance\n${r.stdout}${r.stderr}`);
   const m = /(\d+) passed, (\d+) failed/.exec(r.stdout ?? '');
   if (m) {

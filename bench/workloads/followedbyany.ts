@@ -16,7 +16,12 @@ const WEIGHTS = { A: 0.05, B: 0.25, C: 0.05 };
 const SPEC: PatternSpec = {
   stages: [
     stage('a', 'begin', "type == 'A'"),
-    stage('b', 'followedByAny', "type == 'B'", { kind: 'oneOrMore', optional: false, greedy: false, inner: 'allowCombinations' }),
+    stage('b', 'followedByAny', "type == 'B'", {
+      kind: 'oneOrMore',
+      optional: false,
+      greedy: false,
+      inner: 'allowCombinations',
+    }),
     stage('c', 'followedByAny', "type == 'C'"),
   ],
   within: { ms: WINDOW_MS, type: 'FIRST_AND_LAST' },
@@ -61,7 +66,9 @@ export const followedByAny: Workload = {
       events,
       engine: matcherRun(SPEC, { maxPartialMatchesPerKey: DEFAULT_MAX_PARTIAL_MATCHES }),
       peers: [{ name: 'handwritten', handwritten: true, run: handwritten }],
-      info: { pattern: `begin(A).followedByAny(B).oneOrMore().allowCombinations().followedByAny(C).within(${WINDOW_MS} ms), NO_SKIP; P(A)=P(C)=0.05, P(B)=0.25; cap ${DEFAULT_MAX_PARTIAL_MATCHES} per key` },
+      info: {
+        pattern: `begin(A).followedByAny(B).oneOrMore().allowCombinations().followedByAny(C).within(${WINDOW_MS} ms), NO_SKIP; P(A)=P(C)=0.05, P(B)=0.25; cap ${DEFAULT_MAX_PARTIAL_MATCHES} per key`,
+      },
     };
   },
 };

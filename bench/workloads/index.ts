@@ -8,7 +8,16 @@ import { riskControl } from './risk-control';
 import { import1mCsv, replay1m } from './recordings';
 import { strictSeq3 } from './strict-seq-3';
 
-export const WORKLOADS: readonly Workload[] = [strictSeq3, followedByWithin, oneOrMoreSum, followedByAny, notFollowedBy, riskControl, replay1m, import1mCsv];
+export const WORKLOADS: readonly Workload[] = [
+  strictSeq3,
+  followedByWithin,
+  oneOrMoreSum,
+  followedByAny,
+  notFollowedBy,
+  riskControl,
+  replay1m,
+  import1mCsv,
+];
 
 export function findWorkload(slug: string): Workload | undefined {
   return WORKLOADS.find((w) => w.slug === slug);

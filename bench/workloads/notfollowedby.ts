@@ -10,7 +10,11 @@ import { generateStream, mulberry32 } from '../rng';
 import type { Workload } from '../workload';
 
 const SPEC: PatternSpec = {
-  stages: [stage('a', 'begin', "type == 'A'"), stage('b', 'notFollowedBy', "type == 'B'"), stage('c', 'followedBy', "type == 'C'")],
+  stages: [
+    stage('a', 'begin', "type == 'A'"),
+    stage('b', 'notFollowedBy', "type == 'B'"),
+    stage('c', 'followedBy', "type == 'C'"),
+  ],
   within: { ms: 120_000, type: 'FIRST_AND_LAST' },
   skip: { kind: 'NO_SKIP' },
 };
@@ -33,12 +37,18 @@ export const notFollowedBy: Workload = {
   title: 'keyed begin(A).notFollowedBy(B).followedBy(C).within(2 min), out-of-order events, 10k keys',
   fullSize: 1_000_000,
   prepare(n) {
-    const events = shuffleArrivals(generateStream({ events: n, seed: 5, keys: 10_000 }) as unknown as EventRecord[], 6);
+    const events = shuffleArrivals(
+      generateStream({ events: n, seed: 5, keys: 10_000 }) as unknown as EventRecord[],
+      6,
+    );
     return {
       events,
       engine: matcherRun(SPEC, { keyOf: (e) => String(e.key), outOfOrdernessMs: 2_000 }),
       peers: [],
-      info: { pattern: 'begin(A).notFollowedBy(B).followedBy(C).within(2 min), keyed (10k keys); watermark = max ts − 2 s; 10 % late ≤ 2 s, 0.1 % late > 2 s' },
+      info: {
+        pattern:
+          'begin(A).notFollowedBy(B).followedBy(C).within(2 min), keyed (10k keys); watermark = max ts − 2 s; 10 % late ≤ 2 s, 0.1 % late > 2 s',
+      },
     };
   },
 };

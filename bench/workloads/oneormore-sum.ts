@@ -27,7 +27,12 @@ export function sumSpec(v: SumVariant): PatternSpec {
   return {
     stages: [
       stage('a', 'begin', "type == 'A'"),
-      stage('b', 'followedBy', `type == 'B' && sum(b.value) + value <= ${v.limit}`, { kind: 'oneOrMore', optional: false, greedy: false, inner: 'relaxed' }),
+      stage('b', 'followedBy', `type == 'B' && sum(b.value) + value <= ${v.limit}`, {
+        kind: 'oneOrMore',
+        optional: false,
+        greedy: false,
+        inner: 'relaxed',
+      }),
       stage('c', 'followedBy', "type == 'C'"),
     ],
     within: { ms: v.windowMs, type: 'FIRST_AND_LAST' },
@@ -91,7 +96,10 @@ export const oneOrMoreSum: Workload = {
       events,
       engine: matcherRun(sumSpec(v), {}),
       peers: [{ name: 'handwritten', handwritten: true, run: handwrittenSum(v) }],
-      info: { pattern: `begin(A).followedBy(B: sum(b.value) + value <= ${v.limit}).oneOrMore().followedBy(C).within(${v.windowMs} ms), SKIP_PAST_LAST_EVENT; P(A)=P(C)=0.02, P(B)=0.5`, k: 10 },
+      info: {
+        pattern: `begin(A).followedBy(B: sum(b.value) + value <= ${v.limit}).oneOrMore().followedBy(C).within(${v.windowMs} ms), SKIP_PAST_LAST_EVENT; P(A)=P(C)=0.02, P(B)=0.5`,
+        k: 10,
+      },
     };
   },
 };

@@ -24,10 +24,14 @@ const HEADER = 'id,ts,userId,cardId,type,amount,status,merchant,device,knownDevi
 
 /** The --large recording of the sample generator (same seed), or a smaller one in a temp folder. */
 async function riskCsv(rows: number, dir: string): Promise<string> {
-  const file = rows === 1_000_000 ? join(ROOT, 'samples', 'recordings', 'generated', 'risk-transactions-1m.csv') : join(dir, `risk-${rows}.csv`);
+  const file =
+    rows === 1_000_000
+      ? join(ROOT, 'samples', 'recordings', 'generated', 'risk-transactions-1m.csv')
+      : join(dir, `risk-${rows}.csv`);
   if (existsSync(file) && statSync(file).size > 0) return file;
   const rec = generateRisk({ users: Math.ceil(rows / 9.5), hours: 8, seed: 1_000_000, plant: true });
-  if (rec.events.length < rows) throw new Error(`the generator made ${rec.events.length} rows, fewer than ${rows}`);
+  if (rec.events.length < rows)
+    throw new Error(`the generator made ${rec.events.length} rows, fewer than ${rows}`);
   const { mkdirSync } = await import('node:fs');
   mkdirSync(dirname(file), { recursive: true });
   const out = createWriteStream(file);
@@ -38,13 +42,25 @@ async function riskCsv(rows: number, dir: string): Promise<string> {
   return file;
 }
 
-async function importCsv(csv: string, dbPath: string): Promise<{ id: number; ms: number; rows: number; checkpointMs: number }> {
+async function importCsv(
+  csv: string,
+  dbPath: string,
+): Promise<{ id: number; ms: number; rows: number; checkpointMs: number }> {
   const db = openDatabase(dbPath);
   try {
     const t0 = performance.now();
-    const id = await runImport(db, { path: csv, name: 'bench', timestampField: 'ts', timestampFormat: 'iso8601', keyField: 'cardId', onMalformed: 'reject' });
+    const id = await runImport(db, {
+      path: csv,
+      name: 'bench',
+      timestampField: 'ts',
+      timestampFormat: 'iso8601',
+      keyField: 'cardId',
+      onMalformed: 'reject',
+    });
     const ms = performance.now() - t0;
-    const rows = (db.prepare('SELECT COUNT(*) AS n FROM events WHERE recording_id = ?').get(id) as { n: number }).n;
+    const rows = (
+      db.prepare('SELECT COUNT(*) AS n FROM events WHERE recording_id = ?').get(id) as { n: number }
+    ).n;
     // Not part of the import's time: the app's import worker runs it after reporting the recording.
     const c0 = performance.now();
     db.pragma('wal_checkpoint(TRUNCATE)');
@@ -55,7 +71,13 @@ async function importCsv(csv: string, dbPath: string): Promise<{ id: number; ms:
 }
 
 function base(slug: string, quick: boolean): Record<string, unknown> {
-  return { workload: slug, engine: 'app services (in process)', node: process.version, date: new Date().toISOString(), quick };
+  return {
+    workload: slug,
+    engine: 'app services (in process)',
+    node: process.version,
+    date: new Date().toISOString(),
+    quick,
+  };
 }
 
 export const import1mCsv: Workload = {
@@ -70,7 +92,17 @@ export const import1mCsv: Workload = {
     try {
       const csv = await riskCsv(rows, dir);
       const r = await importCsv(csv, join(dir, 'bench.sqlite'));
-      return { ...base('import-1m-csv', quick), rows: r.rows, events: r.rows, rowsPerSec: Math.round(r.rows / (r.ms / 1000)), importMs: Math.round(r.ms), checkpointMs: Math.round(r.checkpointMs), csvBytes: statSync(csv).size, peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024), mismatches: r.rows === rows ? [] : [`imported ${r.rows} rows of ${rows}`] };
+      return {
+        ...base('import-1m-csv', quick),
+        rows: r.rows,
+        events: r.rows,
+        rowsPerSec: Math.round(r.rows / (r.ms / 1000)),
+        importMs: Math.round(r.ms),
+        checkpointMs: Math.round(r.checkpointMs),
+        csvBytes: statSync(csv).size,
+        peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+        mismatches: r.rows === rows ? [] : [`imported ${r.rows} rows of ${rows}`],
+      };
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -90,9 +122,17 @@ export const replay1m: Workload = {
       const csv = await riskCsv(rows, dir);
       const dbPath = join(dir, 'bench.sqlite');
       const imported = await importCsv(csv, dbPath);
-      const loaded = loadDocument(JSON.parse(readFileSync(join(ROOT, 'samples', 'patterns', 'risk', 'card-testing.cep.json'), 'utf8')));
+      const loaded = loadDocument(
+        JSON.parse(readFileSync(join(ROOT, 'samples', 'patterns', 'risk', 'card-testing.cep.json'), 'utf8')),
+      );
       if (!loaded.ok) throw new Error(loaded.diagnostics.map((d) => d.message).join('; '));
-      const r = benchReplay1m({ dbPath, recordingId: imported.id, document: loaded.document, steps: 1000, seeks: 10 });
+      const r = benchReplay1m({
+        dbPath,
+        recordingId: imported.id,
+        document: loaded.document,
+        steps: 1000,
+        seeks: 10,
+      });
       const steps = [...r.stepForwardMs, ...r.stepBackMs].sort((a, b) => a - b);
       const seeks = [...r.seekMs].sort((a, b) => a - b);
       const round = (x: number): number => Math.round(x * 1000) / 1000;
@@ -101,8 +141,18 @@ export const replay1m: Workload = {
         events: r.events,
         eventsPerSec: Math.round(r.events / (r.analysisMs / 1000)),
         stepP95Ms: round(percentile(steps, 95)),
-        stepForwardP95Ms: round(percentile([...r.stepForwardMs].sort((a, b) => a - b), 95)),
-        stepBackP95Ms: round(percentile([...r.stepBackMs].sort((a, b) => a - b), 95)),
+        stepForwardP95Ms: round(
+          percentile(
+            [...r.stepForwardMs].sort((a, b) => a - b),
+            95,
+          ),
+        ),
+        stepBackP95Ms: round(
+          percentile(
+            [...r.stepBackMs].sort((a, b) => a - b),
+            95,
+          ),
+        ),
         seekP95Ms: round(percentile(seeks, 95)),
         openMs: round(r.openMs),
         analysisMs: Math.round(r.analysisMs),
@@ -110,7 +160,10 @@ export const replay1m: Workload = {
         checkpointInterval: r.checkpointInterval,
         checkpointMiB: round(r.checkpointMiB),
         matches: r.matches,
-        info: { pattern: 'card-testing (risk sample)', note: 'eventsPerSec = whole-recording analysis (decode + match + checkpoints)' },
+        info: {
+          pattern: 'card-testing (risk sample)',
+          note: 'eventsPerSec = whole-recording analysis (decode + match + checkpoints)',
+        },
         mismatches: [],
       };
     } finally {

@@ -10,7 +10,11 @@ import { generateStream } from '../rng';
 import type { Workload } from '../workload';
 
 const SPEC: PatternSpec = {
-  stages: [stage('a', 'begin', "type == 'A' && value > 10"), stage('b', 'next', "type == 'B' && value > 10"), stage('c', 'next', "type == 'C' && value > 10")],
+  stages: [
+    stage('a', 'begin', "type == 'A' && value > 10"),
+    stage('b', 'next', "type == 'B' && value > 10"),
+    stage('c', 'next', "type == 'C' && value > 10"),
+  ],
   skip: { kind: 'NO_SKIP' },
 };
 
@@ -83,7 +87,7 @@ export const strictSeq3: Workload = {
         { name: 'regexp', run: regexp },
         { name: 'rxjs', run: rxjs },
       ],
-      info: { pattern: "begin(A).next(B).next(C), each `value > 10`; 9 uniform types; NO_SKIP" },
+      info: { pattern: 'begin(A).next(B).next(C), each `value > 10`; 9 uniform types; NO_SKIP' },
     };
   },
 };

@@ -24,7 +24,9 @@ export function runScript(script: string, args: readonly string[], missing: stri
   }
   return new Promise((resolve) => {
     // The tsx loader is resolved from this repository, so the command works from any directory.
-    const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), path, ...args], { stdio: 'inherit' });
+    const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), path, ...args], {
+      stdio: 'inherit',
+    });
     child.on('error', (e) => {
       console.error(`cannot start ${script}: ${e.message}`);
       resolve(2);

@@ -26,16 +26,22 @@ Options:
 Exit codes: 0 written; 1 refused or invalid pattern; 2 unreadable file or bad usage.`;
 
 export function exportCommand(argv: readonly string[]): number {
-  const args = parseArgs(argv, { values: ['to', 'out', 'class', 'java-class', 'package', 'table', 'key', 'time-field'] }, 'export');
+  const args = parseArgs(
+    argv,
+    { values: ['to', 'out', 'class', 'java-class', 'package', 'table', 'key', 'time-field'] },
+    'export',
+  );
   if (args.flags.has('help')) {
     console.log(EXPORT_HELP);
     return 0;
   }
   const [file, ...extra] = args.positionals;
-  if (!file || extra.length > 0) throw new CliError(`export needs exactly one pattern file.\n\n${EXPORT_HELP}`, 2);
+  if (!file || extra.length > 0)
+    throw new CliError(`export needs exactly one pattern file.\n\n${EXPORT_HELP}`, 2);
   const to = flag(args, 'to');
   if (!to) throw new CliError(`export needs --to ${EXPORT_TARGETS.join('|')}.`, 2);
-  if (!(EXPORT_TARGETS as readonly string[]).includes(to)) throw new CliError(`Unknown export format "${to}": use ${EXPORT_TARGETS.join(', ')}.`, 2);
+  if (!(EXPORT_TARGETS as readonly string[]).includes(to))
+    throw new CliError(`Unknown export format "${to}": use ${EXPORT_TARGETS.join(', ')}.`, 2);
   const { document } = loadPatternFile(file);
   const options: ExportOptions = {};
   const set = <K extends keyof ExportOptions>(k: K, v: ExportOptions[K] | undefined): void => {

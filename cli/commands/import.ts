@@ -19,10 +19,14 @@ export function importCommand(argv: readonly string[]): number {
     return 0;
   }
   const [file, ...extra] = args.positionals;
-  if (!file || extra.length > 0) throw new CliError(`import needs exactly one Flink JSON file.\n\n${IMPORT_HELP}`, 2);
+  if (!file || extra.length > 0)
+    throw new CliError(`import needs exactly one Flink JSON file.\n\n${IMPORT_HELP}`, 2);
   const name = flag(args, 'name');
   const result = importFlinkJson(readText(file, 'Flink JSON'), name ? { name } : {});
-  if (!result.ok) throw new CliError(`${file} is not a valid Flink dynamic-CEP rule:\n${formatDiagnostics(result.diagnostics)}`);
+  if (!result.ok)
+    throw new CliError(
+      `${file} is not a valid Flink dynamic-CEP rule:\n${formatDiagnostics(result.diagnostics)}`,
+    );
   if (result.diagnostics.length > 0) console.error(formatDiagnostics(result.diagnostics));
   writeOutput(serializeDocument(result.document), flag(args, 'out'));
   return 0;

@@ -38,7 +38,10 @@ class Sink {
   }
   async close(): Promise<void> {
     await this.drain();
-    if (this.stream !== process.stdout) await new Promise<void>((resolve, reject) => (this.stream as WriteStream).end((e?: Error | null) => (e ? reject(e) : resolve())));
+    if (this.stream !== process.stdout)
+      await new Promise<void>((resolve, reject) =>
+        (this.stream as WriteStream).end((e?: Error | null) => (e ? reject(e) : resolve())),
+      );
   }
 }
 
@@ -49,10 +52,14 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
     return 0;
   }
   const [patternFile, eventsFile, ...extra] = args.positionals;
-  if (!patternFile || !eventsFile || extra.length > 0) throw new CliError(`run needs a pattern file and an events file.\n\n${RUN_HELP}`, 2);
+  if (!patternFile || !eventsFile || extra.length > 0)
+    throw new CliError(`run needs a pattern file and an events file.\n\n${RUN_HELP}`, 2);
   const { document } = loadPatternFile(patternFile);
   const created = createPipeline(document, { key: flag(args, 'key'), timeField: flag(args, 'time-field') });
-  if (!created.ok) throw new CliError(`${patternFile} cannot run:\n${formatDiagnostics(created.diagnostics.filter((d) => d.severity === 'error'))}`);
+  if (!created.ok)
+    throw new CliError(
+      `${patternFile} cannot run:\n${formatDiagnostics(created.diagnostics.filter((d) => d.severity === 'error'))}`,
+    );
   const { pipeline } = created;
   const events = readEvents(eventsFile);
   const out = flag(args, 'out');
@@ -66,20 +73,29 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
       if (r.kind === 'match' || r.kind === 'timeout') await sink.write(JSON.stringify(r) + '\n');
       else if (r.kind === 'late') {
         // The first few are shown; the rest only counted, so a badly ordered file cannot flood the terminal.
-        if (counts.late <= LATE_SHOWN) process.stderr.write(`late event (timestamp ${r.timestamp} ≤ watermark ${r.watermark}), dropped: ${JSON.stringify(r.event).slice(0, 200)}\n`);
-        if (counts.late === LATE_SHOWN) process.stderr.write(`(further late events are only counted; raise the pattern's out-of-orderness to accept them)\n`);
-      }
-      else if (r.kind === 'warning' || r.kind === 'error') process.stderr.write(`${r.kind}: ${r.message}\n`);
+        if (counts.late <= LATE_SHOWN)
+          process.stderr.write(
+            `late event (timestamp ${r.timestamp} ≤ watermark ${r.watermark}), dropped: ${JSON.stringify(r.event).slice(0, 200)}\n`,
+          );
+        if (counts.late === LATE_SHOWN)
+          process.stderr.write(
+            `(further late events are only counted; raise the pattern's out-of-orderness to accept them)\n`,
+          );
+      } else if (r.kind === 'warning' || r.kind === 'error')
+        process.stderr.write(`${r.kind}: ${r.message}\n`);
     }
   };
   for await (const event of events) {
     counts.events++;
     await emit(pipeline.push(event));
-    if (progress && counts.events % 50_000 === 0) process.stderr.write(`\r${counts.events.toLocaleString('en-US')} events, ${counts.match} matches…`);
+    if (progress && counts.events % 50_000 === 0)
+      process.stderr.write(`\r${counts.events.toLocaleString('en-US')} events, ${counts.match} matches…`);
   }
   await emit(pipeline.flush());
   await sink.close();
   if (progress) process.stderr.write('\r');
-  process.stderr.write(`cepheus run: ${counts.events} events, ${counts.match} matches, ${counts.timeout} timeouts, ${counts.late} late, ${counts.error} errors\n`);
+  process.stderr.write(
+    `cepheus run: ${counts.events} events, ${counts.match} matches, ${counts.timeout} timeouts, ${counts.late} late, ${counts.error} errors\n`,
+  );
   return counts.error > 0 ? 1 : 0;
 }

@@ -19,16 +19,20 @@ export function validateCommand(argv: readonly string[]): number {
     return 0;
   }
   const [file, ...extra] = args.positionals;
-  if (!file || extra.length > 0) throw new CliError(`validate needs exactly one pattern file.\n\n${VALIDATE_HELP}`, 2);
+  if (!file || extra.length > 0)
+    throw new CliError(`validate needs exactly one pattern file.\n\n${VALIDATE_HELP}`, 2);
   const { document, warnings } = loadPatternFile(file);
   const lowered = documentToSpec(document);
-  if (!lowered.ok) throw new CliError(`${file} is not a valid pattern:\n${formatDiagnostics(lowered.diagnostics)}`);
+  if (!lowered.ok)
+    throw new CliError(`${file} is not a valid pattern:\n${formatDiagnostics(lowered.diagnostics)}`);
   const compiled = compilePattern(lowered.spec, document.eventSchema ? { schema: document.eventSchema } : {});
   const all = [...warnings, ...compiled.diagnostics];
   if (!compiled.ok) throw new CliError(`${file} is not a valid pattern:\n${formatDiagnostics(all)}`);
   if (all.length > 0) console.error(formatDiagnostics(all));
   const report = expressibility(document);
   const exports = EXPORT_TARGETS.map((t) => `${t} ${report[t].ok ? 'yes' : 'no'}`).join(', ');
-  console.log(`${file}: valid (${lowered.spec.stages.length} ${lowered.spec.stages.length === 1 ? "stage" : "stages"}). Exportable: ${exports}.`);
+  console.log(
+    `${file}: valid (${lowered.spec.stages.length} ${lowered.spec.stages.length === 1 ? 'stage' : 'stages'}). Exportable: ${exports}.`,
+  );
   return 0;
 }

@@ -4,7 +4,15 @@
  * views (engine/debug), so the UI renders exactly what the engine decided.
  */
 import { z } from 'zod';
-import type { Breakpoint, BreakpointHit, NearMiss, ResultsPage, StepReport, TimelineData, WhyNotVerdict } from '../../engine/debug';
+import type {
+  Breakpoint,
+  BreakpointHit,
+  NearMiss,
+  ResultsPage,
+  StepReport,
+  TimelineData,
+  WhyNotVerdict,
+} from '../../engine/debug';
 import { recordingId } from './recordings';
 
 export type { Breakpoint, BreakpointHit, NearMiss, ResultsPage, StepReport, TimelineData, WhyNotVerdict };
@@ -49,7 +57,10 @@ export interface ExportResultsOutcome {
 
 // ---- argument schemas -------------------------------------------------------------------
 
-const sessionId = z.string().min(1, 'Session id must not be empty').max(64, 'Session id is at most 64 characters');
+const sessionId = z
+  .string()
+  .min(1, 'Session id must not be empty')
+  .max(64, 'Session id is at most 64 characters');
 const stageName = z.string().min(1, 'Stage name must not be empty').max(200);
 const discardKind = z.enum(['window', 'until', 'not-stage', 'skip', 'contiguity', 'condition', 'cap']);
 const common = { id: z.string().max(100).optional(), enabled: z.boolean().optional() };
@@ -83,9 +94,15 @@ export const seekReplayArgs = z
     /** A step position (0 = before the first event; events + 1 = after end of input). */
     position: z.number().int().min(0).optional(),
   })
-  .refine((a) => [a.index, a.ts, a.position].filter((x) => x !== undefined).length === 1, 'Give exactly one of index, ts or position');
+  .refine(
+    (a) => [a.index, a.ts, a.position].filter((x) => x !== undefined).length === 1,
+    'Give exactly one of index, ts or position',
+  );
 export const runReplayArgs = z.strictObject({ sessionId, until: z.enum(['end', 'breakpoint']) });
-export const setBreakpointsArgs = z.strictObject({ sessionId, breakpoints: z.array(breakpointSchema).max(100, 'At most 100 breakpoints') });
+export const setBreakpointsArgs = z.strictObject({
+  sessionId,
+  breakpoints: z.array(breakpointSchema).max(100, 'At most 100 breakpoints'),
+});
 export const whyNotArgs = z.strictObject({ sessionId, seq: z.number().int().min(0), stage: stageName });
 export const timelineArgs = z.strictObject({
   sessionId,

@@ -38,7 +38,11 @@ export function createAppProtocolHandler(root: string): (request: Request) => Pr
       const body = await readFile(file);
       return new Response(body, {
         status: 200,
-        headers: { 'Content-Type': mimeType(file), 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' },
+        headers: {
+          'Content-Type': mimeType(file),
+          'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+          'X-Content-Type-Options': 'nosniff',
+        },
       });
     } catch {
       return new Response('Not found', { status: 404 });

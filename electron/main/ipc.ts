@@ -29,9 +29,14 @@ function failure(error: unknown, method: CepMethodName): IpcEnvelope {
 }
 
 /** Handles one call: the testable core of the IPC layer. */
-export async function handleCall(api: CepApi, method: CepMethodName, rawArgs: unknown[]): Promise<IpcEnvelope> {
+export async function handleCall(
+  api: CepApi,
+  method: CepMethodName,
+  rawArgs: unknown[],
+): Promise<IpcEnvelope> {
   try {
-    if (rawArgs.length > 1) throw new CepError('invalid-arguments', `${method} takes at most one argument, got ${rawArgs.length}`);
+    if (rawArgs.length > 1)
+      throw new CepError('invalid-arguments', `${method} takes at most one argument, got ${rawArgs.length}`);
     const args = parseArgs(method, rawArgs[0]);
     return { ok: true, value: await invokeMethod(api, method, args) };
   } catch (error) {
@@ -51,7 +56,9 @@ export function registerIpc({ ipcMain, api, checkSender }: IpcDeps): () => void 
     ipcMain.handle(ipcChannel(method), (event, ...rawArgs: unknown[]): Promise<IpcEnvelope> | IpcEnvelope => {
       const rejected = checkSender(event);
       if (rejected !== null) {
-        console.warn(`Cepheus: refused ${method} from ${event.senderFrame?.url ?? 'an unknown frame'}: ${rejected}`);
+        console.warn(
+          `Cepheus: refused ${method} from ${event.senderFrame?.url ?? 'an unknown frame'}: ${rejected}`,
+        );
         return { ok: false, error: { code: 'forbidden', message: `${method} refused: ${rejected}` } };
       }
       return handleCall(api, method, rawArgs);

@@ -31,7 +31,8 @@ export function createSenderCheck(policy: SenderPolicy): SenderCheck {
     const frame = event.senderFrame;
     if (!frame) return 'the sending frame is gone';
     if (frame.parent !== null) return 'not the main frame';
-    if (originOf(frame.url) !== policy.appOrigin) return `unexpected origin ${originOf(frame.url) ?? frame.url}`;
+    if (originOf(frame.url) !== policy.appOrigin)
+      return `unexpected origin ${originOf(frame.url) ?? frame.url}`;
     return null;
   };
 }

@@ -60,7 +60,12 @@ export function createBackend(options: BackendOptions): CepBackend {
 
   const patterns = createPatternService({ store: new PatternStore(db), hub, now });
   const recordings = createRecordingMethods(createRecordingsService({ db, dbPath: databasePath }), hub);
-  const replay = createReplayService({ dbPath: databasePath, hub, getPattern: (id) => patterns.get({ id }), checkRecording: (id) => recordings.get({ id }) });
+  const replay = createReplayService({
+    dbPath: databasePath,
+    hub,
+    getPattern: (id) => patterns.get({ id }),
+    checkRecording: (id) => recordings.get({ id }),
+  });
   const samples = createSamplesService({
     samplesDir: options.samplesDir ?? defaultSamplesDir(),
     patterns,

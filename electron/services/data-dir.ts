@@ -24,7 +24,8 @@ export function dataDirFromArgv(argv: readonly string[]): string | undefined {
     }
     if (arg === '--data-dir') {
       const value = argv[i + 1];
-      if (!value || value.startsWith('--')) throw new Error('--data-dir needs a folder, e.g. --data-dir ./my-data');
+      if (!value || value.startsWith('--'))
+        throw new Error('--data-dir needs a folder, e.g. --data-dir ./my-data');
       return value;
     }
   }

@@ -7,7 +7,11 @@ import type { CepEventName, CepEvents, Unsubscribe } from '../contract';
 export type PushListener = (event: CepEventName, payload: CepEvents[CepEventName]) => void;
 
 /** The payload's type follows from its event name; TypeScript cannot see that on its own. */
-function isEvent<E extends CepEventName>(wanted: E, name: CepEventName, _payload: unknown): _payload is CepEvents[E] {
+function isEvent<E extends CepEventName>(
+  wanted: E,
+  name: CepEventName,
+  _payload: unknown,
+): _payload is CepEvents[E] {
   return name === wanted;
 }
 

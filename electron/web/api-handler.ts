@@ -5,7 +5,14 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
-import { CepError, invokeMethod, isCepMethodName, parseArgs, type CepArgs, type CepMethodName } from '../contract';
+import {
+  CepError,
+  invokeMethod,
+  isCepMethodName,
+  parseArgs,
+  type CepArgs,
+  type CepMethodName,
+} from '../contract';
 import type { CepBackend } from '../services';
 import { sendError, sendJson } from './http-status';
 import type { PushStreams } from './push-stream';
@@ -31,7 +38,11 @@ export interface ApiContext {
 }
 
 /** Runs a contract call; an import of an uploaded file tells the upload folder when it ends. */
-async function invokeTracked<M extends CepMethodName>(ctx: ApiContext, name: M, args: CepArgs<M>): Promise<unknown> {
+async function invokeTracked<M extends CepMethodName>(
+  ctx: ApiContext,
+  name: M,
+  args: CepArgs<M>,
+): Promise<unknown> {
   const file = name === 'recordings.import' ? (args as CepArgs<'recordings.import'>).path : null;
   if (file === null || !ctx.uploads.owns(file)) return invokeMethod(ctx.backend, name, args);
   ctx.uploads.importStarted(file);
@@ -45,20 +56,31 @@ async function invokeTracked<M extends CepMethodName>(ctx: ApiContext, name: M, 
   }
 }
 
-export async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, ctx: ApiContext): Promise<void> {
+export async function handleApi(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  ctx: ApiContext,
+): Promise<void> {
   const headerToken = req.headers[TOKEN_HEADER];
   const given = typeof headerToken === 'string' ? headerToken : null;
   const isEvents = url.pathname === '/api/events';
   // EventSource cannot set headers, so the event stream alone also accepts ?token=.
-  const authorized = sameToken(given, ctx.token) || (isEvents && sameToken(url.searchParams.get('token'), ctx.token));
+  const authorized =
+    sameToken(given, ctx.token) || (isEvents && sameToken(url.searchParams.get('token'), ctx.token));
   if (!authorized) {
-    sendError(res, { code: 'unauthorized', message: 'Missing or wrong session token: open the URL the web host printed (it ends in ?token=…)' });
+    sendError(res, {
+      code: 'unauthorized',
+      message: 'Missing or wrong session token: open the URL the web host printed (it ends in ?token=…)',
+    });
     return;
   }
 
   if (isEvents) {
     if (req.method !== 'GET') {
-      sendError(res, { code: 'unknown-method', message: '/api/events accepts GET only' }, 405, { Allow: 'GET' });
+      sendError(res, { code: 'unknown-method', message: '/api/events accepts GET only' }, 405, {
+        Allow: 'GET',
+      });
       return;
     }
     ctx.streams.open(res);
@@ -66,7 +88,9 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
   }
 
   if (req.method !== 'POST') {
-    sendError(res, { code: 'unknown-method', message: `API calls use POST, not ${req.method ?? '?'}` }, 405, { Allow: 'POST' });
+    sendError(res, { code: 'unknown-method', message: `API calls use POST, not ${req.method ?? '?'}` }, 405, {
+      Allow: 'POST',
+    });
     return;
   }
   // The browser's file input cannot give the back end a path: the file itself is uploaded.
@@ -87,7 +111,12 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
     sendJson(res, 200, result === undefined ? {} : { result });
   } catch (error) {
     if (error instanceof CepError) {
-      sendError(res, error.toInfo(), undefined, error.code === 'payload-too-large' ? { Connection: 'close' } : undefined);
+      sendError(
+        res,
+        error.toInfo(),
+        undefined,
+        error.code === 'payload-too-large' ? { Connection: 'close' } : undefined,
+      );
       return;
     }
     console.error(`Cepheus web host: ${name} failed:`, error);

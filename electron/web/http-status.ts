@@ -16,7 +16,12 @@ export const statusOf: Record<CepErrorCode, number> = {
   internal: 500,
 };
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, extraHeaders: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  extraHeaders: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',
@@ -28,6 +33,11 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, ext
   res.end(text);
 }
 
-export function sendError(res: ServerResponse, error: CepErrorInfo, status = statusOf[error.code], extraHeaders?: Record<string, string>): void {
+export function sendError(
+  res: ServerResponse,
+  error: CepErrorInfo,
+  status = statusOf[error.code],
+  extraHeaders?: Record<string, string>,
+): void {
   sendJson(res, status, { error }, extraHeaders);
 }

@@ -32,7 +32,11 @@ export function rendererIsStale(projectRoot: string, rendererDir: string): boole
 }
 
 /** Builds if needed; returns whether a build ran. Throws with Vite's message if the build fails. */
-export async function ensureRendererBuilt(projectRoot: string, rendererDir: string, mode: BuildMode): Promise<boolean> {
+export async function ensureRendererBuilt(
+  projectRoot: string,
+  rendererDir: string,
+  mode: BuildMode,
+): Promise<boolean> {
   if (mode === 'never') return false;
   if (mode === 'auto' && !rendererIsStale(projectRoot, rendererDir)) return false;
   const { build } = await import('vite');

@@ -42,5 +42,8 @@ export async function readJsonBody(req: IncomingMessage, limit = MAX_BODY_BYTES)
 }
 
 function tooLarge(limit: number): CepError {
-  return new CepError('payload-too-large', `The request body is larger than ${Math.round(limit / 1024 / 1024)} MiB`);
+  return new CepError(
+    'payload-too-large',
+    `The request body is larger than ${Math.round(limit / 1024 / 1024)} MiB`,
+  );
 }

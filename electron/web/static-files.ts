@@ -7,7 +7,12 @@ import { fileUnder, mimeType } from '../services/mime-types';
 
 const WEB_CSP = `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`;
 
-export async function serveStatic(res: ServerResponse, rendererDir: string, urlPath: string, headOnly: boolean): Promise<void> {
+export async function serveStatic(
+  res: ServerResponse,
+  rendererDir: string,
+  urlPath: string,
+  headOnly: boolean,
+): Promise<void> {
   const file = fileUnder(rendererDir, urlPath);
   let body: Buffer | null = null;
   if (file) {

@@ -45,7 +45,9 @@ export function removeStaleUploads(root: string, now = Date.now()): string[] {
     try {
       const info = statSync(full);
       const host = HOST_FOLDER.exec(name);
-      const stale = info.isDirectory() ? host !== null && !isAlive(Number(host[1])) : now - info.mtimeMs > LOOSE_FILE_AGE_MS;
+      const stale = info.isDirectory()
+        ? host !== null && !isAlive(Number(host[1]))
+        : now - info.mtimeMs > LOOSE_FILE_AGE_MS;
       if (!stale) continue;
       rmSync(full, { recursive: true, force: true });
       removed.push(name);

@@ -19,7 +19,10 @@ export function sameMultiset(a: readonly string[], b: readonly string[]): boolea
 }
 
 /** Lines present in one list and not the other (multiset difference), for a short diff. */
-export function multisetDiff(expected: readonly string[], actual: readonly string[]): { missing: string[]; unexpected: string[] } {
+export function multisetDiff(
+  expected: readonly string[],
+  actual: readonly string[],
+): { missing: string[]; unexpected: string[] } {
   const rest = [...actual];
   const missing: string[] = [];
   for (const e of expected) {

@@ -73,7 +73,12 @@ function runOperatorHarness(v: ConformanceVector, nfa: CompiledNfa): Observed {
     }
   }
   // Matches carry matcher seqs; map them back to vector event indexes.
-  const remap = (m: Match): Match => ({ stages: m.stages.map((s) => ({ stage: s.stage, events: s.events.map((e) => ({ ...e, seq: seqToIndex.get(e.seq) as number })) })) });
+  const remap = (m: Match): Match => ({
+    stages: m.stages.map((s) => ({
+      stage: s.stage,
+      events: s.events.map((e) => ({ ...e, seq: seqToIndex.get(e.seq) as number })),
+    })),
+  });
   obs.matches = obs.matches.map((x) => ({ ...x, match: remap(x.match) }));
   obs.timeouts = obs.timeouts.map((x) => ({ ...x, match: remap(x.match) }));
   return obs;
@@ -95,7 +100,8 @@ function checkOutputs(v: ConformanceVector, obs: Observed, problems: string[]): 
     problems.push(`matches differ (${v.compare}): expected ${expected.length}, got ${actual.length}`);
     for (const m of missing) problems.push(`  - missing    ${m}`);
     for (const m of unexpected) problems.push(`  + unexpected ${m}`);
-    if (missing.length === 0 && unexpected.length === 0) problems.push(`  order: expected ${expected.join(' ')} | got ${actual.join(' ')}`);
+    if (missing.length === 0 && unexpected.length === 0)
+      problems.push(`  order: expected ${expected.join(' ')} | got ${actual.join(' ')}`);
   }
   if (v.timeouts) {
     const ts = v.timeoutTimestamps ?? [];
@@ -113,12 +119,14 @@ function checkOutputs(v: ConformanceVector, obs: Observed, problems: string[]): 
     const exp = v.expected.map((m, i) => `${showMatch(m)}@${v.expectedEmitTimestamps?.[i] ?? '?'}`);
     const act = obs.matches.map((m) => `${showMatch(expectationOf(m.match, idOf))}@${m.timestamp}`);
     const expNorm = exp.map((s) => s.replace(/@(-?\d+)$/, (_, n: string) => `@${javaLong(Number(n))}`));
-    if (!sameMultiset(expNorm, act)) problems.push(`emit timestamps differ: expected ${expNorm.join(' ')} | got ${act.join(' ')}`);
+    if (!sameMultiset(expNorm, act))
+      problems.push(`emit timestamps differ: expected ${expNorm.join(' ')} | got ${act.join(' ')}`);
   }
   if (v.expectedLate) {
     const exp = [...v.expectedLate].sort();
     const act = obs.late.map(idOf).sort();
-    if (!sameOrdered(exp, act)) problems.push(`late events differ: expected [${exp.join(',')}], got [${act.join(',')}]`);
+    if (!sameOrdered(exp, act))
+      problems.push(`late events differ: expected [${exp.join(',')}], got [${act.join(',')}]`);
   }
 }
 
@@ -131,8 +139,14 @@ export function runVector(v: ConformanceVector): VectorOutcome {
     const errors = compiled.diagnostics.filter((d) => d.severity === 'error');
     if (v.compare === 'error' && v.error) {
       const expected = v.error;
-      const hit = errors.some((d) => d.flinkError === expected.type && sameErrorGist(expected.message, d.flinkMessage ?? d.message));
-      if (!hit) problems.push(`expected ${expected.type}: ${expected.message}`, ...errors.map((d) => `  got ${d.flinkError ?? d.code}: ${d.flinkMessage ?? d.message}`));
+      const hit = errors.some(
+        (d) => d.flinkError === expected.type && sameErrorGist(expected.message, d.flinkMessage ?? d.message),
+      );
+      if (!hit)
+        problems.push(
+          `expected ${expected.type}: ${expected.message}`,
+          ...errors.map((d) => `  got ${d.flinkError ?? d.code}: ${d.flinkMessage ?? d.message}`),
+        );
     } else {
       problems.push('the pattern did not compile:', ...errors.map((d) => `  ${d.code}: ${d.message}`));
     }
@@ -142,13 +156,24 @@ export function runVector(v: ConformanceVector): VectorOutcome {
   try {
     obs = v.harness === 'operator' ? runOperatorHarness(v, compiled.nfa) : runNfaHarness(v, compiled.nfa);
   } catch (e) {
-    return { id: v.id, passed: false, problems: [`the engine threw: ${e instanceof Error ? e.message : String(e)}`] };
+    return {
+      id: v.id,
+      passed: false,
+      problems: [`the engine threw: ${e instanceof Error ? e.message : String(e)}`],
+    };
   }
   if (v.compare === 'error' && v.error) {
     const expected = v.error;
-    if (!obs.error) problems.push(`expected ${expected.type}: ${expected.message}`, `  got no error and ${obs.matches.length} match(es)`);
+    if (!obs.error)
+      problems.push(
+        `expected ${expected.type}: ${expected.message}`,
+        `  got no error and ${obs.matches.length} match(es)`,
+      );
     else if (obs.error.flinkError !== expected.type || !sameErrorGist(expected.message, obs.error.message))
-      problems.push(`expected ${expected.type}: ${expected.message}`, `  got ${obs.error.flinkError}: ${obs.error.message}`);
+      problems.push(
+        `expected ${expected.type}: ${expected.message}`,
+        `  got ${obs.error.flinkError}: ${obs.error.message}`,
+      );
     return { id: v.id, passed: problems.length === 0, problems };
   }
   checkOutputs(v, obs, problems);

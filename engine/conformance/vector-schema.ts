@@ -48,7 +48,9 @@ export const vectorSchema = z
     harness: z.enum(['nfa', 'operator']).default('nfa'),
     pattern: z.object({
       stages: z.array(stage).min(1),
-      within: z.object({ ms: z.number(), type: z.enum(['FIRST_AND_LAST', 'PREVIOUS_AND_CURRENT']) }).optional(),
+      within: z
+        .object({ ms: z.number(), type: z.enum(['FIRST_AND_LAST', 'PREVIOUS_AND_CURRENT']) })
+        .optional(),
     }),
     skip: z.string().default('NO_SKIP'),
     throwExceptionOnMiss: z.boolean().optional(),
@@ -67,17 +69,25 @@ export const vectorSchema = z
     expectedLate: z.array(z.string()).optional(),
   })
   .superRefine((v, ctx) => {
-    if (v.compare === 'error' && !v.error) ctx.addIssue({ code: 'custom', message: 'compare "error" needs an "error" object', path: ['error'] });
-    if (v.harness === 'operator' && !v.ops) ctx.addIssue({ code: 'custom', message: 'the operator harness needs "ops"', path: ['ops'] });
+    if (v.compare === 'error' && !v.error)
+      ctx.addIssue({ code: 'custom', message: 'compare "error" needs an "error" object', path: ['error'] });
+    if (v.harness === 'operator' && !v.ops)
+      ctx.addIssue({ code: 'custom', message: 'the operator harness needs "ops"', path: ['ops'] });
     if (v.timeouts && v.timeoutTimestamps && v.timeouts.length !== v.timeoutTimestamps.length)
-      ctx.addIssue({ code: 'custom', message: 'timeouts and timeoutTimestamps differ in length', path: ['timeoutTimestamps'] });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'timeouts and timeoutTimestamps differ in length',
+        path: ['timeoutTimestamps'],
+      });
     const ids = new Set<string>();
     v.events.forEach((e, i) => {
-      if (ids.has(e.id)) ctx.addIssue({ code: 'custom', message: `duplicate event id "${e.id}"`, path: ['events', i, 'id'] });
+      if (ids.has(e.id))
+        ctx.addIssue({ code: 'custom', message: `duplicate event id "${e.id}"`, path: ['events', i, 'id'] });
       ids.add(e.id);
     });
     (v.ops ?? []).forEach((o, i) => {
-      if ('event' in o && !ids.has(o.event)) ctx.addIssue({ code: 'custom', message: `unknown event id "${o.event}"`, path: ['ops', i, 'event'] });
+      if ('event' in o && !ids.has(o.event))
+        ctx.addIssue({ code: 'custom', message: `unknown event id "${o.event}"`, path: ['ops', i, 'event'] });
     });
   });
 
@@ -95,8 +105,12 @@ export function parseVectors(data: unknown): ParseVectorsResult {
     const r = vectorSchema.safeParse(raw);
     if (r.success) vectors.push(r.data);
     else {
-      const id = typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'string' ? ` (${(raw as { id: string }).id})` : '';
-      for (const issue of r.error.issues.slice(0, 5)) errors.push(`vector ${i}${id}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+      const id =
+        typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'string'
+          ? ` (${(raw as { id: string }).id})`
+          : '';
+      for (const issue of r.error.issues.slice(0, 5))
+        errors.push(`vector ${i}${id}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
     }
   });
   return errors.length > 0 ? { ok: false, errors } : { ok: true, vectors };

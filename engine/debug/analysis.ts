@@ -75,11 +75,15 @@ export class ReplayAnalysis {
   constructor(pattern: ReplayPattern, source: EventSource, checkpoints: CheckpointStore) {
     this.runner = new Runner(createContext(pattern, source, checkpoints));
     this.stride = Math.max(1, Math.ceil(this.runner.total / MAX_SAMPLES));
-    this.nearMisses = new NearMissCollector(pattern, (seq) => pattern.keyOf(this.runner.reader.at(seq).payload));
+    this.nearMisses = new NearMissCollector(pattern, (seq) =>
+      pattern.keyOf(this.runner.reader.at(seq).payload),
+    );
   }
 
   /** Only the near-miss list listens (no edge tracing): the analysis is the plain matcher plus counters. */
-  private readonly listener: StepListener = { discardedAs: (d, kind) => this.nearMisses.add(d, kind, this.runner.position + 1) };
+  private readonly listener: StepListener = {
+    discardedAs: (d, kind) => this.nearMisses.add(d, kind, this.runner.position + 1),
+  };
 
   get position(): number {
     return this.runner.position;
@@ -101,7 +105,14 @@ export class ReplayAnalysis {
       const outputs = r.step(listener);
       for (const o of outputs) {
         if (o.kind !== 'match' && o.kind !== 'timeout') continue;
-        this.results.push({ index: this.results.length, kind: o.kind, key: o.key, timestamp: o.timestamp, position: r.position, bound: boundOf(o.match) });
+        this.results.push({
+          index: this.results.length,
+          kind: o.kind,
+          key: o.key,
+          timestamp: o.timestamp,
+          position: r.position,
+          bound: boundOf(o.match),
+        });
       }
       if (r.position % this.stride === 0 || r.done) this.sample();
     }
@@ -112,7 +123,14 @@ export class ReplayAnalysis {
     const r = this.runner;
     let live = 0;
     for (const ks of r.matcher.keys.values()) live += ks.nfa.partial.length - 1 + ks.nfa.completed.length;
-    this.samples.push({ position: r.position, ts: r.current?.ts ?? null, watermark: finiteOrNull(r.matcher.watermark), live, matches: r.counters.matches, timeouts: r.counters.timeouts });
+    this.samples.push({
+      position: r.position,
+      ts: r.current?.ts ?? null,
+      watermark: finiteOrNull(r.matcher.watermark),
+      live,
+      matches: r.counters.matches,
+      timeouts: r.counters.timeouts,
+    });
   }
 
   timeline(maxPoints: number, maxMarkers: number): TimelineData {
@@ -140,7 +158,13 @@ export class ReplayAnalysis {
     const markers: TimelineData['markers'] = [];
     for (let x = 0; x < this.results.length && markers.length < m; x += step) {
       const it = this.results[Math.floor(x)];
-      markers.push({ position: it.position, seq: it.position <= this.runner.ctx.source.count ? it.position - 1 : null, ts: it.timestamp, key: it.key, kind: it.kind });
+      markers.push({
+        position: it.position,
+        seq: it.position <= this.runner.ctx.source.count ? it.position - 1 : null,
+        ts: it.timestamp,
+        key: it.key,
+        kind: it.kind,
+      });
     }
     return {
       complete: this.done,

@@ -31,7 +31,8 @@ export interface BreakpointHit {
   message: string;
 }
 
-export type BreakpointsResult = { ok: true; breakpoints: CompiledBreakpoints } | { ok: false; diagnostics: Diagnostic[] };
+export type BreakpointsResult =
+  { ok: true; breakpoints: CompiledBreakpoints } | { ok: false; diagnostics: Diagnostic[] };
 
 interface Armed {
   index: number;
@@ -57,7 +58,13 @@ export class CompiledBreakpoints {
     const before = runner.matcher.watermark;
     const position = runner.position + 1;
     const hit = (a: Armed, message: string): void => {
-      hits.push({ index: a.index, ...(a.bp.id !== undefined ? { id: a.bp.id } : {}), kind: a.bp.kind, position, message });
+      hits.push({
+        index: a.index,
+        ...(a.bp.id !== undefined ? { id: a.bp.id } : {}),
+        kind: a.bp.kind,
+        position,
+        message,
+      });
     };
     const event = runner.position < runner.ctx.source.count ? runner.reader.at(runner.position) : null;
     for (const a of this.armed) {
@@ -73,10 +80,17 @@ export class CompiledBreakpoints {
     }
     const listener: StepListener = {
       branched: (b: RunBranched) => {
-        for (const a of this.armed) if (a.bp.kind === 'enter-stage' && enteredStages(pattern, b).includes(a.bp.stage)) hit(a, `a partial match entered "${a.bp.stage}"`);
+        for (const a of this.armed)
+          if (a.bp.kind === 'enter-stage' && enteredStages(pattern, b).includes(a.bp.stage))
+            hit(a, `a partial match entered "${a.bp.stage}"`);
       },
       discardedAs: (d: RunDiscarded, kind: DiscardKind) => {
-        for (const a of this.armed) if (a.bp.kind === 'discard' && (a.bp.reasons === undefined || a.bp.reasons.includes(kind))) hit(a, `a partial match at "${pattern.stateByName.get(d.state)?.stage ?? d.state}" was discarded (${kind})`);
+        for (const a of this.armed)
+          if (a.bp.kind === 'discard' && (a.bp.reasons === undefined || a.bp.reasons.includes(kind)))
+            hit(
+              a,
+              `a partial match at "${pattern.stateByName.get(d.state)?.stage ?? d.state}" was discarded (${kind})`,
+            );
       },
     };
     const outputs: MatcherOutput[] = runner.step(listener);
@@ -89,7 +103,11 @@ export class CompiledBreakpoints {
         if (before < t && runner.matcher.watermark >= t) hit(a, `the watermark passed ${t}`);
       } else if (a.bp.kind === 'partial-count' && event) {
         const n = this.countFor(runner, pattern, event.payload);
-        if (n > a.bp.above) hit(a, `key "${pattern.keyOf(event.payload)}" holds ${n} partial matches (more than ${a.bp.above})`);
+        if (n > a.bp.above)
+          hit(
+            a,
+            `key "${pattern.keyOf(event.payload)}" holds ${n} partial matches (more than ${a.bp.above})`,
+          );
       }
     }
     if (hits.length === 0) return null;
@@ -112,13 +130,19 @@ export function compileBreakpoints(pattern: ReplayPattern, list: readonly Breakp
   list.forEach((bp, index) => {
     if (bp.enabled === false) return;
     if (bp.kind === 'enter-stage' && !pattern.stages.some((s) => s.stage === bp.stage)) {
-      diagnostics.push({ code: 'replay.unknown-stage', message: `breakpoint ${index + 1}: the pattern has no stage "${bp.stage}"`, severity: 'error', target: { kind: 'pattern' } });
+      diagnostics.push({
+        code: 'replay.unknown-stage',
+        message: `breakpoint ${index + 1}: the pattern has no stage "${bp.stage}"`,
+        severity: 'error',
+        target: { kind: 'pattern' },
+      });
       return;
     }
     if (bp.kind === 'event') {
       const c = compileCondition(bp.expression, { stages: pattern.nfa.stageNames, schema: pattern.schema });
       if (!c.ok) {
-        for (const d of c.diagnostics) diagnostics.push({ ...d, message: `breakpoint ${index + 1}: ${d.message}` });
+        for (const d of c.diagnostics)
+          diagnostics.push({ ...d, message: `breakpoint ${index + 1}: ${d.message}` });
         return;
       }
       armed.push({ index, bp, test: c.condition });

@@ -39,7 +39,11 @@ export function approxSnapshotBytes(s: MatcherSnapshot): number {
   let bytes = 512;
   for (const k of s.keys) {
     bytes += 300 + k.key.length * 2;
-    bytes += (k.nfa.partial.length + k.nfa.completed.length) * 96 + k.nfa.nodes.length * 96 + k.nfa.events.length * 48 + k.nfa.counters.length * 40;
+    bytes +=
+      (k.nfa.partial.length + k.nfa.completed.length) * 96 +
+      k.nfa.nodes.length * 96 +
+      k.nfa.events.length * 48 +
+      k.nfa.counters.length * 40;
     for (const b of k.buffer) bytes += 64 + b.events.length * 48;
     bytes += k.timers.length * 48;
   }

@@ -26,7 +26,8 @@ export interface CounterState {
 
 export function emptyCounters(pattern: ReplayPattern): CounterState {
   const stages: Record<string, StageCounts> = {};
-  for (const s of pattern.stages) stages[s.stage] = { entered: 0, taken: 0, ignored: 0, timedOut: 0, discarded: 0, matched: 0 };
+  for (const s of pattern.stages)
+    stages[s.stage] = { entered: 0, taken: 0, ignored: 0, timedOut: 0, discarded: 0, matched: 0 };
   return { stages, matches: 0, timeouts: 0, late: 0 };
 }
 
@@ -48,7 +49,8 @@ export function enteredStages(pattern: ReplayPattern, b: RunBranched): string[] 
   const out: string[] = [];
   if (b.parentRunId === START_RUN_ID) out.push(b.stage);
   const target = pattern.stateByName.get(b.state);
-  if (target !== undefined && target.kind !== 'final' && target.kind !== 'stop' && target.stage !== b.stage) out.push(target.stage);
+  if (target !== undefined && target.kind !== 'final' && target.kind !== 'stop' && target.stage !== b.stage)
+    out.push(target.stage);
   return out;
 }
 
@@ -62,7 +64,12 @@ export function countBranch(pattern: ReplayPattern, c: CounterState, b: RunBranc
   }
 }
 
-export function countDiscard(pattern: ReplayPattern, c: CounterState, d: RunDiscarded, kind: DiscardKind): void {
+export function countDiscard(
+  pattern: ReplayPattern,
+  c: CounterState,
+  d: RunDiscarded,
+  kind: DiscardKind,
+): void {
   const stage = pattern.stateByName.get(d.state)?.stage;
   const s = stage === undefined ? undefined : c.stages[stage];
   if (!s) return;
@@ -100,7 +107,19 @@ export function activeByStage(pattern: ReplayPattern, matcher: CepMatcher): Map<
 export function counterViews(pattern: ReplayPattern, c: CounterState, matcher: CepMatcher): StageCounter[] {
   const active = activeByStage(pattern, matcher);
   return pattern.stages.map((s) => {
-    const n = c.stages[s.stage] ?? { entered: 0, taken: 0, ignored: 0, timedOut: 0, discarded: 0, matched: 0 };
-    return { stage: s.stage, ...(s.nodeId ? { nodeId: s.nodeId } : {}), active: active.get(s.stage) ?? 0, ...n };
+    const n = c.stages[s.stage] ?? {
+      entered: 0,
+      taken: 0,
+      ignored: 0,
+      timedOut: 0,
+      discarded: 0,
+      matched: 0,
+    };
+    return {
+      stage: s.stage,
+      ...(s.nodeId ? { nodeId: s.nodeId } : {}),
+      active: active.get(s.stage) ?? 0,
+      ...n,
+    };
   });
 }

@@ -18,11 +18,18 @@ export function untilTests(pattern: ReplayPattern): Map<string, UntilTest> {
   const out = new Map<string, UntilTest>();
   for (const s of pattern.stages) {
     if (s.until === undefined) continue;
-    const compiled = compileCondition(s.until, { stages: pattern.nfa.stageNames, currentStage: s.stage, schema: pattern.schema });
+    const compiled = compileCondition(s.until, {
+      stages: pattern.nfa.stageNames,
+      currentStage: s.stage,
+      schema: pattern.schema,
+    });
     if (!compiled.ok) continue;
     const test = compiled.condition;
     out.set(s.stage, (event, match) => {
-      const ctx = { eventsOf: (stage: string) => match?.stages.find((m) => m.stage === stage)?.events.map((e) => e.event) ?? [] };
+      const ctx = {
+        eventsOf: (stage: string) =>
+          match?.stages.find((m) => m.stage === stage)?.events.map((e) => e.event) ?? [],
+      };
       try {
         return test(event, ctx);
       } catch {
@@ -37,7 +44,11 @@ export function hasIgnoreEdge(def: NfaStateDef | undefined): boolean {
   return def?.transitions.some((t) => t.action === 'ignore') ?? false;
 }
 
-export function discardKind(reason: DiscardReason, def: NfaStateDef | undefined, untilHeld: boolean): DiscardKind {
+export function discardKind(
+  reason: DiscardReason,
+  def: NfaStateDef | undefined,
+  untilHeld: boolean,
+): DiscardKind {
   switch (reason) {
     case 'window':
       return 'window';
@@ -56,6 +67,7 @@ export function discardKind(reason: DiscardReason, def: NfaStateDef | undefined,
 /** The not-stage that follows `stage` in the pattern (the one a Stop state belongs to). */
 export function notStageAfter(pattern: ReplayPattern, stage: string): string | undefined {
   const i = pattern.stages.findIndex((s) => s.stage === stage);
-  for (const s of pattern.stages.slice(Math.max(0, i))) if (s.contiguity === 'notNext' || s.contiguity === 'notFollowedBy') return s.stage;
+  for (const s of pattern.stages.slice(Math.max(0, i)))
+    if (s.contiguity === 'notNext' || s.contiguity === 'notFollowedBy') return s.stage;
   return pattern.stages.find((s) => s.contiguity === 'notNext' || s.contiguity === 'notFollowedBy')?.stage;
 }

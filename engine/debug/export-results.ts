@@ -11,7 +11,9 @@ export function resultJsonLine(item: ResultItem, stages: Stages): string {
     key: item.key,
     timestamp: item.timestamp,
     step: item.position,
-    stages: Object.fromEntries(stages.map((s) => [s.stage, s.events.map((e) => ({ seq: e.seq, ts: e.ts, event: e.payload }))])),
+    stages: Object.fromEntries(
+      stages.map((s) => [s.stage, s.events.map((e) => ({ seq: e.seq, ts: e.ts, event: e.payload }))]),
+    ),
   });
 }
 
@@ -20,6 +22,17 @@ export const RESULT_CSV_HEADER = ['result', 'kind', 'key', 'timestamp', 'stage',
 /** Cells, unescaped: the writer quotes them. */
 export function resultCsvRows(item: ResultItem, stages: Stages): string[][] {
   const rows: string[][] = [];
-  for (const s of stages) for (const e of s.events) rows.push([String(item.index), item.kind, item.key, String(item.timestamp), s.stage, String(e.seq), String(e.ts), JSON.stringify(e.payload)]);
+  for (const s of stages)
+    for (const e of s.events)
+      rows.push([
+        String(item.index),
+        item.kind,
+        item.key,
+        String(item.timestamp),
+        s.stage,
+        String(e.seq),
+        String(e.ts),
+        JSON.stringify(e.payload),
+      ]);
   return rows;
 }

@@ -44,7 +44,15 @@ export interface ReplayPattern {
 function flattenStages(stages: readonly StageSpec[], out: StageInfo[] = []): StageInfo[] {
   for (const s of stages) {
     if (s.group) flattenStages(s.group.stages, out);
-    else out.push({ stage: s.name, nodeId: s.nodeId, contiguity: s.contiguity, where: s.where, or: s.or ?? [], until: s.until });
+    else
+      out.push({
+        stage: s.name,
+        nodeId: s.nodeId,
+        contiguity: s.contiguity,
+        where: s.where,
+        or: s.or ?? [],
+        until: s.until,
+      });
   }
   return out;
 }
@@ -52,14 +60,19 @@ function flattenStages(stages: readonly StageSpec[], out: StageInfo[] = []): Sta
 function conditionsOf(stages: StageInfo[]): ConditionSource[] {
   const out: ConditionSource[] = [];
   for (const s of stages) {
-    if (s.where !== undefined) out.push({ stage: s.stage, label: `${s.stage}.where`, source: s.where, field: 'where' });
-    s.or.forEach((source, i) => out.push({ stage: s.stage, label: `${s.stage}.or[${i}]`, source, field: 'or' }));
-    if (s.until !== undefined) out.push({ stage: s.stage, label: `${s.stage}.until`, source: s.until, field: 'until' });
+    if (s.where !== undefined)
+      out.push({ stage: s.stage, label: `${s.stage}.where`, source: s.where, field: 'where' });
+    s.or.forEach((source, i) =>
+      out.push({ stage: s.stage, label: `${s.stage}.or[${i}]`, source, field: 'or' }),
+    );
+    if (s.until !== undefined)
+      out.push({ stage: s.stage, label: `${s.stage}.until`, source: s.until, field: 'until' });
   }
   return out;
 }
 
-export type PrepareResult = { ok: true; pattern: ReplayPattern; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
+export type PrepareResult =
+  { ok: true; pattern: ReplayPattern; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
 
 export function prepareReplayPattern(doc: PatternDocument): PrepareResult {
   const lowered = documentToSpec(doc);
@@ -69,7 +82,8 @@ export function prepareReplayPattern(doc: PatternDocument): PrepareResult {
   if (!compiled.ok) return { ok: false, diagnostics: compiled.diagnostics };
   const stages = flattenStages(lowered.spec.stages);
   const partitionKey = doc.settings.partitionKey ?? null;
-  const keyOf = partitionKey === null ? () => '' : (payload: EventRecord) => keyText(fieldValue(payload, partitionKey));
+  const keyOf =
+    partitionKey === null ? () => '' : (payload: EventRecord) => keyText(fieldValue(payload, partitionKey));
   const pattern: ReplayPattern = {
     nfa: compiled.nfa,
     schema,

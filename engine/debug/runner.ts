@@ -9,7 +9,14 @@ import type { MatcherOutput } from '../nfa/matcher-types';
 import type { NfaObserver, RunDiscarded } from '../nfa/observer';
 import { approxSnapshotBytes, type Checkpoint, type CheckpointStore } from './checkpoints';
 import { CursorSnapshots } from './cursor-snapshots';
-import { copyCounters, countBranch, countDiscard, countOutputs, emptyCounters, type CounterState } from './counters';
+import {
+  copyCounters,
+  countBranch,
+  countDiscard,
+  countOutputs,
+  emptyCounters,
+  type CounterState,
+} from './counters';
 import { discardKind, untilTests, type UntilTest } from './discard-kind';
 import { EventReader } from './event-reader';
 import type { ReplayPattern } from './replay-pattern';
@@ -28,7 +35,11 @@ export interface ReplayContext {
   untils: Map<string, UntilTest>;
 }
 
-export function createContext(pattern: ReplayPattern, source: EventSource, checkpoints: CheckpointStore): ReplayContext {
+export function createContext(
+  pattern: ReplayPattern,
+  source: EventSource,
+  checkpoints: CheckpointStore,
+): ReplayContext {
   return { pattern, source, checkpoints, untils: untilTests(pattern) };
 }
 
@@ -74,7 +85,8 @@ export class Runner {
     this.matcher = r.matcher;
     this.counters = copyCounters(cp.counters);
     this.position = cp.position;
-    this.current = cp.position > 0 && cp.position <= this.ctx.source.count ? this.reader.at(cp.position - 1) : null;
+    this.current =
+      cp.position > 0 && cp.position <= this.ctx.source.count ? this.reader.at(cp.position - 1) : null;
   }
 
   /**
@@ -100,7 +112,12 @@ export class Runner {
 
   private checkpointHere(): Checkpoint {
     const snapshot = this.matcher.snapshot();
-    return { position: this.position, snapshot, counters: copyCounters(this.counters), approxBytes: approxSnapshotBytes(snapshot) };
+    return {
+      position: this.position,
+      snapshot,
+      counters: copyCounters(this.counters),
+      approxBytes: approxSnapshotBytes(snapshot),
+    };
   }
 
   /** One step: push the next event (or end of input). Returns the matcher's outputs. */

@@ -6,7 +6,12 @@
  * cache of reports (they are a function of the position); reports are shared, do not mutate them.
  */
 import type { MatcherOutput, MatcherSnapshot } from '../nfa/matcher-types';
-import { compileBreakpoints, type Breakpoint, type BreakpointHit, type CompiledBreakpoints } from './breakpoints';
+import {
+  compileBreakpoints,
+  type Breakpoint,
+  type BreakpointHit,
+  type CompiledBreakpoints,
+} from './breakpoints';
 import { CheckpointStore, type CheckpointOptions } from './checkpoints';
 import { counterViews } from './counters';
 import type { ReplayPattern } from './replay-pattern';
@@ -124,7 +129,8 @@ export class ReplaySession {
     const src = this.ctx.source as EventSource & { firstAtOrAfter?: (t: number) => number | null };
     let index: number | null = null;
     if (src.firstAtOrAfter) index = src.firstAtOrAfter(ts);
-    else for (let i = 0; i < src.count && index === null; i++) if (this.runner.reader.at(i).ts >= ts) index = i;
+    else
+      for (let i = 0; i < src.count && index === null; i++) if (this.runner.reader.at(i).ts >= ts) index = i;
     return this.seek(index === null ? this.total : index + 1);
   }
 
@@ -172,16 +178,29 @@ export class ReplaySession {
     const { pattern } = this.ctx;
     const m = r.matcher;
     const ev = r.current;
-    const event: EventView | undefined = ev ? { seq: ev.seq, ts: ev.ts, key: pattern.keyOf(ev.payload), payload: ev.payload } : undefined;
+    const event: EventView | undefined = ev
+      ? { seq: ev.seq, ts: ev.ts, key: pattern.keyOf(ev.payload), payload: ev.payload }
+      : undefined;
     const buffered = m.bufferedCount();
     // Buffered events are all above the watermark (due ones are processed at once).
     const waiting = ev != null && event !== undefined && m.isBuffered(event.key, ev.seq);
     const now = pattern.time === 'event' ? m.watermark : (ev?.ts ?? Number.NaN);
-    const partialMatches = event ? m.partialMatches(event.key).map((p) => partialView(event.key, p, now)) : [];
+    const partialMatches = event
+      ? m.partialMatches(event.key).map((p) => partialView(event.key, p, now))
+      : [];
     const out: OutputView[] = outputs.map(outputView);
     for (const { d, kind } of tracer?.discards ?? []) {
       if (kind === 'window') continue; // reported as timeouts
-      out.push({ kind: 'discard', key: d.seq !== undefined ? pattern.keyOf(r.reader.at(d.seq).payload) : (event?.key ?? ''), timestamp: d.timestamp, reason: kind, stage: pattern.stateByName.get(d.state)?.stage ?? d.state, bound: d.match ? d.match.stages.map((s) => ({ stage: s.stage, seqs: s.events.map((e) => e.seq) })) : [] });
+      out.push({
+        kind: 'discard',
+        key: d.seq !== undefined ? pattern.keyOf(r.reader.at(d.seq).payload) : (event?.key ?? ''),
+        timestamp: d.timestamp,
+        reason: kind,
+        stage: pattern.stateByName.get(d.state)?.stage ?? d.state,
+        bound: d.match
+          ? d.match.stages.map((s) => ({ stage: s.stage, seqs: s.events.map((e) => e.seq) }))
+          : [],
+      });
     }
     return {
       position: r.position,

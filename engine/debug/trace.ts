@@ -46,7 +46,14 @@ export class StepTracer implements StepListener {
       rec = this.openRun(e);
       this.current.runs.set(e.runId, rec);
     }
-    rec.trace.edges.push({ action: e.action, state: e.state, stage: e.stage, target: e.target, result: e.result, conditions: [] });
+    rec.trace.edges.push({
+      action: e.action,
+      state: e.state,
+      stage: e.stage,
+      target: e.target,
+      result: e.result,
+      conditions: [],
+    });
   }
 
   branched(b: RunBranched): void {
@@ -73,7 +80,12 @@ export class StepTracer implements StepListener {
         for (const edge of rec.trace.edges) edge.conditions = this.explain(edge, e.payload, rec.match);
         return rec.trace;
       });
-      return { event: { seq: e.seq, ts: e.ts, key, payload: e.payload }, runs, shownRuns: runs.length, totalRuns: ev.total };
+      return {
+        event: { seq: e.seq, ts: e.ts, key, payload: e.payload },
+        runs,
+        shownRuns: runs.length,
+        totalRuns: ev.total,
+      };
     });
   }
 
@@ -88,22 +100,43 @@ export class StepTracer implements StepListener {
     const isStart = def?.kind === 'start';
     return {
       match,
-      trace: { runId: e.runId, stage: isStart ? '(start)' : (def?.stage ?? e.stage), state: def?.name ?? e.state, bound: boundOf(match), edges: [], branches: [] },
+      trace: {
+        runId: e.runId,
+        stage: isStart ? '(start)' : (def?.stage ?? e.stage),
+        state: def?.name ?? e.state,
+        bound: boundOf(match),
+        edges: [],
+        branches: [],
+      },
     };
   }
 
   private explain(edge: EdgeTrace, event: EventRecord, match: Match | undefined): ConditionExplanation[] {
     const { pattern } = this.runner.ctx;
     const def = pattern.stateByName.get(edge.state);
-    const t = def?.transitions.find((x) => x.action === edge.action && pattern.nfa.states[x.target]?.name === edge.target);
+    const t = def?.transitions.find(
+      (x) => x.action === edge.action && pattern.nfa.states[x.target]?.name === edge.target,
+    );
     if (t === undefined) return [];
     const text = t.condition.text;
-    const ctx = { eventsOf: (stage: string) => match?.stages.find((s) => s.stage === stage)?.events.map((x) => x.event) ?? [] };
+    const ctx = {
+      eventsOf: (stage: string) =>
+        match?.stages.find((s) => s.stage === stage)?.events.map((x) => x.event) ?? [],
+    };
     const out: ConditionExplanation[] = [];
     for (const c of pattern.conditions) {
       if (!text.includes(`${c.label}(`)) continue;
-      const trace = explainCondition(c.source, event, ctx, { stages: pattern.nfa.stageNames, currentStage: c.stage, schema: pattern.schema });
-      out.push({ label: c.label, source: c.source, result: trace.result, values: trace.steps.map((s) => ({ text: s.text, value: s.value, start: s.start, end: s.end })) });
+      const trace = explainCondition(c.source, event, ctx, {
+        stages: pattern.nfa.stageNames,
+        currentStage: c.stage,
+        schema: pattern.schema,
+      });
+      out.push({
+        label: c.label,
+        source: c.source,
+        result: trace.result,
+        values: trace.steps.map((s) => ({ text: s.text, value: s.value, start: s.start, end: s.end })),
+      });
     }
     return out;
   }

@@ -19,7 +19,13 @@ export function outputView(o: MatcherOutput): OutputView {
     case 'timeout':
       return { kind: o.kind, key: o.key, timestamp: o.timestamp, bound: boundOf(o.match) };
     case 'late':
-      return { kind: 'late', key: o.key, timestamp: o.timestamp, seq: o.event.seq, message: `event #${o.event.seq} at ${o.timestamp} is not after the watermark ${o.watermark}` };
+      return {
+        kind: 'late',
+        key: o.key,
+        timestamp: o.timestamp,
+        seq: o.event.seq,
+        message: `event #${o.event.seq} at ${o.timestamp} is not after the watermark ${o.watermark}`,
+      };
     case 'warning':
       return { kind: 'warning', key: o.key, timestamp: o.timestamp, message: o.message };
     case 'error':

@@ -42,7 +42,9 @@ export interface WhyNotVerdict {
 function valuesText(c: readonly ConditionExplanation[]): string {
   return c
     .map((x) => {
-      const vals = x.values.filter((v) => !/[ &|!<>=]/.test(v.text) && !/^(?:'.*'|".*"|-?\d+(?:\.\d+)?|true|false|null)$/.test(v.text));
+      const vals = x.values.filter(
+        (v) => !/[ &|!<>=]/.test(v.text) && !/^(?:'.*'|".*"|-?\d+(?:\.\d+)?|true|false|null)$/.test(v.text),
+      );
       return `${x.label}: ${x.source} → ${String(x.result)} (${vals.map((v) => `${v.text}=${JSON.stringify(v.value)}`).join(', ')})`;
     })
     .join('; ');
@@ -81,7 +83,9 @@ function lossText(ctx: ReplayContext, loss: Loss, key: string, capLimit: number 
       if (W > 0 && start !== undefined && loss.timestamp - start >= W)
         return `its time window within(${W} ms) expired: it started at time ${start}, so it had to complete before ${start + W}, and time reached ${loss.timestamp}`;
       const w = pattern.stateByName.get(loss.state)?.window;
-      return w !== undefined ? `the window of ${w} ms between its events expired at time ${loss.timestamp}` : `its time window expired at time ${loss.timestamp}`;
+      return w !== undefined
+        ? `the window of ${w} ms between its events expired at time ${loss.timestamp}`
+        : `its time window expired at time ${loss.timestamp}`;
     }
     case 'until':
       return `the stage's until condition (${pattern.stages.find((s) => s.stage === pattern.stateByName.get(loss.state)?.stage)?.until ?? '?'}) stopped it${by}`;
@@ -107,8 +111,10 @@ function reasonOf(kind: DiscardKind): WhyNotReason {
 export const MAX_LOOKBACK_INTERVALS = 8;
 
 export function whyNot(ctx: ReplayContext, seq: number, stage: string): WhyNotVerdict {
-  if (!ctx.pattern.stages.some((s) => s.stage === stage)) throw new Error(`the pattern has no stage "${stage}"`);
-  if (!Number.isInteger(seq) || seq < 0 || seq >= ctx.source.count) throw new Error(`event #${seq} is not in the recording (it has ${ctx.source.count} events)`);
+  if (!ctx.pattern.stages.some((s) => s.stage === stage))
+    throw new Error(`the pattern has no stage "${stage}"`);
+  if (!Number.isInteger(seq) || seq < 0 || seq >= ctx.source.count)
+    throw new Error(`event #${seq} is not in the recording (it has ${ctx.source.count} events)`);
   const runner = new Runner(ctx);
   const { pattern } = ctx;
   const key = pattern.keyOf(runner.reader.at(seq).payload);
@@ -116,11 +122,27 @@ export function whyNot(ctx: ReplayContext, seq: number, stage: string): WhyNotVe
   // A run "waits for" the stage when it is in it, or in a notNext state that proceeds into it.
   const waitsFor = (state: string): boolean => {
     const def = pattern.stateByName.get(state);
-    return def !== undefined && (def.stage === stage || def.transitions.some((t) => t.action === 'proceed' && pattern.nfa.states[t.target]?.kind !== 'stop' && pattern.nfa.states[t.target]?.stage === stage));
+    return (
+      def !== undefined &&
+      (def.stage === stage ||
+        def.transitions.some(
+          (t) =>
+            t.action === 'proceed' &&
+            pattern.nfa.states[t.target]?.kind !== 'stop' &&
+            pattern.nfa.states[t.target]?.stage === stage,
+        ))
+    );
   };
-  const stopEdge = (e: { action: string; result: boolean; state: string; target: string }): string | undefined => {
+  const stopEdge = (e: {
+    action: string;
+    result: boolean;
+    state: string;
+    target: string;
+  }): string | undefined => {
     const target = pattern.stateByName.get(e.target);
-    return e.action === 'proceed' && e.result && target?.kind === 'stop' && waitsFor(e.state) ? target.stage : undefined;
+    return e.action === 'proceed' && e.result && target?.kind === 'stop' && waitsFor(e.state)
+      ? target.stage
+      : undefined;
   };
   let lastLoss: Loss | null = null;
   const watchLosses = {
@@ -128,12 +150,20 @@ export function whyNot(ctx: ReplayContext, seq: number, stage: string): WhyNotVe
       // not-stage losses are seen on the stop edge, which also names the not-stage.
       if (kind === 'not-stage' || stageOf(d.state) !== stage || !d.match) return;
       const first = d.match.stages[0]?.events[0];
-      if (first && pattern.keyOf(first.event) === key) lastLoss = { kind, timestamp: d.timestamp, seq: d.seq, startTimestamp: d.startTimestamp, state: d.state };
+      if (first && pattern.keyOf(first.event) === key)
+        lastLoss = {
+          kind,
+          timestamp: d.timestamp,
+          seq: d.seq,
+          startTimestamp: d.startTimestamp,
+          state: d.state,
+        };
     },
     // A notNext/notFollowedBy match ends the run with no discard of its own when nothing else survives.
     edge: (e: EdgeEvaluation) => {
       const notStage = stopEdge(e);
-      if (notStage !== undefined && pattern.keyOf(runner.reader.at(e.seq).payload) === key) lastLoss = { kind: 'not-stage', timestamp: e.timestamp, seq: e.seq, state: e.state, notStage };
+      if (notStage !== undefined && pattern.keyOf(runner.reader.at(e.seq).payload) === key)
+        lastLoss = { kind: 'not-stage', timestamp: e.timestamp, seq: e.seq, state: e.state, notStage };
     },
   };
   runner.restore(seq);
@@ -144,10 +174,19 @@ export function whyNot(ctx: ReplayContext, seq: number, stage: string): WhyNotVe
   for (;;) {
     tracer = new StepTracer(runner);
     const t = tracer;
-    const outputs = runner.step({ edge: (e) => (t.edge(e), watchLosses.edge(e)), branched: (b) => t.branched(b), discardedAs: (d, k) => (t.discardedAs(d, k), watchLosses.discardedAs(d, k)) });
+    const outputs = runner.step({
+      edge: (e) => (t.edge(e), watchLosses.edge(e)),
+      branched: (b) => t.branched(b),
+      discardedAs: (d, k) => (t.discardedAs(d, k), watchLosses.discardedAs(d, k)),
+    });
     const base = { seq, stage, key, position: runner.position };
     const late = outputs.find((o) => o.kind === 'late' && o.event.seq === seq);
-    if (late && late.kind === 'late') return { ...base, reason: 'late', message: `Event #${seq} is late: its time ${late.timestamp} is not after the watermark ${late.watermark}, so Flink drops it.` };
+    if (late && late.kind === 'late')
+      return {
+        ...base,
+        reason: 'late',
+        message: `Event #${seq} is late: its time ${late.timestamp} is not after the watermark ${late.watermark}, so Flink drops it.`,
+      };
     if (tracer.events.some((e) => e.seq === seq) || runner.done) break;
   }
   const base = { seq, stage, key, position: runner.position };
@@ -155,8 +194,11 @@ export function whyNot(ctx: ReplayContext, seq: number, stage: string): WhyNotVe
   const processed = tracer.processed().find((p) => p.event.seq === seq);
   const runs: RunTrace[] = processed?.runs ?? [];
   // Branches that advanced at the stage, and what (if anything) dropped them in this step.
-  const advancing = runs.flatMap((r) => r.branches.filter((b) => b.via !== 'ignore' && b.stage === stage).map((b) => ({ r, b })));
-  const lostAt = (runId: number): DiscardKind | undefined => tracer.discards.find((x) => x.d.runId === runId)?.kind;
+  const advancing = runs.flatMap((r) =>
+    r.branches.filter((b) => b.via !== 'ignore' && b.stage === stage).map((b) => ({ r, b })),
+  );
+  const lostAt = (runId: number): DiscardKind | undefined =>
+    tracer.discards.find((x) => x.d.runId === runId)?.kind;
   const stopOf = (r: RunTrace): { notStage: string; conditions: ConditionExplanation[] } | undefined => {
     for (const e of r.edges) {
       const notStage = stopEdge(e);
@@ -166,28 +208,60 @@ export function whyNot(ctx: ReplayContext, seq: number, stage: string): WhyNotVe
   };
   const survivor = advancing.find(({ r, b }) => lostAt(b.runId) === undefined && stopOf(r) === undefined);
   if (survivor || advancing.some(({ b }) => b.via === 'completed' && lostAt(b.runId) === undefined))
-    return { ...base, reason: 'advanced', message: `Event #${seq} was bound to "${stage}" (partial match ${(survivor ?? advancing[0]).r.runId}).` };
+    return {
+      ...base,
+      reason: 'advanced',
+      message: `Event #${seq} was bound to "${stage}" (partial match ${(survivor ?? advancing[0]).r.runId}).`,
+    };
   for (const r of runs) {
     const stop = stopOf(r);
-    if (stop) return { ...base, reason: 'not-stage', conditions: stop.conditions, relatedSeq: seq, message: `${capitalize(notStageText(pattern, stop.notStage))} matched event #${seq} (${valuesText(stop.conditions)}), which ended the partial match waiting for "${stage}".` };
+    if (stop)
+      return {
+        ...base,
+        reason: 'not-stage',
+        conditions: stop.conditions,
+        relatedSeq: seq,
+        message: `${capitalize(notStageText(pattern, stop.notStage))} matched event #${seq} (${valuesText(stop.conditions)}), which ended the partial match waiting for "${stage}".`,
+      };
   }
   if (advancing.length > 0) {
     const kind = lostAt(advancing[0].b.runId) as DiscardKind;
     const loss: Loss = { kind, timestamp: processed?.event.ts ?? 0, seq, state: advancing[0].b.state };
-    return { ...base, reason: reasonOf(kind), message: `Event #${seq} was taken at "${stage}", but ${lossText(ctx, { ...loss, seq: undefined }, key, capLimit).replace(/ at time \S+$/, '')}.` };
+    return {
+      ...base,
+      reason: reasonOf(kind),
+      message: `Event #${seq} was taken at "${stage}", but ${lossText(ctx, { ...loss, seq: undefined }, key, capLimit).replace(/ at time \S+$/, '')}.`,
+    };
   }
   const atStage = runs.filter((r) => r.edges.some((e) => e.stage === stage));
   for (const r of atStage) {
     const takes = r.edges.filter((e) => e.stage === stage && e.action === 'take');
     const conditions = takes.flatMap((e) => e.conditions);
     const until = conditions.find((c) => c.label.endsWith('.until') && c.result);
-    if (until) return { ...base, reason: 'until', conditions: [until], message: `Stopped by the until condition of "${stage}": ${valuesText([until])}.` };
+    if (until)
+      return {
+        ...base,
+        reason: 'until',
+        conditions: [until],
+        message: `Stopped by the until condition of "${stage}": ${valuesText([until])}.`,
+      };
     if (takes.length > 0 && takes.every((e) => !e.result)) {
       const failing = conditions.filter((c) => !c.label.endsWith('.until'));
-      return { ...base, reason: 'condition-false', conditions: failing, message: `The condition of "${stage}" is false for event #${seq}: ${valuesText(failing)}.` };
+      return {
+        ...base,
+        reason: 'condition-false',
+        conditions: failing,
+        message: `The condition of "${stage}" is false for event #${seq}: ${valuesText(failing)}.`,
+      };
     }
   }
-  const expiredNow = tracer.discards.find((x) => stageOf(x.d.state) === stage && x.d.seq === undefined && x.d.match && pattern.keyOf(x.d.match.stages[0]?.events[0]?.event ?? {}) === key);
+  const expiredNow = tracer.discards.find(
+    (x) =>
+      stageOf(x.d.state) === stage &&
+      x.d.seq === undefined &&
+      x.d.match &&
+      pattern.keyOf(x.d.match.stages[0]?.events[0]?.event ?? {}) === key,
+  );
   if (expiredNow) {
     const { d, kind } = expiredNow;
     return lossVerdict({ kind, timestamp: d.timestamp, startTimestamp: d.startTimestamp, state: d.state });
@@ -206,20 +280,38 @@ export function whyNot(ctx: ReplayContext, seq: number, stage: string): WhyNotVe
   const waitingElsewhere: string[] = [];
   for (const ks of runner.matcher.keys.values()) {
     if (ks.key === key) continue;
-    if (ks.nfa.partial.some((r) => r.startFid >= 0 && pattern.nfa.states[r.state]?.stage === stage)) waitingElsewhere.push(ks.key);
+    if (ks.nfa.partial.some((r) => r.startFid >= 0 && pattern.nfa.states[r.state]?.stage === stage))
+      waitingElsewhere.push(ks.key);
     if (waitingElsewhere.length >= 5) break;
   }
   const own = runs.filter((r) => r.stage !== '(start)').map((r) => r.stage);
   if (own.length === 0 && waitingElsewhere.length > 0)
-    return { ...base, reason: 'other-key', message: `Event #${seq} has key "${key}"; the partial matches waiting at "${stage}" belong to other keys (${waitingElsewhere.map((k) => `"${k}"`).join(', ')}).` };
-  const where = own.length > 0 ? `; key "${key}" had partial matches at ${[...new Set(own)].map((s) => `"${s}"`).join(', ')}` : `; key "${key}" had no partial match`;
+    return {
+      ...base,
+      reason: 'other-key',
+      message: `Event #${seq} has key "${key}"; the partial matches waiting at "${stage}" belong to other keys (${waitingElsewhere.map((k) => `"${k}"`).join(', ')}).`,
+    };
+  const where =
+    own.length > 0
+      ? `; key "${key}" had partial matches at ${[...new Set(own)].map((s) => `"${s}"`).join(', ')}`
+      : `; key "${key}" had no partial match`;
   // Say how far back losses were looked for when that may have hidden earlier history.
-  const horizon = lookedBackTo > 0 ? ` (earlier losses were looked for back to step ${lookedBackTo} only)` : '';
-  return { ...base, reason: 'no-partial-match', message: `No partial match was waiting at "${stage}" when event #${seq} arrived${where}${horizon}.` };
+  const horizon =
+    lookedBackTo > 0 ? ` (earlier losses were looked for back to step ${lookedBackTo} only)` : '';
+  return {
+    ...base,
+    reason: 'no-partial-match',
+    message: `No partial match was waiting at "${stage}" when event #${seq} arrived${where}${horizon}.`,
+  };
 
   function lossVerdict(l: Loss): WhyNotVerdict {
     const b = { seq, stage, key, position: runner.position };
-    return { ...b, reason: reasonOf(l.kind), message: `The partial match waiting at "${stage}" was gone before this event: ${lossText(ctx, l, key, capLimit)}.`, ...(l.seq !== undefined ? { relatedSeq: l.seq } : {}) };
+    return {
+      ...b,
+      reason: reasonOf(l.kind),
+      message: `The partial match waiting at "${stage}" was gone before this event: ${lossText(ctx, l, key, capLimit)}.`,
+      ...(l.seq !== undefined ? { relatedSeq: l.seq } : {}),
+    };
   }
 }
 

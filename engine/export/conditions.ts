@@ -27,7 +27,11 @@ export function conditionSources(stage: Pick<StageSpec, 'where' | 'or'>): string
 function parse(src: string): { ok: true; ast: Expr } | { ok: false; reason: string } {
   const parsed = parseCondition(src);
   const errors = parsed.diagnostics.filter((d) => d.severity === 'error');
-  if (!parsed.ast || errors.length > 0) return { ok: false, reason: `the condition "${src}" does not parse (${errors[0]?.message ?? 'syntax error'})` };
+  if (!parsed.ast || errors.length > 0)
+    return {
+      ok: false,
+      reason: `the condition "${src}" does not parse (${errors[0]?.message ?? 'syntax error'})`,
+    };
   return { ok: true, ast: parsed.ast };
 }
 
@@ -38,7 +42,8 @@ export function readsOtherEvents(src: string): boolean {
   let found = false;
   walk(parsed.ast, (n) => {
     if (n.kind !== 'call') return;
-    if (AGGREGATES.has(n.callee) || ((n.callee === 'min' || n.callee === 'max') && n.args.length === 1)) found = true;
+    if (AGGREGATES.has(n.callee) || ((n.callee === 'min' || n.callee === 'max') && n.args.length === 1))
+      found = true;
   });
   return found;
 }
@@ -51,7 +56,14 @@ function printAll(sources: string[], print: (ast: Expr) => Printed): Printed {
     if (!parsed.ok) return parsed;
     trees.push(parsed.ast);
   }
-  const combined = trees.reduce((left, right) => ({ kind: 'binary', op: '||', left, right, opRange: right.range, range: right.range }));
+  const combined = trees.reduce((left, right) => ({
+    kind: 'binary',
+    op: '||',
+    left,
+    right,
+    opRange: right.range,
+    range: right.range,
+  }));
   return print(combined);
 }
 
@@ -61,7 +73,9 @@ export function aviatorCondition(sources: string[]): Printed {
 }
 
 /** One Java boolean expression over `event` (and `ctx` when `iterative`: it reads earlier stages). */
-export function javaCondition(src: string): { ok: true; text: string; iterative: boolean } | { ok: false; reason: string } {
+export function javaCondition(
+  src: string,
+): { ok: true; text: string; iterative: boolean } | { ok: false; reason: string } {
   const parsed = parse(src);
   if (!parsed.ok) return parsed;
   return printJava(parsed.ast, { eventVar: 'event', contextVar: 'ctx' });
@@ -69,5 +83,7 @@ export function javaCondition(src: string): { ok: true; text: string; iterative:
 
 /** One SQL predicate for DEFINE of the stage's variable. */
 export function sqlCondition(sources: string[], stage: string): Printed {
-  return printAll(sources, (ast) => printFlinkSql(ast, { variable: sqlIdent(stage), currentStage: stage, varOf: sqlIdent }));
+  return printAll(sources, (ast) =>
+    printFlinkSql(ast, { variable: sqlIdent(stage), currentStage: stage, varOf: sqlIdent }),
+  );
 }

@@ -15,8 +15,10 @@ const NOTE_LINE = /^flink-condition\((where|until)\): (.*)$/gm;
 /** Short words for a Flink condition JSON, used inside the marker. */
 export function describeFlinkCondition(json: unknown): string {
   const c = (json ?? {}) as { type?: unknown; className?: unknown; expression?: unknown };
-  if (c.type === 'CLASS' && typeof c.className === 'string') return `Flink Java condition class ${c.className}`;
-  if (c.type === 'AVIATOR' && typeof c.expression === 'string') return `Flink Aviator expression ${c.expression}`;
+  if (c.type === 'CLASS' && typeof c.className === 'string')
+    return `Flink Java condition class ${c.className}`;
+  if (c.type === 'AVIATOR' && typeof c.expression === 'string')
+    return `Flink Aviator expression ${c.expression}`;
   return `Flink ${typeof c.type === 'string' ? c.type : 'unknown'} condition`;
 }
 
@@ -36,7 +38,11 @@ export function externalNoteLine(which: 'where' | 'until', json: unknown): strin
 }
 
 /** Reads kept conditions back from a stage, honouring them only where the marker is still in place. */
-export function readExternalConditions(stage: { note: string; where: string; until: string | null }): ExternalConditions | null {
+export function readExternalConditions(stage: {
+  note: string;
+  where: string;
+  until: string | null;
+}): ExternalConditions | null {
   const out: ExternalConditions = {};
   for (const m of stage.note.matchAll(NOTE_LINE)) {
     const which = m[1] as 'where' | 'until';

@@ -54,9 +54,18 @@ class JavaWriter {
 
   private external(stage: StageSpec, json: unknown): string | null {
     const c = json as ClassCondition;
-    const simpleClass = c.type === 'CLASS' && typeof c.className === 'string' && isQualifiedJavaName(c.className) && c.nestedConditions === undefined && c.subClassName === undefined && c.args === undefined;
+    const simpleClass =
+      c.type === 'CLASS' &&
+      typeof c.className === 'string' &&
+      isQualifiedJavaName(c.className) &&
+      c.nestedConditions === undefined &&
+      c.subClassName === undefined &&
+      c.args === undefined;
     if (simpleClass) return `new ${c.className as string}()`;
-    this.refuse(stage, `the imported Flink condition ${JSON.stringify(json)} has no Java form Cepheus can write`);
+    this.refuse(
+      stage,
+      `the imported Flink condition ${JSON.stringify(json)} has no Java form Cepheus can write`,
+    );
     return null;
   }
 
@@ -111,7 +120,8 @@ class JavaWriter {
       const name = javaString(stage.name);
       const method = i === 0 ? 'begin' : stage.contiguity === 'begin' ? 'next' : stage.contiguity;
       if (stage.group) {
-        if (method === 'notNext' || method === 'notFollowedBy') this.refuse(stage, `${method}() cannot take a group pattern`);
+        if (method === 'notNext' || method === 'notFollowedBy')
+          this.refuse(stage, `${method}() cannot take a group pattern`);
         const inner = indent(this.chain(stage.group.stages, null), 4).trimStart();
         if (i === 0) parts.push(`Pattern.begin(\n    ${inner}${skip ? `,\n    ${skip}` : ''})`);
         else parts.push(`.${method}(\n    ${inner})`);
@@ -119,15 +129,28 @@ class JavaWriter {
       } else {
         if (i === 0) parts.push(`Pattern.<${E}>begin(${name}${skip ? `, ${skip}` : ''})`);
         else parts.push(`.${method}(${name})`);
-        parts.push(...this.conditions(stage), ...this.quantifier(stage, stage.quantifier, false), ...this.until(stage));
+        parts.push(
+          ...this.conditions(stage),
+          ...this.quantifier(stage, stage.quantifier, false),
+          ...this.until(stage),
+        );
       }
       if (stage.withinPreviousAndCurrent !== undefined) {
         this.usesWithinType = true;
-        parts.push(`.within(${javaDuration(stage.withinPreviousAndCurrent)}, WithinType.PREVIOUS_AND_CURRENT)`);
+        parts.push(
+          `.within(${javaDuration(stage.withinPreviousAndCurrent)}, WithinType.PREVIOUS_AND_CURRENT)`,
+        );
       }
-      if (this.verdicts.items.length === before) this.verdicts.accept({ stage: stage.name, nodeId: stage.nodeId });
+      if (this.verdicts.items.length === before)
+        this.verdicts.accept({ stage: stage.name, nodeId: stage.nodeId });
     });
-    return parts[0] + parts.slice(1).map((p) => '\n' + indent(p, 8)).join('');
+    return (
+      parts[0] +
+      parts
+        .slice(1)
+        .map((p) => '\n' + indent(p, 8))
+        .join('')
+    );
   }
 }
 
@@ -153,16 +176,25 @@ function fieldAccess(field: string): string | null {
   return printed.ok ? printed.text : null;
 }
 
-export function buildFlinkJava(spec: PatternSpec, ctx: ExportContext, options: ExportOptions): FlinkJavaExport {
+export function buildFlinkJava(
+  spec: PatternSpec,
+  ctx: ExportContext,
+  options: ExportOptions,
+): FlinkJavaExport {
   const E = options.eventClass ?? 'Event';
   const className = options.className ?? javaClassName(ctx.name);
   const w = new JavaWriter(ctx, E);
-  if (!isQualifiedJavaName(E)) w.verdicts.refuse(`Java: "${E}" is not a valid Java class name for the event type`);
-  if (!isQualifiedJavaName(className) || className.includes('.')) w.verdicts.refuse(`Java: "${className}" is not a valid Java class name`);
-  if (options.javaPackage && !isQualifiedJavaName(options.javaPackage)) w.verdicts.refuse(`Java: "${options.javaPackage}" is not a valid Java package name`);
+  if (!isQualifiedJavaName(E))
+    w.verdicts.refuse(`Java: "${E}" is not a valid Java class name for the event type`);
+  if (!isQualifiedJavaName(className) || className.includes('.'))
+    w.verdicts.refuse(`Java: "${className}" is not a valid Java class name`);
+  if (options.javaPackage && !isQualifiedJavaName(options.javaPackage))
+    w.verdicts.refuse(`Java: "${options.javaPackage}" is not a valid Java package name`);
 
   let chain = w.chain(spec.stages, skipExpression(spec.skip));
-  const needsTimeoutHandler = spec.within !== undefined || spec.stages.some((s) => s.contiguity === 'notFollowedBy' || s.withinPreviousAndCurrent !== undefined);
+  const needsTimeoutHandler =
+    spec.within !== undefined ||
+    spec.stages.some((s) => s.contiguity === 'notFollowedBy' || s.withinPreviousAndCurrent !== undefined);
   if (spec.within) {
     const type = spec.within.type === 'PREVIOUS_AND_CURRENT' ? ', WithinType.PREVIOUS_AND_CURRENT' : '';
     if (type) w.usesWithinType = true;
@@ -171,7 +203,8 @@ export function buildFlinkJava(spec: PatternSpec, ctx: ExportContext, options: E
 
   const key = ctx.partitionKey;
   const keyAccess = key === null ? null : fieldAccess(key);
-  if (key !== null && keyAccess === null) w.verdicts.refuse(`Java: the partition key "${key}" is not a field name`);
+  if (key !== null && keyAccess === null)
+    w.verdicts.refuse(`Java: the partition key "${key}" is not a field name`);
   let timeAccess: string | null = null;
   if (ctx.time.mode === 'event') {
     const access = fieldAccess(ctx.time.field);
@@ -182,7 +215,18 @@ export function buildFlinkJava(spec: PatternSpec, ctx: ExportContext, options: E
   }
   if (!w.verdicts.ok) return { report: w.verdicts.report(), className };
 
-  const text = javaFile({ E, className, pkg: options.javaPackage, name: ctx.name, chain, keyAccess, timeAccess, ctx, needsTimeoutHandler, w });
+  const text = javaFile({
+    E,
+    className,
+    pkg: options.javaPackage,
+    name: ctx.name,
+    chain,
+    keyAccess,
+    timeAccess,
+    ctx,
+    needsTimeoutHandler,
+    w,
+  });
   return { report: w.verdicts.report(), text, className };
 }
 
@@ -223,13 +267,20 @@ function javaFile(p: FileParts): string {
   ];
   const lines: string[] = [];
   lines.push(`// Generated by Cepheus from the pattern ${javaString(p.name)}.`);
-  lines.push('// Flink 1.19+ / 2.x Pattern API (java.time.Duration). Events must implement equals() and hashCode().');
+  lines.push(
+    '// Flink 1.19+ / 2.x Pattern API (java.time.Duration). Events must implement equals() and hashCode().',
+  );
   if (p.pkg) lines.push('', `package ${p.pkg};`);
   lines.push('', ...imports.map((i) => `import ${i};`), '');
   lines.push(`public final class ${className} {`);
   if (p.needsTimeoutHandler) {
-    lines.push('', '    /** Side output for partial matches that timed out (window or trailing notFollowedBy). */');
-    lines.push('    public static final OutputTag<String> TIMED_OUT = new OutputTag<String>("timed-out") {};');
+    lines.push(
+      '',
+      '    /** Side output for partial matches that timed out (window or trailing notFollowedBy). */',
+    );
+    lines.push(
+      '    public static final OutputTag<String> TIMED_OUT = new OutputTag<String>("timed-out") {};',
+    );
   }
   lines.push('', `    private ${className}() {}`, '');
   lines.push(`    public static Pattern<${E}, ?> pattern() {`);
@@ -239,20 +290,27 @@ function javaFile(p: FileParts): string {
   let input = 'events';
   if (timeAccess && ctx.time.mode === 'event') {
     lines.push(`        DataStream<${E}> timed = events.assignTimestampsAndWatermarks(`);
-    const lateness = ctx.time.outOfOrdernessMs > 0 ? javaDuration(ctx.time.outOfOrdernessMs) : 'Duration.ZERO';
+    const lateness =
+      ctx.time.outOfOrdernessMs > 0 ? javaDuration(ctx.time.outOfOrdernessMs) : 'Duration.ZERO';
     lines.push(`                WatermarkStrategy.<${E}>forBoundedOutOfOrderness(${lateness})`);
     lines.push(`                        .withTimestampAssigner((event, previous) -> ${timeAccess}));`);
     input = 'timed';
   }
   const keyed = keyAccess ? `${input}.keyBy(event -> ${keyAccess})` : input;
   if (!keyAccess) lines.push('        // No partition key: the CEP operator runs with parallelism 1.');
-  lines.push(`        PatternStream<${E}> stream = CEP.pattern(${keyed}, pattern()).${ctx.time.mode === 'event' ? 'inEventTime' : 'inProcessingTime'}();`);
+  lines.push(
+    `        PatternStream<${E}> stream = CEP.pattern(${keyed}, pattern()).${ctx.time.mode === 'event' ? 'inEventTime' : 'inProcessingTime'}();`,
+  );
   lines.push('        return stream.process(new MatchFunction());');
   lines.push('    }', '');
   const handler = p.needsTimeoutHandler ? ` implements TimedOutPartialMatchHandler<${E}>` : '';
-  lines.push(`    public static final class MatchFunction extends PatternProcessFunction<${E}, String>${handler} {`);
+  lines.push(
+    `    public static final class MatchFunction extends PatternProcessFunction<${E}, String>${handler} {`,
+  );
   lines.push('        @Override');
-  lines.push(`        public void processMatch(Map<String, List<${E}>> match, Context ctx, Collector<String> out) {`);
+  lines.push(
+    `        public void processMatch(Map<String, List<${E}>> match, Context ctx, Collector<String> out) {`,
+  );
   lines.push('            out.collect("match " + match);');
   lines.push('        }');
   if (p.needsTimeoutHandler) {

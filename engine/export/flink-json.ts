@@ -6,7 +6,15 @@
 import type { PatternSpec, Quantifier, StageSpec } from '../pattern/spec';
 import { aviatorCondition, conditionSources, readsOtherEvents } from './conditions';
 import { jsonTime } from './durations';
-import type { ConditionJson, EdgeJson, EdgeType, GraphJson, NodeJson, QuantifierJson, QuantifierProperty } from './graph-spec';
+import type {
+  ConditionJson,
+  EdgeJson,
+  EdgeType,
+  GraphJson,
+  NodeJson,
+  QuantifierJson,
+  QuantifierProperty,
+} from './graph-spec';
 import { Verdicts, type ExportContext, type TargetReport } from './types';
 
 const EDGE_TYPE: Record<Exclude<StageSpec['contiguity'], 'begin'>, EdgeType> = {
@@ -17,7 +25,12 @@ const EDGE_TYPE: Record<Exclude<StageSpec['contiguity'], 'begin'>, EdgeType> = {
   notFollowedBy: 'NOT_FOLLOW',
 };
 
-const SINGLE_QUANTIFIER: QuantifierJson = { consumingStrategy: 'SKIP_TILL_NEXT', properties: ['SINGLE'], times: null, untilCondition: null };
+const SINGLE_QUANTIFIER: QuantifierJson = {
+  consumingStrategy: 'SKIP_TILL_NEXT',
+  properties: ['SINGLE'],
+  times: null,
+  untilCondition: null,
+};
 
 export interface FlinkJsonExport {
   report: TargetReport;
@@ -40,7 +53,11 @@ class Writer {
     const sources = which === 'where' ? conditionSources(stage) : stage.until?.trim() ? [stage.until] : [];
     if (sources.length === 0) return null;
     if (sources.some(readsOtherEvents)) {
-      this.refuse(stage, `iterative conditions (the ${which} condition reads earlier stages with sum(...), count(...), first(...) or similar) are not supported by Flink's AviatorCondition, which sees only the current event`, 'Aviator');
+      this.refuse(
+        stage,
+        `iterative conditions (the ${which} condition reads earlier stages with sum(...), count(...), first(...) or similar) are not supported by Flink's AviatorCondition, which sees only the current event`,
+        'Aviator',
+      );
       return null;
     }
     const printed = aviatorCondition(sources);
@@ -54,7 +71,11 @@ class Writer {
   quantifier(stage: StageSpec, q: Quantifier, isGroup: boolean): QuantifierJson {
     if (isGroup) {
       // GraphSpec drops group quantifiers when it rebuilds the GroupPattern (§1.6 item 9).
-      if (q.kind !== 'one' || q.optional) this.refuse(stage, 'a quantifier on a group is lost by the dynamic-CEP loader (it never applies it to the group)');
+      if (q.kind !== 'one' || q.optional)
+        this.refuse(
+          stage,
+          'a quantifier on a group is lost by the dynamic-CEP loader (it never applies it to the group)',
+        );
       return SINGLE_QUANTIFIER;
     }
     const props = new Set<QuantifierProperty>();
@@ -68,7 +89,11 @@ class Writer {
       // times(0, m) is Flink's optional times(1, m).
       if (from === 0) props.add('OPTIONAL');
       times = { from: Math.max(1, from), to: q.to ?? from, windowTime: null };
-      if (q.window !== undefined) this.refuse(stage, 'a per-repetition window on times(n, m) is dropped by the dynamic-CEP loader (only looping stages keep windowTime)');
+      if (q.window !== undefined)
+        this.refuse(
+          stage,
+          'a per-repetition window on times(n, m) is dropped by the dynamic-CEP loader (only looping stages keep windowTime)',
+        );
     } else {
       props.add('LOOPING');
       const from = q.kind === 'oneOrMore' ? 1 : (q.from ?? 1);
@@ -76,9 +101,21 @@ class Writer {
     }
     if (q.optional) props.add('OPTIONAL');
     if (q.greedy && q.kind !== 'one') props.add('GREEDY');
-    const consumingStrategy = q.kind === 'one' ? 'SKIP_TILL_NEXT' : q.inner === 'consecutive' ? 'STRICT' : q.inner === 'allowCombinations' ? 'SKIP_TILL_ANY' : 'SKIP_TILL_NEXT';
-    const untilCondition = stage.until?.trim() || this.ctx.external.get(stage.name)?.until !== undefined ? this.condition(stage, 'until') : null;
-    const properties = (['SINGLE', 'LOOPING', 'TIMES', 'OPTIONAL', 'GREEDY'] as const).filter((p) => props.has(p));
+    const consumingStrategy =
+      q.kind === 'one'
+        ? 'SKIP_TILL_NEXT'
+        : q.inner === 'consecutive'
+          ? 'STRICT'
+          : q.inner === 'allowCombinations'
+            ? 'SKIP_TILL_ANY'
+            : 'SKIP_TILL_NEXT';
+    const untilCondition =
+      stage.until?.trim() || this.ctx.external.get(stage.name)?.until !== undefined
+        ? this.condition(stage, 'until')
+        : null;
+    const properties = (['SINGLE', 'LOOPING', 'TIMES', 'OPTIONAL', 'GREEDY'] as const).filter((p) =>
+      props.has(p),
+    );
     return { consumingStrategy, properties, times, untilCondition };
   }
 
@@ -87,7 +124,12 @@ class Writer {
       this.quantifier(stage, stage.quantifier, true);
       return this.graph(stage.name, stage.group.stages, null);
     }
-    return { name: stage.name, type: 'ATOMIC', quantifier: this.quantifier(stage, stage.quantifier, false), condition: this.condition(stage, 'where') };
+    return {
+      name: stage.name,
+      type: 'ATOMIC',
+      quantifier: this.quantifier(stage, stage.quantifier, false),
+      condition: this.condition(stage, 'where'),
+    };
   }
 
   graph(name: string, stages: StageSpec[], window: GraphJson['window']): GraphJson {
@@ -99,10 +141,12 @@ class Writer {
       const prev = stages[i - 1];
       if (prev && stage.contiguity !== 'begin') {
         const type = EDGE_TYPE[stage.contiguity];
-        if (stage.group && (type === 'NOT_NEXT' || type === 'NOT_FOLLOW')) this.refuse(stage, 'a negated edge cannot point at a group');
+        if (stage.group && (type === 'NOT_NEXT' || type === 'NOT_FOLLOW'))
+          this.refuse(stage, 'a negated edge cannot point at a group');
         edges.push({ source: prev.name, target: stage.name, type });
       }
-      if (this.verdicts.items.length === before) this.verdicts.accept({ stage: stage.name, nodeId: stage.nodeId });
+      if (this.verdicts.items.length === before)
+        this.verdicts.accept({ stage: stage.name, nodeId: stage.nodeId });
     });
     return {
       name,
@@ -125,18 +169,26 @@ export function buildFlinkJson(spec: PatternSpec, ctx: ExportContext): FlinkJson
   const s = spec.skip;
   const named = s.kind === 'SKIP_TO_FIRST' || s.kind === 'SKIP_TO_LAST';
   w.skip = { type: s.kind, patternName: named ? s.stage : null };
-  if (named && s.throwExceptionOnMiss) w.verdicts.refuse('Flink JSON: throwExceptionOnMiss has no field in the dynamic-CEP afterMatchStrategy');
+  if (named && s.throwExceptionOnMiss)
+    w.verdicts.refuse('Flink JSON: throwExceptionOnMiss has no field in the dynamic-CEP afterMatchStrategy');
 
   const last = spec.stages[spec.stages.length - 1];
-  let window: GraphJson['window'] = spec.within ? { type: spec.within.type, time: jsonTime(spec.within.ms) } : null;
+  let window: GraphJson['window'] = spec.within
+    ? { type: spec.within.type, time: jsonTime(spec.within.ms) }
+    : null;
   // The JSON has one window, applied by the loader as within(time, type) on the last stage; a per-stage
   // previous-and-current window fits only there, and only when no other window is set.
   const nested = (stages: StageSpec[], top: boolean): void => {
     for (const st of stages) {
       if (st.group) nested(st.group.stages, false);
       if (st.withinPreviousAndCurrent === undefined) continue;
-      if (top && st === last && !window) window = { type: 'PREVIOUS_AND_CURRENT', time: jsonTime(st.withinPreviousAndCurrent) };
-      else w.verdicts.refuse('Flink JSON: a previous-and-current window on this stage has no place in the format (its only window applies to the last stage)', { stage: st.name, nodeId: st.nodeId });
+      if (top && st === last && !window)
+        window = { type: 'PREVIOUS_AND_CURRENT', time: jsonTime(st.withinPreviousAndCurrent) };
+      else
+        w.verdicts.refuse(
+          'Flink JSON: a previous-and-current window on this stage has no place in the format (its only window applies to the last stage)',
+          { stage: st.name, nodeId: st.nodeId },
+        );
     }
   };
   nested(spec.stages, true);

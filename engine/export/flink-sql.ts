@@ -16,7 +16,8 @@ export interface FlinkSqlExport {
 }
 
 const CONTIGUITY_REASON: Partial<Record<StageSpec['contiguity'], string>> = {
-  followedBy: 'followedBy (relaxed contiguity) has no MATCH_RECOGNIZE form: concatenation in PATTERN is strict, like next()',
+  followedBy:
+    'followedBy (relaxed contiguity) has no MATCH_RECOGNIZE form: concatenation in PATTERN is strict, like next()',
   followedByAny: 'followedByAny has no MATCH_RECOGNIZE form',
   notNext: 'notNext has no MATCH_RECOGNIZE form (Flink SQL has no negated pattern variables)',
   notFollowedBy: 'notFollowedBy has no MATCH_RECOGNIZE form (Flink SQL has no negated pattern variables)',
@@ -28,34 +29,55 @@ function isOptional(s: StageSpec): boolean {
 }
 
 /** The PATTERN quantifier text of a stage, or a refusal reason. */
-function quantifierText(s: StageSpec, isLast: boolean): { ok: true; text: string } | { ok: false; reason: string } {
+function quantifierText(
+  s: StageSpec,
+  isLast: boolean,
+): { ok: true; text: string } | { ok: false; reason: string } {
   const q = s.quantifier;
   if (q.kind === 'one') {
     if (!q.optional) return { ok: true, text: '' };
-    if (isLast) return { ok: false, reason: 'an optional last variable (A?) is a greedy quantifier at the end, which Flink rejects, and the reluctant A?? is not supported' };
+    if (isLast)
+      return {
+        ok: false,
+        reason:
+          'an optional last variable (A?) is a greedy quantifier at the end, which Flink rejects, and the reluctant A?? is not supported',
+      };
     return { ok: true, text: '?' };
   }
   const from = q.kind === 'oneOrMore' ? 1 : (q.from ?? 1);
   const to = q.kind === 'times' ? (q.to ?? from) : Infinity;
-  if (to > 1 && q.inner === 'relaxed') return { ok: false, reason: 'MATCH_RECOGNIZE loops are always strictly contiguous (consecutive()); this stage lets other events come between its repetitions' };
-  if (to > 1 && q.inner === 'allowCombinations') return { ok: false, reason: 'allowCombinations() has no MATCH_RECOGNIZE form' };
-  if (q.window !== undefined) return { ok: false, reason: 'a per-repetition time limit has no MATCH_RECOGNIZE form' };
+  if (to > 1 && q.inner === 'relaxed')
+    return {
+      ok: false,
+      reason:
+        'MATCH_RECOGNIZE loops are always strictly contiguous (consecutive()); this stage lets other events come between its repetitions',
+    };
+  if (to > 1 && q.inner === 'allowCombinations')
+    return { ok: false, reason: 'allowCombinations() has no MATCH_RECOGNIZE form' };
+  if (q.window !== undefined)
+    return { ok: false, reason: 'a per-repetition time limit has no MATCH_RECOGNIZE form' };
   // times(0, m) and an optional times(1, m) both mean "0, or 1 to m"; an optional times(n>1, m) needs a group.
   const min = q.optional || from === 0 ? 0 : from;
-  if (min === 0 && from > 1) return { ok: false, reason: `an optional ${q.kind}(${from}…) has no MATCH_RECOGNIZE quantifier (it would need a group, which Flink does not support)` };
+  if (min === 0 && from > 1)
+    return {
+      ok: false,
+      reason: `an optional ${q.kind}(${from}…) has no MATCH_RECOGNIZE quantifier (it would need a group, which Flink does not support)`,
+    };
   let text: string;
   if (to === Infinity) text = min === 0 ? '*' : min === 1 ? '+' : `{${min},}`;
   else text = `{${min},${to}}`; // {n,n} rather than {n}: same in Flink, and parseable by more tools
   // Flink adds greedy() only for variable-length quantifiers. Greedy has no effect on the last stage in
   // CEP, while Flink SQL rejects a greedy last variable, so the last stage is always written reluctant.
   const reluctant = min !== to && !(q.greedy && !isLast);
-  if (reluctant && min === 0 && to === 1) return { ok: false, reason: 'a reluctant optional quantifier ({0,1}?) is not supported by Flink' };
+  if (reluctant && min === 0 && to === 1)
+    return { ok: false, reason: 'a reluctant optional quantifier ({0,1}?) is not supported by Flink' };
   return { ok: true, text: reluctant ? `${text}?` : text };
 }
 
 export function buildFlinkSql(spec: PatternSpec, ctx: ExportContext, options: ExportOptions): FlinkSqlExport {
   const v = new Verdicts();
-  const refuse = (reason: string, s?: StageSpec): void => v.refuse(`SQL: ${reason}`, s ? { stage: s.name, nodeId: s.nodeId } : undefined);
+  const refuse = (reason: string, s?: StageSpec): void =>
+    v.refuse(`SQL: ${reason}`, s ? { stage: s.name, nodeId: s.nodeId } : undefined);
   const patternParts: string[] = [];
   const defines: string[] = [];
   const measures: string[] = [];
@@ -68,14 +90,25 @@ export function buildFlinkSql(spec: PatternSpec, ctx: ExportContext, options: Ex
     const variable = sqlIdent(s.name);
     if (s.group) refuse('group patterns are not supported by Flink MATCH_RECOGNIZE', s);
     const contiguityReason = i > 0 ? CONTIGUITY_REASON[s.contiguity] : undefined;
-    if (contiguityReason) refuse(s.contiguity === 'notFollowedBy' && isLast ? 'notFollowedBy at the end has no MATCH_RECOGNIZE form' : contiguityReason, s);
+    if (contiguityReason)
+      refuse(
+        s.contiguity === 'notFollowedBy' && isLast
+          ? 'notFollowedBy at the end has no MATCH_RECOGNIZE form'
+          : contiguityReason,
+        s,
+      );
     if (s.until?.trim()) refuse('until() stop conditions have no MATCH_RECOGNIZE form', s);
-    if (s.withinPreviousAndCurrent !== undefined) refuse('a previous-and-current window on a stage has no MATCH_RECOGNIZE form', s);
+    if (s.withinPreviousAndCurrent !== undefined)
+      refuse('a previous-and-current window on a stage has no MATCH_RECOGNIZE form', s);
     const q = quantifierText(s, isLast);
     if (!q.ok) refuse(q.reason, s);
     else patternParts.push(variable + q.text);
     const ext = ctx.external.get(s.name);
-    if (ext?.where !== undefined || ext?.until !== undefined) refuse(`the imported Flink condition ${JSON.stringify(ext.where ?? ext.until)} has no SQL form (it would need a UDF)`, s);
+    if (ext?.where !== undefined || ext?.until !== undefined)
+      refuse(
+        `the imported Flink condition ${JSON.stringify(ext.where ?? ext.until)} has no SQL form (it would need a UDF)`,
+        s,
+      );
     else if (!s.group) {
       const sources = conditionSources(s);
       if (sources.length > 0) {
@@ -89,23 +122,41 @@ export function buildFlinkSql(spec: PatternSpec, ctx: ExportContext, options: Ex
       const base = s.name.replace(/[^A-Za-z0-9_]/g, '_');
       const tf = timeField.replace(/[^A-Za-z0-9_]/g, '_');
       if (s.quantifier.kind === 'one') measures.push(`FIRST(${col}) AS ${sqlIdent(`${base}_${tf}`)}`);
-      else measures.push(`FIRST(${col}) AS ${sqlIdent(`${base}_first_${tf}`)}`, `LAST(${col}) AS ${sqlIdent(`${base}_last_${tf}`)}`, `COUNT(${col}) AS ${sqlIdent(`${base}_count`)}`);
+      else
+        measures.push(
+          `FIRST(${col}) AS ${sqlIdent(`${base}_first_${tf}`)}`,
+          `LAST(${col}) AS ${sqlIdent(`${base}_last_${tf}`)}`,
+          `COUNT(${col}) AS ${sqlIdent(`${base}_count`)}`,
+        );
     }
     if (v.items.length === before) v.accept({ stage: s.name, nodeId: s.nodeId });
   });
 
   if (stages.length === 0) refuse('the pattern has no stages');
-  else if (stages.every(isOptional)) refuse('every variable is optional, so the pattern could match no rows, which Flink rejects');
-  if (!timeField) refuse('MATCH_RECOGNIZE needs ORDER BY a time attribute: give the table\'s time column (--time-field), e.g. a PROCTIME() column for processing time');
-  if (spec.within?.type === 'PREVIOUS_AND_CURRENT') refuse('a previous-and-current window has no MATCH_RECOGNIZE form (WITHIN bounds first to last row)');
+  else if (stages.every(isOptional))
+    refuse('every variable is optional, so the pattern could match no rows, which Flink rejects');
+  if (!timeField)
+    refuse(
+      "MATCH_RECOGNIZE needs ORDER BY a time attribute: give the table's time column (--time-field), e.g. a PROCTIME() column for processing time",
+    );
+  if (spec.within?.type === 'PREVIOUS_AND_CURRENT')
+    refuse('a previous-and-current window has no MATCH_RECOGNIZE form (WITHIN bounds first to last row)');
   const skip = skipClause(spec, refuse);
   if (!v.ok || !timeField || skip === null) return { report: v.report() };
 
   const table = sqlQualifiedName(options.table ?? 'events');
-  const lines = ['SELECT *', `FROM ${table}`, '  MATCH_RECOGNIZE (', ...(ctx.partitionKey ? [`    PARTITION BY ${sqlColumn(ctx.partitionKey)}`] : []), `    ORDER BY ${sqlColumn(timeField)}`];
+  const lines = [
+    'SELECT *',
+    `FROM ${table}`,
+    '  MATCH_RECOGNIZE (',
+    ...(ctx.partitionKey ? [`    PARTITION BY ${sqlColumn(ctx.partitionKey)}`] : []),
+    `    ORDER BY ${sqlColumn(timeField)}`,
+  ];
   lines.push('    MEASURES', measures.map((m) => `      ${m}`).join(',\n'));
   lines.push('    ONE ROW PER MATCH', `    AFTER MATCH ${skip}`);
-  lines.push(`    PATTERN (${patternParts.join(' ')})${spec.within ? ` WITHIN ${sqlInterval(spec.within.ms)}` : ''}`);
+  lines.push(
+    `    PATTERN (${patternParts.join(' ')})${spec.within ? ` WITHIN ${sqlInterval(spec.within.ms)}` : ''}`,
+  );
   // DEFINE is mandatory; an undefined variable matches every row, so one TRUE keeps it well-formed.
   const defs = defines.length > 0 ? defines : [`${sqlIdent(stages[0].name)} AS TRUE`];
   lines.push('    DEFINE', defs.map((d) => `      ${d}`).join(',\n'));
@@ -118,7 +169,9 @@ function skipClause(spec: PatternSpec, refuse: (reason: string, s?: StageSpec) =
   const skip = spec.skip;
   switch (skip.kind) {
     case 'NO_SKIP':
-      refuse('Flink SQL has no AFTER MATCH form for NO_SKIP (choose skip to next, skip past last event, or skip to a stage)');
+      refuse(
+        'Flink SQL has no AFTER MATCH form for NO_SKIP (choose skip to next, skip past last event, or skip to a stage)',
+      );
       return null;
     case 'SKIP_TO_NEXT':
       return 'SKIP TO NEXT ROW';
@@ -131,7 +184,9 @@ function skipClause(spec: PatternSpec, refuse: (reason: string, s?: StageSpec) =
       const index = spec.stages.findIndex((s) => s.name === skip.stage);
       const target = spec.stages[index];
       if (!skip.throwExceptionOnMiss && target && (index === 0 || isOptional(target))) {
-        refuse(`Flink SQL's SKIP TO ${skip.kind === 'SKIP_TO_FIRST' ? 'FIRST' : 'LAST'} ${skip.stage} fails at run time when that variable is ${index === 0 ? 'where the match starts' : 'missing from a match'}, while this pattern silently skips; enable "throw exception on miss" to export`);
+        refuse(
+          `Flink SQL's SKIP TO ${skip.kind === 'SKIP_TO_FIRST' ? 'FIRST' : 'LAST'} ${skip.stage} fails at run time when that variable is ${index === 0 ? 'where the match starts' : 'missing from a match'}, while this pattern silently skips; enable "throw exception on miss" to export`,
+        );
         return null;
       }
       return `SKIP TO ${skip.kind === 'SKIP_TO_FIRST' ? 'FIRST' : 'LAST'} ${sqlIdent(skip.stage)}`;

@@ -24,7 +24,13 @@ export interface TimesJson {
 
 export type ConditionJson =
   | { type: 'AVIATOR'; expression: string }
-  | { type: 'CLASS'; className: string; nestedConditions?: ConditionJson[]; subClassName?: string; args?: unknown }
+  | {
+      type: 'CLASS';
+      className: string;
+      nestedConditions?: ConditionJson[];
+      subClassName?: string;
+      args?: unknown;
+    }
   | { type: string; [key: string]: unknown };
 
 export interface QuantifierJson {

@@ -13,11 +13,26 @@ import { readExternalConditions } from './external';
 import { buildFlinkJava } from './flink-java';
 import { buildFlinkJson } from './flink-json';
 import { buildFlinkSql } from './flink-sql';
-import { EXPORT_TARGETS, type ExportContext, type ExportOptions, type ExportResult, type ExportTarget, type ExpressibilityReport, type ExternalConditions, type TargetReport } from './types';
+import {
+  EXPORT_TARGETS,
+  type ExportContext,
+  type ExportOptions,
+  type ExportResult,
+  type ExportTarget,
+  type ExpressibilityReport,
+  type ExternalConditions,
+  type TargetReport,
+} from './types';
 
 export * from './types';
 export type { GraphJson, NodeJson, EdgeJson, ConditionJson, QuantifierJson } from './graph-spec';
-export { unsupportedMarker, isUnsupportedMarker, externalNoteLine, readExternalConditions, describeFlinkCondition } from './external';
+export {
+  unsupportedMarker,
+  isUnsupportedMarker,
+  externalNoteLine,
+  readExternalConditions,
+  describeFlinkCondition,
+} from './external';
 export { buildFlinkJson } from './flink-json';
 export { buildFlinkJava } from './flink-java';
 export { buildFlinkSql } from './flink-sql';
@@ -39,17 +54,29 @@ export function exportContext(doc: PatternDocument, options: ExportOptions = {})
   };
 }
 
-const FILE_EXTENSION: Record<ExportTarget, string> = { json: '.cep.json', 'flink-json': '.flink.json', 'flink-java': '.java', 'flink-sql': '.sql' };
+const FILE_EXTENSION: Record<ExportTarget, string> = {
+  json: '.cep.json',
+  'flink-json': '.flink.json',
+  'flink-java': '.java',
+  'flink-sql': '.sql',
+};
 
 function fileStem(doc: PatternDocument): string {
   return (doc.name || 'pattern').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'pattern';
 }
 
 /** Runs one Flink exporter on a lowered spec. */
-function runTarget(spec: PatternSpec, target: Exclude<ExportTarget, 'json'>, ctx: ExportContext, options: ExportOptions): { report: TargetReport; text?: string; className?: string } {
+function runTarget(
+  spec: PatternSpec,
+  target: Exclude<ExportTarget, 'json'>,
+  ctx: ExportContext,
+  options: ExportOptions,
+): { report: TargetReport; text?: string; className?: string } {
   if (target === 'flink-json') {
     const r = buildFlinkJson(spec, ctx);
-    return r.graph ? { report: r.report, text: JSON.stringify(r.graph, null, 2) + '\n' } : { report: r.report };
+    return r.graph
+      ? { report: r.report, text: JSON.stringify(r.graph, null, 2) + '\n' }
+      : { report: r.report };
   }
   if (target === 'flink-java') return buildFlinkJava(spec, ctx, options);
   return buildFlinkSql(spec, ctx, options);
@@ -60,12 +87,22 @@ function runTarget(spec: PatternSpec, target: Exclude<ExportTarget, 'json'>, ctx
  * an invalid pattern is never exported. Conditions that are kept Flink conditions (import markers)
  * are exempt, since the Flink JSON and Java exporters write them back verbatim.
  */
-function lower(doc: PatternDocument, ctx: ExportContext): { ok: true; spec: PatternSpec } | { ok: false; report: TargetReport } {
+function lower(
+  doc: PatternDocument,
+  ctx: ExportContext,
+): { ok: true; spec: PatternSpec } | { ok: false; report: TargetReport } {
   const lowered = documentToSpec(doc);
-  const diagnostics = lowered.ok ? compilePattern(lowered.spec, doc.eventSchema ? { schema: doc.eventSchema } : {}).diagnostics : lowered.diagnostics;
+  const diagnostics = lowered.ok
+    ? compilePattern(lowered.spec, doc.eventSchema ? { schema: doc.eventSchema } : {}).diagnostics
+    : lowered.diagnostics;
   const kept = (d: Diagnostic): boolean => {
     const field = d.target?.field;
-    return d.code.startsWith('expr.') && d.target?.stage !== undefined && (field === 'where' || field === 'until') && ctx.external.get(d.target.stage)?.[field] !== undefined;
+    return (
+      d.code.startsWith('expr.') &&
+      d.target?.stage !== undefined &&
+      (field === 'where' || field === 'until') &&
+      ctx.external.get(d.target.stage)?.[field] !== undefined
+    );
   };
   const errors = diagnostics.filter((d) => d.severity === 'error' && !kept(d));
   if (lowered.ok && errors.length === 0) return lowered;
@@ -73,26 +110,47 @@ function lower(doc: PatternDocument, ctx: ExportContext): { ok: true; spec: Patt
     ok: false,
     report: {
       ok: false,
-      items: errors.map((d) => ({ ok: false, reason: `Pattern: ${d.message}`, ...(d.target?.nodeId ? { nodeId: d.target.nodeId } : {}), ...(d.target?.stage ? { stage: d.target.stage } : {}) })),
+      items: errors.map((d) => ({
+        ok: false,
+        reason: `Pattern: ${d.message}`,
+        ...(d.target?.nodeId ? { nodeId: d.target.nodeId } : {}),
+        ...(d.target?.stage ? { stage: d.target.stage } : {}),
+      })),
     },
   };
 }
 
 /** Writes the document in one target format, or returns why it cannot be written faithfully. */
-export function exportPattern(doc: PatternDocument, target: ExportTarget, options: ExportOptions = {}): ExportResult {
-  if (target === 'json') return { ok: true, target, text: serializeDocument(doc), fileName: fileStem(doc) + FILE_EXTENSION.json, warnings: [] };
+export function exportPattern(
+  doc: PatternDocument,
+  target: ExportTarget,
+  options: ExportOptions = {},
+): ExportResult {
+  if (target === 'json')
+    return {
+      ok: true,
+      target,
+      text: serializeDocument(doc),
+      fileName: fileStem(doc) + FILE_EXTENSION.json,
+      warnings: [],
+    };
   const ctx = exportContext(doc, options);
   const lowered = lower(doc, ctx);
   if (!lowered.ok) return { ok: false, target, reasons: lowered.report.items };
   const r = runTarget(lowered.spec, target, ctx, options);
-  if (!r.report.ok || r.text === undefined) return { ok: false, target, reasons: r.report.items.filter((i) => !i.ok) };
-  const fileName = target === 'flink-java' && r.className ? `${r.className}.java` : fileStem(doc) + FILE_EXTENSION[target];
+  if (!r.report.ok || r.text === undefined)
+    return { ok: false, target, reasons: r.report.items.filter((i) => !i.ok) };
+  const fileName =
+    target === 'flink-java' && r.className ? `${r.className}.java` : fileStem(doc) + FILE_EXTENSION[target];
   return { ok: true, target, text: r.text, fileName, warnings: [] };
 }
 
 /** Our own format writes every stage as it is. */
 function everyStage(stages: PatternSpec['stages']): TargetReport['items'] {
-  return stages.flatMap((s) => [...(s.group ? everyStage(s.group.stages) : []), { stage: s.name, ...(s.nodeId ? { nodeId: s.nodeId } : {}), ok: true }]);
+  return stages.flatMap((s) => [
+    ...(s.group ? everyStage(s.group.stages) : []),
+    { stage: s.name, ...(s.nodeId ? { nodeId: s.nodeId } : {}), ok: true },
+  ]);
 }
 
 /** Per target, per stage: can it be exported, and if not, why (in words). */
@@ -102,7 +160,8 @@ export function expressibility(doc: PatternDocument, options: ExportOptions = {}
   const report = {} as ExpressibilityReport;
   for (const target of EXPORT_TARGETS) {
     // Our own format can save any document, even one that does not compile yet.
-    if (target === 'json') report.json = { ok: true, items: lowered.ok ? everyStage(lowered.spec.stages) : [] };
+    if (target === 'json')
+      report.json = { ok: true, items: lowered.ok ? everyStage(lowered.spec.stages) : [] };
     else if (!lowered.ok) report[target] = lowered.report;
     else report[target] = runTarget(lowered.spec, target, ctx, options).report;
   }

@@ -47,7 +47,14 @@ export interface ExportContext {
   /** Pattern name, used for class names and comments. */
   name: string;
   partitionKey: string | null;
-  time: { mode: 'event'; field: string; format: 'epochMillis' | 'epochSeconds' | 'iso8601'; outOfOrdernessMs: number } | { mode: 'processing' };
+  time:
+    | {
+        mode: 'event';
+        field: string;
+        format: 'epochMillis' | 'epochSeconds' | 'iso8601';
+        outOfOrdernessMs: number;
+      }
+    | { mode: 'processing' };
   /** Verbatim Flink conditions kept from an import (by stage name), re-emitted instead of the marker. */
   external: ReadonlyMap<string, ExternalConditions>;
 }

@@ -18,7 +18,11 @@ export interface AggregateContext {
 
 export type AggregateFn = (event: EventRecord, ctx: AggregateContext) => unknown;
 
-function folding<T>(stage: string, init: T, step: (acc: T, event: EventRecord) => T): (ctx: AggregateContext) => T {
+function folding<T>(
+  stage: string,
+  init: T,
+  step: (acc: T, event: EventRecord) => T,
+): (ctx: AggregateContext) => T {
   const id = {};
   return (c) => {
     if (c.fold !== undefined) return c.fold(stage, id, init, step);
@@ -33,7 +37,10 @@ export function aggregate(agg: AggregateCall): AggregateFn {
   const get = pathGetter(agg.keys);
   switch (agg.fn) {
     case 'count': {
-      const n = agg.keys.length === 0 ? folding(stage, 0, (acc) => acc + 1) : folding(stage, 0, (acc, ev) => (get(ev) !== null ? acc + 1 : acc));
+      const n =
+        agg.keys.length === 0
+          ? folding(stage, 0, (acc) => acc + 1)
+          : folding(stage, 0, (acc, ev) => (get(ev) !== null ? acc + 1 : acc));
       return (_e, c) => n(c);
     }
     case 'sum': {

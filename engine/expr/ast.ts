@@ -6,7 +6,8 @@ import type { SourceRange } from '../pattern/diagnostic';
 
 export type LiteralValue = number | string | boolean | null;
 
-export type BinaryOp = '+' | '-' | '*' | '/' | '%' | '==' | '!=' | '<' | '<=' | '>' | '>=' | '&&' | '||' | 'in' | 'not in';
+export type BinaryOp =
+  '+' | '-' | '*' | '/' | '%' | '==' | '!=' | '<' | '<=' | '>' | '>=' | '&&' | '||' | 'in' | 'not in';
 export type UnaryOp = '-' | '+' | '!';
 
 interface NodeBase {
@@ -72,7 +73,8 @@ export interface ConditionalExpr extends NodeBase {
   alternate: Expr;
 }
 
-export type Expr = LiteralExpr | ListExpr | IdentExpr | MemberExpr | CallExpr | UnaryExpr | BinaryExpr | ConditionalExpr;
+export type Expr =
+  LiteralExpr | ListExpr | IdentExpr | MemberExpr | CallExpr | UnaryExpr | BinaryExpr | ConditionalExpr;
 
 /** Direct children of a node, in source order. */
 export function childrenOf(node: Expr): Expr[] {

@@ -26,7 +26,13 @@ export interface Binding {
 const AGGREGATES = new Set<string>(['count', 'sum', 'avg', 'min', 'max', 'first', 'last']);
 
 export function bindCondition(ast: Expr, stages: readonly string[], currentStage?: string): Binding {
-  const binding: Binding = { functions: new Map(), aggregates: new Map(), regexes: new Map(), referencedStages: [], diagnostics: [] };
+  const binding: Binding = {
+    functions: new Map(),
+    aggregates: new Map(),
+    regexes: new Map(),
+    referencedStages: [],
+    diagnostics: [],
+  };
   const stageSet = new Set(stages);
   walk(ast, (node) => {
     if (node.kind === 'call') bindCall(node, stageSet, stages, binding);
@@ -41,7 +47,11 @@ function bindCall(call: CallExpr, stageSet: Set<string>, stages: readonly string
   };
   const doc = findFunction(call.callee);
   if (!doc) {
-    err('expr.unknown-function', `unknown function '${call.callee}'${didYouMean(call.callee, FUNCTION_NAMES)}`, call.calleeRange);
+    err(
+      'expr.unknown-function',
+      `unknown function '${call.callee}'${didYouMean(call.callee, FUNCTION_NAMES)}`,
+      call.calleeRange,
+    );
     return;
   }
   b.functions.set(call, doc);
@@ -53,7 +63,10 @@ function bindCall(call: CallExpr, stageSet: Set<string>, stages: readonly string
   const isAggregate = AGGREGATES.has(doc.name) && !(n === 2 && (doc.name === 'min' || doc.name === 'max'));
   if (n < doc.minArgs || n > doc.maxArgs) {
     const want = doc.minArgs === doc.maxArgs ? `${doc.minArgs}` : `${doc.minArgs} to ${doc.maxArgs}`;
-    err('expr.arity', `${doc.name}() takes ${want} argument${doc.maxArgs === 1 ? '' : 's'}, got ${n}: ${doc.signature}`);
+    err(
+      'expr.arity',
+      `${doc.name}() takes ${want} argument${doc.maxArgs === 1 ? '' : 's'}, got ${n}: ${doc.signature}`,
+    );
     return;
   }
   if (isAggregate) {
@@ -63,7 +76,11 @@ function bindCall(call: CallExpr, stageSet: Set<string>, stages: readonly string
   if (doc.name === 'matches') {
     const pattern = call.args[1];
     if (!pattern || pattern.kind !== 'literal' || typeof pattern.value !== 'string') {
-      err('expr.bad-regex', "matches() needs the regex as a string literal, e.g. matches(name, 'a.*')", pattern?.range ?? call.range);
+      err(
+        'expr.bad-regex',
+        "matches() needs the regex as a string literal, e.g. matches(name, 'a.*')",
+        pattern?.range ?? call.range,
+      );
       return;
     }
     try {
@@ -82,28 +99,56 @@ function warnLaterStages(b: Binding, stages: readonly string[], currentStage: st
   if (current < 0) return;
   for (const [call, agg] of b.aggregates) {
     if (stages.indexOf(agg.stage) > current) {
-      b.diagnostics.push(exprWarning('expr.later-stage', `stage '${agg.stage}' comes after '${currentStage ?? ''}', so no events are bound to it yet when this condition runs: ${agg.fn}() always sees none`, call.args[0]?.range ?? call.range));
+      b.diagnostics.push(
+        exprWarning(
+          'expr.later-stage',
+          `stage '${agg.stage}' comes after '${currentStage ?? ''}', so no events are bound to it yet when this condition runs: ${agg.fn}() always sees none`,
+          call.args[0]?.range ?? call.range,
+        ),
+      );
     }
   }
 }
 
-function bindAggregate(call: CallExpr, fn: AggregateName, stageSet: Set<string>, stages: readonly string[], b: Binding): void {
+function bindAggregate(
+  call: CallExpr,
+  fn: AggregateName,
+  stageSet: Set<string>,
+  stages: readonly string[],
+  b: Binding,
+): void {
   const arg = call.args[0];
   const path = pathOf(arg);
   const needsField = fn === 'sum' || fn === 'avg' || fn === 'min' || fn === 'max';
   const example = needsField ? `${fn}(${stages[0] ?? 'stage'}.price)` : `${fn}(${stages[0] ?? 'stage'})`;
   if (!path) {
-    b.diagnostics.push(exprError('expr.type-mismatch', `${fn}() works over the events of a stage: write ${example}`, arg.range));
+    b.diagnostics.push(
+      exprError(
+        'expr.type-mismatch',
+        `${fn}() works over the events of a stage: write ${example}`,
+        arg.range,
+      ),
+    );
     return;
   }
   if (!stageSet.has(path.root)) {
-    const known = stages.length ? didYouMean(path.root, stages) : ' — this pattern has no stages to aggregate over';
+    const known = stages.length
+      ? didYouMean(path.root, stages)
+      : ' — this pattern has no stages to aggregate over';
     const hint = known || ` (stages: ${stages.join(', ')})`;
-    b.diagnostics.push(exprError('expr.unknown-stage', `unknown stage '${path.root}' in ${fn}()${hint}`, path.rootRange));
+    b.diagnostics.push(
+      exprError('expr.unknown-stage', `unknown stage '${path.root}' in ${fn}()${hint}`, path.rootRange),
+    );
     return;
   }
   if (needsField && path.keys.length === 0) {
-    b.diagnostics.push(exprError('expr.type-mismatch', `${fn}() needs a field of stage '${path.root}', e.g. ${fn}(${path.root}.price)`, arg.range));
+    b.diagnostics.push(
+      exprError(
+        'expr.type-mismatch',
+        `${fn}() needs a field of stage '${path.root}', e.g. ${fn}(${path.root}.price)`,
+        arg.range,
+      ),
+    );
     return;
   }
   b.aggregates.set(call, { fn, stage: path.root, keys: path.keys });

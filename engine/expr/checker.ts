@@ -41,7 +41,16 @@ export function schemaFieldType(schema: EventSchema, keys: readonly string[]): E
   return undefined;
 }
 
-const describeType = (t: ExprType): string => (t === 'list' ? 'a list' : t === 'event' ? 'an event' : t === 'object' ? 'an object' : t === 'null' ? 'null' : `a ${t}`);
+const describeType = (t: ExprType): string =>
+  t === 'list'
+    ? 'a list'
+    : t === 'event'
+      ? 'an event'
+      : t === 'object'
+        ? 'an object'
+        : t === 'null'
+          ? 'null'
+          : `a ${t}`;
 
 export class TypeChecker {
   readonly diagnostics: Diagnostic[] = [];
@@ -54,7 +63,11 @@ export class TypeChecker {
   checkRoot(ast: Expr): void {
     const t = this.typeOf(ast);
     if (t !== 'boolean' && t !== 'any' && t !== 'null') {
-      this.error('expr.type-mismatch', `a condition must be true or false, but this is ${describeType(t)} — compare it, e.g. … > 0`, ast);
+      this.error(
+        'expr.type-mismatch',
+        `a condition must be true or false, but this is ${describeType(t)} — compare it, e.g. … > 0`,
+        ast,
+      );
     }
   }
 
@@ -64,7 +77,12 @@ export class TypeChecker {
 
   private expect(node: Expr, want: ExprType, what: string): ExprType {
     const t = this.typeOf(node);
-    if (!compatible(t, want)) this.error('expr.type-mismatch', `${what} needs ${describeType(want)}, but ${shortText(node)} is ${describeType(t)}`, node);
+    if (!compatible(t, want))
+      this.error(
+        'expr.type-mismatch',
+        `${what} needs ${describeType(want)}, but ${shortText(node)} is ${describeType(t)}`,
+        node,
+      );
     return t;
   }
 
@@ -98,7 +116,13 @@ export class TypeChecker {
         const objType = this.typeOf(node.object);
         if (node.key) this.typeOf(node.key);
         if (objType === 'event' && node.property !== null) return this.fieldType(node, [node.property]);
-        if (objType !== 'any' && objType !== 'object' && objType !== 'list' && objType !== 'event' && objType !== 'null') {
+        if (
+          objType !== 'any' &&
+          objType !== 'object' &&
+          objType !== 'list' &&
+          objType !== 'event' &&
+          objType !== 'null'
+        ) {
           this.error('expr.type-mismatch', `cannot read a field of ${describeType(objType)}`, node);
         }
         return 'any';
@@ -126,7 +150,13 @@ export class TypeChecker {
   private warnStageAsField(name: string, node: Expr): void {
     if (!this.options.stages.includes(name)) return;
     if (this.options.schema?.fields.some((f) => f.name === name || f.name.startsWith(name + '.'))) return;
-    this.diagnostics.push(exprWarning('expr.stage-as-field', `'${name}' is a stage, but outside an aggregate it reads the event field '${name}'; to use the stage's events write e.g. last(${name}).price`, node.range));
+    this.diagnostics.push(
+      exprWarning(
+        'expr.stage-as-field',
+        `'${name}' is a stage, but outside an aggregate it reads the event field '${name}'; to use the stage's events write e.g. last(${name}).price`,
+        node.range,
+      ),
+    );
   }
 
   private binary(node: Extract<Expr, { kind: 'binary' }>): ExprType {
@@ -141,8 +171,18 @@ export class TypeChecker {
         const l = this.typeOf(left);
         const r = this.typeOf(right);
         if (l === 'string' || r === 'string') return 'string';
-        if (!compatible(l, 'number')) this.error('expr.type-mismatch', `'+' adds numbers or joins strings, but ${shortText(left)} is ${describeType(l)}`, left);
-        else if (!compatible(r, 'number')) this.error('expr.type-mismatch', `'+' adds numbers or joins strings, but ${shortText(right)} is ${describeType(r)}`, right);
+        if (!compatible(l, 'number'))
+          this.error(
+            'expr.type-mismatch',
+            `'+' adds numbers or joins strings, but ${shortText(left)} is ${describeType(l)}`,
+            left,
+          );
+        else if (!compatible(r, 'number'))
+          this.error(
+            'expr.type-mismatch',
+            `'+' adds numbers or joins strings, but ${shortText(right)} is ${describeType(r)}`,
+            right,
+          );
         return l === 'any' || r === 'any' ? 'any' : 'number';
       }
       case '-':
@@ -156,7 +196,12 @@ export class TypeChecker {
       case '!=': {
         const l = this.typeOf(left);
         const r = this.typeOf(right);
-        if (!comparable(l, r)) this.error('expr.type-mismatch', `comparing ${describeType(l)} with ${describeType(r)} is never true`, node);
+        if (!comparable(l, r))
+          this.error(
+            'expr.type-mismatch',
+            `comparing ${describeType(l)} with ${describeType(r)} is never true`,
+            node,
+          );
         return 'boolean';
       }
       case '<':
@@ -165,22 +210,48 @@ export class TypeChecker {
       case '>=': {
         const l = this.typeOf(left);
         const r = this.typeOf(right);
-        const ordered = (t: ExprType): boolean => t === 'number' || t === 'string' || t === 'any' || t === 'null';
-        if (!ordered(l)) this.error('expr.type-mismatch', `'${op}' compares numbers or strings, but ${shortText(left)} is ${describeType(l)}`, left);
-        else if (!ordered(r)) this.error('expr.type-mismatch', `'${op}' compares numbers or strings, but ${shortText(right)} is ${describeType(r)}`, right);
-        else if (!comparable(l, r)) this.error('expr.type-mismatch', `comparing ${describeType(l)} with ${describeType(r)} is never true`, node);
+        const ordered = (t: ExprType): boolean =>
+          t === 'number' || t === 'string' || t === 'any' || t === 'null';
+        if (!ordered(l))
+          this.error(
+            'expr.type-mismatch',
+            `'${op}' compares numbers or strings, but ${shortText(left)} is ${describeType(l)}`,
+            left,
+          );
+        else if (!ordered(r))
+          this.error(
+            'expr.type-mismatch',
+            `'${op}' compares numbers or strings, but ${shortText(right)} is ${describeType(r)}`,
+            right,
+          );
+        else if (!comparable(l, r))
+          this.error(
+            'expr.type-mismatch',
+            `comparing ${describeType(l)} with ${describeType(r)} is never true`,
+            node,
+          );
         return 'boolean';
       }
       case 'in':
       case 'not in': {
         const l = this.typeOf(left);
         const r = this.typeOf(right);
-        if (r !== 'list' && r !== 'any') this.error('expr.type-mismatch', `'${op}' needs a list on its right, e.g. [1, 2, 3]`, right);
+        if (r !== 'list' && r !== 'any')
+          this.error('expr.type-mismatch', `'${op}' needs a list on its right, e.g. [1, 2, 3]`, right);
         if (right.kind === 'list') {
           for (const item of right.items) {
-            const t = item.kind === 'literal' ? (item.value === null ? 'null' : (typeof item.value as ExprType)) : 'any';
+            const t =
+              item.kind === 'literal'
+                ? item.value === null
+                  ? 'null'
+                  : (typeof item.value as ExprType)
+                : 'any';
             if (!comparable(l, t)) {
-              this.error('expr.type-mismatch', `${shortText(left)} is ${describeType(l)}, so it can never equal ${shortText(item)}`, item);
+              this.error(
+                'expr.type-mismatch',
+                `${shortText(left)} is ${describeType(l)}, so it can never equal ${shortText(item)}`,
+                item,
+              );
               break;
             }
           }
@@ -196,8 +267,15 @@ export class TypeChecker {
       if (agg.keys.length === 0) return agg.fn === 'count' ? 'number' : 'event';
       const arg = node.args[0];
       const t = this.fieldType(arg, agg.keys);
-      if ((agg.fn === 'sum' || agg.fn === 'avg' || agg.fn === 'min' || agg.fn === 'max') && !compatible(t, 'number')) {
-        this.error('expr.type-mismatch', `${agg.fn}() needs a number field, but '${agg.keys.join('.')}' is ${describeType(t)}`, arg);
+      if (
+        (agg.fn === 'sum' || agg.fn === 'avg' || agg.fn === 'min' || agg.fn === 'max') &&
+        !compatible(t, 'number')
+      ) {
+        this.error(
+          'expr.type-mismatch',
+          `${agg.fn}() needs a number field, but '${agg.keys.join('.')}' is ${describeType(t)}`,
+          arg,
+        );
       }
       return agg.fn === 'first' || agg.fn === 'last' ? t : 'number';
     }

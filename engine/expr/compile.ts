@@ -9,7 +9,19 @@ import { pathOf, type BinaryExpr, type CallExpr, type Expr } from './ast';
 import { aggregate, type FoldFn } from './aggregate';
 import type { Binding } from './bind';
 import { BUILTINS } from './builtins';
-import { add, arith, equals, inList, isNull, notEquals, pathGetter, readDynamic, relational, truthy, type Getter } from './values';
+import {
+  add,
+  arith,
+  equals,
+  inList,
+  isNull,
+  notEquals,
+  pathGetter,
+  readDynamic,
+  relational,
+  truthy,
+  type Getter,
+} from './values';
 
 export interface ConditionContext {
   /** Events already bound to a stage in the current partial match, oldest first, candidate excluded. */
@@ -114,7 +126,18 @@ export class ConditionCompiler {
 
   private binary(node: BinaryExpr): ValueFn {
     const op = node.op;
-    if (op === '&&' || op === '||' || op === '==' || op === '!=' || op === 'in' || op === 'not in' || op === '<' || op === '<=' || op === '>' || op === '>=') {
+    if (
+      op === '&&' ||
+      op === '||' ||
+      op === '==' ||
+      op === '!=' ||
+      op === 'in' ||
+      op === 'not in' ||
+      op === '<' ||
+      op === '<=' ||
+      op === '>' ||
+      op === '>='
+    ) {
       const p = this.comparison(node);
       return p;
     }
@@ -175,7 +198,8 @@ export class ConditionCompiler {
         }
         if (get && lit.kind === 'literal') return fieldVsConstant(get, flipped ? flip(op) : op, lit.value);
       }
-      if (op === '&&' || op === '||' || op === '==' || op === '!=' || op === 'in' || op === 'not in' || isRel) return this.comparison(node);
+      if (op === '&&' || op === '||' || op === '==' || op === '!=' || op === 'in' || op === 'not in' || isRel)
+        return this.comparison(node);
     }
     if (node.kind === 'unary' && node.op === '!') {
       const p = this.predicate(node.operand);
@@ -190,11 +214,30 @@ export class ConditionCompiler {
       const subject = node.args[0];
       const arg = node.args[1];
       const get = subject ? this.eventPath(subject) : null;
-      if (doc && get && arg && arg.kind === 'literal' && typeof arg.value === 'string' && node.args.length === 2) {
+      if (
+        doc &&
+        get &&
+        arg &&
+        arg.kind === 'literal' &&
+        typeof arg.value === 'string' &&
+        node.args.length === 2
+      ) {
         const s = arg.value;
-        if (doc.name === 'startsWith') return (e) => { const v = get(e); return typeof v === 'string' && v.startsWith(s); };
-        if (doc.name === 'contains') return (e) => { const v = get(e); return typeof v === 'string' && v.includes(s); };
-        if (doc.name === 'endsWith') return (e) => { const v = get(e); return typeof v === 'string' && v.endsWith(s); };
+        if (doc.name === 'startsWith')
+          return (e) => {
+            const v = get(e);
+            return typeof v === 'string' && v.startsWith(s);
+          };
+        if (doc.name === 'contains')
+          return (e) => {
+            const v = get(e);
+            return typeof v === 'string' && v.includes(s);
+          };
+        if (doc.name === 'endsWith')
+          return (e) => {
+            const v = get(e);
+            return typeof v === 'string' && v.endsWith(s);
+          };
       }
     }
     return null;
@@ -230,7 +273,8 @@ function flip(op: string): string {
 }
 
 function fieldVsConstant(get: Getter, op: string, k: unknown): PredicateFn {
-  if (k === null) return op === '==' ? (e) => get(e) === null : op === '!=' ? (e) => get(e) !== null : () => false;
+  if (k === null)
+    return op === '==' ? (e) => get(e) === null : op === '!=' ? (e) => get(e) !== null : () => false;
   switch (op) {
     case '==':
       return (e) => get(e) === k;
@@ -243,13 +287,25 @@ function fieldVsConstant(get: Getter, op: string, k: unknown): PredicateFn {
   if (typeof k === 'number') {
     switch (op) {
       case '<':
-        return (e) => { const v = get(e); return typeof v === 'number' && v < k; };
+        return (e) => {
+          const v = get(e);
+          return typeof v === 'number' && v < k;
+        };
       case '<=':
-        return (e) => { const v = get(e); return typeof v === 'number' && v <= k; };
+        return (e) => {
+          const v = get(e);
+          return typeof v === 'number' && v <= k;
+        };
       case '>':
-        return (e) => { const v = get(e); return typeof v === 'number' && v > k; };
+        return (e) => {
+          const v = get(e);
+          return typeof v === 'number' && v > k;
+        };
       default:
-        return (e) => { const v = get(e); return typeof v === 'number' && v >= k; };
+        return (e) => {
+          const v = get(e);
+          return typeof v === 'number' && v >= k;
+        };
     }
   }
   const rel = op as '<' | '<=' | '>' | '>=';

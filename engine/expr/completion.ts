@@ -30,7 +30,10 @@ const KEYWORD_DOCS: Record<string, string> = {
 };
 
 /** Field names directly below `prefix` ("" for top level), from the dotted schema names. */
-function childFields(schema: EventSchema | undefined, prefix: string[]): { name: string; type: string; description?: string }[] {
+function childFields(
+  schema: EventSchema | undefined,
+  prefix: string[],
+): { name: string; type: string; description?: string }[] {
   if (!schema) return [];
   const seen = new Map<string, { name: string; type: string; description?: string }>();
   for (const f of schema.fields) {
@@ -38,13 +41,25 @@ function childFields(schema: EventSchema | undefined, prefix: string[]): { name:
     if (parts.length <= prefix.length || prefix.some((p, i) => parts[i] !== p)) continue;
     const name = parts[prefix.length];
     const leaf = parts.length === prefix.length + 1;
-    if (!seen.has(name) || leaf) seen.set(name, leaf ? { name, type: f.type, description: f.description } : { name, type: 'object' });
+    if (!seen.has(name) || leaf)
+      seen.set(name, leaf ? { name, type: f.type, description: f.description } : { name, type: 'object' });
   }
   return [...seen.values()];
 }
 
-function functionItem(f: FunctionDoc, kind: 'function' | 'method', range: { start: number; end: number }): CompletionItem {
-  return { label: f.name, kind, detail: f.signature, documentation: `${f.description}\n\nExample: \`${f.example}\``, insertText: `${f.name}(`, range };
+function functionItem(
+  f: FunctionDoc,
+  kind: 'function' | 'method',
+  range: { start: number; end: number },
+): CompletionItem {
+  return {
+    label: f.name,
+    kind,
+    detail: f.signature,
+    documentation: `${f.description}\n\nExample: \`${f.example}\``,
+    insertText: `${f.name}(`,
+    range,
+  };
 }
 
 export function completionsAt(source: string, offset: number, options: CompileOptions): CompletionItem[] {
@@ -59,7 +74,14 @@ function complete(source: string, offset: number, options: CompileOptions): Comp
   const at = Math.max(0, Math.min(offset, source.length));
   const { tokens, index } = cursorContext(source, at);
   const here = index >= 0 ? tokens[index] : undefined;
-  if (here && (here.kind === 'string' || (here.kind === 'error' && /^['"]/.test(source.slice(here.start))) || here.kind === 'number') && at > here.start) return [];
+  if (
+    here &&
+    (here.kind === 'string' ||
+      (here.kind === 'error' && /^['"]/.test(source.slice(here.start))) ||
+      here.kind === 'number') &&
+    at > here.start
+  )
+    return [];
   const typing = here?.kind === 'ident' && at > here.start ? here : undefined;
   const prefix = typing ? source.slice(typing.start, at) : '';
   const range = { start: typing ? typing.start : at, end: typing ? typing.end : at };
@@ -72,7 +94,15 @@ function complete(source: string, offset: number, options: CompileOptions): Comp
   const inAggregate = callee !== null && AGGREGATE_FUNCTIONS.has(callee);
   const items: CompletionItem[] = [];
   const fieldItems = (parts: string[]): void => {
-    for (const f of childFields(options.schema, parts)) items.push({ label: f.name, kind: 'field', detail: f.type, documentation: f.description, insertText: f.name, range });
+    for (const f of childFields(options.schema, parts))
+      items.push({
+        label: f.name,
+        kind: 'field',
+        detail: f.type,
+        documentation: f.description,
+        insertText: f.name,
+        range,
+      });
   };
 
   if (prev?.kind === 'punct' && prev.text === '.') {
@@ -87,14 +117,31 @@ function complete(source: string, offset: number, options: CompileOptions): Comp
     }
   } else {
     if (inAggregate) {
-      for (const s of stages) items.push({ label: s, kind: 'stage', detail: s === options.currentStage ? 'stage (this one)' : 'stage', documentation: `Events already bound to stage '${s}' in the current partial match.`, insertText: s, range });
+      for (const s of stages)
+        items.push({
+          label: s,
+          kind: 'stage',
+          detail: s === options.currentStage ? 'stage (this one)' : 'stage',
+          documentation: `Events already bound to stage '${s}' in the current partial match.`,
+          insertText: s,
+          range,
+        });
     }
     // The argument of an aggregate is a stage; nothing else belongs there.
-    const aggregateArgument = inAggregate && callee !== 'min' && callee !== 'max' && prev?.kind === 'punct' && prev.text === '(';
+    const aggregateArgument =
+      inAggregate && callee !== 'min' && callee !== 'max' && prev?.kind === 'punct' && prev.text === '(';
     if (!aggregateArgument) {
       fieldItems([]);
       for (const f of CONDITION_FUNCTIONS) items.push(functionItem(f, 'function', range));
-      for (const [k, doc] of Object.entries(KEYWORD_DOCS)) items.push({ label: k, kind: 'keyword', detail: 'keyword', documentation: doc, insertText: k, range });
+      for (const [k, doc] of Object.entries(KEYWORD_DOCS))
+        items.push({
+          label: k,
+          kind: 'keyword',
+          detail: 'keyword',
+          documentation: doc,
+          insertText: k,
+          range,
+        });
     }
   }
   const lower = prefix.toLowerCase();

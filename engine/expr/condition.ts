@@ -18,14 +18,23 @@ export interface CompileOptions {
 }
 
 export type CompileResult =
-  | { ok: true; condition: CompiledCondition; ast: Expr; referencedStages: string[]; iterative: boolean; diagnostics: Diagnostic[] }
+  | {
+      ok: true;
+      condition: CompiledCondition;
+      ast: Expr;
+      referencedStages: string[];
+      iterative: boolean;
+      diagnostics: Diagnostic[];
+    }
   | { ok: false; diagnostics: Diagnostic[] };
 
 function analyse(ast: Expr, options: CompileOptions): { binding: Binding; diagnostics: Diagnostic[] } {
   const binding = bindCondition(ast, options.stages ?? [], options.currentStage);
   const checker = new TypeChecker(binding, options);
   checker.checkRoot(ast);
-  const diagnostics = [...binding.diagnostics, ...checker.diagnostics].sort((a, b) => (a.range?.start ?? 0) - (b.range?.start ?? 0));
+  const diagnostics = [...binding.diagnostics, ...checker.diagnostics].sort(
+    (a, b) => (a.range?.start ?? 0) - (b.range?.start ?? 0),
+  );
   return { binding, diagnostics };
 }
 
@@ -34,7 +43,14 @@ export function checkCondition(ast: Expr, options: CompileOptions): Diagnostic[]
   try {
     return analyse(ast, options).diagnostics;
   } catch (e) {
-    return [{ code: 'expr.internal', message: `cannot check this condition (${String(e)})`, severity: 'error', range: ast.range }];
+    return [
+      {
+        code: 'expr.internal',
+        message: `cannot check this condition (${String(e)})`,
+        severity: 'error',
+        range: ast.range,
+      },
+    ];
   }
 }
 
@@ -47,9 +63,26 @@ export function compileCondition(source: string, options: CompileOptions): Compi
     const { binding, diagnostics } = analyse(ast, options);
     if (diagnostics.some((d) => d.severity === 'error')) return { ok: false, diagnostics };
     const condition = new ConditionCompiler(binding).predicate(ast);
-    return { ok: true, condition, ast, referencedStages: binding.referencedStages, iterative: binding.aggregates.size > 0, diagnostics };
+    return {
+      ok: true,
+      condition,
+      ast,
+      referencedStages: binding.referencedStages,
+      iterative: binding.aggregates.size > 0,
+      diagnostics,
+    };
   } catch (e) {
-    return { ok: false, diagnostics: [{ code: 'expr.internal', message: `cannot compile this condition (${String(e)})`, severity: 'error', range: ast.range }] };
+    return {
+      ok: false,
+      diagnostics: [
+        {
+          code: 'expr.internal',
+          message: `cannot compile this condition (${String(e)})`,
+          severity: 'error',
+          range: ast.range,
+        },
+      ],
+    };
   }
 }
 

@@ -21,7 +21,8 @@ export function cursorContext(source: string, offset: number): CursorContext {
   return { tokens, index };
 }
 
-const isPunct = (t: Token | undefined, text: string): boolean => t !== undefined && t.kind === 'punct' && t.text === text;
+const isPunct = (t: Token | undefined, text: string): boolean =>
+  t !== undefined && t.kind === 'punct' && t.text === text;
 
 /** Name of the innermost call whose argument list is still open before token `before`. */
 export function enclosingCall(tokens: readonly Token[], before: number): string | null {
@@ -44,7 +45,10 @@ export function enclosingCall(tokens: readonly Token[], before: number): string 
  * The dotted path that ends just before token `dotIndex` (which is a '.'), e.g. ['user'] for
  * "user.|" or ['first(start)'] for "first(start).|". Null when it is not a simple path.
  */
-export function pathBeforeDot(tokens: readonly Token[], dotIndex: number): { parts: string[]; startIndex: number } | null {
+export function pathBeforeDot(
+  tokens: readonly Token[],
+  dotIndex: number,
+): { parts: string[]; startIndex: number } | null {
   const parts: string[] = [];
   let i = dotIndex - 1;
   for (;;) {

@@ -28,22 +28,45 @@ export interface ConditionTrace {
   diagnostics: Diagnostic[];
 }
 
-export function explainCondition(source: string, event: EventRecord, ctx: ConditionContext, options: CompileOptions): ConditionTrace {
+export function explainCondition(
+  source: string,
+  event: EventRecord,
+  ctx: ConditionContext,
+  options: CompileOptions,
+): ConditionTrace {
   const parsed = parseCondition(source);
   if (!parsed.ast) return { ok: false, result: false, steps: [], diagnostics: parsed.diagnostics };
   try {
     const { binding, diagnostics } = analyseCondition(parsed.ast, options);
-    if (diagnostics.some((d) => d.severity === 'error')) return { ok: false, result: false, steps: [], diagnostics };
+    if (diagnostics.some((d) => d.severity === 'error'))
+      return { ok: false, result: false, steps: [], diagnostics };
     const steps: TraceStep[] = [];
     const tracer = {
       record(node: Expr, value: unknown) {
-        steps.push({ start: node.range.start, end: node.range.end, text: source.slice(node.range.start, node.range.end), value });
+        steps.push({
+          start: node.range.start,
+          end: node.range.end,
+          text: source.slice(node.range.start, node.range.end),
+          value,
+        });
       },
     };
     const predicate = new ConditionCompiler(binding, tracer).predicate(parsed.ast);
     const result = predicate(event, ctx);
     return { ok: true, result, steps, diagnostics };
   } catch (e) {
-    return { ok: false, result: false, steps: [], diagnostics: [{ code: 'expr.internal', message: `cannot evaluate this condition (${String(e)})`, severity: 'error', range: parsed.ast.range }] };
+    return {
+      ok: false,
+      result: false,
+      steps: [],
+      diagnostics: [
+        {
+          code: 'expr.internal',
+          message: `cannot evaluate this condition (${String(e)})`,
+          severity: 'error',
+          range: parsed.ast.range,
+        },
+      ],
+    };
   }
 }

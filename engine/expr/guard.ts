@@ -71,5 +71,8 @@ export function guardOf(ast: Expr): EventGuard | null {
     const only = values[0];
     return { text: `${field} == ${JSON.stringify(only)}`, test: (e) => get(e) === only };
   }
-  return { text: `${field} in ${JSON.stringify(values)}`, test: (e) => values.includes(get(e) as LiteralValue) };
+  return {
+    text: `${field} in ${JSON.stringify(values)}`,
+    test: (e) => values.includes(get(e) as LiteralValue),
+  };
 }

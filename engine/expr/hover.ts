@@ -32,7 +32,10 @@ function hover(source: string, offset: number, options: CompileOptions): Hover |
   if (next?.kind === 'punct' && next.text === '(') {
     const f = findFunction(tok.text);
     if (!f) return { range, markdown: `Unknown function \`${tok.text}\`.` };
-    return { range, markdown: `\`\`\`\n${f.signature}\n\`\`\`\n${f.description}\n\nExample: \`${f.example}\`` };
+    return {
+      range,
+      markdown: `\`\`\`\n${f.signature}\n\`\`\`\n${f.description}\n\nExample: \`${f.example}\``,
+    };
   }
   const keyword = KEYWORD_DOCS[tok.text];
   if (keyword) return { range, markdown: keyword };
@@ -48,7 +51,11 @@ function hover(source: string, offset: number, options: CompileOptions): Hover |
   const root = parts[0];
   let fieldPath = parts;
   if (inAggregate && stages.includes(root)) {
-    if (parts.length === 1) return { range, markdown: `**Stage \`${root}\`**${root === options.currentStage ? ' (this stage)' : ''}\n\nThe events already bound to it in the current partial match, oldest first; the candidate event is not included.` };
+    if (parts.length === 1)
+      return {
+        range,
+        markdown: `**Stage \`${root}\`**${root === options.currentStage ? ' (this stage)' : ''}\n\nThe events already bound to it in the current partial match, oldest first; the candidate event is not included.`,
+      };
     fieldPath = parts.slice(1);
   } else if (/^(first|last)\(/.test(root)) {
     fieldPath = parts.slice(1);
@@ -59,6 +66,7 @@ function hover(source: string, offset: number, options: CompileOptions): Hover |
   const type = schema ? (schemaFieldType(schema, fieldPath) ?? 'unknown field') : 'any (no event schema)';
   const parts2 = [`**Field \`${name}\`**: ${type}`];
   if (declared?.description) parts2.push(declared.description);
-  if (stages.includes(root) && !inAggregate && parts.length >= 1 && fieldPath === parts) parts2.push(`Note: \`${root}\` is also a stage; here it reads the event field.`);
+  if (stages.includes(root) && !inAggregate && parts.length >= 1 && fieldPath === parts)
+    parts2.push(`Note: \`${root}\` is also a stage; here it reads the event field.`);
   return { range, markdown: parts2.join('\n\n') };
 }

@@ -21,7 +21,13 @@ const PUNCT1 = '()[],.?:+-*/%<>!';
 const UNICODE_LETTER = /\p{L}/u;
 
 function isIdentStart(ch: string): boolean {
-  return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch === '_' || ch === '$' || (ch > '\u007f' && UNICODE_LETTER.test(ch));
+  return (
+    (ch >= 'a' && ch <= 'z') ||
+    (ch >= 'A' && ch <= 'Z') ||
+    ch === '_' ||
+    ch === '$' ||
+    (ch > '\u007f' && UNICODE_LETTER.test(ch))
+  );
 }
 
 function isDigit(ch: string): boolean {
@@ -68,7 +74,14 @@ export function tokenize(src: string): Token[] {
         push('error', 'empty `quoted name`', start);
       } else {
         i = close + 1;
-        tokens.push({ kind: 'ident', text: src.slice(start + 1, close), value: 0, start, end: i, quoted: true });
+        tokens.push({
+          kind: 'ident',
+          text: src.slice(start + 1, close),
+          value: 0,
+          start,
+          end: i,
+          quoted: true,
+        });
       }
       continue;
     }

@@ -59,7 +59,8 @@ function infixOf(tok: Token, next: Token): { op: BinaryOp; bp: number; width: nu
     if (tok.text === 'or') return { op: '||', bp: Bp.Or, width: 1 };
     if (tok.text === 'and') return { op: '&&', bp: Bp.And, width: 1 };
     if (tok.text === 'in') return { op: 'in', bp: Bp.Relational, width: 1 };
-    if (tok.text === 'not' && next.kind === 'ident' && next.text === 'in') return { op: 'not in', bp: Bp.Relational, width: 2 };
+    if (tok.text === 'not' && next.kind === 'ident' && next.text === 'in')
+      return { op: 'not in', bp: Bp.Relational, width: 2 };
   }
   return null;
 }
@@ -77,7 +78,16 @@ export function parseCondition(source: string): ParseResult {
   } catch (e) {
     if (e instanceof ParseFailure) return { ast: null, diagnostics: [e.diagnostic] };
     // Anything else is a bug in this file; still report it instead of crashing the caller.
-    return { ast: null, diagnostics: [exprError('expr.syntax', `cannot parse this condition (${String(e)})`, text.range(0, text.text.length))] };
+    return {
+      ast: null,
+      diagnostics: [
+        exprError(
+          'expr.syntax',
+          `cannot parse this condition (${String(e)})`,
+          text.range(0, text.text.length),
+        ),
+      ],
+    };
   }
 }
 
@@ -94,10 +104,15 @@ class Parser {
 
   parseAll(): Expr {
     const first = this.peek();
-    if (first.kind === 'eof') this.fail('empty condition: write an expression such as price > 10, or true', first);
+    if (first.kind === 'eof')
+      this.fail('empty condition: write an expression such as price > 10, or true', first);
     const expr = this.expression(0);
     const rest = this.peek();
-    if (rest.kind !== 'eof') this.fail(`unexpected ${describe(rest)} after a complete expression — missing an operator such as && or ||?`, rest);
+    if (rest.kind !== 'eof')
+      this.fail(
+        `unexpected ${describe(rest)} after a complete expression — missing an operator such as && or ||?`,
+        rest,
+      );
     return expr;
   }
 
@@ -129,7 +144,8 @@ class Parser {
   private expect(punct: string, context: string): Token {
     const t = this.peek();
     this.check(t);
-    if (t.kind !== 'punct' || t.text !== punct) this.fail(`expected '${punct}' ${context}, found ${describe(t)}`, t);
+    if (t.kind !== 'punct' || t.text !== punct)
+      this.fail(`expected '${punct}' ${context}, found ${describe(t)}`, t);
     return this.next();
   }
 
@@ -144,7 +160,13 @@ class Parser {
         const consequent = this.expression(0);
         this.expect(':', "between the two branches of '? :'");
         const alternate = this.expression(Bp.Ternary); // right-associative
-        left = { kind: 'conditional', test: left, consequent, alternate, range: spanRanges(left.range, alternate.range) };
+        left = {
+          kind: 'conditional',
+          test: left,
+          consequent,
+          alternate,
+          range: spanRanges(left.range, alternate.range),
+        };
         continue;
       }
       const infix = infixOf(tok, this.peek(1));
@@ -153,7 +175,14 @@ class Parser {
       for (let k = 0; k < infix.width; k++) this.next();
       const opEnd = this.tokens[this.pos - 1]?.end ?? tok.end;
       const right = this.expression(infix.bp);
-      left = { kind: 'binary', op: infix.op, left, right, opRange: this.src.range(opStart, opEnd), range: spanRanges(left.range, right.range) };
+      left = {
+        kind: 'binary',
+        op: infix.op,
+        left,
+        right,
+        opRange: this.src.range(opStart, opEnd),
+        range: spanRanges(left.range, right.range),
+      };
     }
     this.depth--;
     return left;
@@ -250,16 +279,31 @@ class Parser {
         this.next();
         const name = this.next();
         this.check(name);
-        if (name.kind !== 'ident') this.fail(`expected a field or method name after '.', found ${describe(name)}`, name);
+        if (name.kind !== 'ident')
+          this.fail(`expected a field or method name after '.', found ${describe(name)}`, name);
         const nameRange = this.range(name);
         const after = this.peek();
         if (after.kind === 'punct' && after.text === '(') {
           this.next();
           const args = this.args();
           const close = this.tokens[this.pos - 1];
-          expr = { kind: 'call', callee: name.text, calleeRange: nameRange, args: [expr, ...args], method: true, range: this.src.range(expr.range.start, close.end) };
+          expr = {
+            kind: 'call',
+            callee: name.text,
+            calleeRange: nameRange,
+            args: [expr, ...args],
+            method: true,
+            range: this.src.range(expr.range.start, close.end),
+          };
         } else {
-          expr = { kind: 'member', object: expr, property: name.text, key: null, propertyRange: nameRange, range: spanRanges(expr.range, nameRange) };
+          expr = {
+            kind: 'member',
+            object: expr,
+            property: name.text,
+            key: null,
+            propertyRange: nameRange,
+            range: spanRanges(expr.range, nameRange),
+          };
         }
         continue;
       }
@@ -267,16 +311,34 @@ class Parser {
         this.next();
         const key = this.expression(0);
         const close = this.expect(']', 'to close the index');
-        const literal = key.kind === 'literal' && (typeof key.value === 'string' || typeof key.value === 'number') ? String(key.value) : null;
-        expr = { kind: 'member', object: expr, property: literal, key, propertyRange: this.src.range(t.start, close.end), range: this.src.range(expr.range.start, close.end) };
+        const literal =
+          key.kind === 'literal' && (typeof key.value === 'string' || typeof key.value === 'number')
+            ? String(key.value)
+            : null;
+        expr = {
+          kind: 'member',
+          object: expr,
+          property: literal,
+          key,
+          propertyRange: this.src.range(t.start, close.end),
+          range: this.src.range(expr.range.start, close.end),
+        };
         continue;
       }
       if (t.text === '(') {
-        if (expr.kind !== 'ident' || this.parenthesized.has(expr) || this.tokens[this.pos - 1]?.quoted) this.fail('only functions can be called, e.g. lower(name) or name.startsWith(\'a\')', t);
+        if (expr.kind !== 'ident' || this.parenthesized.has(expr) || this.tokens[this.pos - 1]?.quoted)
+          this.fail("only functions can be called, e.g. lower(name) or name.startsWith('a')", t);
         this.next();
         const args = this.args();
         const close = this.tokens[this.pos - 1];
-        expr = { kind: 'call', callee: expr.name, calleeRange: expr.range, args, method: false, range: this.src.range(expr.range.start, close.end) };
+        expr = {
+          kind: 'call',
+          callee: expr.name,
+          calleeRange: expr.range,
+          args,
+          method: false,
+          range: this.src.range(expr.range.start, close.end),
+        };
         continue;
       }
       return expr;

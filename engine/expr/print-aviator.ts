@@ -4,7 +4,20 @@
  * Aviator lacks. Field names must be plain identifiers (Aviator binds them to declared fields).
  */
 import { pathOf, type Expr } from './ast';
-import { Prec, anchoredRegex, atom, attempt, binaryPrec, callInfo, expandIn, numberText, refuse, wrap, type PrintResult, type Printed } from './print-common';
+import {
+  Prec,
+  anchoredRegex,
+  atom,
+  attempt,
+  binaryPrec,
+  callInfo,
+  expandIn,
+  numberText,
+  refuse,
+  wrap,
+  type PrintResult,
+  type Printed,
+} from './print-common';
 
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -29,13 +42,18 @@ function print(node: Expr, divisor = false): Printed {
     case 'literal':
       if (node.value === null) return atom('nil');
       if (typeof node.value === 'string') return atom(quote(node.value));
-      if (typeof node.value === 'number') return { text: numberText(node.value, divisor), prec: node.value < 0 ? Prec.Unary : Prec.Atom };
+      if (typeof node.value === 'number')
+        return { text: numberText(node.value, divisor), prec: node.value < 0 ? Prec.Unary : Prec.Atom };
       return atom(String(node.value));
     case 'ident':
     case 'member': {
       const path = pathOf(node);
-      if (!path) return refuse('Aviator conditions can read only plain event fields (no computed keys or fields of call results)');
-      for (const k of [path.root, ...path.keys]) if (!IDENT.test(k)) refuse(`the field name '${k}' is not a valid Aviator identifier`);
+      if (!path)
+        return refuse(
+          'Aviator conditions can read only plain event fields (no computed keys or fields of call results)',
+        );
+      for (const k of [path.root, ...path.keys])
+        if (!IDENT.test(k)) refuse(`the field name '${k}' is not a valid Aviator identifier`);
       return atom([path.root, ...path.keys].join('.'));
     }
     case 'list':
@@ -46,7 +64,10 @@ function print(node: Expr, divisor = false): Printed {
       return { text: `${op}${wrap(print(node.operand), Prec.Unary)}`, prec: Prec.Unary };
     }
     case 'conditional':
-      return { text: `${wrap(print(node.test), Prec.Or)} ? ${wrap(print(node.consequent), Prec.Or)} : ${wrap(print(node.alternate), Prec.Ternary)}`, prec: Prec.Ternary };
+      return {
+        text: `${wrap(print(node.test), Prec.Or)} ? ${wrap(print(node.consequent), Prec.Or)} : ${wrap(print(node.alternate), Prec.Ternary)}`,
+        prec: Prec.Ternary,
+      };
     case 'binary': {
       if (node.op === 'in' || node.op === 'not in') return print(expandIn(node));
       const prec = binaryPrec(node.op);
@@ -56,7 +77,10 @@ function print(node: Expr, divisor = false): Printed {
     }
     case 'call': {
       const { doc, aggregate } = callInfo(node);
-      if (aggregate) return refuse(`${doc.name}() reads earlier events of a stage, which an AviatorCondition cannot do (it sees only the current event) — export as Java or SQL instead`);
+      if (aggregate)
+        return refuse(
+          `${doc.name}() reads earlier events of a stage, which an AviatorCondition cannot do (it sees only the current event) — export as Java or SQL instead`,
+        );
       if (doc.name === 'matches') {
         const subject = wrap(print(node.args[0]), Prec.Equality + 1);
         return { text: `${subject} =~ /${anchoredRegex(node).replace(/\//g, '\\/')}/`, prec: Prec.Equality };

@@ -74,7 +74,8 @@ export interface CallInfo {
 export function callInfo(call: CallExpr): CallInfo {
   const doc = findFunction(call.callee);
   if (!doc) return refuse(`unknown function '${call.callee}'`);
-  if (call.args.length < doc.minArgs || call.args.length > doc.maxArgs) return refuse(`${doc.name}() has the wrong number of arguments`);
+  if (call.args.length < doc.minArgs || call.args.length > doc.maxArgs)
+    return refuse(`${doc.name}() has the wrong number of arguments`);
   const isAggregate = doc.kind === 'aggregate' && call.args.length === 1;
   if (!isAggregate) return { doc, aggregate: null };
   const path = pathOf(call.args[0]);
@@ -88,7 +89,8 @@ export function callInfo(call: CallExpr): CallInfo {
 /** A regex literal of matches(), anchored the way matches() evaluates it (whole text). */
 export function anchoredRegex(call: CallExpr): string {
   const lit = call.args[1];
-  if (!lit || lit.kind !== 'literal' || typeof lit.value !== 'string') return refuse('matches() needs a literal regex');
+  if (!lit || lit.kind !== 'literal' || typeof lit.value !== 'string')
+    return refuse('matches() needs a literal regex');
   return `^(?:${lit.value})$`;
 }
 
@@ -106,11 +108,32 @@ export function attempt<T extends object>(body: () => T): ({ ok: true } & T) | {
 export function expandIn(node: Extract<Expr, { kind: 'binary' }>): Expr {
   if (node.right.kind !== 'list') return refuse(`'${node.op}' needs a literal list to be exported`);
   const negated = node.op === 'not in';
-  const parts: Expr[] = node.right.items.map((item) => ({ kind: 'binary', op: negated ? '!=' : '==', left: node.left, right: item, opRange: node.opRange, range: node.range }));
+  const parts: Expr[] = node.right.items.map((item) => ({
+    kind: 'binary',
+    op: negated ? '!=' : '==',
+    left: node.left,
+    right: item,
+    opRange: node.opRange,
+    range: node.range,
+  }));
   if (parts.length === 0) {
     // `x not in []` holds for every non-null x.
     if (!negated) return { kind: 'literal', value: false, range: node.range };
-    return { kind: 'binary', op: '!=', left: node.left, right: { kind: 'literal', value: null, range: node.range }, opRange: node.opRange, range: node.range };
+    return {
+      kind: 'binary',
+      op: '!=',
+      left: node.left,
+      right: { kind: 'literal', value: null, range: node.range },
+      opRange: node.opRange,
+      range: node.range,
+    };
   }
-  return parts.reduce((acc, part) => ({ kind: 'binary', op: negated ? '&&' : '||', left: acc, right: part, opRange: node.opRange, range: node.range }));
+  return parts.reduce((acc, part) => ({
+    kind: 'binary',
+    op: negated ? '&&' : '||',
+    left: acc,
+    right: part,
+    opRange: node.opRange,
+    range: node.range,
+  }));
 }

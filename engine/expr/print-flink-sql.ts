@@ -6,7 +6,20 @@
  */
 import { pathOf, type CallExpr, type Expr } from './ast';
 import type { AggregateCall } from './bind';
-import { Prec, anchoredRegex, atom, attempt, binaryPrec, callInfo, expandIn, numberText, refuse, wrap, type PrintResult, type Printed } from './print-common';
+import {
+  Prec,
+  anchoredRegex,
+  atom,
+  attempt,
+  binaryPrec,
+  callInfo,
+  expandIn,
+  numberText,
+  refuse,
+  wrap,
+  type PrintResult,
+  type Printed,
+} from './print-common';
 
 export interface FlinkSqlPrintOptions {
   /** The pattern variable whose DEFINE this is (its fields are the candidate's). */
@@ -22,7 +35,11 @@ export interface FlinkSqlPrintOptions {
 }
 
 // Enough of Calcite's reserved words to keep typical event field names (user, value, type…) safe.
-const RESERVED = new Set('ALL AND AS BY CASE CAST COUNT CURRENT DATE DAY DEFINE DESC END FALSE FIRST FROM HOUR IN INTERVAL IS LAST LIKE MATCH MAX MEASURES MIN MINUTE MONTH NEXT NOT NULL OR ORDER PATTERN PREV RANGE ROW ROWS SECOND SELECT START SUM TIME TIMESTAMP TRUE USER VALUE VALUES WHEN WHERE WITHIN YEAR'.split(' '));
+const RESERVED = new Set(
+  'ALL AND AS BY CASE CAST COUNT CURRENT DATE DAY DEFINE DESC END FALSE FIRST FROM HOUR IN INTERVAL IS LAST LIKE MATCH MAX MEASURES MIN MINUTE MONTH NEXT NOT NULL OR ORDER PATTERN PREV RANGE ROW ROWS SECOND SELECT START SUM TIME TIMESTAMP TRUE USER VALUE VALUES WHEN WHERE WITHIN YEAR'.split(
+    ' ',
+  ),
+);
 
 function defaultQuote(name: string): string {
   return SQL_IDENT.test(name) && !RESERVED.has(name.toUpperCase()) ? name : `\`${name.replace(/`/g, '``')}\``;
@@ -45,7 +62,8 @@ class SqlPrinter {
   private readonly currentStage: string;
 
   constructor(private readonly opts: FlinkSqlPrintOptions) {
-    this.current = opts.currentVar ?? opts.variable ?? refuse('the SQL printer needs the pattern variable (currentVar)');
+    this.current =
+      opts.currentVar ?? opts.variable ?? refuse('the SQL printer needs the pattern variable (currentVar)');
     this.currentStage = opts.currentStage ?? this.current;
   }
 
@@ -65,7 +83,8 @@ class SqlPrinter {
       case 'literal':
         if (node.value === null) return atom('NULL');
         if (typeof node.value === 'string') return atom(sqlString(node.value));
-        if (typeof node.value === 'number') return { text: numberText(node.value), prec: node.value < 0 ? Prec.Unary : Prec.Atom };
+        if (typeof node.value === 'number')
+          return { text: numberText(node.value), prec: node.value < 0 ? Prec.Unary : Prec.Atom };
         return atom(node.value ? 'TRUE' : 'FALSE');
       case 'list':
         return atom(`(${node.items.map((i) => this.print(i).text).join(', ')})`);
@@ -75,18 +94,25 @@ class SqlPrinter {
         if (path) return atom(this.column(this.current, [path.root, ...path.keys]));
         if (node.kind === 'member' && node.object.kind === 'call' && node.property !== null) {
           const info = callInfo(node.object);
-          if (info.aggregate && (info.aggregate.fn === 'first' || info.aggregate.fn === 'last') && info.aggregate.keys.length === 0) {
+          if (
+            info.aggregate &&
+            (info.aggregate.fn === 'first' || info.aggregate.fn === 'last') &&
+            info.aggregate.keys.length === 0
+          ) {
             return this.aggregate({ ...info.aggregate, keys: [node.property] });
           }
         }
         return refuse('only row columns and FIRST/LAST(stage).column can be read in SQL');
       }
       case 'unary':
-        if (node.op === '!') return { text: `NOT ${wrap(this.print(node.operand), Prec.Unary)}`, prec: Prec.Not };
+        if (node.op === '!')
+          return { text: `NOT ${wrap(this.print(node.operand), Prec.Unary)}`, prec: Prec.Not };
         if (node.op === '+') return this.print(node.operand);
         return { text: `-${wrap(this.print(node.operand), Prec.Unary)}`, prec: Prec.Unary };
       case 'conditional':
-        return atom(`CASE WHEN ${this.print(node.test).text} THEN ${this.print(node.consequent).text} ELSE ${this.print(node.alternate).text} END`);
+        return atom(
+          `CASE WHEN ${this.print(node.test).text} THEN ${this.print(node.consequent).text} ELSE ${this.print(node.alternate).text} END`,
+        );
       case 'binary':
         return this.binary(node);
       case 'call':
@@ -99,15 +125,23 @@ class SqlPrinter {
     const isNull = (e: Expr): boolean => e.kind === 'literal' && e.value === null;
     if ((op === '==' || op === '!=') && (isNull(left) || isNull(right))) {
       const other = this.print(isNull(left) ? right : left);
-      return { text: `${wrap(other, Prec.Relational)} IS ${op === '!=' ? 'NOT ' : ''}NULL`, prec: Prec.Equality };
+      return {
+        text: `${wrap(other, Prec.Relational)} IS ${op === '!=' ? 'NOT ' : ''}NULL`,
+        prec: Prec.Equality,
+      };
     }
     if (op === 'in' || op === 'not in') {
       if (right.kind !== 'list') return refuse(`'${op}' needs a literal list to be exported`);
       if (right.items.length === 0) return this.print(expandIn(node));
-      return { text: `${wrap(this.print(left), Prec.Relational + 1)} ${op === 'in' ? 'IN' : 'NOT IN'} ${this.print(right).text}`, prec: Prec.Relational };
+      return {
+        text: `${wrap(this.print(left), Prec.Relational + 1)} ${op === 'in' ? 'IN' : 'NOT IN'} ${this.print(right).text}`,
+        prec: Prec.Relational,
+      };
     }
     const prec = binaryPrec(op);
-    const isString = (e: Expr): boolean => (e.kind === 'literal' && typeof e.value === 'string') || (e.kind === 'binary' && e.op === '+' && (isString(e.left) || isString(e.right)));
+    const isString = (e: Expr): boolean =>
+      (e.kind === 'literal' && typeof e.value === 'string') ||
+      (e.kind === 'binary' && e.op === '+' && (isString(e.left) || isString(e.right)));
     const sqlOp = op === '+' && (isString(left) || isString(right)) ? '||' : (SQL_OPS[op] ?? op);
     if (op === '%') return atom(`MOD(${this.print(left).text}, ${this.print(right).text})`);
     return { text: `${wrap(this.print(left), prec)} ${sqlOp} ${wrap(this.print(right), prec + 1)}`, prec };
@@ -128,10 +162,19 @@ class SqlPrinter {
         const s = lit(1);
         const subject = wrap(this.print(node.args[0]), Prec.Relational + 1);
         if (s !== null) {
-          const pattern = doc.name === 'startsWith' ? `${likeEscape(s)}%` : doc.name === 'endsWith' ? `%${likeEscape(s)}` : `%${likeEscape(s)}%`;
-          return { text: `${subject} LIKE ${sqlString(pattern)}${/[\\%_]/.test(s) ? " ESCAPE '\\'" : ''}`, prec: Prec.Relational };
+          const pattern =
+            doc.name === 'startsWith'
+              ? `${likeEscape(s)}%`
+              : doc.name === 'endsWith'
+                ? `%${likeEscape(s)}`
+                : `%${likeEscape(s)}%`;
+          return {
+            text: `${subject} LIKE ${sqlString(pattern)}${/[\\%_]/.test(s) ? " ESCAPE '\\'" : ''}`,
+            prec: Prec.Relational,
+          };
         }
-        if (doc.name === 'contains') return { text: `POSITION(${a(1)} IN ${a(0)}) > 0`, prec: Prec.Relational };
+        if (doc.name === 'contains')
+          return { text: `POSITION(${a(1)} IN ${a(0)}) > 0`, prec: Prec.Relational };
         return refuse(`${doc.name}() with a non-literal argument has no portable SQL form`);
       }
       case 'matches':
@@ -158,7 +201,9 @@ class SqlPrinter {
         // SQL strings are 1-based and take a length; ours are 0-based with an exclusive end.
         const start = `${wrap(this.print(node.args[1]), Prec.Additive)} + 1`;
         if (node.args.length < 3) return atom(`SUBSTRING(${a(0)} FROM ${start})`);
-        return atom(`SUBSTRING(${a(0)} FROM ${start} FOR ${wrap(this.print(node.args[2]), Prec.Additive)} - ${wrap(this.print(node.args[1]), Prec.Additive + 1)})`);
+        return atom(
+          `SUBSTRING(${a(0)} FROM ${start} FOR ${wrap(this.print(node.args[2]), Prec.Additive)} - ${wrap(this.print(node.args[1]), Prec.Additive + 1)})`,
+        );
       }
     }
     return refuse(`${doc.name}() has no Flink SQL form`);
@@ -166,29 +211,47 @@ class SqlPrinter {
 
   private aggregate(agg: AggregateCall): Printed {
     const v = this.varOf(agg.stage);
-    if (!SQL_IDENT.test(v) && !/^`[^`]+`$/.test(v)) return refuse(`stage '${agg.stage}' is not a valid SQL pattern variable name`);
+    if (!SQL_IDENT.test(v) && !/^`[^`]+`$/.test(v))
+      return refuse(`stage '${agg.stage}' is not a valid SQL pattern variable name`);
     const self = agg.stage === this.currentStage;
     const col = (): string => this.column(v, agg.keys);
     switch (agg.fn) {
       case 'count':
-        if (agg.keys.length === 0) return self ? { text: `COUNT(${v}.*) - 1`, prec: Prec.Additive } : atom(`COUNT(${v}.*)`);
-        return self ? { text: `COUNT(${col()}) - CASE WHEN ${col()} IS NULL THEN 0 ELSE 1 END`, prec: Prec.Additive } : atom(`COUNT(${col()})`);
+        if (agg.keys.length === 0)
+          return self ? { text: `COUNT(${v}.*) - 1`, prec: Prec.Additive } : atom(`COUNT(${v}.*)`);
+        return self
+          ? { text: `COUNT(${col()}) - CASE WHEN ${col()} IS NULL THEN 0 ELSE 1 END`, prec: Prec.Additive }
+          : atom(`COUNT(${col()})`);
       case 'sum':
         // SQL's SUM of no rows is NULL; ours is 0.
-        return self ? { text: `COALESCE(SUM(${col()}), 0) - COALESCE(${col()}, 0)`, prec: Prec.Additive } : atom(`COALESCE(SUM(${col()}), 0)`);
+        return self
+          ? { text: `COALESCE(SUM(${col()}), 0) - COALESCE(${col()}, 0)`, prec: Prec.Additive }
+          : atom(`COALESCE(SUM(${col()}), 0)`);
       case 'avg':
-        if (self) return { text: `(COALESCE(SUM(${col()}), 0) - COALESCE(${col()}, 0)) / NULLIF(COUNT(${col()}) - CASE WHEN ${col()} IS NULL THEN 0 ELSE 1 END, 0)`, prec: Prec.Multiplicative };
+        if (self)
+          return {
+            text: `(COALESCE(SUM(${col()}), 0) - COALESCE(${col()}, 0)) / NULLIF(COUNT(${col()}) - CASE WHEN ${col()} IS NULL THEN 0 ELSE 1 END, 0)`,
+            prec: Prec.Multiplicative,
+          };
         return atom(`AVG(${col()})`);
       case 'min':
       case 'max':
-        if (self) return refuse(`${agg.fn}() over the stage being defined has no SQL form (SQL would include the current row)`);
+        if (self)
+          return refuse(
+            `${agg.fn}() over the stage being defined has no SQL form (SQL would include the current row)`,
+          );
         return atom(`${agg.fn.toUpperCase()}(${col()})`);
       case 'first':
       case 'last': {
-        if (agg.keys.length === 0) return refuse(`${agg.fn}(${agg.stage}) must be followed by a field in SQL, e.g. ${agg.fn}(${agg.stage}).price`);
+        if (agg.keys.length === 0)
+          return refuse(
+            `${agg.fn}(${agg.stage}) must be followed by a field in SQL, e.g. ${agg.fn}(${agg.stage}).price`,
+          );
         if (!self) return atom(`${agg.fn.toUpperCase()}(${col()})`);
         // In its own DEFINE, LAST(B.x, 1) is the row before the candidate; FIRST needs one earlier row.
-        return agg.fn === 'last' ? atom(`LAST(${col()}, 1)`) : atom(`CASE WHEN COUNT(${v}.*) > 1 THEN FIRST(${col()}) END`);
+        return agg.fn === 'last'
+          ? atom(`LAST(${col()}, 1)`)
+          : atom(`CASE WHEN COUNT(${v}.*) > 1 THEN FIRST(${col()}) END`);
       }
     }
   }

@@ -7,7 +7,18 @@
  */
 import { pathOf, type CallExpr, type Expr } from './ast';
 import type { AggregateCall } from './bind';
-import { Prec, atom, attempt, binaryPrec, callInfo, expandIn, numberText, refuse, wrap, type Printed } from './print-common';
+import {
+  Prec,
+  atom,
+  attempt,
+  binaryPrec,
+  callInfo,
+  expandIn,
+  numberText,
+  refuse,
+  wrap,
+  type Printed,
+} from './print-common';
 
 export interface JavaPrintOptions {
   /** Name of the event parameter, e.g. `event`. */
@@ -32,7 +43,8 @@ export function javaString(s: string): string {
     else if (ch === '\n') out += '\\n';
     else if (ch === '\r') out += '\\r';
     else if (ch === '\t') out += '\\t';
-    else if (code < 0x20 || (code >= 0x7f && code <= 0xffff && code < 0xa0)) out += `\\u${code.toString(16).padStart(4, '0')}`;
+    else if (code < 0x20 || (code >= 0x7f && code <= 0xffff && code < 0xa0))
+      out += `\\u${code.toString(16).padStart(4, '0')}`;
     else out += ch;
   }
   return `${out}"`;
@@ -46,12 +58,15 @@ function shapeType(node: Expr): Want {
     case 'unary':
       return node.op === '!' ? 'boolean' : 'number';
     case 'binary':
-      if (node.op === '+') return shapeType(node.left) === 'string' || shapeType(node.right) === 'string' ? 'string' : 'number';
+      if (node.op === '+')
+        return shapeType(node.left) === 'string' || shapeType(node.right) === 'string' ? 'string' : 'number';
       return binaryPrec(node.op) <= Prec.Relational ? 'boolean' : 'number';
     case 'call': {
       const { doc, aggregate } = callInfo(node);
       if (aggregate) return aggregate.fn === 'first' || aggregate.fn === 'last' ? 'any' : 'number';
-      return doc.returns === 'number' || doc.returns === 'string' || doc.returns === 'boolean' ? doc.returns : 'any';
+      return doc.returns === 'number' || doc.returns === 'string' || doc.returns === 'boolean'
+        ? doc.returns
+        : 'any';
     }
     default:
       return 'any';
@@ -73,7 +88,8 @@ class JavaPrinter {
     if (this.opts.getters === 'map') {
       let text = target;
       keys.forEach((k, i) => {
-        text = i === 0 ? `${text}.get(${javaString(k)})` : `((java.util.Map<?, ?>) ${text}).get(${javaString(k)})`;
+        text =
+          i === 0 ? `${text}.get(${javaString(k)})` : `((java.util.Map<?, ?>) ${text}).get(${javaString(k)})`;
       });
       if (want === 'number') return atom(`((Number) ${text}).doubleValue()`);
       if (want === 'string') return atom(`((String) ${text})`);
@@ -82,7 +98,8 @@ class JavaPrinter {
     }
     let text = target;
     for (const k of keys) {
-      if (!JAVA_IDENT.test(k)) refuse(`the field name '${k}' has no Java getter; export with map getters instead`);
+      if (!JAVA_IDENT.test(k))
+        refuse(`the field name '${k}' has no Java getter; export with map getters instead`);
       text += `.get${k.charAt(0).toUpperCase()}${k.slice(1)}()`;
     }
     return atom(text);
@@ -93,7 +110,11 @@ class JavaPrinter {
       case 'literal':
         if (node.value === null) return atom('null');
         if (typeof node.value === 'string') return atom(javaString(node.value));
-        if (typeof node.value === 'number') return { text: numberText(node.value, want === 'number' || !Number.isInteger(node.value)), prec: node.value < 0 ? Prec.Unary : Prec.Atom };
+        if (typeof node.value === 'number')
+          return {
+            text: numberText(node.value, want === 'number' || !Number.isInteger(node.value)),
+            prec: node.value < 0 ? Prec.Unary : Prec.Atom,
+          };
         return atom(String(node.value));
       case 'list':
         return refuse("lists are exported only on the right of 'in'");
@@ -103,18 +124,26 @@ class JavaPrinter {
         if (path) return this.field(this.opts.eventVar, [path.root, ...path.keys], want);
         if (node.kind === 'member' && node.object.kind === 'call' && node.property !== null) {
           const info = callInfo(node.object);
-          if (info.aggregate && (info.aggregate.fn === 'first' || info.aggregate.fn === 'last') && info.aggregate.keys.length === 0) {
+          if (
+            info.aggregate &&
+            (info.aggregate.fn === 'first' || info.aggregate.fn === 'last') &&
+            info.aggregate.keys.length === 0
+          ) {
             return this.aggregate({ ...info.aggregate, keys: [node.property] }, want);
           }
         }
         return refuse('only event fields and first(stage)/last(stage) fields can be read in Java exports');
       }
       case 'unary':
-        if (node.op === '!') return { text: `!${wrap(this.print(node.operand, 'boolean'), Prec.Unary)}`, prec: Prec.Unary };
+        if (node.op === '!')
+          return { text: `!${wrap(this.print(node.operand, 'boolean'), Prec.Unary)}`, prec: Prec.Unary };
         if (node.op === '+') return this.print(node.operand, 'number');
         return { text: `-${wrap(this.print(node.operand, 'number'), Prec.Unary)}`, prec: Prec.Unary };
       case 'conditional':
-        return { text: `${wrap(this.print(node.test, 'boolean'), Prec.Or)} ? ${wrap(this.print(node.consequent, want), Prec.Or)} : ${wrap(this.print(node.alternate, want), Prec.Ternary)}`, prec: Prec.Ternary };
+        return {
+          text: `${wrap(this.print(node.test, 'boolean'), Prec.Or)} ? ${wrap(this.print(node.consequent, want), Prec.Or)} : ${wrap(this.print(node.alternate, want), Prec.Ternary)}`,
+          prec: Prec.Ternary,
+        };
       case 'binary':
         return this.binary(node);
       case 'call':
@@ -127,7 +156,10 @@ class JavaPrinter {
     if (op === 'in' || op === 'not in') return this.print(expandIn(node), 'boolean');
     const prec = binaryPrec(op);
     if (op === '&&' || op === '||') {
-      return { text: `${wrap(this.print(left, 'boolean'), prec)} ${op} ${wrap(this.print(right, 'boolean'), prec + 1)}`, prec };
+      return {
+        text: `${wrap(this.print(left, 'boolean'), prec)} ${op} ${wrap(this.print(right, 'boolean'), prec + 1)}`,
+        prec,
+      };
     }
     const lt = shapeType(left);
     const rt = shapeType(right);
@@ -139,21 +171,44 @@ class JavaPrinter {
       }
       const neg = op === '!=' ? '!' : '';
       if (lt === 'number' || rt === 'number') {
-        return { text: `${wrap(this.print(left, 'number'), prec)} ${op} ${wrap(this.print(right, 'number'), prec + 1)}`, prec };
+        return {
+          text: `${wrap(this.print(left, 'number'), prec)} ${op} ${wrap(this.print(right, 'number'), prec + 1)}`,
+          prec,
+        };
       }
-      if (left.kind === 'literal' && typeof left.value === 'string') return { text: `${neg}${javaString(left.value)}.equals(${this.print(right, 'string').text})`, prec: neg ? Prec.Unary : Prec.Atom };
-      if (right.kind === 'literal' && typeof right.value === 'string') return { text: `${neg}${javaString(right.value)}.equals(${this.print(left, 'string').text})`, prec: neg ? Prec.Unary : Prec.Atom };
-      return { text: `${neg}java.util.Objects.equals(${this.print(left).text}, ${this.print(right).text})`, prec: neg ? Prec.Unary : Prec.Atom };
+      if (left.kind === 'literal' && typeof left.value === 'string')
+        return {
+          text: `${neg}${javaString(left.value)}.equals(${this.print(right, 'string').text})`,
+          prec: neg ? Prec.Unary : Prec.Atom,
+        };
+      if (right.kind === 'literal' && typeof right.value === 'string')
+        return {
+          text: `${neg}${javaString(right.value)}.equals(${this.print(left, 'string').text})`,
+          prec: neg ? Prec.Unary : Prec.Atom,
+        };
+      return {
+        text: `${neg}java.util.Objects.equals(${this.print(left).text}, ${this.print(right).text})`,
+        prec: neg ? Prec.Unary : Prec.Atom,
+      };
     }
     if (prec === Prec.Relational) {
       if (lt === 'string' || rt === 'string') {
-        return { text: `${wrap(this.print(left, 'string'), Prec.Atom)}.compareTo(${this.print(right, 'string').text}) ${op} 0`, prec };
+        return {
+          text: `${wrap(this.print(left, 'string'), Prec.Atom)}.compareTo(${this.print(right, 'string').text}) ${op} 0`,
+          prec,
+        };
       }
-      return { text: `${wrap(this.print(left, 'number'), prec)} ${op} ${wrap(this.print(right, 'number'), prec + 1)}`, prec };
+      return {
+        text: `${wrap(this.print(left, 'number'), prec)} ${op} ${wrap(this.print(right, 'number'), prec + 1)}`,
+        prec,
+      };
     }
     const stringConcat = op === '+' && (lt === 'string' || rt === 'string');
     const want: Want = stringConcat ? 'any' : 'number';
-    return { text: `${wrap(this.print(left, want), prec)} ${op} ${wrap(this.print(right, want), prec + 1)}`, prec };
+    return {
+      text: `${wrap(this.print(left, want), prec)} ${op} ${wrap(this.print(right, want), prec + 1)}`,
+      prec,
+    };
   }
 
   private call(node: CallExpr, want: Want): Printed {
@@ -164,7 +219,8 @@ class JavaPrinter {
     const num = (i: number): string => this.print(args[i], 'number').text;
     const int = (i: number): string => {
       const arg = args[i];
-      if (arg.kind === 'literal' && typeof arg.value === 'number' && Number.isInteger(arg.value)) return String(arg.value);
+      if (arg.kind === 'literal' && typeof arg.value === 'number' && Number.isInteger(arg.value))
+        return String(arg.value);
       return `(int) ${wrap(this.print(arg, 'number'), Prec.Unary)}`;
     };
     switch (doc.name) {
@@ -174,7 +230,8 @@ class JavaPrinter {
         return atom(`${str(0)}.${doc.name}(${this.print(args[1], 'string').text})`);
       case 'matches': {
         const re = args[1];
-        if (!re || re.kind !== 'literal' || typeof re.value !== 'string') return refuse('matches() needs a literal regex');
+        if (!re || re.kind !== 'literal' || typeof re.value !== 'string')
+          return refuse('matches() needs a literal regex');
         return atom(`${str(0)}.matches(${javaString(re.value)})`);
       }
       case 'lower':
@@ -209,7 +266,11 @@ class JavaPrinter {
     const numeric = (): string => `.mapToDouble(${x} -> ${this.field(x, agg.keys, 'number').text})`;
     switch (agg.fn) {
       case 'count':
-        return atom(agg.keys.length === 0 ? `${stream}.count()` : `${stream}.filter(${x} -> ${this.field(x, agg.keys, 'any').text} != null).count()`);
+        return atom(
+          agg.keys.length === 0
+            ? `${stream}.count()`
+            : `${stream}.filter(${x} -> ${this.field(x, agg.keys, 'any').text} != null).count()`,
+        );
       case 'sum':
         return atom(`${stream}${numeric()}.sum()`);
       case 'avg':
@@ -222,7 +283,9 @@ class JavaPrinter {
         const pick = agg.fn === 'first' ? '.findFirst()' : '.reduce((a, b) -> b)';
         if (agg.keys.length === 0) return atom(`${stream}${pick}.orElse(null)`);
         // Optional.map turns a null field into an empty Optional instead of throwing.
-        return atom(`${stream}${pick}.map(${x} -> ${this.field(x, agg.keys, want).text}).orElse(${want === 'number' ? 'Double.NaN' : 'null'})`);
+        return atom(
+          `${stream}${pick}.map(${x} -> ${this.field(x, agg.keys, want).text}).orElse(${want === 'number' ? 'Double.NaN' : 'null'})`,
+        );
       }
     }
   }

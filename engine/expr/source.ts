@@ -38,7 +38,14 @@ export class SourceText {
 export function spanRanges(a: SourceRange, b: SourceRange): SourceRange {
   const first = a.start <= b.start ? a : b;
   const last = a.end >= b.end ? a : b;
-  return { start: first.start, end: last.end, line: first.line, column: first.column, endLine: last.endLine, endColumn: last.endColumn };
+  return {
+    start: first.start,
+    end: last.end,
+    line: first.line,
+    column: first.column,
+    endLine: last.endLine,
+    endColumn: last.endColumn,
+  };
 }
 
 export function exprError(code: string, message: string, range: SourceRange): Diagnostic {

@@ -65,7 +65,8 @@ export function notEquals(a: unknown, b: unknown): boolean {
 
 /** Orders two numbers or two strings; other pairs are incomparable (the comparison is false). */
 export function relational(op: '<' | '<=' | '>' | '>=', a: unknown, b: unknown): boolean {
-  if (!((typeof a === 'number' && typeof b === 'number') || (typeof a === 'string' && typeof b === 'string'))) return false;
+  if (!((typeof a === 'number' && typeof b === 'number') || (typeof a === 'string' && typeof b === 'string')))
+    return false;
   switch (op) {
     case '<':
       return a < b;

@@ -73,7 +73,8 @@ export class Pattern {
     const s = this.current('where').spec;
     const existing = alternatives(s);
     if (existing.length === 0) s.where = condition;
-    else s.where = `${existing.length === 1 ? paren(existing[0]) : `(${existing.map(paren).join(' || ')})`} && ${paren(condition)}`;
+    else
+      s.where = `${existing.length === 1 ? paren(existing[0]) : `(${existing.map(paren).join(' || ')})`} && ${paren(condition)}`;
     delete s.or;
     return this;
   }
@@ -100,18 +101,34 @@ export class Pattern {
   }
 
   timesOrMore(n: number, windowMs?: number): this {
-    if (!Number.isInteger(n) || n <= 0) throw new PatternBuildError('The from should be a positive number greater than 0.', 'IllegalArgumentException');
+    if (!Number.isInteger(n) || n <= 0)
+      throw new PatternBuildError(
+        'The from should be a positive number greater than 0.',
+        'IllegalArgumentException',
+      );
     return this.quantify({ kind: 'timesOrMore', from: n }, windowMs);
   }
 
   /** times(n), times(from, to), times(from, to, windowMs). times(0, to) is Flink's optional range. */
   times(from: number, to?: number, windowMs?: number): this {
     if (to === undefined) {
-      if (!Number.isInteger(from) || from <= 0) throw new PatternBuildError('You should give a positive number greater than 0.', 'IllegalArgumentException');
+      if (!Number.isInteger(from) || from <= 0)
+        throw new PatternBuildError(
+          'You should give a positive number greater than 0.',
+          'IllegalArgumentException',
+        );
       return this.quantify({ kind: 'times', from, to: from }, windowMs);
     }
-    if (!Number.isInteger(from) || from < 0) throw new PatternBuildError('The from should be a positive number greater than 0.', 'IllegalArgumentException');
-    if (!Number.isInteger(to) || to < from) throw new PatternBuildError(`The to should be a number greater than or equal to from: ${from}.`, 'IllegalArgumentException');
+    if (!Number.isInteger(from) || from < 0)
+      throw new PatternBuildError(
+        'The from should be a positive number greater than 0.',
+        'IllegalArgumentException',
+      );
+    if (!Number.isInteger(to) || to < from)
+      throw new PatternBuildError(
+        `The to should be a number greater than or equal to from: ${from}.`,
+        'IllegalArgumentException',
+      );
     return this.quantify({ kind: 'times', from, to }, windowMs);
   }
 
@@ -175,14 +192,23 @@ export class Pattern {
     const spec: StageSpec =
       typeof nameOrGroup === 'string'
         ? { name: nameOrGroup, contiguity, quantifier }
-        : { name: groupName ?? DEFAULT_GROUP_NAME, contiguity, quantifier, group: { stages: nameOrGroup.stageSpecs() } };
+        : {
+            name: groupName ?? DEFAULT_GROUP_NAME,
+            contiguity,
+            quantifier,
+            group: { stages: nameOrGroup.stageSpecs() },
+          };
     this.stages.push({ spec, quantified: false, optionalApplied: false });
     return this;
   }
 
   private current(conditionCall?: 'where' | 'or'): StageState {
     const st = this.stages[this.stages.length - 1];
-    if (conditionCall && st.spec.group) throw new PatternBuildError(`GroupPattern does not support ${conditionCall} clause.`, 'UnsupportedOperationException');
+    if (conditionCall && st.spec.group)
+      throw new PatternBuildError(
+        `GroupPattern does not support ${conditionCall} clause.`,
+        'UnsupportedOperationException',
+      );
     return st;
   }
 
@@ -190,7 +216,10 @@ export class Pattern {
     const st = this.current();
     const notStage = st.spec.contiguity === 'notNext' || st.spec.contiguity === 'notFollowedBy';
     if (notStage) throw malformed('Option not applicable to NOT pattern');
-    if (st.quantified) throw malformed(`Already applied quantifier to this Pattern. Current quantifier is: ${st.spec.quantifier.kind}`);
+    if (st.quantified)
+      throw malformed(
+        `Already applied quantifier to this Pattern. Current quantifier is: ${st.spec.quantifier.kind}`,
+      );
     st.quantified = true;
     const target = st.spec.quantifier;
     target.kind = q.kind;
@@ -227,4 +256,3 @@ function structuredCloneSpec(s: StageSpec): StageSpec {
   if (s.group) out.group = { stages: s.group.stages.map(structuredCloneSpec) };
   return out;
 }
-

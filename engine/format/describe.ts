@@ -62,8 +62,12 @@ function loopExtras(s: StageSpec): string {
 function stageText(s: StageSpec): string {
   if (s.group) return `${groupCount(s)}the group "${s.name}" (${chainText(s.group.stages)})${loopExtras(s)}`;
   const noun = `"${s.name}" event`;
-  if (s.contiguity === 'notNext' || s.contiguity === 'notFollowedBy') return `${countedNoun({ ...s, quantifier: { ...s.quantifier, kind: 'one', optional: false } }, noun)}${conditionText(s)}`;
-  const wpc = s.withinPreviousAndCurrent !== undefined ? ` within ${durationText(s.withinPreviousAndCurrent)} of the previous event` : '';
+  if (s.contiguity === 'notNext' || s.contiguity === 'notFollowedBy')
+    return `${countedNoun({ ...s, quantifier: { ...s.quantifier, kind: 'one', optional: false } }, noun)}${conditionText(s)}`;
+  const wpc =
+    s.withinPreviousAndCurrent !== undefined
+      ? ` within ${durationText(s.withinPreviousAndCurrent)} of the previous event`
+      : '';
   return `${countedNoun(s, noun)}${conditionText(s)}${loopExtras(s)}${wpc}`;
 }
 
@@ -92,7 +96,9 @@ function chainText(stages: StageSpec[], windowAfterFirst?: string): string {
         out += `, not immediately followed by ${text}`;
         break;
       case 'notFollowedBy':
-        out += isLast ? `, with no ${text.replace(/^an? /, '')} afterwards` : `, with no ${text.replace(/^an? /, '')} before what follows`;
+        out += isLast
+          ? `, with no ${text.replace(/^an? /, '')} afterwards`
+          : `, with no ${text.replace(/^an? /, '')} before what follows`;
         break;
     }
   });
@@ -101,7 +107,8 @@ function chainText(stages: StageSpec[], windowAfterFirst?: string): string {
 
 export function describePattern(doc: PatternDocument): string {
   const lowered = documentToSpec(doc);
-  if (!lowered.ok) return `This pattern is not complete yet: ${lowered.diagnostics[0]?.message ?? 'its graph is not a single chain.'}`;
+  if (!lowered.ok)
+    return `This pattern is not complete yet: ${lowered.diagnostics[0]?.message ?? 'its graph is not a single chain.'}`;
   const { stages } = lowered.spec;
   const within = doc.settings.within;
   let windowAfterFirst: string | undefined;

@@ -13,12 +13,31 @@ export type SemanticChange =
   | { kind: 'node-added' | 'node-removed'; nodeId: string; message: string }
   | { kind: 'node-renamed'; nodeId: string; before: string; after: string; message: string }
   | { kind: 'node-regrouped'; nodeId: string; before: string | null; after: string | null; message: string }
-  | { kind: 'condition-changed'; nodeId: string; field: 'where' | 'or' | 'until'; before: unknown; after: unknown; message: string }
+  | {
+      kind: 'condition-changed';
+      nodeId: string;
+      field: 'where' | 'or' | 'until';
+      before: unknown;
+      after: unknown;
+      message: string;
+    }
   | { kind: 'quantifier-changed'; nodeId: string; before: unknown; after: unknown; message: string }
-  | { kind: 'stage-window-changed'; nodeId: string; before: number | null; after: number | null; message: string }
+  | {
+      kind: 'stage-window-changed';
+      nodeId: string;
+      before: number | null;
+      after: number | null;
+      message: string;
+    }
   | { kind: 'edge-added' | 'edge-removed'; edgeId: string; message: string }
   | { kind: 'contiguity-changed'; edgeId: string; before: string; after: string; message: string }
-  | { kind: 'setting-changed'; field: keyof PatternSettings; before: unknown; after: unknown; message: string }
+  | {
+      kind: 'setting-changed';
+      field: keyof PatternSettings;
+      before: unknown;
+      after: unknown;
+      message: string;
+    }
   | { kind: 'event-schema-changed'; before: unknown; after: unknown; message: string };
 
 const same = (a: unknown, b: unknown): boolean => canonicalJson(a) === canonicalJson(b);
@@ -26,9 +45,22 @@ const label = (n: PatternNode): string => `${n.kind === 'group' ? 'group' : 'sta
 const cond = (s: string | null): string => (s === null || s.trim() === '' ? '(none)' : s);
 const wpc = (ms: number | null): string => (ms === null ? 'none' : durationText(ms));
 
-function nodeChanges(a: PatternNode, b: PatternNode, parentA: string | null, parentB: string | null, out: SemanticChange[]): void {
+function nodeChanges(
+  a: PatternNode,
+  b: PatternNode,
+  parentA: string | null,
+  parentB: string | null,
+  out: SemanticChange[],
+): void {
   const id = b.id;
-  if (a.name !== b.name) out.push({ kind: 'node-renamed', nodeId: id, before: a.name, after: b.name, message: `Renamed ${label(a)} to "${b.name}".` });
+  if (a.name !== b.name)
+    out.push({
+      kind: 'node-renamed',
+      nodeId: id,
+      before: a.name,
+      after: b.name,
+      message: `Renamed ${label(a)} to "${b.name}".`,
+    });
   if (parentA !== parentB)
     out.push({
       kind: 'node-regrouped',
@@ -38,7 +70,13 @@ function nodeChanges(a: PatternNode, b: PatternNode, parentA: string | null, par
       message: `Moved ${label(b)} ${parentB === null ? 'out of its group' : `into group ${parentB}`}.`,
     });
   if (a.kind !== b.kind) {
-    out.push({ kind: 'quantifier-changed', nodeId: id, before: a.kind, after: b.kind, message: `Turned ${label(a)} into a ${b.kind}.` });
+    out.push({
+      kind: 'quantifier-changed',
+      nodeId: id,
+      before: a.kind,
+      after: b.kind,
+      message: `Turned ${label(a)} into a ${b.kind}.`,
+    });
     return;
   }
   if (!same(lowerQuantifier(a.quantifier), lowerQuantifier(b.quantifier)))
@@ -51,7 +89,14 @@ function nodeChanges(a: PatternNode, b: PatternNode, parentA: string | null, par
     });
   if (a.kind === 'stage' && b.kind === 'stage') {
     if (a.where !== b.where)
-      out.push({ kind: 'condition-changed', nodeId: id, field: 'where', before: a.where, after: b.where, message: `Condition of ${label(b)} changed from ${cond(a.where)} to ${cond(b.where)}.` });
+      out.push({
+        kind: 'condition-changed',
+        nodeId: id,
+        field: 'where',
+        before: a.where,
+        after: b.where,
+        message: `Condition of ${label(b)} changed from ${cond(a.where)} to ${cond(b.where)}.`,
+      });
     if (!same(a.or, b.or))
       out.push({
         kind: 'condition-changed',
@@ -62,7 +107,14 @@ function nodeChanges(a: PatternNode, b: PatternNode, parentA: string | null, par
         message: `Alternative conditions of ${label(b)} changed from ${a.or.length ? a.or.join(' | ') : '(none)'} to ${b.or.length ? b.or.join(' | ') : '(none)'}.`,
       });
     if (a.until !== b.until)
-      out.push({ kind: 'condition-changed', nodeId: id, field: 'until', before: a.until, after: b.until, message: `Stop condition (until) of ${label(b)} changed from ${cond(a.until)} to ${cond(b.until)}.` });
+      out.push({
+        kind: 'condition-changed',
+        nodeId: id,
+        field: 'until',
+        before: a.until,
+        after: b.until,
+        message: `Stop condition (until) of ${label(b)} changed from ${cond(a.until)} to ${cond(b.until)}.`,
+      });
     if (a.withinPreviousAndCurrentMs !== b.withinPreviousAndCurrentMs)
       out.push({
         kind: 'stage-window-changed',
@@ -87,20 +139,37 @@ export function diffDocuments(a: PatternDocument, b: PatternDocument): SemanticC
     return n ? `"${n.name}"` : `"${id}"`;
   };
 
-  for (const [id, va] of nodesA) if (!nodesB.has(id)) out.push({ kind: 'node-removed', nodeId: id, message: `Removed ${label(va.node)}.` });
+  for (const [id, va] of nodesA)
+    if (!nodesB.has(id))
+      out.push({ kind: 'node-removed', nodeId: id, message: `Removed ${label(va.node)}.` });
   for (const [id, vb] of nodesB) {
     const va = nodesA.get(id);
-    if (!va) out.push({ kind: 'node-added', nodeId: id, message: `Added ${label(vb.node)}${vb.parent ? ` in group "${vb.parent.name}"` : ''}.` });
+    if (!va)
+      out.push({
+        kind: 'node-added',
+        nodeId: id,
+        message: `Added ${label(vb.node)}${vb.parent ? ` in group "${vb.parent.name}"` : ''}.`,
+      });
     else nodeChanges(va.node, vb.node, va.parent?.id ?? null, vb.parent?.id ?? null, out);
   }
 
   const edgesA = new Map(allEdges(a).map((v) => [edgeKey(v.edge), v.edge]));
   const edgesB = new Map(allEdges(b).map((v) => [edgeKey(v.edge), v.edge]));
   for (const [key, ea] of edgesA)
-    if (!edgesB.has(key)) out.push({ kind: 'edge-removed', edgeId: ea.id, message: `Disconnected ${nameOf(ea.from)} → ${nameOf(ea.to)}.` });
+    if (!edgesB.has(key))
+      out.push({
+        kind: 'edge-removed',
+        edgeId: ea.id,
+        message: `Disconnected ${nameOf(ea.from)} → ${nameOf(ea.to)}.`,
+      });
   for (const [key, eb] of edgesB) {
     const ea = edgesA.get(key);
-    if (!ea) out.push({ kind: 'edge-added', edgeId: eb.id, message: `Connected ${nameOf(eb.from)} → ${nameOf(eb.to)} with ${eb.contiguity}.` });
+    if (!ea)
+      out.push({
+        kind: 'edge-added',
+        edgeId: eb.id,
+        message: `Connected ${nameOf(eb.from)} → ${nameOf(eb.to)} with ${eb.contiguity}.`,
+      });
     else if (ea.contiguity !== eb.contiguity)
       out.push({
         kind: 'contiguity-changed',
@@ -115,15 +184,32 @@ export function diffDocuments(a: PatternDocument, b: PatternDocument): SemanticC
   const fieldsA = a.eventSchema?.fields.map((f) => [f.name, f.type]) ?? null;
   const fieldsB = b.eventSchema?.fields.map((f) => [f.name, f.type]) ?? null;
   if (!same(fieldsA?.sort() ?? null, fieldsB?.sort() ?? null))
-    out.push({ kind: 'event-schema-changed', before: a.eventSchema, after: b.eventSchema, message: schemaMessage(fieldsA, fieldsB) });
+    out.push({
+      kind: 'event-schema-changed',
+      before: a.eventSchema,
+      after: b.eventSchema,
+      message: schemaMessage(fieldsA, fieldsB),
+    });
   return out;
 }
 
 function settingsChanges(a: PatternSettings, b: PatternSettings, out: SemanticChange[]): void {
   if (!same(a.within, b.within))
-    out.push({ kind: 'setting-changed', field: 'within', before: a.within, after: b.within, message: `Time window changed from ${withinText(a.within)} to ${withinText(b.within)}.` });
+    out.push({
+      kind: 'setting-changed',
+      field: 'within',
+      before: a.within,
+      after: b.within,
+      message: `Time window changed from ${withinText(a.within)} to ${withinText(b.within)}.`,
+    });
   if (!same(a.skip, b.skip))
-    out.push({ kind: 'setting-changed', field: 'skip', before: a.skip, after: b.skip, message: `After-match strategy changed from ${skipText(a.skip)} to ${skipText(b.skip)}.` });
+    out.push({
+      kind: 'setting-changed',
+      field: 'skip',
+      before: a.skip,
+      after: b.skip,
+      message: `After-match strategy changed from ${skipText(a.skip)} to ${skipText(b.skip)}.`,
+    });
   if (a.partitionKey !== b.partitionKey)
     out.push({
       kind: 'setting-changed',
@@ -133,7 +219,13 @@ function settingsChanges(a: PatternSettings, b: PatternSettings, out: SemanticCh
       message: `Partition key changed from ${a.partitionKey ?? '(none)'} to ${b.partitionKey ?? '(none)'}.`,
     });
   if (!same(a.time, b.time))
-    out.push({ kind: 'setting-changed', field: 'time', before: a.time, after: b.time, message: `Time changed from ${timeText(a.time)} to ${timeText(b.time)}.` });
+    out.push({
+      kind: 'setting-changed',
+      field: 'time',
+      before: a.time,
+      after: b.time,
+      message: `Time changed from ${timeText(a.time)} to ${timeText(b.time)}.`,
+    });
 }
 
 function schemaMessage(a: string[][] | null, b: string[][] | null): string {
@@ -144,7 +236,8 @@ function schemaMessage(a: string[][] | null, b: string[][] | null): string {
   const parts: string[] = [];
   for (const [n] of mapB) if (!mapA.has(n)) parts.push(`added field ${n}`);
   for (const [n] of mapA) if (!mapB.has(n)) parts.push(`removed field ${n}`);
-  for (const [n, t] of mapB) if (mapA.has(n) && mapA.get(n) !== t) parts.push(`field ${n} is now ${t} (was ${mapA.get(n) ?? '?'})`);
+  for (const [n, t] of mapB)
+    if (mapA.has(n) && mapA.get(n) !== t) parts.push(`field ${n} is now ${t} (was ${mapA.get(n) ?? '?'})`);
   return `Event schema: ${parts.join(', ')}.`;
 }
 

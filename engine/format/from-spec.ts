@@ -4,7 +4,15 @@
  * them (so doc → spec → doc keeps ids), otherwise n1, n2, … and e1, e2, …
  */
 import type { PatternSpec, Quantifier, StageSpec } from '../pattern/spec';
-import type { DocEventSchema, DocQuantifier, Layout, PatternDocument, PatternEdge, PatternNode, PatternSettings } from './schema';
+import type {
+  DocEventSchema,
+  DocQuantifier,
+  Layout,
+  PatternDocument,
+  PatternEdge,
+  PatternNode,
+  PatternSettings,
+} from './schema';
 import { CURRENT_VERSION, FORMAT_ID } from './schema';
 
 export interface SpecToDocumentOptions {
@@ -63,7 +71,13 @@ interface Built {
   height: number;
 }
 
-function buildChain(stages: StageSpec[], pool: IdPool, taken: Set<string>, layout: Layout, origin: { x: number; y: number }): Built {
+function buildChain(
+  stages: StageSpec[],
+  pool: IdPool,
+  taken: Set<string>,
+  layout: Layout,
+  origin: { x: number; y: number },
+): Built {
   const nodes: PatternNode[] = [];
   const edges: PatternEdge[] = [];
   let x = origin.x;
@@ -77,8 +91,19 @@ function buildChain(stages: StageSpec[], pool: IdPool, taken: Set<string>, layou
     if (s.group) {
       // Children are placed relative to the group's corner (the canvas' parent/child convention).
       const inner = buildChain(s.group.stages, pool, taken, layout, { x: GROUP_PAD.x, y: GROUP_PAD.top });
-      size = { width: inner.width + 2 * GROUP_PAD.x, height: inner.height + GROUP_PAD.top + GROUP_PAD.bottom };
-      node = { id, kind: 'group', name: s.name, quantifier: quantifier(s.quantifier), nodes: inner.nodes, edges: inner.edges, note: '' };
+      size = {
+        width: inner.width + 2 * GROUP_PAD.x,
+        height: inner.height + GROUP_PAD.top + GROUP_PAD.bottom,
+      };
+      node = {
+        id,
+        kind: 'group',
+        name: s.name,
+        quantifier: quantifier(s.quantifier),
+        nodes: inner.nodes,
+        edges: inner.edges,
+        note: '',
+      };
     } else {
       node = {
         id,
@@ -111,7 +136,11 @@ export function specToDocument(spec: PatternSpec, opts: SpecToDocumentOptions = 
   const built = buildChain(spec.stages, new IdPool(spec), new Set(), layout, { x: 0, y: 0 });
   const skip: PatternSettings['skip'] =
     spec.skip.kind === 'SKIP_TO_FIRST' || spec.skip.kind === 'SKIP_TO_LAST'
-      ? { kind: spec.skip.kind, stage: spec.skip.stage, throwExceptionOnMiss: spec.skip.throwExceptionOnMiss ?? false }
+      ? {
+          kind: spec.skip.kind,
+          stage: spec.skip.stage,
+          throwExceptionOnMiss: spec.skip.throwExceptionOnMiss ?? false,
+        }
       : { kind: spec.skip.kind };
   const settings: PatternSettings = {
     within: spec.within ? { ms: spec.within.ms, type: spec.within.type } : null,

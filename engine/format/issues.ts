@@ -40,7 +40,7 @@ function describeValue(v: unknown): string {
   if (typeof v === 'string') return `the text ${JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v)}`;
   if (typeof v === 'object') return 'an object';
   if (typeof v === 'number') return `the number ${v}`;
-  return typeof v === 'function' || typeof v === 'symbol' ? typeof v : JSON.stringify(v) ?? typeof v;
+  return typeof v === 'function' || typeof v === 'symbol' ? typeof v : (JSON.stringify(v) ?? typeof v);
 }
 
 function quoteAll(values: readonly unknown[]): string {
@@ -56,17 +56,22 @@ function phrase(issue: z.core.$ZodIssue, value: unknown): string {
     case 'invalid_type':
       return `must be ${typeWords[issue.expected] ?? issue.expected}, not ${describeValue(value)}`;
     case 'invalid_value':
-      return issue.values.length === 1 ? `must be ${quoteAll(issue.values)}` : `must be one of ${quoteAll(issue.values)}`;
+      return issue.values.length === 1
+        ? `must be ${quoteAll(issue.values)}`
+        : `must be one of ${quoteAll(issue.values)}`;
     case 'invalid_union': {
       // Discriminated unions report the allowed tags in `options` (not in zod's public issue type).
       const options = (issue as { options?: unknown }).options;
       if (Array.isArray(options))
-        return value === undefined ? `is missing (one of ${quoteAll(options)})` : `must be one of ${quoteAll(options)}`;
+        return value === undefined
+          ? `is missing (one of ${quoteAll(options)})`
+          : `must be one of ${quoteAll(options)}`;
       return `does not have a recognised shape (${issue.message})`;
     }
     case 'too_small':
       if (issue.origin === 'string') return 'must not be empty';
-      if (issue.origin === 'array' || issue.origin === 'set') return `must have at least ${String(issue.minimum)} item(s)`;
+      if (issue.origin === 'array' || issue.origin === 'set')
+        return `must have at least ${String(issue.minimum)} item(s)`;
       return `must be ${issue.inclusive === false ? '>' : '≥'} ${String(issue.minimum)}`;
     case 'too_big':
       if (issue.origin === 'string') return `must be at most ${String(issue.maximum)} characters`;
@@ -90,7 +95,10 @@ const fieldOf: Record<string, DiagnosticField> = {
 
 /** Finds the innermost node or edge on the path, so the canvas can highlight it. */
 function targetOf(root: unknown, path: readonly PropertyKey[]): DiagnosticTarget {
-  const target: DiagnosticTarget = { kind: 'document', path: path.filter((p): p is string | number => typeof p !== 'symbol') };
+  const target: DiagnosticTarget = {
+    kind: 'document',
+    path: path.filter((p): p is string | number => typeof p !== 'symbol'),
+  };
   for (let k = 1; k < path.length; k++) {
     const container = path[k - 1];
     if (typeof path[k] !== 'number' || (container !== 'nodes' && container !== 'edges')) continue;
@@ -111,12 +119,18 @@ function targetOf(root: unknown, path: readonly PropertyKey[]): DiagnosticTarget
     if (field) target.field = field;
     else delete target.field;
   }
-  if (path[0] === 'settings') target.field = path[1] === 'within' ? 'within' : path[1] === 'skip' ? 'skip' : 'settings';
-  for (const key of Object.keys(target) as (keyof DiagnosticTarget)[]) if (target[key] === undefined) delete target[key];
+  if (path[0] === 'settings')
+    target.field = path[1] === 'within' ? 'within' : path[1] === 'skip' ? 'skip' : 'settings';
+  for (const key of Object.keys(target) as (keyof DiagnosticTarget)[])
+    if (target[key] === undefined) delete target[key];
   return target;
 }
 
-export function issuesToDiagnostics(issues: readonly z.core.$ZodIssue[], root: unknown, note = ''): Diagnostic[] {
+export function issuesToDiagnostics(
+  issues: readonly z.core.$ZodIssue[],
+  root: unknown,
+  note = '',
+): Diagnostic[] {
   return issues.map((issue) => {
     const value = valueAt(root, issue.path);
     return {

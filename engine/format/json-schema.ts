@@ -9,7 +9,10 @@ import { CURRENT_VERSION, PatternDocumentSchema } from './schema';
 export const SCHEMA_ID = 'https://cepheus.dev/schema/cepheus-pattern.schema.json';
 
 export function buildJsonSchema(): Record<string, unknown> {
-  const generated = z.toJSONSchema(PatternDocumentSchema, { target: 'draft-2020-12', unrepresentable: 'any' }) as Record<string, unknown>;
+  const generated = z.toJSONSchema(PatternDocumentSchema, {
+    target: 'draft-2020-12',
+    unrepresentable: 'any',
+  }) as Record<string, unknown>;
   const { $schema, ...rest } = generated;
   return {
     $schema,

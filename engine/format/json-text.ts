@@ -27,7 +27,14 @@ export function parseJsonText(text: string): JsonParseResult {
         severity: 'error',
         message: `Not valid JSON at line ${line}, column ${column}: ${found.message}.`,
         target: { kind: 'document', field: 'json' },
-        range: { start: found.offset, end: Math.min(found.offset + 1, text.length), line, column, endLine: line, endColumn: column + 1 },
+        range: {
+          start: found.offset,
+          end: Math.min(found.offset + 1, text.length),
+          line,
+          column,
+          endLine: line,
+          endColumn: column + 1,
+        },
       },
     };
   }
@@ -55,7 +62,8 @@ export function findJsonError(text: string): ScanError | undefined {
   const ws = (): void => {
     while (i < n && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
   };
-  const describe = (at: number): string => (at >= n ? 'the text ends too early' : `unexpected ${JSON.stringify(text[at])}`);
+  const describe = (at: number): string =>
+    at >= n ? 'the text ends too early' : `unexpected ${JSON.stringify(text[at])}`;
 
   const scanString = (): ScanError | undefined => {
     const start = i;
@@ -66,11 +74,16 @@ export function findJsonError(text: string): ScanError | undefined {
         i++;
         return undefined;
       }
-      if (c < 0x20) return { offset: i, message: 'a control character (such as a line break) inside a string must be escaped' };
+      if (c < 0x20)
+        return {
+          offset: i,
+          message: 'a control character (such as a line break) inside a string must be escaped',
+        };
       if (c === 92) {
         const e = text[i + 1];
         if (e === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) return { offset: i, message: 'a \\u escape needs four hex digits' };
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6)))
+            return { offset: i, message: 'a \\u escape needs four hex digits' };
           i += 6;
         } else if (e !== undefined && '"\\/bfnrt'.includes(e)) i += 2;
         else return { offset: i, message: 'unknown escape sequence in a string' };
@@ -131,7 +144,8 @@ export function findJsonError(text: string): ScanError | undefined {
       if (text[i] !== ',') return { offset: i, message: `${describe(i)}; expected ',' or '${close}'` };
       i++;
       ws();
-      if (text[i] === '}' || text[i] === ']') return { offset: i, message: 'trailing comma before the closing bracket' };
+      if (text[i] === '}' || text[i] === ']')
+        return { offset: i, message: 'trailing comma before the closing bracket' };
     }
     err = top === '{' ? scanMember() : scanValue();
     if (err) return err;
@@ -143,11 +157,13 @@ export function findJsonError(text: string): ScanError | undefined {
 
   function scanMember(): ScanError | undefined {
     ws();
-    if (text[i] !== '"') return { offset: i, message: `${describe(i)}; expected a property name in double quotes` };
+    if (text[i] !== '"')
+      return { offset: i, message: `${describe(i)}; expected a property name in double quotes` };
     const e = scanString();
     if (e) return e;
     ws();
-    if (text[i] !== ':') return { offset: i, message: `${describe(i)}; expected ':' after the property name` };
+    if (text[i] !== ':')
+      return { offset: i, message: `${describe(i)}; expected ':' after the property name` };
     i++;
     return scanValue();
   }

@@ -14,7 +14,10 @@ export type LoadResult =
   | { ok: false; diagnostics: Diagnostic[] };
 
 function fail(code: string, message: string, path: (string | number)[] = []): LoadResult {
-  return { ok: false, diagnostics: [{ code, severity: 'error', message, target: { kind: 'document', path } }] };
+  return {
+    ok: false,
+    diagnostics: [{ code, severity: 'error', message, target: { kind: 'document', path } }],
+  };
 }
 
 export function loadDocument(input: unknown): LoadResult {
@@ -45,9 +48,14 @@ function loadUnsafe(input: unknown): LoadResult {
       ['format'],
     );
   const version = obj.version;
-  if (version === undefined) return fail('format.no-version', 'version is missing: it must be the format version number, such as 1.', ['version']);
+  if (version === undefined)
+    return fail('format.no-version', 'version is missing: it must be the format version number, such as 1.', [
+      'version',
+    ]);
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 0)
-    return fail('format.bad-version', `version must be a whole number ≥ 0, not ${JSON.stringify(version)}.`, ['version']);
+    return fail('format.bad-version', `version must be a whole number ≥ 0, not ${JSON.stringify(version)}.`, [
+      'version',
+    ]);
   if (version > CURRENT_VERSION)
     return fail(
       'format.newer-version',
@@ -59,7 +67,11 @@ function loadUnsafe(input: unknown): LoadResult {
   for (let v = version; v < CURRENT_VERSION; v++) {
     const step = MIGRATIONS[v];
     const checked = step.schema.safeParse(current);
-    if (!checked.success) return { ok: false, diagnostics: issuesToDiagnostics(checked.error.issues, current, ` (format version ${v})`) };
+    if (!checked.success)
+      return {
+        ok: false,
+        diagnostics: issuesToDiagnostics(checked.error.issues, current, ` (format version ${v})`),
+      };
     current = step.migrate(checked.data);
   }
 

@@ -60,7 +60,9 @@ export const CONTIGUITY_TEXT: Record<Contiguity, string> = {
 
 export function withinText(w: PatternSettings['within']): string {
   if (!w) return 'no time limit';
-  return w.type === 'FIRST_AND_LAST' ? `within ${durationText(w.ms)} from first to last event` : `within ${durationText(w.ms)} between consecutive events`;
+  return w.type === 'FIRST_AND_LAST'
+    ? `within ${durationText(w.ms)} from first to last event`
+    : `within ${durationText(w.ms)} between consecutive events`;
 }
 
 export function skipText(s: PatternSettings['skip']): string {

@@ -44,15 +44,27 @@ export const QuantifierSchema = z
     // already failed (it does in jitless mode), and one message per problem is enough.
     const whole = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
     if (q.kind === 'times') {
-      if (q.from === undefined) ctx.addIssue({ code: 'custom', path: ['from'], message: 'is required when kind is "times"' });
-      if (q.to === undefined) ctx.addIssue({ code: 'custom', path: ['to'], message: 'is required when kind is "times"' });
+      if (q.from === undefined)
+        ctx.addIssue({ code: 'custom', path: ['from'], message: 'is required when kind is "times"' });
+      if (q.to === undefined)
+        ctx.addIssue({ code: 'custom', path: ['to'], message: 'is required when kind is "times"' });
       if (whole(q.from) && whole(q.to) && q.to >= 1 && q.to < q.from)
-        ctx.addIssue({ code: 'custom', path: ['to'], message: `must be greater than or equal to from (${q.from})` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['to'],
+          message: `must be greater than or equal to from (${q.from})`,
+        });
     }
     if (q.kind === 'timesOrMore' && (q.from === undefined || q.from === 0))
-      ctx.addIssue({ code: 'custom', path: ['from'], message: 'must be a whole number ≥ 1 when kind is "timesOrMore"' });
-    if ((q.kind === 'one' || q.kind === 'oneOrMore') && whole(q.to)) ctx.addIssue({ code: 'custom', path: ['to'], message: 'is only used when kind is "times"' });
-    if (q.kind === 'one' && whole(q.from)) ctx.addIssue({ code: 'custom', path: ['from'], message: 'is not used when kind is "one"' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['from'],
+        message: 'must be a whole number ≥ 1 when kind is "timesOrMore"',
+      });
+    if ((q.kind === 'one' || q.kind === 'oneOrMore') && whole(q.to))
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'is only used when kind is "times"' });
+    if (q.kind === 'one' && whole(q.from))
+      ctx.addIssue({ code: 'custom', path: ['from'], message: 'is not used when kind is "one"' });
   })
   .meta({ id: 'Quantifier', description: 'How many events a stage (or a whole group) binds.' });
 
@@ -139,7 +151,9 @@ export const SettingsSchema = z
 
 export const EventSchemaSchema = z
   .strictObject({
-    fields: z.array(z.strictObject({ name: nonEmpty, type: FieldTypeSchema, description: z.string().optional() })),
+    fields: z.array(
+      z.strictObject({ name: nonEmpty, type: FieldTypeSchema, description: z.string().optional() }),
+    ),
   })
   .meta({ id: 'EventSchema' });
 

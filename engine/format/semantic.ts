@@ -20,16 +20,35 @@ function graphContent(nodes: PatternNode[], edges: PatternEdge[]): unknown {
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .map((n) =>
       n.kind === 'group'
-        ? { id: n.id, kind: n.kind, name: n.name, quantifier: lowerQuantifier(n.quantifier), ...(graphContent(n.nodes, n.edges) as object) }
-        : { id: n.id, kind: n.kind, name: n.name, where: n.where, or: n.or, until: n.until, quantifier: lowerQuantifier(n.quantifier), wpc: n.withinPreviousAndCurrentMs },
+        ? {
+            id: n.id,
+            kind: n.kind,
+            name: n.name,
+            quantifier: lowerQuantifier(n.quantifier),
+            ...(graphContent(n.nodes, n.edges) as object),
+          }
+        : {
+            id: n.id,
+            kind: n.kind,
+            name: n.name,
+            where: n.where,
+            or: n.or,
+            until: n.until,
+            quantifier: lowerQuantifier(n.quantifier),
+            wpc: n.withinPreviousAndCurrentMs,
+          },
     );
-  const sortedEdges = edges.map((e) => [e.from, e.to, e.contiguity]).sort((a, b) => (a.join('\u0000') < b.join('\u0000') ? -1 : 1));
+  const sortedEdges = edges
+    .map((e) => [e.from, e.to, e.contiguity])
+    .sort((a, b) => (a.join('\u0000') < b.join('\u0000') ? -1 : 1));
   return { nodes: sortedNodes, edges: sortedEdges };
 }
 
 export function semanticContent(doc: PatternDocument): string {
   const lowered = documentToSpec(doc);
-  const body = lowered.ok ? { chain: lowered.spec.stages.map(stripStage) } : { graph: graphContent(doc.nodes, doc.edges) };
+  const body = lowered.ok
+    ? { chain: lowered.spec.stages.map(stripStage) }
+    : { graph: graphContent(doc.nodes, doc.edges) };
   const fields = doc.eventSchema ? [...doc.eventSchema.fields].map((f) => [f.name, f.type]).sort() : null;
   return canonicalJson({ settings: doc.settings, eventFields: fields, ...body });
 }

@@ -2,7 +2,14 @@
  * serializeDocument: pretty JSON with a fixed key order, so saved files diff cleanly in git and in
  * version history no matter in which order the editor happened to build the objects.
  */
-import type { DocQuantifier, Layout, PatternDocument, PatternEdge, PatternNode, PatternSettings } from './schema';
+import type {
+  DocQuantifier,
+  Layout,
+  PatternDocument,
+  PatternEdge,
+  PatternNode,
+  PatternSettings,
+} from './schema';
 import { allNodes } from './walk';
 
 function quantifier(q: DocQuantifier): DocQuantifier {
@@ -22,7 +29,15 @@ function edge(e: PatternEdge): PatternEdge {
 
 function node(n: PatternNode): PatternNode {
   if (n.kind === 'group')
-    return { id: n.id, kind: 'group', name: n.name, quantifier: quantifier(n.quantifier), nodes: n.nodes.map(node), edges: n.edges.map(edge), note: n.note };
+    return {
+      id: n.id,
+      kind: 'group',
+      name: n.name,
+      quantifier: quantifier(n.quantifier),
+      nodes: n.nodes.map(node),
+      edges: n.edges.map(edge),
+      note: n.note,
+    };
   return {
     id: n.id,
     kind: 'stage',
@@ -43,9 +58,19 @@ function settings(s: PatternSettings): PatternSettings {
       : { kind: s.skip.kind };
   const time: PatternSettings['time'] =
     s.time.mode === 'event'
-      ? { mode: 'event', field: s.time.field, format: s.time.format, outOfOrdernessMs: s.time.outOfOrdernessMs }
+      ? {
+          mode: 'event',
+          field: s.time.field,
+          format: s.time.format,
+          outOfOrdernessMs: s.time.outOfOrdernessMs,
+        }
       : { mode: 'processing' };
-  return { within: s.within ? { ms: s.within.ms, type: s.within.type } : null, skip, partitionKey: s.partitionKey, time };
+  return {
+    within: s.within ? { ms: s.within.ms, type: s.within.type } : null,
+    skip,
+    partitionKey: s.partitionKey,
+    time,
+  };
 }
 
 function layout(doc: PatternDocument): Layout {
@@ -64,7 +89,8 @@ function layout(doc: PatternDocument): Layout {
     if (l.height !== undefined) nodes[id].height = l.height;
   }
   const out: Layout = { nodes };
-  if (doc.layout.viewport) out.viewport = { x: doc.layout.viewport.x, y: doc.layout.viewport.y, zoom: doc.layout.viewport.zoom };
+  if (doc.layout.viewport)
+    out.viewport = { x: doc.layout.viewport.x, y: doc.layout.viewport.y, zoom: doc.layout.viewport.zoom };
   return out;
 }
 
@@ -79,7 +105,13 @@ export function normalizeDocument(doc: PatternDocument): PatternDocument {
     description: doc.description,
     settings: settings(doc.settings),
     eventSchema: doc.eventSchema
-      ? { fields: doc.eventSchema.fields.map((f) => (f.description === undefined ? { name: f.name, type: f.type } : { name: f.name, type: f.type, description: f.description })) }
+      ? {
+          fields: doc.eventSchema.fields.map((f) =>
+            f.description === undefined
+              ? { name: f.name, type: f.type }
+              : { name: f.name, type: f.type, description: f.description },
+          ),
+        }
       : null,
     nodes: doc.nodes.map(node),
     edges: doc.edges.map(edge),

@@ -26,7 +26,8 @@ export function documentToSpec(doc: PatternDocument): SpecResult {
 
 function lowerSkip(doc: PatternDocument): PatternSpec['skip'] {
   const s = doc.settings.skip;
-  if (s.kind === 'SKIP_TO_FIRST' || s.kind === 'SKIP_TO_LAST') return { kind: s.kind, stage: s.stage, throwExceptionOnMiss: s.throwExceptionOnMiss };
+  if (s.kind === 'SKIP_TO_FIRST' || s.kind === 'SKIP_TO_LAST')
+    return { kind: s.kind, stage: s.stage, throwExceptionOnMiss: s.throwExceptionOnMiss };
   return { kind: s.kind };
 }
 
@@ -58,8 +59,14 @@ function lowerChain(
   if (nodes.length === 0) {
     out.push(
       scope
-        ? err('graph.empty-group', `${capital(nodeLabel(scope))} is empty: put at least one stage inside it.`, { kind: 'node', nodeId: scope.id })
-        : err('graph.empty', 'The pattern has no stages yet: add a stage to the canvas.', { kind: 'pattern' }),
+        ? err(
+            'graph.empty-group',
+            `${capital(nodeLabel(scope))} is empty: put at least one stage inside it.`,
+            { kind: 'node', nodeId: scope.id },
+          )
+        : err('graph.empty', 'The pattern has no stages yet: add a stage to the canvas.', {
+            kind: 'pattern',
+          }),
     );
     return undefined;
   }
@@ -87,10 +94,14 @@ function lowerChain(
     }
     if (e.from === e.to) {
       out.push(
-        err('graph.cycle', `Edge ${e.id} connects ${nodeLabel(from)} to itself; to repeat a stage, give it a quantifier such as oneOrMore instead.`, {
-          kind: 'edge',
-          edgeId: e.id,
-        }),
+        err(
+          'graph.cycle',
+          `Edge ${e.id} connects ${nodeLabel(from)} to itself; to repeat a stage, give it a quantifier such as oneOrMore instead.`,
+          {
+            kind: 'edge',
+            edgeId: e.id,
+          },
+        ),
       );
       continue;
     }
@@ -102,24 +113,38 @@ function lowerChain(
     const ins = incoming.get(n.id) ?? [];
     if (outs.length > 1)
       out.push(
-        err('graph.branch', `${capital(nodeLabel(n))} branches into ${outs.length} edges (${ids(outs)}); a pattern is a single chain, so keep only one.`, {
-          kind: 'node',
-          nodeId: n.id,
-        }),
+        err(
+          'graph.branch',
+          `${capital(nodeLabel(n))} branches into ${outs.length} edges (${ids(outs)}); a pattern is a single chain, so keep only one.`,
+          {
+            kind: 'node',
+            nodeId: n.id,
+          },
+        ),
       );
     if (ins.length > 1)
       out.push(
-        err('graph.join', `${capital(nodeLabel(n))} is reached by ${ins.length} edges (${ids(ins)}); each stage follows exactly one previous stage.`, {
-          kind: 'node',
-          nodeId: n.id,
-        }),
+        err(
+          'graph.join',
+          `${capital(nodeLabel(n))} is reached by ${ins.length} edges (${ids(ins)}); each stage follows exactly one previous stage.`,
+          {
+            kind: 'node',
+            nodeId: n.id,
+          },
+        ),
       );
   }
   const shapeBroken = out.length > before;
 
   const starts = nodes.filter((n) => !incoming.has(n.id));
   if (starts.length === 0) {
-    out.push(err('graph.cycle', `The stages${where} form a cycle, so none of them can come first; remove one edge of the loop.`, { kind: 'pattern' }));
+    out.push(
+      err(
+        'graph.cycle',
+        `The stages${where} form a cycle, so none of them can come first; remove one edge of the loop.`,
+        { kind: 'pattern' },
+      ),
+    );
     return undefined;
   }
   // Follow each start's chain; the longest one is "the" pattern, the others are reported as stray.
@@ -144,7 +169,11 @@ function lowerChain(
   for (const n of nodes) {
     if (!reached.has(n.id))
       out.push(
-        err('graph.cycle', `${capital(nodeLabel(n))} sits on a cycle that no chain reaches; remove one edge of the loop.`, { kind: 'node', nodeId: n.id }),
+        err(
+          'graph.cycle',
+          `${capital(nodeLabel(n))} sits on a cycle that no chain reaches; remove one edge of the loop.`,
+          { kind: 'node', nodeId: n.id },
+        ),
       );
   }
   if (out.length > before) return undefined;
@@ -159,7 +188,12 @@ function lowerChain(
   return out.length > before ? undefined : stages;
 }
 
-function walk(start: PatternNode, byId: Map<string, PatternNode>, outgoing: Map<string, PatternEdge[]>, out: Diagnostic[]) {
+function walk(
+  start: PatternNode,
+  byId: Map<string, PatternNode>,
+  outgoing: Map<string, PatternEdge[]>,
+  out: Diagnostic[],
+) {
   const nodes: PatternNode[] = [start];
   const edges: PatternEdge[] = [];
   const seen = new Set([start.id]);
@@ -171,10 +205,14 @@ function walk(start: PatternNode, byId: Map<string, PatternNode>, outgoing: Map<
     if (!target) break;
     if (seen.has(target.id)) {
       out.push(
-        err('graph.cycle', `Edge ${next.id} goes back to ${nodeLabel(target)}, closing a cycle; a pattern cannot loop back (use a quantifier to repeat).`, {
-          kind: 'edge',
-          edgeId: next.id,
-        }),
+        err(
+          'graph.cycle',
+          `Edge ${next.id} goes back to ${nodeLabel(target)}, closing a cycle; a pattern cannot loop back (use a quantifier to repeat).`,
+          {
+            kind: 'edge',
+            edgeId: next.id,
+          },
+        ),
       );
       break;
     }
@@ -186,8 +224,17 @@ function walk(start: PatternNode, byId: Map<string, PatternNode>, outgoing: Map<
   return { nodes, edges };
 }
 
-function lowerNode(n: PatternNode, edge: PatternEdge | undefined, scopeOf: Map<string, GroupNode | null>, out: Diagnostic[]): StageSpec | undefined {
-  const stage: StageSpec = { name: n.name, contiguity: edge ? edge.contiguity : 'begin', quantifier: lowerQuantifier(n.quantifier) };
+function lowerNode(
+  n: PatternNode,
+  edge: PatternEdge | undefined,
+  scopeOf: Map<string, GroupNode | null>,
+  out: Diagnostic[],
+): StageSpec | undefined {
+  const stage: StageSpec = {
+    name: n.name,
+    contiguity: edge ? edge.contiguity : 'begin',
+    quantifier: lowerQuantifier(n.quantifier),
+  };
   if (n.kind === 'group') {
     const inner = lowerChain(n.nodes, n.edges, n, scopeOf, out);
     if (!inner) return undefined;
@@ -196,12 +243,18 @@ function lowerNode(n: PatternNode, edge: PatternEdge | undefined, scopeOf: Map<s
     if (n.where.trim() !== '') stage.where = n.where;
     n.or.forEach((c, index) => {
       if (c.trim() === '')
-        out.push(err('graph.empty-or', `${capital(nodeLabel(n))} has an empty alternative condition (or #${index + 1}); fill it in or remove it.`, {
-          kind: 'node',
-          nodeId: n.id,
-          field: 'or',
-          index,
-        }));
+        out.push(
+          err(
+            'graph.empty-or',
+            `${capital(nodeLabel(n))} has an empty alternative condition (or #${index + 1}); fill it in or remove it.`,
+            {
+              kind: 'node',
+              nodeId: n.id,
+              field: 'or',
+              index,
+            },
+          ),
+        );
     });
     if (n.or.length > 0) stage.or = [...n.or];
     if (n.until !== null && n.until.trim() !== '') stage.until = n.until;

@@ -32,7 +32,8 @@ export function allNodes(doc: Pick<PatternDocument, 'nodes'>): NodeVisit[] {
 export function allEdges(doc: Pick<PatternDocument, 'nodes' | 'edges'>): EdgeVisit[] {
   const out: EdgeVisit[] = doc.edges.map((edge, i) => ({ edge, parent: null, path: ['edges', i] }));
   for (const { node, path } of allNodes(doc)) {
-    if (node.kind === 'group') node.edges.forEach((edge, i) => out.push({ edge, parent: node, path: [...path, 'edges', i] }));
+    if (node.kind === 'group')
+      node.edges.forEach((edge, i) => out.push({ edge, parent: node, path: [...path, 'edges', i] }));
   }
   return out;
 }

@@ -22,7 +22,28 @@ const FUNCTIONS: Record<string, string> = {
   'math.pow': 'pow',
 };
 
-const OPERATORS = ['&&', '||', '==', '!=', '<=', '>=', '=~', '<', '>', '!', '+', '-', '*', '/', '%', '?', ':', '(', ')', ','];
+const OPERATORS = [
+  '&&',
+  '||',
+  '==',
+  '!=',
+  '<=',
+  '>=',
+  '=~',
+  '<',
+  '>',
+  '!',
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+  '?',
+  ':',
+  '(',
+  ')',
+  ',',
+];
 
 interface Tok {
   kind: 'ident' | 'number' | 'string' | 'regex' | 'op';
@@ -126,7 +147,13 @@ function translate(tokens: Tok[]): string {
     else if (t.text === '=~') throw new Fail('=~ is supported only with a field on its left');
     else parts.push(t.text);
   }
-  return parts.join(' ').replace(/\( /g, '(').replace(/ \)/g, ')').replace(/ ,/g, ',').replace(/([A-Za-z0-9_]) \(/g, '$1(').replace(/! /g, '!');
+  return parts
+    .join(' ')
+    .replace(/\( /g, '(')
+    .replace(/ \)/g, ')')
+    .replace(/ ,/g, ',')
+    .replace(/([A-Za-z0-9_]) \(/g, '$1(')
+    .replace(/! /g, '!');
 }
 
 export function aviatorToCondition(expression: string): AviatorImport {
@@ -140,6 +167,10 @@ export function aviatorToCondition(expression: string): AviatorImport {
   }
   const parsed = parseCondition(source);
   const error = parsed.diagnostics.find((d) => d.severity === 'error');
-  if (error || !parsed.ast) return { ok: false, reason: `it does not translate to a valid Cepheus condition (${error?.message ?? 'syntax error'})` };
+  if (error || !parsed.ast)
+    return {
+      ok: false,
+      reason: `it does not translate to a valid Cepheus condition (${error?.message ?? 'syntax error'})`,
+    };
   return { ok: true, source };
 }

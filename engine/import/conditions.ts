@@ -6,7 +6,8 @@
 import { RICH_AND, RICH_NOT, RICH_OR } from '../export/graph-spec';
 import { aviatorToCondition } from './aviator';
 
-export type ImportedCondition = { kind: 'none' } | { kind: 'source'; source: string } | { kind: 'external'; json: unknown; reason: string };
+export type ImportedCondition =
+  { kind: 'none' } | { kind: 'source'; source: string } | { kind: 'external'; json: unknown; reason: string };
 
 type Obj = Record<string, unknown>;
 
@@ -24,9 +25,15 @@ function richKind(className: string): 'and' | 'or' | 'not' | null {
 function translate(json: unknown): { ok: true; source: string } | { ok: false; reason: string } {
   if (!isObj(json)) return { ok: false, reason: 'a condition must be a JSON object' };
   if (json.type === 'AVIATOR') {
-    if (typeof json.expression !== 'string') return { ok: false, reason: 'an AVIATOR condition needs an "expression" string' };
+    if (typeof json.expression !== 'string')
+      return { ok: false, reason: 'an AVIATOR condition needs an "expression" string' };
     const r = aviatorToCondition(json.expression);
-    return r.ok ? r : { ok: false, reason: `the Aviator expression "${json.expression}" cannot be translated: ${r.reason}` };
+    return r.ok
+      ? r
+      : {
+          ok: false,
+          reason: `the Aviator expression "${json.expression}" cannot be translated: ${r.reason}`,
+        };
   }
   if (json.type === 'CLASS' && typeof json.className === 'string') {
     const rich = richKind(json.className);
@@ -45,7 +52,10 @@ function translate(json: unknown): { ok: true; source: string } | { ok: false; r
     }
     return { ok: false, reason: `the Java condition class ${json.className} runs only inside Flink` };
   }
-  return { ok: false, reason: `conditions of type ${JSON.stringify(json.type)} are not supported by Cepheus` };
+  return {
+    ok: false,
+    reason: `conditions of type ${JSON.stringify(json.type)} are not supported by Cepheus`,
+  };
 }
 
 export function importCondition(json: unknown): ImportedCondition {

@@ -7,7 +7,9 @@ import { allNodes, parseJsonText, specToDocument, type PatternDocument } from '.
 import type { Diagnostic } from '../pattern/diagnostic';
 import { GraphReader } from './graph-reader';
 
-export type ImportResult = { ok: true; document: PatternDocument; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
+export type ImportResult =
+  | { ok: true; document: PatternDocument; diagnostics: Diagnostic[] }
+  | { ok: false; diagnostics: Diagnostic[] };
 
 export interface ImportOptions {
   /** Name of the new document; default "Imported Flink pattern". */
@@ -28,12 +30,24 @@ export function importFlinkJson(input: unknown, options: ImportOptions = {}): Im
     spec = reader.read(raw);
   } catch (e) {
     const reason = e instanceof RangeError ? 'it is nested too deeply' : 'of an internal error';
-    return { ok: false, diagnostics: [{ code: 'import.unreadable', severity: 'error', message: `The Flink pattern could not be read because ${reason}.` }] };
+    return {
+      ok: false,
+      diagnostics: [
+        {
+          code: 'import.unreadable',
+          severity: 'error',
+          message: `The Flink pattern could not be read because ${reason}.`,
+        },
+      ],
+    };
   }
   const diagnostics = reader.diagnostics;
   if (!spec || diagnostics.some((d) => d.severity === 'error')) return { ok: false, diagnostics };
 
-  const document = specToDocument(spec, { name: options.name ?? 'Imported Flink pattern', description: 'Imported from Flink dynamic-CEP JSON.' });
+  const document = specToDocument(spec, {
+    name: options.name ?? 'Imported Flink pattern',
+    description: 'Imported from Flink dynamic-CEP JSON.',
+  });
   for (const k of reader.kept) {
     const found = allNodes(document).find(({ node }) => node.kind === 'stage' && node.name === k.stage);
     if (!found || found.node.kind !== 'stage') continue;

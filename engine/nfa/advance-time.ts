@@ -34,7 +34,8 @@ function anyTimedOut(nfa: CompiledNfa, runs: readonly PartialRun[], ts: number):
   for (const run of runs) {
     if (run.startFid < 0) continue;
     const w = (nfa.states[run.state] as { window?: number }).window;
-    if ((w !== undefined && w > 0 && ts - lastTimestamp(run) >= w) || (W > 0 && ts - run.startTs >= W)) return true;
+    if ((w !== undefined && w > 0 && ts - lastTimestamp(run) >= w) || (W > 0 && ts - run.startTs >= W))
+      return true;
   }
   return false;
 }
@@ -43,7 +44,12 @@ function anyTimedOut(nfa: CompiledNfa, runs: readonly PartialRun[], ts: number):
  * Advances time (Flink's NFA.advanceTime): runs whose window has passed time out, a trailing
  * notFollowedBy whose window passed completes, and held matches may be released.
  */
-export function advanceTime(nfa: CompiledNfa, st: NfaState, ts: number, observer?: NfaObserver): NfaStepResult {
+export function advanceTime(
+  nfa: CompiledNfa,
+  st: NfaState,
+  ts: number,
+  observer?: NfaObserver,
+): NfaStepResult {
   if (st.completed.length === 0 && (!nfa.hasWindows || !anyTimedOut(nfa, st.partial, ts))) {
     dropOldCounters(st, ts);
     return EMPTY_RESULT;
@@ -76,7 +82,10 @@ export function advanceTime(nfa: CompiledNfa, st: NfaState, ts: number, observer
         heapOffer(potential, run, compareRuns);
         continue;
       }
-      timeouts.push({ match: matchOf(pathOf(run.node)), timestamp: prevTimedOut ? lastTimestamp(run) + (w) : run.startTs + W });
+      timeouts.push({
+        match: matchOf(pathOf(run.node)),
+        timestamp: prevTimedOut ? lastTimestamp(run) + w : run.startTs + W,
+      });
       reportDiscard(nfa, observer, run, 'window', ts);
       releaseNode(st, run.node);
     }

@@ -34,7 +34,12 @@ export interface BuiltGraph {
   windowTimes: Map<string, number>;
 }
 
-function addTransition(from: BuiltState, action: TransitionAction, target: BuiltState, condition: EdgeCondition): void {
+function addTransition(
+  from: BuiltState,
+  action: TransitionAction,
+  target: BuiltState,
+  condition: EdgeCondition,
+): void {
   from.transitions.push({ action, source: from, target, condition });
 }
 
@@ -68,7 +73,13 @@ export class GraphBuilder {
   }
 
   private createNamedState(name: string, stage: string, kind: NfaStateKind): BuiltState {
-    const state: BuiltState = { id: this.states.length, name: this.uniqueName(name), stage, kind, transitions: [] };
+    const state: BuiltState = {
+      id: this.states.length,
+      name: this.uniqueName(name),
+      stage,
+      kind,
+      transitions: [],
+    };
     this.states.push(state);
     return state;
   }
@@ -79,7 +90,8 @@ export class GraphBuilder {
     const state = this.createNamedState(p.name, p.name, kind);
     if (isTake) {
       if (p.times === null) {
-        if (p.withinPreviousAndCurrent !== undefined) this.windowTimes.set(state.name, p.withinPreviousAndCurrent);
+        if (p.withinPreviousAndCurrent !== undefined)
+          this.windowTimes.set(state.name, p.withinPreviousAndCurrent);
       } else if (state.name.includes(':') && p.times.window !== undefined) {
         // Flink's quirk: the first state created for a quantified stage (bare name) gets no window.
         this.windowTimes.set(state.name, p.times.window);
@@ -99,7 +111,10 @@ export class GraphBuilder {
     while (this.current.previous !== null) {
       const p = this.current;
       if (p.strategy === 'NOT_FOLLOW') {
-        if ((p.withinPreviousAndCurrent !== undefined || (this.windowTime ?? 0) > 0) && lastSink.kind === 'final') {
+        if (
+          (p.withinPreviousAndCurrent !== undefined || (this.windowTime ?? 0) > 0) &&
+          lastSink.kind === 'final'
+        ) {
           const pending = this.createStageState('pending', true);
           const notCond = this.getTakeCondition(p);
           const stop = this.createStopState(notCond, p.name);
@@ -138,7 +153,13 @@ export class GraphBuilder {
     } else if (p.timesProperty) {
       lastSink = this.createTimesState(sinkState, sinkState, p.times as NonNullable<ChainLink['times']>);
     } else {
-      lastSink = this.createSingletonState(sinkState, sinkState, this.getTakeCondition(p), this.getIgnoreCondition(p), p.optional);
+      lastSink = this.createSingletonState(
+        sinkState,
+        sinkState,
+        this.getTakeCondition(p),
+        this.getIgnoreCondition(p),
+        p.optional,
+      );
     }
     this.addStopStates(lastSink);
     return lastSink;
@@ -149,7 +170,8 @@ export class GraphBuilder {
     let prev = this.current;
     while (prev.previous !== null && (prev.previous.optional || prev.previous.strategy === 'NOT_FOLLOW')) {
       prev = prev.previous;
-      if (prev.strategy === 'NOT_FOLLOW') result.push({ condition: this.getTakeCondition(prev), name: prev.name });
+      if (prev.strategy === 'NOT_FOLLOW')
+        result.push({ condition: this.getTakeCondition(prev), name: prev.name });
     }
     return result;
   }
@@ -188,12 +210,14 @@ export class GraphBuilder {
 
   private copy(state: BuiltState): BuiltState {
     const copy = this.createNamedState(state.stage, state.stage, state.kind);
-    for (const t of state.transitions) addTransition(copy, t.action, t.target === t.source ? copy : t.target, t.condition);
+    for (const t of state.transitions)
+      addTransition(copy, t.action, t.target === t.source ? copy : t.target, t.condition);
     return copy;
   }
 
   private addStopStates(state: BuiltState): void {
-    for (const n of this.getCurrentNotConditions()) addTransition(state, 'proceed', this.createStopState(n.condition, n.name), n.condition);
+    for (const n of this.getCurrentNotConditions())
+      addTransition(state, 'proceed', this.createStopState(n.condition, n.name), n.condition);
   }
 
   private addStopStateToLooping(state: BuiltState): void {
@@ -204,7 +228,11 @@ export class GraphBuilder {
     }
   }
 
-  private createTimesState(sinkState: BuiltState, proceedState: BuiltState, times: NonNullable<ChainLink['times']>): BuiltState {
+  private createTimesState(
+    sinkState: BuiltState,
+    proceedState: BuiltState,
+    times: NonNullable<ChainLink['times']>,
+  ): BuiltState {
     const p = this.current;
     let lastSink = sinkState;
     this.setFirstOfLoop(false);
@@ -262,7 +290,12 @@ export class GraphBuilder {
         const until = p.until;
         const original = this.originalStateMap.get(proceedState.name);
         if (until && original) addTransition(single, 'proceed', original, andCondition(proceedCond, until));
-        addTransition(single, 'proceed', proceedState, until ? andCondition(proceedCond, notCondition(until)) : proceedCond);
+        addTransition(
+          single,
+          'proceed',
+          proceedState,
+          until ? andCondition(proceedCond, notCondition(until)) : proceedCond,
+        );
       } else {
         addTransition(single, 'proceed', proceedState, proceedCond);
       }
@@ -282,7 +315,12 @@ export class GraphBuilder {
     return single;
   }
 
-  private createGroupPatternState(group: ChainLink, sinkState: BuiltState, proceedState: BuiltState | null, isOptional: boolean): BuiltState {
+  private createGroupPatternState(
+    group: ChainLink,
+    sinkState: BuiltState,
+    proceedState: BuiltState | null,
+    isOptional: boolean,
+  ): BuiltState {
     const proceedCond = this.getTrueFunction();
     const saved = { current: this.current, following: this.following, group: this.currentGroup };
     this.currentGroup = group;
@@ -326,7 +364,12 @@ export class GraphBuilder {
         addTransition(looping, 'proceed', sinkCopy, andCondition(proceedCond, until));
         this.originalStateMap.set(sinkState.name, sinkCopy);
       }
-      addTransition(looping, 'proceed', sinkState, until ? andCondition(proceedCond, notCondition(until)) : proceedCond);
+      addTransition(
+        looping,
+        'proceed',
+        sinkState,
+        until ? andCondition(proceedCond, notCondition(until)) : proceedCond,
+      );
       updateWithGreedyCondition(sinkState, this.getTakeCondition(p));
     } else {
       addTransition(looping, 'proceed', sinkState, proceedCond);
@@ -372,11 +415,17 @@ export class GraphBuilder {
 
   private getTrueFunction(): EdgeCondition {
     const untilOfGroup = this.currentGroup?.until;
-    return untilOfGroup ? (extendWithUntil(TRUE_CONDITION, untilOfGroup, true) as EdgeCondition) : TRUE_CONDITION;
+    return untilOfGroup
+      ? (extendWithUntil(TRUE_CONDITION, untilOfGroup, true) as EdgeCondition)
+      : TRUE_CONDITION;
   }
 }
 
-function extendWithUntil(condition: EdgeCondition | null, until: EdgeCondition | null, isTake: boolean): EdgeCondition | null {
+function extendWithUntil(
+  condition: EdgeCondition | null,
+  until: EdgeCondition | null,
+  isTake: boolean,
+): EdgeCondition | null {
   if (until && condition) return andCondition(notCondition(until), condition);
   if (until && isTake) return notCondition(until);
   return condition;

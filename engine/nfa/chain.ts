@@ -36,7 +36,12 @@ export interface ChainLink {
 }
 
 /** Compiles one condition source; returns null when it does not compile (reported elsewhere). */
-export type ConditionLookup = (stage: StageSpec, field: 'where' | 'or' | 'until', source: string, index?: number) => EdgeCondition | null;
+export type ConditionLookup = (
+  stage: StageSpec,
+  field: 'where' | 'or' | 'until',
+  source: string,
+  index?: number,
+) => EdgeCondition | null;
 
 const OUTER: Record<string, ConsumingStrategy> = {
   begin: 'STRICT',
@@ -47,9 +52,18 @@ const OUTER: Record<string, ConsumingStrategy> = {
   notFollowedBy: 'NOT_FOLLOW',
 };
 
-const INNER = { relaxed: 'SKIP_TILL_NEXT', consecutive: 'STRICT', allowCombinations: 'SKIP_TILL_ANY' } as const;
+const INNER = {
+  relaxed: 'SKIP_TILL_NEXT',
+  consecutive: 'STRICT',
+  allowCombinations: 'SKIP_TILL_ANY',
+} as const;
 
-function stageCondition(stage: StageSpec, lookup: ConditionLookup, or: (a: EdgeCondition, b: EdgeCondition) => EdgeCondition, TRUE: EdgeCondition): EdgeCondition {
+function stageCondition(
+  stage: StageSpec,
+  lookup: ConditionLookup,
+  or: (a: EdgeCondition, b: EdgeCondition) => EdgeCondition,
+  TRUE: EdgeCondition,
+): EdgeCondition {
   let cond: EdgeCondition | null = stage.where !== undefined ? lookup(stage, 'where', stage.where) : null;
   (stage.or ?? []).forEach((src, i) => {
     const c = lookup(stage, 'or', src, i) ?? TRUE;

@@ -18,7 +18,8 @@ export interface CompileOptions {
   schema?: EventSchema;
 }
 
-export type CompilePatternResult = { ok: true; nfa: CompiledNfa; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
+export type CompilePatternResult =
+  { ok: true; nfa: CompiledNfa; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
 
 function allStageNames(stages: readonly StageSpec[], out: string[] = []): string[] {
   for (const s of stages) {
@@ -28,22 +29,47 @@ function allStageNames(stages: readonly StageSpec[], out: string[] = []): string
   return out;
 }
 
-function conditionLookup(stageNames: string[], schema: EventSchema | undefined, diagnostics: Diagnostic[]): ConditionLookup {
+function conditionLookup(
+  stageNames: string[],
+  schema: EventSchema | undefined,
+  diagnostics: Diagnostic[],
+): ConditionLookup {
   const guards = new Map<string, EventGuard>();
   return (stage, field, source, index) => {
     if (typeof source !== 'string') {
-      diagnostics.push({ code: 'pattern.condition-not-text', message: `the ${field} condition of "${stage.name}" must be text`, severity: 'error', target: { kind: 'node', stage: stage.name, nodeId: stage.nodeId, field, index } });
+      diagnostics.push({
+        code: 'pattern.condition-not-text',
+        message: `the ${field} condition of "${stage.name}" must be text`,
+        severity: 'error',
+        target: { kind: 'node', stage: stage.name, nodeId: stage.nodeId, field, index },
+      });
       return null;
     }
     const result = compileCondition(source, { stages: stageNames, currentStage: stage.name, schema });
-    const where = { kind: 'node' as const, stage: stage.name, nodeId: stage.nodeId, edgeId: stage.edgeId, field: field as DiagnosticField, index };
-    for (const d of result.diagnostics) diagnostics.push({ ...d, target: { ...where, ...(d.target ?? {}), kind: 'node', stage: stage.name, field } });
+    const where = {
+      kind: 'node' as const,
+      stage: stage.name,
+      nodeId: stage.nodeId,
+      edgeId: stage.edgeId,
+      field: field as DiagnosticField,
+      index,
+    };
+    for (const d of result.diagnostics)
+      diagnostics.push({
+        ...d,
+        target: { ...where, ...(d.target ?? {}), kind: 'node', stage: stage.name, field },
+      });
     if (!result.ok) return null;
     const label = field === 'or' ? `${stage.name}.or[${index ?? 0}]` : `${stage.name}.${field}`;
     const found = guardOf(result.ast);
     // Equal guards share one object, so the runtime evaluates each once per event.
-    const guard = found === null ? null : (guards.get(found.text) ?? guards.set(found.text, found).get(found.text));
-    const condition: EdgeCondition = { test: result.condition, text: `${label}(${source})`, guarded: guard ? { guard, value: false } : undefined };
+    const guard =
+      found === null ? null : (guards.get(found.text) ?? guards.set(found.text, found).get(found.text));
+    const condition: EdgeCondition = {
+      test: result.condition,
+      text: `${label}(${source})`,
+      guarded: guard ? { guard, value: false } : undefined,
+    };
     return condition;
   };
 }
@@ -61,12 +87,15 @@ function builtWindowRules(spec: PatternSpec, graph: BuiltGraph): Diagnostic[] {
       if (ms > global) {
         const stageName = name.split(':')[0];
         const stage = findStage(spec.stages, stageName);
-        out.push(stageDiagnostic(stage, 'within', {
-          code: 'pattern.window-conflict',
-          message: `the time allowed between two events of "${stageName}" (${ms} ms) is longer than the whole pattern's window (${global} ms)`,
-          flinkError: 'MalformedPatternException',
-          flinkMessage: 'The window length between the previous and current event cannot be larger than the window length between the first and last event for a Pattern.',
-        }));
+        out.push(
+          stageDiagnostic(stage, 'within', {
+            code: 'pattern.window-conflict',
+            message: `the time allowed between two events of "${stageName}" (${ms} ms) is longer than the whole pattern's window (${global} ms)`,
+            flinkError: 'MalformedPatternException',
+            flinkMessage:
+              'The window length between the previous and current event cannot be larger than the window length between the first and last event for a Pattern.',
+          }),
+        );
         break;
       }
     }
@@ -75,12 +104,20 @@ function builtWindowRules(spec: PatternSpec, graph: BuiltGraph): Diagnostic[] {
   if (last.contiguity === 'notFollowedBy') {
     const own = graph.windowTimes.get(last.name);
     if ((own === undefined || own <= 0) && (global ?? 0) === 0)
-      out.push(stageDiagnostic(last, 'contiguity', {
-        code: 'pattern.not-followed-by-last-without-window',
-        message: 'a notFollowedBy stage cannot end a pattern unless the pattern has a time window (within)',
-        flinkError: 'MalformedPatternException',
-        flinkMessage: 'NotFollowedBy is not supported without windowTime as a last part of a Pattern!',
-      }, true));
+      out.push(
+        stageDiagnostic(
+          last,
+          'contiguity',
+          {
+            code: 'pattern.not-followed-by-last-without-window',
+            message:
+              'a notFollowedBy stage cannot end a pattern unless the pattern has a time window (within)',
+            flinkError: 'MalformedPatternException',
+            flinkMessage: 'NotFollowedBy is not supported without windowTime as a last part of a Pattern!',
+          },
+          true,
+        ),
+      );
   }
   return out;
 }
@@ -115,13 +152,30 @@ function flatten(spec: PatternSpec, graph: BuiltGraph, stageNames: string[]): Co
     stage: s.stage,
     kind: s.kind,
     window: graph.windowTimes.get(s.name),
-    transitions: s.transitions.map((t) => ({ action: t.action, source: t.source.id, target: t.target.id, condition: t.condition })),
+    transitions: s.transitions.map((t) => ({
+      action: t.action,
+      source: t.source.id,
+      target: t.target.id,
+      condition: t.condition,
+    })),
   }));
   const windowTime = graph.windowTime ?? 0;
   const hasStateWindows = states.some((s) => s.window !== undefined && s.window > 0);
   const hasWindows = windowTime > 0 || hasStateWindows;
   const { skips, startSkip, guards } = stateSkips(states, graph.start.id);
-  return { states, startState: graph.start.id, windowTime, hasWindows, hasStateWindows, skip: spec.skip, spec, stageNames, skips, startSkip, guards };
+  return {
+    states,
+    startState: graph.start.id,
+    windowTime,
+    hasWindows,
+    hasStateWindows,
+    skip: spec.skip,
+    spec,
+    stageNames,
+    skips,
+    startSkip,
+    guards,
+  };
 }
 
 export function compilePattern(spec: PatternSpec, options: CompileOptions = {}): CompilePatternResult {
@@ -138,6 +192,16 @@ export function compilePattern(spec: PatternSpec, options: CompileOptions = {}):
     diagnostics.push(...quirkWarnings(spec));
     return { ok: true, nfa: flatten(spec, graph, stageNames), diagnostics };
   } catch (e) {
-    return { ok: false, diagnostics: [{ code: 'pattern.internal', message: `the pattern could not be compiled (${String(e)})`, severity: 'error', target: { kind: 'pattern' } }] };
+    return {
+      ok: false,
+      diagnostics: [
+        {
+          code: 'pattern.internal',
+          message: `the pattern could not be compiled (${String(e)})`,
+          severity: 'error',
+          target: { kind: 'pattern' },
+        },
+      ],
+    };
   }
 }

@@ -32,11 +32,19 @@ export function andCondition(a: EdgeCondition, b: EdgeCondition): EdgeCondition 
   if (b === TRUE_CONDITION) return a;
   const l = a.test;
   const r = b.test;
-  return { test: (e, ctx) => l(e, ctx) && r(e, ctx), text: `${a.text} && ${b.text}`, guarded: combined(a, b, false) };
+  return {
+    test: (e, ctx) => l(e, ctx) && r(e, ctx),
+    text: `${a.text} && ${b.text}`,
+    guarded: combined(a, b, false),
+  };
 }
 
 export function orCondition(a: EdgeCondition, b: EdgeCondition): EdgeCondition {
   const l = a.test;
   const r = b.test;
-  return { test: (e, ctx) => l(e, ctx) || r(e, ctx), text: `(${a.text} || ${b.text})`, guarded: combined(a, b, true) };
+  return {
+    test: (e, ctx) => l(e, ctx) || r(e, ctx),
+    text: `(${a.text} || ${b.text})`,
+    guarded: combined(a, b, true),
+  };
 }

@@ -24,7 +24,11 @@ export interface StateSkip {
 /** Beyond this many proceed steps the runtime reports a cycle; leave such states to it. */
 const MAX_STEPS = 1_000;
 
-function skipOf(states: readonly NfaStateDef[], from: number, guardIndex: (g: EventGuard) => number): StateSkip | null {
+function skipOf(
+  states: readonly NfaStateDef[],
+  from: number,
+  guardIndex: (g: EventGuard) => number,
+): StateSkip | null {
   const guards: number[] = [];
   const edges: NfaTransition[] = [];
   const stack = [from];
@@ -49,7 +53,11 @@ function skipOf(states: readonly NfaStateDef[], from: number, guardIndex: (g: Ev
   if (guards.length === 0) return null;
   const only = edges.length === 1 ? edges[0] : undefined;
   const fromStart = states[from].kind === 'start';
-  const waits = !fromStart && only !== undefined && only.action === 'ignore' && !['final', 'stop', 'start'].includes(states[only.target].kind);
+  const waits =
+    !fromStart &&
+    only !== undefined &&
+    only.action === 'ignore' &&
+    !['final', 'stop', 'start'].includes(states[only.target].kind);
   return { guards, edges, ignoreTo: waits ? only.target : -1, takes: edges.some((e) => e.action === 'take') };
 }
 
@@ -58,7 +66,10 @@ function skipOf(states: readonly NfaStateDef[], from: number, guardIndex: (g: Ev
  * event starts nothing) and the guards they refer to. A start state's outcome is never an inline
  * ignore (ignoreTo is -1 for it): its run is kept, not moved.
  */
-export function stateSkips(states: readonly NfaStateDef[], startState: number): { skips: (StateSkip | null)[]; startSkip: StateSkip | null; guards: EventGuard[] } {
+export function stateSkips(
+  states: readonly NfaStateDef[],
+  startState: number,
+): { skips: (StateSkip | null)[]; startSkip: StateSkip | null; guards: EventGuard[] } {
   const guards: EventGuard[] = [];
   const guardIndex = (g: EventGuard): number => {
     const i = guards.indexOf(g);

@@ -4,7 +4,13 @@
  * introspection hooks serve the replay debugger and tests.
  */
 export { compilePattern, type CompileOptions, type CompilePatternResult } from './compile';
-export { createNfaState, type NfaState, type NfaStateOptions, type PartialRun, DEFAULT_MAX_PARTIAL_MATCHES } from './runtime-state';
+export {
+  createNfaState,
+  type NfaState,
+  type NfaStateOptions,
+  type PartialRun,
+  DEFAULT_MAX_PARTIAL_MATCHES,
+} from './runtime-state';
 export { advanceTime, processEvent } from './runtime';
 export { createMatcher, CepMatcher } from './matcher';
 export { snapshotMatcher } from './matcher-snapshot';

@@ -50,7 +50,12 @@ export function heapPoll<T>(es: T[], cmp: Comparator<T>): T | undefined {
 }
 
 /** PriorityQueue.removeIf/removeAll: survivors keep array order, then the heap is rebuilt. */
-export function heapRemoveIf<T>(es: T[], pred: (x: T) => boolean, cmp: Comparator<T>, onRemove?: (x: T) => void): boolean {
+export function heapRemoveIf<T>(
+  es: T[],
+  pred: (x: T) => boolean,
+  cmp: Comparator<T>,
+  onRemove?: (x: T) => void,
+): boolean {
   let w = 0;
   let removed = false;
   for (let i = 0; i < es.length; i++) {

@@ -36,10 +36,25 @@ export interface KeyState {
   idleQueued: boolean;
 }
 
-export function newKeyState(nfa: CompiledNfa, key: string, maxPartialMatches: number | undefined, firstRunId: number): KeyState {
+export function newKeyState(
+  nfa: CompiledNfa,
+  key: string,
+  maxPartialMatches: number | undefined,
+  firstRunId: number,
+): KeyState {
   const st = createNfaState(nfa, { maxPartialMatches });
   st.nextRunId = Math.max(st.nextRunId, firstRunId);
-  return { key, nfa: st, buffered: 0, firstSeq: 0, firstTs: 0, firstEvent: null, more: null, pendingTimers: 0, idleQueued: false };
+  return {
+    key,
+    nfa: st,
+    buffered: 0,
+    firstSeq: 0,
+    firstTs: 0,
+    firstEvent: null,
+    more: null,
+    pendingTimers: 0,
+    idleQueued: false,
+  };
 }
 
 export function bufferEvent(ks: KeyState, seq: number, ts: number, event: EventRecord): void {
@@ -84,7 +99,14 @@ export function isIdle(ks: KeyState): boolean {
   const st = ks.nfa;
   // The key's own fields first: a live key usually has a timer pending, and then its NFA state
   // (another object, often not in cache) is not read at all.
-  return ks.pendingTimers === 0 && ks.buffered === 0 && st.liveNodes === 0 && st.completed.length === 0 && st.partial.length === 1 && st.partial[0].startFid < 0;
+  return (
+    ks.pendingTimers === 0 &&
+    ks.buffered === 0 &&
+    st.liveNodes === 0 &&
+    st.completed.length === 0 &&
+    st.partial.length === 1 &&
+    st.partial[0].startFid < 0
+  );
 }
 
 /** Makes an idle key state ready for another key; run ids keep growing so they never repeat. */

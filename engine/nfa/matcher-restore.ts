@@ -13,9 +13,15 @@ export type RestoreMatcherResult = { ok: true; matcher: CepMatcher } | { ok: fal
  * Rebuilds a matcher from a snapshot. The pattern must compile to the same NFA; the functions in
  * `options` (key, timestamp, comparator) cannot be serialized and are passed again.
  */
-export function restoreMatcher(nfa: CompiledNfa, snapshot: MatcherSnapshot, options: MatcherOptions): RestoreMatcherResult {
-  if (snapshot?.format !== 'cepheus.matcher/1') return { ok: false, error: 'not a Cepheus matcher snapshot (format cepheus.matcher/1 expected)' };
-  if (snapshot.time !== options.time) return { ok: false, error: `the snapshot was taken in ${snapshot.time} time, not ${options.time} time` };
+export function restoreMatcher(
+  nfa: CompiledNfa,
+  snapshot: MatcherSnapshot,
+  options: MatcherOptions,
+): RestoreMatcherResult {
+  if (snapshot?.format !== 'cepheus.matcher/1')
+    return { ok: false, error: 'not a Cepheus matcher snapshot (format cepheus.matcher/1 expected)' };
+  if (snapshot.time !== options.time)
+    return { ok: false, error: `the snapshot was taken in ${snapshot.time} time, not ${options.time} time` };
   const m = new CepMatcher(nfa, options);
   m.watermark = decodeTime(snapshot.watermark);
   m.maxTimestamp = decodeTime(snapshot.maxTimestamp);
@@ -28,7 +34,8 @@ export function restoreMatcher(nfa: CompiledNfa, snapshot: MatcherSnapshot, opti
     const st = restoreNfaState(nfa, k.nfa);
     if (typeof st === 'string') return { ok: false, error: `key ${k.key}: ${st}` };
     const buffer: BufferedEvent[] = [];
-    for (const b of [...k.buffer].sort((x, y) => x.ts - y.ts)) for (const e of b.events) buffer.push({ seq: e.seq, ts: b.ts, event: e.event });
+    for (const b of [...k.buffer].sort((x, y) => x.ts - y.ts))
+      for (const e of b.events) buffer.push({ seq: e.seq, ts: b.ts, event: e.event });
     const ks: KeyState = newKeyState(nfa, k.key, options.maxPartialMatchesPerKey, 1);
     ks.nfa = st;
     setBuffer(ks, buffer);
@@ -42,7 +49,8 @@ export function restoreMatcher(nfa: CompiledNfa, snapshot: MatcherSnapshot, opti
   m.timers.load(timers);
   for (const key of snapshot.idleQueue ?? []) {
     const ks = m.keys.get(key);
-    if (ks === undefined) return { ok: false, error: `the snapshot's idle queue names key ${key}, which it does not hold` };
+    if (ks === undefined)
+      return { ok: false, error: `the snapshot's idle queue names key ${key}, which it does not hold` };
     ks.idleQueued = true;
     m.idleQueue.push(ks);
   }

@@ -4,7 +4,17 @@
  * way Flink stamps them. Apps, the CLI, servers and replay all drive patterns through this.
  */
 import type { EventRecord } from '../pattern/spec';
-import { bufferedEvents, bufferEvent, clearBuffer, isIdle, newKeyState, recycleKeyState, setBuffer, type BufferedEvent, type KeyState } from './key-state';
+import {
+  bufferedEvents,
+  bufferEvent,
+  clearBuffer,
+  isIdle,
+  newKeyState,
+  recycleKeyState,
+  setBuffer,
+  type BufferedEvent,
+  type KeyState,
+} from './key-state';
 import type { MatcherCounters, MatcherOptions, MatcherOutput } from './matcher-types';
 import type { NfaObserver } from './observer';
 import { advanceTime, processEvent, startsNothing } from './runtime';
@@ -62,7 +72,10 @@ export class CepMatcher {
     let ks = this.keys.get(key);
     if (!ks) {
       const reused = this.pool.pop();
-      ks = reused !== undefined ? recycleKeyState(reused, key, this.runIdFloor) : newKeyState(this.nfa, key, this.options.maxPartialMatchesPerKey, this.runIdFloor);
+      ks =
+        reused !== undefined
+          ? recycleKeyState(reused, key, this.runIdFloor)
+          : newKeyState(this.nfa, key, this.options.maxPartialMatchesPerKey, this.runIdFloor);
       this.keys.set(key, ks);
     }
     return ks;
@@ -104,11 +117,21 @@ export class CepMatcher {
       key = this.options.keyOf ? String(this.options.keyOf(event)) : DEFAULT_KEY;
       ts = this.options.timestampOf(event);
     } catch (e) {
-      this.error(key, 'IllegalArgumentException', `event #${seq}: cannot read its key or timestamp (${e instanceof Error ? e.message : String(e)})`, Number.NaN);
+      this.error(
+        key,
+        'IllegalArgumentException',
+        `event #${seq}: cannot read its key or timestamp (${e instanceof Error ? e.message : String(e)})`,
+        Number.NaN,
+      );
       return this.out;
     }
     if (typeof ts !== 'number' || !Number.isFinite(ts)) {
-      this.error(key, 'IllegalArgumentException', `event #${seq} has no valid timestamp (got ${String(ts)})`, Number.NaN);
+      this.error(
+        key,
+        'IllegalArgumentException',
+        `event #${seq} has no valid timestamp (got ${String(ts)})`,
+        Number.NaN,
+      );
       return this.out;
     }
     if (this.options.time === 'processing') {
@@ -121,7 +144,13 @@ export class CepMatcher {
     }
     if (ts <= this.watermark) {
       this.counters.late++;
-      this.output({ kind: 'late', key, event: { seq, timestamp: ts, event }, timestamp: ts, watermark: this.watermark });
+      this.output({
+        kind: 'late',
+        key,
+        event: { seq, timestamp: ts, event },
+        timestamp: ts,
+        watermark: this.watermark,
+      });
       return this.out;
     }
     if (ts > this.maxTimestamp) this.maxTimestamp = ts;
@@ -237,7 +266,7 @@ export class CepMatcher {
   /** Due events sorted by timestamp (stable): advance to each timestamp, then process its events. */
   private processDue(ks: KeyState, due: BufferedEvent[], observer: NfaObserver | undefined): void {
     const comparator = this.options.comparator;
-    for (let i = 0; i < due.length; ) {
+    for (let i = 0; i < due.length;) {
       const ts = due[i].ts;
       let j = i + 1;
       while (j < due.length && due[j].ts === ts) j++;
@@ -250,9 +279,16 @@ export class CepMatcher {
     }
   }
 
-  private process(ks: KeyState, event: EventRecord, ts: number, seq: number, observer: NfaObserver | undefined): void {
+  private process(
+    ks: KeyState,
+    event: EventRecord,
+    ts: number,
+    seq: number,
+    observer: NfaObserver | undefined,
+  ): void {
     const r = processEvent(this.nfa, ks.nfa, event, ts, seq, observer);
-    if (this.nfa.windowTime > 0 && ks.nfa.newStartPartialMatch && this.options.time === 'event') this.registerTimer(ks, ts + this.nfa.windowTime, WINDOW_TIMER);
+    if (this.nfa.windowTime > 0 && ks.nfa.newStartPartialMatch && this.options.time === 'event')
+      this.registerTimer(ks, ts + this.nfa.windowTime, WINDOW_TIMER);
     this.emit(ks.key, r, ts);
   }
 
@@ -261,15 +297,27 @@ export class CepMatcher {
   }
 
   private emit(key: string, r: NfaStepResult, ts: number): void {
-    if (r.matches.length === 0 && r.timeouts.length === 0 && r.warnings === undefined && r.error === undefined) return;
+    if (
+      r.matches.length === 0 &&
+      r.timeouts.length === 0 &&
+      r.warnings === undefined &&
+      r.error === undefined
+    )
+      return;
     for (const m of r.matches) this.output({ kind: 'match', key, match: m, timestamp: ts });
     for (const t of r.timeouts) this.output({ kind: 'timeout', key, match: t.match, timestamp: t.timestamp });
     this.counters.matches += r.matches.length;
     this.counters.timeouts += r.timeouts.length;
-    if (r.warnings !== undefined) for (const message of r.warnings) {
-      this.counters.warnings++;
-      this.output({ kind: 'warning', key, message: key === DEFAULT_KEY ? message : `key ${key}: ${message}`, timestamp: ts });
-    }
+    if (r.warnings !== undefined)
+      for (const message of r.warnings) {
+        this.counters.warnings++;
+        this.output({
+          kind: 'warning',
+          key,
+          message: key === DEFAULT_KEY ? message : `key ${key}: ${message}`,
+          timestamp: ts,
+        });
+      }
     if (r.error) this.error(key, r.error.flinkError, r.error.message, ts);
   }
 

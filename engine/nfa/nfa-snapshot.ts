@@ -87,7 +87,8 @@ export function restoreNfaState(nfa: CompiledNfa, snap: NfaStateSnapshot): NfaSt
     const out: PartialRun[] = [];
     for (const r of list) {
       const state = stateIds.get(r.state);
-      if (state === undefined) return `snapshot state "${r.state}" does not exist in this pattern; was it compiled from the same pattern?`;
+      if (state === undefined)
+        return `snapshot state "${r.state}" does not exist in this pattern; was it compiled from the same pattern?`;
       const node = r.node >= 0 ? (nodes[r.node] ?? null) : null;
       if (node !== null) node.refs++;
       out.push({ id: r.id, state, node, startTs: r.startTs, startFid: r.startFid });

@@ -27,7 +27,8 @@ class RunContext implements NfaConditionContext {
     this.cache = null;
   }
 
-  readonly fold = <T>(stage: string, id: object, init: T, step: (acc: T, event: EventRecord) => T): T => foldPath(this.run?.node ?? null, stage, id, init, step);
+  readonly fold = <T>(stage: string, id: object, init: T, step: (acc: T, event: EventRecord) => T): T =>
+    foldPath(this.run?.node ?? null, stage, id, init, step);
 
   readonly eventsOf = (stage: string): readonly EventRecord[] => {
     if (this.cache === null) {
@@ -90,7 +91,13 @@ function assignFid(step: Step): number {
   return step.fid;
 }
 
-function newRun(st: NfaState, state: number, node: BufferNode | null, startTs: number, startFid: number): PartialRun {
+function newRun(
+  st: NfaState,
+  state: number,
+  node: BufferNode | null,
+  startTs: number,
+  startFid: number,
+): PartialRun {
   lockNode(node);
   return { id: st.nextRunId++, state, node, startTs, startFid };
 }
@@ -103,12 +110,23 @@ function decisionGraph(step: Step, run: PartialRun): void {
   stack.push(run.state);
   let guard = 0;
   while (stack.length > 0) {
-    if (++guard > MAX_PROCEED_STEPS) throw new Error('the pattern has a cycle of always-true proceed transitions');
+    if (++guard > MAX_PROCEED_STEPS)
+      throw new Error('the pattern has a cycle of always-true proceed transitions');
     const def = nfa.states[stack.pop() as number];
     if (def === undefined) continue;
     for (const t of def.transitions) {
       const ok = t.condition.test(event, ctx);
-      if (observer?.edge) observer.edge({ runId: run.id, state: def.name, stage: def.stage, action: t.action, target: (nfa.states[t.target] as { name: string }).name, result: ok, seq: step.seq, timestamp: step.ts });
+      if (observer?.edge)
+        observer.edge({
+          runId: run.id,
+          state: def.name,
+          stage: def.stage,
+          action: t.action,
+          target: (nfa.states[t.target] as { name: string }).name,
+          result: ok,
+          seq: step.seq,
+          timestamp: step.ts,
+        });
       if (!ok) continue;
       if (t.action === 'proceed') stack.push(t.target);
       else edges[edgesN++] = t;
@@ -121,7 +139,8 @@ function findFinalAfterProceed(nfa: CompiledNfa, state: number, event: EventReco
   finalStack.push(state);
   let guard = 0;
   while (finalStack.length > 0) {
-    if (++guard > MAX_PROCEED_STEPS) throw new Error('the pattern has a cycle of always-true proceed transitions');
+    if (++guard > MAX_PROCEED_STEPS)
+      throw new Error('the pattern has a cycle of always-true proceed transitions');
     const def = nfa.states[finalStack.pop() as number];
     if (def === undefined) continue;
     for (const t of def.transitions) {
@@ -164,7 +183,15 @@ function computeNextStates(step: Step, run: PartialRun, pre: readonly NfaTransit
         r = run;
       } else r = newRun(st, edge.target, run.node, run.startTs, run.startFid);
       produced[producedN++] = r;
-      if (observer?.branched) observer.branched({ parentRunId, runId: r.id, via: 'ignore', state: nameOf(nfa, edge.target), stage: stageOf(nfa, edge.source), timestamp: ts });
+      if (observer?.branched)
+        observer.branched({
+          parentRunId,
+          runId: r.id,
+          via: 'ignore',
+          state: nameOf(nfa, edge.target),
+          stage: stageOf(nfa, edge.source),
+          timestamp: ts,
+        });
     } else {
       const fid = assignFid(step);
       const node = putNode(st, stageOf(nfa, edge.source), event, ts, step.seq, fid, run.node);
@@ -172,12 +199,28 @@ function computeNextStates(step: Step, run: PartialRun, pre: readonly NfaTransit
       const startFid = isStart ? fid : run.startFid;
       const r = newRun(st, edge.target, node, startTs, startFid);
       produced[producedN++] = r;
-      if (observer?.branched) observer.branched({ parentRunId, runId: r.id, via: 'take', state: nameOf(nfa, edge.target), stage: stageOf(nfa, edge.source), timestamp: ts });
+      if (observer?.branched)
+        observer.branched({
+          parentRunId,
+          runId: r.id,
+          via: 'take',
+          state: nameOf(nfa, edge.target),
+          stage: stageOf(nfa, edge.source),
+          timestamp: ts,
+        });
       const fin = findFinalAfterProceed(nfa, edge.target, event);
       if (fin >= 0) {
         const f = newRun(st, fin, node, startTs, startFid);
         produced[producedN++] = f;
-        if (observer?.branched) observer.branched({ parentRunId, runId: f.id, via: 'completed', state: nameOf(nfa, fin), stage: stageOf(nfa, edge.source), timestamp: ts });
+        if (observer?.branched)
+          observer.branched({
+            parentRunId,
+            runId: f.id,
+            via: 'completed',
+            state: nameOf(nfa, fin),
+            stage: stageOf(nfa, edge.source),
+            timestamp: ts,
+          });
       }
     }
   }
@@ -240,14 +283,29 @@ export function startsNothing(nfa: CompiledNfa, event: EventRecord, ts: number):
  * Feeds one event (Flink's NFA.process). Call advanceTime(ts) first, as Flink's operator does:
  * windows are only checked there. The returned result may be a shared frozen empty object.
  */
-const step: Step = { nfa: null as unknown as CompiledNfa, st: null as unknown as NfaState, event: {}, ts: 0, seq: 0, fid: -1, observer: undefined };
+const step: Step = {
+  nfa: null as unknown as CompiledNfa,
+  st: null as unknown as NfaState,
+  event: {},
+  ts: 0,
+  seq: 0,
+  fid: -1,
+  observer: undefined,
+};
 const potential: PartialRun[] = [];
 const nextScratch: PartialRun[] = [];
 const SMALL_RUNS = 16;
 
 const matchScratch: Match[] = [];
 
-export function processEvent(nfa: CompiledNfa, st: NfaState, event: EventRecord, ts: number, seq: number, observer?: NfaObserver): NfaStepResult {
+export function processEvent(
+  nfa: CompiledNfa,
+  st: NfaState,
+  event: EventRecord,
+  ts: number,
+  seq: number,
+  observer?: NfaObserver,
+): NfaStepResult {
   step.nfa = nfa;
   step.st = st;
   step.event = event;
@@ -288,7 +346,15 @@ export function processEvent(nfa: CompiledNfa, st: NfaState, event: EventRecord,
             const parentRunId = run.id;
             m.id = st.nextRunId++;
             m.state = sk.ignoreTo;
-            if (observer?.branched) observer.branched({ parentRunId, runId: run.id, via: 'ignore', state: nameOf(nfa, sk.ignoreTo), stage: stageOf(nfa, (sk.edges[0]).source), timestamp: ts });
+            if (observer?.branched)
+              observer.branched({
+                parentRunId,
+                runId: run.id,
+                via: 'ignore',
+                state: nameOf(nfa, sk.ignoreTo),
+                stage: stageOf(nfa, sk.edges[0].source),
+                timestamp: ts,
+              });
             if (run.startFid >= 0 && live >= st.maxPartialMatches) {
               dropped++;
               reportDiscard(nfa, observer, run, 'cap', ts, seq);
@@ -323,7 +389,8 @@ export function processEvent(nfa: CompiledNfa, st: NfaState, event: EventRecord,
       }
       if (discard) {
         // A run whose only way on hit a NOT stage dies here; say so before its path is released.
-        if (retainedN === 0 && !completed && !wasStart) reportDiscard(nfa, observer, { ...run, id: lastParentId, state: lastParentState }, 'stop', ts, seq);
+        if (retainedN === 0 && !completed && !wasStart)
+          reportDiscard(nfa, observer, { ...run, id: lastParentId, state: lastParentState }, 'stop', ts, seq);
         for (let k = 0; k < retainedN; k++) {
           reportDiscard(nfa, observer, retained[k], 'stop', ts, seq);
           releaseNode(st, retained[k].node);
@@ -369,6 +436,8 @@ export function processEvent(nfa: CompiledNfa, st: NfaState, event: EventRecord,
     result = { matches: matches.slice(), timeouts: [] };
   } else result.matches = matches.slice();
   if (dropped > 0)
-    result.warnings = [`partial-match limit of ${st.maxPartialMatches} reached: ${dropped} new partial match${dropped === 1 ? ' was' : 'es were'} dropped at timestamp ${ts}; matches may be missed`];
+    result.warnings = [
+      `partial-match limit of ${st.maxPartialMatches} reached: ${dropped} new partial match${dropped === 1 ? ' was' : 'es were'} dropped at timestamp ${ts}; matches may be missed`,
+    ];
   return result;
 }

@@ -25,7 +25,15 @@ export interface BufferStats {
   liveNodes: number;
 }
 
-export function putNode(stats: BufferStats, stage: string, event: EventRecord, ts: number, seq: number, fid: number, parent: BufferNode | null): BufferNode {
+export function putNode(
+  stats: BufferStats,
+  stage: string,
+  event: EventRecord,
+  ts: number,
+  seq: number,
+  fid: number,
+  parent: BufferNode | null,
+): BufferNode {
   if (parent !== null) parent.refs++;
   stats.liveNodes++;
   return { stage, event, ts, seq, fid, parent, refs: 0, memo: null };
@@ -86,7 +94,13 @@ function memoIndex(m: unknown[] | null, id: object): number {
  * Each node remembers the fold up to itself, so a partial match extended by one event folds one
  * event, not its whole path.
  */
-export function foldPath<T>(node: BufferNode | null, stage: string, id: object, init: T, step: (acc: T, event: EventRecord) => T): T {
+export function foldPath<T>(
+  node: BufferNode | null,
+  stage: string,
+  id: object,
+  init: T,
+  step: (acc: T, event: EventRecord) => T,
+): T {
   let acc = init;
   let depth = 0;
   for (let n = node; n !== null; n = n.parent) {

@@ -50,14 +50,18 @@ export function pruningId(skip: SkipStrategy, path: readonly BufferNode[]): Even
       const bound = path.filter((n) => n.stage === skip.stage);
       let id: EventId | null = null;
       if (bound.length === 0) {
-        if (skip.throwExceptionOnMiss) throw new SkipError(`Could not skip to ${skip.stage}. No such element in the found match ${describe(path)}`);
+        if (skip.throwExceptionOnMiss)
+          throw new SkipError(
+            `Could not skip to ${skip.stage}. No such element in the found match ${describe(path)}`,
+          );
       } else {
-        const n = (skip.kind === 'SKIP_TO_FIRST' ? bound[0] : bound[bound.length - 1]);
+        const n = skip.kind === 'SKIP_TO_FIRST' ? bound[0] : bound[bound.length - 1];
         id = { ts: n.ts, fid: n.fid };
       }
       if (skip.throwExceptionOnMiss) {
         const start = extreme(path, -1);
-        if (id !== null && start !== null && compareIds(id, start) === 0) throw new SkipError('Could not skip to first element of a match.');
+        if (id !== null && start !== null && compareIds(id, start) === 0)
+          throw new SkipError('Could not skip to first element of a match.');
       }
       return id;
     }

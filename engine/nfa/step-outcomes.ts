@@ -11,9 +11,24 @@ import { SkipError, pruningId, shouldPrune } from './skip';
 import type { CompiledNfa, Match, NfaStepResult, TimedOutMatch } from './types';
 
 /** Report a discarded run; call before its nodes are released (the path is read here). */
-export function reportDiscard(nfa: CompiledNfa, observer: NfaObserver | undefined, run: PartialRun, reason: DiscardReason, ts: number, seq?: number): void {
+export function reportDiscard(
+  nfa: CompiledNfa,
+  observer: NfaObserver | undefined,
+  run: PartialRun,
+  reason: DiscardReason,
+  ts: number,
+  seq?: number,
+): void {
   if (!observer?.discarded) return;
-  observer.discarded({ runId: run.id, state: nameOf(nfa, run.state), reason, timestamp: ts, seq, match: matchOf(pathOf(run.node)), startTimestamp: run.startTs });
+  observer.discarded({
+    runId: run.id,
+    state: nameOf(nfa, run.state),
+    reason,
+    timestamp: ts,
+    seq,
+    match: matchOf(pathOf(run.node)),
+    startTimestamp: run.startTs,
+  });
 }
 
 export function nameOf(nfa: CompiledNfa, state: number): string {
@@ -25,7 +40,15 @@ export function stageOf(nfa: CompiledNfa, state: number): string {
 }
 
 /** Emits completed runs in start order; under a skip strategy only once no earlier-started run is alive. */
-export function processMatches(nfa: CompiledNfa, st: NfaState, potential: PartialRun[], partial: PartialRun[], matches: Match[], observer: NfaObserver | undefined, ts: number): void {
+export function processMatches(
+  nfa: CompiledNfa,
+  st: NfaState,
+  potential: PartialRun[],
+  partial: PartialRun[],
+  matches: Match[],
+  observer: NfaObserver | undefined,
+  ts: number,
+): void {
   if (potential.length > 0 && st.completed === NO_RUNS) st.completed = [];
   for (const p of potential) heapOffer(st.completed, p, compareRuns);
   const skip = nfa.skip;
@@ -39,7 +62,8 @@ export function processMatches(nfa: CompiledNfa, st: NfaState, potential: Partia
     const path = pathOf(m.node);
     const p = pruningId(skip, path);
     if (p !== null) {
-      const prune = (r: PartialRun): boolean => r.startFid >= 0 && shouldPrune(skip, r.startTs, r.startFid, p);
+      const prune = (r: PartialRun): boolean =>
+        r.startFid >= 0 && shouldPrune(skip, r.startTs, r.startFid, p);
       const drop = (r: PartialRun): void => {
         reportDiscard(nfa, observer, r, 'skip', ts);
         releaseNode(st, r.node);
@@ -57,7 +81,14 @@ export function processMatches(nfa: CompiledNfa, st: NfaState, potential: Partia
 
 export function errorResult(result: NfaStepResult, e: unknown): void {
   if (e instanceof SkipError) result.error = { flinkError: e.flinkError, message: e.message };
-  else result.error = { flinkError: 'FlinkRuntimeException', message: `Failure happened in filter function: ${e instanceof Error ? e.message : String(e)}` };
+  else
+    result.error = {
+      flinkError: 'FlinkRuntimeException',
+      message: `Failure happened in filter function: ${e instanceof Error ? e.message : String(e)}`,
+    };
 }
 
-export const EMPTY_RESULT: NfaStepResult = Object.freeze({ matches: Object.freeze([]) as unknown as Match[], timeouts: Object.freeze([]) as unknown as TimedOutMatch[] });
+export const EMPTY_RESULT: NfaStepResult = Object.freeze({
+  matches: Object.freeze([]) as unknown as Match[],
+  timeouts: Object.freeze([]) as unknown as TimedOutMatch[],
+});

@@ -24,7 +24,8 @@ interface Lane<K> {
 /** Lane 0 takes the timers of buffered events, lane 1 the window timers (ts + within). */
 export type TimerLane = 0 | 1;
 
-const compareEntries = <K>(a: TimerEntry<K>, b: TimerEntry<K>): number => (a.ts !== b.ts ? (a.ts < b.ts ? -1 : 1) : a.order - b.order);
+const compareEntries = <K>(a: TimerEntry<K>, b: TimerEntry<K>): number =>
+  a.ts !== b.ts ? (a.ts < b.ts ? -1 : 1) : a.order - b.order;
 const COMPACT_AT = 4096;
 
 function newLane<K>(): Lane<K> {
@@ -68,7 +69,10 @@ export class TimerQueue<K> {
       bestTs = a.ts[a.head];
       bestOrder = a.order[a.head];
     }
-    if (b.head < b.len && (b.ts[b.head] < bestTs || (b.ts[b.head] === bestTs && (best < 0 || b.order[b.head] < bestOrder)))) {
+    if (
+      b.head < b.len &&
+      (b.ts[b.head] < bestTs || (b.ts[b.head] === bestTs && (best < 0 || b.order[b.head] < bestOrder)))
+    ) {
       best = 1;
       bestTs = b.ts[b.head];
       bestOrder = b.order[b.head];
@@ -92,7 +96,8 @@ export class TimerQueue<K> {
   /** Every pending timer, in no particular order (snapshots sort them). */
   entries(): TimerEntry<K>[] {
     const out: TimerEntry<K>[] = [];
-    for (const l of this.lanes) for (let i = l.head; i < l.len; i++) out.push({ ts: l.ts[i], order: l.order[i], owner: l.owner[i] });
+    for (const l of this.lanes)
+      for (let i = l.head; i < l.len; i++) out.push({ ts: l.ts[i], order: l.order[i], owner: l.owner[i] });
     for (const e of this.heap) out.push({ ts: e.ts, order: e.order, owner: e.owner });
     return out;
   }

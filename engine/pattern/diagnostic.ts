@@ -14,7 +14,8 @@ export interface SourceRange {
   endColumn: number;
 }
 
-export type DiagnosticField = 'where' | 'or' | 'until' | 'quantifier' | 'contiguity' | 'name' | 'within' | 'skip' | 'settings' | 'json';
+export type DiagnosticField =
+  'where' | 'or' | 'until' | 'quantifier' | 'contiguity' | 'name' | 'within' | 'skip' | 'settings' | 'json';
 
 export interface DiagnosticTarget {
   kind: 'node' | 'edge' | 'pattern' | 'condition' | 'document';

@@ -79,7 +79,9 @@ export class ActionRegistry {
     const all = this.list();
     if (words.length === 0) return all;
     return all.filter((action) => {
-      const hay = [action.label, action.category, action.id, ...(action.keywords ?? [])].join(' ').toLowerCase();
+      const hay = [action.label, action.category, action.id, ...(action.keywords ?? [])]
+        .join(' ')
+        .toLowerCase();
       const hayWords = hay.split(/[\s.]+/);
       return words.every((w) => hayWords.some((h) => h.startsWith(w)) || hay.includes(w));
     });

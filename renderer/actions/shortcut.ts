@@ -29,7 +29,8 @@ export function parseShortcut(text: string): KeyChord {
   const chord: KeyChord = { mod: false, shift: false, alt: false, key: normaliseKey(key) };
   for (const part of parts) {
     const name = part.toLowerCase();
-    if (!modifierNames.has(name)) throw new Error(`Shortcut "${text}": unknown modifier "${part}" (use Mod, Shift or Alt)`);
+    if (!modifierNames.has(name))
+      throw new Error(`Shortcut "${text}": unknown modifier "${part}" (use Mod, Shift or Alt)`);
     chord[name as 'mod' | 'shift' | 'alt'] = true;
   }
   return chord;
@@ -62,5 +63,7 @@ export function formatShortcut(text: string, isMac: boolean): string {
 }
 
 export function isMacPlatform(): boolean {
-  return typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
+  return (
+    typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent)
+  );
 }

@@ -24,7 +24,12 @@ export function getApi(): CepApi {
 function createBrowserApi(): CepApi {
   const token = takeTokenFromUrl();
   if (!token) {
-    return rejectingApi(new CepError('unauthorized', 'No session token: open Cepheus through the address printed by `npm run web`.'));
+    return rejectingApi(
+      new CepError(
+        'unauthorized',
+        'No session token: open Cepheus through the address printed by `npm run web`.',
+      ),
+    );
   }
   // The page is served by the web host itself, so the API lives on the same origin.
   return createHttpApi({ baseUrl: window.location.origin, token });
@@ -35,11 +40,14 @@ function withTypedErrors(api: CepApi): CepApi {
   const wrapped: Record<string, unknown> = { on: api.on.bind(api) };
   for (const method of cepMethodNames) {
     const [group, verb] = splitMethod(method);
-    const source = (api as unknown as Record<string, Record<string, (a?: unknown) => Promise<unknown>>>)[group];
+    const source = (api as unknown as Record<string, Record<string, (a?: unknown) => Promise<unknown>>>)[
+      group
+    ];
     const target = (wrapped[group] ??= {}) as Record<string, (a?: unknown) => Promise<unknown>>;
     target[verb] = async (args?: unknown) => {
       const fn = source?.[verb];
-      if (typeof fn !== 'function') throw new CepError('unknown-method', `The preload does not expose ${method}`);
+      if (typeof fn !== 'function')
+        throw new CepError('unknown-method', `The preload does not expose ${method}`);
       try {
         return await fn.call(source, args);
       } catch (err) {

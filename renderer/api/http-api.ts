@@ -5,7 +5,16 @@
  * Server-Sent Events from `GET /api/events?token=`, read with fetch streaming (Node has no EventSource).
  * Built from the contract's method table, so a new contract method needs no change here.
  */
-import { CepError, cepMethodNames, isCepErrorInfo, splitMethod, type CepApi, type CepEventName, type CepEvents, type CepMethodName } from '../../electron/contract';
+import {
+  CepError,
+  cepMethodNames,
+  isCepErrorInfo,
+  splitMethod,
+  type CepApi,
+  type CepEventName,
+  type CepEvents,
+  type CepMethodName,
+} from '../../electron/contract';
 import { readSse } from './sse';
 
 export const tokenHeader = 'X-Cepheus-Token';
@@ -33,18 +42,28 @@ export function createHttpApi(options: HttpApiOptions): CepApi {
         body: args === undefined ? '' : JSON.stringify(args),
       });
     } catch (err) {
-      throw new CepError('internal', `Cannot reach the Cepheus back end (${method}): ${err instanceof Error ? err.message : String(err)}`);
+      throw new CepError(
+        'internal',
+        `Cannot reach the Cepheus back end (${method}): ${err instanceof Error ? err.message : String(err)}`,
+      );
     }
     const text = await response.text();
     const body = parseBody(text);
-    const envelope = typeof body === 'object' && body !== null ? (body as { result?: unknown; error?: unknown }) : null;
+    const envelope =
+      typeof body === 'object' && body !== null ? (body as { result?: unknown; error?: unknown }) : null;
     if (!response.ok || (envelope && 'error' in envelope)) {
       if (isCepErrorInfo(envelope?.error)) throw CepError.from(envelope.error);
-      throw new CepError(response.status === 401 ? 'unauthorized' : 'internal', `${method} failed with HTTP ${response.status}${text ? `: ${text.slice(0, 200)}` : ''}`);
+      throw new CepError(
+        response.status === 401 ? 'unauthorized' : 'internal',
+        `${method} failed with HTTP ${response.status}${text ? `: ${text.slice(0, 200)}` : ''}`,
+      );
     }
     // Void methods answer `{}` (no `result`); anything that is not an object is a host bug.
     if (text !== '' && !envelope) {
-      throw new CepError('internal', `${method}: the web host answered without a result envelope: ${text.slice(0, 200)}`);
+      throw new CepError(
+        'internal',
+        `${method}: the web host answered without a result envelope: ${text.slice(0, 200)}`,
+      );
     }
     return envelope?.result;
   }
@@ -92,7 +111,10 @@ function createPushChannel(base: string, token: string, doFetch: typeof fetch): 
     let delay = 500;
     while (!signal.aborted) {
       try {
-        const response = await doFetch(`${base}/api/events?token=${encodeURIComponent(token)}`, { headers: { accept: 'text/event-stream' }, signal });
+        const response = await doFetch(`${base}/api/events?token=${encodeURIComponent(token)}`, {
+          headers: { accept: 'text/event-stream' },
+          signal,
+        });
         if (response.ok && response.body) {
           delay = 500;
           await readSse(response.body, dispatch, signal);

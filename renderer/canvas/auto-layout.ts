@@ -6,7 +6,13 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
 import { STAGE_SIZE } from '../../engine/format/from-spec';
-import type { Layout, NodeLayout, PatternDocument, PatternEdge, PatternNode } from '../../engine/format/schema';
+import type {
+  Layout,
+  NodeLayout,
+  PatternDocument,
+  PatternEdge,
+  PatternNode,
+} from '../../engine/format/schema';
 import { levels } from './doc-tree';
 
 const elk = new ELK();
@@ -53,7 +59,12 @@ function toElk(node: PatternNode, layout: Layout): ElkNode {
     const size = layout.nodes[node.id];
     return { id: node.id, width: size?.width ?? STAGE_SIZE.width, height: size?.height ?? STAGE_SIZE.height };
   }
-  return { id: node.id, layoutOptions: GROUP_OPTIONS, children: patternOrder(node.nodes, node.edges).map((n) => toElk(n, layout)), edges: node.edges.map(elkEdge) };
+  return {
+    id: node.id,
+    layoutOptions: GROUP_OPTIONS,
+    children: patternOrder(node.nodes, node.edges).map((n) => toElk(n, layout)),
+    edges: node.edges.map(elkEdge),
+  };
 }
 
 const elkEdge = (e: PatternEdge): ElkExtendedEdge => ({ id: e.id, sources: [e.from], targets: [e.to] });
@@ -63,7 +74,9 @@ function collect(node: ElkNode, into: Record<string, NodeLayout>, isGroup: Set<s
     const entry: NodeLayout = { x: Math.round(child.x ?? 0), y: Math.round(child.y ?? 0) };
     if (child.width) entry.width = Math.round(child.width);
     if (child.height) entry.height = Math.round(child.height);
-    into[child.id] = isGroup.has(child.id) ? entry : { ...entry, width: entry.width ?? STAGE_SIZE.width, height: entry.height ?? STAGE_SIZE.height };
+    into[child.id] = isGroup.has(child.id)
+      ? entry
+      : { ...entry, width: entry.width ?? STAGE_SIZE.width, height: entry.height ?? STAGE_SIZE.height };
     collect(child, into, isGroup);
   }
 }
@@ -77,7 +90,9 @@ export async function computeLayout(doc: PatternDocument): Promise<Layout['nodes
     edges: doc.edges.map(elkEdge),
   };
   const result = await elk.layout(graph);
-  const isGroup = new Set(levels(doc).flatMap((l) => l.nodes.filter((n) => n.kind === 'group').map((n) => n.id)));
+  const isGroup = new Set(
+    levels(doc).flatMap((l) => l.nodes.filter((n) => n.kind === 'group').map((n) => n.id)),
+  );
   const out: Record<string, NodeLayout> = {};
   collect(result, out, isGroup);
   // Leave room above the first row for the palette and a little margin on the left.

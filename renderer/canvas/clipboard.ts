@@ -44,7 +44,13 @@ export function fragmentToText(fragment: Fragment): string {
 export function fragmentFromText(text: string): Fragment | null {
   try {
     const value = JSON.parse(text) as Partial<Fragment> & Record<string, unknown>;
-    if (value[FRAGMENT_MARK] !== 1 || !Array.isArray(value.nodes) || !Array.isArray(value.edges) || typeof value.layout !== 'object') return null;
+    if (
+      value[FRAGMENT_MARK] !== 1 ||
+      !Array.isArray(value.nodes) ||
+      !Array.isArray(value.edges) ||
+      typeof value.layout !== 'object'
+    )
+      return null;
     return { nodes: value.nodes, edges: value.edges, layout: value.layout ?? {} };
   } catch {
     return null;
@@ -52,7 +58,11 @@ export function fragmentFromText(text: string): Fragment | null {
 }
 
 /** Adds the fragment at the top level, shifted by `offset`; returns the new top-level node ids. */
-export function pasteFragment(doc: PatternDocument, fragment: Fragment, offset: { x: number; y: number }): { doc: PatternDocument; nodeIds: string[] } {
+export function pasteFragment(
+  doc: PatternDocument,
+  fragment: Fragment,
+  offset: { x: number; y: number },
+): { doc: PatternDocument; nodeIds: string[] } {
   const taken = usedIds(doc);
   const names = new Set(levels(doc).flatMap((l) => l.nodes.map((n) => n.name)));
   const idMap = new Map<string, string>();
@@ -63,7 +73,12 @@ export function pasteFragment(doc: PatternDocument, fragment: Fragment, offset: 
     names.add(candidate);
     return candidate;
   };
-  const remapEdge = (e: PatternEdge): PatternEdge => ({ ...e, id: freshId(taken, 'e'), from: idMap.get(e.from) ?? e.from, to: idMap.get(e.to) ?? e.to });
+  const remapEdge = (e: PatternEdge): PatternEdge => ({
+    ...e,
+    id: freshId(taken, 'e'),
+    from: idMap.get(e.from) ?? e.from,
+    to: idMap.get(e.to) ?? e.to,
+  });
   const cloneNode = (n: PatternNode, top: boolean): PatternNode => {
     const id = freshId(taken, n.kind === 'group' ? 'g' : 'n');
     idMap.set(n.id, id);
@@ -76,7 +91,12 @@ export function pasteFragment(doc: PatternDocument, fragment: Fragment, offset: 
   const nodes = fragment.nodes.map((n) => cloneNode(n, true));
   const edges = fragment.edges.map(remapEdge);
   return {
-    doc: { ...doc, nodes: [...doc.nodes, ...nodes], edges: [...doc.edges, ...edges], layout: { ...doc.layout, nodes: { ...doc.layout.nodes, ...layout } } },
+    doc: {
+      ...doc,
+      nodes: [...doc.nodes, ...nodes],
+      edges: [...doc.edges, ...edges],
+      layout: { ...doc.layout, nodes: { ...doc.layout.nodes, ...layout } },
+    },
     nodeIds: nodes.map((n) => n.id),
   };
 }

@@ -16,11 +16,36 @@ export interface ContiguityStyle {
 }
 
 export const CONTIGUITY_STYLES: Record<Contiguity, ContiguityStyle> = {
-  next: { label: 'next', dash: '', negated: false, help: 'Strict: the very next event must match (nothing in between).' },
-  followedBy: { label: 'followedBy', dash: '8 5', negated: false, help: 'Relaxed: skips non-matching events in between; takes the first match.' },
-  followedByAny: { label: 'followedByAny', dash: '2 5', negated: false, help: 'Non-deterministic relaxed: every later matching event starts its own alternative.' },
-  notNext: { label: 'notNext', dash: '', negated: true, help: 'The very next event must NOT match this stage.' },
-  notFollowedBy: { label: 'notFollowedBy', dash: '8 5', negated: true, help: 'No matching event may occur before the following stage (needs a following stage or `within`).' },
+  next: {
+    label: 'next',
+    dash: '',
+    negated: false,
+    help: 'Strict: the very next event must match (nothing in between).',
+  },
+  followedBy: {
+    label: 'followedBy',
+    dash: '8 5',
+    negated: false,
+    help: 'Relaxed: skips non-matching events in between; takes the first match.',
+  },
+  followedByAny: {
+    label: 'followedByAny',
+    dash: '2 5',
+    negated: false,
+    help: 'Non-deterministic relaxed: every later matching event starts its own alternative.',
+  },
+  notNext: {
+    label: 'notNext',
+    dash: '',
+    negated: true,
+    help: 'The very next event must NOT match this stage.',
+  },
+  notFollowedBy: {
+    label: 'notFollowedBy',
+    dash: '8 5',
+    negated: true,
+    help: 'No matching event may occur before the following stage (needs a following stage or `within`).',
+  },
 };
 
 export const CONTIGUITIES = Object.keys(CONTIGUITY_STYLES) as Contiguity[];

@@ -44,24 +44,40 @@ export function parentOf(doc: PatternDocument, id: string): string | null | unde
   return undefined;
 }
 
-type LevelFn = (nodes: PatternNode[], edges: PatternEdge[], groupId: string | null) => { nodes: PatternNode[]; edges: PatternEdge[] };
+type LevelFn = (
+  nodes: PatternNode[],
+  edges: PatternEdge[],
+  groupId: string | null,
+) => { nodes: PatternNode[]; edges: PatternEdge[] };
 
 /** Applies `fn` to every level, bottom-up, rebuilding only what it returns. */
 export function mapLevels(doc: PatternDocument, fn: LevelFn): PatternDocument {
-  const visit = (nodes: PatternNode[], edges: PatternEdge[], groupId: string | null): { nodes: PatternNode[]; edges: PatternEdge[] } => {
+  const visit = (
+    nodes: PatternNode[],
+    edges: PatternEdge[],
+    groupId: string | null,
+  ): { nodes: PatternNode[]; edges: PatternEdge[] } => {
     const inner = nodes.map((n) => {
       if (n.kind !== 'group') return n;
       const sub = visit(n.nodes, n.edges, n.id);
-      return sub.nodes === n.nodes && sub.edges === n.edges ? n : { ...n, nodes: sub.nodes, edges: sub.edges };
+      return sub.nodes === n.nodes && sub.edges === n.edges
+        ? n
+        : { ...n, nodes: sub.nodes, edges: sub.edges };
     });
     const changed = inner.some((n, i) => n !== nodes[i]);
     return fn(changed ? inner : nodes, edges, groupId);
   };
   const top = visit(doc.nodes, doc.edges, null);
-  return top.nodes === doc.nodes && top.edges === doc.edges ? doc : { ...doc, nodes: top.nodes, edges: top.edges };
+  return top.nodes === doc.nodes && top.edges === doc.edges
+    ? doc
+    : { ...doc, nodes: top.nodes, edges: top.edges };
 }
 
-export function mapNode(doc: PatternDocument, id: string, fn: (node: PatternNode) => PatternNode): PatternDocument {
+export function mapNode(
+  doc: PatternDocument,
+  id: string,
+  fn: (node: PatternNode) => PatternNode,
+): PatternDocument {
   return mapLevels(doc, (nodes, edges) => {
     const i = nodes.findIndex((n) => n.id === id);
     if (i < 0) return { nodes, edges };
@@ -73,7 +89,11 @@ export function mapNode(doc: PatternDocument, id: string, fn: (node: PatternNode
   });
 }
 
-export function mapEdge(doc: PatternDocument, id: string, fn: (edge: PatternEdge) => PatternEdge): PatternDocument {
+export function mapEdge(
+  doc: PatternDocument,
+  id: string,
+  fn: (edge: PatternEdge) => PatternEdge,
+): PatternDocument {
   return mapLevels(doc, (nodes, edges) => {
     const i = edges.findIndex((e) => e.id === id);
     if (i < 0) return { nodes, edges };

@@ -35,7 +35,12 @@ const defaultSize = { width: 220, height: 90 };
 export function isPatternDocument(value: unknown): value is PatternDocument {
   if (typeof value !== 'object' || value === null) return false;
   const doc = value as Partial<PatternDocument>;
-  return Array.isArray(doc.nodes) && Array.isArray(doc.edges) && typeof doc.layout === 'object' && doc.layout !== null;
+  return (
+    Array.isArray(doc.nodes) &&
+    Array.isArray(doc.edges) &&
+    typeof doc.layout === 'object' &&
+    doc.layout !== null
+  );
 }
 
 export function documentToFlow(doc: PatternDocument): FlowGraph {
@@ -44,7 +49,13 @@ export function documentToFlow(doc: PatternDocument): FlowGraph {
   return graph;
 }
 
-function addLevel(doc: PatternDocument, nodes: PatternNode[], edges: PatternEdge[], parentId: string | undefined, graph: FlowGraph): void {
+function addLevel(
+  doc: PatternDocument,
+  nodes: PatternNode[],
+  edges: PatternEdge[],
+  parentId: string | undefined,
+  graph: FlowGraph,
+): void {
   const incoming = new Map(edges.map((e) => [e.to, e.contiguity]));
   for (const node of nodes) {
     const layout = doc.layout.nodes[node.id] ?? { x: 0, y: 0 };
@@ -59,7 +70,12 @@ function addLevel(doc: PatternDocument, nodes: PatternNode[], edges: PatternEdge
       // Stages read left to right, in the order Flink evaluates them.
       sourcePosition: Position.Right,
       targetPosition: Position.Left,
-      data: { label: node.kind === 'group' ? `${node.name} (group)` : node.name, node, incoming: incoming.get(node.id) ?? null, isFirst: !incoming.has(node.id) },
+      data: {
+        label: node.kind === 'group' ? `${node.name} (group)` : node.name,
+        node,
+        incoming: incoming.get(node.id) ?? null,
+        isFirst: !incoming.has(node.id),
+      },
       // Not the shell's read-only `cep-node-*` classes: the designer's cards draw their own frame.
       className: `cep-flow-node cep-flow-node-${node.kind}`,
       ...(parentId ? { parentId, extent: 'parent' as const } : {}),

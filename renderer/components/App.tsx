@@ -62,7 +62,12 @@ export function App() {
               <aside className="workbench-sidebar" style={{ width: sidebarWidth }}>
                 <PatternLibrary />
               </aside>
-              <ResizeHandle orientation="vertical" label="Resize pattern library" size={sidebarWidth} onResize={(s) => setPanelSize('sidebar', s)} />
+              <ResizeHandle
+                orientation="vertical"
+                label="Resize pattern library"
+                size={sidebarWidth}
+                onResize={(s) => setPanelSize('sidebar', s)}
+              />
             </>
           )}
           <main className="workbench-center">
@@ -71,7 +76,13 @@ export function App() {
             </div>
             {bottomOpen && (
               <>
-                <ResizeHandle orientation="horizontal" label="Resize bottom panel" size={bottomHeight} invert onResize={(s) => setPanelSize('bottom', s)} />
+                <ResizeHandle
+                  orientation="horizontal"
+                  label="Resize bottom panel"
+                  size={bottomHeight}
+                  invert
+                  onResize={(s) => setPanelSize('bottom', s)}
+                />
                 <div className="workbench-bottom" style={{ height: bottomHeight }}>
                   <BottomPanel />
                 </div>
@@ -80,7 +91,13 @@ export function App() {
           </main>
           {inspectorOpen && (
             <>
-              <ResizeHandle orientation="vertical" label="Resize inspector" size={inspectorWidth} invert onResize={(s) => setPanelSize('inspector', s)} />
+              <ResizeHandle
+                orientation="vertical"
+                label="Resize inspector"
+                size={inspectorWidth}
+                invert
+                onResize={(s) => setPanelSize('inspector', s)}
+              />
               <aside className="workbench-inspector" style={{ width: inspectorWidth }}>
                 <Inspector />
               </aside>

@@ -44,7 +44,15 @@ export function AppMenu() {
 
   return (
     <div className="menu-root" ref={root}>
-      <button type="button" className="icon-btn" aria-haspopup="menu" aria-expanded={open} title="Menu" data-testid="app-menu-button" onClick={() => setOpen(!open)}>
+      <button
+        type="button"
+        className="icon-btn"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        title="Menu"
+        data-testid="app-menu-button"
+        onClick={() => setOpen(!open)}
+      >
         <Icon name="menu" />
       </button>
       {open && (
@@ -63,7 +71,9 @@ export function AppMenu() {
                   onClick={() => run(action)}
                 >
                   <span>{action.label}</span>
-                  {action.shortcut && <span className="menu-shortcut">{formatShortcut(action.shortcut, isMac)}</span>}
+                  {action.shortcut && (
+                    <span className="menu-shortcut">{formatShortcut(action.shortcut, isMac)}</span>
+                  )}
                 </button>
               ))}
             </div>

@@ -46,15 +46,28 @@ export function BottomPanel() {
           >
             <Icon name={tab.icon} size={13} />
             {tab.label}
-            {tab.id === 'problems' && problemCount > 0 && <span className="bottom-tab-badge">{problemCount}</span>}
+            {tab.id === 'problems' && problemCount > 0 && (
+              <span className="bottom-tab-badge">{problemCount}</span>
+            )}
           </button>
         ))}
         <span className="bottom-tabs-spacer" />
-        <button type="button" className="icon-btn" title="Hide panel" aria-label="Hide panel" onClick={() => setOpen('bottom', false)}>
+        <button
+          type="button"
+          className="icon-btn"
+          title="Hide panel"
+          aria-label="Hide panel"
+          onClick={() => setOpen('bottom', false)}
+        >
           <Icon name="chevronDown" size={14} />
         </button>
       </div>
-      <div className="bottom-content scroll" role="tabpanel" id={`tabpanel-${active}`} aria-labelledby={`tab-${active}`}>
+      <div
+        className="bottom-content scroll"
+        role="tabpanel"
+        id={`tabpanel-${active}`}
+        aria-labelledby={`tab-${active}`}
+      >
         {active === 'problems' && <ProblemsView />}
         {active === 'replay' && <ReplayView />}
         {active === 'results' && <ResultsView />}

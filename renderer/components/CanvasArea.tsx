@@ -3,7 +3,14 @@
  * minimap and the empty-state hint. It shows the open pattern read-only (from its stored layout);
  * the designer feature makes it editable.
  */
-import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, ReactFlowProvider } from '@xyflow/react';
+import {
+  Background,
+  BackgroundVariant,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  ReactFlowProvider,
+} from '@xyflow/react';
 import { useMemo } from 'react';
 import { documentToFlow, isPatternDocument, type FlowGraph } from '../canvas/document-to-flow';
 import { useLibraryStore } from '../state/library-store';
@@ -23,7 +30,10 @@ function ReadOnlyCanvas() {
   const theme = useUiStore(effectiveTheme);
   const openPattern = useLibraryStore((s) => s.openPattern);
   const { nodes, edges } = useMemo(
-    () => (openPattern && isPatternDocument(openPattern.document) ? documentToFlow(openPattern.document) : emptyGraph),
+    () =>
+      openPattern && isPatternDocument(openPattern.document)
+        ? documentToFlow(openPattern.document)
+        : emptyGraph,
     [openPattern],
   );
 
@@ -46,7 +56,9 @@ function ReadOnlyCanvas() {
           <Background variant={BackgroundVariant.Dots} gap={18} size={1.2} color="var(--canvas-dots)" />
           <Controls position="bottom-left" showInteractive={false} />
           {/* An empty minimap is just a blank box; show it once there is something to overview. */}
-          {nodes.length > 0 && <MiniMap position="bottom-right" pannable zoomable ariaLabel="Canvas overview" />}
+          {nodes.length > 0 && (
+            <MiniMap position="bottom-right" pannable zoomable ariaLabel="Canvas overview" />
+          )}
         </ReactFlow>
       </ReactFlowProvider>
       {nodes.length === 0 && <EmptyCanvasHint />}

@@ -26,7 +26,11 @@ function PaletteDialog() {
   const returnFocus = useRef<Element | null>(document.activeElement);
 
   // `actions` is in the deps so newly registered actions appear while the palette is open.
-  const results = useMemo(() => appRegistry.search(query).filter((a) => !a.id.endsWith('Alt')), [query, actions]); // eslint-disable-line react-hooks/exhaustive-deps
+  const results = useMemo(
+    () => appRegistry.search(query).filter((a) => !a.id.endsWith('Alt')),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [query, actions],
+  );
 
   useEffect(() => {
     input.current?.focus();

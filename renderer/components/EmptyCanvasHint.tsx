@@ -10,7 +10,9 @@ export function EmptyCanvasHint() {
     <div className="canvas-empty" data-testid="canvas-empty">
       <div className="canvas-empty-card">
         <Icon name="canvas" size={32} />
-        <div className="empty-state-title">{hasPattern ? 'This pattern has no stages on the canvas' : 'Design a pattern'}</div>
+        <div className="empty-state-title">
+          {hasPattern ? 'This pattern has no stages on the canvas' : 'Design a pattern'}
+        </div>
         <div className="empty-state-text">
           {hasPattern
             ? 'Add stages to describe the sequence of events to match.'

@@ -27,7 +27,9 @@ export function Inspector() {
         <div className="empty-state" data-testid="inspector-empty">
           <Icon name="inspector" size={28} />
           <div className="empty-state-title">Nothing selected</div>
-          <div className="empty-state-text">Open a pattern, then select a stage or connection to edit its properties.</div>
+          <div className="empty-state-text">
+            Open a pattern, then select a stage or connection to edit its properties.
+          </div>
         </div>
       )}
       {designing && <DesignerInspector />}

@@ -19,13 +19,30 @@ export function PatternLibrary() {
       <header className="panel-header">
         <h2 className="section-title">Patterns</h2>
         <span className="library-count">{status === 'ready' ? patterns.length : ''}</span>
-        <button type="button" className="icon-btn" title="Open sample gallery…" data-testid="library-samples" onClick={() => void appRegistry.run('pattern.openSampleGallery')}>
+        <button
+          type="button"
+          className="icon-btn"
+          title="Open sample gallery…"
+          data-testid="library-samples"
+          onClick={() => void appRegistry.run('pattern.openSampleGallery')}
+        >
           <LibraryIcon name="samples" />
         </button>
-        <button type="button" className="icon-btn" title="Open file…" data-testid="library-open-file" onClick={() => void appRegistry.run('file.openPatternFile')}>
+        <button
+          type="button"
+          className="icon-btn"
+          title="Open file…"
+          data-testid="library-open-file"
+          onClick={() => void appRegistry.run('file.openPatternFile')}
+        >
           <LibraryIcon name="open" />
         </button>
-        <button type="button" className="icon-btn" title="Reload pattern library" onClick={() => void refresh(api)}>
+        <button
+          type="button"
+          className="icon-btn"
+          title="Reload pattern library"
+          onClick={() => void refresh(api)}
+        >
           <Icon name="refresh" size={14} />
         </button>
       </header>
@@ -45,7 +62,11 @@ export function PatternLibrary() {
             <Icon name="pattern" size={28} />
             <div className="empty-state-title">No patterns yet</div>
             <div className="empty-state-text">Patterns you create or import appear here.</div>
-            <button type="button" className="btn" onClick={() => void appRegistry.run('pattern.openSampleGallery')}>
+            <button
+              type="button"
+              className="btn"
+              onClick={() => void appRegistry.run('pattern.openSampleGallery')}
+            >
               Browse samples…
             </button>
           </div>

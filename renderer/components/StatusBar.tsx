@@ -13,9 +13,17 @@ export function StatusBar() {
 
   return (
     <footer className="status-bar" data-testid="status-bar">
-      <span className="status-item" data-testid="status-connection" title={appInfo ? `Database: ${appInfo.databasePath}` : undefined}>
+      <span
+        className="status-item"
+        data-testid="status-connection"
+        title={appInfo ? `Database: ${appInfo.databasePath}` : undefined}
+      >
         <Icon name="plug" size={12} />
-        {connected ? `${appInfo.host === 'electron' ? 'Desktop' : 'Web'} · v${appInfo.version}` : error ? `Back end unavailable (${error.code})` : 'Connecting…'}
+        {connected
+          ? `${appInfo.host === 'electron' ? 'Desktop' : 'Web'} · v${appInfo.version}`
+          : error
+            ? `Back end unavailable (${error.code})`
+            : 'Connecting…'}
       </span>
       {status === 'ready' && (
         <span className="status-item">
@@ -23,7 +31,10 @@ export function StatusBar() {
         </span>
       )}
       {notice && (
-        <span className={`status-item status-notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
+        <span
+          className={`status-item status-notice-${notice.kind}`}
+          role={notice.kind === 'error' ? 'alert' : 'status'}
+        >
           <Icon name={notice.kind === 'error' ? 'error' : 'info'} size={12} />
           {notice.text}
         </span>

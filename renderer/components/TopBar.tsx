@@ -23,19 +23,42 @@ export function TopBar() {
       <div className="top-bar-title" data-testid="pattern-title" title={patternName ?? undefined}>
         {patternName ?? <span className="top-bar-title-empty">No pattern open</span>}
       </div>
-      <button type="button" className="top-bar-search" data-testid="palette-button" onClick={() => void appRegistry.run('view.commandPalette')}>
+      <button
+        type="button"
+        className="top-bar-search"
+        data-testid="palette-button"
+        onClick={() => void appRegistry.run('view.commandPalette')}
+      >
         <Icon name="search" size={14} />
         <span>Search commands</span>
         <kbd className="kbd">{paletteShortcut}</kbd>
       </button>
       <div className="top-bar-actions">
-        <button type="button" className="icon-btn" aria-pressed={sidebarOpen} title="Toggle pattern library" onClick={() => void appRegistry.run('view.toggleSidebar')}>
+        <button
+          type="button"
+          className="icon-btn"
+          aria-pressed={sidebarOpen}
+          title="Toggle pattern library"
+          onClick={() => void appRegistry.run('view.toggleSidebar')}
+        >
           <Icon name="sidebar" />
         </button>
-        <button type="button" className="icon-btn" aria-pressed={bottomOpen} title="Toggle bottom panel" onClick={() => void appRegistry.run('view.toggleBottomPanel')}>
+        <button
+          type="button"
+          className="icon-btn"
+          aria-pressed={bottomOpen}
+          title="Toggle bottom panel"
+          onClick={() => void appRegistry.run('view.toggleBottomPanel')}
+        >
           <Icon name="panel" />
         </button>
-        <button type="button" className="icon-btn" aria-pressed={inspectorOpen} title="Toggle inspector" onClick={() => void appRegistry.run('view.toggleInspector')}>
+        <button
+          type="button"
+          className="icon-btn"
+          aria-pressed={inspectorOpen}
+          title="Toggle inspector"
+          onClick={() => void appRegistry.run('view.toggleInspector')}
+        >
           <Icon name="inspector" />
         </button>
         <span className="top-bar-divider" aria-hidden="true" />

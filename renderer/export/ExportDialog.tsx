@@ -31,7 +31,11 @@ export function ExportDialog({ doc }: { doc: PatternDocument }) {
 
   const copy = async () => {
     if (!result.ok) return;
-    setNotice((await copyText(result.text)) ? 'Copied to the clipboard' : 'Copy failed: select the text and copy it by hand');
+    setNotice(
+      (await copyText(result.text))
+        ? 'Copied to the clipboard'
+        : 'Copy failed: select the text and copy it by hand',
+    );
   };
   const save = () => {
     if (!result.ok) return;
@@ -45,17 +49,36 @@ export function ExportDialog({ doc }: { doc: PatternDocument }) {
         {notice}
       </span>
       {target === 'json' && <SchemaButton />}
-      <button type="button" className="btn" data-testid="export-copy" disabled={!result.ok} onClick={() => void copy()}>
+      <button
+        type="button"
+        className="btn"
+        data-testid="export-copy"
+        disabled={!result.ok}
+        onClick={() => void copy()}
+      >
         Copy
       </button>
-      <button type="button" className="btn btn-primary" data-testid="export-save" disabled={!result.ok} onClick={save} title={result.ok ? `Save as ${result.fileName}` : undefined}>
+      <button
+        type="button"
+        className="btn btn-primary"
+        data-testid="export-save"
+        disabled={!result.ok}
+        onClick={save}
+        title={result.ok ? `Save as ${result.fileName}` : undefined}
+      >
         Save…
       </button>
     </>
   );
 
   return (
-    <Modal title={`Export “${doc.name || 'pattern'}”`} testId="export-dialog" onClose={close} size="lg" footer={footer}>
+    <Modal
+      title={`Export “${doc.name || 'pattern'}”`}
+      testId="export-dialog"
+      onClose={close}
+      size="lg"
+      footer={footer}
+    >
       <div className="export-layout">
         <TargetTabs
           target={target}
@@ -65,7 +88,14 @@ export function ExportDialog({ doc }: { doc: PatternDocument }) {
             useExportStore.getState().setTarget(t);
           }}
         />
-        <div className="export-panel" id="export-panel" role="tabpanel" aria-labelledby={`export-tab-${target}`} data-testid="export-panel" data-target={target}>
+        <div
+          className="export-panel"
+          id="export-panel"
+          role="tabpanel"
+          aria-labelledby={`export-tab-${target}`}
+          data-testid="export-panel"
+          data-target={target}
+        >
           <aside className="export-side">
             <h3 className="export-heading">{info.label}</h3>
             <ExportOptionsForm doc={doc} target={target} />

@@ -11,10 +11,15 @@ export function ExportFeature() {
   const open = useExportStore((s) => s.open);
   const doc = useDocumentStore((s) => s.document);
   const patternId = useDocumentStore((s) => s.patternId);
-  const libraryName = useLibraryStore((s) => (s.openPattern && s.openPattern.id === patternId ? s.openPattern.name : null));
+  const libraryName = useLibraryStore((s) =>
+    s.openPattern && s.openPattern.id === patternId ? s.openPattern.name : null,
+  );
   // Exports carry the name the user sees in the library (renames change only that name), so file
   // names and the Java class follow it; the working copy itself is not touched.
-  const named = useMemo(() => (doc && libraryName && doc.name !== libraryName ? { ...doc, name: libraryName } : doc), [doc, libraryName]);
+  const named = useMemo(
+    () => (doc && libraryName && doc.name !== libraryName ? { ...doc, name: libraryName } : doc),
+    [doc, libraryName],
+  );
 
   useEffect(() => appRegistry.register(...createExportActions()), []);
   // Closing the pattern closes its export dialog too: there is nothing left to export.

@@ -34,7 +34,13 @@ function TextOption({ name, label, value, placeholder, hint }: TextOptionProps) 
 export function ExportOptionsForm({ doc, target }: { doc: PatternDocument; target: ExportTarget }) {
   const fields = useExportStore((s) => s.fields);
   if (target !== 'flink-java' && target !== 'flink-sql') {
-    return <p className="export-hint">{target === 'json' ? 'The document exactly as Cepheus stores it; it validates against the Cepheus pattern JSON Schema.' : 'Flink’s dynamic-CEP pattern JSON; it has no options.'}</p>;
+    return (
+      <p className="export-hint">
+        {target === 'json'
+          ? 'The document exactly as Cepheus stores it; it validates against the Cepheus pattern JSON Schema.'
+          : 'Flink’s dynamic-CEP pattern JSON; it has no options.'}
+      </p>
+    );
   }
   const key = fields.partitionKey ?? defaultPartitionKey(doc);
   const time = fields.timeField ?? defaultTimeField(doc);
@@ -42,14 +48,36 @@ export function ExportOptionsForm({ doc, target }: { doc: PatternDocument; targe
     <div className="export-options" data-testid="export-options">
       {target === 'flink-java' ? (
         <>
-          <TextOption name="eventClass" label="Event class" value={fields.eventClass} placeholder="Event" hint="Simple or qualified name" />
-          <TextOption name="javaPackage" label="Package" value={fields.javaPackage} placeholder="(default package)" />
+          <TextOption
+            name="eventClass"
+            label="Event class"
+            value={fields.eventClass}
+            placeholder="Event"
+            hint="Simple or qualified name"
+          />
+          <TextOption
+            name="javaPackage"
+            label="Package"
+            value={fields.javaPackage}
+            placeholder="(default package)"
+          />
         </>
       ) : (
         <TextOption name="table" label="Table" value={fields.table} placeholder="events" />
       )}
-      <TextOption name="timeField" label={target === 'flink-sql' ? 'Time column' : 'Time field'} value={time} placeholder={doc.settings.time.mode === 'processing' ? 'processing time' : ''} />
-      <TextOption name="partitionKey" label="Key field" value={key} placeholder="not partitioned" hint={key.trim() === '' ? 'Empty: one partition for all events' : undefined} />
+      <TextOption
+        name="timeField"
+        label={target === 'flink-sql' ? 'Time column' : 'Time field'}
+        value={time}
+        placeholder={doc.settings.time.mode === 'processing' ? 'processing time' : ''}
+      />
+      <TextOption
+        name="partitionKey"
+        label="Key field"
+        value={key}
+        placeholder="not partitioned"
+        hint={key.trim() === '' ? 'Empty: one partition for all events' : undefined}
+      />
     </div>
   );
 }

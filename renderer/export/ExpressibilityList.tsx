@@ -6,12 +6,23 @@ export function ExpressibilityList({ report }: { report: TargetReport }) {
   return (
     <ul className="export-report" data-testid="export-report">
       {report.items.map((item, i) => (
-        <li key={`${item.nodeId ?? item.stage ?? 'pattern'}-${i}`} className="export-report-item" data-testid="export-report-item" data-ok={item.ok} data-stage={item.stage ?? ''}>
-          <span className={`export-mark ${item.ok ? 'is-ok' : 'is-refused'}`} aria-label={item.ok ? 'expressible' : 'not expressible'}>
+        <li
+          key={`${item.nodeId ?? item.stage ?? 'pattern'}-${i}`}
+          className="export-report-item"
+          data-testid="export-report-item"
+          data-ok={item.ok}
+          data-stage={item.stage ?? ''}
+        >
+          <span
+            className={`export-mark ${item.ok ? 'is-ok' : 'is-refused'}`}
+            aria-label={item.ok ? 'expressible' : 'not expressible'}
+          >
             {item.ok ? '✓' : '✗'}
           </span>
           <span className="export-report-stage">{item.stage ?? 'Pattern'}</span>
-          <span className="export-report-reason">{item.ok ? 'expressible' : (item.reason ?? 'not expressible')}</span>
+          <span className="export-report-reason">
+            {item.ok ? 'expressible' : (item.reason ?? 'not expressible')}
+          </span>
         </li>
       ))}
     </ul>

@@ -4,7 +4,9 @@ import type { ExpressibilityItem } from '../../engine/export/types';
 export function RefusalNotice({ label, reasons }: { label: string; reasons: ExpressibilityItem[] }) {
   return (
     <div className="export-refusal" role="alert" data-testid="export-refusal">
-      <p className="export-refusal-title">This pattern cannot be written as {label} without changing what it matches.</p>
+      <p className="export-refusal-title">
+        This pattern cannot be written as {label} without changing what it matches.
+      </p>
       <ul>
         {reasons.map((r, i) => (
           <li key={i} data-testid="export-refusal-reason">

@@ -11,7 +11,13 @@ export function SchemaButton() {
       className="btn"
       data-testid="export-save-schema"
       title={`JSON Schema ${patternSchema.$id}`}
-      onClick={() => downloadText(SCHEMA_FILE_NAME, JSON.stringify(patternSchema, null, 2) + '\n', 'application/schema+json')}
+      onClick={() =>
+        downloadText(
+          SCHEMA_FILE_NAME,
+          JSON.stringify(patternSchema, null, 2) + '\n',
+          'application/schema+json',
+        )
+      }
     >
       Save JSON Schema
     </button>

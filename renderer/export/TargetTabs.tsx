@@ -42,7 +42,10 @@ export function TargetTabs({ target, report, onSelect }: TargetTabsProps) {
             title={`${TARGET_INFO[t].label}: ${ok ? 'can be exported' : 'cannot be exported faithfully'}`}
             onClick={() => onSelect(t)}
           >
-            <span className={`export-mark ${ok ? 'is-ok' : 'is-refused'}`} aria-label={ok ? 'expressible' : 'not expressible'}>
+            <span
+              className={`export-mark ${ok ? 'is-ok' : 'is-refused'}`}
+              aria-label={ok ? 'expressible' : 'not expressible'}
+            >
               {ok ? '✓' : '✗'}
             </span>
             {TARGET_INFO[t].short}

@@ -16,9 +16,24 @@ export interface TargetInfo {
 
 export const TARGET_INFO: Record<ExportTarget, TargetInfo> = {
   json: { label: 'Cepheus JSON', short: 'Cepheus JSON', language: 'json', mime: 'application/json' },
-  'flink-json': { label: 'Flink dynamic-CEP JSON', short: 'Flink JSON', language: 'json', mime: 'application/json' },
-  'flink-java': { label: 'Flink Java (CEP Pattern API)', short: 'Flink Java', language: 'java', mime: 'text/x-java-source' },
-  'flink-sql': { label: 'Flink SQL MATCH_RECOGNIZE', short: 'Flink SQL', language: 'sql', mime: 'application/sql' },
+  'flink-json': {
+    label: 'Flink dynamic-CEP JSON',
+    short: 'Flink JSON',
+    language: 'json',
+    mime: 'application/json',
+  },
+  'flink-java': {
+    label: 'Flink Java (CEP Pattern API)',
+    short: 'Flink Java',
+    language: 'java',
+    mime: 'text/x-java-source',
+  },
+  'flink-sql': {
+    label: 'Flink SQL MATCH_RECOGNIZE',
+    short: 'Flink SQL',
+    language: 'sql',
+    mime: 'application/sql',
+  },
 };
 
 /** The pattern's own key field, shown until the user types another. */

@@ -14,7 +14,13 @@ export interface ExportOptionFields {
   partitionKey: string | null;
 }
 
-export const DEFAULT_OPTION_FIELDS: ExportOptionFields = { eventClass: 'Event', javaPackage: '', table: 'events', timeField: null, partitionKey: null };
+export const DEFAULT_OPTION_FIELDS: ExportOptionFields = {
+  eventClass: 'Event',
+  javaPackage: '',
+  table: 'events',
+  timeField: null,
+  partitionKey: null,
+};
 
 interface ExportState {
   open: boolean;
@@ -31,7 +37,8 @@ export const useExportStore = create<ExportState>((set) => ({
   open: false,
   target: 'flink-json',
   fields: DEFAULT_OPTION_FIELDS,
-  openDialog: () => set((s) => ({ open: true, fields: { ...s.fields, partitionKey: null, timeField: null } })),
+  openDialog: () =>
+    set((s) => ({ open: true, fields: { ...s.fields, partitionKey: null, timeField: null } })),
   close: () => set({ open: false }),
   setTarget: (target) => set({ target }),
   setField: (key, value) => set((s) => ({ fields: { ...s.fields, [key]: value } })),

@@ -7,7 +7,14 @@
  * set of providers serves every editor.
  */
 import type * as Monaco from 'monaco-editor/editor';
-import { completionsAt, CONDITION_FUNCTIONS, hoverAt, KEYWORDS, type CompileOptions, type CompletionKind } from '../../engine/expr/index';
+import {
+  completionsAt,
+  CONDITION_FUNCTIONS,
+  hoverAt,
+  KEYWORDS,
+  type CompileOptions,
+  type CompletionKind,
+} from '../../engine/expr/index';
 import { monaco } from './setup';
 
 export const CONDITION_LANGUAGE = 'cepheus-condition';
@@ -15,7 +22,10 @@ export const CONDITION_LANGUAGE = 'cepheus-condition';
 const contexts = new Map<string, () => CompileOptions>();
 
 /** Tells the providers which stages and fields a model's condition can use; returns the disposer. */
-export function setConditionContext(model: Monaco.editor.ITextModel, context: () => CompileOptions): () => void {
+export function setConditionContext(
+  model: Monaco.editor.ITextModel,
+  context: () => CompileOptions,
+): () => void {
   const key = model.uri.toString();
   contexts.set(key, context);
   return () => {
@@ -33,7 +43,10 @@ function grammar(stageNames: readonly string[]): Monaco.languages.IMonarchLangua
     tokenizer: {
       root: [
         [/[a-zA-Z_$][\w$]*(?=\s*\()/, { cases: { '@functions': 'predefined', '@default': 'identifier' } }],
-        [/[a-zA-Z_$][\w$]*/, { cases: { '@keywords': 'keyword', '@stages': 'type.identifier', '@default': 'identifier' } }],
+        [
+          /[a-zA-Z_$][\w$]*/,
+          { cases: { '@keywords': 'keyword', '@stages': 'type.identifier', '@default': 'identifier' } },
+        ],
         [/\d*\.\d+([eE][-+]?\d+)?|\d+([eE][-+]?\d+)?/, 'number'],
         [/'([^'\\]|\\.)*'/, 'string'],
         [/"([^"\\]|\\.)*"/, 'string'],
@@ -57,7 +70,12 @@ const completionKinds: Record<CompletionKind, Monaco.languages.CompletionItemKin
 function rangeOf(model: Monaco.editor.ITextModel, start: number, end: number): Monaco.IRange {
   const a = model.getPositionAt(start);
   const b = model.getPositionAt(end);
-  return { startLineNumber: a.lineNumber, startColumn: a.column, endLineNumber: b.lineNumber, endColumn: b.column };
+  return {
+    startLineNumber: a.lineNumber,
+    startColumn: a.column,
+    endLineNumber: b.lineNumber,
+    endColumn: b.column,
+  };
 }
 
 let registered = false;
@@ -109,7 +127,10 @@ export function registerConditionLanguage(): void {
       if (!context) return null;
       const hover = hoverAt(model.getValue(), model.getOffsetAt(position), context());
       if (!hover) return null;
-      return { range: rangeOf(model, hover.range.start, hover.range.end), contents: [{ value: hover.markdown }] };
+      return {
+        range: rangeOf(model, hover.range.start, hover.range.end),
+        contents: [{ value: hover.markdown }],
+      };
     },
   });
 }

@@ -10,7 +10,14 @@
 import { temporal } from 'zundo';
 import { create } from 'zustand';
 import { serializeDocument } from '../../engine/format/serialize';
-import type { DocEventSchema, GroupNode, PatternDocument, PatternEdge, PatternSettings, StageNode } from '../../engine/format/schema';
+import type {
+  DocEventSchema,
+  GroupNode,
+  PatternDocument,
+  PatternEdge,
+  PatternSettings,
+  StageNode,
+} from '../../engine/format/schema';
 import { mapEdge, mapNode } from '../canvas/doc-tree';
 
 export interface Selection {
@@ -76,18 +83,26 @@ export function breakCoalescing(): void {
   burst.key = null;
 }
 
-const patchKey = (prefix: string, id: string, patch: object): string => `${prefix}:${id}:${Object.keys(patch).sort().join(',')}`;
+const patchKey = (prefix: string, id: string, patch: object): string =>
+  `${prefix}:${id}:${Object.keys(patch).sort().join(',')}`;
 
 export const useDocumentStore = create<DocumentState>()(
   temporal(
     (set, get) => {
-      const edit = (label: string, recipe: (doc: PatternDocument) => PatternDocument, options: EditOptions = {}): void => {
+      const edit = (
+        label: string,
+        recipe: (doc: PatternDocument) => PatternDocument,
+        options: EditOptions = {},
+      ): void => {
         const current = get().document;
         if (!current) return;
         const next = recipe(current);
         if (next === current) return;
         const now = Date.now();
-        const merge = options.coalesceKey !== undefined && burst.key === options.coalesceKey && now - burst.at < COALESCE_MS;
+        const merge =
+          options.coalesceKey !== undefined &&
+          burst.key === options.coalesceKey &&
+          now - burst.at < COALESCE_MS;
         burst.key = options.coalesceKey ?? null;
         burst.at = now;
         const history = useDocumentStore.temporal.getState();
@@ -109,7 +124,14 @@ export const useDocumentStore = create<DocumentState>()(
           breakCoalescing();
           const history = useDocumentStore.temporal.getState();
           history.pause();
-          set({ patternId, document: doc, savedSerialized: savedText ?? serializeDocument(doc), selection: emptySelection, focusRequest: null, lastEditLabel: null });
+          set({
+            patternId,
+            document: doc,
+            savedSerialized: savedText ?? serializeDocument(doc),
+            selection: emptySelection,
+            focusRequest: null,
+            lastEditLabel: null,
+          });
           history.resume();
           history.clear();
         },
@@ -117,28 +139,64 @@ export const useDocumentStore = create<DocumentState>()(
           breakCoalescing();
           const history = useDocumentStore.temporal.getState();
           history.pause();
-          set({ patternId: null, document: null, savedSerialized: null, selection: emptySelection, focusRequest: null, lastEditLabel: null });
+          set({
+            patternId: null,
+            document: null,
+            savedSerialized: null,
+            selection: emptySelection,
+            focusRequest: null,
+            lastEditLabel: null,
+          });
           history.resume();
           history.clear();
         },
         replaceDocument: (doc, label = 'Replace document') => edit(label, () => doc),
         edit,
         updateStage: (nodeId, patch) =>
-          edit('Edit stage', (doc) => mapNode(doc, nodeId, (n) => (n.kind === 'stage' ? { ...n, ...patch, kind: 'stage', id: n.id } : n)), {
-            coalesceKey: patchKey('stage', nodeId, patch),
-          }),
+          edit(
+            'Edit stage',
+            (doc) =>
+              mapNode(doc, nodeId, (n) =>
+                n.kind === 'stage' ? { ...n, ...patch, kind: 'stage', id: n.id } : n,
+              ),
+            {
+              coalesceKey: patchKey('stage', nodeId, patch),
+            },
+          ),
         updateGroup: (nodeId, patch) =>
-          edit('Edit group', (doc) => mapNode(doc, nodeId, (n) => (n.kind === 'group' ? { ...n, ...patch, kind: 'group', id: n.id } : n)), {
-            coalesceKey: patchKey('group', nodeId, patch),
+          edit(
+            'Edit group',
+            (doc) =>
+              mapNode(doc, nodeId, (n) =>
+                n.kind === 'group' ? { ...n, ...patch, kind: 'group', id: n.id } : n,
+              ),
+            {
+              coalesceKey: patchKey('group', nodeId, patch),
+            },
+          ),
+        updateEdge: (edgeId, patch) =>
+          edit('Edit connection', (doc) => mapEdge(doc, edgeId, (e) => ({ ...e, ...patch, id: e.id })), {
+            coalesceKey: patchKey('edge', edgeId, patch),
           }),
-        updateEdge: (edgeId, patch) => edit('Edit connection', (doc) => mapEdge(doc, edgeId, (e) => ({ ...e, ...patch, id: e.id })), { coalesceKey: patchKey('edge', edgeId, patch) }),
-        updateSettings: (patch) => edit('Edit settings', (doc) => ({ ...doc, settings: { ...doc.settings, ...patch } }), { coalesceKey: patchKey('settings', '', patch) }),
-        setEventSchema: (schema) => edit('Edit event schema', (doc) => ({ ...doc, eventSchema: schema }), { coalesceKey: 'event-schema' }),
-        setMeta: (patch) => edit('Edit name and description', (doc) => ({ ...doc, ...patch }), { coalesceKey: patchKey('meta', '', patch) }),
+        updateSettings: (patch) =>
+          edit('Edit settings', (doc) => ({ ...doc, settings: { ...doc.settings, ...patch } }), {
+            coalesceKey: patchKey('settings', '', patch),
+          }),
+        setEventSchema: (schema) =>
+          edit('Edit event schema', (doc) => ({ ...doc, eventSchema: schema }), {
+            coalesceKey: 'event-schema',
+          }),
+        setMeta: (patch) =>
+          edit('Edit name and description', (doc) => ({ ...doc, ...patch }), {
+            coalesceKey: patchKey('meta', '', patch),
+          }),
         select: (sel) => set({ selection: { nodeIds: sel.nodeIds ?? [], edgeIds: sel.edgeIds ?? [] } }),
         focus: (target) =>
           set((s) => ({
-            selection: { nodeIds: target.nodeId ? [target.nodeId] : [], edgeIds: target.edgeId ? [target.edgeId] : [] },
+            selection: {
+              nodeIds: target.nodeId ? [target.nodeId] : [],
+              edgeIds: target.edgeId ? [target.edgeId] : [],
+            },
             focusRequest: { ...target, nonce: (s.focusRequest?.nonce ?? 0) + 1 },
           })),
         markSaved: (serialized) => set({ savedSerialized: serialized }),

@@ -3,7 +3,13 @@
  * Loading state and the last error are explicit so the sidebar never shows a stale or silent list.
  */
 import { create } from 'zustand';
-import { CepError, type AppInfo, type CepApi, type PatternDetail, type PatternSummary } from '../../electron/contract';
+import {
+  CepError,
+  type AppInfo,
+  type CepApi,
+  type PatternDetail,
+  type PatternSummary,
+} from '../../electron/contract';
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
 

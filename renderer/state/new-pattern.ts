@@ -19,7 +19,16 @@ export async function createAndOpenPattern(api: CepApi): Promise<void> {
   const library = useLibraryStore.getState();
   const name = nextUntitledName(library.patterns.map((p) => p.name));
   const document = specToDocument(
-    { stages: [{ name: 'start', contiguity: 'begin', quantifier: { kind: 'one', optional: false, greedy: false, inner: 'relaxed' } }], skip: { kind: 'NO_SKIP' } },
+    {
+      stages: [
+        {
+          name: 'start',
+          contiguity: 'begin',
+          quantifier: { kind: 'one', optional: false, greedy: false, inner: 'relaxed' },
+        },
+      ],
+      skip: { kind: 'NO_SKIP' },
+    },
     { name },
   );
   try {
@@ -28,6 +37,9 @@ export async function createAndOpenPattern(api: CepApi): Promise<void> {
     await useLibraryStore.getState().open(api, created.id);
     useUiStore.getState().setNotice({ kind: 'info', text: `Created “${name}”` });
   } catch (err) {
-    useUiStore.getState().setNotice({ kind: 'error', text: `Could not create a pattern: ${err instanceof Error ? err.message : String(err)}` });
+    useUiStore.getState().setNotice({
+      kind: 'error',
+      text: `Could not create a pattern: ${err instanceof Error ? err.message : String(err)}`,
+    });
   }
 }

@@ -104,8 +104,39 @@ function readRecordingChoices(): Record<string, number> {
 let chain: Promise<unknown> = Promise.resolve();
 let queued = 0;
 /** Everything an open replay session holds, as it is with none open (initial state and close). */
-function noSession(): Pick<ReplayState, 'session' | 'report' | 'busy' | 'playing' | 'lastHit' | 'runNote' | 'analysis' | 'timeline' | 'nearMisses' | 'whyNot' | 'whyNotError' | 'pickedSeq' | 'nodeOverlay' | 'conditionValues'> {
-  return { session: null, report: null, busy: false, playing: false, lastHit: null, runNote: null, analysis: null, timeline: null, nearMisses: null, whyNot: null, whyNotError: null, pickedSeq: null, nodeOverlay: {}, conditionValues: {} };
+function noSession(): Pick<
+  ReplayState,
+  | 'session'
+  | 'report'
+  | 'busy'
+  | 'playing'
+  | 'lastHit'
+  | 'runNote'
+  | 'analysis'
+  | 'timeline'
+  | 'nearMisses'
+  | 'whyNot'
+  | 'whyNotError'
+  | 'pickedSeq'
+  | 'nodeOverlay'
+  | 'conditionValues'
+> {
+  return {
+    session: null,
+    report: null,
+    busy: false,
+    playing: false,
+    lastHit: null,
+    runNote: null,
+    analysis: null,
+    timeline: null,
+    nearMisses: null,
+    whyNot: null,
+    whyNotError: null,
+    pickedSeq: null,
+    nodeOverlay: {},
+    conditionValues: {},
+  };
 }
 
 const MAX_QUEUED = 3;

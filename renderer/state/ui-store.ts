@@ -4,7 +4,14 @@
  */
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
-import { readThemePreference, resolveTheme, systemTheme, writeThemePreference, type Theme, type ThemePreference } from './theme';
+import {
+  readThemePreference,
+  resolveTheme,
+  systemTheme,
+  writeThemePreference,
+  type Theme,
+  type ThemePreference,
+} from './theme';
 
 export type BottomTab = 'problems' | 'replay' | 'results';
 

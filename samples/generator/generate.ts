@@ -95,7 +95,8 @@ async function writeLarge(rows: number): Promise<void> {
   }
   out.end();
   await once(out, 'finish');
-  if (rec.events.length < rows) throw new Error(`the large risk recording has only ${rec.events.length} events, fewer than ${rows}`);
+  if (rec.events.length < rows)
+    throw new Error(`the large risk recording has only ${rec.events.length} events, fewer than ${rows}`);
   console.log(`wrote ${rows} rows to ${file}`);
 }
 

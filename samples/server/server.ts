@@ -13,7 +13,16 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createInterface } from 'node:readline';
-import { compilePattern, createMatcher, documentToSpec, loadDocument, type CepMatcher, type EventRecord, type MatcherOutput, type PatternDocument } from '../../engine';
+import {
+  compilePattern,
+  createMatcher,
+  documentToSpec,
+  loadDocument,
+  type CepMatcher,
+  type EventRecord,
+  type MatcherOutput,
+  type PatternDocument,
+} from '../../engine';
 
 function fail(message: string): never {
   process.stderr.write(`server: ${message}\n`);
@@ -47,14 +56,20 @@ export function outputLine(o: MatcherOutput): string {
     const stages = Object.fromEntries(o.match.stages.map((s) => [s.stage, s.events.map((e) => e.event)]));
     return JSON.stringify({ kind: o.kind, timestamp: o.timestamp, stages }) + '\n';
   }
-  if (o.kind === 'late') return JSON.stringify({ kind: 'late', timestamp: o.timestamp, watermark: o.watermark, event: o.event.event }) + '\n';
+  if (o.kind === 'late')
+    return (
+      JSON.stringify({ kind: 'late', timestamp: o.timestamp, watermark: o.watermark, event: o.event.event }) +
+      '\n'
+    );
   return JSON.stringify({ kind: o.kind, timestamp: o.timestamp, message: o.message }) + '\n';
 }
 
 function parseEvent(line: string, where: string): EventRecord | string {
   try {
     const v = JSON.parse(line) as unknown;
-    return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as EventRecord) : `${where}: an event must be a JSON object`;
+    return v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? (v as EventRecord)
+      : `${where}: an event must be a JSON object`;
   } catch (e) {
     return `${where}: ${e instanceof Error ? e.message : String(e)}`;
   }
@@ -89,9 +104,12 @@ function reply(res: ServerResponse, status: number, type: string, text: string):
 async function handle(matcher: CepMatcher, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const route = `${req.method ?? 'GET'} ${url.pathname}`;
-  const ndjson = (outs: MatcherOutput[]): void => reply(res, 200, 'application/x-ndjson', outs.map(outputLine).join(''));
-  if (route === 'GET /health') return reply(res, 200, 'application/json', JSON.stringify({ ok: true, counters: matcher.counters }));
-  if (route === 'GET /snapshot') return reply(res, 200, 'application/json', JSON.stringify(matcher.snapshot()));
+  const ndjson = (outs: MatcherOutput[]): void =>
+    reply(res, 200, 'application/x-ndjson', outs.map(outputLine).join(''));
+  if (route === 'GET /health')
+    return reply(res, 200, 'application/json', JSON.stringify({ ok: true, counters: matcher.counters }));
+  if (route === 'GET /snapshot')
+    return reply(res, 200, 'application/json', JSON.stringify(matcher.snapshot()));
   if (route === 'POST /flush') return ndjson(matcher.flush());
   if (route === 'POST /watermark') {
     const t = Number(url.searchParams.get('t'));
@@ -128,7 +146,8 @@ function main(argv: string[]): void {
     serveStdin(matcher).catch((e: unknown) => fail(String(e)));
     return;
   }
-  if (rest[0] !== '--port' || rest[1] === undefined || !/^\d+$/.test(rest[1])) fail('usage: server.ts <pattern.cep.json> (--stdin | --port N)');
+  if (rest[0] !== '--port' || rest[1] === undefined || !/^\d+$/.test(rest[1]))
+    fail('usage: server.ts <pattern.cep.json> (--stdin | --port N)');
   const server = createServer((req, res) => {
     handle(matcher, req, res).catch((e: unknown) => reply(res, 500, 'text/plain', `${String(e)}\n`));
   });

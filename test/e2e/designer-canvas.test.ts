@@ -14,7 +14,8 @@ const NAME = 'Canvas e2e';
 const one = { kind: 'one', optional: false, greedy: false, inner: 'relaxed' } as const;
 
 const node = (page: Page, name: string): Locator => page.getByTestId(`stage-node-${name}`);
-const handle = (page: Page, name: string, kind: 'source' | 'target'): Locator => node(page, name).locator(`.react-flow__handle.${kind}`);
+const handle = (page: Page, name: string, kind: 'source' | 'target'): Locator =>
+  node(page, name).locator(`.react-flow__handle.${kind}`);
 
 async function centre(loc: Locator): Promise<{ x: number; y: number }> {
   const box = await loc.boundingBox();
@@ -49,11 +50,17 @@ async function waitSaved(page: Page): Promise<void> {
   await page.locator('[data-testid="save-status"][data-state="saved"]').waitFor();
 }
 
-async function storedDocument(app: RunningApp): Promise<{ doc: PatternDocument; hash: string; version: number }> {
+async function storedDocument(
+  app: RunningApp,
+): Promise<{ doc: PatternDocument; hash: string; version: number }> {
   const [summary] = (await app.api.patterns.list()).filter((p) => p.name === NAME);
   if (!summary) throw new Error('pattern not stored');
   const detail = await app.api.patterns.get({ id: summary.id });
-  return { doc: detail.document as PatternDocument, hash: detail.semanticHash, version: detail.latestVersion };
+  return {
+    doc: detail.document as PatternDocument,
+    hash: detail.semanticHash,
+    version: detail.latestVersion,
+  };
 }
 
 const edgeLabels = (page: Page) => page.locator('[data-testid^="edge-label-"]');
@@ -66,7 +73,13 @@ describe('designer canvas', () => {
   beforeAll(async () => {
     app = await launchApp();
     page = app.page;
-    const document = specToDocument({ stages: [{ name: 'start', contiguity: 'begin', where: 'type == "login"', quantifier: one }], skip: { kind: 'NO_SKIP' } }, { name: NAME });
+    const document = specToDocument(
+      {
+        stages: [{ name: 'start', contiguity: 'begin', where: 'type == "login"', quantifier: one }],
+        skip: { kind: 'NO_SKIP' },
+      },
+      { name: NAME },
+    );
     await app.api.patterns.create({ name: NAME, document });
     await app.shell.libraryItem(NAME).click();
     await node(page, 'start').waitFor();
@@ -81,7 +94,9 @@ describe('designer canvas', () => {
     await node(page, 'stage1').waitFor();
     const pane = await page.locator('.react-flow__pane').boundingBox();
     if (!pane) throw new Error('no pane');
-    await page.getByTestId('palette-add-stage').dragTo(page.locator('.react-flow__pane'), { targetPosition: { x: pane.width * 0.5, y: pane.height * 0.75 } });
+    await page.getByTestId('palette-add-stage').dragTo(page.locator('.react-flow__pane'), {
+      targetPosition: { x: pane.width * 0.5, y: pane.height * 0.75 },
+    });
     await node(page, 'stage2').waitFor();
     expect(await page.locator('.react-flow__node').count()).toBe(3);
     await waitSaved(page);
@@ -94,9 +109,13 @@ describe('designer canvas', () => {
     await page.getByTestId('palette-connect-as').selectOption('next');
     await dragBetween(page, handle(page, 'stage1', 'source'), handle(page, 'stage2', 'target'));
     await edgeLabels(page).nth(1).waitFor();
-    expect(await edgeLabels(page).evaluateAll((els) => els.map((e) => e.getAttribute('data-contiguity')))).toEqual(['followedBy', 'next']);
+    expect(
+      await edgeLabels(page).evaluateAll((els) => els.map((e) => e.getAttribute('data-contiguity'))),
+    ).toEqual(['followedBy', 'next']);
     // Styled distinctly: followedBy dashed, next solid.
-    const dashes = await page.locator('.react-flow__edge path.cep-edge-path').evaluateAll((els) => els.map((e) => (e as SVGPathElement).style.strokeDasharray));
+    const dashes = await page
+      .locator('.react-flow__edge path.cep-edge-path')
+      .evaluateAll((els) => els.map((e) => (e as SVGPathElement).style.strokeDasharray));
     expect(dashes[0]).not.toBe('');
     expect(dashes[1]).toBe('');
     await waitSaved(page);
@@ -111,7 +130,10 @@ describe('designer canvas', () => {
     expect(await edgeLabels(page).count()).toBe(2);
     await app.shell.screenshot('designer-canvas-refused');
     await dragBetween(page, handle(page, 'start', 'source'), handle(page, 'stage2', 'target'));
-    await page.getByTestId('connection-refused').filter({ hasText: /branches/ }).waitFor();
+    await page
+      .getByTestId('connection-refused')
+      .filter({ hasText: /branches/ })
+      .waitFor();
     expect(await edgeLabels(page).count()).toBe(2);
   });
 
@@ -149,10 +171,13 @@ describe('designer canvas', () => {
     await dragBy(page, node(page, 'start'), 500, 200);
     await page.getByTestId('canvas-auto-layout').click();
     await page.waitForFunction(() => {
-      const x = (n: string) => document.querySelector(`[data-testid="stage-node-${n}"]`)?.getBoundingClientRect().x ?? 0;
+      const x = (n: string) =>
+        document.querySelector(`[data-testid="stage-node-${n}"]`)?.getBoundingClientRect().x ?? 0;
       return x('start') < x('stage1') && x('stage1') < x('stage2');
     });
-    const ys = await Promise.all(['start', 'stage1', 'stage2'].map(async (n) => (await node(page, n).boundingBox())?.y));
+    const ys = await Promise.all(
+      ['start', 'stage1', 'stage2'].map(async (n) => (await node(page, n).boundingBox())?.y),
+    );
     expect(new Set(ys.map((y) => Math.round(y ?? 0))).size).toBe(1);
     await waitSaved(page);
     await app.shell.screenshot('designer-canvas-auto-layout');
@@ -162,7 +187,12 @@ describe('designer canvas', () => {
     await waitSaved(page);
     const before = await storedDocument(app);
     await dragBy(page, node(page, 'stage2'), 0, 160);
-    await page.locator('[data-testid="save-status"][data-state="dirty"], [data-testid="save-status"][data-state="saving"]').first().waitFor();
+    await page
+      .locator(
+        '[data-testid="save-status"][data-state="dirty"], [data-testid="save-status"][data-state="saving"]',
+      )
+      .first()
+      .waitFor();
     await waitSaved(page);
     const after = await storedDocument(app);
     expect(after.hash).toBe(before.hash);
@@ -201,7 +231,11 @@ describe('designer canvas', () => {
     await app.shell.waitUntilReady();
     await app.shell.libraryItem(NAME).click();
     await node(page, 'stage2').waitFor();
-    expect((await page.locator('.cep-stage-name').allTextContents()).sort()).toEqual(['stage1', 'stage2', 'start']);
+    expect((await page.locator('.cep-stage-name').allTextContents()).sort()).toEqual([
+      'stage1',
+      'stage2',
+      'start',
+    ]);
     expect(await edgeLabels(page).allTextContents()).toEqual(['followedBy', 'next']);
     expect(await page.getByTestId('save-status').getAttribute('data-state')).toBe('saved');
     const again = await storedDocument(app);

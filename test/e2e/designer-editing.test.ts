@@ -14,7 +14,8 @@ import { launchApp, type RunningApp } from './support/launch';
 import { artifactsDir } from './support/paths';
 
 const node = (page: Page, name: string): Locator => page.getByTestId(`stage-node-${name}`);
-const handle = (page: Page, name: string, kind: 'source' | 'target'): Locator => node(page, name).locator(`.react-flow__handle.${kind}`);
+const handle = (page: Page, name: string, kind: 'source' | 'target'): Locator =>
+  node(page, name).locator(`.react-flow__handle.${kind}`);
 const edgeLabels = (page: Page): Locator => page.locator('[data-testid^="edge-label-"]');
 
 async function centre(loc: Locator): Promise<{ x: number; y: number }> {
@@ -60,7 +61,11 @@ describe('designer editing', () => {
 
   const stored = async (): Promise<{ doc: PatternDocument; hash: string; version: number }> => {
     const detail = await app.api.patterns.get({ id: patternId });
-    return { doc: detail.document as PatternDocument, hash: detail.semanticHash, version: detail.latestVersion };
+    return {
+      doc: detail.document as PatternDocument,
+      hash: detail.semanticHash,
+      version: detail.latestVersion,
+    };
   };
   const stageOf = (doc: PatternDocument, name: string) => {
     const hit = doc.nodes.find((n) => n.name === name);
@@ -95,7 +100,10 @@ describe('designer editing', () => {
     await edgeLabels(page).nth(1).waitFor();
     await app.shell.screenshot('designer-editing-built');
     await clearSelection(page);
-    await page.getByTestId('pattern-summary').filter({ hasText: /stage2/ }).waitFor();
+    await page
+      .getByTestId('pattern-summary')
+      .filter({ hasText: /stage2/ })
+      .waitFor();
     await page.getByTestId('inspector-status').filter({ hasText: 'Valid' }).waitFor();
     await waitSaved(page);
   });
@@ -107,8 +115,15 @@ describe('designer editing', () => {
     expect(await page.getByTestId('stage-name').inputValue()).toBe('stage1');
     await typeInCondition(page, 'condition-where', 'amount >');
     // The engine's diagnostic arrives as a Monaco marker and as an inline message under the editor.
-    await page.locator('[data-testid="condition-where"][data-has-error="true"] .squiggly-error').first().waitFor();
-    await inspector.getByTestId('field-messages').filter({ hasText: /expected|missing|end/i }).first().waitFor();
+    await page
+      .locator('[data-testid="condition-where"][data-has-error="true"] .squiggly-error')
+      .first()
+      .waitFor();
+    await inspector
+      .getByTestId('field-messages')
+      .filter({ hasText: /expected|missing|end/i })
+      .first()
+      .waitFor();
     await page.getByTestId('inspector-status').filter({ hasText: '1 error' }).waitFor();
     await node(page, 'stage1').locator('[data-testid="node-problems-stage1"]').waitFor();
 
@@ -121,7 +136,9 @@ describe('designer editing', () => {
     await clearSelection(page);
     await row.click();
     await page.locator('[data-testid="stage-inspector"]').waitFor();
-    await page.waitForFunction(() => document.activeElement?.closest('[data-testid="condition-where"]') !== null);
+    await page.waitForFunction(
+      () => document.activeElement?.closest('[data-testid="condition-where"]') !== null,
+    );
     await app.shell.screenshot('designer-editing-condition-error');
 
     // Fix it where the cursor already is.
@@ -142,14 +159,22 @@ describe('designer editing', () => {
     await from.fill('2');
     await to.fill('x');
     // A wrong value is refused inline and not stored.
-    await page.getByTestId('section-quantifier').getByTestId('field-messages').filter({ hasText: 'whole number' }).waitFor();
+    await page
+      .getByTestId('section-quantifier')
+      .getByTestId('field-messages')
+      .filter({ hasText: 'whole number' })
+      .waitFor();
     await to.fill('4');
     await page.getByTestId('quantifier-notation').filter({ hasText: '{2,4}' }).waitFor();
     await page.getByTestId('quantifier-stage1').filter({ hasText: /2.*4/ }).waitFor();
     // Greedy becomes available only now that the stage repeats.
     expect(await page.getByTestId('quantifier-greedy').isEnabled()).toBe(true);
     await waitSaved(page);
-    expect(stageOf((await stored()).doc, 'stage1').quantifier).toMatchObject({ kind: 'times', from: 2, to: 4 });
+    expect(stageOf((await stored()).doc, 'stage1').quantifier).toMatchObject({
+      kind: 'times',
+      from: 2,
+      to: 4,
+    });
   });
 
   it("changes an edge's contiguity, and the quantifier editor of a NOT stage says what Flink refuses", async () => {
@@ -163,7 +188,9 @@ describe('designer editing', () => {
     await page.getByTestId('stage-inspector').waitFor();
     expect(await page.getByTestId('quantifier-kind-times').isDisabled()).toBe(true);
     expect(await page.getByTestId('quantifier-optional').isDisabled()).toBe(true);
-    expect(await page.getByTestId('quantifier-reasons').textContent()).toContain('Flink: Option not applicable to NOT pattern');
+    expect(await page.getByTestId('quantifier-reasons').textContent()).toContain(
+      'Flink: Option not applicable to NOT pattern',
+    );
     await app.shell.screenshot('designer-editing-not-stage');
 
     // stage1 before a NOT stage cannot become optional either, and says why.
@@ -178,8 +205,12 @@ describe('designer editing', () => {
   it('undo and redo walk the edits back and forth', async () => {
     await clearSelection(page);
     await app.shell.chord('Z');
-    await page.locator('[data-testid^="edge-label-"][data-contiguity="notNext"]').waitFor({ state: 'detached' });
-    expect(await edgeLabels(page).evaluateAll((els) => els.map((e) => e.getAttribute('data-contiguity')))).toEqual(['followedBy', 'followedBy']);
+    await page
+      .locator('[data-testid^="edge-label-"][data-contiguity="notNext"]')
+      .waitFor({ state: 'detached' });
+    expect(
+      await edgeLabels(page).evaluateAll((els) => els.map((e) => e.getAttribute('data-contiguity'))),
+    ).toEqual(['followedBy', 'followedBy']);
     await app.shell.chord('Z');
     await page.getByTestId('quantifier-stage1').filter({ hasText: /2.*4/ }).waitFor({ state: 'detached' });
     await app.shell.chord('Z', { shift: true });
@@ -198,7 +229,12 @@ describe('designer editing', () => {
     await page.mouse.move(box.x + 20, box.y + 80, { steps: 6 });
     await page.mouse.move(box.x + 20, box.y + 160, { steps: 6 });
     await page.mouse.up();
-    await page.locator('[data-testid="save-status"][data-state="dirty"], [data-testid="save-status"][data-state="saving"]').first().waitFor();
+    await page
+      .locator(
+        '[data-testid="save-status"][data-state="dirty"], [data-testid="save-status"][data-state="saving"]',
+      )
+      .first()
+      .waitFor();
     await waitSaved(page);
     const after = await stored();
     expect(after.hash).toBe(before.hash);
@@ -241,7 +277,9 @@ describe('designer editing', () => {
     await app.shell.waitUntilReady();
     await app.shell.libraryItem('Untitled pattern').click();
     await node(page, 'stage2').waitFor();
-    expect(await edgeLabels(page).evaluateAll((els) => els.map((e) => e.getAttribute('data-contiguity')))).toEqual(['followedBy', 'notNext']);
+    expect(
+      await edgeLabels(page).evaluateAll((els) => els.map((e) => e.getAttribute('data-contiguity'))),
+    ).toEqual(['followedBy', 'notNext']);
     await node(page, 'stage1').click();
     await page.getByTestId('condition-where').locator('.view-lines', { hasText: 'amount > 100' }).waitFor();
     expect(await page.getByTestId('quantifier-notation').textContent()).toBe('{2,4}');
@@ -251,7 +289,10 @@ describe('designer editing', () => {
 
   it("completes event fields from the pattern's event schema and shows their type on hover", async () => {
     await clearSelection(page);
-    await page.getByTestId('section-schema').getByRole('button', { name: /Event schema/i }).click();
+    await page
+      .getByTestId('section-schema')
+      .getByRole('button', { name: /Event schema/i })
+      .click();
     await page.getByTestId('schema-add-field').click();
     await page.getByLabel('Field 1 name').fill('amount');
     await page.getByLabel('Field 1 type').selectOption('number');
@@ -264,7 +305,10 @@ describe('designer editing', () => {
     await page.keyboard.press('Enter');
     await page.keyboard.type(' < 5000', { delay: 15 });
     await page.locator('[data-testid="condition-where"][data-has-error="false"]').waitFor();
-    await page.getByTestId('condition-where').locator('.view-lines', { hasText: 'amount > 100 && amount < 5000' }).waitFor();
+    await page
+      .getByTestId('condition-where')
+      .locator('.view-lines', { hasText: 'amount > 100 && amount < 5000' })
+      .waitFor();
     await waitSaved(page);
     expect(stageOf((await stored()).doc, 'stage1').where).toBe('amount > 100 && amount < 5000');
     // Hover over the field: its type from the schema.

@@ -36,8 +36,14 @@ describe('export dialog', () => {
 
   beforeAll(async () => {
     app = await launchApp();
-    await app.api.patterns.create({ name: 'Card testing', document: sample('samples/patterns/risk/card-testing.cep.json') });
-    await app.api.patterns.create({ name: 'CPU saturated host', document: sample('samples/patterns/monitoring/cpu-sustained.cep.json') });
+    await app.api.patterns.create({
+      name: 'Card testing',
+      document: sample('samples/patterns/risk/card-testing.cep.json'),
+    });
+    await app.api.patterns.create({
+      name: 'CPU saturated host',
+      document: sample('samples/patterns/monitoring/cpu-sustained.cep.json'),
+    });
   });
 
   afterAll(async () => {
@@ -77,7 +83,11 @@ describe('export dialog', () => {
     expect(await preview(page).count()).toBe(0);
     expect(await page.getByTestId('export-save').isDisabled()).toBe(true);
     const verdicts = page.getByTestId('export-report-item');
-    expect(await verdicts.evaluateAll((items) => items.map((i) => `${i.getAttribute('data-stage')}:${i.getAttribute('data-ok')}`))).toEqual(['probe:true', 'cashout:false']);
+    expect(
+      await verdicts.evaluateAll((items) =>
+        items.map((i) => `${i.getAttribute('data-stage')}:${i.getAttribute('data-ok')}`),
+      ),
+    ).toEqual(['probe:true', 'cashout:false']);
     await shell.screenshot('export-dialog-sql-refused');
     await page.keyboard.press('Escape');
     await dialog(page).waitFor({ state: 'detached' });
@@ -97,7 +107,9 @@ describe('export dialog', () => {
     await page.getByTestId('export-option-table').fill('host_metrics');
     await previewShows(page, 'host_metrics');
 
-    await app.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app.host.url).origin });
+    await app.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: new URL(app.host.url).origin,
+    });
     await page.getByTestId('export-copy').click();
     await page.getByTestId('export-notice').filter({ hasText: 'Copied to the clipboard' }).waitFor();
     const copied = await page.evaluate(() => navigator.clipboard.readText());

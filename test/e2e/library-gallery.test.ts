@@ -24,7 +24,9 @@ describe('pattern library: first start, samples gallery, list actions and files'
 
   /** The list row whose name is exactly `name` (so "X" does not also match "X copy"). */
   const row = (name: string): Locator =>
-    app.shell.library.locator('.library-row').filter({ has: app.page.locator('.library-item-name').getByText(name, { exact: true }) });
+    app.shell.library
+      .locator('.library-row')
+      .filter({ has: app.page.locator('.library-item-name').getByText(name, { exact: true }) });
 
   const namesStored = async () => (await app.api.patterns.list()).map((p) => p.name);
   const countNamed = async (name: string) => (await namesStored()).filter((n) => n === name).length;
@@ -38,11 +40,16 @@ describe('pattern library: first start, samples gallery, list actions and files'
     expect(info.welcome?.slug).toBe('card-testing');
     await shell.patternTitle.filter({ hasText: 'Card testing' }).waitFor();
     await shell.canvas.locator('.react-flow__node').first().waitFor();
-    for (const hint of ['canvas', 'conditions', 'replay']) await page.getByTestId(`welcome-hint-${hint}`).waitFor();
-    expect(await page.getByTestId('welcome-hint-replay').textContent()).toContain('step through the recording with ← →');
+    for (const hint of ['canvas', 'conditions', 'replay'])
+      await page.getByTestId(`welcome-hint-${hint}`).waitFor();
+    expect(await page.getByTestId('welcome-hint-replay').textContent()).toContain(
+      'step through the recording with ← →',
+    );
     // Replay has the sample's recording preselected for this pattern.
     const chosen = await page.evaluate(() => localStorage.getItem('cepheus.replay.recordings'));
-    expect(JSON.parse(chosen ?? '{}')).toMatchObject({ [info.welcome?.patternId ?? '?']: info.welcome?.recordingId });
+    expect(JSON.parse(chosen ?? '{}')).toMatchObject({
+      [info.welcome?.patternId ?? '?']: info.welcome?.recordingId,
+    });
     await shell.screenshot('first-start');
   });
 
@@ -65,7 +72,11 @@ describe('pattern library: first start, samples gallery, list actions and files'
     await shell.runCommand('sample gallery');
     const gallery = page.getByTestId('sample-gallery');
     await gallery.locator('[data-sample-slug]').first().waitFor();
-    expect(await gallery.locator('.gallery-family .section-title').allTextContents()).toEqual(['Risk control', 'Marketing', 'Monitoring']);
+    expect(await gallery.locator('.gallery-family .section-title').allTextContents()).toEqual([
+      'Risk control',
+      'Marketing',
+      'Monitoring',
+    ]);
     const monitoring = gallery.getByTestId('gallery-family-monitoring');
     expect(await monitoring.locator('.gallery-item-text').first().textContent()).not.toBe('');
     await monitoring.locator('[data-sample-slug="cpu-sustained"]').click();
@@ -74,7 +85,8 @@ describe('pattern library: first start, samples gallery, list actions and files'
     await shell.canvas.locator('.react-flow__node').first().waitFor();
     expect(await namesStored()).toHaveLength(before + 1);
     expect(await countNamed('CPU saturated')).toBe(2);
-    gallerySampleId = (await shell.library.locator('.library-row[aria-selected="true"]').getAttribute('data-row-id')) ?? '';
+    gallerySampleId =
+      (await shell.library.locator('.library-row[aria-selected="true"]').getAttribute('data-row-id')) ?? '';
     expect(gallerySampleId).not.toBe('');
   });
 
@@ -144,7 +156,11 @@ describe('pattern library: first start, samples gallery, list actions and files'
     const copiesBefore = await countNamed('CPU saturated');
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), shell.runCommand('open file')]);
     // Playwright keeps downloads under a random name; hand the chooser the file as the user saved it.
-    await chooser.setFiles({ name: download.suggestedFilename(), mimeType: 'application/json', buffer: readFileSync(path) });
+    await chooser.setFiles({
+      name: download.suggestedFilename(),
+      mimeType: 'application/json',
+      buffer: readFileSync(path),
+    });
     await shell.statusBar.filter({ hasText: 'Opened “cpu-saturated.cep.json”' }).waitFor();
     expect(await countNamed('CPU saturated')).toBe(copiesBefore + 1);
     await shell.canvas.locator('.react-flow__node').first().waitFor();
@@ -153,16 +169,26 @@ describe('pattern library: first start, samples gallery, list actions and files'
   it('explains a file that is not a pattern and changes nothing', async () => {
     const { page } = app;
     const before = await namesStored();
-    const bad = { name: 'broken.cep.json', mimeType: 'application/json', buffer: Buffer.from('{ "format": "cepheus.pattern", "nodes": [ }') };
+    const bad = {
+      name: 'broken.cep.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{ "format": "cepheus.pattern", "nodes": [ }'),
+    };
     await page.getByTestId('pattern-file-input').setInputFiles(bad);
     const dialog = page.getByTestId('file-problem');
     await dialog.waitFor();
     expect(await dialog.textContent()).toContain('broken.cep.json');
-    expect(await dialog.getByTestId('file-problem-list').textContent()).toMatch(/Not valid JSON at line 1, column \d+/);
+    expect(await dialog.getByTestId('file-problem-list').textContent()).toMatch(
+      /Not valid JSON at line 1, column \d+/,
+    );
     await dialog.locator('.modal-footer').getByRole('button', { name: 'Close' }).click();
     await dialog.waitFor({ state: 'detached' });
 
-    const wrong = { name: 'other.json', mimeType: 'application/json', buffer: Buffer.from('{ "format": "cepheus.pattern", "version": 1, "name": 3 }') };
+    const wrong = {
+      name: 'other.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{ "format": "cepheus.pattern", "version": 1, "name": 3 }'),
+    };
     await page.getByTestId('pattern-file-input').setInputFiles(wrong);
     await dialog.waitFor();
     expect(await dialog.getByTestId('file-problem-list').locator('li').count()).toBeGreaterThan(0);

@@ -41,7 +41,9 @@ describe('pattern library', () => {
     // The canvas shows the stored stages and the edge between them, labelled with its contiguity.
     await shell.canvas.locator('.react-flow__node', { hasText: 'refund' }).waitFor();
     expect(await shell.canvas.locator('.cep-stage-name').allTextContents()).toEqual(['order', 'refund']);
-    expect(await shell.canvas.locator('[data-testid^="edge-label-"]').allTextContents()).toEqual(['followedBy']);
+    expect(await shell.canvas.locator('[data-testid^="edge-label-"]').allTextContents()).toEqual([
+      'followedBy',
+    ]);
     expect(await shell.canvasEmptyHint.count()).toBe(0);
     await shell.screenshot('library-open-pattern-dark');
   });

@@ -30,12 +30,17 @@ function inlineText(page: Page): Promise<string> {
 
 /** A field of the current event as the replay panel shows it. */
 async function eventField(page: Page, name: string): Promise<string> {
-  const row = page.getByTestId('replay-current-event').locator('.kv-row').filter({ has: page.locator('dt', { hasText: new RegExp(`^${name}$`) }) });
+  const row = page
+    .getByTestId('replay-current-event')
+    .locator('.kv-row')
+    .filter({ has: page.locator('dt', { hasText: new RegExp(`^${name}$`) }) });
   return ((await row.locator('dd').textContent()) ?? '').trim();
 }
 
 async function currentSeq(page: Page): Promise<string> {
-  return ((await page.getByTestId('replay-current-event').locator('.current-event-head strong').textContent()) ?? '').trim();
+  return (
+    (await page.getByTestId('replay-current-event').locator('.current-event-head strong').textContent()) ?? ''
+  ).trim();
 }
 
 /** What the editor must show for the current event: the engine's reading of `type == 'transfer' && amount < 1`. */
@@ -62,7 +67,11 @@ async function expectInlineValuesOfCurrentEvent(page: Page): Promise<string> {
   const text = await inlineText(page);
   expect(text).toContain(fields);
   expect(text.endsWith(`${fields} → ${result}`)).toBe(true);
-  const resultClass = await page.getByTestId('condition-where').locator('.cx-inline-value').last().getAttribute('class');
+  const resultClass = await page
+    .getByTestId('condition-where')
+    .locator('.cx-inline-value')
+    .last()
+    .getAttribute('class');
   expect(resultClass).toContain(result ? 'cx-inline-is-true' : 'cx-inline-is-false');
   return text;
 }
@@ -86,7 +95,11 @@ describe('replay: condition values inline in the editor', () => {
     await api.patterns.create({ name: NAME, document: doc });
     await shell.openPattern(NAME);
     await shell.canvas.getByTestId('stage-node-probe').click();
-    await page.getByTestId('condition-where').locator('.view-lines').filter({ hasText: 'transfer' }).waitFor();
+    await page
+      .getByTestId('condition-where')
+      .locator('.view-lines')
+      .filter({ hasText: 'transfer' })
+      .waitFor();
 
     const info = await api.app.info();
     await shell.selectBottomTab('replay');
@@ -101,12 +114,18 @@ describe('replay: condition values inline in the editor', () => {
     const hints = page.locator('[data-testid^="welcome-hint-"]');
     for (let n = await hints.count(); n > 0; n = await hints.count()) {
       await hints.first().getByRole('button', { name: 'Dismiss hint' }).click();
-      await page.waitForFunction((before) => document.querySelectorAll('[data-testid^="welcome-hint-"]').length < before, n);
+      await page.waitForFunction(
+        (before) => document.querySelectorAll('[data-testid^="welcome-hint-"]').length < before,
+        n,
+      );
     }
 
     await page.getByTestId('replay-seek-input').fill('600');
     await page.getByTestId('replay-seek-go').click();
-    await page.getByTestId('replay-current-event').locator('strong', { hasText: /^#600$/ }).waitFor();
+    await page
+      .getByTestId('replay-current-event')
+      .locator('strong', { hasText: /^#600$/ })
+      .waitFor();
     let before = await expectInlineValuesOfCurrentEvent(page);
 
     // Step with → until the probe condition holds (a transfer under 1), checking every step on the way.
@@ -115,7 +134,11 @@ describe('replay: condition values inline in the editor', () => {
     for (;;) {
       const seq = await currentSeq(page);
       await page.keyboard.press('ArrowRight');
-      await page.getByTestId('replay-current-event').locator('strong').filter({ hasNotText: new RegExp(`^${seq}$`) }).waitFor();
+      await page
+        .getByTestId('replay-current-event')
+        .locator('strong')
+        .filter({ hasNotText: new RegExp(`^${seq}$`) })
+        .waitFor();
       const now = await expectInlineValuesOfCurrentEvent(page);
       if (now.endsWith('→ true')) break;
       before = now;
@@ -124,7 +147,11 @@ describe('replay: condition values inline in the editor', () => {
     expect(before.endsWith('→ false')).toBe(true);
     // The && clause on the left shows its own value after it.
     expect(await inlineText(page)).toMatch(/^true type = "transfer"/);
-    const shot = await page.getByTestId('condition-where').locator('xpath=ancestor::*[contains(@class,"insp-field")]').first().screenshot();
+    const shot = await page
+      .getByTestId('condition-where')
+      .locator('xpath=ancestor::*[contains(@class,"insp-field")]')
+      .first()
+      .screenshot();
     expect(shot.byteLength).toBeGreaterThan(0);
     const path = await shell.screenshot('replay-inline-values');
     const docsShot = join(repoRoot, 'docs/screenshots/replay-inline-values.png');
@@ -138,7 +165,9 @@ describe('replay: condition values inline in the editor', () => {
     const { shell, page } = app;
     await page.getByTestId('replay-close').click();
     await page.getByTestId('replay-panel').waitFor({ state: 'detached' });
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="condition-where"] .cx-inline-value').length === 0);
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid="condition-where"] .cx-inline-value').length === 0,
+    );
     expect(await shell.problems()).toEqual([]);
   });
 });

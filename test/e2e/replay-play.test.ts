@@ -16,7 +16,10 @@ async function position(page: Page): Promise<string> {
 
 /** Waits until the position label is `label` (each move is a round trip to the engine). */
 async function positionIs(page: Page, label: string): Promise<void> {
-  await page.getByTestId('replay-position').filter({ hasText: new RegExp(`^${label}$`) }).waitFor();
+  await page
+    .getByTestId('replay-position')
+    .filter({ hasText: new RegExp(`^${label}$`) })
+    .waitFor();
 }
 
 async function positionChangesFrom(page: Page, before: string): Promise<string> {
@@ -27,7 +30,8 @@ async function positionChangesFrom(page: Page, before: string): Promise<string> 
   return position(page);
 }
 
-const eventNumber = (label: string): number => Number(/^Event ([\d,]+) of/.exec(label)?.[1]?.replaceAll(',', '') ?? NaN);
+const eventNumber = (label: string): number =>
+  Number(/^Event ([\d,]+) of/.exec(label)?.[1]?.replaceAll(',', '') ?? NaN);
 
 describe('replay: Play stops at breakpoints like F5', () => {
   let app: RunningApp;
@@ -83,7 +87,10 @@ describe('replay: Play stops at breakpoints like F5', () => {
     await page.getByLabel('Play speed (steps per second)').selectOption('100');
     await page.getByTestId('replay-play').click();
     await hit.waitFor();
-    await page.getByTestId('replay-play').and(page.getByLabel('Play', { exact: true })).waitFor();
+    await page
+      .getByTestId('replay-play')
+      .and(page.getByLabel('Play', { exact: true }))
+      .waitFor();
     expect(await position(page)).toBe(f5Stop);
     expect(await hit.textContent()).toBe(f5Reason);
     // The canvas agrees: a partial match now waits in "cashout".
@@ -100,10 +107,16 @@ describe('replay: Play stops at breakpoints like F5', () => {
     await page.getByLabel('Play speed (steps per second)').selectOption('5');
     await page.getByTestId('replay-position').click();
     await page.keyboard.press('Space');
-    await page.getByTestId('replay-play').and(page.getByLabel('Pause', { exact: true })).waitFor();
+    await page
+      .getByTestId('replay-play')
+      .and(page.getByLabel('Pause', { exact: true }))
+      .waitFor();
     const moved = await positionChangesFrom(page, stop);
     await page.keyboard.press('Space');
-    await page.getByTestId('replay-play').and(page.getByLabel('Play', { exact: true })).waitFor();
+    await page
+      .getByTestId('replay-play')
+      .and(page.getByLabel('Play', { exact: true }))
+      .waitFor();
     expect(eventNumber(moved)).toBeGreaterThan(eventNumber(stop));
     expect(await page.getByTestId('breakpoint-hit').count()).toBe(0);
 

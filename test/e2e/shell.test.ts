@@ -19,7 +19,14 @@ describe('application shell', () => {
 
   it('renders top bar, library, canvas, inspector, bottom panel and status bar', async () => {
     const { shell } = app;
-    for (const region of [shell.topBar, shell.library, shell.canvas, shell.inspector, shell.bottomPanel, shell.statusBar]) {
+    for (const region of [
+      shell.topBar,
+      shell.library,
+      shell.canvas,
+      shell.inspector,
+      shell.bottomPanel,
+      shell.statusBar,
+    ]) {
       expect(await region.isVisible()).toBe(true);
     }
     expect(await shell.topBar.textContent()).toContain('Cepheus');
@@ -87,7 +94,9 @@ describe('application shell', () => {
     const { page, shell, diagnostics } = await app.newPage(`${app.host.baseUrl}/?token=not-the-token`);
     try {
       expect(await page.getByTestId('library-error').textContent()).toContain('Could not load patterns');
-      expect(await page.getByTestId('status-connection').textContent()).toBe('Back end unavailable (unauthorized)');
+      expect(await page.getByTestId('status-connection').textContent()).toBe(
+        'Back end unavailable (unauthorized)',
+      );
       // The refused calls are the only problems: 401 responses logged by the browser, nothing else.
       const problems = await shell.problems();
       expect(problems.length).toBeGreaterThan(0);

@@ -47,7 +47,14 @@ function inWindow(p: Problem, start: number, at: number): boolean {
 }
 
 /** Whether no event in (from, to] satisfies the stage's condition. */
-function noneMatch(p: Problem, stage: number, prefix: Prefix, from: number, to: number, bound: Prefix['bound']): boolean {
+function noneMatch(
+  p: Problem,
+  stage: number,
+  prefix: Prefix,
+  from: number,
+  to: number,
+  bound: Prefix['bound'],
+): boolean {
   for (let y = from + 1; y <= to; y++) if (p.rules[stage].cond(y, bound)) return false;
   return true;
 }
@@ -71,20 +78,31 @@ export function aliveAfter(p: Problem, prefix: Prefix, t: number): boolean {
   for (let m = k + 1; m < n; m++) {
     const entry = p.rules[m].entry;
     const greedyOk = !p.rules[m - 1].greedy || noneMatch(p, m - 1, prefix, L, t, prefix.bound);
-    const waitOk = entry === 'followedByAny' || (entry === 'followedBy' && noneMatch(p, m, prefix, L, t, prefix.bound));
+    const waitOk =
+      entry === 'followedByAny' || (entry === 'followedBy' && noneMatch(p, m, prefix, L, t, prefix.bound));
     if (greedyOk && waitOk) return true;
     if (!p.rules[m].optional) break;
   }
   return false;
 }
 
-function withSkip(p: Problem, judged: readonly Judged[], kind: 'SKIP_TO_NEXT' | 'SKIP_PAST_LAST_EVENT'): Emission {
+function withSkip(
+  p: Problem,
+  judged: readonly Judged[],
+  kind: 'SKIP_TO_NEXT' | 'SKIP_PAST_LAST_EVENT',
+): Emission {
   const prefixes = candidatePrefixes(p);
   const liveStarts = (t: number, windowAt: number): number[] => {
     if (t < 0) return [];
     const starts = new Set<number>();
     for (const pre of prefixes) {
-      if (pre.last <= t && !starts.has(pre.start) && aliveAfter(p, pre, t) && inWindow(p, pre.start, windowAt)) starts.add(pre.start);
+      if (
+        pre.last <= t &&
+        !starts.has(pre.start) &&
+        aliveAfter(p, pre, t) &&
+        inWindow(p, pre.start, windowAt)
+      )
+        starts.add(pre.start);
     }
     return [...starts];
   };
@@ -114,6 +132,7 @@ function withSkip(p: Problem, judged: readonly Judged[], kind: 'SKIP_TO_NEXT' | 
 }
 
 export function emissionOrder(p: Problem, judged: readonly Judged[], skip: SkipStrategy): Emission {
-  if (skip.kind === 'SKIP_TO_NEXT' || skip.kind === 'SKIP_PAST_LAST_EVENT') return withSkip(p, judged, skip.kind);
+  if (skip.kind === 'SKIP_TO_NEXT' || skip.kind === 'SKIP_PAST_LAST_EVENT')
+    return withSkip(p, judged, skip.kind);
   return noSkip(judged);
 }

@@ -33,7 +33,13 @@ export interface Problem {
 }
 
 /** Events a stage may take next after `prev` (-1: nothing bound yet, any event may start). */
-export function nextCandidates(p: Problem, stage: number, rule: 'start' | StageRule['entry'], prev: number, bound: readonly Binding[]): number[] {
+export function nextCandidates(
+  p: Problem,
+  stage: number,
+  rule: 'start' | StageRule['entry'],
+  prev: number,
+  bound: readonly Binding[],
+): number[] {
   const cond = p.rules[stage].cond;
   const ctx = bindingsBefore(bound, Infinity, p.rules);
   const out: number[] = [];
@@ -74,7 +80,8 @@ export function candidateAssignments(p: Problem): Binding[][] {
   return out;
 }
 
-export const eventsOfStage = (a: readonly Binding[], stage: number): number[] => a.filter((b) => b.stage === stage).map((b) => b.event);
+export const eventsOfStage = (a: readonly Binding[], stage: number): number[] =>
+  a.filter((b) => b.stage === stage).map((b) => b.event);
 
 /** Last bound event before `event` in the assignment, or -1. */
 function anchorBefore(a: readonly Binding[], event: number): number {

@@ -25,8 +25,7 @@ export interface RefMatch {
 }
 
 export type RefResult =
-  | { ok: true; matches: RefMatch[]; tieDependent: boolean }
-  | { ok: false; reason: string };
+  { ok: true; matches: RefMatch[]; tieDependent: boolean } | { ok: false; reason: string };
 
 function toMatch(j: Judged, p: Problem): RefMatch {
   const stages: RefMatch['stages'] = [];

@@ -75,7 +75,11 @@ function conditionSources(stage: StageSpec): string[] {
   return sources;
 }
 
-function compileStage(stage: StageSpec, stageNames: readonly string[], events: readonly RefEvent[]): StageCondition {
+function compileStage(
+  stage: StageSpec,
+  stageNames: readonly string[],
+  events: readonly RefEvent[],
+): StageCondition {
   const compiled: CompiledCondition[] = conditionSources(stage).map((source) => {
     const result = compileCondition(source, { stages: stageNames, currentStage: stage.name });
     if (!result.ok) {
@@ -87,7 +91,8 @@ function compileStage(stage: StageSpec, stageNames: readonly string[], events: r
   if (compiled.length === 0) return () => true;
   return (event, bound) => {
     const ctx = {
-      eventsOf: (name: string): readonly EventRecord[] => (bound.get(name) ?? []).map((i) => events[i].record),
+      eventsOf: (name: string): readonly EventRecord[] =>
+        (bound.get(name) ?? []).map((i) => events[i].record),
     };
     const record = events[event].record;
     return compiled.some((c) => c(record, ctx));
@@ -98,7 +103,8 @@ export function buildRules(spec: PatternSpec, events: readonly RefEvent[]): Stag
   const names = spec.stages.map((s) => s.name);
   return spec.stages.map((stage, index) => {
     const b = bounds(stage.quantifier);
-    const kind = stage.contiguity === 'notNext' || stage.contiguity === 'notFollowedBy' ? stage.contiguity : 'positive';
+    const kind =
+      stage.contiguity === 'notNext' || stage.contiguity === 'notFollowedBy' ? stage.contiguity : 'positive';
     return {
       name: stage.name,
       index,
@@ -113,7 +119,11 @@ export function buildRules(spec: PatternSpec, events: readonly RefEvent[]): Stag
 }
 
 /** The context a condition sees when judging event `at`: everything bound strictly before it. */
-export function bindingsBefore(assignment: readonly Binding[], at: number, rules: readonly StageRule[]): Bindings {
+export function bindingsBefore(
+  assignment: readonly Binding[],
+  at: number,
+  rules: readonly StageRule[],
+): Bindings {
   const map = new Map<string, number[]>();
   for (const b of assignment) {
     if (b.event >= at) break;

@@ -20,7 +20,14 @@ export function candidatePrefixes(p: Problem): Prefix[] {
   const n = p.rules.length;
   const record = (a: Binding[], stage: number, count: number): void => {
     if (greedyViolated(p, a)) return;
-    out.push({ assignment: a, stage, count, start: a[0].event, last: a[a.length - 1].event, bound: bindingsBefore(a, Infinity, p.rules) });
+    out.push({
+      assignment: a,
+      stage,
+      count,
+      start: a[0].event,
+      last: a[a.length - 1].event,
+      bound: bindingsBefore(a, Infinity, p.rules),
+    });
   };
   const walk = (i: number, bound: Binding[]): void => {
     if (i === n) return;

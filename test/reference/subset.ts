@@ -23,7 +23,8 @@
  */
 import type { PatternSpec, StageSpec } from '../../engine/pattern/spec';
 
-const isNot = (s: StageSpec | undefined): boolean => s?.contiguity === 'notNext' || s?.contiguity === 'notFollowedBy';
+const isNot = (s: StageSpec | undefined): boolean =>
+  s?.contiguity === 'notNext' || s?.contiguity === 'notFollowedBy';
 
 function isOptional(s: StageSpec): boolean {
   return s.quantifier.optional || (s.quantifier.kind === 'times' && s.quantifier.from === 0);
@@ -51,12 +52,16 @@ function stageProblem(spec: PatternSpec, i: number): string | null {
   if (!isNot(s)) return null;
   const prev = spec.stages[i - 1];
   const next = spec.stages[i + 1];
-  if (!prev || isNot(prev) || isOptional(prev)) return `${where}: a NOT stage must follow a non-optional positive stage`;
+  if (!prev || isNot(prev) || isOptional(prev))
+    return `${where}: a NOT stage must follow a non-optional positive stage`;
   if (isGreedyEffective(prev)) return `${where}: a NOT stage after a greedy stage is not covered`;
-  if (s.contiguity === 'notFollowedBy' && isRange(prev)) return `${where}: notFollowedBy after a times(n,m) range is not covered`;
-  if (next && (isNot(next) || isOptional(next))) return `${where}: a NOT stage in the middle must precede a non-optional positive stage`;
+  if (s.contiguity === 'notFollowedBy' && isRange(prev))
+    return `${where}: notFollowedBy after a times(n,m) range is not covered`;
+  if (next && (isNot(next) || isOptional(next)))
+    return `${where}: a NOT stage in the middle must precede a non-optional positive stage`;
   if (!next && s.contiguity === 'notFollowedBy') {
-    if (!spec.within || spec.within.type !== 'FIRST_AND_LAST' || spec.within.ms <= 0) return `${where}: a trailing notFollowedBy needs a window`;
+    if (!spec.within || spec.within.type !== 'FIRST_AND_LAST' || spec.within.ms <= 0)
+      return `${where}: a trailing notFollowedBy needs a window`;
   }
   return null;
 }
@@ -64,9 +69,11 @@ function stageProblem(spec: PatternSpec, i: number): string | null {
 /** Why the reference cannot judge this pattern, or null when it can. */
 export function outsideSubset(spec: PatternSpec): string | null {
   if (spec.stages.length === 0) return 'empty pattern';
-  if (spec.within && spec.within.type !== 'FIRST_AND_LAST') return 'within PREVIOUS_AND_CURRENT is not covered';
+  if (spec.within && spec.within.type !== 'FIRST_AND_LAST')
+    return 'within PREVIOUS_AND_CURRENT is not covered';
   const skip = spec.skip.kind;
-  if (skip !== 'NO_SKIP' && skip !== 'SKIP_TO_NEXT' && skip !== 'SKIP_PAST_LAST_EVENT') return `skip ${skip} is not covered`;
+  if (skip !== 'NO_SKIP' && skip !== 'SKIP_TO_NEXT' && skip !== 'SKIP_PAST_LAST_EVENT')
+    return `skip ${skip} is not covered`;
   const names = new Set<string>();
   for (let i = 0; i < spec.stages.length; i++) {
     const name = spec.stages[i].name;

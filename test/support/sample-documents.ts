@@ -7,8 +7,18 @@ export function sampleDocument(name = 'Large order then refund'): PatternDocumen
   return specToDocument(
     {
       stages: [
-        { name: 'order', contiguity: 'begin', where: 'type == "order" && amount > 1000', quantifier: { kind: 'one', optional: false, greedy: false, inner: 'relaxed' } },
-        { name: 'refund', contiguity: 'followedBy', where: 'type == "refund"', quantifier: { kind: 'one', optional: false, greedy: false, inner: 'relaxed' } },
+        {
+          name: 'order',
+          contiguity: 'begin',
+          where: 'type == "order" && amount > 1000',
+          quantifier: { kind: 'one', optional: false, greedy: false, inner: 'relaxed' },
+        },
+        {
+          name: 'refund',
+          contiguity: 'followedBy',
+          where: 'type == "refund"',
+          quantifier: { kind: 'one', optional: false, greedy: false, inner: 'relaxed' },
+        },
       ],
       within: { ms: 3_600_000, type: 'FIRST_AND_LAST' },
       skip: { kind: 'NO_SKIP' },

@@ -30,7 +30,10 @@ function tooNew(file: string, found: number, latest: number): CepError {
 }
 
 function refuseForeign(file: string, reason: string): CepError {
-  return new CepError('internal', `${file} ${reason}; the file was left untouched. Move it away or choose another data folder (--data-dir).`);
+  return new CepError(
+    'internal',
+    `${file} ${reason}; the file was left untouched. Move it away or choose another data folder (--data-dir).`,
+  );
 }
 
 function checkBeforeOpen(file: string, latest: number): void {

@@ -25,7 +25,8 @@ export function checkDocument(document: unknown): CheckedDocument {
   if (!loaded.ok) {
     const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
     const first = errors[0]?.message ?? 'The pattern document is not valid.';
-    const more = errors.length > 1 ? ` (and ${errors.length - 1} more problem${errors.length > 2 ? 's' : ''})` : '';
+    const more =
+      errors.length > 1 ? ` (and ${errors.length - 1} more problem${errors.length > 2 ? 's' : ''})` : '';
     throw new CepError('invalid-document', `${first}${more}`, errors.map(toIssue));
   }
   return {

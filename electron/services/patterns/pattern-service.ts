@@ -5,7 +5,13 @@
  * new immutable version only when the semantic hash changes: moving a node is not a version.
  */
 import { randomUUID } from 'node:crypto';
-import { CepError, type PatternDetail, type PatternMethods, type PatternVersionDetail, type SaveResult } from '../../contract';
+import {
+  CepError,
+  type PatternDetail,
+  type PatternMethods,
+  type PatternVersionDetail,
+  type SaveResult,
+} from '../../contract';
 import type { PushHub } from '../push-hub';
 import { asyncGroup, type SyncGroup } from '../sync-group';
 import { checkDocument, type CheckedDocument } from './document-check';
@@ -19,7 +25,11 @@ export interface PatternServiceDeps {
 }
 
 function toDetail(row: PatternRow): PatternDetail {
-  return { ...toSummary(row), document: JSON.parse(row.document) as unknown, semanticHash: row.semantic_hash };
+  return {
+    ...toSummary(row),
+    document: JSON.parse(row.document) as unknown,
+    semanticHash: row.semantic_hash,
+  };
 }
 
 export function createPatternService({ store, hub, now }: PatternServiceDeps): PatternMethods {
@@ -37,8 +47,23 @@ function createSyncPatternService({ store, hub, now }: PatternServiceDeps): Sync
     const id = randomUUID();
     const at = now();
     store.transaction(() => {
-      store.insertPattern({ id, name, document: doc.json, semantic_hash: doc.semanticHash, created_at: at, updated_at: at });
-      store.insertVersion({ patternId: id, version: 1, document: doc.json, semanticHash: doc.semanticHash, formatVersion: doc.formatVersion, createdAt: at, message });
+      store.insertPattern({
+        id,
+        name,
+        document: doc.json,
+        semantic_hash: doc.semanticHash,
+        created_at: at,
+        updated_at: at,
+      });
+      store.insertVersion({
+        patternId: id,
+        version: 1,
+        document: doc.json,
+        semanticHash: doc.semanticHash,
+        formatVersion: doc.formatVersion,
+        createdAt: at,
+        message,
+      });
     });
     return mustFind(id);
   }
@@ -50,7 +75,15 @@ function createSyncPatternService({ store, hub, now }: PatternServiceDeps): Sync
       const current = mustFind(id);
       const changed = current.semantic_hash !== doc.semanticHash;
       if (changed) {
-        store.insertVersion({ patternId: id, version: current.latest_version + 1, document: doc.json, semanticHash: doc.semanticHash, formatVersion: doc.formatVersion, createdAt: at, message });
+        store.insertVersion({
+          patternId: id,
+          version: current.latest_version + 1,
+          document: doc.json,
+          semanticHash: doc.semanticHash,
+          formatVersion: doc.formatVersion,
+          createdAt: at,
+          message,
+        });
       }
       store.updateDocument(id, doc.json, doc.semanticHash, at);
       return changed;
@@ -105,7 +138,11 @@ function createSyncPatternService({ store, hub, now }: PatternServiceDeps): Sync
       mustFind(id);
       const row = store.version(id, version);
       if (!row) throw new CepError('not-found', `Pattern "${id}" has no version ${version}`);
-      const detail: PatternVersionDetail = { ...toVersionInfo(row), patternId: id, document: JSON.parse(row.document) as unknown };
+      const detail: PatternVersionDetail = {
+        ...toVersionInfo(row),
+        patternId: id,
+        document: JSON.parse(row.document) as unknown,
+      };
       return detail;
     },
 

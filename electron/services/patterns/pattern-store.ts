@@ -49,7 +49,12 @@ export function toSummary(row: PatternRow): PatternSummary {
 }
 
 export function toVersionInfo(row: VersionRow): PatternVersionInfo {
-  return { version: row.version, createdAt: row.created_at, semanticHash: row.semantic_hash, message: row.message };
+  return {
+    version: row.version,
+    createdAt: row.created_at,
+    semanticHash: row.semantic_hash,
+    message: row.message,
+  };
 }
 
 export class PatternStore {

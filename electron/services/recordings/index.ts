@@ -1,5 +1,9 @@
 /** Public surface of the recordings service. */
-export { createRecordingsService, type RecordingsService, type RecordingsServiceOptions } from './recordings-service';
+export {
+  createRecordingsService,
+  type RecordingsService,
+  type RecordingsServiceOptions,
+} from './recordings-service';
 export { inspectFile } from './inspect/inspect-file';
 export { runImport, type ImportHooks } from './import/run-import';
 export { importRecordingInWorker, type ImportOptions } from './import/import-recording';

@@ -15,14 +15,25 @@ import { RecordingNotFoundError } from './store/recording-store';
 export function toCepError(error: unknown): unknown {
   if (error instanceof RecordingNotFoundError) return new CepError('not-found', error.message);
   if (error instanceof SourceOpenError) return new CepError('import-failed', error.message);
-  if (error instanceof SourceFormatError) return new CepError('import-failed', error.message, [{ path: ['line', error.line], message: error.message }]);
+  if (error instanceof SourceFormatError)
+    return new CepError('import-failed', error.message, [
+      { path: ['line', error.line], message: error.message },
+    ]);
   if (!(error instanceof RecordingImportError)) return error;
   if (error.code === 'cancelled') return new CepError('cancelled', error.message);
   if (error.code === 'invalid-request') return new CepError('invalid-arguments', error.message);
   if (error.code === 'internal') return new CepError('internal', error.message);
-  const issues: CepIssue[] = (error.malformed?.rows ?? []).map((row) => ({ path: ['line', row.line], message: row.reason, code: 'malformed-row' }));
-  if (error.line !== undefined && issues.length === 0) issues.push({ path: ['line', error.line], message: error.message });
-  const shown = error.malformed && error.malformed.total > issues.length ? ` (showing the first ${issues.length} of ${error.malformed.total})` : '';
+  const issues: CepIssue[] = (error.malformed?.rows ?? []).map((row) => ({
+    path: ['line', row.line],
+    message: row.reason,
+    code: 'malformed-row',
+  }));
+  if (error.line !== undefined && issues.length === 0)
+    issues.push({ path: ['line', error.line], message: error.message });
+  const shown =
+    error.malformed && error.malformed.total > issues.length
+      ? ` (showing the first ${issues.length} of ${error.malformed.total})`
+      : '';
   return new CepError('import-failed', error.message + shown, issues.length > 0 ? issues : undefined);
 }
 
@@ -42,7 +53,8 @@ export function createRecordingMethods(service: RecordingsService, hub: PushHub)
     inspect: ({ path }) => mapped(() => service.inspectFile(path)),
     import: ({ importId = randomUUID(), ...request }) =>
       mapped(async () => {
-        if (running.has(importId)) throw new CepError('invalid-arguments', `An import with id "${importId}" is already running`);
+        if (running.has(importId))
+          throw new CepError('invalid-arguments', `An import with id "${importId}" is already running`);
         const controller = new AbortController();
         running.set(importId, controller);
         try {

@@ -31,7 +31,13 @@ function lcg(seed: number): () => number {
   };
 }
 
-export function benchReplay1m(options: { dbPath: string; recordingId: number; document: PatternDocument; steps?: number; seeks?: number }): ReplayBenchResult {
+export function benchReplay1m(options: {
+  dbPath: string;
+  recordingId: number;
+  document: PatternDocument;
+  steps?: number;
+  seeks?: number;
+}): ReplayBenchResult {
   const db = new Database(options.dbPath, { readonly: true, fileMustExist: true });
   try {
     const t0 = performance.now();
@@ -55,7 +61,9 @@ export function benchReplay1m(options: { dbPath: string; recordingId: number; do
     const n = options.steps ?? 50;
     const stepForwardMs = Array.from({ length: n }, () => time(() => session.stepForward()));
     const stepBackMs = Array.from({ length: n }, () => time(() => session.stepBack()));
-    const seekMs = Array.from({ length: options.seeks ?? 10 }, () => time(() => session.seek(Math.floor(rnd() * session.total))));
+    const seekMs = Array.from({ length: options.seeks ?? 10 }, () =>
+      time(() => session.seek(Math.floor(rnd() * session.total))),
+    );
     return {
       events: source.count,
       openMs,

@@ -1,5 +1,15 @@
 /** Maps a contract call (arguments already validated) onto a session host. */
-import { CepError, type ExportResultsArgs, type ResultsArgs, type RunReplayArgs, type SeekReplayArgs, type SetBreakpointsArgs, type StepReplayArgs, type TimelineArgs, type WhyNotArgs } from '../../contract';
+import {
+  CepError,
+  type ExportResultsArgs,
+  type ResultsArgs,
+  type RunReplayArgs,
+  type SeekReplayArgs,
+  type SetBreakpointsArgs,
+  type StepReplayArgs,
+  type TimelineArgs,
+  type WhyNotArgs,
+} from '../../contract';
 import type { SessionHost } from './session-host';
 
 export async function dispatch(host: SessionHost, method: string, args: unknown): Promise<unknown> {
@@ -13,7 +23,12 @@ export async function dispatch(host: SessionHost, method: string, args: unknown)
       const a = args as SeekReplayArgs;
       if (a.position !== undefined) return s.seek(a.position);
       if (a.index !== undefined) {
-        if (a.index >= s.total - 1) throw new CepError('invalid-arguments', `Event #${a.index} is not in the recording (it has ${s.total - 1} events)`, [{ path: ['index'], message: 'out of range' }]);
+        if (a.index >= s.total - 1)
+          throw new CepError(
+            'invalid-arguments',
+            `Event #${a.index} is not in the recording (it has ${s.total - 1} events)`,
+            [{ path: ['index'], message: 'out of range' }],
+          );
         return s.seekEvent(a.index);
       }
       return s.seekTime(a.ts as number);
@@ -24,7 +39,12 @@ export async function dispatch(host: SessionHost, method: string, args: unknown)
       return host.cancel();
     case 'setBreakpoints': {
       const diagnostics = s.setBreakpoints((args as SetBreakpointsArgs).breakpoints);
-      if (diagnostics.length > 0) throw new CepError('invalid-arguments', diagnostics.map((d) => d.message).join('; '), diagnostics.map((d) => ({ path: ['breakpoints'], message: d.message, code: d.code })));
+      if (diagnostics.length > 0)
+        throw new CepError(
+          'invalid-arguments',
+          diagnostics.map((d) => d.message).join('; '),
+          diagnostics.map((d) => ({ path: ['breakpoints'], message: d.message, code: d.code })),
+        );
       return undefined;
     }
     case 'whyNot': {

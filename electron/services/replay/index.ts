@@ -1,5 +1,10 @@
 /** Public surface of the replay service (the debugger's back end). */
-export { createReplayService, replayWorkerScript, type ReplayService, type ReplayServiceDeps } from './replay-service';
+export {
+  createReplayService,
+  replayWorkerScript,
+  type ReplayService,
+  type ReplayServiceDeps,
+} from './replay-service';
 export { SqliteEventSource } from './sqlite-source';
 export { SessionHost, CHUNK_STEPS } from './session-host';
 export { benchReplay1m, type ReplayBenchResult } from './bench-replay';

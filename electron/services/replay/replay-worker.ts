@@ -27,11 +27,31 @@ let setupError: CepErrorInfo | null = null;
 try {
   const db = new Database(data.dbPath, { readonly: true, fileMustExist: true });
   const loaded = loadDocument(data.document);
-  if (!loaded.ok) throw new CepError('invalid-document', 'The pattern document is not valid', loaded.diagnostics.map((d) => ({ path: [], message: d.message, code: d.code })));
+  if (!loaded.ok)
+    throw new CepError(
+      'invalid-document',
+      'The pattern document is not valid',
+      loaded.diagnostics.map((d) => ({ path: [], message: d.message, code: d.code })),
+    );
   const prepared = prepareReplayPattern(loaded.document);
-  if (!prepared.ok) throw new CepError('invalid-document', `The pattern cannot run: ${prepared.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message).join('; ')}`, prepared.diagnostics.map((d) => ({ path: [], message: d.message, code: d.code })));
+  if (!prepared.ok)
+    throw new CepError(
+      'invalid-document',
+      `The pattern cannot run: ${prepared.diagnostics
+        .filter((d) => d.severity === 'error')
+        .map((d) => d.message)
+        .join('; ')}`,
+      prepared.diagnostics.map((d) => ({ path: [], message: d.message, code: d.code })),
+    );
   const source = new SqliteEventSource(db, data.recordingId);
-  host = new SessionHost(data.sessionId, data.recordingId, data.patternName, prepared.pattern, source, (phase, done, total) => post({ type: 'progress', phase, done, total }));
+  host = new SessionHost(
+    data.sessionId,
+    data.recordingId,
+    data.patternName,
+    prepared.pattern,
+    source,
+    (phase, done, total) => post({ type: 'progress', phase, done, total }),
+  );
 } catch (e) {
   setupError = errorInfo(e);
 }
@@ -43,7 +63,12 @@ port.on('message', (m: ToReplayWorker) => {
   }
   void (async () => {
     try {
-      if (host === null) throw new CepError(setupError?.code ?? 'internal', setupError?.message ?? 'session failed to open', setupError?.issues);
+      if (host === null)
+        throw new CepError(
+          setupError?.code ?? 'internal',
+          setupError?.message ?? 'session failed to open',
+          setupError?.issues,
+        );
       const value = await dispatch(host, m.method, m.args);
       post({ type: 'reply', id: m.id, ok: true, value });
     } catch (e) {

@@ -4,8 +4,22 @@
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { stringify } from 'csv-stringify/sync';
-import { CepError, type ExportResultsArgs, type ExportResultsOutcome, type ReplayRunResult, type ReplaySessionInfo } from '../../contract';
-import { ReplayAnalysis, ReplaySession, RESULT_CSV_HEADER, resultCsvRows, resultJsonLine, type EventSource, type ReplayPattern } from '../../../engine/debug';
+import {
+  CepError,
+  type ExportResultsArgs,
+  type ExportResultsOutcome,
+  type ReplayRunResult,
+  type ReplaySessionInfo,
+} from '../../contract';
+import {
+  ReplayAnalysis,
+  ReplaySession,
+  RESULT_CSV_HEADER,
+  resultCsvRows,
+  resultJsonLine,
+  type EventSource,
+  type ReplayPattern,
+} from '../../../engine/debug';
 
 /** Steps per chunk between yields (keeps calls answered within a few ms while work runs). */
 export const CHUNK_STEPS = 5000;
@@ -43,7 +57,11 @@ export class SessionHost {
       steps: this.session.total,
       time: this.pattern.time,
       partitionKey: this.pattern.partitionKey,
-      stages: this.pattern.stages.map((s) => ({ stage: s.stage, ...(s.nodeId ? { nodeId: s.nodeId } : {}), contiguity: s.contiguity })),
+      stages: this.pattern.stages.map((s) => ({
+        stage: s.stage,
+        ...(s.nodeId ? { nodeId: s.nodeId } : {}),
+        contiguity: s.contiguity,
+      })),
       checkpointInterval: this.session.checkpoints.interval,
       report: this.session.report(),
     };
@@ -69,7 +87,13 @@ export class SessionHost {
         if (r) return { ...r, cancelled: false };
         this.progress('run', this.session.position, total);
         await tick();
-        if (token !== this.runToken) return { report: this.session.seek(this.session.position), hit: null, done: false, cancelled: true };
+        if (token !== this.runToken)
+          return {
+            report: this.session.seek(this.session.position),
+            hit: null,
+            done: false,
+            cancelled: true,
+          };
       }
     } finally {
       if (token === this.runToken) this.running = false;
@@ -89,7 +113,11 @@ export class SessionHost {
     try {
       fd = openSync(args.path, 'w');
     } catch (e) {
-      throw new CepError('invalid-arguments', `Cannot write ${args.path}: ${e instanceof Error ? e.message : String(e)}`, [{ path: ['path'], message: 'not writable' }]);
+      throw new CepError(
+        'invalid-arguments',
+        `Cannot write ${args.path}: ${e instanceof Error ? e.message : String(e)}`,
+        [{ path: ['path'], message: 'not writable' }],
+      );
     }
     let bytes = 0;
     const write = (text: string): void => {
@@ -100,7 +128,11 @@ export class SessionHost {
       const items = this.analysis.results;
       for (let i = 0; i < items.length; i++) {
         const stages = this.analysis.eventsOf(items[i]);
-        write(args.format === 'csv' ? stringify(resultCsvRows(items[i], stages)) : `${resultJsonLine(items[i], stages)}\n`);
+        write(
+          args.format === 'csv'
+            ? stringify(resultCsvRows(items[i], stages))
+            : `${resultJsonLine(items[i], stages)}\n`,
+        );
         if (i % 1000 === 999) await tick();
       }
     } finally {

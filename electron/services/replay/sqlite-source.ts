@@ -23,23 +23,38 @@ export class SqliteEventSource implements EventSource {
     db: Database,
     readonly recordingId: number,
   ) {
-    const row = db.prepare('SELECT row_count, min_ts, max_ts FROM recordings WHERE id = ?').get(recordingId) as { row_count: number; min_ts: number | null; max_ts: number | null } | undefined;
-    if (row === undefined) throw new Error(`Recording ${recordingId} does not exist (it may have been deleted).`);
+    const row = db
+      .prepare('SELECT row_count, min_ts, max_ts FROM recordings WHERE id = ?')
+      .get(recordingId) as { row_count: number; min_ts: number | null; max_ts: number | null } | undefined;
+    if (row === undefined)
+      throw new Error(`Recording ${recordingId} does not exist (it may have been deleted).`);
     this.count = row.row_count;
     this.minTs = row.min_ts ?? Number.NEGATIVE_INFINITY;
     this.maxTs = row.max_ts ?? Number.NEGATIVE_INFINITY;
-    this.range = db.prepare('SELECT seq, ts, key, payload FROM events WHERE recording_id = ? AND seq >= ? AND seq < ? ORDER BY seq');
+    this.range = db.prepare(
+      'SELECT seq, ts, key, payload FROM events WHERE recording_id = ? AND seq >= ? AND seq < ? ORDER BY seq',
+    );
     // In seq order on events_by_seq, stopping at the first hit (MIN(seq) over the (recording_id, ts)
     // index visits every later event: up to a second at 1M).
-    this.atTime = db.prepare('SELECT seq FROM events WHERE recording_id = ? AND seq >= ? AND seq < ? AND ts >= ? ORDER BY seq LIMIT 1');
+    this.atTime = db.prepare(
+      'SELECT seq FROM events WHERE recording_id = ? AND seq >= ? AND seq < ? AND ts >= ? ORDER BY seq LIMIT 1',
+    );
     this.atTimeByTs = db.prepare('SELECT MIN(seq) AS seq FROM events WHERE recording_id = ? AND ts >= ?');
     this.times = new ChunkTimeIndex(this.count);
   }
 
   read(from: number, to: number): ReplayEvent[] {
     const rows = this.range.all(this.recordingId, from, to) as Row[];
-    this.times.record(from, rows.map((r) => r.ts));
-    return rows.map((r) => ({ seq: r.seq, ts: r.ts, key: r.key, payload: JSON.parse(r.payload) as Record<string, unknown> }));
+    this.times.record(
+      from,
+      rows.map((r) => r.ts),
+    );
+    return rows.map((r) => ({
+      seq: r.seq,
+      ts: r.ts,
+      key: r.key,
+      payload: JSON.parse(r.payload) as Record<string, unknown>,
+    }));
   }
 
   /**
@@ -54,7 +69,8 @@ export class SqliteEventSource implements EventSource {
     if (range.to - range.from > TIME_CHUNK) {
       const span = this.maxTs - this.minTs;
       const guess = span > 0 ? Math.round(((ts - this.minTs) / span) * this.count) : 0;
-      if (guess - range.from > this.count - guess) return (this.atTimeByTs.get(this.recordingId, ts) as { seq: number | null } | undefined)?.seq ?? null;
+      if (guess - range.from > this.count - guess)
+        return (this.atTimeByTs.get(this.recordingId, ts) as { seq: number | null } | undefined)?.seq ?? null;
     }
     const r = this.atTime.get(this.recordingId, range.from, range.to, ts) as { seq: number } | undefined;
     return r?.seq ?? null;

@@ -12,6 +12,8 @@ export const MIGRATIONS: readonly Migration[] = [v0ToV1];
 
 // Guard against a gap or a misordered ladder at module load (a programming error, not user input).
 MIGRATIONS.forEach((m, i) => {
-  if (m.from !== i || m.to !== i + 1) throw new Error(`migration ${i} goes ${m.from}→${m.to}; expected ${i}→${i + 1}`);
+  if (m.from !== i || m.to !== i + 1)
+    throw new Error(`migration ${i} goes ${m.from}→${m.to}; expected ${i}→${i + 1}`);
 });
-if (MIGRATIONS.length !== CURRENT_VERSION) throw new Error('the migration ladder does not reach the current format version');
+if (MIGRATIONS.length !== CURRENT_VERSION)
+  throw new Error('the migration ladder does not reach the current format version');

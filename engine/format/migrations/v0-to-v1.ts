@@ -7,7 +7,8 @@ function skipFromString(s: string): PatternSettings['skip'] {
   const colon = s.indexOf(':');
   const head = colon < 0 ? s : s.slice(0, colon);
   const stage = colon < 0 ? '' : s.slice(colon + 1);
-  if (head === 'SKIP_TO_FIRST' || head === 'SKIP_TO_LAST') return { kind: head, stage, throwExceptionOnMiss: false };
+  if (head === 'SKIP_TO_FIRST' || head === 'SKIP_TO_LAST')
+    return { kind: head, stage, throwExceptionOnMiss: false };
   if (head === 'SKIP_TO_NEXT' || head === 'SKIP_PAST_LAST_EVENT') return { kind: head };
   return { kind: 'NO_SKIP' };
 }
@@ -51,7 +52,9 @@ export function migrateV0(doc: DocumentV0): PatternDocument {
       within: doc.within ?? null,
       skip: skipFromString(doc.skipStrategy),
       partitionKey: doc.partitionKey ? doc.partitionKey : null,
-      time: doc.timeField ? { mode: 'event', field: doc.timeField, format: 'epochMillis', outOfOrdernessMs: 0 } : { mode: 'processing' },
+      time: doc.timeField
+        ? { mode: 'event', field: doc.timeField, format: 'epochMillis', outOfOrdernessMs: 0 }
+        : { mode: 'processing' },
     },
     eventSchema: null,
     nodes: doc.nodes.map((n) => migrateNode(n, layout)),

@@ -33,7 +33,10 @@ const GroupV0 = z.object({
   edges: z.array(EdgeV0),
 });
 
-const NodeV0: z.ZodDiscriminatedUnion<[typeof StageV0, typeof GroupV0]> = z.discriminatedUnion('kind', [StageV0, GroupV0]);
+const NodeV0: z.ZodDiscriminatedUnion<[typeof StageV0, typeof GroupV0]> = z.discriminatedUnion('kind', [
+  StageV0,
+  GroupV0,
+]);
 
 export const SKIP_STRING = /^(NO_SKIP|SKIP_TO_NEXT|SKIP_PAST_LAST_EVENT|SKIP_TO_(FIRST|LAST):.+)$/;
 
@@ -43,9 +46,13 @@ export const DocumentV0Schema = z.object({
   name: z.string(),
   description: z.string().optional(),
   skipStrategy: z.string().regex(SKIP_STRING, {
-    error: 'must be NO_SKIP, SKIP_TO_NEXT, SKIP_PAST_LAST_EVENT, SKIP_TO_FIRST:<stage> or SKIP_TO_LAST:<stage>',
+    error:
+      'must be NO_SKIP, SKIP_TO_NEXT, SKIP_PAST_LAST_EVENT, SKIP_TO_FIRST:<stage> or SKIP_TO_LAST:<stage>',
   }),
-  within: z.object({ ms: z.number().int().min(1), type: WithinTypeSchema }).nullable().optional(),
+  within: z
+    .object({ ms: z.number().int().min(1), type: WithinTypeSchema })
+    .nullable()
+    .optional(),
   partitionKey: z.string().nullable().optional(),
   timeField: z.string().nullable().optional(),
   nodes: z.array(NodeV0),

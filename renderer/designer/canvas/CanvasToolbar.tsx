@@ -16,19 +16,51 @@ export function CanvasToolbar() {
     <div className="designer-toolbar" role="toolbar" aria-label="Canvas">
       <SaveIndicator />
       <span className="palette-sep" aria-hidden />
-      <button type="button" className="tool-btn" data-testid="canvas-undo" disabled={!canUndo} onClick={undo} title={`Undo (${k('Mod+Z')})`}>
+      <button
+        type="button"
+        className="tool-btn"
+        data-testid="canvas-undo"
+        disabled={!canUndo}
+        onClick={undo}
+        title={`Undo (${k('Mod+Z')})`}
+      >
         ↶
       </button>
-      <button type="button" className="tool-btn" data-testid="canvas-redo" disabled={!canRedo} onClick={redo} title={`Redo (${k('Mod+Shift+Z')})`}>
+      <button
+        type="button"
+        className="tool-btn"
+        data-testid="canvas-redo"
+        disabled={!canRedo}
+        onClick={redo}
+        title={`Redo (${k('Mod+Shift+Z')})`}
+      >
         ↷
       </button>
-      <button type="button" className="tool-btn tool-btn-text" data-testid="canvas-auto-layout" onClick={() => void runAutoLayout()} title={`Arrange stages left to right in pattern order (${k('Shift+L')})`}>
+      <button
+        type="button"
+        className="tool-btn tool-btn-text"
+        data-testid="canvas-auto-layout"
+        onClick={() => void runAutoLayout()}
+        title={`Arrange stages left to right in pattern order (${k('Shift+L')})`}
+      >
         Auto-layout
       </button>
-      <button type="button" className="tool-btn tool-btn-text" data-testid="canvas-fit" onClick={fitView} title={`Fit the pattern in view (${k('Shift+F')})`}>
+      <button
+        type="button"
+        className="tool-btn tool-btn-text"
+        data-testid="canvas-fit"
+        onClick={fitView}
+        title={`Fit the pattern in view (${k('Shift+F')})`}
+      >
         Fit
       </button>
-      <button type="button" className="tool-btn tool-btn-text" data-testid="canvas-history" onClick={() => openHistory(true)} title={`Versions, semantic diff and restore (${k('Mod+Shift+H')})`}>
+      <button
+        type="button"
+        className="tool-btn tool-btn-text"
+        data-testid="canvas-history"
+        onClick={() => openHistory(true)}
+        title={`Versions, semantic diff and restore (${k('Mod+Shift+H')})`}
+      >
         History
       </button>
     </div>

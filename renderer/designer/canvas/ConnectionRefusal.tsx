@@ -12,7 +12,12 @@ export function ConnectionRefusal() {
   }, [refusal, refuse]);
   if (!refusal) return null;
   return (
-    <div className="connection-refusal" role="alert" data-testid="connection-refused" style={{ left: refusal.x, top: refusal.y }}>
+    <div
+      className="connection-refusal"
+      role="alert"
+      data-testid="connection-refused"
+      style={{ left: refusal.x, top: refusal.y }}
+    >
       <strong>Can’t connect</strong>
       <span>{refusal.reason}</span>
     </div>

@@ -10,11 +10,30 @@ import { ProblemBadge } from './ProblemBadge';
 import { useTargetProblems } from './use-node-problems';
 
 export function ContiguityEdge(props: EdgeProps<FlowEdge>) {
-  const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd } = props;
+  const {
+    id,
+    sourceX,
+    sourceY,
+    targetX,
+    targetY,
+    sourcePosition,
+    targetPosition,
+    data,
+    selected,
+    markerEnd,
+  } = props;
   const problems = useTargetProblems({ edgeId: id });
   const contiguity = data?.contiguity ?? 'followedBy';
   const style = CONTIGUITY_STYLES[contiguity];
-  const [path, labelX, labelY] = getSmoothStepPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, borderRadius: 10 });
+  const [path, labelX, labelY] = getSmoothStepPath({
+    sourceX,
+    sourceY,
+    targetX,
+    targetY,
+    sourcePosition,
+    targetPosition,
+    borderRadius: 10,
+  });
   const select = () => useDocumentStore.getState().select({ edgeIds: [id] });
   return (
     <>

@@ -39,14 +39,19 @@ import './designer-canvas.css';
 const nodeTypes = { stage: StageNodeCard, patternGroup: GroupNodeCard };
 const edgeTypes = { contiguity: ContiguityEdge };
 const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 } };
-const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+const sameIds = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** Where the pointer was released, relative to the canvas element (for the refusal tooltip). */
 function localPoint(event: MouseEvent | TouchEvent): { x: number; y: number; node: string | null } {
   const point = 'changedTouches' in event ? (event.changedTouches[0] ?? { clientX: 0, clientY: 0 }) : event;
   const host = document.querySelector('.designer-canvas')?.getBoundingClientRect();
   const under = document.elementFromPoint(point.clientX, point.clientY)?.closest('.react-flow__node');
-  return { x: point.clientX - (host?.left ?? 0), y: point.clientY - (host?.top ?? 0), node: under?.getAttribute('data-id') ?? null };
+  return {
+    x: point.clientX - (host?.left ?? 0),
+    y: point.clientY - (host?.top ?? 0),
+    node: under?.getAttribute('data-id') ?? null,
+  };
 }
 
 export function DesignerCanvas({ patternId }: { patternId: string }) {
@@ -57,7 +62,9 @@ export function DesignerCanvas({ patternId }: { patternId: string }) {
   const graph = useMemo<FlowGraph>(() => (doc ? documentToFlow(doc) : { nodes: [], edges: [] }), [doc]);
   // The store is the truth; local nodes only carry in-flight drags and measurements. They are
   // rebuilt (during render, React's pattern for derived state) whenever the store's view changes.
-  const [local, setLocal] = useState<{ graph: FlowGraph; selected: string[]; nodes: FlowNode[] } | null>(null);
+  const [local, setLocal] = useState<{ graph: FlowGraph; selected: string[]; nodes: FlowNode[] } | null>(
+    null,
+  );
   let nodes = local?.nodes ?? [];
   if (!local || local.graph !== graph || local.selected !== selection.nodeIds) {
     const selected = new Set(selection.nodeIds);
@@ -73,7 +80,17 @@ export function DesignerCanvas({ patternId }: { patternId: string }) {
 
   const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
     // Removal goes through the delete action (one undo step, edges included); React Flow's own is off.
-    setLocal((current) => (current ? { ...current, nodes: applyNodeChanges(changes.filter((c) => c.type !== 'remove'), current.nodes) } : current));
+    setLocal((current) =>
+      current
+        ? {
+            ...current,
+            nodes: applyNodeChanges(
+              changes.filter((c) => c.type !== 'remove'),
+              current.nodes,
+            ),
+          }
+        : current,
+    );
   }, []);
 
   // Edges are drawn from the store's selection, so React Flow's (de)select changes must reach the store,
@@ -87,15 +104,20 @@ export function DesignerCanvas({ patternId }: { patternId: string }) {
       else ids.delete(c.id);
     }
     const edgeIds = [...ids];
-    if (!sameIds(edgeIds, store.selection.edgeIds)) store.select({ nodeIds: store.selection.nodeIds, edgeIds });
+    if (!sameIds(edgeIds, store.selection.edgeIds))
+      store.select({ nodeIds: store.selection.nodeIds, edgeIds });
   }, []);
 
-  const onSelectionChange = useCallback(({ nodes: selNodes, edges: selEdges }: OnSelectionChangeParams<FlowNode, FlowEdge>) => {
-    const store = useDocumentStore.getState();
-    const nodeIds = selNodes.map((n) => n.id);
-    const edgeIds = selEdges.map((e) => e.id);
-    if (!sameIds(nodeIds, store.selection.nodeIds) || !sameIds(edgeIds, store.selection.edgeIds)) store.select({ nodeIds, edgeIds });
-  }, []);
+  const onSelectionChange = useCallback(
+    ({ nodes: selNodes, edges: selEdges }: OnSelectionChangeParams<FlowNode, FlowEdge>) => {
+      const store = useDocumentStore.getState();
+      const nodeIds = selNodes.map((n) => n.id);
+      const edgeIds = selEdges.map((e) => e.id);
+      if (!sameIds(nodeIds, store.selection.nodeIds) || !sameIds(edgeIds, store.selection.edgeIds))
+        store.select({ nodeIds, edgeIds });
+    },
+    [],
+  );
 
   const onNodeDragStop = useCallback((_: unknown, __: FlowNode, dragged: FlowNode[]) => {
     const positions = Object.fromEntries(dragged.map((n) => [n.id, n.position]));
@@ -105,11 +127,16 @@ export function DesignerCanvas({ patternId }: { patternId: string }) {
   const verdict = useCallback((source: string, target: string, replacing?: string) => {
     const current = useDocumentStore.getState().document;
     if (!current) return { ok: false as const, reason: 'No pattern is open.', code: 'none' };
-    const contiguity = replacing ? (current.edges.find((e) => e.id === replacing)?.contiguity ?? useCanvasSession.getState().connectAs) : useCanvasSession.getState().connectAs;
+    const contiguity = replacing
+      ? (current.edges.find((e) => e.id === replacing)?.contiguity ?? useCanvasSession.getState().connectAs)
+      : useCanvasSession.getState().connectAs;
     return checkConnection(current, source, target, contiguity, replacing);
   }, []);
 
-  const isValidConnection = useCallback((c: Connection | FlowEdge) => verdict(c.source, c.target).ok, [verdict]);
+  const isValidConnection = useCallback(
+    (c: Connection | FlowEdge) => verdict(c.source, c.target).ok,
+    [verdict],
+  );
 
   const addEdge = useCallback(
     (source: string, target: string) => {
@@ -170,7 +197,13 @@ export function DesignerCanvas({ patternId }: { patternId: string }) {
   }, []);
 
   return (
-    <div className="canvas designer-canvas" data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop} onPointerDown={() => refuse(null)}>
+    <div
+      className="canvas designer-canvas"
+      data-testid="canvas"
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+      onPointerDown={() => refuse(null)}
+    >
       <ReactFlow<FlowNode, FlowEdge>
         key={patternId}
         nodes={nodes}
@@ -202,7 +235,9 @@ export function DesignerCanvas({ patternId }: { patternId: string }) {
       >
         <Background variant={BackgroundVariant.Dots} gap={18} size={1.2} color="var(--canvas-dots)" />
         <Controls position="bottom-left" showInteractive={false} />
-        {nodes.length > 0 && <MiniMap position="bottom-right" pannable zoomable ariaLabel="Canvas overview" />}
+        {nodes.length > 0 && (
+          <MiniMap position="bottom-right" pannable zoomable ariaLabel="Canvas overview" />
+        )}
       </ReactFlow>
       <Palette />
       <CanvasToolbar />

@@ -9,7 +9,14 @@ export function EdgeLegend() {
         return (
           <span key={c} className="edge-legend-item" title={s.help}>
             <svg width="26" height="8" aria-hidden>
-              <line x1="1" y1="4" x2="25" y2="4" className={s.negated ? 'legend-line legend-line-not' : 'legend-line'} strokeDasharray={s.dash || undefined} />
+              <line
+                x1="1"
+                y1="4"
+                x2="25"
+                y2="4"
+                className={s.negated ? 'legend-line legend-line-not' : 'legend-line'}
+                strokeDasharray={s.dash || undefined}
+              />
             </svg>
             {s.label}
           </span>

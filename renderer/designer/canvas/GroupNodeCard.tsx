@@ -13,7 +13,10 @@ export function GroupNodeCard({ id, data, selected }: NodeProps<FlowNode>) {
   const negated = data.incoming !== null && CONTIGUITY_STYLES[data.incoming].negated;
   const badge = quantifierBadge(node.quantifier);
   return (
-    <div className={`cep-group${selected ? ' cep-selected' : ''}${negated ? ' cep-stage-not' : ''}`} data-testid={`group-node-${node.name}`}>
+    <div
+      className={`cep-group${selected ? ' cep-selected' : ''}${negated ? ' cep-stage-not' : ''}`}
+      data-testid={`group-node-${node.name}`}
+    >
       <Handle type="target" position={Position.Left} className="cep-handle" />
       <div className="cep-group-head">
         <span className="cep-group-kind">group</span>

@@ -22,7 +22,12 @@ export function Palette() {
   const setConnectAs = useCanvasSession((s) => s.setConnectAs);
   const mac = isMacPlatform();
   return (
-    <div className="designer-palette" data-testid="designer-palette" role="toolbar" aria-label="Add to pattern">
+    <div
+      className="designer-palette"
+      data-testid="designer-palette"
+      role="toolbar"
+      aria-label="Add to pattern"
+    >
       <button
         type="button"
         className="palette-item"
@@ -50,7 +55,11 @@ export function Palette() {
       <span className="palette-sep" aria-hidden />
       <label className="palette-connect" title={CONTIGUITY_STYLES[connectAs].help}>
         <span>Connect as</span>
-        <select data-testid="palette-connect-as" value={connectAs} onChange={(e) => setConnectAs(e.target.value as Contiguity)}>
+        <select
+          data-testid="palette-connect-as"
+          value={connectAs}
+          onChange={(e) => setConnectAs(e.target.value as Contiguity)}
+        >
           {CONTIGUITIES.map((c) => (
             <option key={c} value={c}>
               {c}

@@ -5,7 +5,11 @@ export function ProblemBadge({ problems, testId }: { problems: Diagnostic[]; tes
   if (problems.length === 0) return null;
   const severity = problems.some((p) => p.severity === 'error') ? 'error' : 'warning';
   return (
-    <span className={`cep-problem-badge cep-problem-${severity}`} data-testid={testId} title={problems.map((p) => p.message).join('\n')}>
+    <span
+      className={`cep-problem-badge cep-problem-${severity}`}
+      data-testid={testId}
+      title={problems.map((p) => p.message).join('\n')}
+    >
       {severity === 'error' ? '!' : '⚠'}
       {problems.length > 1 ? problems.length : ''}
     </span>

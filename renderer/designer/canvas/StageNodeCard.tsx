@@ -19,10 +19,24 @@ export function StageNodeCard({ id, data, selected }: NodeProps<FlowNode>) {
   const inner = innerBadge(node.quantifier);
   const condition = node.where.trim() === '' ? 'every event' : node.where;
   const alternatives = node.or.length;
-  const classes = ['cep-stage', negated && 'cep-stage-not', selected && 'cep-selected', problems.some((p) => p.severity === 'error') && 'cep-has-error'];
+  const classes = [
+    'cep-stage',
+    negated && 'cep-stage-not',
+    selected && 'cep-selected',
+    problems.some((p) => p.severity === 'error') && 'cep-has-error',
+  ];
   return (
-    <div className={classes.filter(Boolean).join(' ')} data-testid={`stage-node-${node.name}`} title={node.note || undefined}>
-      <Handle type="target" position={Position.Left} className="cep-handle" title="Drop a connection here to make this stage follow another" />
+    <div
+      className={classes.filter(Boolean).join(' ')}
+      data-testid={`stage-node-${node.name}`}
+      title={node.note || undefined}
+    >
+      <Handle
+        type="target"
+        position={Position.Left}
+        className="cep-handle"
+        title="Drop a connection here to make this stage follow another"
+      />
       <div className="cep-stage-head">
         {data.isFirst && !negated && <span className="cep-start-dot" title="First stage of the pattern" />}
         {negated && (
@@ -32,24 +46,46 @@ export function StageNodeCard({ id, data, selected }: NodeProps<FlowNode>) {
         )}
         <span className="cep-stage-name">{node.name}</span>
         {badge && (
-          <span className="cep-quant-badge" data-testid={`quantifier-${node.name}`} title="Quantifier: how many events this stage binds">
+          <span
+            className="cep-quant-badge"
+            data-testid={`quantifier-${node.name}`}
+            title="Quantifier: how many events this stage binds"
+          >
             {badge}
           </span>
         )}
-        {node.quantifier.greedy && <span className="cep-chip" title="Greedy: takes as many events as possible">greedy</span>}
+        {node.quantifier.greedy && (
+          <span className="cep-chip" title="Greedy: takes as many events as possible">
+            greedy
+          </span>
+        )}
         <ProblemBadge problems={problems} testId={`node-problems-${node.name}`} />
       </div>
       <NodeReplayBadge nodeId={id} />
-      <div className={`cep-stage-cond${node.where.trim() === '' ? ' cep-muted' : ''}`} title={node.where || 'No condition: every event matches'}>
+      <div
+        className={`cep-stage-cond${node.where.trim() === '' ? ' cep-muted' : ''}`}
+        title={node.where || 'No condition: every event matches'}
+      >
         {condition}
       </div>
       <div className="cep-stage-foot">
         {alternatives > 0 && <span className="cep-chip">+{alternatives} or</span>}
-        {node.until && <span className="cep-chip" title={`until ${node.until}`}>until</span>}
+        {node.until && (
+          <span className="cep-chip" title={`until ${node.until}`}>
+            until
+          </span>
+        )}
         {inner && <span className="cep-chip">{inner}</span>}
-        {node.withinPreviousAndCurrentMs !== null && <span className="cep-chip">within {node.withinPreviousAndCurrentMs} ms</span>}
+        {node.withinPreviousAndCurrentMs !== null && (
+          <span className="cep-chip">within {node.withinPreviousAndCurrentMs} ms</span>
+        )}
       </div>
-      <Handle type="source" position={Position.Right} className="cep-handle" title="Drag to the next stage to connect" />
+      <Handle
+        type="source"
+        position={Position.Right}
+        className="cep-handle"
+        title="Drag to the next stage to connect"
+      />
     </div>
   );
 }

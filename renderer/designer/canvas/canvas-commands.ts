@@ -3,7 +3,13 @@
  * (toolbar button, shortcut, command palette, context of a drop).
  */
 import { autoLayout } from '../../canvas/auto-layout';
-import { copyFragment, fragmentFromText, fragmentToText, pasteFragment, type Fragment } from '../../canvas/clipboard';
+import {
+  copyFragment,
+  fragmentFromText,
+  fragmentToText,
+  pasteFragment,
+  type Fragment,
+} from '../../canvas/clipboard';
 import { addGroup, addStage, removeElements } from '../../canvas/doc-edits';
 import { useDocumentStore } from '../../state/document-store';
 import { flowInstance } from './canvas-bridge';
@@ -20,7 +26,11 @@ function freeSpot(): { x: number; y: number } {
   }
   const rf = flowInstance();
   const pane = document.querySelector('.designer-canvas .react-flow')?.getBoundingClientRect();
-  if (rf && pane) return rf.screenToFlowPosition({ x: pane.left + pane.width / 2 - 110, y: pane.top + pane.height / 2 - 45 });
+  if (rf && pane)
+    return rf.screenToFlowPosition({
+      x: pane.left + pane.width / 2 - 110,
+      y: pane.top + pane.height / 2 - 45,
+    });
   return { x: 80, y: 80 };
 }
 
@@ -45,8 +55,9 @@ function revealIfHidden(at: { x: number; y: number }): void {
   if (!rf || !pane) return;
   const topLeft = rf.screenToFlowPosition({ x: pane.left, y: pane.top });
   const bottomRight = rf.screenToFlowPosition({ x: pane.right, y: pane.bottom });
-  const inside = at.x >= topLeft.x && at.y >= topLeft.y && at.x + 220 <= bottomRight.x && at.y + 90 <= bottomRight.y;
-  if (!inside) requestAnimationFrame(() => void rf.fitView({ padding: 0.2, maxZoom: 1.2}));
+  const inside =
+    at.x >= topLeft.x && at.y >= topLeft.y && at.x + 220 <= bottomRight.x && at.y + 90 <= bottomRight.y;
+  if (!inside) requestAnimationFrame(() => void rf.fitView({ padding: 0.2, maxZoom: 1.2 }));
 }
 
 export function deleteSelection(): void {
@@ -109,7 +120,7 @@ export async function runAutoLayout(): Promise<void> {
   // The user may have edited meanwhile; only apply to the document we laid out.
   if (docStore().document !== doc) return;
   docStore().replaceDocument(laid, 'Auto-layout');
-  requestAnimationFrame(() => void flowInstance()?.fitView({ padding: 0.2, maxZoom: 1.2}));
+  requestAnimationFrame(() => void flowInstance()?.fitView({ padding: 0.2, maxZoom: 1.2 }));
 }
 
 export function fitView(): void {

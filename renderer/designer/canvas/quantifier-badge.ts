@@ -5,7 +5,8 @@ export function quantifierBadge(q: DocQuantifier): string {
   let text = '';
   if (q.kind === 'oneOrMore') text = '+';
   else if (q.kind === 'timesOrMore') text = `{${q.from ?? 1},}`;
-  else if (q.kind === 'times') text = q.from === q.to ? `{${q.from ?? '?'}}` : `{${q.from ?? '?'},${q.to ?? '?'}}`;
+  else if (q.kind === 'times')
+    text = q.from === q.to ? `{${q.from ?? '?'}}` : `{${q.from ?? '?'},${q.to ?? '?'}}`;
   if (q.optional) text += '?';
   return text;
 }

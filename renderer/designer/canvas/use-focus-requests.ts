@@ -10,6 +10,7 @@ export function useFocusRequests(): void {
     if (!request || !rf) return;
     const edge = request.edgeId ? rf.getEdge(request.edgeId) : undefined;
     const ids = request.nodeId ? [request.nodeId] : edge ? [edge.source, edge.target] : [];
-    if (ids.length > 0) void rf.fitView({ nodes: ids.map((id) => ({ id })), padding: 0.6, maxZoom: 1.3, duration: 250 });
+    if (ids.length > 0)
+      void rf.fitView({ nodes: ids.map((id) => ({ id })), padding: 0.6, maxZoom: 1.3, duration: 250 });
   }, [request]);
 }

@@ -9,7 +9,11 @@ export function useTargetProblems(target: { nodeId?: string; edgeId?: string }):
     () =>
       Object.values(bySource)
         .flat()
-        .filter((d) => (target.nodeId !== undefined && d.target?.nodeId === target.nodeId) || (target.edgeId !== undefined && d.target?.edgeId === target.edgeId)),
+        .filter(
+          (d) =>
+            (target.nodeId !== undefined && d.target?.nodeId === target.nodeId) ||
+            (target.edgeId !== undefined && d.target?.edgeId === target.edgeId),
+        ),
     [bySource, target.nodeId, target.edgeId],
   );
 }

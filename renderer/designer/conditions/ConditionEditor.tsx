@@ -8,7 +8,11 @@ import { useEffect, useRef, useState } from 'react';
 import type * as Monaco from 'monaco-editor/editor';
 import type { CompileOptions } from '../../../engine/expr/index';
 import type { Diagnostic } from '../../../engine/pattern/diagnostic';
-import { CONDITION_LANGUAGE, registerConditionLanguage, setConditionContext } from '../../monaco/condition-language';
+import {
+  CONDITION_LANGUAGE,
+  registerConditionLanguage,
+  setConditionContext,
+} from '../../monaco/condition-language';
 import { monaco } from '../../monaco/setup';
 import { monacoThemeName } from '../../monaco/themes';
 import { effectiveTheme, useUiStore } from '../../state/ui-store';
@@ -36,11 +40,22 @@ interface ConditionEditorProps {
 const LINE_HEIGHT = 19;
 const MAX_LINES = 8;
 
-export function ConditionEditor({ editorKey, value, onChange, diagnostics, context, placeholder, ariaLabel, testId }: ConditionEditorProps) {
+export function ConditionEditor({
+  editorKey,
+  value,
+  onChange,
+  diagnostics,
+  context,
+  placeholder,
+  ariaLabel,
+  testId,
+}: ConditionEditorProps) {
   const theme = useUiStore(effectiveTheme);
   const [editor, setEditor] = useState<Monaco.editor.IStandaloneCodeEditor | null>(null);
   // Height follows what the editor draws (wrapped lines and inline replay values included), up to MAX_LINES.
-  const [contentHeight, setContentHeight] = useState(() => Math.max(1, value.split('\n').length) * LINE_HEIGHT + 8);
+  const [contentHeight, setContentHeight] = useState(
+    () => Math.max(1, value.split('\n').length) * LINE_HEIGHT + 8,
+  );
   const contextRef = useRef(context);
   useEffect(() => {
     contextRef.current = context;
@@ -74,14 +89,23 @@ export function ConditionEditor({ editorKey, value, onChange, diagnostics, conte
   useEffect(() => {
     const model = editor?.getModel();
     if (!model) return;
-    monaco.editor.setModelMarkers(model, 'cepheus', toMonacoMarkers(monaco, diagnosticsToMarkers(diagnostics)));
+    monaco.editor.setModelMarkers(
+      model,
+      'cepheus',
+      toMonacoMarkers(monaco, diagnosticsToMarkers(diagnostics)),
+    );
   }, [editor, diagnostics]);
 
   useEffect(() => {
     if (!editor || !request || request.key !== editorKey) return;
     const r = request.range;
     if (r) {
-      const range = { startLineNumber: r.line, startColumn: r.column, endLineNumber: r.endLine, endColumn: r.endColumn };
+      const range = {
+        startLineNumber: r.line,
+        startColumn: r.column,
+        endLineNumber: r.endLine,
+        endColumn: r.endColumn,
+      };
       editor.setSelection(range);
       editor.revealRangeInCenterIfOutsideViewport(range);
     }

@@ -24,5 +24,7 @@ function recordingSchema(): EventSchema | undefined {
 
 export function conditionContext(doc: PatternDocument, currentStage: string): CompileOptions {
   const schema = doc.eventSchema ?? recordingSchema();
-  return schema ? { stages: stageNames(doc), currentStage, schema } : { stages: stageNames(doc), currentStage };
+  return schema
+    ? { stages: stageNames(doc), currentStage, schema }
+    : { stages: stageNames(doc), currentStage };
 }

@@ -24,12 +24,23 @@ export function diagnosticsToMarkers(diagnostics: readonly Diagnostic[]): Marker
     // An error at the very end ("expected an operand") has an empty range: widen it so it is visible
     // (Monaco clamps a range past the end of the line).
     if (endLine === r.line && endColumn <= r.column) endColumn = r.column + 1;
-    out.push({ severity: d.severity, message: d.message, code: d.code, startLineNumber: r.line, startColumn: r.column, endLineNumber: endLine, endColumn });
+    out.push({
+      severity: d.severity,
+      message: d.message,
+      code: d.code,
+      startLineNumber: r.line,
+      startColumn: r.column,
+      endLineNumber: endLine,
+      endColumn,
+    });
   }
   return out;
 }
 
-export function toMonacoMarkers(monaco: typeof Monaco, markers: readonly MarkerData[]): Monaco.editor.IMarkerData[] {
+export function toMonacoMarkers(
+  monaco: typeof Monaco,
+  markers: readonly MarkerData[],
+): Monaco.editor.IMarkerData[] {
   return markers.map((m) => ({
     ...m,
     severity: m.severity === 'error' ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning,

@@ -33,7 +33,10 @@ export function formatInlineValue(value: unknown): string {
 }
 
 /** The condition of `editorKey` among the store's per-node values, if it was evaluated in this step. */
-export function conditionValueFor(byNode: Record<string, ConditionValue[]>, editorKey: string): ConditionValue | undefined {
+export function conditionValueFor(
+  byNode: Record<string, ConditionValue[]>,
+  editorKey: string,
+): ConditionValue | undefined {
   for (const [nodeId, list] of Object.entries(byNode)) {
     for (const cv of list) {
       const index = Number(/\.or\[(\d+)\]$/.exec(cv.label)?.[1] ?? 0);
@@ -62,12 +65,18 @@ function lineEnd(text: string, offset: number): number {
  * this condition in the current step; `currentSeq` is the current event (values computed on an
  * earlier event that the watermark released in this step say which one).
  */
-export function inlineValuesFor(editorText: string, value: ConditionValue | undefined, currentSeq: number | undefined): InlineValue[] {
+export function inlineValuesFor(
+  editorText: string,
+  value: ConditionValue | undefined,
+  currentSeq: number | undefined,
+): InlineValue[] {
   const end = editorText.trimEnd().length;
-  if (!value) return editorText.trim() === '' ? [] : [{ offset: end, text: 'not tested in this step', kind: 'note' }];
+  if (!value)
+    return editorText.trim() === '' ? [] : [{ offset: end, text: 'not tested in this step', kind: 'note' }];
   const shift = shiftOf(editorText, value.source);
   if (shift === null) return [{ offset: end, text: 'edited since the replay started', kind: 'note' }];
-  if (value.values.length === 0) return [{ offset: end, text: 'cannot evaluate on this event', kind: 'error' }];
+  if (value.values.length === 0)
+    return [{ offset: end, text: 'cannot evaluate on this event', kind: 'error' }];
 
   const rootEnd = Math.max(...value.values.map((v) => v.end));
   const out: InlineValue[] = [];
@@ -81,7 +90,8 @@ export function inlineValuesFor(editorText: string, value: ConditionValue | unde
     const seen = clauses.get(v.end);
     if (!seen || v.start < seen.start) clauses.set(v.end, { start: v.start, value: v.value });
   }
-  for (const [at, c] of clauses) out.push({ offset: at + shift, text: String(c.value), kind: c.value ? 'true' : 'false' });
+  for (const [at, c] of clauses)
+    out.push({ offset: at + shift, text: String(c.value), kind: c.value ? 'true' : 'false' });
 
   // Field values, once each, at the end of the line where they are first read.
   const fields = new Map<number, string[]>();

@@ -10,7 +10,12 @@ import { conditionValueFor, inlineValuesFor, type InlineValue } from './inline-v
 function decoration(model: Monaco.editor.ITextModel, v: InlineValue): Monaco.editor.IModelDeltaDecoration {
   const at = model.getPositionAt(v.offset);
   return {
-    range: { startLineNumber: at.lineNumber, startColumn: at.column, endLineNumber: at.lineNumber, endColumn: at.column },
+    range: {
+      startLineNumber: at.lineNumber,
+      startColumn: at.column,
+      endLineNumber: at.lineNumber,
+      endColumn: at.column,
+    },
     options: {
       showIfCollapsed: true,
       after: { content: `\u2002${v.text}`, inlineClassName: `cx-inline-value cx-inline-is-${v.kind}` },
@@ -27,7 +32,8 @@ export function useInlineValues(editor: Monaco.editor.IStandaloneCodeEditor | nu
     const model = editor?.getModel();
     if (!editor || !model || !open) return;
     const collection = editor.createDecorationsCollection();
-    const draw = () => collection.set(inlineValuesFor(model.getValue(), value, currentSeq).map((v) => decoration(model, v)));
+    const draw = () =>
+      collection.set(inlineValuesFor(model.getValue(), value, currentSeq).map((v) => decoration(model, v)));
     draw();
     const edits = editor.onDidChangeModelContent(draw);
     return () => {

@@ -19,14 +19,30 @@ interface ConditionFieldProps {
   onRemove?: () => void;
 }
 
-export function ConditionField({ doc, stage, field, index = 0, value, diagnostics, placeholder, label, onChange, onRemove }: ConditionFieldProps) {
+export function ConditionField({
+  doc,
+  stage,
+  field,
+  index = 0,
+  value,
+  diagnostics,
+  placeholder,
+  label,
+  onChange,
+  onRemove,
+}: ConditionFieldProps) {
   const key = conditionKey(stage.id, field, index);
   return (
     <div className="insp-field">
       <div className="insp-label-row">
         <span className="insp-label">{label}</span>
         {onRemove && (
-          <button type="button" className="insp-link" onClick={onRemove} data-testid={`condition-remove-${field}-${index}`}>
+          <button
+            type="button"
+            className="insp-link"
+            onClick={onRemove}
+            data-testid={`condition-remove-${field}-${index}`}
+          >
             Remove
           </button>
         )}

@@ -22,7 +22,16 @@ export function ConditionsSection({ doc, stage, diagnostics, until, onChange }: 
   const setOr = (or: string[]): void => onChange({ or });
   return (
     <Section title="Condition" errors={errors} testId="section-condition">
-      <ConditionField doc={doc} stage={stage} field="where" label="Where" value={stage.where} diagnostics={where} placeholder="every event (e.g. amount > 100)" onChange={(v) => onChange({ where: v })} />
+      <ConditionField
+        doc={doc}
+        stage={stage}
+        field="where"
+        label="Where"
+        value={stage.where}
+        diagnostics={where}
+        placeholder="every event (e.g. amount > 100)"
+        onChange={(v) => onChange({ where: v })}
+      />
       {stage.or.map((text, i) => (
         <ConditionField
           key={i}
@@ -39,7 +48,12 @@ export function ConditionsSection({ doc, stage, diagnostics, until, onChange }: 
         />
       ))}
       <div className="insp-actions">
-        <button type="button" className="insp-button" data-testid="condition-add-or" onClick={() => setOr([...stage.or, ''])}>
+        <button
+          type="button"
+          className="insp-button"
+          data-testid="condition-add-or"
+          onClick={() => setOr([...stage.or, ''])}
+        >
           + Or condition
         </button>
         {stage.until === null && (

@@ -15,16 +15,29 @@ interface ContiguitySelectProps {
 export function ContiguitySelect({ doc, edge, diagnostics, onChange }: ContiguitySelectProps) {
   const options = contiguityOptions(doc, edge);
   const current = CONTIGUITY_CHOICES.find((c) => c.value === edge.contiguity);
-  const reasons = [...new Set(CONTIGUITY_CHOICES.map((c) => options[c.value]).flatMap((a) => (a.enabled ? [] : [a.reason])))];
+  const reasons = [
+    ...new Set(CONTIGUITY_CHOICES.map((c) => options[c.value]).flatMap((a) => (a.enabled ? [] : [a.reason]))),
+  ];
   return (
     <Field label="Contiguity" hint={current?.hint} diagnostics={diagnostics}>
       {(id) => (
         <>
-          <select id={id} className="insp-select" value={edge.contiguity} data-testid="contiguity-select" onChange={(e) => onChange(e.target.value as Contiguity)}>
+          <select
+            id={id}
+            className="insp-select"
+            value={edge.contiguity}
+            data-testid="contiguity-select"
+            onChange={(e) => onChange(e.target.value as Contiguity)}
+          >
             {CONTIGUITY_CHOICES.map((c) => {
               const a = options[c.value];
               return (
-                <option key={c.value} value={c.value} disabled={!a.enabled && c.value !== edge.contiguity} title={a.enabled ? c.hint : a.reason}>
+                <option
+                  key={c.value}
+                  value={c.value}
+                  disabled={!a.enabled && c.value !== edge.contiguity}
+                  title={a.enabled ? c.hint : a.reason}
+                >
                   {c.label}
                   {a.enabled ? '' : ' (unavailable)'}
                 </option>

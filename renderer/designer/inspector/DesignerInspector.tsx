@@ -24,12 +24,24 @@ export function DesignerInspector() {
       </div>
       <div className="insp-tabs" role="tablist" aria-label="Inspector view">
         {TABS.map((t) => (
-          <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} className="insp-tab" data-testid={`inspector-tab-${t.id}`} onClick={() => show(t.id)}>
+          <button
+            key={t.id}
+            type="button"
+            role="tab"
+            aria-selected={tab === t.id}
+            className="insp-tab"
+            data-testid={`inspector-tab-${t.id}`}
+            onClick={() => show(t.id)}
+          >
             {t.label}
           </button>
         ))}
         <span className="insp-tabs-spacer" />
-        <span className={`insp-status ${errorCount > 0 ? 'insp-status-error' : 'insp-status-ok'}`} data-testid="inspector-status" title="Problems in this pattern">
+        <span
+          className={`insp-status ${errorCount > 0 ? 'insp-status-error' : 'insp-status-ok'}`}
+          data-testid="inspector-status"
+          title="Problems in this pattern"
+        >
           {errorCount > 0 ? `${errorCount} error${errorCount === 1 ? '' : 's'}` : 'Valid'}
         </span>
       </div>

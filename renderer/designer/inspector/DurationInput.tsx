@@ -48,7 +48,13 @@ export function DurationInput({ id, ms, onCommit, onError, testId, disabled, min
         aria-label="Amount"
         onChange={(e) => update(e.target.value, draft.unit)}
       />
-      <select className="insp-select insp-unit" value={draft.unit} disabled={disabled} aria-label="Unit" onChange={(e) => update(draft.text, e.target.value as DurationUnit)}>
+      <select
+        className="insp-select insp-unit"
+        value={draft.unit}
+        disabled={disabled}
+        aria-label="Unit"
+        onChange={(e) => update(draft.text, e.target.value as DurationUnit)}
+      >
         {DURATION_UNITS.map((u) => (
           <option key={u.unit} value={u.unit}>
             {u.label}

@@ -14,7 +14,11 @@ export function EdgeInspector({ doc, edge }: { doc: PatternDocument; edge: Patte
   const select = (nodeId: string): void => useDocumentStore.getState().focus({ nodeId });
   return (
     <div className="insp-panel" data-testid="edge-inspector" data-edge-id={edge.id}>
-      <Section title="Connection" errors={problems.filter((d) => d.severity === 'error').length} testId="section-connection">
+      <Section
+        title="Connection"
+        errors={problems.filter((d) => d.severity === 'error').length}
+        testId="section-connection"
+      >
         <div className="insp-edge-ends">
           <button type="button" className="insp-chip" onClick={() => select(edge.from)} disabled={!from}>
             {from?.name ?? edge.from}

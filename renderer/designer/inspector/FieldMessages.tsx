@@ -2,7 +2,13 @@
 import type { Diagnostic } from '../../../engine/pattern/diagnostic';
 import { Icon } from '../../components/Icon';
 
-export function FieldMessages({ diagnostics = [], error }: { diagnostics?: readonly Diagnostic[]; error?: string | null }) {
+export function FieldMessages({
+  diagnostics = [],
+  error,
+}: {
+  diagnostics?: readonly Diagnostic[];
+  error?: string | null;
+}) {
   if (diagnostics.length === 0 && !error) return null;
   return (
     <ul className="insp-messages" data-testid="field-messages">
@@ -13,7 +19,11 @@ export function FieldMessages({ diagnostics = [], error }: { diagnostics?: reado
         </li>
       )}
       {diagnostics.map((d, i) => (
-        <li key={`${d.code}-${i}`} className={`insp-message insp-message-${d.severity}`} title={d.flinkMessage ? `Flink: ${d.flinkMessage}` : d.code}>
+        <li
+          key={`${d.code}-${i}`}
+          className={`insp-message insp-message-${d.severity}`}
+          title={d.flinkMessage ? `Flink: ${d.flinkMessage}` : d.code}
+        >
           <Icon name={d.severity === 'error' ? 'error' : 'warning'} size={12} />
           <span>{d.message}</span>
         </li>

@@ -11,28 +11,68 @@ import { quantifierOptions } from './quantifier-rules';
 import { Section } from './Section';
 import type { NodeContext } from './stage-context';
 
-export function GroupInspector({ doc, group, ctx }: { doc: PatternDocument; group: GroupNode; ctx: NodeContext }) {
+export function GroupInspector({
+  doc,
+  group,
+  ctx,
+}: {
+  doc: PatternDocument;
+  group: GroupNode;
+  ctx: NodeContext;
+}) {
   const problems = useValidationStore((s) => s.byNode[group.id]) ?? [];
-  const update = (patch: Partial<GroupNode>): void => useDocumentStore.getState().updateGroup(group.id, patch);
+  const update = (patch: Partial<GroupNode>): void =>
+    useDocumentStore.getState().updateGroup(group.id, patch);
   const quantifier = fieldDiagnostics(problems, 'quantifier');
   return (
     <div className="insp-panel" data-testid="group-inspector" data-node-id={group.id}>
       <Section title="Group" errors={fieldDiagnostics(problems, 'name').length} testId="section-group">
         <Field label="Name" diagnostics={fieldDiagnostics(problems, 'name')}>
-          {(id) => <input id={id} className="insp-input" value={group.name} data-testid="group-name" spellCheck={false} onChange={(e) => update({ name: e.target.value })} />}
+          {(id) => (
+            <input
+              id={id}
+              className="insp-input"
+              value={group.name}
+              data-testid="group-name"
+              spellCheck={false}
+              onChange={(e) => update({ name: e.target.value })}
+            />
+          )}
         </Field>
         <div className="insp-muted">
-          {group.nodes.length} stage{group.nodes.length === 1 ? '' : 's'} inside, repeated together as one unit.
+          {group.nodes.length} stage{group.nodes.length === 1 ? '' : 's'} inside, repeated together as one
+          unit.
         </div>
         <Field label="Note">
-          {(id) => <textarea id={id} className="insp-input insp-textarea" rows={2} value={group.note} onChange={(e) => update({ note: e.target.value })} />}
+          {(id) => (
+            <textarea
+              id={id}
+              className="insp-input insp-textarea"
+              rows={2}
+              value={group.note}
+              onChange={(e) => update({ note: e.target.value })}
+            />
+          )}
         </Field>
       </Section>
-      <Section title="Quantifier" errors={quantifier.filter((d) => d.severity === 'error').length} testId="section-quantifier">
-        <QuantifierEditor quantifier={group.quantifier} options={quantifierOptions(ctx)} diagnostics={quantifier} onChange={(q) => update({ quantifier: q })} />
+      <Section
+        title="Quantifier"
+        errors={quantifier.filter((d) => d.severity === 'error').length}
+        testId="section-quantifier"
+      >
+        <QuantifierEditor
+          quantifier={group.quantifier}
+          options={quantifierOptions(ctx)}
+          diagnostics={quantifier}
+          onChange={(q) => update({ quantifier: q })}
+        />
       </Section>
       <IncomingSection doc={doc} ctx={ctx} />
-      <OtherProblems problems={problems.filter((d) => !d.target?.field || d.target.field === 'settings' || d.target.field === 'where')} />
+      <OtherProblems
+        problems={problems.filter(
+          (d) => !d.target?.field || d.target.field === 'settings' || d.target.field === 'where',
+        )}
+      />
     </div>
   );
 }

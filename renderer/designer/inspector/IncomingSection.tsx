@@ -17,10 +17,18 @@ export function IncomingSection({ doc, ctx }: { doc: PatternDocument; ctx: NodeC
           <div className="insp-muted">
             after <strong>{ctx.previous.name}</strong>
           </div>
-          <ContiguitySelect doc={doc} edge={edge} diagnostics={problems} onChange={(contiguity) => useDocumentStore.getState().updateEdge(edge.id, { contiguity })} />
+          <ContiguitySelect
+            doc={doc}
+            edge={edge}
+            diagnostics={problems}
+            onChange={(contiguity) => useDocumentStore.getState().updateEdge(edge.id, { contiguity })}
+          />
         </>
       ) : (
-        <div className="insp-muted">{ctx.groupId ? 'First stage of its group.' : 'First stage: it begins the pattern.'} Connect a stage before it to choose a contiguity.</div>
+        <div className="insp-muted">
+          {ctx.groupId ? 'First stage of its group.' : 'First stage: it begins the pattern.'} Connect a stage
+          before it to choose a contiguity.
+        </div>
       )}
     </Section>
   );

@@ -6,7 +6,11 @@ import { Section } from './Section';
 export function OtherProblems({ problems }: { problems: readonly Diagnostic[] }) {
   if (problems.length === 0) return null;
   return (
-    <Section title="Other problems" errors={problems.filter((d) => d.severity === 'error').length} testId="section-other-problems">
+    <Section
+      title="Other problems"
+      errors={problems.filter((d) => d.severity === 'error').length}
+      testId="section-other-problems"
+    >
       <FieldMessages diagnostics={problems} />
     </Section>
   );

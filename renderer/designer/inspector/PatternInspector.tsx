@@ -11,16 +11,40 @@ import { Section } from './Section';
 
 export function PatternInspector({ doc }: { doc: PatternDocument }) {
   const problems = useValidationStore((s) => s.pattern);
-  const setMeta = (patch: { name?: string; description?: string }): void => useDocumentStore.getState().setMeta(patch);
+  const setMeta = (patch: { name?: string; description?: string }): void =>
+    useDocumentStore.getState().setMeta(patch);
   const topStages = doc.nodes.filter((n) => n.kind === 'stage').map((n) => n.name);
   const settingsFields = new Set(['within', 'skip', 'settings']);
   const general = problems.filter((d) => !settingsFields.has(d.target?.field ?? ''));
   return (
     <div className="insp-panel" data-testid="pattern-inspector">
-      <Section title="Pattern" errors={general.filter((d) => d.severity === 'error').length} testId="section-pattern">
-        <Field label="Name">{(id) => <input id={id} className="insp-input" value={doc.name} data-testid="pattern-name" onChange={(e) => setMeta({ name: e.target.value })} />}</Field>
+      <Section
+        title="Pattern"
+        errors={general.filter((d) => d.severity === 'error').length}
+        testId="section-pattern"
+      >
+        <Field label="Name">
+          {(id) => (
+            <input
+              id={id}
+              className="insp-input"
+              value={doc.name}
+              data-testid="pattern-name"
+              onChange={(e) => setMeta({ name: e.target.value })}
+            />
+          )}
+        </Field>
         <Field label="Description">
-          {(id) => <textarea id={id} className="insp-input insp-textarea" rows={2} value={doc.description} placeholder="What this pattern detects, for the people who review it" onChange={(e) => setMeta({ description: e.target.value })} />}
+          {(id) => (
+            <textarea
+              id={id}
+              className="insp-input insp-textarea"
+              rows={2}
+              value={doc.description}
+              placeholder="What this pattern detects, for the people who review it"
+              onChange={(e) => setMeta({ description: e.target.value })}
+            />
+          )}
         </Field>
         <div className="insp-label">In plain words</div>
         <PatternSummary doc={doc} />

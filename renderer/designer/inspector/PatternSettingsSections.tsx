@@ -10,15 +10,39 @@ import { Section } from './Section';
 
 const SKIPS: { kind: DocSkip['kind']; label: string; hint: string }[] = [
   { kind: 'NO_SKIP', label: 'No skip', hint: 'Every possible match is emitted' },
-  { kind: 'SKIP_TO_NEXT', label: 'Skip to next', hint: 'Drop partial matches that start with the same event' },
-  { kind: 'SKIP_PAST_LAST_EVENT', label: 'Skip past last event', hint: 'Drop partial matches that started inside this match' },
-  { kind: 'SKIP_TO_FIRST', label: 'Skip to first…', hint: 'Drop partial matches that started before the first event of a stage' },
-  { kind: 'SKIP_TO_LAST', label: 'Skip to last…', hint: 'Drop partial matches that started before the last event of a stage' },
+  {
+    kind: 'SKIP_TO_NEXT',
+    label: 'Skip to next',
+    hint: 'Drop partial matches that start with the same event',
+  },
+  {
+    kind: 'SKIP_PAST_LAST_EVENT',
+    label: 'Skip past last event',
+    hint: 'Drop partial matches that started inside this match',
+  },
+  {
+    kind: 'SKIP_TO_FIRST',
+    label: 'Skip to first…',
+    hint: 'Drop partial matches that started before the first event of a stage',
+  },
+  {
+    kind: 'SKIP_TO_LAST',
+    label: 'Skip to last…',
+    hint: 'Drop partial matches that started before the last event of a stage',
+  },
 ];
 
 const errorsIn = (list: readonly Diagnostic[]): number => list.filter((d) => d.severity === 'error').length;
 
-export function PatternSettingsSections({ doc, problems, topStages }: { doc: PatternDocument; problems: readonly Diagnostic[]; topStages: string[] }) {
+export function PatternSettingsSections({
+  doc,
+  problems,
+  topStages,
+}: {
+  doc: PatternDocument;
+  problems: readonly Diagnostic[];
+  topStages: string[];
+}) {
   const settings = doc.settings;
   const update = (patch: Partial<PatternSettings>): void => useDocumentStore.getState().updateSettings(patch);
   const [withinError, setWithinError] = useState<string | null>(null);
@@ -31,7 +55,14 @@ export function PatternSettingsSections({ doc, problems, topStages }: { doc: Pat
   const setSkipKind = (kind: DocSkip['kind']): void => {
     if (kind === 'SKIP_TO_FIRST' || kind === 'SKIP_TO_LAST') {
       const stage = 'stage' in settings.skip ? settings.skip.stage : (topStages[0] ?? '');
-      update({ skip: { kind, stage, throwExceptionOnMiss: 'throwExceptionOnMiss' in settings.skip ? settings.skip.throwExceptionOnMiss : false } });
+      update({
+        skip: {
+          kind,
+          stage,
+          throwExceptionOnMiss:
+            'throwExceptionOnMiss' in settings.skip ? settings.skip.throwExceptionOnMiss : false,
+        },
+      });
     } else update({ skip: { kind } });
   };
   const fields = doc.eventSchema?.fields.map((f) => f.name) ?? [];
@@ -54,11 +85,40 @@ export function PatternSettingsSections({ doc, problems, topStages }: { doc: Pat
         {settings.within !== null && (
           <>
             <Field label="Within" diagnostics={within} error={withinError}>
-              {(id) => <DurationInput id={id} ms={settings.within?.ms ?? 1} testId="within-duration" onError={setWithinError} onCommit={(ms) => update({ within: { type: settings.within?.type ?? 'FIRST_AND_LAST', ms } })} />}
-            </Field>
-            <Field label="Measured" hint={settings.within.type === 'FIRST_AND_LAST' ? 'From the first to the last event of the match' : 'Between each event and the one before it'}>
               {(id) => (
-                <select id={id} className="insp-select" value={settings.within?.type} onChange={(e) => update({ within: { ms: settings.within?.ms ?? 1, type: e.target.value as 'FIRST_AND_LAST' | 'PREVIOUS_AND_CURRENT' } })}>
+                <DurationInput
+                  id={id}
+                  ms={settings.within?.ms ?? 1}
+                  testId="within-duration"
+                  onError={setWithinError}
+                  onCommit={(ms) =>
+                    update({ within: { type: settings.within?.type ?? 'FIRST_AND_LAST', ms } })
+                  }
+                />
+              )}
+            </Field>
+            <Field
+              label="Measured"
+              hint={
+                settings.within.type === 'FIRST_AND_LAST'
+                  ? 'From the first to the last event of the match'
+                  : 'Between each event and the one before it'
+              }
+            >
+              {(id) => (
+                <select
+                  id={id}
+                  className="insp-select"
+                  value={settings.within?.type}
+                  onChange={(e) =>
+                    update({
+                      within: {
+                        ms: settings.within?.ms ?? 1,
+                        type: e.target.value as 'FIRST_AND_LAST' | 'PREVIOUS_AND_CURRENT',
+                      },
+                    })
+                  }
+                >
                   <option value="FIRST_AND_LAST">first to last event</option>
                   <option value="PREVIOUS_AND_CURRENT">previous to current event</option>
                 </select>
@@ -69,9 +129,19 @@ export function PatternSettingsSections({ doc, problems, topStages }: { doc: Pat
       </Section>
 
       <Section title="After a match" errors={errorsIn(skip)} testId="section-skip">
-        <Field label="Skip strategy" hint={SKIPS.find((s) => s.kind === settings.skip.kind)?.hint} diagnostics={skip}>
+        <Field
+          label="Skip strategy"
+          hint={SKIPS.find((s) => s.kind === settings.skip.kind)?.hint}
+          diagnostics={skip}
+        >
           {(id) => (
-            <select id={id} className="insp-select" value={settings.skip.kind} data-testid="skip-select" onChange={(e) => setSkipKind(e.target.value as DocSkip['kind'])}>
+            <select
+              id={id}
+              className="insp-select"
+              value={settings.skip.kind}
+              data-testid="skip-select"
+              onChange={(e) => setSkipKind(e.target.value as DocSkip['kind'])}
+            >
               {SKIPS.map((s) => (
                 <option key={s.kind} value={s.kind}>
                   {s.label}
@@ -87,7 +157,13 @@ export function PatternSettingsSections({ doc, problems, topStages }: { doc: Pat
                 const s = settings.skip as Extract<DocSkip, { stage: string }>;
                 const names = topStages.includes(s.stage) ? topStages : [s.stage, ...topStages];
                 return (
-                  <select id={id} className="insp-select" value={s.stage} data-testid="skip-stage" onChange={(e) => update({ skip: { ...s, stage: e.target.value } })}>
+                  <select
+                    id={id}
+                    className="insp-select"
+                    value={s.stage}
+                    data-testid="skip-stage"
+                    onChange={(e) => update({ skip: { ...s, stage: e.target.value } })}
+                  >
                     {names.map((n) => (
                       <option key={n} value={n}>
                         {n}
@@ -101,7 +177,14 @@ export function PatternSettingsSections({ doc, problems, topStages }: { doc: Pat
               <input
                 type="checkbox"
                 checked={settings.skip.throwExceptionOnMiss}
-                onChange={(e) => update({ skip: { ...(settings.skip as Extract<DocSkip, { stage: string }>), throwExceptionOnMiss: e.target.checked } })}
+                onChange={(e) =>
+                  update({
+                    skip: {
+                      ...(settings.skip as Extract<DocSkip, { stage: string }>),
+                      throwExceptionOnMiss: e.target.checked,
+                    },
+                  })
+                }
               />
               Fail when the stage is not in the match
             </label>
@@ -110,7 +193,10 @@ export function PatternSettingsSections({ doc, problems, topStages }: { doc: Pat
       </Section>
 
       <Section title="Partitioning and time" errors={errorsIn(other)} testId="section-time">
-        <Field label="Partition key" hint="Matches are found per value of this field (e.g. userId). Empty: one stream.">
+        <Field
+          label="Partition key"
+          hint="Matches are found per value of this field (e.g. userId). Empty: one stream."
+        >
           {(id) => (
             <input
               id={id}
@@ -137,7 +223,14 @@ export function PatternSettingsSections({ doc, problems, topStages }: { doc: Pat
               role="radio"
               aria-checked={time.mode === mode}
               className={`insp-segment${time.mode === mode ? ' insp-segment-on' : ''}`}
-              onClick={() => time.mode !== mode && setTime(mode === 'event' ? { mode, field: 'timestamp', format: 'epochMillis', outOfOrdernessMs: 0 } : { mode })}
+              onClick={() =>
+                time.mode !== mode &&
+                setTime(
+                  mode === 'event'
+                    ? { mode, field: 'timestamp', format: 'epochMillis', outOfOrdernessMs: 0 }
+                    : { mode },
+                )
+              }
             >
               {mode === 'event' ? 'Event time' : 'Processing time'}
             </button>
@@ -146,23 +239,51 @@ export function PatternSettingsSections({ doc, problems, topStages }: { doc: Pat
         {time.mode === 'event' ? (
           <>
             <Field label="Timestamp field">
-              {(id) => <input id={id} className="insp-input" list="insp-schema-fields" value={time.field} spellCheck={false} onChange={(e) => setTime({ ...time, field: e.target.value })} />}
+              {(id) => (
+                <input
+                  id={id}
+                  className="insp-input"
+                  list="insp-schema-fields"
+                  value={time.field}
+                  spellCheck={false}
+                  onChange={(e) => setTime({ ...time, field: e.target.value })}
+                />
+              )}
             </Field>
             <Field label="Format">
               {(id) => (
-                <select id={id} className="insp-select" value={time.format} onChange={(e) => setTime({ ...time, format: e.target.value as typeof time.format })}>
+                <select
+                  id={id}
+                  className="insp-select"
+                  value={time.format}
+                  onChange={(e) => setTime({ ...time, format: e.target.value as typeof time.format })}
+                >
                   <option value="epochMillis">epoch milliseconds</option>
                   <option value="epochSeconds">epoch seconds</option>
                   <option value="iso8601">ISO 8601 text</option>
                 </select>
               )}
             </Field>
-            <Field label="Out-of-orderness" hint="How late an event may arrive; the watermark trails the newest timestamp by this much." error={lagError}>
-              {(id) => <DurationInput id={id} ms={time.outOfOrdernessMs} min={0} onError={setLagError} onCommit={(ms) => setTime({ ...time, outOfOrdernessMs: ms })} />}
+            <Field
+              label="Out-of-orderness"
+              hint="How late an event may arrive; the watermark trails the newest timestamp by this much."
+              error={lagError}
+            >
+              {(id) => (
+                <DurationInput
+                  id={id}
+                  ms={time.outOfOrdernessMs}
+                  min={0}
+                  onError={setLagError}
+                  onCommit={(ms) => setTime({ ...time, outOfOrdernessMs: ms })}
+                />
+              )}
             </Field>
           </>
         ) : (
-          <div className="insp-muted">Events are timed by when they arrive; replays use their order only.</div>
+          <div className="insp-muted">
+            Events are timed by when they arrive; replays use their order only.
+          </div>
         )}
       </Section>
     </>

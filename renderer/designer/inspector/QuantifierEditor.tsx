@@ -28,7 +28,11 @@ const KINDS: { kind: QuantifierKind; label: string }[] = [
 const INNER: { value: InnerContiguity; label: string; hint: string }[] = [
   { value: 'relaxed', label: 'relaxed', hint: 'Other events may come between repetitions' },
   { value: 'consecutive', label: 'consecutive', hint: 'Repetitions must follow each other directly' },
-  { value: 'allowCombinations', label: 'allowCombinations', hint: 'Every combination of matching events (non-deterministic)' },
+  {
+    value: 'allowCombinations',
+    label: 'allowCombinations',
+    hint: 'Every combination of matching events (non-deterministic)',
+  },
 ];
 
 const reasonOf = (a: Availability): string | undefined => (a.enabled ? undefined : a.reason);
@@ -37,10 +41,24 @@ export function QuantifierEditor({ quantifier: q, options, diagnostics, onChange
   const [countError, setCountError] = useState<string | null>(null);
   const [windowError, setWindowError] = useState<string | null>(null);
   const set = (patch: Partial<DocQuantifier>): void => onChange({ ...q, ...patch });
-  const innerAvailability = (v: InnerContiguity): Availability => (v === 'consecutive' ? options.consecutive : v === 'allowCombinations' ? options.allowCombinations : { enabled: true });
+  const innerAvailability = (v: InnerContiguity): Availability =>
+    v === 'consecutive'
+      ? options.consecutive
+      : v === 'allowCombinations'
+        ? options.allowCombinations
+        : { enabled: true };
   const repeating = q.kind !== 'one';
   // The same reason for many options (a NOT stage) is said once.
-  const reasons = [...new Set([...KINDS.map((k) => reasonOf(options.kinds[k.kind])), reasonOf(options.optional), reasonOf(options.greedy), ...(repeating ? INNER.map((i) => reasonOf(innerAvailability(i.value))) : [])].filter((r): r is string => !!r))];
+  const reasons = [
+    ...new Set(
+      [
+        ...KINDS.map((k) => reasonOf(options.kinds[k.kind])),
+        reasonOf(options.optional),
+        reasonOf(options.greedy),
+        ...(repeating ? INNER.map((i) => reasonOf(innerAvailability(i.value))) : []),
+      ].filter((r): r is string => !!r),
+    ),
+  ];
 
   return (
     <div className="quantifier-editor" data-testid="quantifier-editor">
@@ -75,16 +93,37 @@ export function QuantifierEditor({ quantifier: q, options, diagnostics, onChange
       {q.kind === 'times' && (
         <div className="insp-row">
           <span className="insp-row-label">from</span>
-          <WholeNumberInput value={q.from} min={0} ariaLabel="At least" testId="quantifier-from" onError={setCountError} onCommit={(from) => set({ from })} />
+          <WholeNumberInput
+            value={q.from}
+            min={0}
+            ariaLabel="At least"
+            testId="quantifier-from"
+            onError={setCountError}
+            onCommit={(from) => set({ from })}
+          />
           <span className="insp-row-label">to</span>
-          <WholeNumberInput value={q.to} min={1} ariaLabel="At most" testId="quantifier-to" onError={setCountError} onCommit={(to) => set({ to })} />
+          <WholeNumberInput
+            value={q.to}
+            min={1}
+            ariaLabel="At most"
+            testId="quantifier-to"
+            onError={setCountError}
+            onCommit={(to) => set({ to })}
+          />
           <span className="insp-row-label">times</span>
         </div>
       )}
       {q.kind === 'timesOrMore' && (
         <div className="insp-row">
           <span className="insp-row-label">at least</span>
-          <WholeNumberInput value={q.from} min={1} ariaLabel="At least" testId="quantifier-from" onError={setCountError} onCommit={(from) => set({ from })} />
+          <WholeNumberInput
+            value={q.from}
+            min={1}
+            ariaLabel="At least"
+            testId="quantifier-from"
+            onError={setCountError}
+            onCommit={(from) => set({ from })}
+          />
           <span className="insp-row-label">times</span>
         </div>
       )}
@@ -92,11 +131,23 @@ export function QuantifierEditor({ quantifier: q, options, diagnostics, onChange
 
       <div className="insp-checks">
         <label className="insp-check" title={reasonOf(options.optional)}>
-          <input type="checkbox" checked={q.optional} disabled={!options.optional.enabled && !q.optional} data-testid="quantifier-optional" onChange={(e) => set({ optional: e.target.checked })} />
+          <input
+            type="checkbox"
+            checked={q.optional}
+            disabled={!options.optional.enabled && !q.optional}
+            data-testid="quantifier-optional"
+            onChange={(e) => set({ optional: e.target.checked })}
+          />
           Optional
         </label>
         <label className="insp-check" title={reasonOf(options.greedy)}>
-          <input type="checkbox" checked={q.greedy} disabled={!options.greedy.enabled && !q.greedy} data-testid="quantifier-greedy" onChange={(e) => set({ greedy: e.target.checked })} />
+          <input
+            type="checkbox"
+            checked={q.greedy}
+            disabled={!options.greedy.enabled && !q.greedy}
+            data-testid="quantifier-greedy"
+            onChange={(e) => set({ greedy: e.target.checked })}
+          />
           Greedy
         </label>
       </div>
@@ -143,13 +194,24 @@ export function QuantifierEditor({ quantifier: q, options, diagnostics, onChange
             />
             Limit the time between repetitions
           </label>
-          {q.window !== undefined && <DurationInput ms={q.window} testId="quantifier-window" onError={setWindowError} onCommit={(window) => set({ window })} />}
+          {q.window !== undefined && (
+            <DurationInput
+              ms={q.window}
+              testId="quantifier-window"
+              onError={setWindowError}
+              onCommit={(window) => set({ window })}
+            />
+          )}
           <FieldMessages error={windowError} />
         </div>
       )}
 
       {reasons.length > 0 && (
-        <ul className="insp-reasons" aria-label="Why some options are unavailable" data-testid="quantifier-reasons">
+        <ul
+          className="insp-reasons"
+          aria-label="Why some options are unavailable"
+          data-testid="quantifier-reasons"
+        >
           {reasons.map((r) => (
             <li key={r}>{r}</li>
           ))}

@@ -13,7 +13,8 @@ export function SchemaEditor({ schema }: { schema: DocEventSchema | null }) {
   const recordings = useRecordingsStore((s) => s.recordings);
   const set = (next: DocEventSchema | null): void => useDocumentStore.getState().setEventSchema(next);
   const fields = schema?.fields ?? [];
-  const setField = (i: number, patch: Partial<DocEventSchema['fields'][number]>): void => set({ fields: fields.map((f, j) => (j === i ? { ...f, ...patch } : f)) });
+  const setField = (i: number, patch: Partial<DocEventSchema['fields'][number]>): void =>
+    set({ fields: fields.map((f, j) => (j === i ? { ...f, ...patch } : f)) });
   const names = fields.map((f) => f.name);
 
   return (
@@ -31,7 +32,12 @@ export function SchemaEditor({ schema }: { schema: DocEventSchema | null }) {
           </thead>
           <tbody>
             {fields.map((f, i) => {
-              const problem = f.name.trim() === '' ? 'Name this field' : names.indexOf(f.name) !== i ? 'Duplicate field' : null;
+              const problem =
+                f.name.trim() === ''
+                  ? 'Name this field'
+                  : names.indexOf(f.name) !== i
+                    ? 'Duplicate field'
+                    : null;
               return (
                 <tr key={i}>
                   <td>
@@ -45,14 +51,24 @@ export function SchemaEditor({ schema }: { schema: DocEventSchema | null }) {
                     />
                   </td>
                   <td>
-                    <select className="insp-select insp-input-compact" value={f.type} aria-label={`Field ${i + 1} type`} onChange={(e) => setField(i, { type: e.target.value as FieldType })}>
+                    <select
+                      className="insp-select insp-input-compact"
+                      value={f.type}
+                      aria-label={`Field ${i + 1} type`}
+                      onChange={(e) => setField(i, { type: e.target.value as FieldType })}
+                    >
                       {TYPES.map((t) => (
                         <option key={t}>{t}</option>
                       ))}
                     </select>
                   </td>
                   <td>
-                    <button type="button" className="insp-icon-button" aria-label={`Remove field ${f.name}`} onClick={() => set({ fields: fields.filter((_, j) => j !== i) })}>
+                    <button
+                      type="button"
+                      className="insp-icon-button"
+                      aria-label={`Remove field ${f.name}`}
+                      onClick={() => set({ fields: fields.filter((_, j) => j !== i) })}
+                    >
                       ×
                     </button>
                   </td>
@@ -63,7 +79,12 @@ export function SchemaEditor({ schema }: { schema: DocEventSchema | null }) {
         </table>
       )}
       <div className="insp-actions">
-        <button type="button" className="insp-button" data-testid="schema-add-field" onClick={() => set({ fields: [...fields, { name: '', type: 'string' }] })}>
+        <button
+          type="button"
+          className="insp-button"
+          data-testid="schema-add-field"
+          onClick={() => set({ fields: [...fields, { name: '', type: 'string' }] })}
+        >
           + Field
         </button>
         {recordings.length > 0 && (

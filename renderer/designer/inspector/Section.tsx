@@ -15,7 +15,12 @@ export function Section({ title, errors = 0, defaultOpen = true, testId, childre
   const [open, setOpen] = useState(defaultOpen);
   return (
     <section className="insp-section" data-testid={testId}>
-      <button type="button" className="insp-section-header" aria-expanded={open} onClick={() => setOpen(!open)}>
+      <button
+        type="button"
+        className="insp-section-header"
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+      >
         <span className={`insp-chevron${open ? '' : ' insp-chevron-closed'}`}>
           <Icon name="chevronDown" size={12} />
         </span>

@@ -15,8 +15,9 @@ export function SelectionInspector({ doc }: { doc: PatternDocument }) {
     return (
       <div className="insp-panel" data-testid="multi-inspector">
         <div className="insp-muted insp-pad">
-          {selection.nodeIds.length} stage{selection.nodeIds.length === 1 ? '' : 's'} and {selection.edgeIds.length} connection{selection.edgeIds.length === 1 ? '' : 's'} selected. Select one to edit
-          it, or click empty canvas for the pattern settings.
+          {selection.nodeIds.length} stage{selection.nodeIds.length === 1 ? '' : 's'} and{' '}
+          {selection.edgeIds.length} connection{selection.edgeIds.length === 1 ? '' : 's'} selected. Select
+          one to edit it, or click empty canvas for the pattern settings.
         </div>
       </div>
     );
@@ -24,8 +25,10 @@ export function SelectionInspector({ doc }: { doc: PatternDocument }) {
   const nodeId = selection.nodeIds[0];
   if (nodeId) {
     const ctx = nodeContext(doc, nodeId);
-    if (ctx?.node.kind === 'stage') return <StageInspector key={nodeId} doc={doc} stage={ctx.node} ctx={ctx} />;
-    if (ctx?.node.kind === 'group') return <GroupInspector key={nodeId} doc={doc} group={ctx.node} ctx={ctx} />;
+    if (ctx?.node.kind === 'stage')
+      return <StageInspector key={nodeId} doc={doc} stage={ctx.node} ctx={ctx} />;
+    if (ctx?.node.kind === 'group')
+      return <GroupInspector key={nodeId} doc={doc} group={ctx.node} ctx={ctx} />;
   }
   const edgeId = selection.edgeIds[0];
   const edge = edgeId ? findEdge(doc, edgeId) : undefined;

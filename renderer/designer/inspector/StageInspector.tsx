@@ -14,28 +14,76 @@ import { quantifierOptions } from './quantifier-rules';
 import { Section } from './Section';
 import type { NodeContext } from './stage-context';
 
-export function StageInspector({ doc, stage, ctx }: { doc: PatternDocument; stage: StageNode; ctx: NodeContext }) {
+export function StageInspector({
+  doc,
+  stage,
+  ctx,
+}: {
+  doc: PatternDocument;
+  stage: StageNode;
+  ctx: NodeContext;
+}) {
   const problems = useValidationStore((s) => s.byNode[stage.id]) ?? [];
   const [withinError, setWithinError] = useState<string | null>(null);
-  const update = (patch: Partial<StageNode>): void => useDocumentStore.getState().updateStage(stage.id, patch);
+  const update = (patch: Partial<StageNode>): void =>
+    useDocumentStore.getState().updateStage(stage.id, patch);
   const options = quantifierOptions(ctx);
-  const count = (field: Parameters<typeof fieldDiagnostics>[1]): number => fieldDiagnostics(problems, field).filter((d) => d.severity === 'error').length;
+  const count = (field: Parameters<typeof fieldDiagnostics>[1]): number =>
+    fieldDiagnostics(problems, field).filter((d) => d.severity === 'error').length;
   const within = fieldDiagnostics(problems, 'within');
   return (
     <div className="insp-panel" data-testid="stage-inspector" data-node-id={stage.id}>
       <Section title="Stage" errors={count('name')} testId="section-stage">
-        <Field label="Name" hint="Key of this stage in every match; conditions refer to it." diagnostics={fieldDiagnostics(problems, 'name')}>
-          {(id) => <input id={id} className="insp-input" value={stage.name} data-testid="stage-name" spellCheck={false} onChange={(e) => update({ name: e.target.value })} />}
+        <Field
+          label="Name"
+          hint="Key of this stage in every match; conditions refer to it."
+          diagnostics={fieldDiagnostics(problems, 'name')}
+        >
+          {(id) => (
+            <input
+              id={id}
+              className="insp-input"
+              value={stage.name}
+              data-testid="stage-name"
+              spellCheck={false}
+              onChange={(e) => update({ name: e.target.value })}
+            />
+          )}
         </Field>
         <Field label="Note">
-          {(id) => <textarea id={id} className="insp-input insp-textarea" rows={2} value={stage.note} placeholder="For people reading the pattern" onChange={(e) => update({ note: e.target.value })} />}
+          {(id) => (
+            <textarea
+              id={id}
+              className="insp-input insp-textarea"
+              rows={2}
+              value={stage.note}
+              placeholder="For people reading the pattern"
+              onChange={(e) => update({ note: e.target.value })}
+            />
+          )}
         </Field>
       </Section>
-      <ConditionsSection doc={doc} stage={stage} diagnostics={problems} until={options.until} onChange={update} />
+      <ConditionsSection
+        doc={doc}
+        stage={stage}
+        diagnostics={problems}
+        until={options.until}
+        onChange={update}
+      />
       <Section title="Quantifier" errors={count('quantifier')} testId="section-quantifier">
-        <QuantifierEditor quantifier={stage.quantifier} options={options} diagnostics={fieldDiagnostics(problems, 'quantifier')} onChange={(quantifier) => update({ quantifier })} />
+        <QuantifierEditor
+          quantifier={stage.quantifier}
+          options={options}
+          diagnostics={fieldDiagnostics(problems, 'quantifier')}
+          onChange={(quantifier) => update({ quantifier })}
+        />
       </Section>
-      <Section title="Timing" errors={count('within')} defaultOpen={stage.withinPreviousAndCurrentMs !== null || within.length > 0} testId="section-timing">
+      <Section
+        title="Timing"
+        errors={count('within')}
+        defaultOpen={stage.withinPreviousAndCurrentMs !== null || within.length > 0}
+        testId="section-timing"
+      >
         <label className="insp-check">
           <input
             type="checkbox"
@@ -49,14 +97,29 @@ export function StageInspector({ doc, stage, ctx }: { doc: PatternDocument; stag
           Limit the time since the previous event
         </label>
         {stage.withinPreviousAndCurrentMs !== null && (
-          <Field label="At most" hint="Flink's within(…, PREVIOUS_AND_CURRENT) on this stage." diagnostics={within} error={withinError}>
-            {(id) => <DurationInput id={id} ms={stage.withinPreviousAndCurrentMs ?? 0} onError={setWithinError} onCommit={(ms) => update({ withinPreviousAndCurrentMs: ms })} />}
+          <Field
+            label="At most"
+            hint="Flink's within(…, PREVIOUS_AND_CURRENT) on this stage."
+            diagnostics={within}
+            error={withinError}
+          >
+            {(id) => (
+              <DurationInput
+                id={id}
+                ms={stage.withinPreviousAndCurrentMs ?? 0}
+                onError={setWithinError}
+                onCommit={(ms) => update({ withinPreviousAndCurrentMs: ms })}
+              />
+            )}
           </Field>
         )}
       </Section>
       <IncomingSection doc={doc} ctx={ctx} />
-      <OtherProblems problems={problems.filter((d) => !d.target?.field || d.target.field === 'settings' || d.target.field === 'contiguity')} />
+      <OtherProblems
+        problems={problems.filter(
+          (d) => !d.target?.field || d.target.field === 'settings' || d.target.field === 'contiguity',
+        )}
+      />
     </div>
   );
 }
-

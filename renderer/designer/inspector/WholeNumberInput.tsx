@@ -14,7 +14,10 @@ interface WholeNumberInputProps {
   ariaLabel?: string;
 }
 
-export function parseWholeNumber(text: string, min: number): { ok: true; value: number } | { ok: false; error: string } {
+export function parseWholeNumber(
+  text: string,
+  min: number,
+): { ok: true; value: number } | { ok: false; error: string } {
   const t = text.trim();
   if (!/^\d+$/.test(t)) return { ok: false, error: `Enter a whole number ≥ ${min}` };
   const value = Number(t);
@@ -23,7 +26,15 @@ export function parseWholeNumber(text: string, min: number): { ok: true; value: 
   return { ok: true, value };
 }
 
-export function WholeNumberInput({ id, value, min, onCommit, onError, testId, ariaLabel }: WholeNumberInputProps) {
+export function WholeNumberInput({
+  id,
+  value,
+  min,
+  onCommit,
+  onError,
+  testId,
+  ariaLabel,
+}: WholeNumberInputProps) {
   const [text, setText] = useState(value === undefined ? '' : String(value));
   const [seen, setSeen] = useState(value);
   // An outside change (undo, JSON view) replaces the draft (adjusting state while rendering, as React advises).

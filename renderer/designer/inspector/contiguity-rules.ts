@@ -10,9 +10,17 @@ import { nodeContext } from './stage-context';
 export const CONTIGUITY_CHOICES: readonly { value: Contiguity; label: string; hint: string }[] = [
   { value: 'next', label: 'next', hint: 'Strict: the very next event must match' },
   { value: 'followedBy', label: 'followedBy', hint: 'Relaxed: skips events that do not match' },
-  { value: 'followedByAny', label: 'followedByAny', hint: 'Non-deterministic relaxed: also tries later matching events' },
+  {
+    value: 'followedByAny',
+    label: 'followedByAny',
+    hint: 'Non-deterministic relaxed: also tries later matching events',
+  },
   { value: 'notNext', label: 'notNext', hint: 'NOT: the very next event must not match' },
-  { value: 'notFollowedBy', label: 'notFollowedBy', hint: 'NOT: no matching event may come before the next stage' },
+  {
+    value: 'notFollowedBy',
+    label: 'notFollowedBy',
+    hint: 'NOT: no matching event may come before the next stage',
+  },
 ];
 
 export function contiguityOptions(doc: PatternDocument, edge: PatternEdge): Record<Contiguity, Availability> {
@@ -20,10 +28,21 @@ export function contiguityOptions(doc: PatternDocument, edge: PatternEdge): Reco
   const target = nodeContext(doc, edge.to);
   const source = nodeContext(doc, edge.from);
   let not: Availability = yes;
-  if (target?.node.kind === 'group') not = { enabled: false, reason: 'A group cannot be a NOT stage (Flink: NOT stages do not accept a group pattern)' };
+  if (target?.node.kind === 'group')
+    not = {
+      enabled: false,
+      reason: 'A group cannot be a NOT stage (Flink: NOT stages do not accept a group pattern)',
+    };
   else if (target && target.node.quantifier.kind !== 'one')
-    not = { enabled: false, reason: `"${target.node.name}" repeats; a NOT stage matches exactly one event. Set its quantifier to "exactly once" first (Flink: Option not applicable to NOT pattern)` };
-  else if (target?.node.quantifier.optional) not = { enabled: false, reason: `"${target.node.name}" is optional; a NOT stage cannot be (Flink: NOT pattern cannot be optional)` };
+    not = {
+      enabled: false,
+      reason: `"${target.node.name}" repeats; a NOT stage matches exactly one event. Set its quantifier to "exactly once" first (Flink: Option not applicable to NOT pattern)`,
+    };
+  else if (target?.node.quantifier.optional)
+    not = {
+      enabled: false,
+      reason: `"${target.node.name}" is optional; a NOT stage cannot be (Flink: NOT pattern cannot be optional)`,
+    };
   else if (source && isOptionalish(source.node.quantifier))
     not = {
       enabled: false,
@@ -31,10 +50,16 @@ export function contiguityOptions(doc: PatternDocument, edge: PatternEdge): Reco
     };
   let notFollowedBy = not;
   const isLast = target !== null && target.outgoing === null && target.groupId === null;
-  if (not.enabled && isLast && !doc.settings.within && !(target.node.kind === 'stage' && target.node.withinPreviousAndCurrentMs))
+  if (
+    not.enabled &&
+    isLast &&
+    !doc.settings.within &&
+    !(target.node.kind === 'stage' && target.node.withinPreviousAndCurrentMs)
+  )
     notFollowedBy = {
       enabled: false,
-      reason: 'A notFollowedBy stage can end a pattern only when the pattern has a time window: set "Within" in the pattern settings first (Flink: NotFollowedBy is not supported without windowTime as a last part of a Pattern!)',
+      reason:
+        'A notFollowedBy stage can end a pattern only when the pattern has a time window: set "Within" in the pattern settings first (Flink: NotFollowedBy is not supported without windowTime as a last part of a Pattern!)',
     };
   return { next: yes, followedBy: yes, followedByAny: yes, notNext: not, notFollowedBy };
 }

@@ -31,7 +31,8 @@ export type DurationParse = { ok: true; ms: number } | { ok: false; error: strin
 export function parseDuration(text: string, unit: DurationUnit, min = 1): DurationParse {
   const trimmed = text.trim();
   if (trimmed === '') return { ok: false, error: 'Enter a duration' };
-  if (!/^\d*\.?\d+$|^\d+\.$/.test(trimmed)) return { ok: false, error: 'Enter a positive number, such as 5 or 1.5' };
+  if (!/^\d*\.?\d+$|^\d+\.$/.test(trimmed))
+    return { ok: false, error: 'Enter a positive number, such as 5 or 1.5' };
   const exact = Number(trimmed) * unitMs(unit);
   const ms = Math.round(exact);
   if (Math.abs(ms - exact) > 1e-6) return { ok: false, error: 'Must be a whole number of milliseconds' };

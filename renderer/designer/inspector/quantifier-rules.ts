@@ -22,7 +22,8 @@ export interface QuantifierOptions {
 const yes: Availability = { enabled: true };
 const no = (reason: string): Availability => ({ enabled: false, reason });
 
-const NOT_QUANTIFIED = 'NOT stages match exactly one event and cannot be quantified (Flink: Option not applicable to NOT pattern)';
+const NOT_QUANTIFIED =
+  'NOT stages match exactly one event and cannot be quantified (Flink: Option not applicable to NOT pattern)';
 const NOT_OPTIONAL = 'NOT stages cannot be optional (Flink: NOT pattern cannot be optional)';
 
 function quantifierOf(node: PatternNode | null): DocQuantifier | null {
@@ -42,7 +43,12 @@ export function quantifierOptions(ctx: NodeContext): QuantifierOptions {
 
   if (isNot) {
     return {
-      kinds: { one: yes, times: no(NOT_QUANTIFIED), timesOrMore: no(NOT_QUANTIFIED), oneOrMore: no(NOT_QUANTIFIED) },
+      kinds: {
+        one: yes,
+        times: no(NOT_QUANTIFIED),
+        timesOrMore: no(NOT_QUANTIFIED),
+        oneOrMore: no(NOT_QUANTIFIED),
+      },
       optional: no(NOT_OPTIONAL),
       greedy: no(NOT_QUANTIFIED),
       consecutive: no(NOT_QUANTIFIED),
@@ -58,30 +64,65 @@ export function quantifierOptions(ctx: NodeContext): QuantifierOptions {
   const nextIsNot = isNotContiguity(ctx.outgoing?.contiguity);
 
   let optional: Availability = yes;
-  if (q.kind === 'times' && q.from === 0) optional = no('A lower bound of 0 already makes this stage optional (Flink: Optional already applied!)');
-  else if (prevGreedy && !q.optional) optional = no(`The previous stage "${ctx.previous?.name ?? ''}" is greedy (Flink: Optional pattern cannot be preceded by greedy pattern)`);
+  if (q.kind === 'times' && q.from === 0)
+    optional = no('A lower bound of 0 already makes this stage optional (Flink: Optional already applied!)');
+  else if (prevGreedy && !q.optional)
+    optional = no(
+      `The previous stage "${ctx.previous?.name ?? ''}" is greedy (Flink: Optional pattern cannot be preceded by greedy pattern)`,
+    );
   else if (nextIsNot && !q.optional)
-    optional = no(`The next stage "${ctx.next?.name ?? ''}" is a NOT stage, which cannot follow an optional one (Flink: Specifying a pattern with an optional path to NOT condition is not supported yet)`);
+    optional = no(
+      `The next stage "${ctx.next?.name ?? ''}" is a NOT stage, which cannot follow an optional one (Flink: Specifying a pattern with an optional path to NOT condition is not supported yet)`,
+    );
 
   let greedy: Availability = yes;
-  if (isGroup) greedy = no('Greedy cannot be applied to a group (Flink: Option not applicable to group pattern)');
-  else if (single) greedy = no('Greedy needs a repeated stage; choose a repeating quantifier first (Flink: Option not applicable to singleton quantifier)');
-  else if (q.inner === 'allowCombinations') greedy = no('Greedy cannot be combined with allowCombinations (Flink: Option not applicable to FollowedByAny pattern)');
+  if (isGroup)
+    greedy = no('Greedy cannot be applied to a group (Flink: Option not applicable to group pattern)');
+  else if (single)
+    greedy = no(
+      'Greedy needs a repeated stage; choose a repeating quantifier first (Flink: Option not applicable to singleton quantifier)',
+    );
+  else if (q.inner === 'allowCombinations')
+    greedy = no(
+      'Greedy cannot be combined with allowCombinations (Flink: Option not applicable to FollowedByAny pattern)',
+    );
   else if (isOptionalish(next) && !q.greedy && !isNotContiguity(ctx.outgoing?.contiguity))
-    greedy = no(`The next stage "${ctx.next?.name ?? ''}" is optional (Flink: Optional pattern cannot be preceded by greedy pattern)`);
+    greedy = no(
+      `The next stage "${ctx.next?.name ?? ''}" is optional (Flink: Optional pattern cannot be preceded by greedy pattern)`,
+    );
 
-  const singleReason = (what: string, flink: string): Availability => no(`${what} applies between repetitions; this stage matches one event (Flink: ${flink})`);
-  const consecutive = single ? singleReason('Consecutive', 'Consecutive not applicable to Quantifier{properties=[SINGLE]}!') : yes;
-  let allowCombinations = single ? singleReason('allowCombinations', 'Combinations not applicable to Quantifier{properties=[SINGLE]}!') : yes;
-  if (!single && q.greedy) allowCombinations = no('allowCombinations cannot be combined with greedy (Flink: Option not applicable to FollowedByAny pattern)');
-  const window = single ? singleReason('A time between repetitions', 'Window time not applicable to singleton quantifier') : yes;
+  const singleReason = (what: string, flink: string): Availability =>
+    no(`${what} applies between repetitions; this stage matches one event (Flink: ${flink})`);
+  const consecutive = single
+    ? singleReason('Consecutive', 'Consecutive not applicable to Quantifier{properties=[SINGLE]}!')
+    : yes;
+  let allowCombinations = single
+    ? singleReason('allowCombinations', 'Combinations not applicable to Quantifier{properties=[SINGLE]}!')
+    : yes;
+  if (!single && q.greedy)
+    allowCombinations = no(
+      'allowCombinations cannot be combined with greedy (Flink: Option not applicable to FollowedByAny pattern)',
+    );
+  const window = single
+    ? singleReason('A time between repetitions', 'Window time not applicable to singleton quantifier')
+    : yes;
   const until = isGroup
     ? no('Groups have no conditions of their own; put the until condition on a stage inside the group')
     : looping
       ? yes
-      : no('An until condition needs a looping stage: choose "one or more" or "n or more" (Flink: The until condition is only applicable to looping states.)');
+      : no(
+          'An until condition needs a looping stage: choose "one or more" or "n or more" (Flink: The until condition is only applicable to looping states.)',
+        );
 
-  return { kinds: { one: yes, times: yes, timesOrMore: yes, oneOrMore: yes }, optional, greedy, consecutive, allowCombinations, window, until };
+  return {
+    kinds: { one: yes, times: yes, timesOrMore: yes, oneOrMore: yes },
+    optional,
+    greedy,
+    consecutive,
+    allowCombinations,
+    window,
+    until,
+  };
 }
 
 /**

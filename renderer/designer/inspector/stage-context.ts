@@ -22,8 +22,16 @@ export function nodeContext(doc: PatternDocument, nodeId: string): NodeContext |
     if (!node) continue;
     const incoming = level.edges.find((e) => e.to === nodeId) ?? null;
     const outgoing = level.edges.find((e) => e.from === nodeId) ?? null;
-    const byId = (id: string | undefined): PatternNode | null => (id ? (level.nodes.find((n) => n.id === id) ?? null) : null);
-    return { node, incoming, outgoing, previous: byId(incoming?.from), next: byId(outgoing?.to), groupId: level.groupId };
+    const byId = (id: string | undefined): PatternNode | null =>
+      id ? (level.nodes.find((n) => n.id === id) ?? null) : null;
+    return {
+      node,
+      incoming,
+      outgoing,
+      previous: byId(incoming?.from),
+      next: byId(outgoing?.to),
+      groupId: level.groupId,
+    };
   }
   return null;
 }

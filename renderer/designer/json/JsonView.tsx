@@ -46,7 +46,13 @@ export function JsonView({ doc }: { doc: PatternDocument }) {
   }, [editor, doc]);
 
   useEffect(() => {
-    useProblemsStore.getState().setProblems(JSON_PROBLEMS_SOURCE, errors.map((d) => ({ ...d, target: { ...d.target, kind: 'document' as const, field: 'json' as const } })));
+    useProblemsStore.getState().setProblems(
+      JSON_PROBLEMS_SOURCE,
+      errors.map((d) => ({
+        ...d,
+        target: { ...d.target, kind: 'document' as const, field: 'json' as const },
+      })),
+    );
   }, [errors]);
 
   useEffect(

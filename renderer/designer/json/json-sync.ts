@@ -14,11 +14,15 @@ export function documentText(doc: PatternDocument): string {
   return serializeDocument(doc);
 }
 
-export type JsonEdit = { kind: 'unchanged' } | { kind: 'replace'; document: PatternDocument; warnings: Diagnostic[] } | { kind: 'invalid'; diagnostics: Diagnostic[] };
+export type JsonEdit =
+  | { kind: 'unchanged' }
+  | { kind: 'replace'; document: PatternDocument; warnings: Diagnostic[] }
+  | { kind: 'invalid'; diagnostics: Diagnostic[] };
 
 export function interpretJson(text: string, current: PatternDocument | null): JsonEdit {
   const loaded = loadDocument(text);
   if (!loaded.ok) return { kind: 'invalid', diagnostics: loaded.diagnostics };
-  if (current && serializeDocument(loaded.document) === serializeDocument(current)) return { kind: 'unchanged' };
+  if (current && serializeDocument(loaded.document) === serializeDocument(current))
+    return { kind: 'unchanged' };
   return { kind: 'replace', document: loaded.document, warnings: loaded.diagnostics };
 }

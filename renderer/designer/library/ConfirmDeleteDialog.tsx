@@ -29,15 +29,20 @@ export function ConfirmDeleteDialog() {
           <button ref={cancelRef} type="button" className="btn" onClick={close}>
             Cancel
           </button>
-          <button type="button" className="btn library-btn-danger" data-testid="confirm-delete" onClick={confirm}>
+          <button
+            type="button"
+            className="btn library-btn-danger"
+            data-testid="confirm-delete"
+            onClick={confirm}
+          >
             Delete
           </button>
         </>
       }
     >
       <p className="library-dialog-text">
-        Delete <strong>“{candidate.name}”</strong> and all its saved versions? This cannot be undone. Save it as a file first
-        if you may need it again.
+        Delete <strong>“{candidate.name}”</strong> and all its saved versions? This cannot be undone. Save it
+        as a file first if you may need it again.
       </p>
     </Modal>
   );

@@ -26,7 +26,9 @@ export function FileProblemDialog() {
           <li key={i}>{text}</li>
         ))}
       </ul>
-      {problem.problems.length > 50 && <p className="library-dialog-text">…and {problem.problems.length - 50} more.</p>}
+      {problem.problems.length > 50 && (
+        <p className="library-dialog-text">…and {problem.problems.length - 50} more.</p>
+      )}
     </Modal>
   );
 }

@@ -53,13 +53,34 @@ export function PatternListItem({ pattern, selected }: { pattern: PatternSummary
       )}
       {!renaming && (
         <div className="library-item-actions">
-          <button type="button" className="icon-btn" title="Rename" aria-label={`Rename ${pattern.name}`} data-testid="library-rename" onClick={() => startRename(pattern.id)}>
+          <button
+            type="button"
+            className="icon-btn"
+            title="Rename"
+            aria-label={`Rename ${pattern.name}`}
+            data-testid="library-rename"
+            onClick={() => startRename(pattern.id)}
+          >
             <LibraryIcon name="edit" size={13} />
           </button>
-          <button type="button" className="icon-btn" title="Duplicate" aria-label={`Duplicate ${pattern.name}`} data-testid="library-duplicate" onClick={() => void duplicatePattern(api, pattern.id)}>
+          <button
+            type="button"
+            className="icon-btn"
+            title="Duplicate"
+            aria-label={`Duplicate ${pattern.name}`}
+            data-testid="library-duplicate"
+            onClick={() => void duplicatePattern(api, pattern.id)}
+          >
             <LibraryIcon name="copy" size={13} />
           </button>
-          <button type="button" className="icon-btn" title="Delete…" aria-label={`Delete ${pattern.name}`} data-testid="library-delete" onClick={() => askDelete({ id: pattern.id, name: pattern.name })}>
+          <button
+            type="button"
+            className="icon-btn"
+            title="Delete…"
+            aria-label={`Delete ${pattern.name}`}
+            data-testid="library-delete"
+            onClick={() => askDelete({ id: pattern.id, name: pattern.name })}
+          >
             <LibraryIcon name="trash" size={13} />
           </button>
         </div>

@@ -16,7 +16,10 @@ const FAMILY_TITLES: Record<SampleFamily, string> = {
 };
 const FAMILY_ORDER: SampleFamily[] = ['risk', 'marketing', 'monitoring'];
 
-type Loaded = { status: 'loading' } | { status: 'ready'; samples: SampleSummary[] } | { status: 'error'; message: string };
+type Loaded =
+  | { status: 'loading' }
+  | { status: 'ready'; samples: SampleSummary[] }
+  | { status: 'error'; message: string };
 
 export function SampleGallery() {
   const api = useApi();
@@ -28,7 +31,8 @@ export function SampleGallery() {
     let live = true;
     api.samples.list().then(
       (samples) => live && setLoaded({ status: 'ready', samples }),
-      (err: unknown) => live && setLoaded({ status: 'error', message: err instanceof Error ? err.message : String(err) }),
+      (err: unknown) =>
+        live && setLoaded({ status: 'error', message: err instanceof Error ? err.message : String(err) }),
     );
     return () => {
       live = false;

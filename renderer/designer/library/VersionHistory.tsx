@@ -33,7 +33,11 @@ export function VersionHistory({ api, patternId }: { api: CepApi; patternId: str
         setError(null);
         setVersions(list);
         const newest = list[0];
-        if (newest) void versionChanges(api, patternId, newest.version).then((v) => live && setPicked(v), (e: unknown) => live && setError(String(e)));
+        if (newest)
+          void versionChanges(api, patternId, newest.version).then(
+            (v) => live && setPicked(v),
+            (e: unknown) => live && setError(String(e)),
+          );
       },
       (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
     );
@@ -43,27 +47,50 @@ export function VersionHistory({ api, patternId }: { api: CepApi; patternId: str
   }, [open, api, patternId, latest]);
 
   if (!open) return null;
-  const pick = (version: number) => void versionChanges(api, patternId, version).then(setPicked, (e: unknown) => setError(String(e)));
+  const pick = (version: number) =>
+    void versionChanges(api, patternId, version).then(setPicked, (e: unknown) => setError(String(e)));
   const sinceWorking = picked && current ? diffDocuments(picked.document, current) : [];
   const restore = () => {
     if (!picked) return;
-    useDocumentStore.getState().replaceDocument({ ...picked.document, name: current?.name ?? picked.document.name }, `Restore version ${picked.version}`);
-    useUiStore.getState().setNotice({ kind: 'info', text: `Restored version ${picked.version} (undo with the usual shortcut)` });
+    useDocumentStore
+      .getState()
+      .replaceDocument(
+        { ...picked.document, name: current?.name ?? picked.document.name },
+        `Restore version ${picked.version}`,
+      );
+    useUiStore
+      .getState()
+      .setNotice({ kind: 'info', text: `Restored version ${picked.version} (undo with the usual shortcut)` });
   };
 
   return (
     <aside className="version-history" data-testid="version-history" aria-label="Version history">
       <header className="vh-head">
         <strong>Version history</strong>
-        <button type="button" className="vh-close" onClick={() => setOpen(false)} aria-label="Close version history" title="Close">
+        <button
+          type="button"
+          className="vh-close"
+          onClick={() => setOpen(false)}
+          aria-label="Close version history"
+          title="Close"
+        >
           ×
         </button>
       </header>
-      {error && <div className="vh-error" role="alert">{error}</div>}
+      {error && (
+        <div className="vh-error" role="alert">
+          {error}
+        </div>
+      )}
       <ol className="vh-list">
         {(versions ?? []).map((v) => (
           <li key={v.version}>
-            <button type="button" className={`vh-item${picked?.version === v.version ? ' vh-item-active' : ''}`} data-testid={`version-${v.version}`} onClick={() => pick(v.version)}>
+            <button
+              type="button"
+              className={`vh-item${picked?.version === v.version ? ' vh-item-active' : ''}`}
+              data-testid={`version-${v.version}`}
+              onClick={() => pick(v.version)}
+            >
               <span className="vh-version">v{v.version}</span>
               <RelativeTime iso={v.createdAt} />
               {v.message && <span className="vh-message">{v.message}</span>}
@@ -89,7 +116,9 @@ export function VersionHistory({ api, patternId }: { api: CepApi; patternId: str
           )}
           <h4>Compared with the canvas</h4>
           {sinceWorking.length === 0 ? (
-            <p className="vh-muted" data-testid="version-same">Same meaning as the canvas.</p>
+            <p className="vh-muted" data-testid="version-same">
+              Same meaning as the canvas.
+            </p>
           ) : (
             <ul className="vh-changes">
               {sinceWorking.map((c, i) => (
@@ -97,7 +126,13 @@ export function VersionHistory({ api, patternId }: { api: CepApi; patternId: str
               ))}
             </ul>
           )}
-          <button type="button" className="vh-restore" data-testid="version-restore" disabled={sinceWorking.length === 0} onClick={restore}>
+          <button
+            type="button"
+            className="vh-restore"
+            data-testid="version-restore"
+            disabled={sinceWorking.length === 0}
+            onClick={restore}
+          >
             Restore v{picked.version}
           </button>
         </section>

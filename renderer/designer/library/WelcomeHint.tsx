@@ -9,7 +9,13 @@ export function WelcomeHint({ id, target }: { id: HintId; target: Element }) {
     <div className={`welcome-hint welcome-hint-${id}`} role="note" data-testid={`welcome-hint-${id}`}>
       <Icon name="info" size={14} className="welcome-hint-icon" />
       <span className="welcome-hint-text">{HINT_TEXT[id]}</span>
-      <button type="button" className="icon-btn" aria-label="Dismiss hint" title="Dismiss hint" onClick={() => dismiss(id)}>
+      <button
+        type="button"
+        className="icon-btn"
+        aria-label="Dismiss hint"
+        title="Dismiss hint"
+        onClick={() => dismiss(id)}
+      >
         <Icon name="close" size={12} />
       </button>
     </div>,

@@ -8,8 +8,7 @@ import type { PatternDocument } from '../../../engine/format/schema';
 import type { Diagnostic } from '../../../engine/pattern/diagnostic';
 
 export type DocumentFileResult =
-  | { ok: true; document: PatternDocument; name: string }
-  | { ok: false; problems: string[] };
+  { ok: true; document: PatternDocument; name: string } | { ok: false; problems: string[] };
 
 /** Largest file we try to read: a pattern document is a few kilobytes; more means the wrong file. */
 export const MAX_DOCUMENT_FILE_BYTES = 5 * 1024 * 1024;
@@ -26,7 +25,10 @@ export function describeDiagnostic(d: Diagnostic): string {
 
 /** Strips the known extensions; a file name is a better pattern name than nothing. */
 export function nameFromFileName(fileName: string): string {
-  return fileName.replace(/\.cep\.json$/i, '').replace(/\.json$/i, '').trim();
+  return fileName
+    .replace(/\.cep\.json$/i, '')
+    .replace(/\.json$/i, '')
+    .trim();
 }
 
 export function parseDocumentFile(text: string, fileName: string): DocumentFileResult {
@@ -35,7 +37,10 @@ export function parseDocumentFile(text: string, fileName: string): DocumentFileR
   const loaded = loadDocument(parsed.value);
   if (!loaded.ok) {
     const problems = loaded.diagnostics.filter((d) => d.severity === 'error').map(describeDiagnostic);
-    return { ok: false, problems: problems.length > 0 ? problems : ['The file is not a Cepheus pattern document.'] };
+    return {
+      ok: false,
+      problems: problems.length > 0 ? problems : ['The file is not a Cepheus pattern document.'],
+    };
   }
   const name = loaded.document.name.trim() || nameFromFileName(fileName) || 'Imported pattern';
   return { ok: true, document: loaded.document, name };

@@ -13,7 +13,8 @@ import { useUiStore } from '../../state/ui-store';
 import { documentFileName, MAX_DOCUMENT_FILE_BYTES, parseDocumentFile } from './document-file';
 import { useLibraryUiStore } from './library-ui-store';
 
-const notify = (text: string, kind: 'info' | 'error' = 'info') => useUiStore.getState().setNotice({ kind, text });
+const notify = (text: string, kind: 'info' | 'error' = 'info') =>
+  useUiStore.getState().setNotice({ kind, text });
 const reason = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 export async function renamePattern(api: CepApi, id: string, name: string): Promise<boolean> {
@@ -24,7 +25,8 @@ export async function renamePattern(api: CepApi, id: string, name: string): Prom
     await api.patterns.rename({ id, name: trimmed });
     // The open working copy carries the name too (inspector, saved files); one undoable edit.
     const working = useDocumentStore.getState();
-    if (working.patternId === id && working.document && working.document.name !== trimmed) working.setMeta({ name: trimmed });
+    if (working.patternId === id && working.document && working.document.name !== trimmed)
+      working.setMeta({ name: trimmed });
     await useLibraryStore.getState().refresh(api);
     if (useLibraryStore.getState().openId === id) await useLibraryStore.getState().reloadOpen(api);
     notify(`Renamed to “${trimmed}”`);
@@ -76,7 +78,12 @@ export async function openSample(api: CepApi, slug: string): Promise<boolean> {
 export async function openDocumentFile(api: CepApi, file: File): Promise<void> {
   const ui = useLibraryUiStore.getState();
   if (file.size > MAX_DOCUMENT_FILE_BYTES) {
-    ui.setFileProblem({ fileName: file.name, problems: [`The file is ${Math.round(file.size / 1024 / 1024)} MB; a pattern document is far smaller. Is it the right file?`] });
+    ui.setFileProblem({
+      fileName: file.name,
+      problems: [
+        `The file is ${Math.round(file.size / 1024 / 1024)} MB; a pattern document is far smaller. Is it the right file?`,
+      ],
+    });
     return;
   }
   let text: string;
@@ -115,7 +122,8 @@ function downloadText(fileName: string, text: string): void {
 export function saveOpenAsFile(): void {
   const { openPattern } = useLibraryStore.getState();
   const working = useDocumentStore.getState();
-  const document = working.patternId === openPattern?.id && working.document ? working.document : openPattern?.document;
+  const document =
+    working.patternId === openPattern?.id && working.document ? working.document : openPattern?.document;
   if (!openPattern || !isPatternDocument(document)) {
     notify('Open a pattern to save it as a file', 'error');
     return;

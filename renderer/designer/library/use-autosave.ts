@@ -43,7 +43,10 @@ export function useAutosave(api: CepApi): void {
         // Mark what was sent: edits made during the request stay dirty and save next.
         if (useDocumentStore.getState().patternId === patternId) useDocumentStore.getState().markSaved(text);
         useCanvasSession.getState().setSave({ kind: 'saved' });
-        if (renamed && useLibraryStore.getState().patterns.find((p) => p.id === patternId)?.name !== renamed) {
+        if (
+          renamed &&
+          useLibraryStore.getState().patterns.find((p) => p.id === patternId)?.name !== renamed
+        ) {
           // A name typed in the inspector renames the pattern in the library as well.
           await api.patterns.rename({ id: patternId, name: renamed });
           await useLibraryStore.getState().refresh(api);

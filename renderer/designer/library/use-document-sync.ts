@@ -17,12 +17,16 @@ async function adopt(pattern: PatternDetail): Promise<void> {
   const text = serializeDocument(pattern.document);
   // The library's name is the pattern's name (renamed there while closed, or duplicated as "… copy"):
   // the working copy takes it, which counts as an unsaved change and is saved.
-  const incoming = pattern.document.name === pattern.name ? pattern.document : { ...pattern.document, name: pattern.name };
+  const incoming =
+    pattern.document.name === pattern.name ? pattern.document : { ...pattern.document, name: pattern.name };
   const store = useDocumentStore.getState();
   if (store.patternId === pattern.id && store.document) {
     if (text === store.savedSerialized || text === serializedOf(store.document)) return;
     if (isDirty(store)) {
-      useUiStore.getState().setNotice({ kind: 'info', text: 'This pattern changed elsewhere; your unsaved edits here win when they save.' });
+      useUiStore.getState().setNotice({
+        kind: 'info',
+        text: 'This pattern changed elsewhere; your unsaved edits here win when they save.',
+      });
       return;
     }
   }

@@ -19,7 +19,8 @@ export function useWelcomeStart(api: CepApi): void {
       useReplayStore.getState().chooseRecording(welcome.patternId, welcome.recordingId);
       useWelcomeHints.getState().activate();
       // Only when the user has not already opened something meanwhile.
-      if (useLibraryStore.getState().openId === null) void useLibraryStore.getState().open(api, welcome.patternId);
+      if (useLibraryStore.getState().openId === null)
+        void useLibraryStore.getState().open(api, welcome.patternId);
       return true;
     };
     if (start()) return;

@@ -4,10 +4,17 @@ import { diffDocuments, type SemanticChange } from '../../../engine/format/diff'
 import { loadDocument } from '../../../engine/format/load';
 import type { PatternDocument } from '../../../engine/format/schema';
 
-export async function fetchVersionDocument(api: CepApi, id: string, version: number): Promise<PatternDocument> {
+export async function fetchVersionDocument(
+  api: CepApi,
+  id: string,
+  version: number,
+): Promise<PatternDocument> {
   const stored = await api.patterns.getVersion({ id, version });
   const loaded = loadDocument(stored.document);
-  if (!loaded.ok) throw new Error(`Version ${version} cannot be read: ${loaded.diagnostics[0]?.message ?? 'invalid document'}`);
+  if (!loaded.ok)
+    throw new Error(
+      `Version ${version} cannot be read: ${loaded.diagnostics[0]?.message ?? 'invalid document'}`,
+    );
   return loaded.document;
 }
 

@@ -19,7 +19,9 @@ const DISMISSED_KEY = 'cepheus.welcome.dismissed';
 function readDismissed(): HintId[] {
   try {
     const raw: unknown = JSON.parse(localStorage.getItem(DISMISSED_KEY) ?? '[]');
-    return Array.isArray(raw) ? raw.filter((v): v is HintId => v === 'canvas' || v === 'conditions' || v === 'replay') : [];
+    return Array.isArray(raw)
+      ? raw.filter((v): v is HintId => v === 'canvas' || v === 'conditions' || v === 'replay')
+      : [];
   } catch {
     return [];
   }

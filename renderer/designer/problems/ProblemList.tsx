@@ -17,14 +17,19 @@ export function ProblemList({ problems }: { problems: readonly Diagnostic[] }) {
     const node = findNode(doc, id);
     if (node) return node.name;
     const edge = findEdge(doc, id);
-    return edge ? `${findNode(doc, edge.from)?.name ?? edge.from} → ${findNode(doc, edge.to)?.name ?? edge.to}` : undefined;
+    return edge
+      ? `${findNode(doc, edge.from)?.name ?? edge.from} → ${findNode(doc, edge.to)?.name ?? edge.to}`
+      : undefined;
   };
-  const sorted = [...problems].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+  const sorted = [...problems].sort((a, b) =>
+    a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1,
+  );
   const errors = sorted.filter((d) => d.severity === 'error').length;
   return (
     <div className="problem-list-wrap">
       <div className="problem-summary" data-testid="problems-summary">
-        {errors} error{errors === 1 ? '' : 's'}, {sorted.length - errors} warning{sorted.length - errors === 1 ? '' : 's'}
+        {errors} error{errors === 1 ? '' : 's'}, {sorted.length - errors} warning
+        {sorted.length - errors === 1 ? '' : 's'}
       </div>
       <ul className="problems-list" data-testid="problems-list">
         {sorted.map((p, i) => (

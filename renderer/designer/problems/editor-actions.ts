@@ -12,7 +12,9 @@ const hasDocument = (): boolean => useDocumentStore.getState().document !== null
 let cursor = -1;
 
 function goToProblem(step: 1 | -1): void {
-  const list = [...useValidationStore.getState().diagnostics].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+  const list = [...useValidationStore.getState().diagnostics].sort((a, b) =>
+    a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1,
+  );
   if (list.length === 0) return;
   cursor = (((cursor + step) % list.length) + list.length) % list.length;
   revealDiagnostic(list[cursor]);
@@ -24,13 +26,48 @@ export function createEditorActions(): Action[] {
     useInspectorTab.getState().show(tab);
   };
   return [
-    { id: 'designer.showJson', label: 'Show Pattern as JSON', category: 'View', keywords: ['json', 'source', 'text'], enabled: hasDocument, run: () => showInspector('json') },
-    { id: 'designer.showProperties', label: 'Show Properties', category: 'View', keywords: ['inspector', 'settings'], enabled: hasDocument, run: () => showInspector('properties') },
-    { id: 'designer.patternSettings', label: 'Pattern Settings', category: 'View', keywords: ['within', 'skip', 'schema', 'partition'], enabled: hasDocument, run: () => {
-      useDocumentStore.getState().select({});
-      showInspector('properties');
-    } },
-    { id: 'designer.nextProblem', label: 'Go to Next Problem', category: 'View', shortcut: 'F8', enabled: () => hasDocument() && useValidationStore.getState().diagnostics.length > 0, run: () => goToProblem(1) },
-    { id: 'designer.previousProblem', label: 'Go to Previous Problem', category: 'View', shortcut: 'Shift+F8', enabled: () => hasDocument() && useValidationStore.getState().diagnostics.length > 0, run: () => goToProblem(-1) },
+    {
+      id: 'designer.showJson',
+      label: 'Show Pattern as JSON',
+      category: 'View',
+      keywords: ['json', 'source', 'text'],
+      enabled: hasDocument,
+      run: () => showInspector('json'),
+    },
+    {
+      id: 'designer.showProperties',
+      label: 'Show Properties',
+      category: 'View',
+      keywords: ['inspector', 'settings'],
+      enabled: hasDocument,
+      run: () => showInspector('properties'),
+    },
+    {
+      id: 'designer.patternSettings',
+      label: 'Pattern Settings',
+      category: 'View',
+      keywords: ['within', 'skip', 'schema', 'partition'],
+      enabled: hasDocument,
+      run: () => {
+        useDocumentStore.getState().select({});
+        showInspector('properties');
+      },
+    },
+    {
+      id: 'designer.nextProblem',
+      label: 'Go to Next Problem',
+      category: 'View',
+      shortcut: 'F8',
+      enabled: () => hasDocument() && useValidationStore.getState().diagnostics.length > 0,
+      run: () => goToProblem(1),
+    },
+    {
+      id: 'designer.previousProblem',
+      label: 'Go to Previous Problem',
+      category: 'View',
+      shortcut: 'Shift+F8',
+      enabled: () => hasDocument() && useValidationStore.getState().diagnostics.length > 0,
+      run: () => goToProblem(-1),
+    },
   ];
 }

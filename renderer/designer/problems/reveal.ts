@@ -21,7 +21,8 @@ export function revealDiagnostic(d: Diagnostic): void {
   else if (t?.nodeId) store.focus({ nodeId: t.nodeId });
   else if (t?.edgeId) store.focus({ edgeId: t.edgeId });
   else store.select({});
-  if (t?.nodeId && (t.field === 'where' || t.field === 'or' || t.field === 'until')) useCursorRequest.getState().ask(conditionKey(t.nodeId, t.field, t.index ?? 0), d.range ?? null);
+  if (t?.nodeId && (t.field === 'where' || t.field === 'or' || t.field === 'until'))
+    useCursorRequest.getState().ask(conditionKey(t.nodeId, t.field, t.index ?? 0), d.range ?? null);
 }
 
 /** "stage "middle" · where 1:9" — where a problem is, for the Problems list. */
@@ -29,7 +30,8 @@ export function locationText(d: Diagnostic, nameOf: (id: string) => string | und
   const t = d.target;
   if (!t) return 'pattern';
   const parts: string[] = [];
-  if (t.kind === 'edge' && t.edgeId) parts.push(`connection into ${t.stage ? `"${t.stage}"` : (nameOf(t.edgeId) ?? t.edgeId)}`);
+  if (t.kind === 'edge' && t.edgeId)
+    parts.push(`connection into ${t.stage ? `"${t.stage}"` : (nameOf(t.edgeId) ?? t.edgeId)}`);
   else if (t.nodeId) parts.push(`"${nameOf(t.nodeId) ?? t.stage ?? t.nodeId}"`);
   else if (t.stage) parts.push(`"${t.stage}"`);
   else if (t.edgeId) parts.push(`connection ${t.edgeId}`);

@@ -91,9 +91,15 @@ export function bucketDiagnostics(list: readonly Diagnostic[]): DiagnosticBucket
 }
 
 /** Diagnostics of one field (and, for `or`, one alternative) out of a node's or edge's bucket. */
-export function fieldDiagnostics(list: readonly Diagnostic[] | undefined, field: DiagnosticField, index?: number): Diagnostic[] {
+export function fieldDiagnostics(
+  list: readonly Diagnostic[] | undefined,
+  field: DiagnosticField,
+  index?: number,
+): Diagnostic[] {
   if (!list) return [];
-  return list.filter((d) => d.target?.field === field && (index === undefined || (d.target.index ?? 0) === index));
+  return list.filter(
+    (d) => d.target?.field === field && (index === undefined || (d.target.index ?? 0) === index),
+  );
 }
 
 /** Pattern-level diagnostics of one settings area (within, skip, time/partition settings). */

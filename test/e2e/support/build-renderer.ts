@@ -39,5 +39,6 @@ export async function ensureRendererBuilt({ onlyIfMissing = false } = {}): Promi
   if (onlyIfMissing && built) return;
   if (process.env.CEP_E2E_REBUILD !== '1' && rendererIsFresh()) return;
   await build({ configFile: rendererConfig, logLevel: 'warn', mode: 'production' });
-  if (!existsSync(join(rendererOutDir, 'index.html'))) throw new Error(`Renderer build produced no index.html in ${rendererOutDir}`);
+  if (!existsSync(join(rendererOutDir, 'index.html')))
+    throw new Error(`Renderer build produced no index.html in ${rendererOutDir}`);
 }

@@ -43,13 +43,16 @@ export class PageDiagnostics {
     const diagnostics = new PageDiagnostics(page);
     await page.addInitScript(installCspListener);
     page.on('console', (msg: ConsoleMessage) => {
-      if (msg.type() === 'error') diagnostics.consoleErrors.push(`${msg.text()} (${msg.location().url}:${msg.location().lineNumber})`);
+      if (msg.type() === 'error')
+        diagnostics.consoleErrors.push(`${msg.text()} (${msg.location().url}:${msg.location().lineNumber})`);
     });
     page.on('pageerror', (err) => diagnostics.pageErrors.push(err.stack ?? err.message));
     page.on('requestfailed', (req) => {
       // Aborted event streams on navigation/close are expected, not failures.
       if (req.failure()?.errorText === 'net::ERR_ABORTED' && req.url().includes('/api/events')) return;
-      diagnostics.failedRequests.push(`${req.method()} ${req.url()}: ${req.failure()?.errorText ?? 'failed'}`);
+      diagnostics.failedRequests.push(
+        `${req.method()} ${req.url()}: ${req.failure()?.errorText ?? 'failed'}`,
+      );
     });
     return diagnostics;
   }
@@ -61,7 +64,10 @@ export class PageDiagnostics {
 
   /** Everything collected so far, as readable lines; empty means a clean run. */
   async problems(): Promise<string[]> {
-    const csp = (await this.cspViolations()).map((v) => `CSP ${v.directive} blocked ${v.blockedURI || 'inline'} at ${v.sourceFile}:${v.line} ${v.sample}`);
+    const csp = (await this.cspViolations()).map(
+      (v) =>
+        `CSP ${v.directive} blocked ${v.blockedURI || 'inline'} at ${v.sourceFile}:${v.line} ${v.sample}`,
+    );
     return [
       ...this.pageErrors.map((e) => `page error: ${e}`),
       ...this.consoleErrors.map((e) => `console error: ${e}`),

@@ -15,7 +15,16 @@ export interface RunningHost {
   close: () => Promise<void>;
 }
 
-export async function startHost(dataDir: string, options: { seedSamples?: boolean } = {}): Promise<RunningHost> {
-  const host = await startWebHost({ port: 0, dataDir, rendererDir: rendererOutDir, build: 'never', seedSamples: options.seedSamples ?? false });
+export async function startHost(
+  dataDir: string,
+  options: { seedSamples?: boolean } = {},
+): Promise<RunningHost> {
+  const host = await startWebHost({
+    port: 0,
+    dataDir,
+    rendererDir: rendererOutDir,
+    build: 'never',
+    seedSamples: options.seedSamples ?? false,
+  });
   return { url: host.url, baseUrl: host.origin, token: host.token, close: () => host.close() };
 }

@@ -43,13 +43,17 @@ export class ShellPage {
   async waitUntilReady(): Promise<void> {
     await this.page.getByTestId('shell').waitFor();
     await this.page.locator('[data-testid="status-connection"]:not(:has-text("Connecting"))').waitFor();
-    await this.page.locator('[data-testid="library-empty"], [data-testid="library-error"], .library-list').first().waitFor();
+    await this.page
+      .locator('[data-testid="library-empty"], [data-testid="library-error"], .library-list')
+      .first()
+      .waitFor();
   }
 
   /** The effective theme, as written to <html data-theme>. */
   async theme(): Promise<'light' | 'dark'> {
     const value = await this.page.locator('html').getAttribute('data-theme');
-    if (value !== 'light' && value !== 'dark') throw new Error(`<html data-theme> is "${value}", expected light or dark`);
+    if (value !== 'light' && value !== 'dark')
+      throw new Error(`<html data-theme> is "${value}", expected light or dark`);
     return value;
   }
 

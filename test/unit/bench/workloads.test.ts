@@ -17,7 +17,11 @@ describe('benchmark workloads at a tiny size', () => {
       expect(prepared.events.length).toBeGreaterThan(TINY / 2);
       const engine = timeEngine(prepared.events, prepared.engine);
       expect(engine.counters.errors ?? 0).toBe(0);
-      for (const peer of prepared.peers) expect({ peer: peer.name, matches: peer.run(prepared.events) }).toEqual({ peer: peer.name, matches: engine.matches });
+      for (const peer of prepared.peers)
+        expect({ peer: peer.name, matches: peer.run(prepared.events) }).toEqual({
+          peer: peer.name,
+          matches: engine.matches,
+        });
       // Each stream workload must produce output, or a peer agreeing on zero proves nothing.
       expect(engine.matches + (engine.counters.timeouts ?? 0)).toBeGreaterThan(0);
     });
@@ -39,13 +43,19 @@ describe('benchmark workloads at a tiny size', () => {
 
 describe('bench arguments and report', () => {
   it('parses --quick and --only, refuses unknown slugs', () => {
-    expect(parseBenchArgs(['--quick', '--only', 'strict-seq-3'])).toEqual({ quick: true, only: ['strict-seq-3'], save: true });
+    expect(parseBenchArgs(['--quick', '--only', 'strict-seq-3'])).toEqual({
+      quick: true,
+      only: ['strict-seq-3'],
+      save: true,
+    });
     const bad = parseBenchArgs(['--only', 'nope']);
     expect(typeof bad === 'object' && 'error' in bad ? bad.error : '').toContain('unknown workload "nope"');
   });
 
   it('prints a peer mismatch in the table', () => {
-    const text = table([{ workload: 'x', eventsPerSec: 10, peers: { hw: { eventsPerSec: 20, ratio: 0.5, agrees: false } } }]);
+    const text = table([
+      { workload: 'x', eventsPerSec: 10, peers: { hw: { eventsPerSec: 20, ratio: 0.5, agrees: false } } },
+    ]);
     expect(text).toContain('MISMATCH');
   });
 });

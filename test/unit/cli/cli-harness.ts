@@ -11,9 +11,15 @@ export interface CliRun {
   stderr: string;
 }
 
-export function cepheus(args: readonly string[], options: { cwd?: string; stdin?: string } = {}): Promise<CliRun> {
+export function cepheus(
+  args: readonly string[],
+  options: { cwd?: string; stdin?: string } = {},
+): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env: { ...process.env, FORCE_COLOR: '0' } });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: options.cwd ?? ROOT,
+      env: { ...process.env, FORCE_COLOR: '0' },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

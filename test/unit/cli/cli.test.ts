@@ -25,7 +25,13 @@ const pattern = file(
       .next('ok')
       .where("status == 'ok'")
       .within(1_000)
-      .toDocument({ name: 'Fail then ok', settings: { partitionKey: 'user', time: { mode: 'event', field: 'ts', format: 'epochMillis', outOfOrdernessMs: 0 } } }),
+      .toDocument({
+        name: 'Fail then ok',
+        settings: {
+          partitionKey: 'user',
+          time: { mode: 'event', field: 'ts', format: 'epochMillis', outOfOrdernessMs: 0 },
+        },
+      }),
   ),
 );
 const events = [
@@ -35,15 +41,19 @@ const events = [
   { id: 4, ts: 130, user: 'u2', status: 'idle' },
   { id: 5, ts: 140, user: 'u3', status: 'failed' },
 ];
-const expectedMatches = [{ kind: 'match', key: 'u1', timestamp: 120, stages: { fail: [events[0]], ok: [events[2]] } }];
-const csvText = 'id,ts,user,status\n' + events.map((e) => `${e.id},${e.ts},${e.user},${e.status}`).join('\n') + '\n';
+const expectedMatches = [
+  { kind: 'match', key: 'u1', timestamp: 120, stages: { fail: [events[0]], ok: [events[2]] } },
+];
+const csvText =
+  'id,ts,user,status\n' + events.map((e) => `${e.id},${e.ts},${e.user},${e.status}`).join('\n') + '\n';
 
 describe('cepheus (spawned)', { timeout: 60_000 }, () => {
   it('prints help and exits 0; an unknown command exits 2', async () => {
     const help = await cepheus(['--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/Usage: cepheus <command>/);
-    for (const cmd of ['validate', 'run', 'export', 'import', 'conformance', 'bench']) expect(help.stdout).toContain(cmd);
+    for (const cmd of ['validate', 'run', 'export', 'import', 'conformance', 'bench'])
+      expect(help.stdout).toContain(cmd);
     const runHelp = await cepheus(['run', '--help']);
     expect(runHelp.stdout).toMatch(/--time-field FIELD/);
     const bad = await cepheus(['frobnicate']);
@@ -54,11 +64,16 @@ describe('cepheus (spawned)', { timeout: 60_000 }, () => {
   it('validate: a sample is valid; a missing file, bad JSON and an invalid pattern are explained', async () => {
     const ok = await cepheus(['validate', pattern]);
     expect(ok).toMatchObject({ code: 0 });
-    expect(ok.stdout).toMatch(/valid \(2 stages\)\. Exportable: json yes, flink-json yes, flink-java yes, flink-sql yes/);
+    expect(ok.stdout).toMatch(
+      /valid \(2 stages\)\. Exportable: json yes, flink-json yes, flink-java yes, flink-sql yes/,
+    );
     const missing = await cepheus(['validate', join(dir, 'nope.cep.json')]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/Cannot find the pattern file/);
-    const badJson = await cepheus(['validate', file('bad.cep.json', '{\n  "format": "cepheus.pattern",\n  "version": 1,,\n}')]);
+    const badJson = await cepheus([
+      'validate',
+      file('bad.cep.json', '{\n  "format": "cepheus.pattern",\n  "version": 1,,\n}'),
+    ]);
     expect(badJson.code).toBe(1);
     expect(badJson.stderr).toMatch(/line 3, column 16/);
     const doc = JSON.parse(readFileSync(pattern, 'utf8')) as { nodes: { name: string; where: string }[] };
@@ -71,25 +86,36 @@ describe('cepheus (spawned)', { timeout: 60_000 }, () => {
   });
 
   it('run: JSON Lines, CSV and gzipped JSON arrays give the same matches on stdout', async () => {
-    const inputs = [file('events.jsonl', events.map((e) => JSON.stringify(e)).join('\n') + '\n'), file('events.csv', csvText), file('events.json.gz', gzipSync(JSON.stringify(events)))];
+    const inputs = [
+      file('events.jsonl', events.map((e) => JSON.stringify(e)).join('\n') + '\n'),
+      file('events.csv', csvText),
+      file('events.json.gz', gzipSync(JSON.stringify(events))),
+    ];
     for (const input of inputs) {
       const r = await cepheus(['run', pattern, input]);
       expect(r.code, r.stderr).toBe(0);
       const out = jsonLines(r.stdout);
       expect(out.filter((o) => (o as { kind: string }).kind === 'match')).toEqual(expectedMatches);
       // u3 started but its window closed at the end of input: a timeout. (u2's run died at "idle": strict next.)
-      expect(out.filter((o) => (o as { kind: string }).kind === 'timeout').map((o) => (o as { key: string }).key)).toEqual(['u3']);
+      expect(
+        out.filter((o) => (o as { kind: string }).kind === 'timeout').map((o) => (o as { key: string }).key),
+      ).toEqual(['u3']);
       expect(r.stderr).toMatch(/5 events, 1 matches, 1 timeouts/);
     }
   });
 
   it('run: --out writes the file; --key and --time-field override the settings', async () => {
-    const input = file('events2.jsonl', events.map((e) => JSON.stringify({ ...e, when: e.ts, ts: undefined })).join('\n'));
+    const input = file(
+      'events2.jsonl',
+      events.map((e) => JSON.stringify({ ...e, when: e.ts, ts: undefined })).join('\n'),
+    );
     const out = join(dir, 'matches.jsonl');
     const r = await cepheus(['run', pattern, input, '--out', out, '--time-field', 'when', '--key', 'user']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe('');
-    expect(jsonLines(readFileSync(out, 'utf8')).filter((o) => (o as { kind: string }).kind === 'match')).toHaveLength(1);
+    expect(
+      jsonLines(readFileSync(out, 'utf8')).filter((o) => (o as { kind: string }).kind === 'match'),
+    ).toHaveLength(1);
   });
 
   it('run: a bad line, a missing file and a wrong extension are reported with exit codes', async () => {
@@ -97,7 +123,11 @@ describe('cepheus (spawned)', { timeout: 60_000 }, () => {
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/bad\.jsonl line 3: invalid JSON at column 10: unexpected ","/);
     // CSV goes through the same readers as the app's import: a short row is named by its line, after a quoted line break.
-    const badCsv = await cepheus(['run', pattern, file('bad.csv', 'id,ts,user,status\n1,1000,"a\nb",ok\n2,2000,b\n')]);
+    const badCsv = await cepheus([
+      'run',
+      pattern,
+      file('bad.csv', 'id,ts,user,status\n1,1000,"a\nb",ok\n2,2000,b\n'),
+    ]);
     expect(badCsv.code).toBe(1);
     expect(badCsv.stderr).toMatch(/bad\.csv line 4: expected 4 columns \(as in the header\), found 3/);
     const missing = await cepheus(['run', pattern, join(dir, 'none.jsonl')]);
@@ -105,7 +135,9 @@ describe('cepheus (spawned)', { timeout: 60_000 }, () => {
     expect(missing.stderr).toMatch(/Cannot find the events file/);
     const corrupt = await cepheus(['run', pattern, file('corrupt.jsonl.gz', 'this is not gzip')]);
     expect(corrupt.code).toBe(2);
-    expect(corrupt.stderr).toMatch(/Cannot read the events file ".*corrupt\.jsonl\.gz": incorrect header check/);
+    expect(corrupt.stderr).toMatch(
+      /Cannot read the events file ".*corrupt\.jsonl\.gz": incorrect header check/,
+    );
     const ext = await cepheus(['run', pattern, file('events.txt', '')]);
     expect(ext.code).toBe(2);
     expect(ext.stderr).toMatch(/use \.jsonl, \.ndjson, \.json or \.csv/);
@@ -117,12 +149,28 @@ describe('cepheus (spawned)', { timeout: 60_000 }, () => {
     expect(sql.stdout).toMatch(/^SELECT \*\nFROM logins\n {2}MATCH_RECOGNIZE \(/);
     expect(sql.stdout).toContain("WITHIN INTERVAL '1' SECOND");
     const javaOut = join(dir, 'Login.java');
-    const java = await cepheus(['export', pattern, '--to', 'flink-java', '--class', 'LoginEvent', '--out', javaOut]);
+    const java = await cepheus([
+      'export',
+      pattern,
+      '--to',
+      'flink-java',
+      '--class',
+      'LoginEvent',
+      '--out',
+      javaOut,
+    ]);
     expect(java.code, java.stderr).toBe(0);
-    expect(readFileSync(javaOut, 'utf8')).toContain('Pattern.<LoginEvent>begin("fail", AfterMatchSkipStrategy.skipPastLastEvent())');
+    expect(readFileSync(javaOut, 'utf8')).toContain(
+      'Pattern.<LoginEvent>begin("fail", AfterMatchSkipStrategy.skipPastLastEvent())',
+    );
     const json = await cepheus(['export', pattern, '--to', 'flink-json']);
     expect((JSON.parse(json.stdout) as { type: string }).type).toBe('COMPOSITE');
-    const refused = await cepheus(['export', join(ROOT, 'samples/patterns/marketing/abandoned-checkout.cep.json'), '--to', 'flink-sql']);
+    const refused = await cepheus([
+      'export',
+      join(ROOT, 'samples/patterns/marketing/abandoned-checkout.cep.json'),
+      '--to',
+      'flink-sql',
+    ]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/cannot be exported to flink-sql:\n {2}✗ stage "\w+": SQL: /);
     const unknown = await cepheus(['export', pattern, '--to', 'esper']);
@@ -132,7 +180,14 @@ describe('cepheus (spawned)', { timeout: 60_000 }, () => {
 
   it('import: a Flink rule becomes a document that validates; kept class conditions are flagged on stderr', async () => {
     const out = join(dir, 'imported.cep.json');
-    const r = await cepheus(['import', join(ROOT, 'test/unit/export/fixtures/research-example.flink.json'), '--out', out, '--name', 'Big then withdrawals']);
+    const r = await cepheus([
+      'import',
+      join(ROOT, 'test/unit/export/fixtures/research-example.flink.json'),
+      '--out',
+      out,
+      '--name',
+      'Big then withdrawals',
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const v = await cepheus(['validate', out]);
     expect(v.code, v.stderr).toBe(0);
@@ -146,16 +201,26 @@ describe('cepheus (spawned)', { timeout: 60_000 }, () => {
   });
 
   it('conformance delegates to the conformance runner', async () => {
-    const vectors = JSON.parse(readFileSync('/work/shared/conformance/flink-vectors.json', 'utf8')) as unknown[];
+    const vectors = JSON.parse(
+      readFileSync('/work/shared/conformance/flink-vectors.json', 'utf8'),
+    ) as unknown[];
     const r = await cepheus(['conformance', file('few-vectors.json', JSON.stringify(vectors.slice(0, 3)))]);
     expect(r.stdout + r.stderr).toMatch(/3 passed, 0 failed/);
     expect(r.code).toBe(0);
   });
 
   it('works through npm run cepheus -- and npx cepheus', () => {
-    const viaNpm = execFileSync('npm', ['run', '--silent', 'cepheus', '--', 'validate', pattern], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const viaNpm = execFileSync('npm', ['run', '--silent', 'cepheus', '--', 'validate', pattern], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     expect(viaNpm).toMatch(/valid \(2 stages\)/);
-    const viaNpx = execFileSync('npx', ['cepheus', 'export', pattern, '--to', 'flink-json'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const viaNpx = execFileSync('npx', ['cepheus', 'export', pattern, '--to', 'flink-json'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     expect((JSON.parse(viaNpx) as { name: string }).name).toBe('ok');
   }, 120_000);
 });

@@ -24,7 +24,13 @@ writeFileSync(
       .next('still')
       .where('cpu > 90')
       .within(1_000)
-      .toDocument({ name: 'Hot twice', settings: { partitionKey: 'host', time: { mode: 'event', field: 'ts', format: 'epochMillis', outOfOrdernessMs: 0 } } }),
+      .toDocument({
+        name: 'Hot twice',
+        settings: {
+          partitionKey: 'host',
+          time: { mode: 'event', field: 'ts', format: 'epochMillis', outOfOrdernessMs: 0 },
+        },
+      }),
   ),
 );
 const events = [
@@ -37,7 +43,11 @@ const events = [
 const ndjson = events.map((e) => JSON.stringify(e)).join('\n') + '\n';
 
 function start(args: string[]): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'samples/server/server.ts'), patternFile, ...args], { cwd: ROOT });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(ROOT, 'samples/server/server.ts'), patternFile, ...args],
+    { cwd: ROOT },
+  );
   children.push(child);
   return child;
 }
@@ -80,13 +90,20 @@ describe('example server', { timeout: 60_000 }, () => {
     expect(await bad.text()).toMatch(/^line 2: /);
 
     const second = await post('/events', ndjson.split('\n').slice(3).join('\n'));
-    expect(jsonLines(await second.text())).toEqual([{ kind: 'match', timestamp: 3, stages: { up: [events[0]], still: [events[2]] } }]);
+    expect(jsonLines(await second.text())).toEqual([
+      { kind: 'match', timestamp: 3, stages: { up: [events[0]], still: [events[2]] } },
+    ]);
     expect(jsonLines(await (await post('/watermark?t=500')).text())).toEqual([]);
-    const health = (await (await fetch(`${base}/health`)).json()) as { ok: boolean; counters: { events: number; matches: number } };
+    const health = (await (await fetch(`${base}/health`)).json()) as {
+      ok: boolean;
+      counters: { events: number; matches: number };
+    };
     expect(health).toMatchObject({ ok: true, counters: { events: 5, matches: 1 } });
     const snapshot = (await (await fetch(`${base}/snapshot`)).json()) as { format: string };
     expect(snapshot.format).toBe('cepheus.matcher/1');
-    expect(jsonLines(await (await post('/flush')).text())).toEqual([{ kind: 'timeout', timestamp: 1005, stages: { up: [events[4]] } }]);
+    expect(jsonLines(await (await post('/flush')).text())).toEqual([
+      { kind: 'timeout', timestamp: 1005, stages: { up: [events[4]] } },
+    ]);
     expect((await fetch(`${base}/nope`)).status).toBe(404);
     child.kill('SIGTERM');
     await new Promise((resolve) => child.on('close', resolve));

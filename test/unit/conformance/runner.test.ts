@@ -6,8 +6,18 @@ const base = {
   harness: 'nfa',
   pattern: {
     stages: [
-      { name: 'a', contiguity: 'begin', where: "name == 'a'", quantifier: { kind: 'one', optional: false, greedy: false, inner: 'relaxed' } },
-      { name: 'b', contiguity: 'next', where: "name == 'b'", quantifier: { kind: 'one', optional: false, greedy: false, inner: 'relaxed' } },
+      {
+        name: 'a',
+        contiguity: 'begin',
+        where: "name == 'a'",
+        quantifier: { kind: 'one', optional: false, greedy: false, inner: 'relaxed' },
+      },
+      {
+        name: 'b',
+        contiguity: 'next',
+        where: "name == 'b'",
+        quantifier: { kind: 'one', optional: false, greedy: false, inner: 'relaxed' },
+      },
     ],
   },
   skip: 'NO_SKIP',
@@ -16,7 +26,12 @@ const base = {
     { id: 'e2', ts: 2, name: 'b', price: 1, eid: 1 },
   ],
   compare: 'ordered',
-  expected: [[{ stage: 'a', ids: ['e1'] }, { stage: 'b', ids: ['e2'] }]],
+  expected: [
+    [
+      { stage: 'a', ids: ['e1'] },
+      { stage: 'b', ids: ['e2'] },
+    ],
+  ],
 };
 
 function vector(patch: Record<string, unknown>): ConformanceVector {
@@ -34,10 +49,30 @@ describe('conformance runner', () => {
   });
 
   it('checks expected compile errors by type and gist', () => {
-    const dup = { ...base.pattern, stages: [base.pattern.stages[0], { ...base.pattern.stages[1], name: 'a' }] };
-    const ok = runVector(vector({ pattern: dup, compare: 'error', expected: [], error: { type: 'MalformedPatternException', message: 'Duplicate pattern name: a. Names must be unique.' } }));
+    const dup = {
+      ...base.pattern,
+      stages: [base.pattern.stages[0], { ...base.pattern.stages[1], name: 'a' }],
+    };
+    const ok = runVector(
+      vector({
+        pattern: dup,
+        compare: 'error',
+        expected: [],
+        error: {
+          type: 'MalformedPatternException',
+          message: 'Duplicate pattern name: a. Names must be unique.',
+        },
+      }),
+    );
     expect(ok.problems).toEqual([]);
-    const wrongType = runVector(vector({ pattern: dup, compare: 'error', expected: [], error: { type: 'IllegalArgumentException', message: 'Duplicate pattern name: a.' } }));
+    const wrongType = runVector(
+      vector({
+        pattern: dup,
+        compare: 'error',
+        expected: [],
+        error: { type: 'IllegalArgumentException', message: 'Duplicate pattern name: a.' },
+      }),
+    );
     expect(wrongType.passed).toBe(false);
   });
 

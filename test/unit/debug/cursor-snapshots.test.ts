@@ -26,7 +26,11 @@ describe('snapshots near the cursor', () => {
   });
 
   it('let a restore start at the snapshot near the cursor that a replay back from a checkpoint left', () => {
-    const ctx = createContext(pattern, arraySource(events), new CheckpointStore(events.length + 1, { interval: 1000 }));
+    const ctx = createContext(
+      pattern,
+      arraySource(events),
+      new CheckpointStore(events.length + 1, { interval: 1000 }),
+    );
     const runner = new Runner(ctx);
     runner.goTo(1900);
     runner.goTo(1800, undefined, true);
@@ -34,7 +38,9 @@ describe('snapshots near the cursor', () => {
     runner.restore(1799);
     expect(runner.position).toBe(Math.floor(1799 / FINE_EVERY) * FINE_EVERY);
     runner.restore(1800 - FINE_SPAN + FINE_EVERY);
-    expect(runner.position).toBe(1800 - FINE_SPAN + FINE_EVERY - ((1800 - FINE_SPAN + FINE_EVERY) % FINE_EVERY));
+    expect(runner.position).toBe(
+      1800 - FINE_SPAN + FINE_EVERY - ((1800 - FINE_SPAN + FINE_EVERY) % FINE_EVERY),
+    );
     runner.restore(1800 - FINE_SPAN - 1);
     expect(runner.position).toBe(1000);
     // Plain moves (seeks, steps forward) leave none.
@@ -45,14 +51,15 @@ describe('snapshots near the cursor', () => {
     expect(plain.position).toBe(1000);
   });
 
-
   it('keep the matcher state at the cursor after moves answered from reported steps', () => {
     const s = new ReplaySession(pattern, arraySource(events), { checkpoints: { interval: 100 } });
     s.seek(1400);
     for (let i = 0; i < 100; i++) s.stepBack();
     for (let i = 0; i < 30; i++) s.stepForward();
     expect(s.position).toBe(1330);
-    const straight = new ReplaySession(pattern, arraySource(events), { checkpoints: { interval: 1_000_000 } });
+    const straight = new ReplaySession(pattern, arraySource(events), {
+      checkpoints: { interval: 1_000_000 },
+    });
     const want = straight.seek(1330);
     expect(s.report()).toEqual(want);
     expect(s.stateSnapshot()).toEqual(straight.stateSnapshot());

@@ -6,10 +6,19 @@ import { arraySource, eventsOf } from './fixtures';
 
 describe('breakpoints on the end-of-input step', () => {
   const prepared = prepareReplayPattern(
-    Pattern.begin('a').where("name == 'a'").followedBy('b').where("name == 'b'").toDocument({ settings: { time: { mode: 'event', field: 't', format: 'epochMillis', outOfOrdernessMs: 0 } } }),
+    Pattern.begin('a')
+      .where("name == 'a'")
+      .followedBy('b')
+      .where("name == 'b'")
+      .toDocument({
+        settings: { time: { mode: 'event', field: 't', format: 'epochMillis', outOfOrdernessMs: 0 } },
+      }),
   );
   if (!prepared.ok) throw new Error(prepared.diagnostics.map((d) => d.message).join('\n'));
-  const events = eventsOf([{ name: 'a', t: 1 }, { name: 'b', t: 2 }]);
+  const events = eventsOf([
+    { name: 'a', t: 1 },
+    { name: 'b', t: 2 },
+  ]);
 
   it('stops on a match that only the end of input releases', () => {
     const s = new ReplaySession(prepared.pattern, arraySource(events));

@@ -42,7 +42,10 @@ describe('ReplaySession over card testing', () => {
     expect(r.event?.seq).toBe(499);
     expect(r.position).toBe(500);
     expect(r.watermark).not.toBeNull();
-    const traced = r.processed.flatMap((p) => p.runs).flatMap((run) => run.edges).flatMap((e) => e.conditions);
+    const traced = r.processed
+      .flatMap((p) => p.runs)
+      .flatMap((run) => run.edges)
+      .flatMap((e) => e.conditions);
     expect(traced.length).toBeGreaterThan(0);
     expect(traced[0].values.some((v) => v.text === 'type')).toBe(true);
   });
@@ -108,19 +111,26 @@ describe('why not and near misses', () => {
 
   it('says when the event advanced, and when no partial match waited', () => {
     const s = new ReplaySession(pattern, arraySource(events));
-    const probe = events.find((e) => e.payload.type === 'transfer' && Number(e.payload.amount) < 1) as (typeof events)[number];
+    const probe = events.find(
+      (e) => e.payload.type === 'transfer' && Number(e.payload.amount) < 1,
+    ) as (typeof events)[number];
     expect(s.whyNot(probe.seq, 'probe').reason).toBe('advanced');
     const v = s.whyNot(5, 'cashout');
     expect(['no-partial-match', 'other-key']).toContain(v.reason);
   });
 
   it('ranks near misses by stages completed and records the timeouts', () => {
-    const a = new ReplayAnalysis(pattern, arraySource(events), new ReplaySession(pattern, arraySource(events)).checkpoints);
+    const a = new ReplayAnalysis(
+      pattern,
+      arraySource(events),
+      new ReplaySession(pattern, arraySource(events)).checkpoints,
+    );
     while (!a.runChunk(500));
     const misses = a.nearMissList().items;
     expect(misses.length).toBeGreaterThan(0);
     expect(misses.filter((m) => m.reason === 'window').length).toBe(2);
-    for (let i = 1; i < misses.length; i++) expect(misses[i - 1].stagesCompleted).toBeGreaterThanOrEqual(misses[i].stagesCompleted);
+    for (let i = 1; i < misses.length; i++)
+      expect(misses[i - 1].stagesCompleted).toBeGreaterThanOrEqual(misses[i].stagesCompleted);
     expect(a.results.filter((r) => r.kind === 'match')).toHaveLength(3);
     const tl = a.timeline(50, 10);
     expect(tl.complete).toBe(true);

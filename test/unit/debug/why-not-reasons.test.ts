@@ -5,7 +5,12 @@
 import { describe, expect, it } from 'vitest';
 import { Pattern } from '../../../engine/format';
 import type { PatternSettings } from '../../../engine/format/schema';
-import { prepareReplayPattern, ReplaySession, type ReplayPattern, type WhyNotVerdict } from '../../../engine/debug';
+import {
+  prepareReplayPattern,
+  ReplaySession,
+  type ReplayPattern,
+  type WhyNotVerdict,
+} from '../../../engine/debug';
 import { MAX_LOOKBACK_INTERVALS } from '../../../engine/debug/why-not';
 import type { EventRecord } from '../../../engine/pattern/spec';
 import { arraySource, eventsOf } from './fixtures';
@@ -24,12 +29,22 @@ function ask(pattern: ReplayPattern, payloads: EventRecord[], seq: number, stage
   return session(pattern, payloads).whyNot(seq, stage);
 }
 
-const eventTime: Partial<PatternSettings> = { time: { mode: 'event', field: 't', format: 'epochMillis', outOfOrdernessMs: 0 } };
+const eventTime: Partial<PatternSettings> = {
+  time: { mode: 'event', field: 't', format: 'epochMillis', outOfOrdernessMs: 0 },
+};
 const aThenB = (): Pattern => Pattern.begin('a').where("name == 'a'").followedBy('b').where("name == 'b'");
 
 describe('why not: one case per reason', () => {
   it('advanced: the event was bound to the stage', () => {
-    const v = ask(prep(aThenB()), [{ name: 'a', t: 1 }, { name: 'b', t: 2 }], 1, 'b');
+    const v = ask(
+      prep(aThenB()),
+      [
+        { name: 'a', t: 1 },
+        { name: 'b', t: 2 },
+      ],
+      1,
+      'b',
+    );
     expect(v.reason).toBe('advanced');
     expect(v.message).toContain('#1');
     expect(v.message).toContain('"b"');
@@ -37,7 +52,15 @@ describe('why not: one case per reason', () => {
 
   it('condition-false: names the values that decided the condition', () => {
     const p = prep(Pattern.begin('a').where("name == 'a'").followedBy('b').where('amount > 10'));
-    const v = ask(p, [{ name: 'a', t: 1 }, { name: 'b', amount: 7, t: 2 }], 1, 'b');
+    const v = ask(
+      p,
+      [
+        { name: 'a', t: 1 },
+        { name: 'b', amount: 7, t: 2 },
+      ],
+      1,
+      'b',
+    );
     expect(v.reason).toBe('condition-false');
     expect(v.message).toContain('amount > 10');
     expect(v.message).toContain('amount=7');
@@ -46,7 +69,16 @@ describe('why not: one case per reason', () => {
 
   it('contiguity: names the event that broke next()', () => {
     const p = prep(Pattern.begin('a').where("name == 'a'").next('b').where("name == 'b'"));
-    const v = ask(p, [{ name: 'a', t: 1 }, { name: 'x', t: 2 }, { name: 'b', t: 3 }], 2, 'b');
+    const v = ask(
+      p,
+      [
+        { name: 'a', t: 1 },
+        { name: 'x', t: 2 },
+        { name: 'b', t: 3 },
+      ],
+      2,
+      'b',
+    );
     expect(v.reason).toBe('contiguity');
     expect(v.relatedSeq).toBe(1);
     expect(v.message).toContain('event #1');
@@ -54,14 +86,43 @@ describe('why not: one case per reason', () => {
   });
 
   it('condition-false: a run whose skip was guarded (greedy stage) is not called a contiguity break', () => {
-    const p = prep(Pattern.begin('a').where("name == 'a'").followedBy('b').where("name == 'b'").oneOrMore().consecutive().greedy().followedBy('c').where("name == 'c'"));
-    const v = ask(p, [{ name: 'a', t: 1 }, { name: 'b', t: 2 }, { name: 'y', t: 3 }, { name: 'b', t: 4 }, { name: 'z', t: 5 }], 4, 'c');
+    const p = prep(
+      Pattern.begin('a')
+        .where("name == 'a'")
+        .followedBy('b')
+        .where("name == 'b'")
+        .oneOrMore()
+        .consecutive()
+        .greedy()
+        .followedBy('c')
+        .where("name == 'c'"),
+    );
+    const v = ask(
+      p,
+      [
+        { name: 'a', t: 1 },
+        { name: 'b', t: 2 },
+        { name: 'y', t: 3 },
+        { name: 'b', t: 4 },
+        { name: 'z', t: 5 },
+      ],
+      4,
+      'c',
+    );
     expect(v.reason).toBe('condition-false');
     expect(v.message).not.toMatch(/contiguity/);
   });
 
   it('window: names the within() length, the start and the deadline', () => {
-    const v = ask(prep(aThenB().within(10)), [{ name: 'a', t: 1 }, { name: 'b', t: 20 }], 1, 'b');
+    const v = ask(
+      prep(aThenB().within(10)),
+      [
+        { name: 'a', t: 1 },
+        { name: 'b', t: 20 },
+      ],
+      1,
+      'b',
+    );
     expect(v.reason).toBe('window');
     expect(v.message).toContain('within(10 ms)');
     expect(v.message).toContain('time 1');
@@ -69,14 +130,30 @@ describe('why not: one case per reason', () => {
   });
 
   it('window: names a PREVIOUS_AND_CURRENT window between events', () => {
-    const v = ask(prep(aThenB().within(10, 'PREVIOUS_AND_CURRENT')), [{ name: 'a', t: 1 }, { name: 'b', t: 20 }], 1, 'b');
+    const v = ask(
+      prep(aThenB().within(10, 'PREVIOUS_AND_CURRENT')),
+      [
+        { name: 'a', t: 1 },
+        { name: 'b', t: 20 },
+      ],
+      1,
+      'b',
+    );
     expect(v.reason).toBe('window');
     expect(v.message).toContain('10 ms between its events');
   });
 
   it('other-key: names the event key and the keys that had partial matches', () => {
     const p = prep(aThenB(), { partitionKey: 'user' });
-    const v = ask(p, [{ name: 'a', user: 'u1', t: 1 }, { name: 'b', user: 'u2', t: 2 }], 1, 'b');
+    const v = ask(
+      p,
+      [
+        { name: 'a', user: 'u1', t: 1 },
+        { name: 'b', user: 'u2', t: 2 },
+      ],
+      1,
+      'b',
+    );
     expect(v.reason).toBe('other-key');
     expect(v.key).toBe('u2');
     expect(v.message).toContain('"u2"');
@@ -85,37 +162,118 @@ describe('why not: one case per reason', () => {
 
   it('late: names the event time and the watermark (an event equal to the watermark is late too)', () => {
     const p = prep(aThenB(), eventTime);
-    const v = ask(p, [{ name: 'a', t: 10 }, { name: 'z', t: 20 }, { name: 'b', t: 5 }], 2, 'b');
+    const v = ask(
+      p,
+      [
+        { name: 'a', t: 10 },
+        { name: 'z', t: 20 },
+        { name: 'b', t: 5 },
+      ],
+      2,
+      'b',
+    );
     expect(v.reason).toBe('late');
     expect(v.message).toContain('time 5');
     expect(v.message).toContain('watermark 19');
-    const equal = ask(p, [{ name: 'a', t: 10 }, { name: 'z', t: 20 }, { name: 'b', t: 19 }], 2, 'b');
+    const equal = ask(
+      p,
+      [
+        { name: 'a', t: 10 },
+        { name: 'z', t: 20 },
+        { name: 'b', t: 19 },
+      ],
+      2,
+      'b',
+    );
     expect(equal.reason).toBe('late');
   });
 
   it('skip: names the after-match skip strategy that pruned the waiting partial match', () => {
-    const p = prep(Pattern.begin('a', 'SKIP_PAST_LAST_EVENT').where("name == 'a'").followedBy('b').where("name == 'b'").followedBy('c').where("name == 'c'"));
+    const p = prep(
+      Pattern.begin('a', 'SKIP_PAST_LAST_EVENT')
+        .where("name == 'a'")
+        .followedBy('b')
+        .where("name == 'b'")
+        .followedBy('c')
+        .where("name == 'c'"),
+    );
     // a0 b1 c3 is a match; SKIP_PAST_LAST_EVENT then prunes the run started by a2 that waited at "b".
-    const events = [{ name: 'a', t: 1 }, { name: 'b', t: 2 }, { name: 'a', t: 3 }, { name: 'c', t: 4 }, { name: 'b', t: 5 }, { name: 'c', t: 6 }];
+    const events = [
+      { name: 'a', t: 1 },
+      { name: 'b', t: 2 },
+      { name: 'a', t: 3 },
+      { name: 'c', t: 4 },
+      { name: 'b', t: 5 },
+      { name: 'c', t: 6 },
+    ];
     const v = ask(p, events, 4, 'b');
     expect(v.reason).toBe('skip');
     expect(v.message).toContain('SKIP_PAST_LAST_EVENT');
     // Without the skip strategy the same event advances that partial match.
-    expect(ask(prep(Pattern.begin('a').where("name == 'a'").followedBy('b').where("name == 'b'").followedBy('c').where("name == 'c'")), events, 4, 'b').reason).toBe('advanced');
+    expect(
+      ask(
+        prep(
+          Pattern.begin('a')
+            .where("name == 'a'")
+            .followedBy('b')
+            .where("name == 'b'")
+            .followedBy('c')
+            .where("name == 'c'"),
+        ),
+        events,
+        4,
+        'b',
+      ).reason,
+    ).toBe('advanced');
   });
 
   it('skip: a partial match advanced by the event and pruned in the same step', () => {
-    const p = prep(Pattern.begin('a', 'SKIP_PAST_LAST_EVENT').where("name == 'a'").followedBy('b').where("name == 'b' || both").followedBy('c').where("name == 'c' || both"));
+    const p = prep(
+      Pattern.begin('a', 'SKIP_PAST_LAST_EVENT')
+        .where("name == 'a'")
+        .followedBy('b')
+        .where("name == 'b' || both")
+        .followedBy('c')
+        .where("name == 'c' || both"),
+    );
     // Event #3 completes a0 b1 as "c" and moves the run started by a2 past "b"; the match prunes that run.
-    const v = ask(p, [{ name: 'a', t: 1 }, { name: 'b', t: 2 }, { name: 'a', t: 3 }, { name: 'z', both: true, t: 4 }], 3, 'b');
+    const v = ask(
+      p,
+      [
+        { name: 'a', t: 1 },
+        { name: 'b', t: 2 },
+        { name: 'a', t: 3 },
+        { name: 'z', both: true, t: 4 },
+      ],
+      3,
+      'b',
+    );
     expect(v.reason).toBe('skip');
     expect(v.message).toContain('was taken at "b"');
     expect(v.message).toContain('SKIP_PAST_LAST_EVENT');
   });
 
   it('until: names the until condition and its values', () => {
-    const p = prep(Pattern.begin('a').where("name == 'a'").followedBy('b').where("name == 'b'").oneOrMore().until('stop == true').next('c').where("name == 'c'"));
-    const v = ask(p, [{ name: 'a', t: 1 }, { name: 'b', t: 2 }, { name: 'b', stop: true, t: 3 }], 2, 'b');
+    const p = prep(
+      Pattern.begin('a')
+        .where("name == 'a'")
+        .followedBy('b')
+        .where("name == 'b'")
+        .oneOrMore()
+        .until('stop == true')
+        .next('c')
+        .where("name == 'c'"),
+    );
+    const v = ask(
+      p,
+      [
+        { name: 'a', t: 1 },
+        { name: 'b', t: 2 },
+        { name: 'b', stop: true, t: 3 },
+      ],
+      2,
+      'b',
+    );
     expect(v.reason).toBe('until');
     expect(v.message).toContain('stop == true');
     expect(v.message).toContain('stop=true');
@@ -123,8 +281,19 @@ describe('why not: one case per reason', () => {
   });
 
   it('not-stage: names the notFollowedBy stage, both at the blocking event and later', () => {
-    const p = prep(Pattern.begin('a').where("name == 'a'").notFollowedBy('n').where("name == 'x'").followedBy('b').where("name == 'b'"));
-    const events = [{ name: 'a', t: 1 }, { name: 'x', t: 2 }, { name: 'b', t: 3 }];
+    const p = prep(
+      Pattern.begin('a')
+        .where("name == 'a'")
+        .notFollowedBy('n')
+        .where("name == 'x'")
+        .followedBy('b')
+        .where("name == 'b'"),
+    );
+    const events = [
+      { name: 'a', t: 1 },
+      { name: 'x', t: 2 },
+      { name: 'b', t: 3 },
+    ];
     const later = ask(p, events, 2, 'b');
     expect(later.reason).toBe('not-stage');
     expect(later.relatedSeq).toBe(1);
@@ -137,8 +306,19 @@ describe('why not: one case per reason', () => {
   });
 
   it('not-stage: names a notNext stage, whose match leaves no discarded run behind', () => {
-    const p = prep(Pattern.begin('a').where("name == 'a'").notNext('n').where("name == 'x'").followedBy('b').where("name == 'b'"));
-    const events = [{ name: 'a', t: 1 }, { name: 'x', t: 2 }, { name: 'b', t: 3 }];
+    const p = prep(
+      Pattern.begin('a')
+        .where("name == 'a'")
+        .notNext('n')
+        .where("name == 'x'")
+        .followedBy('b')
+        .where("name == 'b'"),
+    );
+    const events = [
+      { name: 'a', t: 1 },
+      { name: 'x', t: 2 },
+      { name: 'b', t: 3 },
+    ];
     const later = ask(p, events, 2, 'b');
     expect(later.reason).toBe('not-stage');
     expect(later.message).toContain('notNext stage "n"');
@@ -148,8 +328,15 @@ describe('why not: one case per reason', () => {
 
   it('cap: names the partial-match limit that dropped the new partial match', () => {
     const base = prep(aThenB());
-    const capped: ReplayPattern = { ...base, matcherOptions: (clock) => ({ ...base.matcherOptions(clock), maxPartialMatchesPerKey: 1 }) };
-    const events = [{ name: 'a', t: 1 }, { name: 'a', t: 2 }, { name: 'b', t: 3 }];
+    const capped: ReplayPattern = {
+      ...base,
+      matcherOptions: (clock) => ({ ...base.matcherOptions(clock), maxPartialMatchesPerKey: 1 }),
+    };
+    const events = [
+      { name: 'a', t: 1 },
+      { name: 'a', t: 2 },
+      { name: 'b', t: 3 },
+    ];
     const v = ask(capped, events, 1, 'a');
     expect(v.reason).toBe('cap');
     expect(v.message).toContain('limit of 1 per key');
@@ -164,8 +351,14 @@ describe('why not: one case per reason', () => {
 });
 
 describe('why not: limits', () => {
-  const strict = (): ReplayPattern => prep(Pattern.begin('a').where("name == 'a'").next('b').where("name == 'b'"));
-  const events = [{ name: 'a', t: 1 }, { name: 'x', t: 2 }, { name: 'y', t: 3 }, { name: 'b', t: 4 }];
+  const strict = (): ReplayPattern =>
+    prep(Pattern.begin('a').where("name == 'a'").next('b').where("name == 'b'"));
+  const events = [
+    { name: 'a', t: 1 },
+    { name: 'x', t: 2 },
+    { name: 'y', t: 3 },
+    { name: 'b', t: 4 },
+  ];
 
   it('finds a loss from before the nearest checkpoint, the same as before any checkpoint existed', () => {
     const fresh = session(strict(), events, 2);

@@ -7,7 +7,9 @@ import { autoLayout, ensureLayout, patternOrder } from '../../../renderer/canvas
 
 /** Stored in scrambled array order, so a left-to-right result must come from the edges. */
 function scrambled(): PatternDocument {
-  const doc = specToDocument(Pattern.begin('first').next('second').followedBy('third').followedByAny('fourth').toSpec());
+  const doc = specToDocument(
+    Pattern.begin('first').next('second').followedBy('third').followedByAny('fourth').toSpec(),
+  );
   return { ...doc, nodes: [doc.nodes[2], doc.nodes[0], doc.nodes[3], doc.nodes[1]], layout: { nodes: {} } };
 }
 
@@ -21,7 +23,12 @@ const xOf = (doc: PatternDocument, name: string): number => {
 describe('auto-layout (elkjs)', () => {
   it('orders nodes by the chain, not by storage order', () => {
     const doc = scrambled();
-    expect(patternOrder(doc.nodes, doc.edges).map((n) => n.name)).toEqual(['first', 'second', 'third', 'fourth']);
+    expect(patternOrder(doc.nodes, doc.edges).map((n) => n.name)).toEqual([
+      'first',
+      'second',
+      'third',
+      'fourth',
+    ]);
   });
 
   it('lays out a document without layout left to right in pattern order', async () => {
@@ -35,7 +42,10 @@ describe('auto-layout (elkjs)', () => {
   it('keeps user positions and only places nodes that lack one', async () => {
     const laid = await ensureLayout(scrambled());
     const second = laid.nodes.find((n) => n.name === 'second')!;
-    const moved: PatternDocument = { ...laid, layout: { nodes: { ...laid.layout.nodes, [second.id]: { x: 999, y: -321, width: 220, height: 90 } } } };
+    const moved: PatternDocument = {
+      ...laid,
+      layout: { nodes: { ...laid.layout.nodes, [second.id]: { x: 999, y: -321, width: 220, height: 90 } } },
+    };
     expect(await ensureLayout(moved)).toBe(moved);
     const fourth = moved.nodes.find((n) => n.name === 'fourth')!;
     const { [fourth.id]: _dropped, ...rest } = moved.layout.nodes;
@@ -48,14 +58,23 @@ describe('auto-layout (elkjs)', () => {
   it('an explicit auto-layout replaces hand positions', async () => {
     const laid = await ensureLayout(scrambled());
     const first = laid.nodes.find((n) => n.name === 'first')!;
-    const moved: PatternDocument = { ...laid, layout: { nodes: { ...laid.layout.nodes, [first.id]: { x: 5000, y: 5000 } } } };
+    const moved: PatternDocument = {
+      ...laid,
+      layout: { nodes: { ...laid.layout.nodes, [first.id]: { x: 5000, y: 5000 } } },
+    };
     const again = await autoLayout(moved);
     expect(xOf(again, 'first')).toBeLessThan(xOf(again, 'second'));
     expect(again.layout.nodes[first.id]).toEqual(laid.layout.nodes[first.id]);
   });
 
   it('places group children inside the group, which is sized to hold them', async () => {
-    const doc = specToDocument(Pattern.begin('a').followedBy(Pattern.begin('x').next('y').next('z'), 'burst').times(2).next('b').toSpec());
+    const doc = specToDocument(
+      Pattern.begin('a')
+        .followedBy(Pattern.begin('x').next('y').next('z'), 'burst')
+        .times(2)
+        .next('b')
+        .toSpec(),
+    );
     const laid = await autoLayout({ ...doc, layout: { nodes: {} } });
     const group = laid.nodes.find((n) => n.kind === 'group');
     if (!group || group.kind !== 'group') throw new Error('no group');

@@ -6,9 +6,12 @@ import { documentToSpec } from '../../../engine/format/to-spec';
 import { checkConnection } from '../../../renderer/canvas/connection-rules';
 import { addStage, connect } from '../../../renderer/canvas/doc-edits';
 
-const chain = (): PatternDocument => specToDocument(Pattern.begin('a').where('x > 1').followedBy('b').next('c').toSpec());
+const chain = (): PatternDocument =>
+  specToDocument(Pattern.begin('a').where('x > 1').followedBy('b').next('c').toSpec());
 const id = (doc: PatternDocument, name: string): string => {
-  const hit = doc.nodes.find((n) => n.name === name) ?? doc.nodes.flatMap((n) => (n.kind === 'group' ? n.nodes : [])).find((n) => n.name === name);
+  const hit =
+    doc.nodes.find((n) => n.name === name) ??
+    doc.nodes.flatMap((n) => (n.kind === 'group' ? n.nodes : [])).find((n) => n.name === name);
   if (!hit) throw new Error(`no node ${name}`);
   return hit.id;
 };
@@ -30,15 +33,26 @@ describe('connection validation', () => {
 
   it('refuses a branch, a join and a loop back', () => {
     const { doc, nodeId } = addStage(chain(), { x: 0, y: 0 });
-    expect(checkConnection(doc, id(doc, 'a'), nodeId, 'next')).toMatchObject({ ok: false, code: 'graph.branch' });
-    expect(checkConnection(doc, nodeId, id(doc, 'b'), 'next')).toMatchObject({ ok: false, code: 'graph.join' });
+    expect(checkConnection(doc, id(doc, 'a'), nodeId, 'next')).toMatchObject({
+      ok: false,
+      code: 'graph.branch',
+    });
+    expect(checkConnection(doc, nodeId, id(doc, 'b'), 'next')).toMatchObject({
+      ok: false,
+      code: 'graph.join',
+    });
     expect(checkConnection(doc, id(doc, 'c'), id(doc, 'a'), 'next')).toMatchObject({ ok: false });
   });
 
   it('refuses an edge across a group border', () => {
-    const doc = specToDocument(Pattern.begin('a').followedBy(Pattern.begin('x').next('y'), 'g').oneOrMore().toSpec());
+    const doc = specToDocument(
+      Pattern.begin('a').followedBy(Pattern.begin('x').next('y'), 'g').oneOrMore().toSpec(),
+    );
     const { doc: withStage, nodeId } = addStage(doc, { x: 0, y: 0 });
-    expect(checkConnection(withStage, id(withStage, 'y'), nodeId, 'next')).toMatchObject({ ok: false, code: 'graph.edge-crosses-group' });
+    expect(checkConnection(withStage, id(withStage, 'y'), nodeId, 'next')).toMatchObject({
+      ok: false,
+      code: 'graph.edge-crosses-group',
+    });
   });
 
   it('refuses a Flink rule the new edge would break (notFollowedBy into an optional stage)', () => {
@@ -46,7 +60,9 @@ describe('connection validation', () => {
     const { doc, nodeId } = addStage(base, { x: 0, y: 0 });
     const optional: PatternDocument = {
       ...doc,
-      nodes: doc.nodes.map((n) => (n.id === nodeId && n.kind === 'stage' ? { ...n, quantifier: { ...n.quantifier, optional: true } } : n)),
+      nodes: doc.nodes.map((n) =>
+        n.id === nodeId && n.kind === 'stage' ? { ...n, quantifier: { ...n.quantifier, optional: true } } : n,
+      ),
     };
     const verdict = checkConnection(optional, id(optional, 'c'), nodeId, 'notNext');
     expect(verdict.ok).toBe(false);
@@ -56,10 +72,15 @@ describe('connection validation', () => {
 
   it('does not block on problems the edge did not cause (a stray stage, a broken condition)', () => {
     let doc = chain();
-    doc = { ...doc, nodes: doc.nodes.map((n) => (n.kind === 'stage' && n.name === 'a' ? { ...n, where: 'x >>> (' } : n)) };
+    doc = {
+      ...doc,
+      nodes: doc.nodes.map((n) => (n.kind === 'stage' && n.name === 'a' ? { ...n, where: 'x >>> (' } : n)),
+    };
     const first = addStage(doc, { x: 0, y: 0 });
     const second = addStage(first.doc, { x: 300, y: 0 });
-    expect(checkConnection(second.doc, id(second.doc, 'c'), first.nodeId, 'followedBy')).toEqual({ ok: true });
+    expect(checkConnection(second.doc, id(second.doc, 'c'), first.nodeId, 'followedBy')).toEqual({
+      ok: true,
+    });
   });
 
   it('reconnecting an existing edge is judged without that edge', () => {

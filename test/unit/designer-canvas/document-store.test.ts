@@ -6,7 +6,12 @@ import type { PatternDocument } from '../../../engine/format/schema';
 import { COALESCE_MS, isDirty, redo, undo, useDocumentStore } from '../../../renderer/state/document-store';
 
 function sampleDoc(): PatternDocument {
-  const spec = Pattern.begin('a').where('amount > 10').followedBy('b').where('amount > 20').next('c').toSpec();
+  const spec = Pattern.begin('a')
+    .where('amount > 10')
+    .followedBy('b')
+    .where('amount > 20')
+    .next('c')
+    .toSpec();
   return specToDocument(spec, { name: 'Sample' });
 }
 

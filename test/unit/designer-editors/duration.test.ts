@@ -20,10 +20,16 @@ describe('duration helpers', () => {
 
   it('refuses what is not a positive whole number of milliseconds, saying what to type', () => {
     expect(parseDuration('', 's')).toMatchObject({ ok: false, error: 'Enter a duration' });
-    expect(parseDuration('-3', 's')).toEqual({ ok: false, error: 'Enter a positive number, such as 5 or 1.5' });
+    expect(parseDuration('-3', 's')).toEqual({
+      ok: false,
+      error: 'Enter a positive number, such as 5 or 1.5',
+    });
     expect(parseDuration('abc', 's')).toMatchObject({ ok: false });
     expect(parseDuration('1e3', 's')).toMatchObject({ ok: false });
-    expect(parseDuration('0.5', 'ms')).toMatchObject({ ok: false, error: 'Must be a whole number of milliseconds' });
+    expect(parseDuration('0.5', 'ms')).toMatchObject({
+      ok: false,
+      error: 'Must be a whole number of milliseconds',
+    });
     expect(parseDuration('0', 's')).toMatchObject({ ok: false, error: 'Must be at least 1 ms' });
     expect(parseDuration('0', 's', 0)).toEqual({ ok: true, ms: 0 });
   });

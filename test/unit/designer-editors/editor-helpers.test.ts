@@ -52,8 +52,23 @@ describe('problem locations', () => {
       range: { start: 8, end: 8, line: 1, column: 9, endLine: 1, endColumn: 9 },
     };
     expect(locationText(d, (id) => (id === 'n2' ? 'middle' : undefined))).toBe('"middle" · where 1:9');
-    expect(locationText({ ...d, range: undefined, target: { kind: 'node', nodeId: 'n2', field: 'or', index: 1 } }, () => 'm')).toBe('"m" · or 2');
-    expect(locationText({ code: 'c', message: 'm', severity: 'error', target: { kind: 'edge', edgeId: 'e1', stage: 'b', field: 'contiguity' } }, () => undefined)).toBe('connection into "b" · contiguity');
+    expect(
+      locationText(
+        { ...d, range: undefined, target: { kind: 'node', nodeId: 'n2', field: 'or', index: 1 } },
+        () => 'm',
+      ),
+    ).toBe('"m" · or 2');
+    expect(
+      locationText(
+        {
+          code: 'c',
+          message: 'm',
+          severity: 'error',
+          target: { kind: 'edge', edgeId: 'e1', stage: 'b', field: 'contiguity' },
+        },
+        () => undefined,
+      ),
+    ).toBe('connection into "b" · contiguity');
     expect(locationText({ code: 'c', message: 'm', severity: 'error' }, () => undefined)).toBe('pattern');
   });
 });

@@ -7,7 +7,12 @@ import { compilePattern } from '../../../engine/nfa/compile';
 import type { QuantifierKind } from '../../../engine/pattern/spec';
 import { mapNode } from '../../../renderer/canvas/doc-tree';
 import { contiguityOptions } from '../../../renderer/designer/inspector/contiguity-rules';
-import { quantifierNotation, quantifierOptions, withKind, type Availability } from '../../../renderer/designer/inspector/quantifier-rules';
+import {
+  quantifierNotation,
+  quantifierOptions,
+  withKind,
+  type Availability,
+} from '../../../renderer/designer/inspector/quantifier-rules';
 import { nodeContext } from '../../../renderer/designer/inspector/stage-context';
 
 const idOf = (doc: PatternDocument, name: string): string => doc.nodes.find((n) => n.name === name)?.id ?? '';
@@ -34,7 +39,8 @@ describe('quantifier options', () => {
     const doc = specToDocument(Pattern.begin('a').notNext('b').followedBy('c').toSpec());
     const options = quantifierOptions(ctxOf(doc, 'b'));
     expect(options.kinds.one.enabled).toBe(true);
-    for (const kind of ['times', 'timesOrMore', 'oneOrMore'] as const) expectRefused(options.kinds[kind], 'Option not applicable to NOT pattern');
+    for (const kind of ['times', 'timesOrMore', 'oneOrMore'] as const)
+      expectRefused(options.kinds[kind], 'Option not applicable to NOT pattern');
     expectRefused(options.optional, 'NOT pattern cannot be optional');
     expect(options.greedy.enabled).toBe(false);
   });
@@ -55,9 +61,13 @@ describe('quantifier options', () => {
 
   it('keeps greedy and allowCombinations apart', () => {
     const doc = specToDocument(Pattern.begin('a').followedBy('b').followedBy('c').toSpec());
-    const greedy = quantifierOptions(ctxOf(setQuantifier(doc, 'b', { ...base, kind: 'oneOrMore', greedy: true }), 'b'));
+    const greedy = quantifierOptions(
+      ctxOf(setQuantifier(doc, 'b', { ...base, kind: 'oneOrMore', greedy: true }), 'b'),
+    );
     expect(greedy.allowCombinations.enabled).toBe(false);
-    const combos = quantifierOptions(ctxOf(setQuantifier(doc, 'b', { ...base, kind: 'oneOrMore', inner: 'allowCombinations' }), 'b'));
+    const combos = quantifierOptions(
+      ctxOf(setQuantifier(doc, 'b', { ...base, kind: 'oneOrMore', inner: 'allowCombinations' }), 'b'),
+    );
     expectRefused(combos.greedy, 'FollowedByAny');
   });
 
@@ -65,12 +75,16 @@ describe('quantifier options', () => {
     const doc = specToDocument(Pattern.begin('a').followedBy('b').followedBy('c').toSpec());
     const afterGreedy = setQuantifier(doc, 'a', { ...base, kind: 'oneOrMore', greedy: true });
     expectRefused(quantifierOptions(ctxOf(afterGreedy, 'b')).optional, 'preceded by greedy');
-    const beforeNot = specToDocument(Pattern.begin('a').followedBy('b').notFollowedBy('c').followedBy('d').toSpec());
+    const beforeNot = specToDocument(
+      Pattern.begin('a').followedBy('b').notFollowedBy('c').followedBy('d').toSpec(),
+    );
     expectRefused(quantifierOptions(ctxOf(beforeNot, 'b')).optional, 'optional path to NOT');
   });
 
   it('never refuses groups for kinds but refuses greedy on them', () => {
-    const doc = specToDocument(Pattern.begin('a').followedBy(Pattern.begin('x').next('y'), 'g').oneOrMore().toSpec());
+    const doc = specToDocument(
+      Pattern.begin('a').followedBy(Pattern.begin('x').next('y'), 'g').oneOrMore().toSpec(),
+    );
     const group = quantifierOptions(ctxOf(doc, 'g'));
     expectRefused(group.greedy, 'group pattern');
     expect(Object.values(group.kinds).every((a) => a.enabled)).toBe(true);
@@ -84,10 +98,14 @@ describe('quantifier options', () => {
       const withKindDoc = setQuantifier(doc, 'b', q);
       expect(compiles(withKindDoc)).toBe(true);
       const options = quantifierOptions(ctxOf(withKindDoc, 'b'));
-      if (options.greedy.enabled) expect(compiles(setQuantifier(doc, 'b', { ...q, greedy: true }))).toBe(true);
-      if (options.optional.enabled) expect(compiles(setQuantifier(doc, 'b', { ...q, optional: true }))).toBe(true);
-      if (options.consecutive.enabled) expect(compiles(setQuantifier(doc, 'b', { ...q, inner: 'consecutive' }))).toBe(true);
-      if (options.allowCombinations.enabled) expect(compiles(setQuantifier(doc, 'b', { ...q, inner: 'allowCombinations' }))).toBe(true);
+      if (options.greedy.enabled)
+        expect(compiles(setQuantifier(doc, 'b', { ...q, greedy: true }))).toBe(true);
+      if (options.optional.enabled)
+        expect(compiles(setQuantifier(doc, 'b', { ...q, optional: true }))).toBe(true);
+      if (options.consecutive.enabled)
+        expect(compiles(setQuantifier(doc, 'b', { ...q, inner: 'consecutive' }))).toBe(true);
+      if (options.allowCombinations.enabled)
+        expect(compiles(setQuantifier(doc, 'b', { ...q, inner: 'allowCombinations' }))).toBe(true);
       if (options.window.enabled) expect(compiles(setQuantifier(doc, 'b', { ...q, window: 500 }))).toBe(true);
     }
   });
@@ -95,10 +113,24 @@ describe('quantifier options', () => {
 
 describe('withKind', () => {
   it('drops options that do not apply and fills required counts', () => {
-    const looping: DocQuantifier = { kind: 'oneOrMore', optional: true, greedy: true, inner: 'consecutive', window: 1000 };
-    expect(withKind(looping, 'one')).toEqual({ kind: 'one', optional: true, greedy: false, inner: 'relaxed' });
+    const looping: DocQuantifier = {
+      kind: 'oneOrMore',
+      optional: true,
+      greedy: true,
+      inner: 'consecutive',
+      window: 1000,
+    };
+    expect(withKind(looping, 'one')).toEqual({
+      kind: 'one',
+      optional: true,
+      greedy: false,
+      inner: 'relaxed',
+    });
     expect(withKind(base, 'times')).toMatchObject({ kind: 'times', from: 2, to: 2 });
-    expect(withKind({ ...base, kind: 'times', from: 3, to: 5 }, 'timesOrMore')).toMatchObject({ kind: 'timesOrMore', from: 3 });
+    expect(withKind({ ...base, kind: 'times', from: 3, to: 5 }, 'timesOrMore')).toMatchObject({
+      kind: 'timesOrMore',
+      from: 3,
+    });
     expect(withKind({ ...base, kind: 'timesOrMore', from: 3 }, 'oneOrMore')).not.toHaveProperty('from');
   });
 
@@ -128,7 +160,10 @@ describe('contiguity options', () => {
     const doc = specToDocument(Pattern.begin('a').followedBy('b').toSpec());
     expectRefused(contiguityOptions(doc, edgeInto(doc, 'b')).notFollowedBy, 'windowTime');
     expect(contiguityOptions(doc, edgeInto(doc, 'b')).notNext.enabled).toBe(true);
-    const windowed = { ...doc, settings: { ...doc.settings, within: { ms: 1000, type: 'FIRST_AND_LAST' as const } } };
+    const windowed = {
+      ...doc,
+      settings: { ...doc.settings, within: { ms: 1000, type: 'FIRST_AND_LAST' as const } },
+    };
     expect(contiguityOptions(windowed, edgeInto(windowed, 'b')).notFollowedBy.enabled).toBe(true);
   });
 });

@@ -3,12 +3,24 @@ import { Pattern } from '../../../engine/format/builder';
 import { specToDocument } from '../../../engine/format/from-spec';
 import type { PatternDocument, StageNode } from '../../../engine/format/schema';
 import { mapNode } from '../../../renderer/canvas/doc-tree';
-import { bucketDiagnostics, fieldDiagnostics, validateDocument } from '../../../renderer/designer/problems/validate-document';
+import {
+  bucketDiagnostics,
+  fieldDiagnostics,
+  validateDocument,
+} from '../../../renderer/designer/problems/validate-document';
 import { useProblemsStore } from '../../../renderer/state/problems-store';
 import { PROBLEMS_SOURCE, useValidationStore, validateNow } from '../../../renderer/state/validation-store';
 
 const threeStages = (): PatternDocument =>
-  specToDocument(Pattern.begin('start').where("type == 'login'").followedBy('middle').where('amount > 10').next('end').where('amount < 5').toSpec());
+  specToDocument(
+    Pattern.begin('start')
+      .where("type == 'login'")
+      .followedBy('middle')
+      .where('amount > 10')
+      .next('end')
+      .where('amount < 5')
+      .toSpec(),
+  );
 
 const idOf = (doc: PatternDocument, name: string): string => {
   const hit = doc.nodes.find((n) => n.name === name);
@@ -41,7 +53,15 @@ describe('validateDocument', () => {
   });
 
   it('checks conditions against the event schema when there is one', () => {
-    const doc = { ...threeStages(), eventSchema: { fields: [{ name: 'type', type: 'string' as const }, { name: 'amount', type: 'number' as const }] } };
+    const doc = {
+      ...threeStages(),
+      eventSchema: {
+        fields: [
+          { name: 'type', type: 'string' as const },
+          { name: 'amount', type: 'number' as const },
+        ],
+      },
+    };
     const bad = editStage(doc, 'end', { where: 'amout < 5' });
     const onEnd = bucketDiagnostics(validateDocument(bad)).byNode[idOf(bad, 'end')];
     expect(onEnd.map((d) => d.code)).toContain('expr.unknown-field');
@@ -49,8 +69,15 @@ describe('validateDocument', () => {
 
   it('sends contiguity rule violations to the incoming edge', () => {
     // A NOT stage after an optional stage: Flink refuses it on the attachment, not on the stage.
-    const valid = specToDocument(Pattern.begin('a').followedBy('b').optional().followedBy('c').followedBy('d').toSpec());
-    const base = { ...valid, edges: valid.edges.map((e) => (e.to === idOf(valid, 'c') ? { ...e, contiguity: 'notFollowedBy' as const } : e)) };
+    const valid = specToDocument(
+      Pattern.begin('a').followedBy('b').optional().followedBy('c').followedBy('d').toSpec(),
+    );
+    const base = {
+      ...valid,
+      edges: valid.edges.map((e) =>
+        e.to === idOf(valid, 'c') ? { ...e, contiguity: 'notFollowedBy' as const } : e,
+      ),
+    };
     const diagnostics = validateDocument(base);
     const buckets = bucketDiagnostics(diagnostics);
     const incoming = base.edges.find((e) => e.to === idOf(base, 'c'));
@@ -59,7 +86,9 @@ describe('validateDocument', () => {
   });
 
   it('reports a quantifier the schema rejects once, pointing at the stage quantifier', () => {
-    const doc = editStage(threeStages(), 'middle', { quantifier: { kind: 'times', from: 4, to: 2, optional: false, greedy: false, inner: 'relaxed' } });
+    const doc = editStage(threeStages(), 'middle', {
+      quantifier: { kind: 'times', from: 4, to: 2, optional: false, greedy: false, inner: 'relaxed' },
+    });
     const onMiddle = bucketDiagnostics(validateDocument(doc)).byNode[idOf(doc, 'middle')];
     const quantifier = fieldDiagnostics(onMiddle, 'quantifier');
     expect(quantifier).toHaveLength(1);
@@ -67,7 +96,13 @@ describe('validateDocument', () => {
   });
 
   it('keeps pattern-wide problems (skip target) out of the node buckets', () => {
-    const doc: PatternDocument = { ...threeStages(), settings: { ...threeStages().settings, skip: { kind: 'SKIP_TO_FIRST', stage: 'nowhere', throwExceptionOnMiss: false } } };
+    const doc: PatternDocument = {
+      ...threeStages(),
+      settings: {
+        ...threeStages().settings,
+        skip: { kind: 'SKIP_TO_FIRST', stage: 'nowhere', throwExceptionOnMiss: false },
+      },
+    };
     const diagnostics = validateDocument(doc);
     const buckets = bucketDiagnostics(diagnostics);
     expect(diagnostics.length).toBeGreaterThan(0);

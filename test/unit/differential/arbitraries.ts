@@ -4,7 +4,13 @@
  * Only patterns Flink accepts are generated (no greedy singleton, no optional after greedy, …).
  */
 import fc from 'fast-check';
-import type { EventRecord, PatternSpec, Quantifier, SkipStrategy, StageSpec } from '../../../engine/pattern/spec';
+import type {
+  EventRecord,
+  PatternSpec,
+  Quantifier,
+  SkipStrategy,
+  StageSpec,
+} from '../../../engine/pattern/spec';
 import { outsideSubset } from '../../reference';
 
 export const ALPHABET = ['a', 'b', 'c'] as const;
@@ -20,7 +26,10 @@ const quantifier: fc.Arbitrary<Quantifier> = fc
   .record({
     shape: fc.oneof(
       { weight: 4, arbitrary: fc.constant({ kind: 'one' as const }) },
-      { weight: 1, arbitrary: fc.integer({ min: 1, max: 3 }).map((n) => ({ kind: 'times' as const, from: n, to: n })) },
+      {
+        weight: 1,
+        arbitrary: fc.integer({ min: 1, max: 3 }).map((n) => ({ kind: 'times' as const, from: n, to: n })),
+      },
       {
         weight: 2,
         arbitrary: fc
@@ -58,23 +67,35 @@ const notStage = fc.record({
 });
 
 function assemble(raw: Omit<StageSpec, 'name'>[], within: number | null, skip: SkipStrategy): PatternSpec {
-  const stages: StageSpec[] = raw.map((s, i) => ({ ...s, name: `s${i}`, contiguity: i === 0 ? 'begin' : s.contiguity }));
+  const stages: StageSpec[] = raw.map((s, i) => ({
+    ...s,
+    name: `s${i}`,
+    contiguity: i === 0 ? 'begin' : s.contiguity,
+  }));
   // Flink: "Optional pattern cannot be preceded by greedy pattern".
   for (let i = 1; i < stages.length; i++) {
     const prev = stages[i - 1].quantifier;
     const q = stages[i].quantifier;
-    if (prev.greedy && (q.optional || (q.kind === 'times' && q.from === 0))) stages[i] = { ...stages[i], quantifier: { ...q, optional: false, from: q.from === 0 ? 1 : q.from } };
+    if (prev.greedy && (q.optional || (q.kind === 'times' && q.from === 0)))
+      stages[i] = { ...stages[i], quantifier: { ...q, optional: false, from: q.from === 0 ? 1 : q.from } };
   }
   return { stages, within: within === null ? undefined : { ms: within, type: 'FIRST_AND_LAST' }, skip };
 }
 
 export function patternArb(options: { nots: boolean; skips: boolean }): fc.Arbitrary<PatternSpec> {
-  const stage = options.nots ? fc.oneof({ weight: 3, arbitrary: positiveStage }, { weight: 1, arbitrary: notStage }) : positiveStage;
+  const stage = options.nots
+    ? fc.oneof({ weight: 3, arbitrary: positiveStage }, { weight: 1, arbitrary: notStage })
+    : positiveStage;
   const skip: fc.Arbitrary<SkipStrategy> = options.skips
     ? fc.constantFrom<SkipStrategy>({ kind: 'SKIP_TO_NEXT' }, { kind: 'SKIP_PAST_LAST_EVENT' })
     : fc.constant<SkipStrategy>({ kind: 'NO_SKIP' });
   return fc
-    .tuple(positiveStage, fc.array(stage, { minLength: 1, maxLength: 3 }), fc.option(fc.integer({ min: 2, max: 8 }), { nil: null }), skip)
+    .tuple(
+      positiveStage,
+      fc.array(stage, { minLength: 1, maxLength: 3 }),
+      fc.option(fc.integer({ min: 2, max: 8 }), { nil: null }),
+      skip,
+    )
     .map(([first, rest, within, s]) => assemble([first, ...rest], within, s))
     .filter((spec) => outsideSubset(spec) === null);
 }

@@ -3,7 +3,14 @@
  * advanceTime(ts) then processEvent; nothing flushed at the end. Each match is tagged with the step
  * and phase that produced it, in the same shape the reference reports.
  */
-import { advanceTime, compilePattern, createNfaState, processEvent, type Match, type NfaStepResult } from '../../../engine/nfa';
+import {
+  advanceTime,
+  compilePattern,
+  createNfaState,
+  processEvent,
+  type Match,
+  type NfaStepResult,
+} from '../../../engine/nfa';
 import type { PatternSpec } from '../../../engine/pattern/spec';
 import type { GeneratedEvent } from './arbitraries';
 
@@ -24,7 +31,10 @@ function tagged(m: Match, step: number, phase: TaggedMatch['phase']): TaggedMatc
 }
 
 /** The engine's matches, or why it could not run (rejected pattern, runtime error, warnings). */
-export function runEngine(spec: PatternSpec, events: readonly GeneratedEvent[]): TaggedMatch[] | { error: string } {
+export function runEngine(
+  spec: PatternSpec,
+  events: readonly GeneratedEvent[],
+): TaggedMatch[] | { error: string } {
   const compiled = compilePattern(spec);
   if (!compiled.ok) return { error: `rejected: ${compiled.diagnostics.map((d) => d.message).join('; ')}` };
   const { nfa } = compiled;
@@ -38,7 +48,9 @@ export function runEngine(spec: PatternSpec, events: readonly GeneratedEvent[]):
   };
   for (let i = 0; i < events.length; i++) {
     const e = events[i];
-    const problem = collect(advanceTime(nfa, state, e.ts), i, 'advance') ?? collect(processEvent(nfa, state, e.record, e.ts, i), i, 'process');
+    const problem =
+      collect(advanceTime(nfa, state, e.ts), i, 'advance') ??
+      collect(processEvent(nfa, state, e.record, e.ts, i), i, 'process');
     if (problem) return { error: problem };
   }
   return out;

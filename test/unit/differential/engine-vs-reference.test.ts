@@ -25,7 +25,10 @@ const tag = (m: Pick<TaggedMatch, 'key' | 'step' | 'phase'>): string => `${m.ste
 
 /** Within one step and phase, Flink emits in start-event order. */
 function outOfStartOrder(list: readonly TaggedMatch[]): TaggedMatch | undefined {
-  return list.find((m, i) => i > 0 && list[i - 1].step === m.step && list[i - 1].phase === m.phase && list[i - 1].start > m.start);
+  return list.find(
+    (m, i) =>
+      i > 0 && list[i - 1].step === m.step && list[i - 1].phase === m.phase && list[i - 1].start > m.start,
+  );
 }
 
 function property(options: { nots: boolean; skips: boolean }) {

@@ -21,7 +21,11 @@ import { keyOf, runEngine } from './engine-driver';
 
 const one: Quantifier = { kind: 'one', optional: false, greedy: false, inner: 'relaxed' };
 
-function pattern(first: Omit<StageSpec, 'name' | 'contiguity'>, not: string, range: Omit<StageSpec, 'name'>): PatternSpec {
+function pattern(
+  first: Omit<StageSpec, 'name' | 'contiguity'>,
+  not: string,
+  range: Omit<StageSpec, 'name'>,
+): PatternSpec {
   return {
     stages: [
       { name: 's0', contiguity: 'begin', ...first },
@@ -100,7 +104,16 @@ describe('notFollowedBy before a times(n,m) range (Flink stop edge on the option
       // never come out; {b0|a1} waits in the mandatory 2nd repetition (self-loop ignore, no stop edge).
       name: 'the differential counterexample (FC_SEED=79646733 FC_PATH=893)',
       spec: pattern(
-        { where: "name == 'b'", quantifier: { kind: 'oneOrMore', from: 1, optional: false, greedy: false, inner: 'allowCombinations' } },
+        {
+          where: "name == 'b'",
+          quantifier: {
+            kind: 'oneOrMore',
+            from: 1,
+            optional: false,
+            greedy: false,
+            inner: 'allowCombinations',
+          },
+        },
         "name == 'b'",
         range('allowCombinations'),
       ),

@@ -27,7 +27,9 @@ describe('reference matcher vs Flink conformance vectors', () => {
     const result = runReference(specOf(v), eventsOf(v));
     if (!result.ok) throw new Error(result.reason);
     const ids = v.events.map((e) => e.id);
-    const actual = result.matches.map((m) => matchKey(m.stages.map((s) => ({ stage: s.stage, ids: s.events.map((i) => ids[i]) }))));
+    const actual = result.matches.map((m) =>
+      matchKey(m.stages.map((s) => ({ stage: s.stage, ids: s.events.map((i) => ids[i]) }))),
+    );
     const expected = (v.expected ?? []).map(matchKey);
     if (v.compare === 'ordered' && !result.tieDependent) expect(actual).toEqual(expected);
     else expect([...actual].sort()).toEqual([...expected].sort());

@@ -16,7 +16,8 @@ export interface Vector {
   tieBreakDependent?: boolean;
 }
 
-export const VECTORS_FILE = new URL('../../../../shared/conformance/flink-vectors.json', import.meta.url).pathname;
+export const VECTORS_FILE = new URL('../../../../shared/conformance/flink-vectors.json', import.meta.url)
+  .pathname;
 
 export function loadVectors(file = VECTORS_FILE): Vector[] {
   return JSON.parse(readFileSync(file, 'utf8')) as Vector[];
@@ -24,7 +25,8 @@ export function loadVectors(file = VECTORS_FILE): Vector[] {
 
 export function skipOf(v: Vector): SkipStrategy {
   const [kind, stage] = v.skip.split(':');
-  if (kind === 'SKIP_TO_FIRST' || kind === 'SKIP_TO_LAST') return { kind, stage: stage ?? '', throwExceptionOnMiss: v.throwExceptionOnMiss };
+  if (kind === 'SKIP_TO_FIRST' || kind === 'SKIP_TO_LAST')
+    return { kind, stage: stage ?? '', throwExceptionOnMiss: v.throwExceptionOnMiss };
   if (kind === 'SKIP_TO_NEXT' || kind === 'SKIP_PAST_LAST_EVENT' || kind === 'NO_SKIP') return { kind };
   throw new Error(`${v.id}: unknown skip '${v.skip}'`);
 }

@@ -14,15 +14,27 @@ describe('data folder resolution', () => {
     const flag = path.join(work, 'flag');
     const env = path.join(work, 'env');
     const fallback = path.join(work, 'fallback');
-    expect(resolveDataDir({ argv: ['--data-dir', flag], env: { CEPHEUS_DATA_DIR: env }, fallback })).toBe(flag);
-    expect(resolveDataDir({ argv: [`--data-dir=${flag}2`], env: { CEPHEUS_DATA_DIR: env }, fallback })).toBe(`${flag}2`);
+    expect(resolveDataDir({ argv: ['--data-dir', flag], env: { CEPHEUS_DATA_DIR: env }, fallback })).toBe(
+      flag,
+    );
+    expect(resolveDataDir({ argv: [`--data-dir=${flag}2`], env: { CEPHEUS_DATA_DIR: env }, fallback })).toBe(
+      `${flag}2`,
+    );
     expect(resolveDataDir({ argv: [], env: { CEPHEUS_DATA_DIR: env }, fallback })).toBe(env);
     expect(resolveDataDir({ argv: [], env: { CEPHEUS_DATA_DIR: '  ' }, fallback })).toBe(fallback);
     for (const dir of [flag, `${flag}2`, env, fallback]) expect(existsSync(dir), dir).toBe(true);
   });
 
   it('makes relative folders absolute and rejects a flag without a folder', () => {
-    expect(path.isAbsolute(resolveDataDir({ argv: ['--data-dir', path.relative(process.cwd(), path.join(work, 'rel'))], env: {}, fallback: work }))).toBe(true);
+    expect(
+      path.isAbsolute(
+        resolveDataDir({
+          argv: ['--data-dir', path.relative(process.cwd(), path.join(work, 'rel'))],
+          env: {},
+          fallback: work,
+        }),
+      ),
+    ).toBe(true);
     expect(() => dataDirFromArgv(['--data-dir'])).toThrow(/needs a folder/);
     expect(() => dataDirFromArgv(['--data-dir', '--port'])).toThrow(/needs a folder/);
     expect(() => dataDirFromArgv(['--data-dir='])).toThrow(/needs a folder/);

@@ -44,4 +44,7 @@ const findings = (result?.issues ?? []).map((i) => ({
   location: `${i.location?.line ?? ''}:${i.location?.column ?? ''}`,
   description: String(i.description ?? ''),
 }));
-writeFileSync(path.join(outDir, 'report.json'), JSON.stringify({ errors: (result?.errors ?? []).length, findings }, null, 2));
+writeFileSync(
+  path.join(outDir, 'report.json'),
+  JSON.stringify({ errors: (result?.errors ?? []).length, findings }, null, 2),
+);

@@ -109,7 +109,8 @@ export const electronModule = {
   },
   protocol: {
     registerSchemesAsPrivileged: (schemes: unknown[]) => fake.privilegedSchemes.push(...schemes),
-    handle: (scheme: string, fn: (request: Request) => Promise<Response>) => fake.protocolHandlers.set(scheme, fn),
+    handle: (scheme: string, fn: (request: Request) => Promise<Response>) =>
+      fake.protocolHandlers.set(scheme, fn),
   },
   dialog: { showErrorBox: (title: string, body: string) => fake.errorBoxes.push([title, body]) },
   shell: {

@@ -22,12 +22,20 @@ interface ConfigGenerator {
 }
 
 beforeAll(async () => {
-  const plugin = forgeConfig.plugins?.find((p) => (p as { name?: string }).name === 'vite') as unknown as { config: unknown };
-  const generatorUrl = pathToFileURL(path.join(root, 'node_modules/@electron-forge/plugin-vite/dist/ViteConfig.js')).href;
-  const { default: Generator } = (await import(generatorUrl)) as { default: new (config: unknown, dir: string, prod: boolean) => ConfigGenerator };
+  const plugin = forgeConfig.plugins?.find((p) => (p as { name?: string }).name === 'vite') as unknown as {
+    config: unknown;
+  };
+  const generatorUrl = pathToFileURL(
+    path.join(root, 'node_modules/@electron-forge/plugin-vite/dist/ViteConfig.js'),
+  ).href;
+  const { default: Generator } = (await import(generatorUrl)) as {
+    default: new (config: unknown, dir: string, prod: boolean) => ConfigGenerator;
+  };
   const configs = await new Generator(plugin.config, root, true).getBuildConfigs();
   for (const config of configs) {
-    await build(mergeConfig(config, { configFile: false, logLevel: 'warn', build: { outDir, minify: false } }));
+    await build(
+      mergeConfig(config, { configFile: false, logLevel: 'warn', build: { outDir, minify: false } }),
+    );
   }
 }, 120_000);
 
@@ -62,7 +70,8 @@ describe('Forge Vite build of main and preload', () => {
       ipcRenderer: {
         invoke: (channel: string, ...args: unknown[]) => {
           invoked.push([channel, ...args]);
-          if (channel === ipcChannel('patterns.get')) return Promise.resolve({ ok: false, error: { code: 'not-found', message: 'No pattern' } });
+          if (channel === ipcChannel('patterns.get'))
+            return Promise.resolve({ ok: false, error: { code: 'not-found', message: 'No pattern' } });
           return Promise.resolve({ ok: true, value: `result of ${channel}` });
         },
         on: (channel: string, fn: (...args: unknown[]) => void) => rendererListeners.set(channel, fn),
@@ -85,7 +94,10 @@ describe('Forge Vite build of main and preload', () => {
     const files = exposed.get('cepFiles') as { pathForFile(file: { name: string }): string };
     expect(Object.keys(files)).toEqual(['pathForFile']);
     expect(files.pathForFile({ name: 'events.csv' })).toBe('/picked/events.csv');
-    const api = exposed.get('cep') as Record<string, Record<string, (...a: unknown[]) => Promise<unknown>>> & {
+    const api = exposed.get('cep') as Record<
+      string,
+      Record<string, (...a: unknown[]) => Promise<unknown>>
+    > & {
       on: (event: string, cb: (p: unknown) => void) => () => void;
     };
     const groups = [...new Set(cepMethodNames.map((m) => splitMethod(m)[0]))];
@@ -114,10 +126,26 @@ describe('Forge Vite build of main and preload', () => {
 
 describe('packaged file selection', () => {
   it('keeps the build output and better-sqlite3 runtime files, drops everything else', () => {
-    for (const file of ['', '/package.json', '/.vite', '/.vite/build/main.cjs', '/node_modules', '/node_modules/better-sqlite3', '/node_modules/better-sqlite3/lib/index.js', '/node_modules/better-sqlite3/prebuilds/linux-x64.node']) {
+    for (const file of [
+      '',
+      '/package.json',
+      '/.vite',
+      '/.vite/build/main.cjs',
+      '/node_modules',
+      '/node_modules/better-sqlite3',
+      '/node_modules/better-sqlite3/lib/index.js',
+      '/node_modules/better-sqlite3/prebuilds/linux-x64.node',
+    ]) {
       expect(keepInPackage(file), file).toBe(true);
     }
-    for (const file of ['/electron/main/main.ts', '/node_modules/react', '/node_modules/better-sqlite3/deps/sqlite3/sqlite3.c', '/node_modules/better-sqlite3/src/better_sqlite3.cpp', '/renderer', '/test']) {
+    for (const file of [
+      '/electron/main/main.ts',
+      '/node_modules/react',
+      '/node_modules/better-sqlite3/deps/sqlite3/sqlite3.c',
+      '/node_modules/better-sqlite3/src/better_sqlite3.cpp',
+      '/renderer',
+      '/test',
+    ]) {
       expect(keepInPackage(file), file).toBe(false);
     }
   });

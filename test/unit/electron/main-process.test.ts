@@ -14,10 +14,17 @@ const dataDir = mkdtempSync(path.join(tmpdir(), 'cepheus-main-'));
 let window: FakeBrowserWindow;
 
 type Frame = { url: string; parent: unknown };
-function invoke(method: CepMethodName, sender: FakeWebContents, frame: Frame | null, ...args: unknown[]): Promise<IpcEnvelope> {
+function invoke(
+  method: CepMethodName,
+  sender: FakeWebContents,
+  frame: Frame | null,
+  ...args: unknown[]
+): Promise<IpcEnvelope> {
   const handler = fake.ipcHandlers.get(ipcChannel(method));
   if (!handler) throw new Error(`no handler for ${method}`);
-  return Promise.resolve(handler({ sender, senderFrame: frame }, ...args) as IpcEnvelope | Promise<IpcEnvelope>);
+  return Promise.resolve(
+    handler({ sender, senderFrame: frame }, ...args) as IpcEnvelope | Promise<IpcEnvelope>,
+  );
 }
 const appFrame: Frame = { url: 'app://cepheus/index.html', parent: null };
 
@@ -64,18 +71,31 @@ describe('Electron main process (against a stubbed electron module)', () => {
     expect(fake.errorBoxes).toEqual([]);
     expect(fake.app.sandboxEnabled).toBe(true);
     expect(window.loadedUrls).toEqual(['app://cepheus/index.html']);
-    expect(fake.privilegedSchemes).toMatchObject([{ scheme: 'app', privileges: { standard: true, secure: true } }]);
+    expect(fake.privilegedSchemes).toMatchObject([
+      { scheme: 'app', privileges: { standard: true, secure: true } },
+    ]);
   });
 
   it('creates the window with locked-down webPreferences and the CommonJS preload', () => {
     const prefs = window.options.webPreferences as Record<string, unknown>;
-    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false, allowRunningInsecureContent: false, disableBlinkFeatures: 'Auxclick' });
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+      allowRunningInsecureContent: false,
+      disableBlinkFeatures: 'Auxclick',
+    });
     expect(path.basename(String(prefs.preload))).toBe('preload.cjs');
   });
 
   it('adds the strict CSP header to every response', () => {
     let result: { responseHeaders: Record<string, string[]> } | undefined;
-    fake.headersListener?.({ url: 'app://cepheus/index.html', responseHeaders: { 'Content-Type': ['text/html'] } }, (r: typeof result) => (result = r));
+    fake.headersListener?.(
+      { url: 'app://cepheus/index.html', responseHeaders: { 'Content-Type': ['text/html'] } },
+      (r: typeof result) => (result = r),
+    );
     expect(result?.responseHeaders['Content-Type']).toEqual(['text/html']);
     expect(result?.responseHeaders['Content-Security-Policy']).toEqual([CONTENT_SECURITY_POLICY]);
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval/);
@@ -89,9 +109,13 @@ describe('Electron main process (against a stubbed electron module)', () => {
       window.webContents.emit(event, { preventDefault }, 'https://evil.example/');
       expect(preventDefault, event).toHaveBeenCalledOnce();
     }
-    expect(window.webContents.windowOpenHandler?.({ url: 'https://flink.apache.org/' })).toEqual({ action: 'deny' });
+    expect(window.webContents.windowOpenHandler?.({ url: 'https://flink.apache.org/' })).toEqual({
+      action: 'deny',
+    });
     expect(window.webContents.windowOpenHandler?.({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
-    expect(window.webContents.windowOpenHandler?.({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' });
+    expect(window.webContents.windowOpenHandler?.({ url: 'javascript:alert(1)' })).toEqual({
+      action: 'deny',
+    });
     expect(fake.opened).toEqual(['https://flink.apache.org/']);
   });
 
@@ -106,7 +130,11 @@ describe('Electron main process (against a stubbed electron module)', () => {
   it('serves renderer files through app:// but nothing outside the renderer folder', async () => {
     const handler = fake.protocolHandlers.get('app');
     expect(handler).toBeDefined();
-    for (const url of ['app://cepheus/../../package.json', 'app://cepheus/%2e%2e/%2e%2e/package.json', 'app://other/index.html']) {
+    for (const url of [
+      'app://cepheus/../../package.json',
+      'app://cepheus/%2e%2e/%2e%2e/package.json',
+      'app://other/index.html',
+    ]) {
       expect((await handler?.(new Request(url)))?.status, url).toBe(404);
     }
   });
@@ -132,7 +160,12 @@ describe('Electron main process (against a stubbed electron module)', () => {
   });
 
   it.each(cepMethodNames)('%s rejects malformed arguments with a typed error', async (method) => {
-    const reply = await invoke(method, window.webContents, appFrame, method in badArgs ? badArgs[method] : { unexpectedKey: true });
+    const reply = await invoke(
+      method,
+      window.webContents,
+      appFrame,
+      method in badArgs ? badArgs[method] : { unexpectedKey: true },
+    );
     expect(reply.ok).toBe(false);
     if (!reply.ok) {
       expect(reply.error.code).toBe('invalid-arguments');
@@ -143,13 +176,20 @@ describe('Electron main process (against a stubbed electron module)', () => {
   });
 
   it('serves the app’s own calls and pushes changes to the window', async () => {
-    const created = await invoke('patterns.create', window.webContents, appFrame, { name: 'Via IPC', document: sampleDocument('a > 1') });
+    const created = await invoke('patterns.create', window.webContents, appFrame, {
+      name: 'Via IPC',
+      document: sampleDocument('a > 1'),
+    });
     expect(created.ok).toBe(true);
     const listed = await invoke('patterns.list', window.webContents, appFrame);
     expect(listed.ok && (listed.value as { name: string }[]).map((p) => p.name)).toEqual(['Via IPC']);
     const info = await invoke('app.info', window.webContents, appFrame);
     expect(info.ok && info.value).toMatchObject({ host: 'electron', dataDir, version: '0.1.0-test' });
-    expect(window.webContents.sent).toContainEqual([eventChannel, 'patterns.changed', expect.objectContaining({ kind: 'created' })]);
+    expect(window.webContents.sent).toContainEqual([
+      eventChannel,
+      'patterns.changed',
+      expect.objectContaining({ kind: 'created' }),
+    ]);
     const missing = await invoke('patterns.get', window.webContents, appFrame, { id: 'nope' });
     expect(missing.ok ? 'ok' : missing.error.code).toBe('not-found');
   });

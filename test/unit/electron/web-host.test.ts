@@ -9,7 +9,12 @@ import { request } from 'node:http';
 import { connect } from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
 import path from 'node:path';
-import { cepMethodNames, type PatternDetail, type PatternSummary, type SaveResult } from '../../../electron/contract';
+import {
+  cepMethodNames,
+  type PatternDetail,
+  type PatternSummary,
+  type SaveResult,
+} from '../../../electron/contract';
 import { MAX_BODY_BYTES, startWebHost, TOKEN_HEADER, type WebHost } from '../../../electron/web';
 import { sampleDocument } from '../store/sample-document';
 
@@ -28,7 +33,11 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-async function call(method: string, args?: unknown, token: string | null = host.token): Promise<{ status: number; body: Record<string, unknown> }> {
+async function call(
+  method: string,
+  args?: unknown,
+  token: string | null = host.token,
+): Promise<{ status: number; body: Record<string, unknown> }> {
   const response = await fetch(`${host.origin}/api/${method}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token === null ? {} : { [TOKEN_HEADER]: token }) },
@@ -44,14 +53,28 @@ async function result<T>(method: string, args?: unknown): Promise<T> {
 }
 
 /** A raw request, for things fetch would normalise away (paths, Host header, huge bodies). */
-function raw(options: { method: string; path: string; headers?: Record<string, string | number>; body?: Buffer }): Promise<{ status: number; text: string }> {
+function raw(options: {
+  method: string;
+  path: string;
+  headers?: Record<string, string | number>;
+  body?: Buffer;
+}): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: host.port, method: options.method, path: options.path, headers: options.headers }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (text += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: host.port,
+        method: options.method,
+        path: options.path,
+        headers: options.headers,
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      },
+    );
     req.on('error', reject);
     req.end(options.body);
   });
@@ -76,9 +99,16 @@ describe('web host API', () => {
   });
 
   it('answers 400 for malformed JSON and for arguments the contract refuses', async () => {
-    const malformed = await raw({ method: 'POST', path: '/api/patterns.get', headers: { [TOKEN_HEADER]: host.token }, body: Buffer.from('{"id": ') });
+    const malformed = await raw({
+      method: 'POST',
+      path: '/api/patterns.get',
+      headers: { [TOKEN_HEADER]: host.token },
+      body: Buffer.from('{"id": '),
+    });
     expect(malformed.status).toBe(400);
-    expect(JSON.parse(malformed.text)).toMatchObject({ error: { code: 'invalid-arguments', message: expect.stringContaining('not valid JSON') as unknown } });
+    expect(JSON.parse(malformed.text)).toMatchObject({
+      error: { code: 'invalid-arguments', message: expect.stringContaining('not valid JSON') as unknown },
+    });
 
     const bad = await call('patterns.create', { name: '', document: 3 });
     expect(bad.status).toBe(400);
@@ -92,9 +122,18 @@ describe('web host API', () => {
   });
 
   it('answers 404 for unknown methods and missing patterns, 405 for other verbs', async () => {
-    expect(await call('patterns.explode')).toMatchObject({ status: 404, body: { error: { code: 'unknown-method' } } });
-    expect(await call('constructor')).toMatchObject({ status: 404, body: { error: { code: 'unknown-method' } } });
-    expect(await call('patterns.get', { id: 'missing' })).toMatchObject({ status: 404, body: { error: { code: 'not-found' } } });
+    expect(await call('patterns.explode')).toMatchObject({
+      status: 404,
+      body: { error: { code: 'unknown-method' } },
+    });
+    expect(await call('constructor')).toMatchObject({
+      status: 404,
+      body: { error: { code: 'unknown-method' } },
+    });
+    expect(await call('patterns.get', { id: 'missing' })).toMatchObject({
+      status: 404,
+      body: { error: { code: 'not-found' } },
+    });
     const get = await fetch(`${host.origin}/api/app.info`, { headers: { [TOKEN_HEADER]: host.token } });
     expect(get.status).toBe(405);
     expect(get.headers.get('allow')).toBe('POST');
@@ -102,32 +141,61 @@ describe('web host API', () => {
 
   it('answers 413 for a body over the limit and keeps serving', async () => {
     const big = Buffer.alloc(MAX_BODY_BYTES + 1024, 0x20);
-    const response = await raw({ method: 'POST', path: '/api/patterns.list', headers: { [TOKEN_HEADER]: host.token, 'content-type': 'application/json' }, body: big });
+    const response = await raw({
+      method: 'POST',
+      path: '/api/patterns.list',
+      headers: { [TOKEN_HEADER]: host.token, 'content-type': 'application/json' },
+      body: big,
+    });
     expect(response.status).toBe(413);
     expect(JSON.parse(response.text)).toMatchObject({ error: { code: 'payload-too-large' } });
     expect((await call('patterns.list')).status).toBe(200);
   });
 
   it('refuses requests that name another Host (DNS rebinding)', async () => {
-    const response = await raw({ method: 'POST', path: '/api/app.info', headers: { [TOKEN_HEADER]: host.token, host: `evil.example:${host.port}` } });
+    const response = await raw({
+      method: 'POST',
+      path: '/api/app.info',
+      headers: { [TOKEN_HEADER]: host.token, host: `evil.example:${host.port}` },
+    });
     expect(response.status).toBe(403);
   });
 
   it('runs the full patterns round trip over HTTP', async () => {
     expect(await result('app.info')).toMatchObject({ host: 'web', dataDir: path.join(work, 'data') });
-    const created = await result<PatternDetail>('patterns.create', { name: 'Over HTTP', document: sampleDocument('price > 1') });
+    const created = await result<PatternDetail>('patterns.create', {
+      name: 'Over HTTP',
+      document: sampleDocument('price > 1'),
+    });
     expect(created.latestVersion).toBe(1);
-    const saved = await result<SaveResult>('patterns.save', { id: created.id, document: sampleDocument('price > 2'), message: 'raise' });
+    const saved = await result<SaveResult>('patterns.save', {
+      id: created.id,
+      document: sampleDocument('price > 2'),
+      message: 'raise',
+    });
     expect(saved).toMatchObject({ versionCreated: true, pattern: { latestVersion: 2 } });
-    const moved = await result<SaveResult>('patterns.save', { id: created.id, document: sampleDocument('price > 2', 99) });
+    const moved = await result<SaveResult>('patterns.save', {
+      id: created.id,
+      document: sampleDocument('price > 2', 99),
+    });
     expect(moved.versionCreated).toBe(false);
-    expect(await result<PatternSummary>('patterns.rename', { id: created.id, name: 'Renamed' })).toMatchObject({ name: 'Renamed' });
+    expect(
+      await result<PatternSummary>('patterns.rename', { id: created.id, name: 'Renamed' }),
+    ).toMatchObject({ name: 'Renamed' });
     const copy = await result<PatternDetail>('patterns.duplicate', { id: created.id });
     expect(copy.name).toBe('Renamed copy');
-    expect((await result<{ version: number }[]>('patterns.versions', { id: created.id })).map((v) => v.version)).toEqual([2, 1]);
-    expect(await result('patterns.getVersion', { id: created.id, version: 1 })).toMatchObject({ document: sampleDocument('price > 1') });
-    expect(await result<SaveResult>('patterns.restoreVersion', { id: created.id, version: 1 })).toMatchObject({ pattern: { latestVersion: 3 } });
-    expect((await result<PatternDetail>('patterns.get', { id: created.id })).document).toEqual(sampleDocument('price > 1'));
+    expect(
+      (await result<{ version: number }[]>('patterns.versions', { id: created.id })).map((v) => v.version),
+    ).toEqual([2, 1]);
+    expect(await result('patterns.getVersion', { id: created.id, version: 1 })).toMatchObject({
+      document: sampleDocument('price > 1'),
+    });
+    expect(await result<SaveResult>('patterns.restoreVersion', { id: created.id, version: 1 })).toMatchObject(
+      { pattern: { latestVersion: 3 } },
+    );
+    expect((await result<PatternDetail>('patterns.get', { id: created.id })).document).toEqual(
+      sampleDocument('price > 1'),
+    );
     const deleted = await call('patterns.delete', { id: copy.id });
     expect(deleted).toEqual({ status: 200, body: {} });
     expect((await result<PatternSummary[]>('patterns.list')).map((p) => p.name)).toEqual(['Renamed']);
@@ -148,10 +216,15 @@ describe('web host API', () => {
       }
     };
     await readUntil(': ready');
-    const created = await result<PatternDetail>('patterns.create', { name: 'Pushed', document: sampleDocument('a > 1') });
+    const created = await result<PatternDetail>('patterns.create', {
+      name: 'Pushed',
+      document: sampleDocument('a > 1'),
+    });
     await readUntil('\n\n' + 'event: patterns.changed');
     await readUntil(`"id":"${created.id}"`);
-    expect(text).toContain(`event: patterns.changed\ndata: {"id":"${created.id}","kind":"created","latestVersion":1}\n\n`);
+    expect(text).toContain(
+      `event: patterns.changed\ndata: {"id":"${created.id}","kind":"created","latestVersion":1}\n\n`,
+    );
     abort.abort();
   });
 });
@@ -187,7 +260,8 @@ describe('web host static files and binding', () => {
       .flat()
       .filter((i) => i && !i.internal)
       .map((i) => i!);
-    for (const address of others) expect(await refused(address.address, address.family === 'IPv6' ? 6 : 4), address.address).toBe(true);
+    for (const address of others)
+      expect(await refused(address.address, address.family === 'IPv6' ? 6 : 4), address.address).toBe(true);
     expect(await refused('::1', 6)).toBe(true);
   });
 });
@@ -195,7 +269,11 @@ describe('web host static files and binding', () => {
 describe('npm run web (CLI)', () => {
   it('prints exactly one line with the URL and exits cleanly on SIGTERM', async () => {
     const dataDir = path.join(work, 'cli-data');
-    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/web/web-cli.ts', '--port', '0', '--data-dir', dataDir, '--no-build'], { cwd: root });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'electron/web/web-cli.ts', '--port', '0', '--data-dir', dataDir, '--no-build'],
+      { cwd: root },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -207,7 +285,10 @@ describe('npm run web (CLI)', () => {
     });
     const match = /^Cepheus web host: (http:\/\/127\.0\.0\.1:\d+)\/\?token=([\w-]+)\n$/.exec(stdout);
     expect(match, stdout).not.toBeNull();
-    const info = await fetch(`${match?.[1]}/api/app.info`, { method: 'POST', headers: { [TOKEN_HEADER]: match?.[2] ?? '' } });
+    const info = await fetch(`${match?.[1]}/api/app.info`, {
+      method: 'POST',
+      headers: { [TOKEN_HEADER]: match?.[2] ?? '' },
+    });
     expect(((await info.json()) as { result: { dataDir: string } }).result.dataDir).toBe(dataDir);
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
@@ -215,7 +296,9 @@ describe('npm run web (CLI)', () => {
   });
 
   it('refuses unknown options with a usage message', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/web/web-cli.ts', '--prot', '80'], { cwd: root });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/web/web-cli.ts', '--prot', '80'], {
+      cwd: root,
+    });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));

@@ -19,7 +19,13 @@ beforeAll(async () => {
   const rendererDir = path.join(work, 'renderer');
   mkdirSync(rendererDir);
   writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>t</title>');
-  host = await startWebHost({ port: 0, dataDir: path.join(work, 'data'), rendererDir, build: 'never', uploadRoot });
+  host = await startWebHost({
+    port: 0,
+    dataDir: path.join(work, 'data'),
+    rendererDir,
+    build: 'never',
+    uploadRoot,
+  });
 });
 afterAll(async () => {
   await host.close();
@@ -27,7 +33,11 @@ afterAll(async () => {
 });
 
 async function upload(name: string, text: string): Promise<string> {
-  const response = await fetch(`${host.origin}/api/upload?name=${name}`, { method: 'POST', headers: { [TOKEN_HEADER]: host.token }, body: text });
+  const response = await fetch(`${host.origin}/api/upload?name=${name}`, {
+    method: 'POST',
+    headers: { [TOKEN_HEADER]: host.token },
+    body: text,
+  });
   expect(response.status).toBe(200);
   return ((await response.json()) as { result: { path: string } }).result.path;
 }
@@ -36,7 +46,13 @@ async function importFile(file: string, onMalformed: 'reject' | 'skip'): Promise
   const response = await fetch(`${host.origin}/api/recordings.import`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', [TOKEN_HEADER]: host.token },
-    body: JSON.stringify({ path: file, name: 'up', timestampField: 'ts', timestampFormat: 'epochMillis', onMalformed }),
+    body: JSON.stringify({
+      path: file,
+      name: 'up',
+      timestampField: 'ts',
+      timestampFormat: 'epochMillis',
+      onMalformed,
+    }),
   });
   return response.status;
 }
@@ -109,8 +125,18 @@ describe('upload clean-up', () => {
 
   it('deletes its upload folder when the host closes', async () => {
     const rendererDir = path.join(work, 'renderer');
-    const second = await startWebHost({ port: 0, dataDir: path.join(work, 'data2'), rendererDir, build: 'never', uploadRoot });
-    const response = await fetch(`${second.origin}/api/upload?name=left.csv`, { method: 'POST', headers: { [TOKEN_HEADER]: second.token }, body: 'ts\n1\n' });
+    const second = await startWebHost({
+      port: 0,
+      dataDir: path.join(work, 'data2'),
+      rendererDir,
+      build: 'never',
+      uploadRoot,
+    });
+    const response = await fetch(`${second.origin}/api/upload?name=left.csv`, {
+      method: 'POST',
+      headers: { [TOKEN_HEADER]: second.token },
+      body: 'ts\n1\n',
+    });
     expect(response.status).toBe(200);
     expect(readdirSync(second.uploadDir)).toHaveLength(1);
     await second.close();

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { exportPattern, expressibility } from '../../../engine/export';
 import { loadDocument, Pattern } from '../../../engine/format';
 
-const eventTime = { time: { mode: 'event' as const, field: 'ts', format: 'epochMillis' as const, outOfOrdernessMs: 0 } };
+const eventTime = {
+  time: { mode: 'event' as const, field: 'ts', format: 'epochMillis' as const, outOfOrdernessMs: 0 },
+};
 
 describe('expressibility', () => {
   it('says per stage which targets can write it, and why not', () => {
@@ -17,38 +19,83 @@ describe('expressibility', () => {
       .where("name == 'c'")
       .toDocument({ name: 'mixed', settings: eventTime });
     const r = expressibility(doc);
-    expect(r.json).toEqual({ ok: true, items: [expect.objectContaining({ stage: 'start', ok: true }), expect.objectContaining({ stage: 'middle', ok: true }), expect.objectContaining({ stage: 'end', ok: true })] });
+    expect(r.json).toEqual({
+      ok: true,
+      items: [
+        expect.objectContaining({ stage: 'start', ok: true }),
+        expect.objectContaining({ stage: 'middle', ok: true }),
+        expect.objectContaining({ stage: 'end', ok: true }),
+      ],
+    });
     expect(r['flink-java'].ok).toBe(true);
     expect(r['flink-json'].ok).toBe(false);
-    expect(r['flink-json'].items.find((i) => i.stage === 'middle')?.reason).toMatch(/^Aviator: iterative conditions .*sum\(\.\.\.\).* are not supported by Flink's AviatorCondition/);
-    expect(r['flink-json'].items.find((i) => i.stage === 'start')).toEqual({ stage: 'start', nodeId: 'n1', ok: true });
-    expect(r['flink-sql'].items.filter((i) => !i.ok)).toEqual([{ stage: 'end', nodeId: 'n3', ok: false, reason: 'SQL: followedByAny has no MATCH_RECOGNIZE form' }]);
+    expect(r['flink-json'].items.find((i) => i.stage === 'middle')?.reason).toMatch(
+      /^Aviator: iterative conditions .*sum\(\.\.\.\).* are not supported by Flink's AviatorCondition/,
+    );
+    expect(r['flink-json'].items.find((i) => i.stage === 'start')).toEqual({
+      stage: 'start',
+      nodeId: 'n1',
+      ok: true,
+    });
+    expect(r['flink-sql'].items.filter((i) => !i.ok)).toEqual([
+      { stage: 'end', nodeId: 'n3', ok: false, reason: 'SQL: followedByAny has no MATCH_RECOGNIZE form' },
+    ]);
   });
 
   it('names notFollowedBy at the end for SQL', () => {
-    const doc = Pattern.begin('a', 'SKIP_TO_NEXT').where("name == 'a'").notFollowedBy('b').where("name == 'b'").within(1000).toDocument({ settings: eventTime });
-    expect(expressibility(doc)['flink-sql'].items.find((i) => i.stage === 'b')?.reason).toBe('SQL: notFollowedBy at the end has no MATCH_RECOGNIZE form');
+    const doc = Pattern.begin('a', 'SKIP_TO_NEXT')
+      .where("name == 'a'")
+      .notFollowedBy('b')
+      .where("name == 'b'")
+      .within(1000)
+      .toDocument({ settings: eventTime });
+    expect(expressibility(doc)['flink-sql'].items.find((i) => i.stage === 'b')?.reason).toBe(
+      'SQL: notFollowedBy at the end has no MATCH_RECOGNIZE form',
+    );
   });
 
   it('refuses an invalid pattern for every Flink target with the compiler message', () => {
-    const doc = Pattern.begin('a').where("name == 'a'").notFollowedBy('b').where("name == 'b'").toDocument({ settings: eventTime });
+    const doc = Pattern.begin('a')
+      .where("name == 'a'")
+      .notFollowedBy('b')
+      .where("name == 'b'")
+      .toDocument({ settings: eventTime });
     for (const target of ['flink-json', 'flink-java', 'flink-sql'] as const) {
       const r = exportPattern(doc, target);
       expect(r.ok).toBe(false);
-      expect(!r.ok && r.reasons[0]?.reason).toMatch(/^Pattern: a notFollowedBy stage cannot end a pattern unless the pattern has a time window/);
+      expect(!r.ok && r.reasons[0]?.reason).toMatch(
+        /^Pattern: a notFollowedBy stage cannot end a pattern unless the pattern has a time window/,
+      );
     }
   });
 
   it('JSON export refuses what the dynamic-CEP loader would silently change', () => {
-    const timesWindow = Pattern.begin('a').where("name == 'a'").followedBy('b').where("name == 'b'").times(2, 3, 500).toDocument({ settings: eventTime });
-    expect(expressibility(timesWindow)['flink-json'].items.find((i) => !i.ok)?.reason).toMatch(/per-repetition window on times\(n, m\) is dropped by the dynamic-CEP loader/);
-    const skipThrow = Pattern.begin('a', { kind: 'SKIP_TO_LAST', stage: 'a', throwExceptionOnMiss: true }).where("name == 'a'").next('b').toDocument({ settings: eventTime });
-    expect(expressibility(skipThrow)['flink-json'].items.find((i) => !i.ok)?.reason).toMatch(/throwExceptionOnMiss has no field/);
+    const timesWindow = Pattern.begin('a')
+      .where("name == 'a'")
+      .followedBy('b')
+      .where("name == 'b'")
+      .times(2, 3, 500)
+      .toDocument({ settings: eventTime });
+    expect(expressibility(timesWindow)['flink-json'].items.find((i) => !i.ok)?.reason).toMatch(
+      /per-repetition window on times\(n, m\) is dropped by the dynamic-CEP loader/,
+    );
+    const skipThrow = Pattern.begin('a', { kind: 'SKIP_TO_LAST', stage: 'a', throwExceptionOnMiss: true })
+      .where("name == 'a'")
+      .next('b')
+      .toDocument({ settings: eventTime });
+    expect(expressibility(skipThrow)['flink-json'].items.find((i) => !i.ok)?.reason).toMatch(
+      /throwExceptionOnMiss has no field/,
+    );
   });
 
   it('SQL writes a non-greedy loop as reluctant and a greedy inner loop as greedy; the last one is always reluctant', () => {
     const doc = (greedy: boolean) => {
-      let p = Pattern.begin('a', 'SKIP_PAST_LAST_EVENT').where("name == 'a'").next('b').where("name == 'b'").timesOrMore(2).consecutive();
+      let p = Pattern.begin('a', 'SKIP_PAST_LAST_EVENT')
+        .where("name == 'a'")
+        .next('b')
+        .where("name == 'b'")
+        .timesOrMore(2)
+        .consecutive();
       if (greedy) p = p.greedy();
       return p.next('c').where("name == 'c'").oneOrMore().consecutive().toDocument({ settings: eventTime });
     };
@@ -60,13 +107,35 @@ describe('expressibility', () => {
 
   it('SQL refuses a skip-to stage that may be missing unless throwExceptionOnMiss is set', () => {
     const make = (throwOnMiss: boolean) =>
-      Pattern.begin('a', { kind: 'SKIP_TO_FIRST', stage: 'b', throwExceptionOnMiss: throwOnMiss }).where("name == 'a'").next('b').where("name == 'b'").optional().next('c').where("name == 'c'").toDocument({ settings: eventTime });
-    expect(exportPattern(make(false), 'flink-sql')).toMatchObject({ ok: false, reasons: [{ reason: expect.stringMatching(/fails at run time when that variable is missing from a match/) as string }] });
+      Pattern.begin('a', { kind: 'SKIP_TO_FIRST', stage: 'b', throwExceptionOnMiss: throwOnMiss })
+        .where("name == 'a'")
+        .next('b')
+        .where("name == 'b'")
+        .optional()
+        .next('c')
+        .where("name == 'c'")
+        .toDocument({ settings: eventTime });
+    expect(exportPattern(make(false), 'flink-sql')).toMatchObject({
+      ok: false,
+      reasons: [
+        {
+          reason: expect.stringMatching(
+            /fails at run time when that variable is missing from a match/,
+          ) as string,
+        },
+      ],
+    });
     expect(exportPattern(make(true), 'flink-sql').ok).toBe(true);
   });
 
   it('our own JSON export loads back as the same document', () => {
-    const doc = Pattern.begin('a').where("name == 'a'").followedBy('b').oneOrMore().greedy().next('c').toDocument({ name: 'x', settings: eventTime });
+    const doc = Pattern.begin('a')
+      .where("name == 'a'")
+      .followedBy('b')
+      .oneOrMore()
+      .greedy()
+      .next('c')
+      .toDocument({ name: 'x', settings: eventTime });
     const r = exportPattern(doc, 'json');
     const loaded = r.ok ? loadDocument(r.text) : null;
     expect(loaded?.ok && loaded.document).toEqual(doc);

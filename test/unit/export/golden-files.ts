@@ -18,8 +18,14 @@ export function expectGolden(relativePath: string, actual: string): void {
     writeFileSync(file, actual);
     return;
   }
-  if (!existsSync(file)) throw new Error(`Missing golden file test/golden/${relativePath}: run UPDATE_GOLDEN=1 npx vitest run test/unit/export and review the new file.`);
-  expect(actual, `test/golden/${relativePath} (regenerate with UPDATE_GOLDEN=1 if the change is intended)`).toBe(readFileSync(file, 'utf8'));
+  if (!existsSync(file))
+    throw new Error(
+      `Missing golden file test/golden/${relativePath}: run UPDATE_GOLDEN=1 npx vitest run test/unit/export and review the new file.`,
+    );
+  expect(
+    actual,
+    `test/golden/${relativePath} (regenerate with UPDATE_GOLDEN=1 if the change is intended)`,
+  ).toBe(readFileSync(file, 'utf8'));
 }
 
 /** Every samples/**\/*.cep.json, as [id, path]; the id is the path below samples/ with / → "__". */
@@ -29,7 +35,14 @@ export function samplePatternFiles(): [string, string][] {
     for (const name of readdirSync(dir).sort()) {
       const path = join(dir, name);
       if (statSync(path).isDirectory()) walk(path);
-      else if (name.endsWith('.cep.json')) out.push([relative(join(ROOT, 'samples'), path).replace(/\.cep\.json$/, '').split(/[\\/]/).join('__'), path]);
+      else if (name.endsWith('.cep.json'))
+        out.push([
+          relative(join(ROOT, 'samples'), path)
+            .replace(/\.cep\.json$/, '')
+            .split(/[\\/]/)
+            .join('__'),
+          path,
+        ]);
     }
   };
   const samples = join(ROOT, 'samples');

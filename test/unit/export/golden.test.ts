@@ -10,7 +10,12 @@ import { loadDocument, type PatternDocument } from '../../../engine/format';
 import { FEATURE_PATTERNS } from './feature-patterns';
 import { expectGolden, orphanGoldenFiles, samplePatternFiles } from './golden-files';
 
-const EXTENSION: Record<ExportTarget, string> = { json: 'cep.json', 'flink-json': 'json', 'flink-java': 'java', 'flink-sql': 'sql' };
+const EXTENSION: Record<ExportTarget, string> = {
+  json: 'cep.json',
+  'flink-json': 'json',
+  'flink-java': 'java',
+  'flink-sql': 'sql',
+};
 const TARGETS: ExportTarget[] = ['json', 'flink-json', 'flink-java', 'flink-sql'];
 const OPTIONS: ExportOptions = { eventClass: 'Event', table: 'events' };
 
@@ -28,7 +33,10 @@ function checkAllTargets(id: string, doc: PatternDocument): void {
       // A refusal always says why, stage by stage.
       expect(result.reasons.length).toBeGreaterThan(0);
       for (const r of result.reasons) expect(r.reason).toMatch(/^(SQL|Java|Flink JSON|Aviator|Pattern): \S/);
-      expectGolden(`${target}/${id}.refused.txt`, result.reasons.map((r) => `${r.stage ?? '(pattern)'}: ${r.reason ?? ''}`).join('\n') + '\n');
+      expectGolden(
+        `${target}/${id}.refused.txt`,
+        result.reasons.map((r) => `${r.stage ?? '(pattern)'}: ${r.reason ?? ''}`).join('\n') + '\n',
+      );
     }
   }
   expectGolden(`expressibility/${id}.json`, JSON.stringify(expressibility(doc, OPTIONS), null, 2) + '\n');
@@ -39,7 +47,8 @@ describe('golden exports of the sample patterns', () => {
   it('finds the sample patterns', () => {
     expect(samples.length).toBeGreaterThan(0);
   });
-  for (const [id, path] of samples) it(`sample ${id}`, () => checkAllTargets(`sample__${id}`, loadSample(path)));
+  for (const [id, path] of samples)
+    it(`sample ${id}`, () => checkAllTargets(`sample__${id}`, loadSample(path)));
 });
 
 describe('golden exports of the feature patterns', () => {

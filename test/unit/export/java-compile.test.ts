@@ -14,7 +14,15 @@ import { allPatterns } from './all-patterns';
 import { FLINK_STUBS } from './flink-api-stubs';
 
 const hasJavac = spawnSync('javac', ['-version'], { encoding: 'utf8' }).status === 0;
-const JAVA_TYPE: Record<string, string> = { number: 'double', string: 'String', boolean: 'boolean', timestamp: 'long', object: 'java.util.Map<String, Object>', array: 'java.util.List<Object>', any: 'Object' };
+const JAVA_TYPE: Record<string, string> = {
+  number: 'double',
+  string: 'String',
+  boolean: 'boolean',
+  timestamp: 'long',
+  object: 'java.util.Map<String, Object>',
+  array: 'java.util.List<Object>',
+  any: 'Object',
+};
 
 /** An Event bean with a typed getter for every getter the generated code calls. */
 function eventClass(pkg: string, doc: PatternDocument, java: string): string {
@@ -52,7 +60,8 @@ describe('exported Java', () => {
     expect(exported.length).toBeGreaterThanOrEqual(25);
   });
 
-  for (const e of exported) it(`${e.id} has balanced braces and parentheses`, () => expect(balanced(e.text)).toBe(true));
+  for (const e of exported)
+    it(`${e.id} has balanced braces and parentheses`, () => expect(balanced(e.text)).toBe(true));
 
   it.skipIf(!hasJavac)('all compile with javac against the Flink API stand-ins', () => {
     const write = (rel: string, text: string): string => {
@@ -64,7 +73,10 @@ describe('exported Java', () => {
     const files = Object.entries(FLINK_STUBS).map(([rel, text]) => write(join('src', rel), text));
     for (const e of exported) {
       const pkgDir = join('src', ...e.pkg.split('.'));
-      files.push(write(join(pkgDir, e.fileName), e.text), write(join(pkgDir, 'Event.java'), eventClass(e.pkg, e.doc, e.text)));
+      files.push(
+        write(join(pkgDir, e.fileName), e.text),
+        write(join(pkgDir, 'Event.java'), eventClass(e.pkg, e.doc, e.text)),
+      );
     }
     const run = spawnSync('javac', ['-d', join(dir, 'out'), '-Xlint:none', ...files], { encoding: 'utf8' });
     expect(run.stderr).toBe('');
@@ -83,7 +95,11 @@ describe('exported Java', () => {
       writeFileSync(file, text);
       return file;
     });
-    const run = spawnSync('javac', ['-d', join(dir, 'broken-out'), ...stubs, join(pkgDir, e.fileName), join(pkgDir, 'Event.java')], { encoding: 'utf8' });
+    const run = spawnSync(
+      'javac',
+      ['-d', join(dir, 'broken-out'), ...stubs, join(pkgDir, e.fileName), join(pkgDir, 'Event.java')],
+      { encoding: 'utf8' },
+    );
     expect(run.status).not.toBe(0);
   });
 });

@@ -20,7 +20,9 @@ const eventArb = fc.record({
   kind: fc.constantFrom('w', 'x', 'z'),
 });
 
-function toEvents(raw: { gap: number; account: string; name: string; price: number; kind: string }[]): EventRecord[] {
+function toEvents(
+  raw: { gap: number; account: string; name: string; price: number; kind: string }[],
+): EventRecord[] {
   let ts = 1_000;
   return raw.map((r, i) => {
     ts += r.gap;
@@ -34,11 +36,20 @@ function roundTrip(doc: PatternDocument): PatternDocument {
   const imported = importFlinkJson(exported.text);
   if (!imported.ok) throw new Error(imported.diagnostics.map((d) => d.message).join('; '));
   expect(imported.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  return { ...imported.document, settings: { ...imported.document.settings, partitionKey: doc.settings.partitionKey, time: doc.settings.time } };
+  return {
+    ...imported.document,
+    settings: {
+      ...imported.document.settings,
+      partitionKey: doc.settings.partitionKey,
+      time: doc.settings.time,
+    },
+  };
 }
 
 describe('round trip through Flink dynamic-CEP JSON keeps the matches', () => {
-  const exportable = Object.entries(FEATURE_PATTERNS).filter(([, make]) => exportPattern(make(), 'flink-json').ok);
+  const exportable = Object.entries(FEATURE_PATTERNS).filter(
+    ([, make]) => exportPattern(make(), 'flink-json').ok,
+  );
 
   it('covers most feature patterns', () => {
     expect(exportable.length).toBeGreaterThanOrEqual(14);

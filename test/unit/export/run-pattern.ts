@@ -17,11 +17,22 @@ export function runPattern(doc: PatternDocument, events: EventRecord[]): RunOutp
   const compiled = compilePattern(lowered.spec);
   if (!compiled.ok) throw new Error(compiled.diagnostics.map((d) => d.message).join('; '));
   const key = doc.settings.partitionKey;
-  const matcher = createMatcher(compiled.nfa, { time: 'event', timestampOf: (e) => Number(e.ts), ...(key ? { keyOf: (e) => String(e[key]) } : {}) });
+  const matcher = createMatcher(compiled.nfa, {
+    time: 'event',
+    timestampOf: (e) => Number(e.ts),
+    ...(key ? { keyOf: (e) => String(e[key]) } : {}),
+  });
   const outputs = [...events.flatMap((e) => matcher.push(e)), ...matcher.flush()];
   return outputs.flatMap((o): RunOutput[] =>
     o.kind === 'match' || o.kind === 'timeout'
-      ? [{ kind: o.kind, key: o.key, timestamp: o.timestamp, stages: Object.fromEntries(o.match.stages.map((s) => [s.stage, s.events.map((e) => e.event.id)])) }]
+      ? [
+          {
+            kind: o.kind,
+            key: o.key,
+            timestamp: o.timestamp,
+            stages: Object.fromEntries(o.match.stages.map((s) => [s.stage, s.events.map((e) => e.event.id)])),
+          },
+        ]
       : o.kind === 'error'
         ? [{ kind: 'error', key: o.key, timestamp: o.timestamp, stages: { message: [o.message] } }]
         : [],

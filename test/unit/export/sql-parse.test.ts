@@ -13,7 +13,10 @@ const parser = new FlinkSQL();
 
 function bridgeGrammarGaps(sql: string): string {
   return sql
-    .replace(/PATTERN \(([^)]*)\)/, (_m, body: string) => `PATTERN (${body.replace(/`([^`]+)`/g, 'q_$1').replace(/([+*}])\?/g, '$1')})`)
+    .replace(
+      /PATTERN \(([^)]*)\)/,
+      (_m, body: string) => `PATTERN (${body.replace(/`([^`]+)`/g, 'q_$1').replace(/([+*}])\?/g, '$1')})`,
+    )
     .replace(/\b(LAST|FIRST)\(([^(),]+), \d+\)/g, '$1($2)');
 }
 
@@ -33,7 +36,9 @@ describe('exported Flink SQL parses', () => {
 
   it('the parser does reject broken MATCH_RECOGNIZE text (the check can fail)', () => {
     const ok = exported[0][1].text;
-    expect(parser.validate(bridgeGrammarGaps(ok.replace('ONE ROW PER MATCH', 'ONE ROW PER')))).not.toEqual([]);
+    expect(parser.validate(bridgeGrammarGaps(ok.replace('ONE ROW PER MATCH', 'ONE ROW PER')))).not.toEqual(
+      [],
+    );
     expect(parser.validate(bridgeGrammarGaps(ok.replace('DEFINE', 'DEFINES')))).not.toEqual([]);
   });
 });

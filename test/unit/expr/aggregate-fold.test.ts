@@ -32,24 +32,36 @@ describe('aggregate folds', () => {
       if (!r.ok) throw new Error(`${c}: ${r.diagnostics.map((d) => d.message).join('; ')}`);
       return r.condition;
     });
-    const step = fc.record({ parent: fc.nat(), stage: fc.constantFrom('a', 'b'), v: fc.option(fc.integer({ min: 0, max: 6 }), { nil: undefined }) });
+    const step = fc.record({
+      parent: fc.nat(),
+      stage: fc.constantFrom('a', 'b'),
+      v: fc.option(fc.integer({ min: 0, max: 6 }), { nil: undefined }),
+    });
     fc.assert(
-      fc.property(fc.array(step, { minLength: 1, maxLength: 30 }), fc.integer({ min: 0, max: 6 }), (steps, candidate) => {
-        const stats = { liveNodes: 0 };
-        const nodes: BufferNode[] = [];
-        steps.forEach((s, i) => {
-          const parent = nodes.length === 0 ? null : nodes[s.parent % nodes.length];
-          const event: EventRecord = s.v === undefined ? { name: s.stage } : { name: s.stage, v: s.v };
-          nodes.push(putNode(stats, s.stage, event, i, i, 0, parent));
-        });
-        const event: EventRecord = { v: candidate };
-        // Visit nodes in a shuffled-ish order so memos are filled from both ends of a path.
-        for (const node of [...nodes].reverse().concat(nodes)) {
-          const walked = { eventsOf: (stage: string) => pathEvents(node, stage), timestamp: 0 };
-          const folded = { ...walked, fold: <T>(stage: string, id: object, init: T, f: (acc: T, e: EventRecord) => T): T => foldPath(node, stage, id, init, f) };
-          for (const cond of compiled) expect(cond(event, folded)).toBe(cond(event, walked));
-        }
-      }),
+      fc.property(
+        fc.array(step, { minLength: 1, maxLength: 30 }),
+        fc.integer({ min: 0, max: 6 }),
+        (steps, candidate) => {
+          const stats = { liveNodes: 0 };
+          const nodes: BufferNode[] = [];
+          steps.forEach((s, i) => {
+            const parent = nodes.length === 0 ? null : nodes[s.parent % nodes.length];
+            const event: EventRecord = s.v === undefined ? { name: s.stage } : { name: s.stage, v: s.v };
+            nodes.push(putNode(stats, s.stage, event, i, i, 0, parent));
+          });
+          const event: EventRecord = { v: candidate };
+          // Visit nodes in a shuffled-ish order so memos are filled from both ends of a path.
+          for (const node of [...nodes].reverse().concat(nodes)) {
+            const walked = { eventsOf: (stage: string) => pathEvents(node, stage), timestamp: 0 };
+            const folded = {
+              ...walked,
+              fold: <T>(stage: string, id: object, init: T, f: (acc: T, e: EventRecord) => T): T =>
+                foldPath(node, stage, id, init, f),
+            };
+            for (const cond of compiled) expect(cond(event, folded)).toBe(cond(event, walked));
+          }
+        },
+      ),
       { numRuns: 300, seed: 20261125 },
     );
   });

@@ -17,12 +17,26 @@ const stages = ['start', 'middle', 'end'];
 
 function errors(src: string, withSchema = true): { code: string; message: string; text: string }[] {
   const r = compileCondition(src, { stages, schema: withSchema ? schema : undefined });
-  return r.diagnostics.filter((d) => d.severity === 'error').map((d) => ({ code: d.code, message: d.message, text: src.slice(d.range?.start, d.range?.end) }));
+  return r.diagnostics
+    .filter((d) => d.severity === 'error')
+    .map((d) => ({ code: d.code, message: d.message, text: src.slice(d.range?.start, d.range?.end) }));
 }
 
 describe('checker', () => {
   it('accepts well-typed conditions', () => {
-    for (const src of ["name == 'a' && amount > 2", 'ts > 100', 'flag', "user.id.startsWith('u')", 'meta.anything.deep == 1', 'length(tags) > 1', 'sum(middle.amount) > amount', "first(start).name == name", 'count(middle) < 3', 'amount in [1, 2]', 'user != null']) {
+    for (const src of [
+      "name == 'a' && amount > 2",
+      'ts > 100',
+      'flag',
+      "user.id.startsWith('u')",
+      'meta.anything.deep == 1',
+      'length(tags) > 1',
+      'sum(middle.amount) > amount',
+      'first(start).name == name',
+      'count(middle) < 3',
+      'amount in [1, 2]',
+      'user != null',
+    ]) {
       expect(errors(src), src).toEqual([]);
     }
   });
@@ -30,14 +44,39 @@ describe('checker', () => {
   it.each([
     ['amout > 1', 'expr.unknown-field', "unknown field 'amout' — did you mean 'amount'?", 'amout'],
     ['user.idd == 1', 'expr.unknown-field', "unknown field 'user.idd' — did you mean 'user.id'?", 'user.idd'],
-    ['sum(middle.amout) > 1', 'expr.unknown-field', "unknown field 'amout' — did you mean 'amount'?", 'middle.amout'],
-    ['first(start).amout > 1', 'expr.unknown-field', "unknown field 'amout' — did you mean 'amount'?", 'first(start).amout'],
-    ['sum(midle.amount) > 1', 'expr.unknown-stage', "unknown stage 'midle' in sum() — did you mean 'middle'?", 'midle'],
+    [
+      'sum(middle.amout) > 1',
+      'expr.unknown-field',
+      "unknown field 'amout' — did you mean 'amount'?",
+      'middle.amout',
+    ],
+    [
+      'first(start).amout > 1',
+      'expr.unknown-field',
+      "unknown field 'amout' — did you mean 'amount'?",
+      'first(start).amout',
+    ],
+    [
+      'sum(midle.amount) > 1',
+      'expr.unknown-stage',
+      "unknown stage 'midle' in sum() — did you mean 'middle'?",
+      'midle',
+    ],
     ['count(amount) > 1', 'expr.unknown-stage', "unknown stage 'amount' in count()", 'amount'],
-    ['sum(middle) > 1', 'expr.type-mismatch', "sum() needs a field of stage 'middle', e.g. sum(middle.price)", 'middle'],
+    [
+      'sum(middle) > 1',
+      'expr.type-mismatch',
+      "sum() needs a field of stage 'middle', e.g. sum(middle.price)",
+      'middle',
+    ],
     ['sum(1) > 1', 'expr.type-mismatch', 'sum() works over the events of a stage', '1'],
-    ['sum(middle.name) > 1', 'expr.type-mismatch', "sum() needs a number field, but 'name' is a string", 'middle.name'],
-    ["name == 5", 'expr.type-mismatch', 'comparing a string with a number is never true', 'name == 5'],
+    [
+      'sum(middle.name) > 1',
+      'expr.type-mismatch',
+      "sum() needs a number field, but 'name' is a string",
+      'middle.name',
+    ],
+    ['name == 5', 'expr.type-mismatch', 'comparing a string with a number is never true', 'name == 5'],
     ["amount > 'x'", 'expr.type-mismatch', 'comparing a number with a string is never true', "amount > 'x'"],
     ['flag > 1', 'expr.type-mismatch', "'>' compares numbers or strings, but 'flag' is a boolean", 'flag'],
     ['amount', 'expr.type-mismatch', 'a condition must be true or false, but this is a number', 'amount'],
@@ -47,7 +86,12 @@ describe('checker', () => {
     ['amount in 5', 'expr.type-mismatch', "'in' needs a list", '5'],
     ["lower(amount) == 'a'", 'expr.type-mismatch', 'argument 1 of lower() needs a string', 'amount'],
     ["nmae.startsWith('a')", 'expr.unknown-field', "unknown field 'nmae' — did you mean 'name'?", 'nmae'],
-    ["startWith(name, 'a')", 'expr.unknown-function', "unknown function 'startWith' — did you mean 'startsWith'?", 'startWith'],
+    [
+      "startWith(name, 'a')",
+      'expr.unknown-function',
+      "unknown function 'startWith' — did you mean 'startsWith'?",
+      'startWith',
+    ],
     ['abs(1, 2) > 0', 'expr.arity', 'abs() takes 1 argument, got 2', 'abs(1, 2)'],
     ['substring(name) == 1', 'expr.arity', 'substring() takes 2 to 3 arguments, got 1', 'substring(name)'],
     ["matches(name, '(')", 'expr.bad-regex', 'invalid regular expression', "'('"],
@@ -89,14 +133,20 @@ describe('checker', () => {
 
 describe('checker: stage order', () => {
   it('warns when an aggregate reads a stage that comes later in the pattern', () => {
-    const r = compileCondition('count(end) == 0 && sum(start.price) > 1', { stages: ['start', 'middle', 'end'], currentStage: 'middle' });
+    const r = compileCondition('count(end) == 0 && sum(start.price) > 1', {
+      stages: ['start', 'middle', 'end'],
+      currentStage: 'middle',
+    });
     expect(r.ok).toBe(true);
     expect(r.diagnostics.map((d) => [d.code, d.severity])).toEqual([['expr.later-stage', 'warning']]);
     expect(r.diagnostics[0]?.range).toMatchObject({ start: 6, end: 9 });
   });
 
   it('does not warn about the current or earlier stages', () => {
-    const r = compileCondition('count(middle) < 3 && sum(start.price) > 1', { stages: ['start', 'middle', 'end'], currentStage: 'middle' });
+    const r = compileCondition('count(middle) < 3 && sum(start.price) > 1', {
+      stages: ['start', 'middle', 'end'],
+      currentStage: 'middle',
+    });
     expect(r.diagnostics).toEqual([]);
   });
 });

@@ -33,7 +33,10 @@ describe('conformance vector conditions', () => {
     collect(vector.pattern.stages, names, conditions);
     for (const source of conditions) {
       const result = compileCondition(source, { stages: names });
-      expect(result.diagnostics.filter((d) => d.severity === 'error'), source).toEqual([]);
+      expect(
+        result.diagnostics.filter((d) => d.severity === 'error'),
+        source,
+      ).toEqual([]);
       expect(result.ok, source).toBe(true);
     }
   });

@@ -12,7 +12,8 @@ const schema: EventSchema = {
   ],
 };
 const options = { stages: ['start', 'middle'], currentStage: 'middle', schema };
-const labels = (src: string, offset = src.length): string[] => completionsAt(src, offset, options).map((c) => `${c.kind}:${c.label}`);
+const labels = (src: string, offset = src.length): string[] =>
+  completionsAt(src, offset, options).map((c) => `${c.kind}:${c.label}`);
 
 describe('completionsAt', () => {
   it('offers fields, functions and keywords at the top level, but no stages', () => {
@@ -43,7 +44,9 @@ describe('completionsAt', () => {
 
   it('offers nested fields and string methods after a field path', () => {
     const after = labels('user.');
-    expect(after).toEqual(expect.arrayContaining(['field:id', 'field:age', 'method:startsWith', 'method:lower']));
+    expect(after).toEqual(
+      expect.arrayContaining(['field:id', 'field:age', 'method:startsWith', 'method:lower']),
+    );
     expect(after).not.toContain('method:abs');
   });
 
@@ -89,14 +92,22 @@ describe('CONDITION_FUNCTIONS', () => {
     for (const f of CONDITION_FUNCTIONS) {
       expect(f.signature.startsWith(f.name)).toBe(true);
       const r = compileCondition(f.example, { stages: ['start', 'middle'] });
-      expect(r.diagnostics.filter((d) => d.severity === 'error'), f.example).toEqual([]);
+      expect(
+        r.diagnostics.filter((d) => d.severity === 'error'),
+        f.example,
+      ).toEqual([]);
     }
   });
 });
 
 describe('explainCondition', () => {
   it('records the value of every evaluated subexpression', () => {
-    const trace = explainCondition('sum(middle.price) + price < 5.0', { price: 2 }, fakeContext({ middle: [{ price: 1 }, { price: 1.5 }] }), { stages: ['middle'] });
+    const trace = explainCondition(
+      'sum(middle.price) + price < 5.0',
+      { price: 2 },
+      fakeContext({ middle: [{ price: 1 }, { price: 1.5 }] }),
+      { stages: ['middle'] },
+    );
     expect(trace.ok).toBe(true);
     expect(trace.result).toBe(true);
     expect(trace.steps.map((s) => [s.text, s.value])).toEqual([
@@ -109,9 +120,16 @@ describe('explainCondition', () => {
   });
 
   it('skips what short-circuiting skipped, and agrees with the compiled condition', () => {
-    const trace = explainCondition("name == 'x' && missing.deep > 1", { name: 'y' }, fakeContext(), { stages: [] });
+    const trace = explainCondition("name == 'x' && missing.deep > 1", { name: 'y' }, fakeContext(), {
+      stages: [],
+    });
     expect(trace.result).toBe(false);
-    expect(trace.steps.map((s) => s.text)).toEqual(['name', "'x'", "name == 'x'", "name == 'x' && missing.deep > 1"]);
+    expect(trace.steps.map((s) => s.text)).toEqual([
+      'name',
+      "'x'",
+      "name == 'x'",
+      "name == 'x' && missing.deep > 1",
+    ]);
   });
 
   it('reports diagnostics for broken conditions', () => {

@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { compileCondition } from '../../../engine/expr';
 import { evaluate, fakeContext } from './helpers';
 
-const ev = { 'odd key': 1, name: 'start', price: 3.5, eid: 7, type: 'SubEvent', volume: 6, user: { id: 'u1', tags: ['a', 'b'] }, payload: { 'odd key': 42 }, flag: true };
+const ev = {
+  'odd key': 1,
+  name: 'start',
+  price: 3.5,
+  eid: 7,
+  type: 'SubEvent',
+  volume: 6,
+  user: { id: 'u1', tags: ['a', 'b'] },
+  payload: { 'odd key': 42 },
+  flag: true,
+};
 
 describe('evaluation: literals and fields', () => {
   it.each([
@@ -73,8 +83,8 @@ describe('evaluation: operators', () => {
     ['price + flag == null', true],
     ["'b' > 'a'", true],
     ["price > 'a'", false],
-    ["eid in [1, 7, 9]", true],
-    ["eid not in [1, 7, 9]", false],
+    ['eid in [1, 7, 9]', true],
+    ['eid not in [1, 7, 9]', false],
     ["name in ['a', 'start']", true],
     ["name not in ['a', 'b']", true],
     ['eid in [1 + 6]', true],
@@ -106,9 +116,9 @@ describe('evaluation: functions', () => {
     ["matches(name, 'start|end')", true],
     ["upper(name) == 'START'", true],
     ["name.toUpperCase().lower() == 'start'", true],
-    ["length(name) == 5", true],
-    ["name.length() == 5", true],
-    ["length(user.tags) == 2", true],
+    ['length(name) == 5', true],
+    ['name.length() == 5', true],
+    ['length(user.tags) == 2', true],
     ["trim('  a ') == 'a'", true],
     ["substring(name, 1, 3) == 'ta'", true],
     ["name.substring(2) == 'art'", true],

@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileCondition, completionsAt, explainCondition, hoverAt, parseCondition, printAviator, printFlinkSql, printJava } from '../../../engine/expr';
+import {
+  compileCondition,
+  completionsAt,
+  explainCondition,
+  hoverAt,
+  parseCondition,
+  printAviator,
+  printFlinkSql,
+  printJava,
+} from '../../../engine/expr';
 import type { Diagnostic } from '../../../engine/pattern/diagnostic';
 import { fakeContext } from './helpers';
 
@@ -11,11 +20,11 @@ const seeds = [
   "name.startsWith('x') || name.includes('y')",
   'sum(middle.price) + price < 5.0',
   'count(middle) < 3 and not (first(start).price > last(middle).price)',
-  "avg(middle.price) >= 1e-3 ? lower(name) in ['a', \"b\"] : x not in [1, null]",
+  'avg(middle.price) >= 1e-3 ? lower(name) in [\'a\', "b"] : x not in [1, null]',
   "matches(payload['odd key'], '^a+$') && substring(name, 0, 2) != 'ab'",
-  "user.id == null\n  || -price % 2 == 1",
+  'user.id == null\n  || -price % 2 == 1',
 ];
-const alphabet = [..."abcdefghijklmnopqrstuvwxyz_$0123456789 .,()[]'\"\\+-*/%<>=!&|?:\n\té€🙂#@"];
+const alphabet = [...'abcdefghijklmnopqrstuvwxyz_$0123456789 .,()[]\'"\\+-*/%<>=!&|?:\n\té€🙂#@'];
 
 function checkRanges(source: string, diagnostics: Diagnostic[]): void {
   for (const d of diagnostics) {
@@ -41,7 +50,14 @@ function exercise(source: string): void {
   const compiled = compileCondition(source, { stages });
   checkRanges(source, compiled.diagnostics);
   const ctx = fakeContext({ start: [{ price: 1, name: 'start' }], middle: [{ price: 2 }, { price: null }] });
-  const event = { name: 'start', price: 1.5, type: 'SubEvent', volume: 6, user: { id: 'u' }, payload: { 'odd key': 'aa' } };
+  const event = {
+    name: 'start',
+    price: 1.5,
+    type: 'SubEvent',
+    volume: 6,
+    user: { id: 'u' },
+    payload: { 'odd key': 'aa' },
+  };
   if (compiled.ok) {
     const result = compiled.condition(event, ctx);
     expect(typeof result).toBe('boolean');
@@ -50,7 +66,11 @@ function exercise(source: string): void {
     expect(trace.result).toBe(result);
   }
   if (parsed.ast) {
-    for (const printed of [printAviator(parsed.ast), printJava(parsed.ast, { eventVar: 'e' }), printFlinkSql(parsed.ast, { currentVar: 'middle' })]) {
+    for (const printed of [
+      printAviator(parsed.ast),
+      printJava(parsed.ast, { eventVar: 'e' }),
+      printFlinkSql(parsed.ast, { currentVar: 'middle' }),
+    ]) {
       expect(printed.ok ? printed.text.length > 0 : printed.reason.length > 0).toBe(true);
     }
   }
@@ -71,7 +91,10 @@ describe('fuzz: the condition language never throws', () => {
   });
 
   it('on arbitrary unicode strings', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (s) => exercise(s)), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (s) => exercise(s)),
+      { numRuns: 300 },
+    );
   });
 
   it('on mutated valid conditions (deletions, insertions, duplications)', () => {
@@ -97,7 +120,10 @@ describe('fuzz: the condition language never throws', () => {
   it('valid seeds compile and agree with their trace', () => {
     for (const s of seeds) {
       const r = compileCondition(s, { stages });
-      expect(r.diagnostics.filter((d) => d.severity === 'error'), s).toEqual([]);
+      expect(
+        r.diagnostics.filter((d) => d.severity === 'error'),
+        s,
+      ).toEqual([]);
       exercise(s);
     }
   });

@@ -11,7 +11,12 @@ describe('Pattern builder', () => {
       .followedBy('large')
       .where('amount > 10000')
       .within(600_000)
-      .toDocument({ name: fixture.name, description: fixture.description, settings: { partitionKey: 'cardId', time: fixture.settings.time }, eventSchema: fixture.eventSchema });
+      .toDocument({
+        name: fixture.name,
+        description: fixture.description,
+        settings: { partitionKey: 'cardId', time: fixture.settings.time },
+        eventSchema: fixture.eventSchema,
+      });
     expect(doc).toEqual(fixture);
   });
 
@@ -31,7 +36,9 @@ describe('Pattern builder', () => {
     const strip = (d: PatternDocument): unknown => {
       const r = documentToSpec(d);
       if (!r.ok) throw new Error('must lower');
-      return JSON.parse(JSON.stringify(r.spec, (k, v: unknown) => (k === 'nodeId' || k === 'edgeId' ? undefined : v))) as unknown;
+      return JSON.parse(
+        JSON.stringify(r.spec, (k, v: unknown) => (k === 'nodeId' || k === 'edgeId' ? undefined : v)),
+      ) as unknown;
     };
     expect(strip(doc)).toEqual(strip(fixture));
     expect(doc.settings).toEqual(fixture.settings);
@@ -42,8 +49,13 @@ describe('Pattern builder', () => {
     expect(s.where).toBe('(A || B) && C');
     expect(s.or).toBeUndefined();
     expect(Pattern.begin('a').or('x > 1').toSpec().stages[0].where).toBe('x > 1');
-    expect(Pattern.begin('a').where('x > 1').where('y < 2').toSpec().stages[0].where).toBe('(x > 1) && (y < 2)');
-    expect(Pattern.begin('a').where('p').or('q').or('r').toSpec().stages[0]).toMatchObject({ where: 'p', or: ['q', 'r'] });
+    expect(Pattern.begin('a').where('x > 1').where('y < 2').toSpec().stages[0].where).toBe(
+      '(x > 1) && (y < 2)',
+    );
+    expect(Pattern.begin('a').where('p').or('q').or('r').toSpec().stages[0]).toMatchObject({
+      where: 'p',
+      or: ['q', 'r'],
+    });
   });
 
   it('maps every quantifier call', () => {
@@ -66,8 +78,16 @@ describe('Pattern builder', () => {
       .toSpec();
     expect(spec.stages.map((s) => [s.name, s.contiguity, s.quantifier])).toEqual([
       ['a', 'begin', { kind: 'oneOrMore', from: 1, optional: true, greedy: true, inner: 'consecutive' }],
-      ['b', 'next', { kind: 'times', from: 0, to: 3, optional: false, greedy: false, inner: 'allowCombinations' }],
-      ['c', 'followedByAny', { kind: 'timesOrMore', from: 2, window: 500, optional: false, greedy: false, inner: 'relaxed' }],
+      [
+        'b',
+        'next',
+        { kind: 'times', from: 0, to: 3, optional: false, greedy: false, inner: 'allowCombinations' },
+      ],
+      [
+        'c',
+        'followedByAny',
+        { kind: 'timesOrMore', from: 2, window: 500, optional: false, greedy: false, inner: 'relaxed' },
+      ],
       ['d', 'notNext', { kind: 'one', optional: false, greedy: false, inner: 'relaxed' }],
     ]);
     expect(spec.stages[0].until).toBe('stop');
@@ -78,18 +98,30 @@ describe('Pattern builder', () => {
 
   it("raises Flink's builder errors", () => {
     const cases: [() => unknown, string][] = [
-      [() => Pattern.begin('a').oneOrMore().times(2), 'Already applied quantifier to this Pattern. Current quantifier is: oneOrMore'],
+      [
+        () => Pattern.begin('a').oneOrMore().times(2),
+        'Already applied quantifier to this Pattern. Current quantifier is: oneOrMore',
+      ],
       [() => Pattern.begin('a').optional().optional(), 'Optional already applied!'],
       [() => Pattern.begin('a').times(0), 'You should give a positive number greater than 0.'],
       [() => Pattern.begin('a').times(3, 2), 'The to should be a number greater than or equal to from: 3.'],
       [() => Pattern.begin('a').timesOrMore(0), 'The from should be a positive number greater than 0.'],
       [() => Pattern.begin('a').until('x'), 'The until condition is only applicable to looping states.'],
-      [() => Pattern.begin('a').oneOrMore().until('x').until('y'), 'Only one until condition can be applied.'],
-      [() => Pattern.begin('a').oneOrMore().consecutive().allowCombinations(), 'You can apply either combinations or consecutive, not both!'],
+      [
+        () => Pattern.begin('a').oneOrMore().until('x').until('y'),
+        'Only one until condition can be applied.',
+      ],
+      [
+        () => Pattern.begin('a').oneOrMore().consecutive().allowCombinations(),
+        'You can apply either combinations or consecutive, not both!',
+      ],
       [() => Pattern.begin('a').consecutive(), 'Consecutive not applicable to one!'],
       [() => Pattern.begin('a').next('n').notNext('x').oneOrMore(), 'Option not applicable to NOT pattern'],
       [() => Pattern.begin(Pattern.begin('x')).where('y'), 'GroupPattern does not support where clause.'],
-      [() => Pattern.begin('a').optional().notNext('b'), 'Specifying a pattern with an optional path to NOT condition is not supported yet.'],
+      [
+        () => Pattern.begin('a').optional().notNext('b'),
+        'Specifying a pattern with an optional path to NOT condition is not supported yet.',
+      ],
     ];
     for (const [build, message] of cases) {
       expect(build).toThrow(PatternBuildError);

@@ -4,7 +4,12 @@ import { cardTesting, withGroup } from './fixtures';
 
 describe('describePattern', () => {
   it('reads a two-stage pattern with window and partition key as one sentence', () => {
-    const doc = Pattern.begin('transfer').where('amount < 1').followedBy('big transfer').where('amount > 10000').within(600_000).toDocument({ settings: { partitionKey: 'cardId' } });
+    const doc = Pattern.begin('transfer')
+      .where('amount < 1')
+      .followedBy('big transfer')
+      .where('amount > 10000')
+      .within(600_000)
+      .toDocument({ settings: { partitionKey: 'cardId' } });
     expect(describePattern(doc)).toBe(
       'A "transfer" event where amount < 1, then within 10 minutes a "big transfer" event where amount > 10000, by the same cardId.',
     );
@@ -14,8 +19,17 @@ describe('describePattern', () => {
   });
 
   it('puts the window at the end when the second stage is strict', () => {
-    const doc = Pattern.begin('fail').where('bad').times(3).consecutive().next('ok').where('good').within(600_000).toDocument({ settings: { partitionKey: 'userId' } });
-    expect(describePattern(doc)).toBe('3 "fail" events where bad in a row, immediately followed by an "ok" event where good, all within 10 minutes, by the same userId.');
+    const doc = Pattern.begin('fail')
+      .where('bad')
+      .times(3)
+      .consecutive()
+      .next('ok')
+      .where('good')
+      .within(600_000)
+      .toDocument({ settings: { partitionKey: 'userId' } });
+    expect(describePattern(doc)).toBe(
+      '3 "fail" events where bad in a row, immediately followed by an "ok" event where good, all within 10 minutes, by the same userId.',
+    );
   });
 
   it('covers groups, NOT stages and a longer window', () => {
@@ -43,8 +57,18 @@ describe('describePattern', () => {
   });
 
   it('describes optional stages and optional looping', () => {
-    const doc = Pattern.begin('a').followedBy('b').optional().followedBy('c').oneOrMore().optional().followedBy('d').times(0, 2).toDocument();
-    expect(describePattern(doc)).toBe('An "a" event, then optionally a "b" event, then zero or more "c" events, then up to 2 "d" events.');
+    const doc = Pattern.begin('a')
+      .followedBy('b')
+      .optional()
+      .followedBy('c')
+      .oneOrMore()
+      .optional()
+      .followedBy('d')
+      .times(0, 2)
+      .toDocument();
+    expect(describePattern(doc)).toBe(
+      'An "a" event, then optionally a "b" event, then zero or more "c" events, then up to 2 "d" events.',
+    );
   });
 
   it('says what is missing when the graph is not a chain', () => {

@@ -20,7 +20,12 @@ describe('diffDocuments', () => {
     const b = clone(a);
     const first = b.nodes[0];
     if (first.kind !== 'stage') throw new Error('fixture');
-    b.nodes[0] = { ...first, name: 'tiny', where: 'amount < 2', quantifier: { kind: 'times', from: 2, to: 4, optional: false, greedy: false, inner: 'consecutive' } };
+    b.nodes[0] = {
+      ...first,
+      name: 'tiny',
+      where: 'amount < 2',
+      quantifier: { kind: 'times', from: 2, to: 4, optional: false, greedy: false, inner: 'consecutive' },
+    };
     if (b.nodes[1].kind === 'stage') {
       b.nodes[1].until = null;
       b.nodes[1].or = ['currency != "EUR"'];
@@ -30,8 +35,14 @@ describe('diffDocuments', () => {
       ['node-renamed', 'Renamed stage "small" to "tiny".'],
       ['quantifier-changed', 'Stage "tiny" now matches 2 to 4 times, in a row (was 3 or more times).'],
       ['condition-changed', 'Condition of stage "tiny" changed from amount < 1 to amount < 2.'],
-      ['condition-changed', 'Alternative conditions of stage "large" changed from (none) to currency != "EUR".'],
-      ['stage-window-changed', 'Time allowed since the previous event for stage "large" changed from none to 30 seconds.'],
+      [
+        'condition-changed',
+        'Alternative conditions of stage "large" changed from (none) to currency != "EUR".',
+      ],
+      [
+        'stage-window-changed',
+        'Time allowed since the previous event for stage "large" changed from none to 30 seconds.',
+      ],
     ]);
   });
 
@@ -46,7 +57,11 @@ describe('diffDocuments', () => {
       '"small" → "large" changed from followedBy to followedByAny.',
       'Connected "large" → "cashout" with next.',
     ]);
-    expect(diffDocuments(b, a).map((c) => c.kind)).toEqual(['node-removed', 'edge-removed', 'contiguity-changed']);
+    expect(diffDocuments(b, a).map((c) => c.kind)).toEqual([
+      'node-removed',
+      'edge-removed',
+      'contiguity-changed',
+    ]);
   });
 
   it('treats a re-drawn edge (new id, same ends and contiguity) as no change', () => {
@@ -65,7 +80,13 @@ describe('diffDocuments', () => {
       partitionKey: null,
       time: { mode: 'processing' },
     };
-    b.eventSchema = { fields: [{ name: 'cardId', type: 'string' }, { name: 'amount', type: 'string' }, { name: 'merchant', type: 'string' }] };
+    b.eventSchema = {
+      fields: [
+        { name: 'cardId', type: 'string' },
+        { name: 'amount', type: 'string' },
+        { name: 'merchant', type: 'string' },
+      ],
+    };
     expect(diffDocuments(a, b).map((c) => c.message)).toEqual([
       'Time window changed from within 10 minutes from first to last event to within 1 hour 30 minutes from first to last event.',
       'After-match strategy changed from skip past last event to skip to first "large" (fail on miss).',
@@ -84,6 +105,8 @@ describe('diffDocuments', () => {
     g.nodes.push(moved);
     const kinds = diffDocuments(a, b).map((c) => c.kind);
     expect(kinds).toContain('node-regrouped');
-    expect(diffDocuments(a, b).find((c) => c.kind === 'node-regrouped')?.message).toBe('Moved stage "cancel" into group g.');
+    expect(diffDocuments(a, b).find((c) => c.kind === 'node-regrouped')?.message).toBe(
+      'Moved stage "cancel" into group g.',
+    );
   });
 });

@@ -37,7 +37,9 @@ export function cardTesting(): PatternDocument {
       ],
     },
     nodes: [
-      stage('n1', 'small', 'amount < 1', { quantifier: { kind: 'timesOrMore', from: 3, optional: false, greedy: false, inner: 'relaxed' } }),
+      stage('n1', 'small', 'amount < 1', {
+        quantifier: { kind: 'timesOrMore', from: 3, optional: false, greedy: false, inner: 'relaxed' },
+      }),
       stage('n2', 'large', 'amount > 10000'),
     ],
     edges: [{ id: 'e1', from: 'n1', to: 'n2', contiguity: 'followedBy' }],
@@ -54,7 +56,12 @@ export function cardTesting(): PatternDocument {
 export function withGroup(): PatternDocument {
   const doc = cardTesting();
   doc.name = 'Group';
-  doc.settings = { within: { ms: 60_000, type: 'FIRST_AND_LAST' }, skip: { kind: 'NO_SKIP' }, partitionKey: null, time: { mode: 'processing' } };
+  doc.settings = {
+    within: { ms: 60_000, type: 'FIRST_AND_LAST' },
+    skip: { kind: 'NO_SKIP' },
+    partitionKey: null,
+    time: { mode: 'processing' },
+  };
   doc.eventSchema = null;
   doc.nodes = [
     stage('s', 'start', "name == 'c'"),
@@ -75,7 +82,16 @@ export function withGroup(): PatternDocument {
     { id: 'e2', from: 'g', to: 'x', contiguity: 'notFollowedBy' },
     { id: 'e3', from: 'x', to: 'd', contiguity: 'followedBy' },
   ];
-  doc.layout = { nodes: { s: { x: 0, y: 0 }, g: { x: 300, y: 0, width: 540, height: 150 }, a: { x: 20, y: 40 }, b: { x: 300, y: 40 }, x: { x: 900, y: 0 }, d: { x: 1200, y: 0 } } };
+  doc.layout = {
+    nodes: {
+      s: { x: 0, y: 0 },
+      g: { x: 300, y: 0, width: 540, height: 150 },
+      a: { x: 20, y: 40 },
+      b: { x: 300, y: 40 },
+      x: { x: 900, y: 0 },
+      d: { x: 1200, y: 0 },
+    },
+  };
   return doc;
 }
 

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { describePattern, diffDocuments, documentToSpec, loadDocument, semanticHash, serializeDocument } from '../../../engine/format';
+import {
+  describePattern,
+  diffDocuments,
+  documentToSpec,
+  loadDocument,
+  semanticHash,
+  serializeDocument,
+} from '../../../engine/format';
 import { cardTesting, withGroup } from './fixtures';
 
 type Json = unknown;
@@ -64,13 +71,20 @@ describe('loadDocument never throws', () => {
 
   it('on mutated valid documents', () => {
     const bases = [cardTesting(), withGroup()];
-    const replacement = fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constantFrom(-1, 0, 1.5, '', 'stage', 'group', null, [], {}));
+    const replacement = fc.oneof(
+      fc.jsonValue({ maxDepth: 2 }),
+      fc.constantFrom(-1, 0, 1.5, '', 'stage', 'group', null, [], {}),
+    );
     fc.assert(
-      fc.property(fc.nat(1), fc.array(fc.tuple(fc.nat(), replacement, fc.nat(2)), { minLength: 1, maxLength: 4 }), (b, edits) => {
-        let doc: Json = bases[b];
-        for (const [pick, value, mode] of edits) doc = mutate(doc, pick, value, mode);
-        checkResult(doc);
-      }),
+      fc.property(
+        fc.nat(1),
+        fc.array(fc.tuple(fc.nat(), replacement, fc.nat(2)), { minLength: 1, maxLength: 4 }),
+        (b, edits) => {
+          let doc: Json = bases[b];
+          for (const [pick, value, mode] of edits) doc = mutate(doc, pick, value, mode);
+          checkResult(doc);
+        },
+      ),
       { numRuns: 1500 },
     );
   });
@@ -88,7 +102,8 @@ describe('loadDocument never throws', () => {
   it('on absurdly nested input', () => {
     const deep = JSON.parse('['.repeat(5000) + ']'.repeat(5000)) as unknown;
     let nested: Record<string, unknown> = { ...cardTesting() };
-    for (let i = 0; i < 3000; i++) nested = { format: 'cepheus.pattern', version: 1, nodes: [{ kind: 'group', nodes: [nested] }] };
+    for (let i = 0; i < 3000; i++)
+      nested = { format: 'cepheus.pattern', version: 1, nodes: [{ kind: 'group', nodes: [nested] }] };
     for (const input of [deep, nested, '{"a":' + '['.repeat(100_000) + ']'.repeat(100_000) + '}']) {
       const r = loadDocument(input);
       expect(r.ok).toBe(false);

@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadDocument, semanticHash, serializeDocument, sha256Hex, type PatternDocument } from '../../../engine/format';
+import {
+  loadDocument,
+  semanticHash,
+  serializeDocument,
+  sha256Hex,
+  type PatternDocument,
+} from '../../../engine/format';
 import { cardTesting, withGroup } from './fixtures';
 
 const clone = (d: PatternDocument): PatternDocument => JSON.parse(JSON.stringify(d)) as PatternDocument;
@@ -9,7 +15,12 @@ const clone = (d: PatternDocument): PatternDocument => JSON.parse(JSON.stringify
 /** Rebuilds every object with its keys in reverse order. */
 function reverseKeys(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(reverseKeys);
-  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).reverse().map(([k, c]) => [k, reverseKeys(c)]));
+  if (v && typeof v === 'object')
+    return Object.fromEntries(
+      Object.entries(v)
+        .reverse()
+        .map(([k, c]) => [k, reverseKeys(c)]),
+    );
   return v;
 }
 
@@ -35,7 +46,9 @@ describe('serializeDocument', () => {
 
   it('is pretty, ends with a newline, and loads back to an equal document', () => {
     const text = serializeDocument(withGroup());
-    expect(text.startsWith('{\n  "format": "cepheus.pattern",\n  "version": 1,\n  "name": "Group",')).toBe(true);
+    expect(text.startsWith('{\n  "format": "cepheus.pattern",\n  "version": 1,\n  "name": "Group",')).toBe(
+      true,
+    );
     expect(text.endsWith('}\n')).toBe(true);
     const r = loadDocument(text);
     expect(r.ok && r.document).toEqual(withGroup());
@@ -65,7 +78,9 @@ describe('semanticHash', () => {
     expect(semanticHash(renamed)).toBe(base);
     expect(semanticHash(reverseKeys(withGroup()) as PatternDocument)).toBe(base);
 
-    const reIded = JSON.parse(JSON.stringify(withGroup()).replaceAll('"s"', '"start-node"')) as PatternDocument;
+    const reIded = JSON.parse(
+      JSON.stringify(withGroup()).replaceAll('"s"', '"start-node"'),
+    ) as PatternDocument;
     expect(semanticHash(reIded)).toBe(base);
   });
 

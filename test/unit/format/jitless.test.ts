@@ -14,6 +14,8 @@ describe('format under z.config({ jitless: true })', () => {
       expect(r.ok && r.document).toEqual(doc);
     }
     const bad = loadDocument(withValue(withGroup(), ['nodes', 2, 'quantifier', 'from'], -1));
-    expect(bad.diagnostics.map((d) => d.message)).toEqual(['nodes[2].quantifier.from must be a whole number ≥ 0.']);
+    expect(bad.diagnostics.map((d) => d.message)).toEqual([
+      'nodes[2].quantifier.from must be a whole number ≥ 0.',
+    ]);
   });
 });

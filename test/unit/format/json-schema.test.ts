@@ -30,8 +30,13 @@ describe('JSON Schema', () => {
 
   it('accepts the fixtures and rejects what zod rejects for shape', () => {
     const validate = validator();
-    for (const doc of [cardTesting(), withGroup()]) expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
-    const bad = withValue(JSON.parse(serializeDocument(withGroup())), ['nodes', 1, 'nodes', 0, 'quantifier', 'inner'], 'sometimes');
+    for (const doc of [cardTesting(), withGroup()])
+      expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
+    const bad = withValue(
+      JSON.parse(serializeDocument(withGroup())),
+      ['nodes', 1, 'nodes', 0, 'quantifier', 'inner'],
+      'sometimes',
+    );
     expect(validate(bad)).toBe(false);
     expect(loadDocument(bad).ok).toBe(false);
   });
@@ -46,7 +51,10 @@ describe('JSON Schema', () => {
       const r = loadDocument(text);
       if (!r.ok) throw new Error(`${file}: ${r.diagnostics.map((d) => d.message).join('; ')}`);
       expect(r.diagnostics, file).toEqual([]);
-      expect(serializeDocument(r.document), `${file} is not in canonical form; re-save it with serializeDocument`).toBe(text);
+      expect(
+        serializeDocument(r.document),
+        `${file} is not in canonical form; re-save it with serializeDocument`,
+      ).toBe(text);
     }
   });
 });

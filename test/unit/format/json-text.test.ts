@@ -16,8 +16,34 @@ describe('JSON text errors', () => {
   it('the scanner agrees with JSON.parse on what is valid', () => {
     const jsonish = fc.oneof(
       fc.json(),
-      fc.string({ unit: fc.constantFrom('{', '}', '[', ']', ',', ':', '"', '\\', 'u', '0', '1', '-', '.', 'e', 't', 'r', 'n', 'l', ' ', '\n', "'") }),
-      fc.tuple(fc.json(), fc.nat(), fc.nat(3)).map(([t, at, cut]) => t.slice(0, at % (t.length + 1)) + t.slice((at % (t.length + 1)) + cut)),
+      fc.string({
+        unit: fc.constantFrom(
+          '{',
+          '}',
+          '[',
+          ']',
+          ',',
+          ':',
+          '"',
+          '\\',
+          'u',
+          '0',
+          '1',
+          '-',
+          '.',
+          'e',
+          't',
+          'r',
+          'n',
+          'l',
+          ' ',
+          '\n',
+          "'",
+        ),
+      }),
+      fc
+        .tuple(fc.json(), fc.nat(), fc.nat(3))
+        .map(([t, at, cut]) => t.slice(0, at % (t.length + 1)) + t.slice((at % (t.length + 1)) + cut)),
     );
     fc.assert(
       fc.property(jsonish, (text) => {

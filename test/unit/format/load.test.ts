@@ -25,7 +25,9 @@ describe('loadDocument', () => {
     expect(d.message).toContain('line 4, column 11');
     expect(d.range).toMatchObject({ line: 4, column: 11 });
     expect(messages('{"a": 1,}')[0]).toMatch(/line 1, column 9: trailing comma/);
-    expect(messages("{'a': 1}")[0]).toMatch(/column 2: unexpected "'"; expected a property name in double quotes/);
+    expect(messages("{'a': 1}")[0]).toMatch(
+      /column 2: unexpected "'"; expected a property name in double quotes/,
+    );
     expect(messages('{"a": "x\n"}')[0]).toMatch(/line 1, column 9: a control character/);
     expect(messages('{"a": [1, 2}')[0]).toMatch(/column 12: unexpected "}"; expected ',' or ']'/);
     expect(messages('')[0]).toMatch(/line 1, column 1: the text ends where a value was expected/);
@@ -36,8 +38,15 @@ describe('loadDocument', () => {
     doc.nodes[2].quantifier.from = -1;
     const r = loadDocument(doc);
     expect(r.ok).toBe(false);
-    expect(r.diagnostics.map((d) => d.message)).toContain('nodes[2].quantifier.from must be a whole number ≥ 0.');
-    expect(r.diagnostics[0].target).toMatchObject({ kind: 'node', nodeId: 'x', field: 'quantifier', path: ['nodes', 2, 'quantifier', 'from'] });
+    expect(r.diagnostics.map((d) => d.message)).toContain(
+      'nodes[2].quantifier.from must be a whole number ≥ 0.',
+    );
+    expect(r.diagnostics[0].target).toMatchObject({
+      kind: 'node',
+      nodeId: 'x',
+      field: 'quantifier',
+      path: ['nodes', 2, 'quantifier', 'from'],
+    });
   });
 
   it('explains missing fields, wrong types, bad enum values and unknown keys', () => {
@@ -59,18 +68,35 @@ describe('loadDocument', () => {
 
   it('checks quantifier fields that depend on the kind', () => {
     const doc = cardTesting();
-    doc.nodes[1] = { ...doc.nodes[1], quantifier: { kind: 'times', from: 4, to: 2, optional: false, greedy: false, inner: 'relaxed' } };
+    doc.nodes[1] = {
+      ...doc.nodes[1],
+      quantifier: { kind: 'times', from: 4, to: 2, optional: false, greedy: false, inner: 'relaxed' },
+    };
     expect(messages(doc)).toEqual(['nodes[1].quantifier.to must be greater than or equal to from (4).']);
-    doc.nodes[1] = { ...doc.nodes[1], quantifier: { kind: 'times', optional: false, greedy: false, inner: 'relaxed' } };
-    expect(messages(doc)).toEqual(['nodes[1].quantifier.from is required when kind is "times".', 'nodes[1].quantifier.to is required when kind is "times".']);
+    doc.nodes[1] = {
+      ...doc.nodes[1],
+      quantifier: { kind: 'times', optional: false, greedy: false, inner: 'relaxed' },
+    };
+    expect(messages(doc)).toEqual([
+      'nodes[1].quantifier.from is required when kind is "times".',
+      'nodes[1].quantifier.to is required when kind is "times".',
+    ]);
   });
 
   it('reports a field that does not fit the quantifier kind', () => {
     const doc = cardTesting();
-    doc.nodes[1] = { ...doc.nodes[1], quantifier: { kind: 'one', from: 2, optional: false, greedy: false, inner: 'relaxed' } };
+    doc.nodes[1] = {
+      ...doc.nodes[1],
+      quantifier: { kind: 'one', from: 2, optional: false, greedy: false, inner: 'relaxed' },
+    };
     expect(messages(doc)).toEqual(['nodes[1].quantifier.from is not used when kind is "one".']);
-    doc.nodes[1] = { ...doc.nodes[1], quantifier: { kind: 'timesOrMore', from: 0, optional: false, greedy: false, inner: 'relaxed' } };
-    expect(messages(doc)).toEqual(['nodes[1].quantifier.from must be a whole number ≥ 1 when kind is "timesOrMore".']);
+    doc.nodes[1] = {
+      ...doc.nodes[1],
+      quantifier: { kind: 'timesOrMore', from: 0, optional: false, greedy: false, inner: 'relaxed' },
+    };
+    expect(messages(doc)).toEqual([
+      'nodes[1].quantifier.from must be a whole number ≥ 1 when kind is "timesOrMore".',
+    ]);
   });
 
   it('reports an unknown node kind inside a group with its full path', () => {
@@ -81,9 +107,15 @@ describe('loadDocument', () => {
   it('refuses other JSON', () => {
     expect(messages([1, 2])).toEqual(['A Cepheus pattern document must be a JSON object ({ … }).']);
     expect(messages('"hello"')).toEqual(['A Cepheus pattern document must be a JSON object ({ … }).']);
-    expect(messages({ format: 'bpmn', version: 1 })[0]).toContain('format is "bpmn", expected "cepheus.pattern"');
-    expect(messages({ format: 'cepheus.pattern' })).toEqual(['version is missing: it must be the format version number, such as 1.']);
-    expect(messages({ format: 'cepheus.pattern', version: 1.5 })).toEqual(['version must be a whole number ≥ 0, not 1.5.']);
+    expect(messages({ format: 'bpmn', version: 1 })[0]).toContain(
+      'format is "bpmn", expected "cepheus.pattern"',
+    );
+    expect(messages({ format: 'cepheus.pattern' })).toEqual([
+      'version is missing: it must be the format version number, such as 1.',
+    ]);
+    expect(messages({ format: 'cepheus.pattern', version: 1.5 })).toEqual([
+      'version must be a whole number ≥ 0, not 1.5.',
+    ]);
   });
 
   it('refuses a newer format version without touching the input', () => {
@@ -111,7 +143,11 @@ describe('loadDocument', () => {
     const r = loadDocument(doc);
     expect(r.ok).toBe(false);
     // Node "b" no longer exists, so its layout entry is also flagged (as a warning).
-    expect(r.diagnostics.map((d) => d.code)).toEqual(['format.duplicate-id', 'format.duplicate-id', 'format.layout-orphan']);
+    expect(r.diagnostics.map((d) => d.code)).toEqual([
+      'format.duplicate-id',
+      'format.duplicate-id',
+      'format.layout-orphan',
+    ]);
     expect(r.diagnostics[0].message).toContain('Node id "s" is used twice (nodes[0] and nodes[1].nodes[1])');
   });
 
@@ -120,10 +156,14 @@ describe('loadDocument', () => {
     doc.layout.nodes.ghost = { x: 1, y: 2 };
     const r = loadDocument(doc);
     expect(r.ok).toBe(true);
-    expect(r.diagnostics).toEqual([expect.objectContaining({ code: 'format.layout-orphan', severity: 'warning' })]);
+    expect(r.diagnostics).toEqual([
+      expect.objectContaining({ code: 'format.layout-orphan', severity: 'warning' }),
+    ]);
   });
 
   it('accepts a $schema key for editors', () => {
-    expect(loadDocument({ $schema: '../../schema/cepheus-pattern.schema.json', ...cardTesting() }).ok).toBe(true);
+    expect(loadDocument({ $schema: '../../schema/cepheus-pattern.schema.json', ...cardTesting() }).ok).toBe(
+      true,
+    );
   });
 });

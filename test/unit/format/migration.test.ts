@@ -21,7 +21,17 @@ function v0(): Record<string, unknown> {
         name: 'grp',
         quantifier: { kind: 'oneOrMore', from: 1, optional: false, greedy: false, inner: 'relaxed' },
         position: { x: 300, y: 20 },
-        nodes: [{ id: 'b', kind: 'stage', name: 'b', or: ['y'], until: null, quantifier: q, position: { x: 5, y: 6 } }],
+        nodes: [
+          {
+            id: 'b',
+            kind: 'stage',
+            name: 'b',
+            or: ['y'],
+            until: null,
+            quantifier: q,
+            position: { x: 5, y: 6 },
+          },
+        ],
         edges: [],
       },
     ],

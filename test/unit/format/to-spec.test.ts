@@ -7,11 +7,18 @@ import { cardTesting, stage, withGroup } from './fixtures';
 function errors(doc: PatternDocument): { code: string; message: string; nodeId?: string; edgeId?: string }[] {
   const r = documentToSpec(doc);
   if (r.ok) return [];
-  return r.diagnostics.map((d) => ({ code: d.code, message: d.message, nodeId: d.target?.nodeId, edgeId: d.target?.edgeId }));
+  return r.diagnostics.map((d) => ({
+    code: d.code,
+    message: d.message,
+    nodeId: d.target?.nodeId,
+    edgeId: d.target?.edgeId,
+  }));
 }
 
 function withoutIds(stages: StageSpec[]): StageSpec[] {
-  return stages.map(({ nodeId: _n, edgeId: _e, ...s }) => (s.group ? { ...s, group: { stages: withoutIds(s.group.stages) } } : s));
+  return stages.map(({ nodeId: _n, edgeId: _e, ...s }) =>
+    s.group ? { ...s, group: { stages: withoutIds(s.group.stages) } } : s,
+  );
 }
 
 describe('documentToSpec', () => {
@@ -21,8 +28,21 @@ describe('documentToSpec', () => {
       ok: true,
       spec: {
         stages: [
-          { name: 'small', contiguity: 'begin', where: 'amount < 1', nodeId: 'n1', quantifier: { kind: 'timesOrMore', from: 3, optional: false, greedy: false, inner: 'relaxed' } },
-          { name: 'large', contiguity: 'followedBy', where: 'amount > 10000', nodeId: 'n2', edgeId: 'e1', quantifier: { kind: 'one', optional: false, greedy: false, inner: 'relaxed' } },
+          {
+            name: 'small',
+            contiguity: 'begin',
+            where: 'amount < 1',
+            nodeId: 'n1',
+            quantifier: { kind: 'timesOrMore', from: 3, optional: false, greedy: false, inner: 'relaxed' },
+          },
+          {
+            name: 'large',
+            contiguity: 'followedBy',
+            where: 'amount > 10000',
+            nodeId: 'n2',
+            edgeId: 'e1',
+            quantifier: { kind: 'one', optional: false, greedy: false, inner: 'relaxed' },
+          },
         ],
         within: { ms: 600_000, type: 'FIRST_AND_LAST' },
         skip: { kind: 'SKIP_PAST_LAST_EVENT' },
@@ -42,7 +62,13 @@ describe('documentToSpec', () => {
     if (!r.ok) throw new Error(JSON.stringify(r.diagnostics));
     const [start, group, cancel, end] = r.spec.stages;
     expect(start.contiguity).toBe('begin');
-    expect(group).toMatchObject({ name: 'burst', contiguity: 'followedBy', nodeId: 'g', edgeId: 'e1', quantifier: { kind: 'times', from: 2, to: 3 } });
+    expect(group).toMatchObject({
+      name: 'burst',
+      contiguity: 'followedBy',
+      nodeId: 'g',
+      edgeId: 'e1',
+      quantifier: { kind: 'times', from: 2, to: 3 },
+    });
     expect(group.group?.stages.map((s) => [s.name, s.contiguity, s.nodeId, s.edgeId])).toEqual([
       ['middle1', 'begin', 'a', undefined],
       ['middle2', 'next', 'b', 'ge'],
@@ -53,7 +79,18 @@ describe('documentToSpec', () => {
 
   it('omits empty conditions and carries or/until/per-stage windows', () => {
     const doc = cardTesting();
-    doc.nodes[0] = stage('n1', 'small', '  ', { or: ['a', 'b'], until: 'c', quantifier: { kind: 'oneOrMore', from: 1, optional: true, greedy: true, inner: 'consecutive', window: 50 } });
+    doc.nodes[0] = stage('n1', 'small', '  ', {
+      or: ['a', 'b'],
+      until: 'c',
+      quantifier: {
+        kind: 'oneOrMore',
+        from: 1,
+        optional: true,
+        greedy: true,
+        inner: 'consecutive',
+        window: 50,
+      },
+    });
     doc.nodes[1] = stage('n2', 'large', 'x', { withinPreviousAndCurrentMs: 100, until: '' });
     const r = documentToSpec(doc);
     if (!r.ok) throw new Error('expected ok');
@@ -63,7 +100,14 @@ describe('documentToSpec', () => {
       or: ['a', 'b'],
       until: 'c',
       nodeId: 'n1',
-      quantifier: { kind: 'oneOrMore', from: 1, optional: true, greedy: true, inner: 'consecutive', window: 50 },
+      quantifier: {
+        kind: 'oneOrMore',
+        from: 1,
+        optional: true,
+        greedy: true,
+        inner: 'consecutive',
+        window: 50,
+      },
     });
     expect(r.spec.stages[1].withinPreviousAndCurrent).toBe(100);
     expect(r.spec.stages[1].until).toBeUndefined();
@@ -71,14 +115,22 @@ describe('documentToSpec', () => {
 
   it('reports an empty pattern and an empty group', () => {
     const empty = { ...cardTesting(), nodes: [], edges: [] };
-    expect(errors(empty)).toEqual([{ code: 'graph.empty', message: 'The pattern has no stages yet: add a stage to the canvas.' }]);
+    expect(errors(empty)).toEqual([
+      { code: 'graph.empty', message: 'The pattern has no stages yet: add a stage to the canvas.' },
+    ]);
     const doc = withGroup();
     const g = doc.nodes[1];
     if (g.kind === 'group') {
       g.nodes = [];
       g.edges = [];
     }
-    expect(errors(doc)).toEqual([{ code: 'graph.empty-group', nodeId: 'g', message: 'Group "burst" (g) is empty: put at least one stage inside it.' }]);
+    expect(errors(doc)).toEqual([
+      {
+        code: 'graph.empty-group',
+        nodeId: 'g',
+        message: 'Group "burst" (g) is empty: put at least one stage inside it.',
+      },
+    ]);
   });
 
   it('reports branches and joins, naming the node and its edges', () => {
@@ -86,11 +138,21 @@ describe('documentToSpec', () => {
     doc.nodes.push(stage('n3', 'other', 'y'));
     doc.edges.push({ id: 'e2', from: 'n1', to: 'n3', contiguity: 'next' });
     expect(errors(doc)).toEqual([
-      { code: 'graph.branch', nodeId: 'n1', message: 'Stage "small" (n1) branches into 2 edges (e1, e2); a pattern is a single chain, so keep only one.' },
+      {
+        code: 'graph.branch',
+        nodeId: 'n1',
+        message:
+          'Stage "small" (n1) branches into 2 edges (e1, e2); a pattern is a single chain, so keep only one.',
+      },
     ]);
     doc.edges[1] = { id: 'e2', from: 'n3', to: 'n2', contiguity: 'next' };
     expect(errors(doc)).toEqual([
-      { code: 'graph.join', nodeId: 'n2', message: 'Stage "large" (n2) is reached by 2 edges (e1, e2); each stage follows exactly one previous stage.' },
+      {
+        code: 'graph.join',
+        nodeId: 'n2',
+        message:
+          'Stage "large" (n2) is reached by 2 edges (e1, e2); each stage follows exactly one previous stage.',
+      },
     ]);
   });
 
@@ -102,10 +164,19 @@ describe('documentToSpec', () => {
 
     const three = cardTesting();
     three.nodes.push(stage('n3', 'third', 'z'));
-    three.edges.push({ id: 'e2', from: 'n2', to: 'n3', contiguity: 'next' }, { id: 'e3', from: 'n3', to: 'n2', contiguity: 'next' });
+    three.edges.push(
+      { id: 'e2', from: 'n2', to: 'n3', contiguity: 'next' },
+      { id: 'e3', from: 'n3', to: 'n2', contiguity: 'next' },
+    );
     expect(errors(three)).toEqual([
       expect.objectContaining({ code: 'graph.join', nodeId: 'n2' }),
-      expect.objectContaining({ code: 'graph.cycle', edgeId: 'e3', message: expect.stringContaining('Edge e3 goes back to stage "large" (n2), closing a cycle') as string }),
+      expect.objectContaining({
+        code: 'graph.cycle',
+        edgeId: 'e3',
+        message: expect.stringContaining(
+          'Edge e3 goes back to stage "large" (n2), closing a cycle',
+        ) as string,
+      }),
     ]);
 
     const self = cardTesting();
@@ -114,7 +185,8 @@ describe('documentToSpec', () => {
       {
         code: 'graph.cycle',
         edgeId: 'loop',
-        message: 'Edge loop connects stage "large" (n2) to itself; to repeat a stage, give it a quantifier such as oneOrMore instead.',
+        message:
+          'Edge loop connects stage "large" (n2) to itself; to repeat a stage, give it a quantifier such as oneOrMore instead.',
       },
     ]);
   });
@@ -126,7 +198,8 @@ describe('documentToSpec', () => {
       {
         code: 'graph.disconnected',
         nodeId: 'n3',
-        message: 'Stage "stray" (n3) is not connected to the chain that starts at "small"; connect it with an edge or delete it.',
+        message:
+          'Stage "stray" (n3) is not connected to the chain that starts at "small"; connect it with an edge or delete it.',
       },
     ]);
   });
@@ -134,7 +207,11 @@ describe('documentToSpec', () => {
   it('reports edges to missing nodes and edges crossing a group border', () => {
     const doc = cardTesting();
     doc.edges[0].to = 'nope';
-    expect(errors(doc)[0]).toEqual({ code: 'graph.edge-missing-node', edgeId: 'e1', message: 'Edge e1 points to node "nope", which does not exist.' });
+    expect(errors(doc)[0]).toEqual({
+      code: 'graph.edge-missing-node',
+      edgeId: 'e1',
+      message: 'Edge e1 points to node "nope", which does not exist.',
+    });
     const g = withGroup();
     g.edges[0].to = 'a';
     expect(errors(g)[0]).toMatchObject({ code: 'graph.edge-crosses-group', edgeId: 'e1' });
@@ -152,9 +229,16 @@ describe('specToDocument', () => {
     for (const doc of [cardTesting(), withGroup()]) {
       const r = documentToSpec(doc);
       if (!r.ok) throw new Error('fixture must lower');
-      const back = specToDocument(r.spec, { name: doc.name, description: doc.description, settings: doc.settings, eventSchema: doc.eventSchema });
+      const back = specToDocument(r.spec, {
+        name: doc.name,
+        description: doc.description,
+        settings: doc.settings,
+        eventSchema: doc.eventSchema,
+      });
       // Notes are for humans and do not travel through the spec.
-      const noteless = JSON.parse(JSON.stringify(doc).replaceAll('"note":"repeated pairs"', '"note":""')) as PatternDocument;
+      const noteless = JSON.parse(
+        JSON.stringify(doc).replaceAll('"note":"repeated pairs"', '"note":""'),
+      ) as PatternDocument;
       expect({ ...back, layout: doc.layout }).toEqual(noteless);
       expect(loadDocument(back).ok).toBe(true);
     }
@@ -177,7 +261,9 @@ describe('specToDocument', () => {
   });
 
   it('round-trips every pattern of the Flink conformance vectors', () => {
-    const vectors = JSON.parse(readFileSync(new URL('../../../../shared/conformance/flink-vectors.json', import.meta.url), 'utf8')) as {
+    const vectors = JSON.parse(
+      readFileSync(new URL('../../../../shared/conformance/flink-vectors.json', import.meta.url), 'utf8'),
+    ) as {
       id: string;
       pattern: { stages: StageSpec[]; within?: PatternSpec['within'] };
       skip?: string;
@@ -187,7 +273,10 @@ describe('specToDocument', () => {
     expect(vectors.length).toBeGreaterThan(100);
     const rejected: string[] = [];
     for (const v of vectors) {
-      const spec: PatternSpec = { stages: v.pattern.stages, skip: parseSkip(v.skip ?? 'NO_SKIP', v.throwExceptionOnMiss ?? false) };
+      const spec: PatternSpec = {
+        stages: v.pattern.stages,
+        skip: parseSkip(v.skip ?? 'NO_SKIP', v.throwExceptionOnMiss ?? false),
+      };
       if (v.pattern.within) spec.within = v.pattern.within;
       const doc = specToDocument(spec, { name: v.id });
       const loaded = loadDocument(JSON.parse(JSON.stringify(doc)));
@@ -201,12 +290,16 @@ describe('specToDocument', () => {
       if (!back.ok) throw new Error(`${v.id}: ${back.diagnostics.map((d) => d.message).join('; ')}`);
       expect({ ...back.spec, stages: withoutIds(back.spec.stages) }, v.id).toEqual(spec);
     }
-    expect(rejected).toEqual(['PatternTest#testPatternTimesNegativeTimes', 'PatternTest#testPatternTimesNegativeFrom']);
+    expect(rejected).toEqual([
+      'PatternTest#testPatternTimesNegativeTimes',
+      'PatternTest#testPatternTimesNegativeFrom',
+    ]);
   });
 });
 
 function parseSkip(s: string, throwExceptionOnMiss: boolean): SkipStrategy {
   const [kind, stageName] = s.split(':');
-  if (kind === 'SKIP_TO_FIRST' || kind === 'SKIP_TO_LAST') return { kind, stage: stageName, throwExceptionOnMiss };
+  if (kind === 'SKIP_TO_FIRST' || kind === 'SKIP_TO_LAST')
+    return { kind, stage: stageName, throwExceptionOnMiss };
   return { kind: kind as 'NO_SKIP' };
 }

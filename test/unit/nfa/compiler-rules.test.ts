@@ -23,7 +23,13 @@ describe('compilePattern: Flink rules', () => {
 
   it('rejects duplicate names, also inside groups and the reserved end state name', () => {
     expect(codes(pattern([a, stage('a', 'next')]))).toContain('pattern.duplicate-name');
-    const group = stage('GroupPattern', 'next', undefined, {}, { group: { stages: [stage('a', 'begin'), stage('c', 'next')] } });
+    const group = stage(
+      'GroupPattern',
+      'next',
+      undefined,
+      {},
+      { group: { stages: [stage('a', 'begin'), stage('c', 'next')] } },
+    );
     expect(codes(pattern([a, group]))).toContain('pattern.duplicate-name');
     expect(codes(pattern([a, stage('$endState$', 'next')]))).toContain('pattern.duplicate-name');
   });
@@ -32,12 +38,19 @@ describe('compilePattern: Flink rules', () => {
     const [q] = errors(pattern([a, stage('n', 'notNext', undefined, { kind: 'oneOrMore', from: 1 })]));
     expect(q?.flinkError).toBe('MalformedPatternException');
     expect(q?.flinkMessage).toBe('Option not applicable to NOT pattern');
-    expect(codes(pattern([a, stage('n', 'notFollowedBy', undefined, { optional: true }), stage('c', 'next')]))).toContain('pattern.not-stage-optional');
-    expect(codes(pattern([stage('a', 'begin', undefined, { optional: true }), stage('n', 'notNext')]))).toContain('pattern.not-after-optional');
+    expect(
+      codes(pattern([a, stage('n', 'notFollowedBy', undefined, { optional: true }), stage('c', 'next')])),
+    ).toContain('pattern.not-stage-optional');
+    expect(
+      codes(pattern([stage('a', 'begin', undefined, { optional: true }), stage('n', 'notNext')])),
+    ).toContain('pattern.not-after-optional');
   });
 
   it('requires a window for a trailing notFollowedBy, pointing at its edge', () => {
-    const spec = pattern([a, { ...stage('n', 'notFollowedBy', "name == 'n'"), nodeId: 'node-n', edgeId: 'edge-n' }]);
+    const spec = pattern([
+      a,
+      { ...stage('n', 'notFollowedBy', "name == 'n'"), nodeId: 'node-n', edgeId: 'edge-n' },
+    ]);
     const [d] = errors(spec);
     expect(d?.code).toBe('pattern.not-followed-by-last-without-window');
     expect(d?.message).toMatch(/cannot end a pattern unless the pattern has a time window/);
@@ -46,25 +59,53 @@ describe('compilePattern: Flink rules', () => {
   });
 
   it('rejects until on non-looping stages and greedy on singletons', () => {
-    expect(codes(pattern([stage('a', 'begin', undefined, { kind: 'times', from: 2, to: 2 }, { until: 'true' })]))).toContain('pattern.until-not-looping');
-    expect(codes(pattern([stage('a', 'begin', undefined, { greedy: true })]))).toContain('pattern.greedy-singleton');
-    expect(codes(pattern([stage('a', 'begin', undefined, { kind: 'oneOrMore', greedy: true, inner: 'allowCombinations' })]))).toContain('pattern.greedy-combinations');
+    expect(
+      codes(pattern([stage('a', 'begin', undefined, { kind: 'times', from: 2, to: 2 }, { until: 'true' })])),
+    ).toContain('pattern.until-not-looping');
+    expect(codes(pattern([stage('a', 'begin', undefined, { greedy: true })]))).toContain(
+      'pattern.greedy-singleton',
+    );
+    expect(
+      codes(
+        pattern([
+          stage('a', 'begin', undefined, { kind: 'oneOrMore', greedy: true, inner: 'allowCombinations' }),
+        ]),
+      ),
+    ).toContain('pattern.greedy-combinations');
   });
 
   it('checks times bounds with Flink messages', () => {
-    expect(errors(pattern([stage('a', 'begin', undefined, { kind: 'times', from: 0, to: 0 })]))[0]?.flinkMessage).toBe('You should give a positive number greater than 0.');
-    expect(errors(pattern([stage('a', 'begin', undefined, { kind: 'times', from: 3, to: 2 })]))[0]?.flinkMessage).toBe('The to should be a number greater than or equal to from: 3.');
-    expect(codes(pattern([stage('a', 'begin', undefined, { kind: 'timesOrMore', from: 0 })]))).toContain('pattern.times-or-more-not-positive');
+    expect(
+      errors(pattern([stage('a', 'begin', undefined, { kind: 'times', from: 0, to: 0 })]))[0]?.flinkMessage,
+    ).toBe('You should give a positive number greater than 0.');
+    expect(
+      errors(pattern([stage('a', 'begin', undefined, { kind: 'times', from: 3, to: 2 })]))[0]?.flinkMessage,
+    ).toBe('The to should be a number greater than or equal to from: 3.');
+    expect(codes(pattern([stage('a', 'begin', undefined, { kind: 'timesOrMore', from: 0 })]))).toContain(
+      'pattern.times-or-more-not-positive',
+    );
   });
 
   it('rejects optional after greedy, and consecutive on singletons', () => {
     const greedy = stage('a', 'begin', undefined, { kind: 'oneOrMore', greedy: true });
-    expect(codes(pattern([greedy, stage('b', 'next', undefined, { optional: true }), stage('c', 'next')]))).toContain('pattern.optional-after-greedy');
-    expect(codes(pattern([stage('a', 'begin', undefined, { inner: 'consecutive' })]))).toContain('pattern.consecutive-on-singleton');
+    expect(
+      codes(pattern([greedy, stage('b', 'next', undefined, { optional: true }), stage('c', 'next')])),
+    ).toContain('pattern.optional-after-greedy');
+    expect(codes(pattern([stage('a', 'begin', undefined, { inner: 'consecutive' })]))).toContain(
+      'pattern.consecutive-on-singleton',
+    );
   });
 
   it('rejects a PREVIOUS_AND_CURRENT window larger than the pattern window', () => {
-    const spec = pattern([a, stage('b', 'followedBy', undefined, {}, { withinPreviousAndCurrent: 50 }), stage('c', 'followedBy')], { kind: 'NO_SKIP' }, { within: { ms: 10, type: 'FIRST_AND_LAST' } });
+    const spec = pattern(
+      [
+        a,
+        stage('b', 'followedBy', undefined, {}, { withinPreviousAndCurrent: 50 }),
+        stage('c', 'followedBy'),
+      ],
+      { kind: 'NO_SKIP' },
+      { within: { ms: 10, type: 'FIRST_AND_LAST' } },
+    );
     expect(codes(spec)).toEqual(['pattern.window-conflict']);
   });
 
@@ -83,7 +124,10 @@ describe('compilePattern: Flink rules', () => {
   });
 
   it('collects several problems at once instead of stopping at the first', () => {
-    const spec = pattern([stage('a', 'begin', undefined, { greedy: true }), stage('a', 'next', undefined, { kind: 'times', from: -1, to: 2 })]);
+    const spec = pattern([
+      stage('a', 'begin', undefined, { greedy: true }),
+      stage('a', 'next', undefined, { kind: 'times', from: -1, to: 2 }),
+    ]);
     expect(codes(spec).length).toBeGreaterThanOrEqual(3);
   });
 });

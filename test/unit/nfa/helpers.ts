@@ -1,11 +1,40 @@
-import type { Contiguity, PatternSpec, Quantifier, SkipStrategy, StageSpec } from '../../../engine/pattern/spec';
-import { advanceTime, compilePattern, createNfaState, processEvent, type CompiledNfa, type Match } from '../../../engine/nfa/index';
+import type {
+  Contiguity,
+  PatternSpec,
+  Quantifier,
+  SkipStrategy,
+  StageSpec,
+} from '../../../engine/pattern/spec';
+import {
+  advanceTime,
+  compilePattern,
+  createNfaState,
+  processEvent,
+  type CompiledNfa,
+  type Match,
+} from '../../../engine/nfa/index';
 
-export function stage(name: string, contiguity: 'begin' | Contiguity, where?: string, q: Partial<Quantifier> = {}, extra: Partial<StageSpec> = {}): StageSpec {
-  return { name, contiguity, where, quantifier: { kind: 'one', optional: false, greedy: false, inner: 'relaxed', ...q }, ...extra };
+export function stage(
+  name: string,
+  contiguity: 'begin' | Contiguity,
+  where?: string,
+  q: Partial<Quantifier> = {},
+  extra: Partial<StageSpec> = {},
+): StageSpec {
+  return {
+    name,
+    contiguity,
+    where,
+    quantifier: { kind: 'one', optional: false, greedy: false, inner: 'relaxed', ...q },
+    ...extra,
+  };
 }
 
-export function pattern(stages: StageSpec[], skip: SkipStrategy = { kind: 'NO_SKIP' }, extra: Partial<PatternSpec> = {}): PatternSpec {
+export function pattern(
+  stages: StageSpec[],
+  skip: SkipStrategy = { kind: 'NO_SKIP' },
+  extra: Partial<PatternSpec> = {},
+): PatternSpec {
   return { stages, skip, ...extra };
 }
 
@@ -24,17 +53,30 @@ export interface Ev {
 
 /** Compact match rendering: "a:a1 b:b1,b2". */
 export function show(m: Match): string {
-  return m.stages.map((s) => `${s.stage}:${s.events.map((e) => (e.event as { name: string }).name).join(',')}`).join(' ');
+  return m.stages
+    .map((s) => `${s.stage}:${s.events.map((e) => (e.event as { name: string }).name).join(',')}`)
+    .join(' ');
 }
 
 /** Drives the NFA like Flink's NFATestHarness: advanceTime(ts) then process, per event. */
-export function run(nfa: CompiledNfa, events: (Ev | string)[]): { matches: string[]; timeouts: string[]; errors: string[]; warnings: string[] } {
+export function run(
+  nfa: CompiledNfa,
+  events: (Ev | string)[],
+): { matches: string[]; timeouts: string[]; errors: string[]; warnings: string[] } {
   const st = createNfaState(nfa);
-  const out = { matches: [] as string[], timeouts: [] as string[], errors: [] as string[], warnings: [] as string[] };
+  const out = {
+    matches: [] as string[],
+    timeouts: [] as string[],
+    errors: [] as string[],
+    warnings: [] as string[],
+  };
   events.forEach((raw, i) => {
     const e = typeof raw === 'string' ? { name: raw } : raw;
     const ts = e.ts ?? i + 1;
-    for (const r of [advanceTime(nfa, st, ts), processEvent(nfa, st, { name: e.name, price: e.price ?? 0 }, ts, i)]) {
+    for (const r of [
+      advanceTime(nfa, st, ts),
+      processEvent(nfa, st, { name: e.name, price: e.price ?? 0 }, ts, i),
+    ]) {
       out.matches.push(...r.matches.map(show));
       out.timeouts.push(...r.timeouts.map((t) => `${show(t.match)}@${t.timestamp}`));
       if (r.error) out.errors.push(r.error.message);

@@ -9,7 +9,14 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compilePattern, createMatcher, restoreMatcher, type MatcherOptions, type MatcherOutput, type MatcherSnapshot } from '../../../engine/nfa/index';
+import {
+  compilePattern,
+  createMatcher,
+  restoreMatcher,
+  type MatcherOptions,
+  type MatcherOutput,
+  type MatcherSnapshot,
+} from '../../../engine/nfa/index';
 import type { EventRecord, PatternSpec } from '../../../engine/pattern/spec';
 import { patternArb } from '../differential/arbitraries';
 
@@ -20,16 +27,27 @@ interface KeyedEvent {
 
 /** Up to 40 events over 3 keys; `jitter` lets some arrive out of order. */
 const streamArb = (jitter: number): fc.Arbitrary<KeyedEvent[]> =>
-  fc.array(fc.tuple(fc.constantFrom('a', 'b', 'c'), fc.constantFrom('k1', 'k2', 'k3'), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: jitter })), { maxLength: 40 }).map((items) => {
-    let ts = 1;
-    return items.map(([name, key, gap, back], i) => {
-      ts += gap;
-      return { record: { name, key, price: i, eid: i }, ts: Math.max(1, ts - back) };
+  fc
+    .array(
+      fc.tuple(
+        fc.constantFrom('a', 'b', 'c'),
+        fc.constantFrom('k1', 'k2', 'k3'),
+        fc.integer({ min: 0, max: 3 }),
+        fc.integer({ min: 0, max: jitter }),
+      ),
+      { maxLength: 40 },
+    )
+    .map((items) => {
+      let ts = 1;
+      return items.map(([name, key, gap, back], i) => {
+        ts += gap;
+        return { record: { name, key, price: i, eid: i }, ts: Math.max(1, ts - back) };
+      });
     });
-  });
 
 function describeOutput(o: MatcherOutput): string {
-  if (o.kind === 'match' || o.kind === 'timeout') return `${o.kind} ${o.key}@${o.timestamp} ${o.match.stages.map((s) => `${s.stage}:${s.events.map((e) => e.seq).join(',')}`).join(' ')}`;
+  if (o.kind === 'match' || o.kind === 'timeout')
+    return `${o.kind} ${o.key}@${o.timestamp} ${o.match.stages.map((s) => `${s.stage}:${s.events.map((e) => e.seq).join(',')}`).join(' ')}`;
   if (o.kind === 'late') return `late ${o.key} #${o.event.seq}`;
   return `${o.kind} ${o.key}@${o.timestamp} ${o.message}`;
 }
@@ -41,18 +59,34 @@ function perKey(outputs: readonly MatcherOutput[]): Record<string, string[]> {
   return byKey;
 }
 
-function run(spec: PatternSpec, events: readonly KeyedEvent[], options: Partial<MatcherOptions>, observe: boolean, snapshotEvery = 0): Record<string, string[]> {
+function run(
+  spec: PatternSpec,
+  events: readonly KeyedEvent[],
+  options: Partial<MatcherOptions>,
+  observe: boolean,
+  snapshotEvery = 0,
+): Record<string, string[]> {
   const compiled = compilePattern(spec);
-  if (!compiled.ok) throw new Error(`pattern does not compile: ${compiled.diagnostics.map((d) => d.message).join('; ')}`);
+  if (!compiled.ok)
+    throw new Error(`pattern does not compile: ${compiled.diagnostics.map((d) => d.message).join('; ')}`);
   const byRecord = new Map(events.map((e) => [e.record, e.ts]));
-  const opts: MatcherOptions = { time: 'event', keyOf: (e) => e.key as string, timestampOf: (e) => byRecord.get(e) as number, ...options };
+  const opts: MatcherOptions = {
+    time: 'event',
+    keyOf: (e) => e.key as string,
+    timestampOf: (e) => byRecord.get(e) as number,
+    ...options,
+  };
   let m = createMatcher(compiled.nfa, opts);
   const observer = observe ? {} : undefined;
   const out: MatcherOutput[] = [];
   events.forEach((e, i) => {
     out.push(...m.push(e.record, observer));
     if (snapshotEvery > 0 && i % snapshotEvery === 0) {
-      const restored = restoreMatcher(compiled.nfa, JSON.parse(JSON.stringify(m.snapshot())) as MatcherSnapshot, opts);
+      const restored = restoreMatcher(
+        compiled.nfa,
+        JSON.parse(JSON.stringify(m.snapshot())) as MatcherSnapshot,
+        opts,
+      );
       if (!restored.ok) throw new Error(restored.error);
       m = restored.matcher;
     }
@@ -61,7 +95,9 @@ function run(spec: PatternSpec, events: readonly KeyedEvent[], options: Partial<
   return perKey(out);
 }
 
-const windowed = (ms: number) => (spec: PatternSpec): PatternSpec => ({ ...spec, within: spec.within ?? { ms, type: 'FIRST_AND_LAST' } });
+const windowed =
+  (ms: number) =>
+  (spec: PatternSpec): PatternSpec => ({ ...spec, within: spec.within ?? { ms, type: 'FIRST_AND_LAST' } });
 
 describe('matcher fast path and idle-key release', () => {
   it('gives the same outputs as the plain path on in-order keyed streams', () => {
@@ -75,18 +111,30 @@ describe('matcher fast path and idle-key release', () => {
 
   it('gives the same outputs with out-of-order events and bounded out-of-orderness', () => {
     fc.assert(
-      fc.property(patternArb({ nots: true, skips: false }), streamArb(3), fc.integer({ min: 0, max: 2 }), (spec, events, ooo) => {
-        expect(run(spec, events, { outOfOrdernessMs: ooo }, false)).toEqual(run(spec, events, { outOfOrdernessMs: ooo }, true));
-      }),
+      fc.property(
+        patternArb({ nots: true, skips: false }),
+        streamArb(3),
+        fc.integer({ min: 0, max: 2 }),
+        (spec, events, ooo) => {
+          expect(run(spec, events, { outOfOrdernessMs: ooo }, false)).toEqual(
+            run(spec, events, { outOfOrdernessMs: ooo }, true),
+          );
+        },
+      ),
       { numRuns: 600, seed: 20261127 },
     );
   });
 
   it('resumes from snapshots taken anywhere with the same outputs', () => {
     fc.assert(
-      fc.property(patternArb({ nots: true, skips: true }).map(windowed(5)), streamArb(1), fc.integer({ min: 1, max: 5 }), (spec, events, every) => {
-        expect(run(spec, events, {}, false, every)).toEqual(run(spec, events, {}, true));
-      }),
+      fc.property(
+        patternArb({ nots: true, skips: true }).map(windowed(5)),
+        streamArb(1),
+        fc.integer({ min: 1, max: 5 }),
+        (spec, events, every) => {
+          expect(run(spec, events, {}, false, every)).toEqual(run(spec, events, {}, true));
+        },
+      ),
       { numRuns: 400, seed: 20261128 },
     );
   });
@@ -94,21 +142,39 @@ describe('matcher fast path and idle-key release', () => {
   it('forgets idle keys, so state follows the live keys, and keeps run ids unique per key', () => {
     const compiled = compilePattern({
       stages: [
-        { name: 'a', contiguity: 'begin', where: "name == 'a'", quantifier: { kind: 'one', optional: false, greedy: false, inner: 'relaxed' } },
-        { name: 'b', contiguity: 'followedBy', where: "name == 'b'", quantifier: { kind: 'one', optional: false, greedy: false, inner: 'relaxed' } },
+        {
+          name: 'a',
+          contiguity: 'begin',
+          where: "name == 'a'",
+          quantifier: { kind: 'one', optional: false, greedy: false, inner: 'relaxed' },
+        },
+        {
+          name: 'b',
+          contiguity: 'followedBy',
+          where: "name == 'b'",
+          quantifier: { kind: 'one', optional: false, greedy: false, inner: 'relaxed' },
+        },
       ],
       skip: { kind: 'NO_SKIP' },
       within: { ms: 10, type: 'FIRST_AND_LAST' },
     });
     if (!compiled.ok) throw new Error('pattern does not compile');
-    const m = createMatcher(compiled.nfa, { time: 'event', keyOf: (e) => e.key as string, timestampOf: (e) => e.ts as number });
+    const m = createMatcher(compiled.nfa, {
+      time: 'event',
+      keyOf: (e) => e.key as string,
+      timestampOf: (e) => e.ts as number,
+    });
     for (let i = 0; i < 2000; i++) m.push({ name: i % 2 === 0 ? 'c' : 'x', key: `k${i}`, ts: i + 1 });
     m.push({ name: 'a', key: 'live', ts: 3000 });
     m.push({ name: 'c', key: 'other', ts: 3001 });
     const snap = m.snapshot();
     expect(snap.keys.map((k) => k.key)).toEqual(['live']);
     const firstIds = m.partialMatches('live').map((p) => p.runId);
-    const outs = [...m.push({ name: 'b', key: 'live', ts: 3002 }), ...m.push({ name: 'a', key: 'live', ts: 3003 }), ...m.push({ name: 'c', key: 'other', ts: 3004 })];
+    const outs = [
+      ...m.push({ name: 'b', key: 'live', ts: 3002 }),
+      ...m.push({ name: 'a', key: 'live', ts: 3003 }),
+      ...m.push({ name: 'c', key: 'other', ts: 3004 }),
+    ];
     expect(outs.filter((o) => o.kind === 'match')).toHaveLength(1);
     // The second run of 'live' times out at 3013; the key is then idle and forgotten.
     const later = m.push({ name: 'c', key: 'other', ts: 3100 });

@@ -1,16 +1,36 @@
 import { describe, expect, it } from 'vitest';
-import { createMatcher, restoreMatcher, type MatcherOptions, type MatcherOutput, type MatcherSnapshot } from '../../../engine/nfa/index';
+import {
+  createMatcher,
+  restoreMatcher,
+  type MatcherOptions,
+  type MatcherOutput,
+  type MatcherSnapshot,
+} from '../../../engine/nfa/index';
 import { compile, pattern, show, stage } from './helpers';
 
 const nfa = compile(
-  pattern([stage('a', 'begin', "name == 'a'"), stage('b', 'followedByAny', "name == 'b'", { kind: 'oneOrMore', from: 1 }), stage('c', 'followedBy', "name == 'c'")], { kind: 'NO_SKIP' }, { within: { ms: 10, type: 'FIRST_AND_LAST' } }),
+  pattern(
+    [
+      stage('a', 'begin', "name == 'a'"),
+      stage('b', 'followedByAny', "name == 'b'", { kind: 'oneOrMore', from: 1 }),
+      stage('c', 'followedBy', "name == 'c'"),
+    ],
+    { kind: 'NO_SKIP' },
+    { within: { ms: 10, type: 'FIRST_AND_LAST' } },
+  ),
 );
 
-const options: MatcherOptions = { time: 'event', keyOf: (e) => String(e.user), timestampOf: (e) => e.ts as number, watermarks: 'explicit' };
+const options: MatcherOptions = {
+  time: 'event',
+  keyOf: (e) => String(e.user),
+  timestampOf: (e) => e.ts as number,
+  watermarks: 'explicit',
+};
 
 function render(outputs: MatcherOutput[]): string[] {
   return outputs.map((o) => {
-    if (o.kind === 'match' || o.kind === 'timeout') return `${o.kind} ${o.key} ${show(o.match)} @${o.timestamp}`;
+    if (o.kind === 'match' || o.kind === 'timeout')
+      return `${o.kind} ${o.key} ${show(o.match)} @${o.timestamp}`;
     if (o.kind === 'late') return `late ${o.key} ${String(o.event.event.name)} @${o.timestamp}`;
     return `${o.kind} ${o.key} ${o.message}`;
   });
@@ -52,7 +72,11 @@ describe('matcher (CepOperator)', () => {
   it('buffers by event time per key, sorts out-of-order events and reports late ones', () => {
     const out = render(drive(createMatcher(nfa, options), ops()));
     // u1's b@3 arrives after b@4 but is processed first; both belong to the match completed by c@6.
-    expect(out.filter((l) => l.startsWith('match'))).toEqual(['match u1 a:a b:b,b c:c @6', 'match u1 a:a b:b c:c @6', 'match u1 a:a b:b c:c @6']);
+    expect(out.filter((l) => l.startsWith('match'))).toEqual([
+      'match u1 a:a b:b,b c:c @6',
+      'match u1 a:a b:b c:c @6',
+      'match u1 a:a b:b c:c @6',
+    ]);
     expect(out).toContain('timeout u2 a:a b:b @12');
     expect(out).toContain('timeout u1 a:a @18');
     // The watermark reached 18 before u1's b@9 and c@2 arrived.
@@ -61,11 +85,19 @@ describe('matcher (CepOperator)', () => {
 
   it('derives watermarks from timestamps in auto mode and flushes at the end', () => {
     const m = createMatcher(nfa, { ...options, watermarks: 'auto', outOfOrdernessMs: 0 });
-    const first = [...m.push({ user: 'u', name: 'a', ts: 1 }), ...m.push({ user: 'u', name: 'b', ts: 2 }), ...m.push({ user: 'u', name: 'c', ts: 3 })];
+    const first = [
+      ...m.push({ user: 'u', name: 'a', ts: 1 }),
+      ...m.push({ user: 'u', name: 'b', ts: 2 }),
+      ...m.push({ user: 'u', name: 'c', ts: 3 }),
+    ];
     expect(render(first)).toEqual([]);
     // Nothing is released until the watermark (max ts − 0 − 1) passes the events; flush releases all,
     // and the followedByAny branches still waiting time out at start + 10.
-    expect(render(m.flush())).toEqual(['match u a:a b:b c:c @3', 'timeout u a:a b:b @11', 'timeout u a:a @11']);
+    expect(render(m.flush())).toEqual([
+      'match u a:a b:b c:c @3',
+      'timeout u a:a b:b @11',
+      'timeout u a:a @11',
+    ]);
   });
 
   it('restores a JSON round-tripped snapshot and continues exactly like an uninterrupted run', () => {
@@ -101,7 +133,11 @@ describe('matcher (CepOperator)', () => {
 
   it('runs in processing time without buffering', () => {
     const m = createMatcher(nfa, { ...options, time: 'processing' });
-    const out = [...m.push({ user: 'u', name: 'a', ts: 1 }), ...m.push({ user: 'u', name: 'b', ts: 2 }), ...m.push({ user: 'u', name: 'c', ts: 3 })];
+    const out = [
+      ...m.push({ user: 'u', name: 'a', ts: 1 }),
+      ...m.push({ user: 'u', name: 'b', ts: 2 }),
+      ...m.push({ user: 'u', name: 'c', ts: 3 }),
+    ];
     expect(render(out)).toEqual(['match u a:a b:b c:c @3']);
   });
 });

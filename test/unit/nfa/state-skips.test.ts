@@ -8,7 +8,14 @@ import { describe, expect, it } from 'vitest';
 import { parseCondition } from '../../../engine/expr';
 import { guardOf } from '../../../engine/expr/guard';
 import { andCondition, notCondition, orCondition, TRUE_CONDITION } from '../../../engine/nfa/conditions';
-import { advanceTime, compilePattern, createNfaState, processEvent, type NfaState, type NfaStepResult } from '../../../engine/nfa';
+import {
+  advanceTime,
+  compilePattern,
+  createNfaState,
+  processEvent,
+  type NfaState,
+  type NfaStepResult,
+} from '../../../engine/nfa';
 import type { NfaObserver } from '../../../engine/nfa/observer';
 import type { EdgeCondition } from '../../../engine/nfa/types';
 import type { PatternSpec } from '../../../engine/pattern/spec';
@@ -28,7 +35,9 @@ describe('guardOf', () => {
   });
 
   it('joins an OR of guards on the same field, and reads `in` over literals', () => {
-    expect(guardText("(type == 'purchase' || type == 'transfer') && amount > 100")).toBe('type in ["purchase","transfer"]');
+    expect(guardText("(type == 'purchase' || type == 'transfer') && amount > 100")).toBe(
+      'type in ["purchase","transfer"]',
+    );
     expect(guardText("type in ['a', 'b', 'a', null]")).toBe('type in ["a","b"]');
     expect(guardText("type == 'a' || kind == 'b'")).toBeNull();
     expect(guardText("type in ['a', code]")).toBeNull();
@@ -49,7 +58,11 @@ describe('guardOf', () => {
     expect(g?.test({})).toBe(false);
     const { ast: either } = parseCondition("type in ['a', 'b']");
     const h = guardOf(either as NonNullable<typeof either>);
-    expect([h?.test({ type: 'b' }), h?.test({ type: 'c' }), h?.test({ type: null })]).toEqual([true, false, false]);
+    expect([h?.test({ type: 'b' }), h?.test({ type: 'c' }), h?.test({ type: null })]).toEqual([
+      true,
+      false,
+      false,
+    ]);
   });
 });
 
@@ -74,9 +87,24 @@ describe('state skips', () => {
   it('decide the waiting states of begin(A).followedBy(B+).followedBy(C)', () => {
     const spec: PatternSpec = {
       stages: [
-        { name: 'a', contiguity: 'begin', where: "type == 'A'", quantifier: { kind: 'one', optional: false, greedy: false, inner: 'relaxed' } },
-        { name: 'b', contiguity: 'followedBy', where: "type == 'B' && sum(b.value) + value <= 5", quantifier: { kind: 'oneOrMore', from: 1, optional: false, greedy: false, inner: 'relaxed' } },
-        { name: 'c', contiguity: 'followedBy', where: "type == 'C'", quantifier: { kind: 'one', optional: false, greedy: false, inner: 'relaxed' } },
+        {
+          name: 'a',
+          contiguity: 'begin',
+          where: "type == 'A'",
+          quantifier: { kind: 'one', optional: false, greedy: false, inner: 'relaxed' },
+        },
+        {
+          name: 'b',
+          contiguity: 'followedBy',
+          where: "type == 'B' && sum(b.value) + value <= 5",
+          quantifier: { kind: 'oneOrMore', from: 1, optional: false, greedy: false, inner: 'relaxed' },
+        },
+        {
+          name: 'c',
+          contiguity: 'followedBy',
+          where: "type == 'C'",
+          quantifier: { kind: 'one', optional: false, greedy: false, inner: 'relaxed' },
+        },
       ],
       skip: { kind: 'NO_SKIP' },
     };
@@ -98,51 +126,70 @@ describe('state skips', () => {
   });
   const outcome = (r: NfaStepResult): unknown => ({
     matches: r.matches.map((m) => m.stages.map((s) => `${s.stage}:${s.events.map((e) => e.seq).join(',')}`)),
-    timeouts: r.timeouts.map((t) => t.match.stages.map((s) => `${s.stage}:${s.events.map((e) => e.seq).join(',')}`)),
+    timeouts: r.timeouts.map((t) =>
+      t.match.stages.map((s) => `${s.stage}:${s.events.map((e) => e.seq).join(',')}`),
+    ),
     warnings: r.warnings,
     error: r.error,
   });
 
   it('report the same branches and discards to an observer that does not trace edges', () => {
     fc.assert(
-      fc.property(patternArb({ nots: true, skips: true }), eventsArb, fc.constantFrom(undefined, 1), (spec, events, cap) => {
-        const compiled = compilePattern(spec);
-        if (!compiled.ok) return;
-        const { nfa } = compiled;
-        const log = (sink: unknown[]): NfaObserver => ({ branched: (b) => sink.push(['branched', b]), discarded: (d) => sink.push(['discarded', d.runId, d.reason, d.state]) });
-        const skipping: unknown[] = [];
-        const tracing: unknown[] = [];
-        const fast = createNfaState(nfa, { maxPartialMatches: cap });
-        const full = createNfaState(nfa, { maxPartialMatches: cap });
-        const plain = log(skipping);
-        const traced = { ...log(tracing), edge: () => undefined };
-        events.forEach((e, i) => {
-          advanceTime(nfa, fast, e.ts, plain);
-          advanceTime(nfa, full, e.ts, traced);
-          processEvent(nfa, fast, e.record, e.ts, i, plain);
-          processEvent(nfa, full, e.record, e.ts, i, traced);
-        });
-        expect(skipping).toEqual(tracing);
-      }),
+      fc.property(
+        patternArb({ nots: true, skips: true }),
+        eventsArb,
+        fc.constantFrom(undefined, 1),
+        (spec, events, cap) => {
+          const compiled = compilePattern(spec);
+          if (!compiled.ok) return;
+          const { nfa } = compiled;
+          const log = (sink: unknown[]): NfaObserver => ({
+            branched: (b) => sink.push(['branched', b]),
+            discarded: (d) => sink.push(['discarded', d.runId, d.reason, d.state]),
+          });
+          const skipping: unknown[] = [];
+          const tracing: unknown[] = [];
+          const fast = createNfaState(nfa, { maxPartialMatches: cap });
+          const full = createNfaState(nfa, { maxPartialMatches: cap });
+          const plain = log(skipping);
+          const traced = { ...log(tracing), edge: () => undefined };
+          events.forEach((e, i) => {
+            advanceTime(nfa, fast, e.ts, plain);
+            advanceTime(nfa, full, e.ts, traced);
+            processEvent(nfa, fast, e.record, e.ts, i, plain);
+            processEvent(nfa, full, e.record, e.ts, i, traced);
+          });
+          expect(skipping).toEqual(tracing);
+        },
+      ),
       { numRuns: 400, seed: 20261127 },
     );
   });
 
   it('give the same results and states as the full decision graph', () => {
     fc.assert(
-      fc.property(patternArb({ nots: true, skips: true }), eventsArb, fc.constantFrom(undefined, 1, 2), (spec, events, cap) => {
-        const compiled = compilePattern(spec);
-        if (!compiled.ok) return;
-        const { nfa } = compiled;
-        const fast = createNfaState(nfa, { maxPartialMatches: cap });
-        const full = createNfaState(nfa, { maxPartialMatches: cap });
-        const observer = { edge: () => undefined };
-        events.forEach((e, i) => {
-          expect(outcome(advanceTime(nfa, fast, e.ts))).toEqual(outcome(advanceTime(nfa, full, e.ts, observer)));
-          expect(outcome(processEvent(nfa, fast, e.record, e.ts, i))).toEqual(outcome(processEvent(nfa, full, e.record, e.ts, i, observer)));
-          expect(view(fast)).toEqual(view(full));
-        });
-      }),
+      fc.property(
+        patternArb({ nots: true, skips: true }),
+        eventsArb,
+        fc.constantFrom(undefined, 1, 2),
+        (spec, events, cap) => {
+          const compiled = compilePattern(spec);
+          if (!compiled.ok) return;
+          const { nfa } = compiled;
+          const fast = createNfaState(nfa, { maxPartialMatches: cap });
+          const full = createNfaState(nfa, { maxPartialMatches: cap });
+          const observer = { edge: () => undefined };
+          events.forEach((e, i) => {
+            expect(outcome(advanceTime(nfa, fast, e.ts))).toEqual(
+              outcome(advanceTime(nfa, full, e.ts, observer)),
+            );
+            expect(outcome(processEvent(nfa, fast, e.record, e.ts, i))).toEqual(
+              outcome(processEvent(nfa, full, e.record, e.ts, i, observer)),
+            );
+            expect(view(fast)).toEqual(view(full));
+          });
+        },
+      ),
       { numRuns: 600, seed: 20261126 },
     );
   });

@@ -4,7 +4,13 @@ import { createNfaState, processEvent, type RunDiscarded } from '../../../engine
 import { compile, pattern, stage } from './helpers';
 
 function discards(where: { a: string; not: 'notNext' | 'notFollowedBy' }, names: string[]): RunDiscarded[] {
-  const nfa = compile(pattern([stage('a', 'begin', "name == 'a'"), stage('n', where.not, "name == 'b'"), stage('c', 'followedBy', "name == 'c'")]));
+  const nfa = compile(
+    pattern([
+      stage('a', 'begin', "name == 'a'"),
+      stage('n', where.not, "name == 'b'"),
+      stage('c', 'followedBy', "name == 'c'"),
+    ]),
+  );
   const st = createNfaState(nfa);
   const out: RunDiscarded[] = [];
   names.forEach((name, i) => processEvent(nfa, st, { name }, i + 1, i, { discarded: (d) => out.push(d) }));

@@ -44,15 +44,28 @@ describe('recordings.* through createBackend', () => {
       importId: 'imp-1',
     });
     expect(recording).toMatchObject({ name: 'clicks', rowCount: 5, keyField: 'userId', keyCount: 3 });
-    expect(progress.at(-1)).toEqual({ importId: 'imp-1', bytesRead: 519, totalBytes: 519, rows: 5, malformed: 0 });
+    expect(progress.at(-1)).toEqual({
+      importId: 'imp-1',
+      bytesRead: 519,
+      totalBytes: 519,
+      rows: 5,
+      malformed: 0,
+    });
     expect(changes).toEqual([{ id: recording.id, kind: 'imported' }]);
 
     expect((await backend.recordings.list()).map((r) => r.id)).toEqual([recording.id]);
-    const page = await backend.recordings.readEvents({ id: recording.id, offset: 0, limit: 2, filter: { equals: [{ field: 'page', value: '/cart' }] } });
+    const page = await backend.recordings.readEvents({
+      id: recording.id,
+      offset: 0,
+      limit: 2,
+      filter: { equals: [{ field: 'page', value: '/cart' }] },
+    });
     expect(page.total).toBe(2);
     expect(page.events.map((e) => e.key)).toEqual(['u2', 'u1']);
 
-    expect(await backend.recordings.rename({ id: recording.id, name: 'Clicks' })).toMatchObject({ name: 'Clicks' });
+    expect(await backend.recordings.rename({ id: recording.id, name: 'Clicks' })).toMatchObject({
+      name: 'Clicks',
+    });
     await backend.recordings.delete({ id: recording.id });
     expect(changes.slice(1)).toEqual([
       { id: recording.id, kind: 'renamed' },
@@ -63,7 +76,13 @@ describe('recordings.* through createBackend', () => {
 
   it('reports malformed rows as import-failed issues with their lines', async () => {
     const error = await rejection(
-      backend.recordings.import({ path: fixture('malformed.csv'), name: 'm', timestampField: 'ts', timestampFormat: 'epochMillis', onMalformed: 'reject' }),
+      backend.recordings.import({
+        path: fixture('malformed.csv'),
+        name: 'm',
+        timestampField: 'ts',
+        timestampFormat: 'epochMillis',
+        onMalformed: 'reject',
+      }),
     );
     expect(error.code).toBe('import-failed');
     expect(error.issues?.map((i) => i.path)).toEqual([
@@ -81,10 +100,18 @@ describe('recordings.* through createBackend', () => {
     const file = writeFile(dir, 'big.jsonl', jsonlText(300_000));
     const cancelled: Promise<boolean>[] = [];
     backend.on('recordings.importProgress', (p) => {
-      if (p.rows > 0 && cancelled.length === 0) cancelled.push(backend.recordings.cancelImport({ importId: p.importId }));
+      if (p.rows > 0 && cancelled.length === 0)
+        cancelled.push(backend.recordings.cancelImport({ importId: p.importId }));
     });
     const error = await rejection(
-      backend.recordings.import({ path: file, name: 'big', timestampField: 'ts', timestampFormat: 'epochMillis', onMalformed: 'reject', importId: 'big-1' }),
+      backend.recordings.import({
+        path: file,
+        name: 'big',
+        timestampField: 'ts',
+        timestampFormat: 'epochMillis',
+        onMalformed: 'reject',
+        importId: 'big-1',
+      }),
     );
     expect(error.code).toBe('cancelled');
     expect(await Promise.all(cancelled)).toEqual([true]);
@@ -93,9 +120,26 @@ describe('recordings.* through createBackend', () => {
   });
 
   it('validates arguments with the contract schemas', () => {
-    expect(methodArgs['recordings.readEvents'].safeParse({ id: 1, offset: 0, limit: 20_000 }).success).toBe(false);
-    expect(methodArgs['recordings.import'].safeParse({ path: 'x', name: 'n', timestampField: 'ts', timestampFormat: 'unix', onMalformed: 'skip' }).success).toBe(false);
+    expect(methodArgs['recordings.readEvents'].safeParse({ id: 1, offset: 0, limit: 20_000 }).success).toBe(
+      false,
+    );
+    expect(
+      methodArgs['recordings.import'].safeParse({
+        path: 'x',
+        name: 'n',
+        timestampField: 'ts',
+        timestampFormat: 'unix',
+        onMalformed: 'skip',
+      }).success,
+    ).toBe(false);
     expect(methodArgs['recordings.get'].safeParse({ id: 0 }).success).toBe(false);
-    expect(methodArgs['recordings.readEvents'].safeParse({ id: 1, offset: 0, limit: 10, filter: { equals: [{ field: 'a', value: null }], fromTs: 5 } }).success).toBe(true);
+    expect(
+      methodArgs['recordings.readEvents'].safeParse({
+        id: 1,
+        offset: 0,
+        limit: 10,
+        filter: { equals: [{ field: 'a', value: null }], fromTs: 5 },
+      }).success,
+    ).toBe(true);
   });
 });

@@ -10,9 +10,54 @@ const HEADER = ['id', 'ts', 'amount', 'flag', 'note', 'a "quoted" name', 'when']
 
 /** Cells that hit every branch of cell typing: numbers canonical or not, booleans, dates, escapes. */
 const cell = fc.oneof(
-  fc.constantFrom('', '0', '-0', '1.0', '1.50', '0.5', '-0.5', '007', '1e3', '1E-7', '1e400', '0.000001', '0.0000001', '-0.0000001', '123456789012345', '1234567890123456', '12345678901234567890', '247.95', '-', '-x', '12ab'),
-  fc.constantFrom('true', 'FALSE', 'True', 'tru', 'falsey', 'null', '"', '\\', 'a\nb', 'tab\there', '\u0001', '\ud800', '😀', 'ünï', '\u2028'),
-  fc.constantFrom('2026-03-02T09:00:00.000Z', '2026-02-30', '2026-03-02', '1999-12-31 23:59', 'card-123456', '2026-13-01T00:00:00Z'),
+  fc.constantFrom(
+    '',
+    '0',
+    '-0',
+    '1.0',
+    '1.50',
+    '0.5',
+    '-0.5',
+    '007',
+    '1e3',
+    '1E-7',
+    '1e400',
+    '0.000001',
+    '0.0000001',
+    '-0.0000001',
+    '123456789012345',
+    '1234567890123456',
+    '12345678901234567890',
+    '247.95',
+    '-',
+    '-x',
+    '12ab',
+  ),
+  fc.constantFrom(
+    'true',
+    'FALSE',
+    'True',
+    'tru',
+    'falsey',
+    'null',
+    '"',
+    '\\',
+    'a\nb',
+    'tab\there',
+    '\u0001',
+    '\ud800',
+    '😀',
+    'ünï',
+    '\u2028',
+  ),
+  fc.constantFrom(
+    '2026-03-02T09:00:00.000Z',
+    '2026-02-30',
+    '2026-03-02',
+    '1999-12-31 23:59',
+    'card-123456',
+    '2026-13-01T00:00:00Z',
+  ),
   fc.double({ noNaN: true }).map(String),
   fc.integer({ min: -1e6, max: 1e6 }).map((n) => (n / 100).toString()),
   fc.stringMatching(/^-?\d{1,18}(\.\d{1,9})?$/),
@@ -22,23 +67,30 @@ const cell = fc.oneof(
 describe('CsvEventEncoder', () => {
   it('writes exactly the JSON of the record the general path builds, and the same schema', () => {
     fc.assert(
-      fc.property(fc.array(fc.array(cell, { minLength: HEADER.length, maxLength: HEADER.length }), { minLength: 1, maxLength: 30 }), (rows) => {
-        const encoder = CsvEventEncoder.forHeader(HEADER, 'ts', 'id');
-        expect(encoder).not.toBeNull();
-        const general = new SchemaBuilder();
-        for (const cells of rows) {
-          const record = toRecord(HEADER, cells);
-          expect(encoder!.encode(cells)).toBe(JSON.stringify(record));
-          expect(encoder!.key(cells)).toStrictEqual(record.id);
-          expect(encoder!.timestamp(cells)).toStrictEqual(record.ts);
-          general.add(record);
-        }
-        const fast = new SchemaBuilder();
-        fast.addColumns(encoder!.rows, encoder!.schemaColumns());
-        // The timestamp column's type is decided by the import, not by what it held.
-        const withoutTs = (fields: ReturnType<SchemaBuilder['build']>) => fields.map((f) => (f.name === 'ts' ? { ...f, type: 'timestamp' } : f));
-        expect(withoutTs(fast.build())).toEqual(withoutTs(general.build()));
-      }),
+      fc.property(
+        fc.array(fc.array(cell, { minLength: HEADER.length, maxLength: HEADER.length }), {
+          minLength: 1,
+          maxLength: 30,
+        }),
+        (rows) => {
+          const encoder = CsvEventEncoder.forHeader(HEADER, 'ts', 'id');
+          expect(encoder).not.toBeNull();
+          const general = new SchemaBuilder();
+          for (const cells of rows) {
+            const record = toRecord(HEADER, cells);
+            expect(encoder!.encode(cells)).toBe(JSON.stringify(record));
+            expect(encoder!.key(cells)).toStrictEqual(record.id);
+            expect(encoder!.timestamp(cells)).toStrictEqual(record.ts);
+            general.add(record);
+          }
+          const fast = new SchemaBuilder();
+          fast.addColumns(encoder!.rows, encoder!.schemaColumns());
+          // The timestamp column's type is decided by the import, not by what it held.
+          const withoutTs = (fields: ReturnType<SchemaBuilder['build']>) =>
+            fields.map((f) => (f.name === 'ts' ? { ...f, type: 'timestamp' } : f));
+          expect(withoutTs(fast.build())).toEqual(withoutTs(general.build()));
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -58,24 +110,49 @@ describe('IsoTimestampReader', () => {
 
   it('reads the common shapes exactly as parseTimestamp, valid or not', () => {
     for (const text of [
-      '2026-03-02T09:00:00.000Z', '2026-03-02T09:00:00Z', '2024-02-29T23:59:59.999Z', '2023-02-29T00:00:00.000Z', '2026-02-31T00:00:00Z',
-      '0050-06-01T00:00:00.000Z', '9999-12-31T23:59:59.999Z', '2026-00-10T00:00:00Z', '2026-13-10T00:00:00Z', '2026-01-00T00:00:00Z',
-      '2026-01-01T24:00:00Z', '2026-01-01T23:60:00Z', '2026-01-01T23:59:60Z', '2026-01-01T12:00:00.5Z', '2026-01-01t12:00:00Z',
-      '2026-01-01T12:00:00.000z', '2026-01-01T12:00:00+02:00', '2026-01-01 12:00:00.000Z', '2026-01-01T12:0a:00.000Z', 'x026-01-01T12:00:00.000Z',
-      ' 2026-01-01T12:00:00Z', '2026-01-01',
-    ]) same(text);
+      '2026-03-02T09:00:00.000Z',
+      '2026-03-02T09:00:00Z',
+      '2024-02-29T23:59:59.999Z',
+      '2023-02-29T00:00:00.000Z',
+      '2026-02-31T00:00:00Z',
+      '0050-06-01T00:00:00.000Z',
+      '9999-12-31T23:59:59.999Z',
+      '2026-00-10T00:00:00Z',
+      '2026-13-10T00:00:00Z',
+      '2026-01-00T00:00:00Z',
+      '2026-01-01T24:00:00Z',
+      '2026-01-01T23:60:00Z',
+      '2026-01-01T23:59:60Z',
+      '2026-01-01T12:00:00.5Z',
+      '2026-01-01t12:00:00Z',
+      '2026-01-01T12:00:00.000z',
+      '2026-01-01T12:00:00+02:00',
+      '2026-01-01 12:00:00.000Z',
+      '2026-01-01T12:0a:00.000Z',
+      'x026-01-01T12:00:00.000Z',
+      ' 2026-01-01T12:00:00Z',
+      '2026-01-01',
+    ])
+      same(text);
   });
 
   it('agrees with parseTimestamp on arbitrary dates and times, also from a remembered day', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), fc.integer({ min: 0, max: 86_400_999 }), fc.boolean(), (year, month, day, msOfDay, fraction) => {
-        const p = (n: number, w: number): string => String(n).padStart(w, '0');
-        const t = Math.floor(msOfDay / 1000);
-        const time = `${p(Math.floor(t / 3600), 2)}:${p(Math.floor(t / 60) % 60, 2)}:${p(t % 60, 2)}`;
-        const text = `${p(year, 4)}-${p(month, 2)}-${p(day, 2)}T${time}${fraction ? `.${p(msOfDay % 1000, 3)}` : ''}Z`;
-        same(text);
-        same(text);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 9999 }),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 32 }),
+        fc.integer({ min: 0, max: 86_400_999 }),
+        fc.boolean(),
+        (year, month, day, msOfDay, fraction) => {
+          const p = (n: number, w: number): string => String(n).padStart(w, '0');
+          const t = Math.floor(msOfDay / 1000);
+          const time = `${p(Math.floor(t / 3600), 2)}:${p(Math.floor(t / 60) % 60, 2)}:${p(t % 60, 2)}`;
+          const text = `${p(year, 4)}-${p(month, 2)}-${p(day, 2)}T${time}${fraction ? `.${p(msOfDay % 1000, 3)}` : ''}Z`;
+          same(text);
+          same(text);
+        },
+      ),
       { numRuns: 2000 },
     );
   });

@@ -29,9 +29,12 @@ describe('CsvSplitter', () => {
     { line: 6, cells: ['7', '', '9'] },
   ];
 
-  it.each([1, 2, 3, 7, 1000])('gives the same records and start lines for chunks of %i characters', (size) => {
-    expect(split(text, size)).toEqual(expected);
-  });
+  it.each([1, 2, 3, 7, 1000])(
+    'gives the same records and start lines for chunks of %i characters',
+    (size) => {
+      expect(split(text, size)).toEqual(expected);
+    },
+  );
 
   it('reports broken quoting with the line in the file, and keeps reading', () => {
     const out = split('a,b\n1,2\nx"y,3\n"open,4\n', 4);

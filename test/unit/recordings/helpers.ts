@@ -42,7 +42,15 @@ export function countRows(db: Database): { recordings: number; events: number } 
 export function jsonlText(n: number, start = 0): string {
   const lines: string[] = [];
   for (let i = start; i < start + n; i++) {
-    lines.push(JSON.stringify({ ts: 1000 + i * 10, key: `k${i % 50}`, type: 'ABCDE'[i % 5], value: i, nested: { even: i % 2 === 0 } }));
+    lines.push(
+      JSON.stringify({
+        ts: 1000 + i * 10,
+        key: `k${i % 50}`,
+        type: 'ABCDE'[i % 5],
+        value: i,
+        nested: { even: i % 2 === 0 },
+      }),
+    );
   }
   return lines.join('\n') + '\n';
 }
@@ -54,7 +62,14 @@ export function writeFile(dir: string, name: string, text: string, gzip = false)
 }
 
 export function request(file: string, extra: Partial<ImportRequest> = {}): ImportRequest {
-  return { path: file, name: path.basename(file), timestampField: 'ts', timestampFormat: 'epochMillis', onMalformed: 'reject', ...extra };
+  return {
+    path: file,
+    name: path.basename(file),
+    timestampField: 'ts',
+    timestampFormat: 'epochMillis',
+    onMalformed: 'reject',
+    ...extra,
+  };
 }
 
 /** The RecordingImportError an import failed with (fails the test if it succeeded or threw something else). */

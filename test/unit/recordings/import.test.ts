@@ -10,7 +10,16 @@ import {
 } from '../../../electron/services/recordings';
 import { spawnImportWorker } from '../../../electron/services/recordings/import/import-recording';
 import type { FromWorker } from '../../../electron/services/recordings/import/worker-protocol';
-import { countRows, fixture, importError, jsonlText, request, tempDb, writeFile, type TempDb } from './helpers';
+import {
+  countRows,
+  fixture,
+  importError,
+  jsonlText,
+  request,
+  tempDb,
+  writeFile,
+  type TempDb,
+} from './helpers';
 
 describe('importRecording (worker thread)', () => {
   let t: TempDb;
@@ -24,7 +33,12 @@ describe('importRecording (worker thread)', () => {
   it('imports a ;-CSV with ISO timestamps and a key, with progress', async () => {
     const progress: ImportProgress[] = [];
     const { recording } = await service.importRecording(
-      request(fixture('trades-semicolon.csv'), { name: ' Trades ', timestampField: 'time', timestampFormat: 'iso8601', keyField: 'symbol' }),
+      request(fixture('trades-semicolon.csv'), {
+        name: ' Trades ',
+        timestampField: 'time',
+        timestampFormat: 'iso8601',
+        keyField: 'symbol',
+      }),
       { onProgress: (p) => progress.push(p) },
     );
     expect(recording).toMatchObject({
@@ -45,7 +59,19 @@ describe('importRecording (worker thread)', () => {
     expect(progress.at(-1)).toEqual({ bytesRead: 346, totalBytes: 346, rows: 6, malformed: 0 });
     const page = service.readEvents(recording.id, { offset: 3, limit: 1 });
     expect(page.events).toEqual([
-      { seq: 3, ts: Date.UTC(2024, 2, 1, 8, 30, 3), key: 'ACME', payload: { time: '2024-03-01T09:30:03+01:00', symbol: 'ACME', price: 99, qty: 7, side: 'sell', note: 'two\nlines' } },
+      {
+        seq: 3,
+        ts: Date.UTC(2024, 2, 1, 8, 30, 3),
+        key: 'ACME',
+        payload: {
+          time: '2024-03-01T09:30:03+01:00',
+          symbol: 'ACME',
+          price: 99,
+          qty: 7,
+          side: 'sell',
+          note: 'two\nlines',
+        },
+      },
     ]);
   });
 
@@ -56,8 +82,15 @@ describe('importRecording (worker thread)', () => {
     ['sensors.json.gz', 'epoch', 'epochSeconds', 'deviceId', 4, 'json-array'],
     ['trades-semicolon.csv.gz', 'time', 'iso8601', 'symbol', 6, 'csv'],
   ] as const)('imports %s', async (file, timestampField, timestampFormat, keyField, rows, format) => {
-    const { recording } = await service.importRecording(request(fixture(file), { timestampField, timestampFormat, keyField }));
-    expect(recording).toMatchObject({ rowCount: rows, sourceFormat: format, compressed: file.endsWith('.gz'), keyField });
+    const { recording } = await service.importRecording(
+      request(fixture(file), { timestampField, timestampFormat, keyField }),
+    );
+    expect(recording).toMatchObject({
+      rowCount: rows,
+      sourceFormat: format,
+      compressed: file.endsWith('.gz'),
+      keyField,
+    });
     const all = [...service.eventsBetween(recording.id, 0, rows)];
     expect(all.map((e) => e.seq)).toEqual([...Array(rows).keys()]);
   });
@@ -71,9 +104,17 @@ describe('importRecording (worker thread)', () => {
   });
 
   it('stores epoch seconds with fractions as milliseconds', async () => {
-    const { recording } = await service.importRecording(request(fixture('sensors.json'), { timestampField: 'epoch', timestampFormat: 'epochSeconds' }));
-    expect([...service.eventsBetween(recording.id, 0, 10)].map((e) => e.ts)).toEqual([1709285400000, 1709285401000, 1709285402500, 1709285403000]);
-    expect(recording.schema.find((f) => f.name === 'temperature')).toEqual({ name: 'temperature', type: 'number', nullable: true });
+    const { recording } = await service.importRecording(
+      request(fixture('sensors.json'), { timestampField: 'epoch', timestampFormat: 'epochSeconds' }),
+    );
+    expect([...service.eventsBetween(recording.id, 0, 10)].map((e) => e.ts)).toEqual([
+      1709285400000, 1709285401000, 1709285402500, 1709285403000,
+    ]);
+    expect(recording.schema.find((f) => f.name === 'temperature')).toEqual({
+      name: 'temperature',
+      type: 'number',
+      nullable: true,
+    });
   });
 
   describe('malformed rows', () => {
@@ -94,7 +135,9 @@ describe('importRecording (worker thread)', () => {
     });
 
     it("stores the good rows and the report under 'skip'", async () => {
-      const { recording } = await service.importRecording(request(fixture('malformed.jsonl'), { onMalformed: 'skip' }));
+      const { recording } = await service.importRecording(
+        request(fixture('malformed.jsonl'), { onMalformed: 'skip' }),
+      );
       expect(recording.rowCount).toBe(2);
       expect(recording.malformedCount).toBe(4);
       expect(recording.malformed.rows.map((r) => r.line)).toEqual([2, 3, 4, 5]);
@@ -123,21 +166,29 @@ describe('importRecording (worker thread)', () => {
     });
 
     it('refuses a file where every row is malformed', async () => {
-      const error = await importError(service.importRecording(request(fixture('malformed-elements.json'), { timestampField: 'missing', onMalformed: 'skip' })));
+      const error = await importError(
+        service.importRecording(
+          request(fixture('malformed-elements.json'), { timestampField: 'missing', onMalformed: 'skip' }),
+        ),
+      );
       expect(error.code).toBe('empty');
       expect(error.malformed?.total).toBe(4);
     });
   });
 
   it('fails clearly on a broken structure, a damaged gzip and a missing file', async () => {
-    const unclosed = await importError(service.importRecording(request(fixture('unclosed-array.json'), { onMalformed: 'skip' })));
+    const unclosed = await importError(
+      service.importRecording(request(fixture('unclosed-array.json'), { onMalformed: 'skip' })),
+    );
     expect(unclosed).toMatchObject({ code: 'invalid-file', line: 4 });
     const damaged = await importError(service.importRecording(request(fixture('truncated.jsonl.gz'))));
     expect(damaged.code).toBe('unreadable');
     expect(damaged.message).toContain('gzip data is damaged');
     const missing = await importError(service.importRecording(request(path.join(t.dir, 'missing.jsonl'))));
     expect(missing.code).toBe('unreadable');
-    const unnamed = await importError(service.importRecording(request(fixture('clicks.jsonl'), { name: '  ' })));
+    const unnamed = await importError(
+      service.importRecording(request(fixture('clicks.jsonl'), { name: '  ' })),
+    );
     expect(unnamed.code).toBe('invalid-request');
     expect(countRows(t.db)).toEqual({ recordings: 0, events: 0 });
   });
@@ -163,26 +214,32 @@ describe('importRecording (worker thread)', () => {
       expect(countRows(t.db)).toEqual({ recordings: 0, events: 0 });
     });
 
-    it('never blocks readers, who see nothing of the import before its commit', { timeout: 120_000 }, async () => {
-      const file = writeFile(t.dir, 'big.jsonl', jsonlText(bigRows));
-      const seenDuringImport: { recordings: number; events: number }[] = [];
-      t.db.pragma('busy_timeout = 0');
-      await service.importRecording(request(file), {
-        onProgress: (p) => {
-          // Only well before the end: progress messages arrive asynchronously, and the commit follows the last row.
-          if (p.rows === 0 || p.rows > bigRows / 2) return;
-          seenDuringImport.push(countRows(t.db));
-        },
-      });
-      expect(seenDuringImport.length).toBeGreaterThan(0);
-      expect(seenDuringImport.every((seen) => seen.recordings === 0 && seen.events === 0)).toBe(true);
-      expect(countRows(t.db)).toEqual({ recordings: 1, events: bigRows });
-    });
+    it(
+      'never blocks readers, who see nothing of the import before its commit',
+      { timeout: 120_000 },
+      async () => {
+        const file = writeFile(t.dir, 'big.jsonl', jsonlText(bigRows));
+        const seenDuringImport: { recordings: number; events: number }[] = [];
+        t.db.pragma('busy_timeout = 0');
+        await service.importRecording(request(file), {
+          onProgress: (p) => {
+            // Only well before the end: progress messages arrive asynchronously, and the commit follows the last row.
+            if (p.rows === 0 || p.rows > bigRows / 2) return;
+            seenDuringImport.push(countRows(t.db));
+          },
+        });
+        expect(seenDuringImport.length).toBeGreaterThan(0);
+        expect(seenDuringImport.every((seen) => seen.recordings === 0 && seen.events === 0)).toBe(true);
+        expect(countRows(t.db)).toEqual({ recordings: 1, events: bigRows });
+      },
+    );
 
     it('an already aborted signal never starts', async () => {
       const controller = new AbortController();
       controller.abort();
-      const error = await importError(importRecordingInWorker(t.dbPath, request(fixture('clicks.jsonl')), { signal: controller.signal }));
+      const error = await importError(
+        importRecordingInWorker(t.dbPath, request(fixture('clicks.jsonl')), { signal: controller.signal }),
+      );
       expect(error.code).toBe('cancelled');
     });
 
@@ -191,47 +248,61 @@ describe('importRecording (worker thread)', () => {
       const text = '[' + jsonlText(bigRows).trim().split('\n').join(',\n');
       const file = writeFile(t.dir, 'unclosed.json', text);
       let inserted = 0;
-      const error = await importError(service.importRecording(request(file), { onProgress: (p) => (inserted = Math.max(inserted, p.rows)) }));
+      const error = await importError(
+        service.importRecording(request(file), {
+          onProgress: (p) => (inserted = Math.max(inserted, p.rows)),
+        }),
+      );
       expect(error.code).toBe('invalid-file');
       expect(inserted).toBeGreaterThan(0);
       expect(countRows(t.db)).toEqual({ recordings: 0, events: 0 });
     });
 
-    it('a terminated worker leaves no recording and releases the write lock', { timeout: 120_000 }, async () => {
-      const file = writeFile(t.dir, 'big.jsonl', jsonlText(bigRows));
-      const worker = spawnImportWorker(t.dbPath, request(file));
-      let rowsWhenKilled = 0;
-      await new Promise<void>((resolve) => {
-        worker.on('message', (message: FromWorker) => {
-          if (message.type === 'progress' && message.progress.rows > 0 && rowsWhenKilled === 0) {
-            rowsWhenKilled = message.progress.rows;
-            void worker.terminate();
-          }
+    it(
+      'a terminated worker leaves no recording and releases the write lock',
+      { timeout: 120_000 },
+      async () => {
+        const file = writeFile(t.dir, 'big.jsonl', jsonlText(bigRows));
+        const worker = spawnImportWorker(t.dbPath, request(file));
+        let rowsWhenKilled = 0;
+        await new Promise<void>((resolve) => {
+          worker.on('message', (message: FromWorker) => {
+            if (message.type === 'progress' && message.progress.rows > 0 && rowsWhenKilled === 0) {
+              rowsWhenKilled = message.progress.rows;
+              void worker.terminate();
+            }
+          });
+          worker.on('exit', () => resolve());
         });
-        worker.on('exit', () => resolve());
-      });
-      expect(rowsWhenKilled).toBeGreaterThan(0);
-      expect(rowsWhenKilled).toBeLessThan(bigRows);
-      expect(countRows(t.db)).toEqual({ recordings: 0, events: 0 });
-      // The app's connection can write again, and a reopened database is still empty.
-      const { recording } = await service.importRecording(request(fixture('clicks.jsonl')));
-      expect(recording.rowCount).toBe(5);
-      t.db.close();
-      const reopened = openDatabase(t.dbPath);
-      expect(countRows(reopened)).toEqual({ recordings: 1, events: 5 });
-      reopened.close();
-    });
+        expect(rowsWhenKilled).toBeGreaterThan(0);
+        expect(rowsWhenKilled).toBeLessThan(bigRows);
+        expect(countRows(t.db)).toEqual({ recordings: 0, events: 0 });
+        // The app's connection can write again, and a reopened database is still empty.
+        const { recording } = await service.importRecording(request(fixture('clicks.jsonl')));
+        expect(recording.rowCount).toBe(5);
+        t.db.close();
+        const reopened = openDatabase(t.dbPath);
+        expect(countRows(reopened)).toEqual({ recordings: 1, events: 5 });
+        reopened.close();
+      },
+    );
 
     it('a killed process leaves no recording', { timeout: 120_000 }, async () => {
       const file = writeFile(t.dir, 'big.jsonl', jsonlText(bigRows));
       t.db.close();
-      const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'import-child.ts'), t.dbPath, file], {
-        stdio: ['ignore', 'pipe', 'inherit'],
-      });
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', path.join(import.meta.dirname, 'import-child.ts'), t.dbPath, file],
+        {
+          stdio: ['ignore', 'pipe', 'inherit'],
+        },
+      );
       let rowsWhenKilled = 0;
       let output = '';
       child.stdout.setEncoding('utf8');
-      const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+      const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+        child.on('exit', (_code, signal) => resolve(signal)),
+      );
       child.stdout.on('data', (chunk: string) => {
         output += chunk;
         const match = /progress (\d+)\n/.exec(output);

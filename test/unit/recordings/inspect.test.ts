@@ -36,13 +36,25 @@ describe('inspectFile', () => {
     ]);
     expect(result.sampleRows[0]).toEqual({
       line: 2,
-      record: { time: '2024-03-01T09:30:00.000Z', symbol: 'ACME', price: 101.5, qty: 10, side: 'buy', note: 'opening; first trade' },
+      record: {
+        time: '2024-03-01T09:30:00.000Z',
+        symbol: 'ACME',
+        price: 101.5,
+        qty: 10,
+        side: 'buy',
+        note: 'opening; first trade',
+      },
     });
   });
 
   it('infers nested, array and nullable fields and epoch milliseconds from JSON Lines', async () => {
     const result = await inspectFile(fixture('clicks.jsonl'));
-    expect(result).toMatchObject({ format: 'jsonl', suggestedTimestampField: 'ts', timestampFormat: 'epochMillis', suggestedKeyField: 'userId' });
+    expect(result).toMatchObject({
+      format: 'jsonl',
+      suggestedTimestampField: 'ts',
+      timestampFormat: 'epochMillis',
+      suggestedKeyField: 'userId',
+    });
     expect(result.delimiter).toBeUndefined();
     expect(result.schema).toEqual([
       { name: 'ts', type: 'number', nullable: false },
@@ -59,7 +71,13 @@ describe('inspectFile', () => {
   it('detects epoch seconds in a JSON array and gzip by magic bytes', async () => {
     const plain = await inspectFile(fixture('sensors.json'));
     const zipped = await inspectFile(fixture('sensors.json.gz'));
-    expect(plain).toMatchObject({ format: 'json-array', compressed: false, suggestedTimestampField: 'epoch', timestampFormat: 'epochSeconds', suggestedKeyField: 'deviceId' });
+    expect(plain).toMatchObject({
+      format: 'json-array',
+      compressed: false,
+      suggestedTimestampField: 'epoch',
+      timestampFormat: 'epochSeconds',
+      suggestedKeyField: 'deviceId',
+    });
     expect(zipped).toMatchObject({ format: 'json-array', compressed: true });
     expect(zipped.schema).toEqual(plain.schema);
     const noExtension = await inspectFile(fixture('clicks-gzip-without-extension.data'));
@@ -68,7 +86,13 @@ describe('inspectFile', () => {
 
   it('reads a tab-separated file', async () => {
     const result = await inspectFile(fixture('tabs.tsv'));
-    expect(result).toMatchObject({ format: 'csv', delimiter: '\t', suggestedTimestampField: 'timestamp', timestampFormat: 'epochSeconds', suggestedKeyField: 'key' });
+    expect(result).toMatchObject({
+      format: 'csv',
+      delimiter: '\t',
+      suggestedTimestampField: 'timestamp',
+      timestampFormat: 'epochSeconds',
+      suggestedKeyField: 'key',
+    });
   });
 
   it('lists malformed rows found in the sample', async () => {
@@ -91,7 +115,9 @@ describe('inspectFile', () => {
   });
 
   it('does not suggest a unique id as the key', async () => {
-    const text = Array.from({ length: 30 }, (_, i) => JSON.stringify({ id: i, ts: i, userId: `u${i % 3}` })).join('\n');
+    const text = Array.from({ length: 30 }, (_, i) =>
+      JSON.stringify({ id: i, ts: i, userId: `u${i % 3}` }),
+    ).join('\n');
     const result = await inspectFile(writeFile(dir, 'ids.jsonl', text));
     expect(result.suggestedKeyField).toBe('userId');
   });

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { JsonArrayScanner, type ScannedElement } from '../../../electron/services/recordings/source/json-array-scanner';
+import {
+  JsonArrayScanner,
+  type ScannedElement,
+} from '../../../electron/services/recordings/source/json-array-scanner';
 import { SourceFormatError } from '../../../electron/services/recordings/source/source-row';
 
 function scan(text: string, chunkSize = text.length): ScannedElement[] {
@@ -54,9 +57,13 @@ describe('JsonArrayScanner', () => {
   });
 
   it('reports structural errors with their line', () => {
-    expect(scanError('[\n{"a": 1},\n{"b": 2}\n').message).toBe("Line 4: the JSON array is not closed: ']' is missing at the end of the file");
+    expect(scanError('[\n{"a": 1},\n{"b": 2}\n').message).toBe(
+      "Line 4: the JSON array is not closed: ']' is missing at the end of the file",
+    );
     expect(scanError('{"a": 1}').message).toContain("must start with '['");
-    expect(scanError('[1, 2]\n[3]').message).toBe("Line 2: unexpected '[' after the closing ']' of the array");
+    expect(scanError('[1, 2]\n[3]').message).toBe(
+      "Line 2: unexpected '[' after the closing ']' of the array",
+    );
     expect(scanError('[1,\n]').message).toBe("Line 2: expected an array element, found ']'");
     expect(scanError('[{"a": [1}]').message).toContain("'}' does not match the '['");
     expect(scanError('[1 2]').message).toContain("expected ',' or ']'");

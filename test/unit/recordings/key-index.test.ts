@@ -7,7 +7,9 @@ import { filteredQueries } from '../../../electron/services/recordings/store/rec
 import { jsonlText, request, tempDb, writeFile, type TempDb } from './helpers';
 
 function eventIndexes(db: Database): string[] {
-  const rows = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events' ORDER BY name").all() as { name: string }[];
+  const rows = db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events' ORDER BY name")
+    .all() as { name: string }[];
   return rows.map((r) => r.name);
 }
 
@@ -26,31 +28,57 @@ describe('the events-by-key index', () => {
   afterEach(() => t.cleanup());
 
   it('serves the event table filter by key, in seq order without a sort', async () => {
-    const id = await runImport(t.db, request(writeFile(t.dir, 'a.jsonl', jsonlText(3000)), { keyField: 'key' }));
+    const id = await runImport(
+      t.db,
+      request(writeFile(t.dir, 'a.jsonl', jsonlText(3000)), { keyField: 'key' }),
+    );
     // The first import into an empty table rebuilds the secondary indexes after the bulk insert.
     expect(eventIndexes(t.db)).toEqual(ALL_INDEXES);
     const { count, page, params } = filteredQueries(id, { equals: [{ field: 'key', value: 'k7' }] }, 'key');
-    expect(plan(t.db, count, params)).toContain('USING COVERING INDEX events_by_key (recording_id=? AND key=?)');
+    expect(plan(t.db, count, params)).toContain(
+      'USING COVERING INDEX events_by_key (recording_id=? AND key=?)',
+    );
     const pagePlan = plan(t.db, page, [...params, 10, 0]);
     expect(pagePlan).toContain('USING INDEX events_by_key (recording_id=? AND key=?)');
     expect(pagePlan).not.toContain('TEMP B-TREE');
-    const events = new RecordingStore(t.db).readEvents(id, { offset: 0, limit: 100, filter: { equals: [{ field: 'key', value: 'k7' }] } });
+    const events = new RecordingStore(t.db).readEvents(id, {
+      offset: 0,
+      limit: 100,
+      filter: { equals: [{ field: 'key', value: 'k7' }] },
+    });
     expect(events.total).toBe(60);
     expect(events.events.map((e) => e.seq)).toEqual(Array.from({ length: 60 }, (_, i) => 7 + 50 * i));
   });
 
-  it('counts a recording\'s distinct keys on the index, ignoring rows without a key', async () => {
-    const rows = Array.from({ length: 300 }, (_, i) => JSON.stringify(i % 7 === 0 ? { ts: i } : { ts: i, key: `k${i % 40}` })).join('\n');
+  it("counts a recording's distinct keys on the index, ignoring rows without a key", async () => {
+    const rows = Array.from({ length: 300 }, (_, i) =>
+      JSON.stringify(i % 7 === 0 ? { ts: i } : { ts: i, key: `k${i % 40}` }),
+    ).join('\n');
     const id = await runImport(t.db, request(writeFile(t.dir, 'k.jsonl', rows), { keyField: 'key' }));
-    expect(new RecordingStore(t.db).get(id).keyCount).toBe(new Set(Array.from({ length: 300 }, (_, i) => i).filter((i) => i % 7 !== 0).map((i) => i % 40)).size);
-    expect(plan(t.db, DISTINCT_KEYS_SQL, [id])).toContain('USING COVERING INDEX events_by_key (recording_id=?)');
+    expect(new RecordingStore(t.db).get(id).keyCount).toBe(
+      new Set(
+        Array.from({ length: 300 }, (_, i) => i)
+          .filter((i) => i % 7 !== 0)
+          .map((i) => i % 40),
+      ).size,
+    );
+    expect(plan(t.db, DISTINCT_KEYS_SQL, [id])).toContain(
+      'USING COVERING INDEX events_by_key (recording_id=?)',
+    );
   });
 
   it('keeps the indexes through a small import into a full table and through a failed one', async () => {
     await runImport(t.db, request(writeFile(t.dir, 'big.jsonl', jsonlText(5000)), { keyField: 'key' }));
-    const small = await runImport(t.db, request(writeFile(t.dir, 'small.jsonl', jsonlText(20, 100)), { keyField: 'key' }));
+    const small = await runImport(
+      t.db,
+      request(writeFile(t.dir, 'small.jsonl', jsonlText(20, 100)), { keyField: 'key' }),
+    );
     expect(eventIndexes(t.db)).toEqual(ALL_INDEXES);
-    const page = new RecordingStore(t.db).readEvents(small, { offset: 0, limit: 10, filter: { equals: [{ field: 'key', value: 'k0' }] } });
+    const page = new RecordingStore(t.db).readEvents(small, {
+      offset: 0,
+      limit: 10,
+      filter: { equals: [{ field: 'key', value: 'k0' }] },
+    });
     expect(page.events.map((e) => (e.payload as { value: number }).value)).toEqual([100]);
 
     const fresh = tempDb();
@@ -71,9 +99,15 @@ describe('bulk import connection settings', () => {
     try {
       // Low, so an import of a few hundred KB would be checkpointed at its COMMIT if they stayed on.
       t.db.pragma('wal_autocheckpoint = 10');
-      const before = ['cache_size', 'temp_store', 'synchronous', 'threads', 'wal_autocheckpoint'].map((p) => t.db.pragma(p, { simple: true }));
+      const before = ['cache_size', 'temp_store', 'synchronous', 'threads', 'wal_autocheckpoint'].map((p) =>
+        t.db.pragma(p, { simple: true }),
+      );
       await runImport(t.db, request(writeFile(t.dir, 'a.jsonl', jsonlText(3000)), { keyField: 'key' }));
-      expect(['cache_size', 'temp_store', 'synchronous', 'threads', 'wal_autocheckpoint'].map((p) => t.db.pragma(p, { simple: true }))).toEqual(before);
+      expect(
+        ['cache_size', 'temp_store', 'synchronous', 'threads', 'wal_autocheckpoint'].map((p) =>
+          t.db.pragma(p, { simple: true }),
+        ),
+      ).toEqual(before);
       // Automatic checkpoints were off during the import: its pages are still only in the WAL, so
       // the database file grows only when a checkpoint copies them (the import worker runs one).
       const committed = statSync(t.dbPath).size;

@@ -47,10 +47,18 @@ describe('a 200,000-row generated import', () => {
     expect(count).toBe(n);
     expect(sum).toBe((n * (n - 1)) / 2);
 
-    const page = service.readEvents(recording.id, { offset: 150_000, limit: 2, filter: { equals: [{ field: 'account', value: 'acct-5' }] } });
+    const page = service.readEvents(recording.id, {
+      offset: 150_000,
+      limit: 2,
+      filter: { equals: [{ field: 'account', value: 'acct-5' }] },
+    });
     expect(page.total).toBe(201);
     expect(page.events).toEqual([]);
     const last = service.readEvents(recording.id, { offset: n - 1, limit: 5 });
-    expect(last.events[0]).toMatchObject({ seq: n - 1, key: `acct-${(n - 1) % 997}`, payload: { kind: `k;${(n - 1) % 3}` } });
+    expect(last.events[0]).toMatchObject({
+      seq: n - 1,
+      key: `acct-${(n - 1) % 997}`,
+      payload: { kind: `k;${(n - 1) % 3}` },
+    });
   });
 });

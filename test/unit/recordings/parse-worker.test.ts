@@ -3,12 +3,28 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runImport, type ImportRequest } from '../../../electron/services/recordings';
 import { openEventProducerInWorker } from '../../../electron/services/recordings/import/worker-event-producer';
-import { countRows, fixture, importError, jsonlText, request, tempDb, writeFile, type TempDb } from './helpers';
+import {
+  countRows,
+  fixture,
+  importError,
+  jsonlText,
+  request,
+  tempDb,
+  writeFile,
+  type TempDb,
+} from './helpers';
 
 /** Everything an import stored, without what differs by design between two imports (id, name, time). */
 function stored(db: Database, id: number): unknown {
-  const { id: _id, name: _name, created_at: _created, ...recording } = db.prepare('SELECT * FROM recordings WHERE id = ?').get(id) as Record<string, unknown>;
-  const events = db.prepare('SELECT seq, ts, key, payload FROM events WHERE recording_id = ? ORDER BY seq').all(id);
+  const {
+    id: _id,
+    name: _name,
+    created_at: _created,
+    ...recording
+  } = db.prepare('SELECT * FROM recordings WHERE id = ?').get(id) as Record<string, unknown>;
+  const events = db
+    .prepare('SELECT seq, ts, key, payload FROM events WHERE recording_id = ? ORDER BY seq')
+    .all(id);
   return { recording, events };
 }
 
@@ -25,23 +41,44 @@ describe('parsing in a worker thread (parseInWorker)', () => {
     return [stored(t.db, here), stored(t.db, there)];
   };
 
-  it('stores exactly what parsing in the importing thread stores: CSV, JSON Lines, gzip, a JSON array', { timeout: 60_000 }, async () => {
-    const risk = path.resolve('samples/recordings/risk-transactions.csv');
-    const [here, there] = await both({ path: risk, name: 'risk', timestampField: 'ts', timestampFormat: 'iso8601', keyField: 'cardId', onMalformed: 'reject' });
-    expect((there as { events: unknown[] }).events).toHaveLength(2014);
-    expect(there).toEqual(here);
-    const bytes = t.db.prepare('SELECT r.payload_bytes AS said, (SELECT SUM(length(CAST(payload AS BLOB))) FROM events WHERE recording_id = r.id) AS stored FROM recordings r').all() as { said: number; stored: number }[];
-    expect(bytes.every((b) => b.said === b.stored && b.said > 0)).toBe(true);
-    for (const [file, extra] of [
-      [writeFile(t.dir, 'many.jsonl', jsonlText(5000)), { keyField: 'key' }],
-      [fixture('trades-semicolon.csv.gz'), { timestampField: 'time', timestampFormat: 'iso8601' as const, keyField: 'symbol' }],
-      [fixture('sensors.json'), { timestampField: 'epoch', timestampFormat: 'epochSeconds' as const, keyField: 'deviceId' }],
-      [fixture('malformed.jsonl'), { onMalformed: 'skip' as const }],
-    ] as const) {
-      const [a, b] = await both(request(file, extra));
-      expect(b).toEqual(a);
-    }
-  });
+  it(
+    'stores exactly what parsing in the importing thread stores: CSV, JSON Lines, gzip, a JSON array',
+    { timeout: 60_000 },
+    async () => {
+      const risk = path.resolve('samples/recordings/risk-transactions.csv');
+      const [here, there] = await both({
+        path: risk,
+        name: 'risk',
+        timestampField: 'ts',
+        timestampFormat: 'iso8601',
+        keyField: 'cardId',
+        onMalformed: 'reject',
+      });
+      expect((there as { events: unknown[] }).events).toHaveLength(2014);
+      expect(there).toEqual(here);
+      const bytes = t.db
+        .prepare(
+          'SELECT r.payload_bytes AS said, (SELECT SUM(length(CAST(payload AS BLOB))) FROM events WHERE recording_id = r.id) AS stored FROM recordings r',
+        )
+        .all() as { said: number; stored: number }[];
+      expect(bytes.every((b) => b.said === b.stored && b.said > 0)).toBe(true);
+      for (const [file, extra] of [
+        [writeFile(t.dir, 'many.jsonl', jsonlText(5000)), { keyField: 'key' }],
+        [
+          fixture('trades-semicolon.csv.gz'),
+          { timestampField: 'time', timestampFormat: 'iso8601' as const, keyField: 'symbol' },
+        ],
+        [
+          fixture('sensors.json'),
+          { timestampField: 'epoch', timestampFormat: 'epochSeconds' as const, keyField: 'deviceId' },
+        ],
+        [fixture('malformed.jsonl'), { onMalformed: 'skip' as const }],
+      ] as const) {
+        const [a, b] = await both(request(file, extra));
+        expect(b).toEqual(a);
+      }
+    },
+  );
 
   it('really parses in a worker thread (no silent fallback here)', async () => {
     const producer = await openEventProducerInWorker(request(fixture('clicks.jsonl')));
@@ -56,7 +93,11 @@ describe('parsing in a worker thread (parseInWorker)', () => {
   });
 
   it('reports the same errors and stores nothing: malformed rows, a broken file, a missing file', async () => {
-    const cases: ImportRequest[] = [request(fixture('malformed.csv')), request(fixture('unclosed-array.json'), { onMalformed: 'skip' }), request(path.join(t.dir, 'missing.csv'))];
+    const cases: ImportRequest[] = [
+      request(fixture('malformed.csv')),
+      request(fixture('unclosed-array.json'), { onMalformed: 'skip' }),
+      request(path.join(t.dir, 'missing.csv')),
+    ];
     for (const req of cases) {
       const here = await importError(runImport(t.db, req, { parseInWorker: false }));
       const there = await importError(runImport(t.db, req, { parseInWorker: true }));
@@ -68,7 +109,9 @@ describe('parsing in a worker thread (parseInWorker)', () => {
   it('rolls back when cancelled while the worker is still sending', { timeout: 60_000 }, async () => {
     const file = writeFile(t.dir, 'big.jsonl', jsonlText(200_000));
     let batches = 0;
-    const error = await importError(runImport(t.db, request(file), { parseInWorker: true, isCancelled: () => ++batches > 3 }));
+    const error = await importError(
+      runImport(t.db, request(file), { parseInWorker: true, isCancelled: () => ++batches > 3 }),
+    );
     expect(error.code).toBe('cancelled');
     expect(countRows(t.db)).toEqual({ recordings: 0, events: 0 });
     // The connection is usable again at once: the transaction was rolled back, the worker stopped.

@@ -3,7 +3,11 @@ import { detectDelimiter } from '../../../electron/services/recordings/source/de
 import { cellValue } from '../../../electron/services/recordings/source/cell-value';
 import { headerNames } from '../../../electron/services/recordings/source/csv-rows';
 import { sniffFormat } from '../../../electron/services/recordings/source/sniff';
-import { detectTimestampFormat, parseIso8601, parseTimestamp } from '../../../electron/services/recordings/inspect/timestamps';
+import {
+  detectTimestampFormat,
+  parseIso8601,
+  parseTimestamp,
+} from '../../../electron/services/recordings/inspect/timestamps';
 
 describe('delimiter detection', () => {
   it('finds the delimiter that splits records consistently', () => {

@@ -20,7 +20,9 @@ describe('format readers on fixture files', () => {
   it('reads a ;-separated CSV with quotes, escaped quotes and a quoted line break', async () => {
     const { rows } = await readAll('trades-semicolon.csv');
     expect(lines(rows)).toEqual([2, 3, 4, 5, 7, 8]);
-    expect(rows[0]).toMatchObject({ record: { symbol: 'ACME', price: 101.5, qty: 10, note: 'opening; first trade' } });
+    expect(rows[0]).toMatchObject({
+      record: { symbol: 'ACME', price: 101.5, qty: 10, note: 'opening; first trade' },
+    });
     expect(rows[1]).toMatchObject({ record: { note: 'quoted "special" note' } });
     expect(rows[2]).toMatchObject({ record: { note: null } });
     expect(rows[3]).toMatchObject({ record: { note: 'two\nlines' } });
@@ -74,6 +76,8 @@ describe('format readers on fixture files', () => {
   });
 
   it('throws for a JSON array that is never closed', async () => {
-    await expect(readAll('unclosed-array.json')).rejects.toThrow("Line 4: the JSON array is not closed: ']' is missing at the end of the file");
+    await expect(readAll('unclosed-array.json')).rejects.toThrow(
+      "Line 4: the JSON array is not closed: ']' is missing at the end of the file",
+    );
   });
 });

@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runImport, RecordingNotFoundError, RecordingStore, type StoredEvent } from '../../../electron/services/recordings';
+import {
+  runImport,
+  RecordingNotFoundError,
+  RecordingStore,
+  type StoredEvent,
+} from '../../../electron/services/recordings';
 import { countRows, fixture, jsonlText, request, tempDb, writeFile, type TempDb } from './helpers';
 
 describe('RecordingStore queries', () => {
@@ -13,12 +18,21 @@ describe('RecordingStore queries', () => {
     t = tempDb();
     store = new RecordingStore(t.db);
     // In-process import: the worker path is covered by import.test.ts.
-    big = await runImport(t.db, request(writeFile(t.dir, 'events.jsonl', jsonlText(rows)), { name: 'events', keyField: 'key' }), {
-      now: () => Date.UTC(2025, 0, 1),
-    });
+    big = await runImport(
+      t.db,
+      request(writeFile(t.dir, 'events.jsonl', jsonlText(rows)), { name: 'events', keyField: 'key' }),
+      {
+        now: () => Date.UTC(2025, 0, 1),
+      },
+    );
     trades = await runImport(
       t.db,
-      request(fixture('trades-semicolon.csv'), { name: 'trades', timestampField: 'time', timestampFormat: 'iso8601', keyField: 'symbol' }),
+      request(fixture('trades-semicolon.csv'), {
+        name: 'trades',
+        timestampField: 'time',
+        timestampFormat: 'iso8601',
+        keyField: 'symbol',
+      }),
       { now: () => Date.UTC(2025, 0, 2) },
     );
   });
@@ -38,7 +52,14 @@ describe('RecordingStore queries', () => {
       createdAt: '2025-01-01T00:00:00.000Z',
     });
     expect(list[1].payloadBytes).toBeGreaterThan(rows * 50);
-    expect(list[1].schema.map((f) => `${f.name}:${f.type}`)).toEqual(['ts:timestamp', 'key:string', 'type:string', 'value:number', 'nested:object', 'nested.even:boolean']);
+    expect(list[1].schema.map((f) => `${f.name}:${f.type}`)).toEqual([
+      'ts:timestamp',
+      'key:string',
+      'type:string',
+      'value:number',
+      'nested:object',
+      'nested.even:boolean',
+    ]);
     expect(list[1]).not.toHaveProperty('malformed');
   });
 
@@ -47,31 +68,58 @@ describe('RecordingStore queries', () => {
     expect(page.total).toBe(rows);
     expect(page.offset).toBe(2400);
     expect(page.events.map((e) => e.seq)).toEqual([...Array(100).keys()].map((i) => 2400 + i));
-    expect(page.events[0]).toEqual({ seq: 2400, ts: 25_000, key: 'k0', payload: { ts: 25_000, key: 'k0', type: 'A', value: 2400, nested: { even: true } } });
+    expect(page.events[0]).toEqual({
+      seq: 2400,
+      ts: 25_000,
+      key: 'k0',
+      payload: { ts: 25_000, key: 'k0', type: 'A', value: 2400, nested: { even: true } },
+    });
     expect(store.readEvents(big, { offset: rows, limit: 10 }).events).toEqual([]);
   });
 
   it('filters by field value, key, nested field, text and time range', () => {
-    const byType = store.readEvents(big, { offset: 0, limit: 3, filter: { equals: [{ field: 'type', value: 'C' }] } });
+    const byType = store.readEvents(big, {
+      offset: 0,
+      limit: 3,
+      filter: { equals: [{ field: 'type', value: 'C' }] },
+    });
     expect(byType.total).toBe(rows / 5);
     expect(byType.events.map((e) => e.seq)).toEqual([2, 7, 12]);
 
-    const byKey = store.readEvents(big, { offset: 1, limit: 2, filter: { equals: [{ field: 'key', value: 'k7' }] } });
+    const byKey = store.readEvents(big, {
+      offset: 1,
+      limit: 2,
+      filter: { equals: [{ field: 'key', value: 'k7' }] },
+    });
     expect(byKey.total).toBe(rows / 50);
     expect(byKey.events.map((e) => e.seq)).toEqual([57, 107]);
 
-    const nested = store.readEvents(big, { offset: 0, limit: 1, filter: { equals: [{ field: 'nested.even', value: false }] } });
+    const nested = store.readEvents(big, {
+      offset: 0,
+      limit: 1,
+      filter: { equals: [{ field: 'nested.even', value: false }] },
+    });
     expect(nested.total).toBe(rows / 2);
     expect(nested.events[0].seq).toBe(1);
 
     // A number typed as text still finds the stored number.
-    const byValue = store.readEvents(big, { offset: 0, limit: 5, filter: { equals: [{ field: 'value', value: '1234' }] } });
+    const byValue = store.readEvents(big, {
+      offset: 0,
+      limit: 5,
+      filter: { equals: [{ field: 'value', value: '1234' }] },
+    });
     expect(byValue.events.map((e) => e.seq)).toEqual([1234]);
 
     const range = store.readEvents(big, { offset: 0, limit: 1000, filter: { fromTs: 2000, toTs: 2090 } });
-    expect(range.events.map((e) => e.ts)).toEqual([2000, 2010, 2020, 2030, 2040, 2050, 2060, 2070, 2080, 2090]);
+    expect(range.events.map((e) => e.ts)).toEqual([
+      2000, 2010, 2020, 2030, 2040, 2050, 2060, 2070, 2080, 2090,
+    ]);
 
-    const combined = store.readEvents(big, { offset: 0, limit: 10, filter: { fromTs: 2000, toTs: 2090, equals: [{ field: 'type', value: 'B' }] } });
+    const combined = store.readEvents(big, {
+      offset: 0,
+      limit: 10,
+      filter: { fromTs: 2000, toTs: 2090, equals: [{ field: 'type', value: 'B' }] },
+    });
     expect(combined.events.map((e) => e.seq)).toEqual([101, 106]);
     expect(combined.total).toBe(2);
   });
@@ -80,13 +128,23 @@ describe('RecordingStore queries', () => {
     const hits = store.readEvents(trades, { offset: 0, limit: 10, filter: { contains: 'SPECIAL' } });
     expect(hits.events.map((e) => e.seq)).toEqual([1]);
     expect(store.readEvents(trades, { offset: 0, limit: 10, filter: { contains: '%' } }).total).toBe(0);
-    expect(store.readEvents(trades, { offset: 0, limit: 10, filter: { contains: 'two\\nlines' } }).total).toBe(1);
+    expect(
+      store.readEvents(trades, { offset: 0, limit: 10, filter: { contains: 'two\\nlines' } }).total,
+    ).toBe(1);
   });
 
   it('matches null and missing-safe filters on CSV data', () => {
-    const noNote = store.readEvents(trades, { offset: 0, limit: 10, filter: { equals: [{ field: 'note', value: null }] } });
+    const noNote = store.readEvents(trades, {
+      offset: 0,
+      limit: 10,
+      filter: { equals: [{ field: 'note', value: null }] },
+    });
     expect(noNote.events.map((e) => e.seq)).toEqual([2]);
-    const padded = store.readEvents(trades, { offset: 0, limit: 10, filter: { equals: [{ field: 'note', value: '007' }] } });
+    const padded = store.readEvents(trades, {
+      offset: 0,
+      limit: 10,
+      filter: { equals: [{ field: 'note', value: '007' }] },
+    });
     expect(padded.events.map((e) => e.seq)).toEqual([5]);
   });
 
@@ -94,7 +152,9 @@ describe('RecordingStore queries', () => {
     const seen: StoredEvent[] = [];
     for (const event of store.eventsBetween(big, 995, 2005)) seen.push(event);
     expect(seen.map((e) => e.seq)).toEqual([...Array(1010).keys()].map((i) => 995 + i));
-    expect([...store.eventsBetween(big, 2490, 99_999)].map((e) => e.seq)).toEqual([...Array(10).keys()].map((i) => 2490 + i));
+    expect([...store.eventsBetween(big, 2490, 99_999)].map((e) => e.seq)).toEqual(
+      [...Array(10).keys()].map((i) => 2490 + i),
+    );
     expect([...store.eventsBetween(big, 10, 10)]).toEqual([]);
   });
 

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ActionRegistry, type Action } from '../../../renderer/actions/registry';
-import { formatShortcut, matchesShortcut, parseShortcut, type KeyInput } from '../../../renderer/actions/shortcut';
+import {
+  formatShortcut,
+  matchesShortcut,
+  parseShortcut,
+  type KeyInput,
+} from '../../../renderer/actions/shortcut';
 
 function key(k: string, mods: Partial<Omit<KeyInput, 'key'>> = {}): KeyInput {
   return { key: k, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods };
@@ -39,7 +44,9 @@ describe('shortcuts', () => {
     const chord = parseShortcut('Mod+K');
     expect(matchesShortcut(chord, key('K', { ctrlKey: true, shiftKey: true }), false)).toBe(false);
     expect(matchesShortcut(chord, key('k', { ctrlKey: true, altKey: true }), false)).toBe(false);
-    expect(matchesShortcut(parseShortcut('Mod+Shift+P'), key('P', { ctrlKey: true, shiftKey: true }), false)).toBe(true);
+    expect(
+      matchesShortcut(parseShortcut('Mod+Shift+P'), key('P', { ctrlKey: true, shiftKey: true }), false),
+    ).toBe(true);
   });
 
   it('formats per platform', () => {
@@ -71,7 +78,10 @@ describe('ActionRegistry', () => {
 
   it('finds the enabled action bound to a key press', () => {
     const registry = new ActionRegistry();
-    registry.register(action('a', { shortcut: 'Mod+J', enabled: () => false }), action('b', { shortcut: 'Mod+K' }));
+    registry.register(
+      action('a', { shortcut: 'Mod+J', enabled: () => false }),
+      action('b', { shortcut: 'Mod+K' }),
+    );
     expect(registry.findByKey(key('k', { ctrlKey: true }), false)?.id).toBe('b');
     expect(registry.findByKey(key('j', { ctrlKey: true }), false)).toBeUndefined();
     expect(registry.findByKey(key('k'), false)).toBeUndefined();
@@ -95,7 +105,10 @@ describe('ActionRegistry', () => {
       action('view.toggleBottomPanel', { label: 'Toggle bottom panel' }),
       action('pattern.refreshLibrary', { label: 'Reload pattern library', category: 'Pattern' }),
     );
-    expect(registry.search('toggle').map((a) => a.id)).toEqual(['view.toggleTheme', 'view.toggleBottomPanel']);
+    expect(registry.search('toggle').map((a) => a.id)).toEqual([
+      'view.toggleTheme',
+      'view.toggleBottomPanel',
+    ]);
     expect(registry.search('toggle panel').map((a) => a.id)).toEqual(['view.toggleBottomPanel']);
     expect(registry.search('appear').map((a) => a.id)).toEqual(['view.toggleTheme']);
     expect(registry.search('pattern reload').map((a) => a.id)).toEqual(['pattern.refreshLibrary']);

@@ -2,11 +2,24 @@
 import { describe, expect, it } from 'vitest';
 import { serializeDocument } from '../../../engine/format/serialize';
 import { specToDocument } from '../../../engine/format/from-spec';
-import { documentFileName, nameFromFileName, parseDocumentFile } from '../../../renderer/designer/library/document-file';
+import {
+  documentFileName,
+  nameFromFileName,
+  parseDocumentFile,
+} from '../../../renderer/designer/library/document-file';
 import { nameEditedSinceSave } from '../../../renderer/designer/library/use-autosave';
 
 const doc = specToDocument(
-  { stages: [{ name: 'start', contiguity: 'begin', quantifier: { kind: 'one', optional: false, greedy: false, inner: 'relaxed' } }], skip: { kind: 'NO_SKIP' } },
+  {
+    stages: [
+      {
+        name: 'start',
+        contiguity: 'begin',
+        quantifier: { kind: 'one', optional: false, greedy: false, inner: 'relaxed' },
+      },
+    ],
+    skip: { kind: 'NO_SKIP' },
+  },
   { name: 'Large order then refund' },
 );
 
@@ -26,7 +39,8 @@ describe('parseDocumentFile', () => {
   it('points at the line and column of broken JSON', () => {
     const result = parseDocumentFile('{\n  "format": "cepheus.pattern",\n  "nodes": [ }', 'bad.cep.json');
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.problems).toEqual([expect.stringMatching(/^Not valid JSON at line 3, column \d+/)]);
+    if (!result.ok)
+      expect(result.problems).toEqual([expect.stringMatching(/^Not valid JSON at line 3, column \d+/)]);
   });
 
   it('lists the loader problems of JSON that is not a pattern document, with where', () => {

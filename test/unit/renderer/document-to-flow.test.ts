@@ -10,7 +10,8 @@ describe('documentToFlow', () => {
     const doc = sampleDocument();
     const { nodes, edges } = documentToFlow(doc);
     expect(nodes.map((n) => n.data.label)).toEqual(['order', 'refund']);
-    for (const node of nodes) expect(node.position).toEqual({ x: doc.layout.nodes[node.id]?.x, y: doc.layout.nodes[node.id]?.y });
+    for (const node of nodes)
+      expect(node.position).toEqual({ x: doc.layout.nodes[node.id]?.x, y: doc.layout.nodes[node.id]?.y });
     expect(edges).toHaveLength(1);
     expect(edges[0]).toMatchObject({ source: nodes[0]?.id, target: nodes[1]?.id, label: 'followedBy' });
   });
@@ -23,7 +24,12 @@ describe('documentToFlow', () => {
           name: 'burst',
           contiguity: 'next',
           quantifier: { kind: 'times', from: 2, to: 3, optional: false, greedy: false, inner: 'relaxed' },
-          group: { stages: [{ name: 'a', contiguity: 'begin', quantifier: one }, { name: 'b', contiguity: 'followedBy', quantifier: one }] },
+          group: {
+            stages: [
+              { name: 'a', contiguity: 'begin', quantifier: one },
+              { name: 'b', contiguity: 'followedBy', quantifier: one },
+            ],
+          },
         },
       ],
       skip: { kind: 'NO_SKIP' },
@@ -34,7 +40,9 @@ describe('documentToFlow', () => {
     const children = nodes.filter((n) => n.parentId === group?.id).map((n) => n.data.label);
     expect(children).toEqual(['a', 'b']);
     // Parents must precede children for React Flow; the edge inside the group is kept too.
-    expect(nodes.findIndex((n) => n.id === group?.id)).toBeLessThan(nodes.findIndex((n) => n.parentId === group?.id));
+    expect(nodes.findIndex((n) => n.id === group?.id)).toBeLessThan(
+      nodes.findIndex((n) => n.parentId === group?.id),
+    );
     expect(edges.map((e) => e.label).sort()).toEqual(['followedBy', 'next']);
   });
 

@@ -39,11 +39,13 @@ describe('HTTP api client against the web host', () => {
     const unsubscribe = api.on('patterns.changed', (p) => pushes.push(p));
     try {
       // The stream must be connected before the change, or the push is (correctly) not replayed.
-      await expect.poll(async () => {
-        const probe = await api.patterns.create({ name: 'probe', document: sampleDocument('probe') });
-        await api.patterns.delete({ id: probe.id });
-        return pushes.length;
-      }).toBeGreaterThan(0);
+      await expect
+        .poll(async () => {
+          const probe = await api.patterns.create({ name: 'probe', document: sampleDocument('probe') });
+          await api.patterns.delete({ id: probe.id });
+          return pushes.length;
+        })
+        .toBeGreaterThan(0);
       pushes.length = 0;
       const created = await api.patterns.create({ name: 'Order then refund', document: sampleDocument() });
       expect(created.latestVersion).toBe(1);
@@ -71,6 +73,8 @@ describe('HTTP api client against the web host', () => {
     const intruder = createHttpApi({ baseUrl: host.baseUrl, token: 'wrong' });
     await expect(intruder.patterns.list()).rejects.toMatchObject({ code: 'unauthorized' });
     const nowhere = createHttpApi({ baseUrl: 'http://127.0.0.1:9', token: host.token });
-    await expect(nowhere.patterns.list()).rejects.toThrow(/Cannot reach the Cepheus back end \(patterns.list\)/);
+    await expect(nowhere.patterns.list()).rejects.toThrow(
+      /Cannot reach the Cepheus back end \(patterns.list\)/,
+    );
   });
 });

@@ -5,6 +5,8 @@ describe('nextUntitledName', () => {
   it('picks the first free name', () => {
     expect(nextUntitledName([])).toBe('Untitled pattern');
     expect(nextUntitledName(['Untitled pattern'])).toBe('Untitled pattern 2');
-    expect(nextUntitledName(['Untitled pattern', 'Untitled pattern 2', 'Untitled pattern 4'])).toBe('Untitled pattern 3');
+    expect(nextUntitledName(['Untitled pattern', 'Untitled pattern 2', 'Untitled pattern 4'])).toBe(
+      'Untitled pattern 3',
+    );
   });
 });

@@ -20,7 +20,11 @@ async function collect(chunks: string[]): Promise<[string, string][]> {
 
 describe('readSse', () => {
   it('parses named events, skips comments and joins multi-line data', async () => {
-    const events = await collect([': ready\n\n', 'event: patterns.changed\ndata: {"id":"a"}\n\n', 'data: line1\ndata: line2\n\n']);
+    const events = await collect([
+      ': ready\n\n',
+      'event: patterns.changed\ndata: {"id":"a"}\n\n',
+      'data: line1\ndata: line2\n\n',
+    ]);
     expect(events).toEqual([
       ['patterns.changed', '{"id":"a"}'],
       ['message', 'line1\nline2'],

@@ -7,9 +7,18 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDocument } from '../../../engine/format';
-import { prepareReplayPattern, ReplaySession, type EventSource, type ReplayEvent } from '../../../engine/debug';
+import {
+  prepareReplayPattern,
+  ReplaySession,
+  type EventSource,
+  type ReplayEvent,
+} from '../../../engine/debug';
 import { conditionKey } from '../../../renderer/designer/conditions/cursor-request';
-import { conditionValueFor, formatInlineValue, inlineValuesFor } from '../../../renderer/designer/conditions/inline-values';
+import {
+  conditionValueFor,
+  formatInlineValue,
+  inlineValuesFor,
+} from '../../../renderer/designer/conditions/inline-values';
 import { deriveConditionValues, type ConditionValue } from '../../../renderer/replay/overlay';
 
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -22,29 +31,55 @@ function tx(seq: number, type: string, amount: number): ReplayEvent {
     seq,
     ts,
     key: 'c1',
-    payload: { id: `t${seq}`, ts: new Date(ts).toISOString(), userId: 'u', cardId: 'c1', type, amount, status: 'ok', merchant: 'm', device: 'd', knownDevice: true, country: 'DE' },
+    payload: {
+      id: `t${seq}`,
+      ts: new Date(ts).toISOString(),
+      userId: 'u',
+      cardId: 'c1',
+      type,
+      amount,
+      status: 'ok',
+      merchant: 'm',
+      device: 'd',
+      knownDevice: true,
+      country: 'DE',
+    },
   };
 }
 
 /** The probe stage's `where` as evaluated on event `seq` (stepping until the watermark releases it). */
 function probeValueOn(events: ReplayEvent[], seq: number): ConditionValue {
-  const loaded = loadDocument(JSON.parse(readFileSync(path.join(root, 'samples/patterns/risk/card-testing.cep.json'), 'utf8')));
+  const loaded = loadDocument(
+    JSON.parse(readFileSync(path.join(root, 'samples/patterns/risk/card-testing.cep.json'), 'utf8')),
+  );
   if (!loaded.ok) throw new Error('sample pattern does not load');
   const prepared = prepareReplayPattern(loaded.document);
   if (!prepared.ok) throw new Error('sample pattern does not compile');
   const source: EventSource = { count: events.length, read: (from, to) => events.slice(from, to) };
   const session = new ReplaySession(prepared.pattern, source);
-  const stages = prepared.pattern.stages.map((s) => ({ stage: s.stage, nodeId: s.nodeId, contiguity: s.contiguity }));
+  const stages = prepared.pattern.stages.map((s) => ({
+    stage: s.stage,
+    nodeId: s.nodeId,
+    contiguity: s.contiguity,
+  }));
   const probeNode = stages.find((s) => s.stage === 'probe')?.nodeId ?? '';
   for (let p = 1; p <= session.total; p++) {
-    const found = conditionValueFor(deriveConditionValues(session.seek(p), stages), conditionKey(probeNode, 'where'));
+    const found = conditionValueFor(
+      deriveConditionValues(session.seek(p), stages),
+      conditionKey(probeNode, 'where'),
+    );
     if (found?.seq === seq) return found;
   }
   throw new Error(`event #${seq} was never tested against probe`);
 }
 
 describe('inline condition values', () => {
-  const events = [tx(0, 'purchase', 30), tx(1, 'transfer', 0.5), tx(2, 'transfer', 812), tx(3, 'purchase', 5)];
+  const events = [
+    tx(0, 'purchase', 30),
+    tx(1, 'transfer', 0.5),
+    tx(2, 'transfer', 812),
+    tx(3, 'purchase', 5),
+  ];
 
   it('shows the fields read, the inner clause and the result of a true condition', () => {
     const cv = probeValueOn(events, 1);
@@ -76,9 +111,15 @@ describe('inline condition values', () => {
     expect(padded[0].offset).toBe(2 + "type == 'transfer'".length);
     expect(padded.at(-1)).toEqual({ offset: 2 + PROBE.length, text: '→ true', kind: 'true' });
     expect(inlineValuesFor(`${PROBE} && amount > 0`, cv, 1)).toEqual([
-      { offset: PROBE.length + ' && amount > 0'.length, text: 'edited since the replay started', kind: 'note' },
+      {
+        offset: PROBE.length + ' && amount > 0'.length,
+        text: 'edited since the replay started',
+        kind: 'note',
+      },
     ]);
-    expect(inlineValuesFor(PROBE, undefined, 1)).toEqual([{ offset: PROBE.length, text: 'not tested in this step', kind: 'note' }]);
+    expect(inlineValuesFor(PROBE, undefined, 1)).toEqual([
+      { offset: PROBE.length, text: 'not tested in this step', kind: 'note' },
+    ]);
     expect(inlineValuesFor(PROBE, { ...cv, values: [] }, 1)).toEqual([
       { offset: PROBE.length, text: 'cannot evaluate on this event', kind: 'error' },
     ]);

@@ -28,7 +28,19 @@ function tx(seq: number, type: string, amount: number, cardId: string): ReplayEv
     seq,
     ts,
     key: cardId,
-    payload: { id: `t${seq}`, ts: new Date(ts).toISOString(), userId: 'u', cardId, type, amount, status: 'ok', merchant: 'm', device: 'd', knownDevice: true, country: 'DE' },
+    payload: {
+      id: `t${seq}`,
+      ts: new Date(ts).toISOString(),
+      userId: 'u',
+      cardId,
+      type,
+      amount,
+      status: 'ok',
+      merchant: 'm',
+      device: 'd',
+      knownDevice: true,
+      country: 'DE',
+    },
   };
 }
 
@@ -44,7 +56,9 @@ function recording(): ReplayEvent[] {
 }
 
 function session(): ReplaySession {
-  const loaded = loadDocument(JSON.parse(readFileSync(path.join(root, 'samples/patterns/risk/card-testing.cep.json'), 'utf8')));
+  const loaded = loadDocument(
+    JSON.parse(readFileSync(path.join(root, 'samples/patterns/risk/card-testing.cep.json'), 'utf8')),
+  );
   if (!loaded.ok) throw new Error('sample pattern does not load');
   const prepared = prepareReplayPattern(loaded.document);
   if (!prepared.ok) throw new Error('sample pattern does not compile');
@@ -67,10 +81,24 @@ function f5(s: ReplaySession, from: number): { position: number; hit: Breakpoint
  */
 function play(s: ReplaySession, from: number, breakpoints: Breakpoint[], lookAheadSteps = Infinity) {
   s.seek(from);
-  const state = { position: from, playing: true, hit: null as BreakpointHit | null, note: null as string | null, moves: [] as number[], lookAheads: 0 };
+  const state = {
+    position: from,
+    playing: true,
+    hit: null as BreakpointHit | null,
+    note: null as string | null,
+    moves: [] as number[],
+    lookAheads: 0,
+  };
   return new Promise<typeof state>((resolve) => {
     const loop = new PlayLoop({
-      read: (): PlayView => ({ sessionId: 's1', position: state.position, total: s.total, playing: state.playing, speed: 1000, breakpoints }),
+      read: (): PlayView => ({
+        sessionId: 's1',
+        position: state.position,
+        total: s.total,
+        playing: state.playing,
+        speed: 1000,
+        breakpoints,
+      }),
       lookAhead: (_id, at) => {
         state.lookAheads += 1;
         const r = s.runUntilBreakpoint(lookAheadSteps);

@@ -12,7 +12,14 @@ let recordingId: number;
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'cepheus-replay-'));
   backend = createBackend({ dataDir: dir, appVersion: 'test' });
-  const rec = await backend.recordings.import({ path: path.resolve('samples/recordings/risk-transactions.csv'), name: 'risk', timestampField: 'ts', timestampFormat: 'iso8601', keyField: 'cardId', onMalformed: 'reject' });
+  const rec = await backend.recordings.import({
+    path: path.resolve('samples/recordings/risk-transactions.csv'),
+    name: 'risk',
+    timestampField: 'ts',
+    timestampFormat: 'iso8601',
+    keyField: 'cardId',
+    onMalformed: 'reject',
+  });
   recordingId = rec.id;
 }, 60_000);
 
@@ -40,7 +47,10 @@ describe('replay service on a real SQLite recording', () => {
     expect(end.report.totals.matches).toBe(3);
     const out = path.join(dir, 'results.jsonl');
     const exported = await backend.replay.exportResults({ sessionId, format: 'jsonl', path: out });
-    const lines = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { kind: string });
+    const lines = readFileSync(out, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { kind: string });
     expect(lines.filter((l) => l.kind === 'match')).toHaveLength(3);
     expect(exported.results).toBe(lines.length);
     const page = await backend.replay.results({ sessionId, offset: 0, limit: 10, kind: 'match' });
@@ -48,12 +58,18 @@ describe('replay service on a real SQLite recording', () => {
     expect(page.items[0].events.length).toBe(2);
     const csv = path.join(dir, 'results.csv');
     await backend.replay.exportResults({ sessionId, format: 'csv', path: csv });
-    expect(readFileSync(csv, 'utf8').split('\n')[0]).toBe('result,kind,key,timestamp,stage,seq,event_ts,event');
+    expect(readFileSync(csv, 'utf8').split('\n')[0]).toBe(
+      'result,kind,key,timestamp,stage,seq,event_ts,event',
+    );
     await backend.replay.close({ sessionId });
-    await expect(backend.replay.step({ sessionId, direction: 'forward' })).rejects.toMatchObject({ code: 'not-found' });
+    await expect(backend.replay.step({ sessionId, direction: 'forward' })).rejects.toMatchObject({
+      code: 'not-found',
+    });
   }, 60_000);
 
   it('rejects an unknown recording', async () => {
-    await expect(backend.replay.open({ recordingId: 9999, document: doc })).rejects.toMatchObject({ code: 'not-found' });
+    await expect(backend.replay.open({ recordingId: 9999, document: doc })).rejects.toMatchObject({
+      code: 'not-found',
+    });
   });
 });

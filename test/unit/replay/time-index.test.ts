@@ -10,7 +10,7 @@ import { ChunkTimeIndex, TIME_CHUNK } from '../../../electron/services/replay/ti
 /** Deterministic out-of-order times: a rising clock with jitter both ways. */
 function jittered(n: number): number[] {
   let s = 7;
-  const rnd = (): number => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  const rnd = (): number => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
   return Array.from({ length: n }, (_, i) => i * 10 + Math.floor((rnd() - 0.5) * 4000));
 }
 
@@ -71,18 +71,35 @@ describe('SqliteEventSource.firstAtOrAfter', () => {
   it('gives the same event before and after the chunks were read, and the brute-force answer', async () => {
     const db = openDatabase(path.join(dir, 'rec.sqlite'));
     try {
-      const id = await runImport(db, { path: path.resolve('samples/recordings/risk-transactions.csv'), name: 'risk', timestampField: 'ts', timestampFormat: 'iso8601', keyField: 'cardId', onMalformed: 'reject' });
+      const id = await runImport(db, {
+        path: path.resolve('samples/recordings/risk-transactions.csv'),
+        name: 'risk',
+        timestampField: 'ts',
+        timestampFormat: 'iso8601',
+        keyField: 'cardId',
+        onMalformed: 'reject',
+      });
       const source = new SqliteEventSource(db, id);
-      const times = (db.prepare('SELECT ts FROM events WHERE recording_id = ? ORDER BY seq').all(id) as { ts: number }[]).map((r) => r.ts);
+      const times = (
+        db.prepare('SELECT ts FROM events WHERE recording_id = ? ORDER BY seq').all(id) as { ts: number }[]
+      ).map((r) => r.ts);
       expect(times.length).toBeGreaterThan(TIME_CHUNK);
-      const probes = [times[0] - 1, times[0], times[500] + 1, times[1500], times[times.length - 1], times[times.length - 1] + 1];
+      const probes = [
+        times[0] - 1,
+        times[0],
+        times[500] + 1,
+        times[1500],
+        times[times.length - 1],
+        times[times.length - 1] + 1,
+      ];
       const want = probes.map((ts) => firstReaching(times, ts));
       expect(want[want.length - 1]).toBeNull();
       // Nothing read yet, the first chunk read, all read: the same answers.
       expect(probes.map((ts) => source.firstAtOrAfter(ts))).toEqual(want);
       source.read(0, TIME_CHUNK);
       expect(probes.map((ts) => source.firstAtOrAfter(ts))).toEqual(want);
-      for (let from = 0; from < source.count; from += TIME_CHUNK) source.read(from, Math.min(source.count, from + TIME_CHUNK));
+      for (let from = 0; from < source.count; from += TIME_CHUNK)
+        source.read(from, Math.min(source.count, from + TIME_CHUNK));
       expect(probes.map((ts) => source.firstAtOrAfter(ts))).toEqual(want);
     } finally {
       db.close();

@@ -3,7 +3,12 @@ import Database from 'better-sqlite3';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CepError } from '../../../electron/contract';
-import { APPLICATION_ID, createBackend, DATABASE_FILE, LATEST_SCHEMA_VERSION } from '../../../electron/services';
+import {
+  APPLICATION_ID,
+  createBackend,
+  DATABASE_FILE,
+  LATEST_SCHEMA_VERSION,
+} from '../../../electron/services';
 import { semanticHash } from '../../../engine/format';
 import { sampleDocument } from './sample-document';
 import { makeTempDir } from './temp-dir';
@@ -22,8 +27,17 @@ function writeSchemaV1File(file: string): void {
   `);
   const v1 = JSON.stringify(sampleDocument('a > 1'));
   const v2 = JSON.stringify(sampleDocument('a > 2'));
-  db.prepare('INSERT INTO patterns VALUES (?, ?, ?, ?, ?, ?)').run('p1', 'Old pattern', v2, semanticHash(sampleDocument('a > 2')), '2024-01-01T00:00:00.000Z', '2024-01-02T00:00:00.000Z');
-  const version = db.prepare('INSERT INTO pattern_versions (pattern_id, version, document, semantic_hash, created_at, message) VALUES (?, ?, ?, ?, ?, ?)');
+  db.prepare('INSERT INTO patterns VALUES (?, ?, ?, ?, ?, ?)').run(
+    'p1',
+    'Old pattern',
+    v2,
+    semanticHash(sampleDocument('a > 2')),
+    '2024-01-01T00:00:00.000Z',
+    '2024-01-02T00:00:00.000Z',
+  );
+  const version = db.prepare(
+    'INSERT INTO pattern_versions (pattern_id, version, document, semantic_hash, created_at, message) VALUES (?, ?, ?, ?, ?, ?)',
+  );
   version.run('p1', 1, v1, semanticHash(sampleDocument('a > 1')), '2024-01-01T00:00:00.000Z', 'first');
   version.run('p1', 2, v2, semanticHash(sampleDocument('a > 2')), '2024-01-02T00:00:00.000Z', null);
   db.pragma(`application_id = ${APPLICATION_ID}`);
@@ -66,10 +80,19 @@ describe('database schema migrations', () => {
     try {
       expect((await backend.app.info()).schemaVersion).toBe(LATEST_SCHEMA_VERSION);
       expect(await backend.patterns.list()).toEqual([
-        { id: 'p1', name: 'Old pattern', createdAt: '2024-01-01T00:00:00.000Z', updatedAt: '2024-01-02T00:00:00.000Z', latestVersion: 2 },
+        {
+          id: 'p1',
+          name: 'Old pattern',
+          createdAt: '2024-01-01T00:00:00.000Z',
+          updatedAt: '2024-01-02T00:00:00.000Z',
+          latestVersion: 2,
+        },
       ]);
       const versions = await backend.patterns.versions({ id: 'p1' });
-      expect(versions.map((v) => [v.version, v.message])).toEqual([[2, null], [1, 'first']]);
+      expect(versions.map((v) => [v.version, v.message])).toEqual([
+        [2, null],
+        [1, 'first'],
+      ]);
       // The migrated file keeps working: a changed document becomes version 3.
       const saved = await backend.patterns.save({ id: 'p1', document: sampleDocument('a > 3') });
       expect(saved.pattern.latestVersion).toBe(3);

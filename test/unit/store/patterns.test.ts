@@ -2,7 +2,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { CepError, type CepEvents } from '../../../electron/contract';
-import { createBackend, DATABASE_FILE, LATEST_SCHEMA_VERSION, type CepBackend } from '../../../electron/services';
+import {
+  createBackend,
+  DATABASE_FILE,
+  LATEST_SCHEMA_VERSION,
+  type CepBackend,
+} from '../../../electron/services';
 import { CURRENT_VERSION } from '../../../engine/format';
 import { sampleDocument } from './sample-document';
 import { makeTempDir } from './temp-dir';
@@ -36,7 +41,12 @@ describe('patterns store (real SQLite file)', () => {
 
   it('creates cepheus.db in the data dir and reports it in app.info', async () => {
     const info = await backend.app.info();
-    expect(info).toMatchObject({ version: '9.9.9', dataDir: dir, databasePath: path.join(dir, DATABASE_FILE), schemaVersion: LATEST_SCHEMA_VERSION });
+    expect(info).toMatchObject({
+      version: '9.9.9',
+      dataDir: dir,
+      databasePath: path.join(dir, DATABASE_FILE),
+      schemaVersion: LATEST_SCHEMA_VERSION,
+    });
     expect(existsSync(path.join(dir, DATABASE_FILE))).toBe(true);
   });
 
@@ -70,7 +80,10 @@ describe('patterns store (real SQLite file)', () => {
     expect(changed.pattern.latestVersion).toBe(2);
 
     const versions = await backend.patterns.versions({ id: p.id });
-    expect(versions.map((v) => [v.version, v.message])).toEqual([[2, 'tighter'], [1, null]]);
+    expect(versions.map((v) => [v.version, v.message])).toEqual([
+      [2, 'tighter'],
+      [1, null],
+    ]);
     expect(versions[0]?.semanticHash).not.toBe(versions[1]?.semanticHash);
     expect((await backend.patterns.getVersion({ id: p.id, version: 1 })).document).toEqual(doc('a > 1'));
   });
@@ -79,10 +92,15 @@ describe('patterns store (real SQLite file)', () => {
     const p = await backend.patterns.create({ name: 'P', document: doc('a > 1') });
     await backend.patterns.save({ id: p.id, document: doc('a > 2') });
     const restored = await backend.patterns.restoreVersion({ id: p.id, version: 1 });
-    expect(restored).toMatchObject({ versionCreated: true, pattern: { latestVersion: 3, document: doc('a > 1') } });
+    expect(restored).toMatchObject({
+      versionCreated: true,
+      pattern: { latestVersion: 3, document: doc('a > 1') },
+    });
     const versions = await backend.patterns.versions({ id: p.id });
     expect(versions.map((v) => v.message)).toEqual(['Restored version 1', null, null]);
-    expect((await rejection(backend.patterns.restoreVersion({ id: p.id, version: 7 }))).code).toBe('not-found');
+    expect((await rejection(backend.patterns.restoreVersion({ id: p.id, version: 7 }))).code).toBe(
+      'not-found',
+    );
   });
 
   it('duplicates with a default name and its own history', async () => {
@@ -108,7 +126,11 @@ describe('patterns store (real SQLite file)', () => {
     const { settings: _settings, ...noSettings } = doc('a > 1');
     const missing = await rejection(backend.patterns.create({ name: 'P', document: noSettings }));
     expect(missing.code).toBe('invalid-document');
-    expect(missing.issues?.some((i) => i.path.join('.').startsWith('document') && /settings/.test(`${i.path.join('.')} ${i.message}`))).toBe(true);
+    expect(
+      missing.issues?.some(
+        (i) => i.path.join('.').startsWith('document') && /settings/.test(`${i.path.join('.')} ${i.message}`),
+      ),
+    ).toBe(true);
     expect(await backend.patterns.list()).toEqual([]);
   });
 
@@ -119,16 +141,25 @@ describe('patterns store (real SQLite file)', () => {
       version: 0,
       name: 'Old',
       skipStrategy: 'NO_SKIP',
-      nodes: [{ id: 'a', kind: 'stage', name: 'a', where: 'x > 1', quantifier: q, position: { x: 10, y: 20 } }],
+      nodes: [
+        { id: 'a', kind: 'stage', name: 'a', where: 'x > 1', quantifier: q, position: { x: 10, y: 20 } },
+      ],
       edges: [],
     };
     const created = await backend.patterns.create({ name: 'Old file', document: old });
-    expect(created.document).toMatchObject({ format: 'cepheus.pattern', version: CURRENT_VERSION, layout: { nodes: { a: { x: 10, y: 20 } } } });
+    expect(created.document).toMatchObject({
+      format: 'cepheus.pattern',
+      version: CURRENT_VERSION,
+      layout: { nodes: { a: { x: 10, y: 20 } } },
+    });
   });
 
   it('a rename of the document or a moved node is not a new version', async () => {
     const p = await backend.patterns.create({ name: 'P', document: doc('a > 1') });
-    const result = await backend.patterns.save({ id: p.id, document: { ...doc('a > 1', 300), description: 'notes only' } });
+    const result = await backend.patterns.save({
+      id: p.id,
+      document: { ...doc('a > 1', 300), description: 'notes only' },
+    });
     expect(result.versionCreated).toBe(false);
     expect(result.pattern.semanticHash).toBe(p.semanticHash);
   });

@@ -4,7 +4,14 @@ import { specToDocument, type PatternDocument } from '../../../engine/format';
 export function sampleDocument(where: string, x = 0): PatternDocument {
   const doc = specToDocument(
     {
-      stages: [{ name: 'first', contiguity: 'begin', where, quantifier: { kind: 'one', optional: false, greedy: false, inner: 'relaxed' } }],
+      stages: [
+        {
+          name: 'first',
+          contiguity: 'begin',
+          where,
+          quantifier: { kind: 'one', optional: false, greedy: false, inner: 'relaxed' },
+        },
+      ],
       skip: { kind: 'NO_SKIP' },
     },
     { name: 'sample' },

@@ -7,7 +7,12 @@ import { migration004EventsByKey } from './004-events-by-key';
 export type { Migration } from './migration';
 
 /** Every schema step in order. Append only: never edit or reorder a released migration. */
-export const migrations: readonly Migration[] = [migration001Patterns, migration002FormatVersion, migration003Recordings, migration004EventsByKey];
+export const migrations: readonly Migration[] = [
+  migration001Patterns,
+  migration002FormatVersion,
+  migration003Recordings,
+  migration004EventsByKey,
+];
 
 /** The schema version this build writes. */
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -38,7 +38,8 @@ function isPlainNumber(cell: string): boolean {
   if (cell.charCodeAt(i) !== 0x2e) return false;
   const fracStart = i + 1;
   for (i = fracStart; i < length; i++) if (!isDigit(cell.charCodeAt(i))) return false;
-  if (length === fracStart || length - intStart - 1 > 15 || cell.charCodeAt(length - 1) === 0x30) return false;
+  if (length === fracStart || length - intStart - 1 > 15 || cell.charCodeAt(length - 1) === 0x30)
+    return false;
   return !(lead === 0x30 && cell.startsWith('000000', fracStart));
 }
 
@@ -48,7 +49,14 @@ function isDigit(c: number): boolean {
 
 /** The cheap part of isIso8601's test, done here so most text cells skip the call. */
 function mayBeIso(cell: string): boolean {
-  return cell.length >= 10 && cell.charCodeAt(4) === 0x2d && isDigit(cell.charCodeAt(0)) && isDigit(cell.charCodeAt(1)) && isDigit(cell.charCodeAt(2)) && isDigit(cell.charCodeAt(3));
+  return (
+    cell.length >= 10 &&
+    cell.charCodeAt(4) === 0x2d &&
+    isDigit(cell.charCodeAt(0)) &&
+    isDigit(cell.charCodeAt(1)) &&
+    isDigit(cell.charCodeAt(2)) &&
+    isDigit(cell.charCodeAt(3))
+  );
 }
 
 export interface ColumnSchema {
@@ -78,7 +86,11 @@ export class CsvEventEncoder {
   }
 
   /** The encoder for this header, or null when the general path must be taken. */
-  static forHeader(header: readonly string[], timestampField: string, keyField: string | undefined): CsvEventEncoder | null {
+  static forHeader(
+    header: readonly string[],
+    timestampField: string,
+    keyField: string | undefined,
+  ): CsvEventEncoder | null {
     if (header.length === 0 || header.length > MAX_COLUMNS || !header.every(isPlainName)) return null;
     const tsColumn = header.indexOf(timestampField);
     const keyColumn = keyField === undefined ? -1 : header.indexOf(keyField);
@@ -128,7 +140,10 @@ export class CsvEventEncoder {
             continue;
           }
         }
-      } else if ((cell.length === 4 || cell.length === 5) && ((first | 0x20) === 0x74 || (first | 0x20) === 0x66)) {
+      } else if (
+        (cell.length === 4 || cell.length === 5) &&
+        ((first | 0x20) === 0x74 || (first | 0x20) === 0x66)
+      ) {
         const lower = cell.toLowerCase();
         if (lower === 'true' || lower === 'false') {
           kinds[i] |= KIND.boolean;

@@ -28,7 +28,9 @@ export function deferIndexes(db: Database, expectedRows: number): DeferredIndexe
   if (expectedRows <= storedEventsEstimate(db)) return { rebuild: () => undefined };
   const placeholders = DEFERRABLE.map(() => '?').join(', ');
   const dropped = db
-    .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events' AND name IN (${placeholders})`)
+    .prepare(
+      `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events' AND name IN (${placeholders})`,
+    )
     .all(...DEFERRABLE) as { name: string; sql: string }[];
   for (const { name } of dropped) db.exec(`DROP INDEX "${name}"`);
   return {

@@ -73,7 +73,14 @@ export async function openEventProducer(request: ImportRequest): Promise<EventPr
     const malformed = new MalformedLog();
     const rejecting = request.onMalformed === 'reject';
 
-    const newBatch = (): FillingBatch => ({ ts: [], keys: [], payloads: [], payloadBytes: 0, bytesRead: 0, malformedTotal: 0 });
+    const newBatch = (): FillingBatch => ({
+      ts: [],
+      keys: [],
+      payloads: [],
+      payloadBytes: 0,
+      bytesRead: 0,
+      malformedTotal: 0,
+    });
     const finish = (batch: EventBatch): EventBatch => {
       batch.bytesRead = source.bytesRead();
       batch.malformedTotal = malformed.total;
@@ -115,13 +122,20 @@ export async function openEventProducer(request: ImportRequest): Promise<EventPr
     /** CSV: cells to events directly when the header allows (csv-event-encoder.ts), else as records. */
     async function* csvBatches(): AsyncGenerator<EventBatch> {
       for await (const { header, rows } of readCsvCells(peeked.all, delimiter ?? ',')) {
-        if (encoder === undefined && header.length > 0) encoder = CsvEventEncoder.forHeader(header, request.timestampField, request.keyField);
+        if (encoder === undefined && header.length > 0)
+          encoder = CsvEventEncoder.forHeader(header, request.timestampField, request.keyField);
         const batch = newBatch();
         const fast = encoder ?? null;
         for (const row of rows) {
           if ('problem' in row) malformed.add(row.line, row.problem);
           else if (fast === null) addRecord(batch, { line: row.line, record: toRecord(header, row.cells) });
-          else addEvent(batch, row.line, extractor.extractValues(fast.timestamp(row.cells), fast.key(row.cells)), () => fast.encode(row.cells));
+          else
+            addEvent(
+              batch,
+              row.line,
+              extractor.extractValues(fast.timestamp(row.cells), fast.key(row.cells)),
+              () => fast.encode(row.cells),
+            );
         }
         yield finish(batch);
       }
@@ -130,13 +144,20 @@ export async function openEventProducer(request: ImportRequest): Promise<EventPr
     let encoder: CsvEventEncoder | null | undefined;
 
     return {
-      info: { format, compressed: source.compressed, fileBytes: source.fileBytes, estimatedRows: estimateRows(peeked.head, source) },
+      info: {
+        format,
+        compressed: source.compressed,
+        fileBytes: source.fileBytes,
+        estimatedRows: estimateRows(peeked.head, source),
+      },
       batches: format === 'csv' ? csvBatches() : recordBatches(),
       summary: () => ({
         minTs: extractor.minTs,
         maxTs: extractor.maxTs,
         outOfOrder: extractor.outOfOrder,
-        schema: schema.build().map((f) => (f.name === request.timestampField ? { ...f, type: 'timestamp' as const } : f)),
+        schema: schema
+          .build()
+          .map((f) => (f.name === request.timestampField ? { ...f, type: 'timestamp' as const } : f)),
         malformed: malformed.report(),
       }),
       close: () => source.close(),

@@ -35,14 +35,22 @@ export class EventExtractor {
   ) {}
 
   extract(record: Record<string, unknown>): Extracted {
-    return this.extractValues(getField(record, this.timestampField), this.keyField === undefined ? undefined : getField(record, this.keyField));
+    return this.extractValues(
+      getField(record, this.timestampField),
+      this.keyField === undefined ? undefined : getField(record, this.keyField),
+    );
   }
 
   /** The same from the two field values themselves (undefined: the field is absent). */
   extractValues(raw: unknown, rawKey: unknown): Extracted {
-    if (raw === undefined || raw === null || raw === '') return { problem: `missing timestamp field '${this.timestampField}'` };
-    const ts = this.format === 'iso8601' && typeof raw === 'string' ? this.iso.read(raw) : parseTimestamp(raw, this.format);
-    if (ts === null) return { problem: `timestamp ${preview(raw)} in '${this.timestampField}' is not ${this.format}` };
+    if (raw === undefined || raw === null || raw === '')
+      return { problem: `missing timestamp field '${this.timestampField}'` };
+    const ts =
+      this.format === 'iso8601' && typeof raw === 'string'
+        ? this.iso.read(raw)
+        : parseTimestamp(raw, this.format);
+    if (ts === null)
+      return { problem: `timestamp ${preview(raw)} in '${this.timestampField}' is not ${this.format}` };
     const key = keyText(rawKey);
     if (this.maxTs !== null && ts < this.maxTs) this.outOfOrder += 1;
     if (this.minTs === null || ts < this.minTs) this.minTs = ts;

@@ -20,7 +20,10 @@ function openConnection(dbPath: string): Database.Database {
   const ready = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'events'").get();
   if (!ready) {
     db.close();
-    throw new RecordingImportError({ code: 'internal', message: `${dbPath} has no events table; open it with Cepheus first so it is migrated.` });
+    throw new RecordingImportError({
+      code: 'internal',
+      message: `${dbPath} has no events table; open it with Cepheus first so it is migrated.`,
+    });
   }
   return db;
 }

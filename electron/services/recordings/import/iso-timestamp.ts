@@ -34,8 +34,10 @@ export class IsoTimestampReader {
   private readCommonShape(text: string): number | null {
     const length = text.length;
     if (length !== 24 && length !== 20) return null;
-    if (text.charCodeAt(4) !== 0x2d || text.charCodeAt(7) !== 0x2d || text.charCodeAt(10) !== 0x54) return null;
-    if (text.charCodeAt(13) !== 0x3a || text.charCodeAt(16) !== 0x3a || text.charCodeAt(length - 1) !== 0x5a) return null;
+    if (text.charCodeAt(4) !== 0x2d || text.charCodeAt(7) !== 0x2d || text.charCodeAt(10) !== 0x54)
+      return null;
+    if (text.charCodeAt(13) !== 0x3a || text.charCodeAt(16) !== 0x3a || text.charCodeAt(length - 1) !== 0x5a)
+      return null;
     let fraction = 0;
     if (length === 24) {
       if (text.charCodeAt(19) !== 0x2e) return null;

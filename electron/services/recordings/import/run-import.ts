@@ -61,8 +61,13 @@ function checkRequest(request: ImportRequest): void {
   const problems: string[] = [];
   if (request.name.trim() === '') problems.push('the recording needs a name');
   if (request.timestampField.trim() === '') problems.push('choose the field that holds the event time');
-  if (request.keyField !== undefined && request.keyField.trim() === '') problems.push('the key field name is empty');
-  if (problems.length > 0) throw new RecordingImportError({ code: 'invalid-request', message: `Cannot import: ${problems.join('; ')}.` });
+  if (request.keyField !== undefined && request.keyField.trim() === '')
+    problems.push('the key field name is empty');
+  if (problems.length > 0)
+    throw new RecordingImportError({
+      code: 'invalid-request',
+      message: `Cannot import: ${problems.join('; ')}.`,
+    });
 }
 
 /** Counted on the key index (complete by then): cheaper than a JavaScript set of every key as rows go by. */
@@ -72,7 +77,11 @@ function distinctKeys(db: Database, recordingId: number): number {
   return (db.prepare(DISTINCT_KEYS_SQL).get(recordingId) as { n: number }).n;
 }
 
-export async function runImport(db: Database, request: ImportRequest, hooks: ImportHooks = {}): Promise<number> {
+export async function runImport(
+  db: Database,
+  request: ImportRequest,
+  hooks: ImportHooks = {},
+): Promise<number> {
   checkRequest(request);
   const now = hooks.now ?? Date.now;
   let producer: EventProducer | null = null;
@@ -98,7 +107,12 @@ export async function runImport(db: Database, request: ImportRequest, hooks: Imp
     for await (const batch of producer.batches) {
       for (let i = 0; i < batch.ts.length; i++) writer.add(batch.ts[i], batch.keys[i], batch.payloads[i]);
       payloadBytes += batch.payloadBytes;
-      progress = { bytesRead: batch.bytesRead, totalBytes: info.fileBytes, rows: writer.count, malformed: batch.malformedTotal };
+      progress = {
+        bytesRead: batch.bytesRead,
+        totalBytes: info.fileBytes,
+        rows: writer.count,
+        malformed: batch.malformedTotal,
+      };
       if (hooks.isCancelled?.()) throw cancelledError();
       const t = now();
       if (t - lastReport >= interval) {
@@ -121,7 +135,10 @@ export async function runImport(db: Database, request: ImportRequest, hooks: Imp
     if (writer.count === 0) {
       throw new RecordingImportError({
         code: 'empty',
-        message: malformed.total > 0 ? `No valid events: all ${malformed.total} row(s) are malformed.` : 'The file holds no events.',
+        message:
+          malformed.total > 0
+            ? `No valid events: all ${malformed.total} row(s) are malformed.`
+            : 'The file holds no events.',
         malformed,
       });
     }

@@ -20,7 +20,10 @@ type Received = FromParser | { type: 'crashed'; message: string };
 /** A batch as received, checked: every event must come with its key and payload. */
 function checked(batch: PackedBatch): EventBatch {
   if (batch.payloads.length !== batch.ts.length || batch.keys.length !== batch.ts.length) {
-    throw new RecordingImportError({ code: 'internal', message: `The parse worker sent a damaged batch (${batch.ts.length} times, ${batch.keys.length} keys, ${batch.payloads.length} payloads).` });
+    throw new RecordingImportError({
+      code: 'internal',
+      message: `The parse worker sent a damaged batch (${batch.ts.length} times, ${batch.keys.length} keys, ${batch.payloads.length} payloads).`,
+    });
   }
   return batch;
 }
@@ -62,7 +65,9 @@ export async function openEventProducerInWorker(request: ImportRequest): Promise
   if (first.type !== 'info') {
     close();
     if (first.type === 'failed') throw new RecordingImportError(first.error);
-    throw new ParseWorkerUnavailable(first.type === 'crashed' ? first.message : `unexpected first message '${first.type}'`);
+    throw new ParseWorkerUnavailable(
+      first.type === 'crashed' ? first.message : `unexpected first message '${first.type}'`,
+    );
   }
 
   let summary: DigestSummary | null = null;
@@ -81,9 +86,15 @@ export async function openEventProducerInWorker(request: ImportRequest): Promise
         case 'failed':
           throw new RecordingImportError(message.error);
         case 'crashed':
-          throw new RecordingImportError({ code: 'internal', message: `The parse worker stopped: ${message.message}` });
+          throw new RecordingImportError({
+            code: 'internal',
+            message: `The parse worker stopped: ${message.message}`,
+          });
         case 'info':
-          throw new RecordingImportError({ code: 'internal', message: 'The parse worker sent its source twice' });
+          throw new RecordingImportError({
+            code: 'internal',
+            message: 'The parse worker sent its source twice',
+          });
       }
     }
   }

@@ -40,7 +40,8 @@ export async function inspectFile(path: string): Promise<InspectResult> {
   const sample = completeLines(head, ended);
 
   const rows: SourceRow[] = [];
-  for await (const batch of readRows(once(sample), { format, delimiter, partial: !ended })) rows.push(...batch);
+  for await (const batch of readRows(once(sample), { format, delimiter, partial: !ended }))
+    rows.push(...batch);
   // A quoted CSV cell spanning the cut leaves a broken last row behind: not the file's fault.
   if (!ended) while (rows.length > 0 && isProblem(rows[rows.length - 1])) rows.pop();
 
@@ -56,14 +57,22 @@ export async function inspectFile(path: string): Promise<InspectResult> {
   const schema = builder.build();
   const plain = inferred.map((r) => r.record);
   const timestamp = suggestTimestamp(schema, plain);
-  const key = suggestKey(schema, inferred.length, (name) => builder.distinctCount(name), timestamp?.field ?? null);
+  const key = suggestKey(
+    schema,
+    inferred.length,
+    (name) => builder.distinctCount(name),
+    timestamp?.field ?? null,
+  );
 
   let rowEstimate = rows.length;
   if (!ended && rows.length > 0) {
     const textBytes = source.compressed ? await gzipSizeHint(path, source.fileBytes) : source.fileBytes;
     const sampleBytes = Buffer.byteLength(sample);
     // Below the sample size the 32-bit gzip trailer has wrapped (file > 4 GiB): extrapolate from the read ratio instead.
-    const total = textBytes !== null && textBytes > sampleBytes ? textBytes : (source.fileBytes / Math.max(source.bytesRead(), 1)) * sampleBytes;
+    const total =
+      textBytes !== null && textBytes > sampleBytes
+        ? textBytes
+        : (source.fileBytes / Math.max(source.bytesRead(), 1)) * sampleBytes;
     rowEstimate = Math.round((rows.length * total) / sampleBytes);
   }
 

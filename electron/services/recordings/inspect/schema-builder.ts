@@ -73,10 +73,16 @@ export class SchemaBuilder {
       stats.present += 1;
       const kind = kindOf(value);
       stats.kinds |= kind;
-      if (stats.distinct && kind !== KIND.object && kind !== KIND.array && stats.distinct.size <= MAX_DISTINCT) {
+      if (
+        stats.distinct &&
+        kind !== KIND.object &&
+        kind !== KIND.array &&
+        stats.distinct.size <= MAX_DISTINCT
+      ) {
         stats.distinct.add(value);
       }
-      if (kind === KIND.object && depth < MAX_DEPTH) this.visit(value as Record<string, unknown>, name, depth + 1);
+      if (kind === KIND.object && depth < MAX_DEPTH)
+        this.visit(value as Record<string, unknown>, name, depth + 1);
     }
   }
 

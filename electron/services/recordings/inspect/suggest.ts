@@ -37,7 +37,10 @@ export interface TimestampSuggestion {
   format: TimestampFormat;
 }
 
-export function suggestTimestamp(fields: InferredField[], records: Record<string, unknown>[]): TimestampSuggestion | null {
+export function suggestTimestamp(
+  fields: InferredField[],
+  records: Record<string, unknown>[],
+): TimestampSuggestion | null {
   const candidates: { field: string; format: TimestampFormat; rank: number; order: number }[] = [];
   fields.forEach((field, order) => {
     if (field.type === 'object' || field.type === 'array' || field.type === 'boolean') return;
@@ -55,7 +58,22 @@ export function suggestTimestamp(fields: InferredField[], records: Record<string
 }
 
 /** Names of partitioning keys, normalised, best first; "...id" names come after these. */
-const KEY_NAMES = ['key', 'partitionkey', 'userid', 'user', 'accountid', 'account', 'customerid', 'deviceid', 'device', 'sessionid', 'symbol', 'sensorid', 'host', 'id'];
+const KEY_NAMES = [
+  'key',
+  'partitionkey',
+  'userid',
+  'user',
+  'accountid',
+  'account',
+  'customerid',
+  'deviceid',
+  'device',
+  'sessionid',
+  'symbol',
+  'sensorid',
+  'host',
+  'id',
+];
 
 function keyNameRank(name: string): number {
   const n = normalise(name);

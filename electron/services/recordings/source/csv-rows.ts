@@ -49,7 +49,10 @@ export interface CsvCellsBatch {
  * The records as cells, before they become objects: an importer can turn the cells into what it
  * stores directly. Rows whose column count differs from the header's are already problems here.
  */
-export async function* readCsvCells(chunks: AsyncIterable<string>, delimiter: CsvDelimiter): AsyncGenerator<CsvCellsBatch> {
+export async function* readCsvCells(
+  chunks: AsyncIterable<string>,
+  delimiter: CsvDelimiter,
+): AsyncGenerator<CsvCellsBatch> {
   const splitter = new CsvSplitter(delimiter);
   let header: string[] | null = null;
   const toRows = (records: CsvRecord[]): (CsvCellsRow | ProblemRow)[] => {
@@ -60,7 +63,10 @@ export async function* readCsvCells(chunks: AsyncIterable<string>, delimiter: Cs
       } else if (header === null) {
         header = headerNames(item.cells);
       } else if (item.cells.length !== header.length) {
-        rows.push({ line: item.line, problem: `expected ${header.length} columns (as in the header), found ${item.cells.length}` });
+        rows.push({
+          line: item.line,
+          problem: `expected ${header.length} columns (as in the header), found ${item.cells.length}`,
+        });
       } else {
         rows.push(item);
       }
@@ -80,8 +86,13 @@ export async function* readCsvCells(chunks: AsyncIterable<string>, delimiter: Cs
   if (rows.length > 0) yield { header, rows };
 }
 
-export async function* readCsv(chunks: AsyncIterable<string>, delimiter: CsvDelimiter): AsyncGenerator<SourceRow[]> {
+export async function* readCsv(
+  chunks: AsyncIterable<string>,
+  delimiter: CsvDelimiter,
+): AsyncGenerator<SourceRow[]> {
   for await (const { header, rows } of readCsvCells(chunks, delimiter)) {
-    yield rows.map((row) => ('problem' in row ? row : { line: row.line, record: toRecord(header, row.cells) }));
+    yield rows.map((row) =>
+      'problem' in row ? row : { line: row.line, record: toRecord(header, row.cells) },
+    );
   }
 }

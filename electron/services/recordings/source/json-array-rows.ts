@@ -10,7 +10,10 @@ function toRow({ line, text }: ScannedElement): SourceRow {
   return text.includes('\n') ? { line, record: parsed.record } : { line, record: parsed.record, json: text };
 }
 
-export async function* readJsonArray(chunks: AsyncIterable<string>, options: { partial?: boolean } = {}): AsyncGenerator<SourceRow[]> {
+export async function* readJsonArray(
+  chunks: AsyncIterable<string>,
+  options: { partial?: boolean } = {},
+): AsyncGenerator<SourceRow[]> {
   const scanner = new JsonArrayScanner();
   for await (const chunk of chunks) {
     const elements: ScannedElement[] = [];

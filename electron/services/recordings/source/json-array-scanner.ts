@@ -49,7 +49,8 @@ export class JsonArrayScanner {
         continue;
       }
       if (this.state === 'start') {
-        if (c !== 0x5b) throw new SourceFormatError(this.line, `a JSON array must start with '[', found '${chunk[i]}'`);
+        if (c !== 0x5b)
+          throw new SourceFormatError(this.line, `a JSON array must start with '[', found '${chunk[i]}'`);
         this.state = 'first';
         i += 1;
       } else if (this.state === 'done') {
@@ -57,7 +58,11 @@ export class JsonArrayScanner {
       } else if (this.state === 'afterElement') {
         if (c === 0x2c) this.state = 'afterComma';
         else if (c === 0x5d) this.state = 'done';
-        else throw new SourceFormatError(this.line, `expected ',' or ']' between array elements, found '${chunk[i]}'`);
+        else
+          throw new SourceFormatError(
+            this.line,
+            `expected ',' or ']' between array elements, found '${chunk[i]}'`,
+          );
         i += 1;
       } else if (c === 0x5d && this.state === 'first') {
         this.state = 'done';
@@ -75,8 +80,13 @@ export class JsonArrayScanner {
 
   /** Call after the last chunk: the array must have been closed. */
   end(): void {
-    if (this.state === 'start') throw new SourceFormatError(this.line, 'the file is empty; expected a JSON array');
-    if (this.state !== 'done') throw new SourceFormatError(this.line, "the JSON array is not closed: ']' is missing at the end of the file");
+    if (this.state === 'start')
+      throw new SourceFormatError(this.line, 'the file is empty; expected a JSON array');
+    if (this.state !== 'done')
+      throw new SourceFormatError(
+        this.line,
+        "the JSON array is not closed: ']' is missing at the end of the file",
+      );
   }
 
   /** Advances through an element from `i`; returns where scanning continues. */
@@ -102,7 +112,10 @@ export class JsonArrayScanner {
         }
         const open = this.stack.pop();
         if ((c === 0x7d) !== (open === 0x7b)) {
-          throw new SourceFormatError(this.line, `'${chunk[i]}' does not match the '${String.fromCharCode(open!)}' it closes`);
+          throw new SourceFormatError(
+            this.line,
+            `'${chunk[i]}' does not match the '${String.fromCharCode(open!)}' it closes`,
+          );
         }
         if (this.stack.length === 0) {
           this.finish(chunk, start, i + 1, out);

@@ -13,7 +13,10 @@ function syntaxProblem(text: string, startLine: number): string {
   const range = parsed.ok ? undefined : parsed.diagnostic.range;
   if (parsed.ok || !range) return 'invalid JSON';
   const reason = parsed.diagnostic.message.replace(/^.*?column \d+: /, '').replace(/\.$/, '');
-  const where = range.line === 1 ? `at column ${range.column}` : `at line ${startLine + range.line - 1}, column ${range.column}`;
+  const where =
+    range.line === 1
+      ? `at column ${range.column}`
+      : `at line ${startLine + range.line - 1}, column ${range.column}`;
   return `invalid JSON ${where}: ${reason}`;
 }
 

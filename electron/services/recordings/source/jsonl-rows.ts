@@ -7,7 +7,9 @@ const MAX_LINE_CHARS = 64 * 1024 * 1024;
 
 function parseLine(text: string, line: number): SourceRow {
   const parsed = parseJsonRecord(text, line);
-  return 'problem' in parsed ? { line, problem: parsed.problem } : { line, record: parsed.record, json: text };
+  return 'problem' in parsed
+    ? { line, problem: parsed.problem }
+    : { line, record: parsed.record, json: text };
 }
 
 function toRow(raw: string, line: number): SourceRow | null {
@@ -29,7 +31,8 @@ export async function* readJsonLines(chunks: AsyncIterable<string>): AsyncGenera
       start = nl + 1;
     }
     carry = text.slice(start);
-    if (carry.length > MAX_LINE_CHARS) throw new SourceFormatError(line, 'line is longer than 64 MiB; is this really JSON Lines?');
+    if (carry.length > MAX_LINE_CHARS)
+      throw new SourceFormatError(line, 'line is longer than 64 MiB; is this really JSON Lines?');
     if (batch.length > 0) yield batch;
   }
   const last = toRow(carry, line);

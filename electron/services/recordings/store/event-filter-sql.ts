@@ -21,7 +21,12 @@ function paths(field: string): string[] {
 
 const NUMERIC = /^-?\d+(?:\.\d+)?$/;
 
-function equalsCondition(field: string, value: FilterValue, keyField: string | null, params: (string | number)[]): string {
+function equalsCondition(
+  field: string,
+  value: FilterValue,
+  keyField: string | null,
+  params: (string | number)[],
+): string {
   if (field === keyField && value !== null) {
     params.push(String(value));
     return 'key = ?';
@@ -46,7 +51,11 @@ function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-export function filterSql(recordingId: number, filter: EventFilter | undefined, keyField: string | null): FilterSql {
+export function filterSql(
+  recordingId: number,
+  filter: EventFilter | undefined,
+  keyField: string | null,
+): FilterSql {
   const conditions = ['recording_id = ?'];
   const params: (string | number)[] = [recordingId];
   if (filter?.fromTs !== undefined) {
@@ -57,7 +66,8 @@ export function filterSql(recordingId: number, filter: EventFilter | undefined, 
     conditions.push('ts <= ?');
     params.push(filter.toTs);
   }
-  for (const { field, value } of filter?.equals ?? []) conditions.push(equalsCondition(field, value, keyField, params));
+  for (const { field, value } of filter?.equals ?? [])
+    conditions.push(equalsCondition(field, value, keyField, params));
   if (filter?.contains) {
     conditions.push("payload LIKE ? ESCAPE '\\'");
     params.push(likePattern(filter.contains));
@@ -66,5 +76,11 @@ export function filterSql(recordingId: number, filter: EventFilter | undefined, 
 }
 
 export function isEmptyFilter(filter: EventFilter | undefined): boolean {
-  return !filter || (filter.fromTs === undefined && filter.toTs === undefined && !filter.contains && (filter.equals ?? []).length === 0);
+  return (
+    !filter ||
+    (filter.fromTs === undefined &&
+      filter.toTs === undefined &&
+      !filter.contains &&
+      (filter.equals ?? []).length === 0)
+  );
 }

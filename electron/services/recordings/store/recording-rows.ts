@@ -1,5 +1,13 @@
 /** Row shapes of the recordings tables and their mapping to the service's types. */
-import type { InferredField, MalformedRow, RecordingDetail, RecordingSummary, SourceFormat, StoredEvent, TimestampFormat } from '../types';
+import type {
+  InferredField,
+  MalformedRow,
+  RecordingDetail,
+  RecordingSummary,
+  SourceFormat,
+  StoredEvent,
+  TimestampFormat,
+} from '../types';
 
 export interface RecordingRow {
   id: number;
@@ -57,9 +65,17 @@ export function toSummary(row: Omit<RecordingRow, 'malformed'>): RecordingSummar
 }
 
 export function toDetail(row: RecordingRow): RecordingDetail {
-  return { ...toSummary(row), malformed: { total: row.malformed_count, rows: JSON.parse(row.malformed) as MalformedRow[] } };
+  return {
+    ...toSummary(row),
+    malformed: { total: row.malformed_count, rows: JSON.parse(row.malformed) as MalformedRow[] },
+  };
 }
 
 export function toEvent(row: EventRow): StoredEvent {
-  return { seq: row.seq, ts: row.ts, key: row.key, payload: JSON.parse(row.payload) as Record<string, unknown> };
+  return {
+    seq: row.seq,
+    ts: row.ts,
+    key: row.key,
+    payload: JSON.parse(row.payload) as Record<string, unknown>,
+  };
 }

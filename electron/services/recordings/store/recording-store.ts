@@ -4,9 +4,23 @@
  * time, never a whole recording.
  */
 import type { Database } from 'better-sqlite3';
-import type { EventFilter, EventsPage, ReadEventsOptions, RecordingDetail, RecordingSummary, StoredEvent } from '../types';
+import type {
+  EventFilter,
+  EventsPage,
+  ReadEventsOptions,
+  RecordingDetail,
+  RecordingSummary,
+  StoredEvent,
+} from '../types';
 import { filterSql, isEmptyFilter } from './event-filter-sql';
-import { SUMMARY_COLUMNS, toDetail, toEvent, toSummary, type EventRow, type RecordingRow } from './recording-rows';
+import {
+  SUMMARY_COLUMNS,
+  toDetail,
+  toEvent,
+  toSummary,
+  type EventRow,
+  type RecordingRow,
+} from './recording-rows';
 
 export const MAX_PAGE = 10_000;
 const ITERATION_CHUNK = 1000;
@@ -19,7 +33,11 @@ export class RecordingNotFoundError extends Error {
 }
 
 /** The two statements of a filtered page (exported so tests can EXPLAIN them); page binds limit and offset last. */
-export function filteredQueries(id: number, filter: EventFilter | undefined, keyField: string | null): { count: string; page: string; params: (string | number)[] } {
+export function filteredQueries(
+  id: number,
+  filter: EventFilter | undefined,
+  keyField: string | null,
+): { count: string; page: string; params: (string | number)[] } {
   const { where, params } = filterSql(id, filter, keyField);
   return {
     count: `SELECT COUNT(*) AS n FROM events WHERE ${where}`,
@@ -33,7 +51,9 @@ export class RecordingStore {
 
   /** Newest first. */
   list(): RecordingSummary[] {
-    const rows = this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM recordings ORDER BY id DESC`).all() as RecordingRow[];
+    const rows = this.db
+      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM recordings ORDER BY id DESC`)
+      .all() as RecordingRow[];
     return rows.map(toSummary);
   }
 
@@ -74,7 +94,9 @@ export class RecordingStore {
     const limit = Math.min(MAX_PAGE, Math.max(0, Math.floor(options.limit)));
     if (isEmptyFilter(options.filter)) {
       const rows = this.db
-        .prepare('SELECT seq, ts, key, payload FROM events WHERE recording_id = ? AND seq >= ? AND seq < ? ORDER BY seq')
+        .prepare(
+          'SELECT seq, ts, key, payload FROM events WHERE recording_id = ? AND seq >= ? AND seq < ? ORDER BY seq',
+        )
         .all(id, offset, offset + limit) as EventRow[];
       return { total: recording.rowCount, offset, events: rows.map(toEvent) };
     }
