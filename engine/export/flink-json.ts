@@ -139,6 +139,13 @@ class Writer {
       const before = this.verdicts.items.length;
       nodes.push(this.node(stage));
       const prev = stages[i - 1];
+      if (prev && greedyThenTimesFromZero(prev, stage))
+        // Flink's Pattern.times(0, m) makes the quantifier optional directly, but the loader calls
+        // times(1, m) then Pattern.optional(), whose checkIfPreviousPatternGreedy() throws.
+        this.refuse(
+          stage,
+          `times(0, ${stage.quantifier.to ?? 0}) right after the greedy stage "${prev.name}" cannot be loaded: the dynamic-CEP loader rebuilds it as times(1, ${stage.quantifier.to ?? 0}).optional(), and Flink's optional() throws "Optional pattern cannot be preceded by greedy pattern" (Java's times(0, m) does not; export as Java)`,
+        );
       if (prev && stage.contiguity !== 'begin') {
         const type = EDGE_TYPE[stage.contiguity];
         if (stage.group && (type === 'NOT_NEXT' || type === 'NOT_FOLLOW'))
@@ -162,6 +169,19 @@ class Writer {
   }
 
   skip: GraphJson['afterMatchStrategy'] = { type: 'NO_SKIP', patternName: null };
+}
+
+/** A `times(0, m)` stage whose previous stage in the same chain is greedy (see the refusal above). */
+function greedyThenTimesFromZero(prev: StageSpec, stage: StageSpec): boolean {
+  const q = stage.quantifier;
+  return (
+    !stage.group &&
+    q.kind === 'times' &&
+    q.from === 0 &&
+    !prev.group &&
+    prev.quantifier.greedy &&
+    prev.quantifier.kind !== 'one'
+  );
 }
 
 export function buildFlinkJson(spec: PatternSpec, ctx: ExportContext): FlinkJsonExport {

@@ -213,7 +213,17 @@ export class GraphReader {
     }
     const name = typeof node.name === 'string' ? node.name : '';
     if (!name) this.error('missing-name', 'Each node needs a non-empty "name".', [...path, 'name']);
-    else if (this.names.has(name))
+    if (node.type === 'COMPOSITE') {
+      // A COMPOSITE node's name only links the edges of its own graph: Flink's GraphSpec.fromPattern
+      // names it after the last stage inside it (GroupPattern.getRawPattern().getName()), and the
+      // loader looks nodes up per graph, so that name is not a stage name and may repeat one.
+      // Flink's own group name is the constant "GroupPattern", never in a match.
+
+      const { quantifier } = this.quantifier(node.quantifier, [...path, 'quantifier'], name, true);
+      const stages = this.chain(node, path, false);
+      return { name, contiguity: 'begin', quantifier, group: { stages: stages ?? [] } };
+    }
+    if (name && this.names.has(name))
       this.error(
         'duplicate-name',
         `Duplicate pattern name: ${name}. Names must be unique.`,
@@ -221,11 +231,6 @@ export class GraphReader {
         name,
       );
     this.names.add(name);
-    if (node.type === 'COMPOSITE') {
-      const { quantifier } = this.quantifier(node.quantifier, [...path, 'quantifier'], name, true);
-      const stages = this.chain(node, path, false);
-      return { name, contiguity: 'begin', quantifier, group: { stages: stages ?? [] } };
-    }
     if (node.type !== 'ATOMIC')
       this.error(
         'bad-node-type',
