@@ -218,7 +218,6 @@ export class GraphReader {
       // names it after the last stage inside it (GroupPattern.getRawPattern().getName()), and the
       // loader looks nodes up per graph, so that name is not a stage name and may repeat one.
       // Flink's own group name is the constant "GroupPattern", never in a match.
-
       const { quantifier } = this.quantifier(node.quantifier, [...path, 'quantifier'], name, true);
       const stages = this.chain(node, path, false);
       return { name, contiguity: 'begin', quantifier, group: { stages: stages ?? [] } };
