@@ -29,7 +29,8 @@ export function formatDiagnostic(d: Diagnostic): string {
   ]
     .filter(Boolean)
     .join(' ');
-  return `  ${d.severity}: ${where ? `${where}: ` : ''}${d.message}`;
+  const fix = d.fix ? `\n    fix: ${d.fix}` : '';
+  return `  ${d.severity}: ${where ? `${where}: ` : ''}${d.message}${fix}`;
 }
 
 export function formatDiagnostics(list: readonly Diagnostic[]): string {

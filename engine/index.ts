@@ -54,7 +54,17 @@ export {
   type PartialMatchInfo,
 } from './nfa';
 export {
+  lintDocument,
+  lintPattern,
+  LINT_RULES,
+  type LintContext,
+  type LintRule,
+  type LintTime,
+} from './lint';
+export {
   exportPattern,
+  exportWarnings,
+  warningText,
   expressibility,
   EXPORT_TARGETS,
   type ExportTarget,

@@ -58,6 +58,7 @@ export function exportCommand(argv: readonly string[]): number {
     const lines = result.reasons.map((r) => `  ✗ ${r.stage ? `stage "${r.stage}": ` : ''}${r.reason ?? ''}`);
     throw new CliError(`${file} cannot be exported to ${to}:\n${lines.join('\n')}`);
   }
+  for (const w of result.warnings) process.stderr.write(`warning: ${w}\n`);
   writeOutput(result.text, flag(args, 'out'));
   return 0;
 }

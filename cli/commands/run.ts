@@ -3,6 +3,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { flag, parseArgs } from '../args';
 import { CliError } from '../errors';
 import { readEvents } from '../events-reader';
+import { lintDocument } from '../../engine/lint';
 import { formatDiagnostics, loadPatternFile } from '../io';
 import { createPipeline, type OutputRecord } from '../pipeline';
 
@@ -61,6 +62,8 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
       `${patternFile} cannot run:\n${formatDiagnostics(created.diagnostics.filter((d) => d.severity === 'error'))}`,
     );
   const { pipeline } = created;
+  const lint = lintDocument(document);
+  if (lint.length > 0) process.stderr.write(`${formatDiagnostics(lint)}\n`);
   const events = readEvents(eventsFile);
   const out = flag(args, 'out');
   const sink = new Sink(out ? createWriteStream(out) : process.stdout);

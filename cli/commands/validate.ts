@@ -1,5 +1,5 @@
 /** cepheus validate <pattern> — loads, lowers and compiles a pattern; lists every problem. */
-import { compilePattern, documentToSpec, expressibility, EXPORT_TARGETS } from '../../engine';
+import { compilePattern, documentToSpec, expressibility, EXPORT_TARGETS, lintDocument } from '../../engine';
 import { parseArgs } from '../args';
 import { CliError } from '../errors';
 import { formatDiagnostics, loadPatternFile } from '../io';
@@ -7,8 +7,8 @@ import { formatDiagnostics, loadPatternFile } from '../io';
 export const VALIDATE_HELP = `Usage: cepheus validate <pattern.cep.json>
 
 Checks that the file is a valid Cepheus pattern: the JSON, the document schema, the graph (one chain),
-Flink's pattern rules and every condition. Prints the problems with where they are, and which export
-formats can express the pattern.
+Flink's pattern rules and every condition. Prints the problems with where they are, warnings about
+patterns that can exhaust memory (with a proposed fix), and which export formats can express the pattern.
 
 Exit codes: 0 valid; 1 invalid; 2 unreadable file or bad usage.`;
 
@@ -26,13 +26,14 @@ export function validateCommand(argv: readonly string[]): number {
   if (!lowered.ok)
     throw new CliError(`${file} is not a valid pattern:\n${formatDiagnostics(lowered.diagnostics)}`);
   const compiled = compilePattern(lowered.spec, document.eventSchema ? { schema: document.eventSchema } : {});
-  const all = [...warnings, ...compiled.diagnostics];
+  const all = [...warnings, ...compiled.diagnostics, ...lintDocument(document, lowered.spec)];
   if (!compiled.ok) throw new CliError(`${file} is not a valid pattern:\n${formatDiagnostics(all)}`);
   if (all.length > 0) console.error(formatDiagnostics(all));
   const report = expressibility(document);
   const exports = EXPORT_TARGETS.map((t) => `${t} ${report[t].ok ? 'yes' : 'no'}`).join(', ');
-  console.log(
-    `${file}: valid (${lowered.spec.stages.length} ${lowered.spec.stages.length === 1 ? 'stage' : 'stages'}). Exportable: ${exports}.`,
-  );
+  const stages = lowered.spec.stages.length;
+  const warned = all.filter((d) => d.severity === 'warning').length;
+  const counts = `${stages} ${stages === 1 ? 'stage' : 'stages'}${warned > 0 ? `, ${warned} ${warned === 1 ? 'warning' : 'warnings'}` : ''}`;
+  console.log(`${file}: valid (${counts}). Exportable: ${exports}.`);
   return 0;
 }

@@ -6,6 +6,7 @@
 import { documentToSpec, serializeDocument } from '../format';
 import type { PatternDocument } from '../format';
 import { allNodes } from '../format';
+import { lintDocument } from '../lint';
 import { compilePattern } from '../nfa';
 import type { Diagnostic } from '../pattern/diagnostic';
 import type { PatternSpec } from '../pattern/spec';
@@ -132,7 +133,7 @@ export function exportPattern(
       target,
       text: serializeDocument(doc),
       fileName: fileStem(doc) + FILE_EXTENSION.json,
-      warnings: [],
+      warnings: exportWarnings(doc).map(warningText),
     };
   const ctx = exportContext(doc, options);
   const lowered = lower(doc, ctx);
@@ -142,7 +143,23 @@ export function exportPattern(
     return { ok: false, target, reasons: r.report.items.filter((i) => !i.ok) };
   const fileName =
     target === 'flink-java' && r.className ? `${r.className}.java` : fileStem(doc) + FILE_EXTENSION[target];
-  return { ok: true, target, text: r.text, fileName, warnings: [] };
+  const warnings = lintDocument(doc, lowered.spec).map(warningText);
+  return { ok: true, target, text: r.text, fileName, warnings };
+}
+
+/**
+ * Lint warnings of a pattern that exports (an explosive pattern is as explosive on Flink): the
+ * export report shows them above the per-target verdicts.
+ */
+export function exportWarnings(doc: PatternDocument): Diagnostic[] {
+  const lowered = documentToSpec(doc);
+  return lowered.ok ? lintDocument(doc, lowered.spec) : [];
+}
+
+/** One warning as one line: the stage, what, and the proposed fix. */
+export function warningText(d: Diagnostic): string {
+  const stage = d.target?.stage ? `stage "${d.target.stage}": ` : '';
+  return `${stage}${d.message}${d.fix ? `. Fix: ${d.fix}.` : ''}`;
 }
 
 /** Our own format writes every stage as it is. */

@@ -40,4 +40,6 @@ export interface Diagnostic {
   flinkError?: string;
   /** The exact message Flink raises for this rule, when there is one (conformance compares its gist). */
   flinkMessage?: string;
+  /** A proposed fix in plain words (lint warnings), e.g. "add a window (Within) to the pattern". */
+  fix?: string;
 }

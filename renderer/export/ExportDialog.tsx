@@ -4,7 +4,7 @@
  * never text that would mean something else.
  */
 import { useMemo, useState } from 'react';
-import { expressibility, exportPattern } from '../../engine/export';
+import { expressibility, exportPattern, exportWarnings } from '../../engine/export';
 import type { PatternDocument } from '../../engine/format/schema';
 import { Modal } from '../recordings/Modal';
 import { copyText } from './clipboard';
@@ -12,6 +12,7 @@ import { downloadText } from './download';
 import { ExportOptionsForm } from './ExportOptionsForm';
 import { TARGET_INFO, toExportOptions } from './export-options';
 import { ExportPreview } from './ExportPreview';
+import { ExportWarnings } from './ExportWarnings';
 import { ExpressibilityList } from './ExpressibilityList';
 import { useExportStore } from './export-store';
 import { RefusalNotice } from './RefusalNotice';
@@ -26,6 +27,7 @@ export function ExportDialog({ doc }: { doc: PatternDocument }) {
   const options = useMemo(() => toExportOptions(doc, fields), [doc, fields]);
   const report = useMemo(() => expressibility(doc, options), [doc, options]);
   const result = useMemo(() => exportPattern(doc, target, options), [doc, target, options]);
+  const warnings = useMemo(() => exportWarnings(doc), [doc]);
   const info = TARGET_INFO[target];
   const close = () => useExportStore.getState().close();
 
@@ -100,6 +102,7 @@ export function ExportDialog({ doc }: { doc: PatternDocument }) {
             <h3 className="export-heading">{info.label}</h3>
             <ExportOptionsForm doc={doc} target={target} />
             <h3 className="export-heading">Expressibility</h3>
+            <ExportWarnings warnings={warnings} />
             <ExpressibilityList report={report[target]} />
           </aside>
           <section className="export-main">

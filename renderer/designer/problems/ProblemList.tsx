@@ -43,7 +43,14 @@ export function ProblemList({ problems }: { problems: readonly Diagnostic[] }) {
               onClick={() => revealDiagnostic(p)}
             >
               <Icon name={p.severity === 'error' ? 'error' : 'warning'} size={14} />
-              <span className="problem-message">{p.message}</span>
+              <span className="problem-message">
+                {p.message}
+                {p.fix && (
+                  <span className="problem-fix" data-testid="problem-fix">
+                    Fix: {p.fix}
+                  </span>
+                )}
+              </span>
               <span className="problem-where">{locationText(p, nameOf)}</span>
               <span className="problem-code">{p.code}</span>
             </button>

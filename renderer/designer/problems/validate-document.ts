@@ -1,6 +1,7 @@
 /**
  * Validation of the working copy, as pure functions: the schema and integrity checks of loadDocument,
- * the graph checks of documentToSpec and Flink's rules plus condition checks of compilePattern, merged
+ * the graph checks of documentToSpec, Flink's rules plus condition checks of compilePattern and the
+ * lint warnings (engine/lint), merged
  * into one list and sorted into per-node, per-edge and pattern-wide buckets for the canvas badges and
  * the inspector's inline messages.
  */
@@ -8,6 +9,7 @@ import { documentToSpec } from '../../../engine/format/to-spec';
 import { loadDocument } from '../../../engine/format/load';
 import type { PatternDocument } from '../../../engine/format/schema';
 import { allNodes } from '../../../engine/format/walk';
+import { lintDocument } from '../../../engine/lint';
 import { compilePattern } from '../../../engine/nfa/compile';
 import type { Diagnostic, DiagnosticField } from '../../../engine/pattern/diagnostic';
 
@@ -34,7 +36,7 @@ export function validateDocument(doc: PatternDocument): Diagnostic[] {
   if (!lowered.ok) engineProblems.push(...lowered.diagnostics);
   else {
     const compiled = compilePattern(lowered.spec, doc.eventSchema ? { schema: doc.eventSchema } : {});
-    engineProblems.push(...compiled.diagnostics);
+    engineProblems.push(...compiled.diagnostics, ...lintDocument(doc, lowered.spec));
   }
   // A field the schema already rejects (to < from, empty name) is often rejected by the compiler too:
   // say it once, in the schema's words, which name the exact property.
