@@ -26,6 +26,17 @@ const nodeBuiltins = [
   'readline',
 ];
 
+const uiLibraries = [
+  'react',
+  'react-*',
+  'react/*',
+  '@xyflow/*',
+  'monaco-editor',
+  'monaco-editor/*',
+  'zustand',
+  'zustand/*',
+];
+
 export default defineConfig(
   {
     ignores: [
@@ -75,16 +86,7 @@ export default defineConfig(
         {
           patterns: [
             {
-              group: [
-                'react',
-                'react-*',
-                'react/*',
-                '@xyflow/*',
-                'monaco-editor',
-                'monaco-editor/*',
-                'zustand',
-                'zustand/*',
-              ],
+              group: uiLibraries,
               message: 'engine/ must not depend on UI libraries.',
             },
             { group: ['electron', 'electron/*'], message: 'engine/ must not import Electron.' },
@@ -98,7 +100,7 @@ export default defineConfig(
                 'engine/ must not import Node built-ins: it runs in the renderer, the CLI and servers alike.',
             },
             {
-              group: ['**/renderer/**', '**/electron/**', '**/cli/**'],
+              group: ['**/renderer/**', '**/electron/**', '**/cli/**', '**/node/**'],
               message: 'engine/ is the bottom layer: it imports nothing from the app.',
             },
           ],
@@ -160,6 +162,7 @@ export default defineConfig(
                 '**/electron/preload/**',
                 '**/electron/web/**',
                 '**/cli/**',
+                '**/node/**',
               ],
               message: 'The renderer may import only electron/contract from the back end.',
             },
@@ -177,8 +180,36 @@ export default defineConfig(
         {
           patterns: [
             {
-              group: ['electron', 'electron/*', 'better-sqlite3', ...nodeBuiltins],
+              group: ['electron', 'electron/*', 'better-sqlite3', ...nodeBuiltins, '**/node/**'],
               message: 'The contract is shared with the renderer: types and zod only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  // node/: Node code shared by the CLI, library users and the app's services (the recordings
+  // readers). Node built-ins yes; Electron, the UI, SQLite and the app's folders no.
+  // cli/: the installable command line stays as light: engine/ and node/ only.
+  {
+    files: ['node/**/*.ts', 'cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^electron(/.*)?$',
+              message: 'node/ and cli/ run without Electron (CLI, servers, tests).',
+            },
+            {
+              group: [...uiLibraries, 'better-sqlite3'],
+              message: 'node/ and cli/ are installed without the app: no UI libraries, no SQLite.',
+            },
+            {
+              group: ['**/renderer/**', '**/electron/**', '**/bench/**', '**/test/**'],
+              message:
+                'node/ and cli/ import only engine/ and node/: code under electron/ belongs to the app.',
             },
           ],
         },

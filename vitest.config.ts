@@ -13,6 +13,7 @@ export default defineConfig({
             'engine/**/*.test.ts',
             'electron/**/*.test.ts',
             'cli/**/*.test.ts',
+            'node/**/*.test.ts',
             'renderer/**/*.test.ts',
           ],
           environment: 'node',

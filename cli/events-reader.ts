@@ -1,16 +1,16 @@
 /**
  * Streams events from a file for `cepheus run`, through the app's recordings readers
- * (electron/services/recordings/source): the same gzip detection, CSV splitting and cell typing
+ * (node/recordings): the same gzip detection, CSV splitting and cell typing
  * as an import, read in chunks. The format comes from the extension (.jsonl/.ndjson, .json,
  * .csv, optionally .gz); the CSV delimiter is detected. The first bad row stops the run with
  * the file, its line and the reason.
  */
 import { existsSync } from 'node:fs';
-import { openTextSource } from '../electron/services/recordings/source/open-source';
-import { readRows } from '../electron/services/recordings/source/read-rows';
-import { peekText, sniffFormat } from '../electron/services/recordings/source/sniff';
-import { SourceFormatError } from '../electron/services/recordings/source/source-row';
-import type { SourceFormat } from '../electron/services/recordings/types';
+import { openTextSource } from '../node/recordings/open-source';
+import { readRows } from '../node/recordings/read-rows';
+import { peekText, sniffFormat } from '../node/recordings/sniff';
+import { SourceFormatError } from '../node/recordings/source-row';
+import type { SourceFormat } from '../node/recordings/formats';
 import type { EventRecord } from '../engine/pattern/spec';
 import { CliError } from './errors';
 

@@ -8,8 +8,8 @@ import { CepError, type CepIssue, type RecordingMethods } from '../../contract';
 import type { PushHub } from '../push-hub';
 import { RecordingImportError } from './import/import-error';
 import type { RecordingsService } from './recordings-service';
-import { SourceOpenError } from './source/open-source';
-import { SourceFormatError } from './source/source-row';
+import { SourceOpenError } from '../../../node/recordings/open-source';
+import { SourceFormatError } from '../../../node/recordings/source-row';
 import { RecordingNotFoundError } from './store/recording-store';
 
 export function toCepError(error: unknown): unknown {

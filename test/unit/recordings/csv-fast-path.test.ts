@@ -4,7 +4,7 @@ import { CsvEventEncoder } from '../../../electron/services/recordings/import/cs
 import { IsoTimestampReader } from '../../../electron/services/recordings/import/iso-timestamp';
 import { SchemaBuilder } from '../../../electron/services/recordings/inspect/schema-builder';
 import { parseTimestamp } from '../../../electron/services/recordings/inspect/timestamps';
-import { toRecord } from '../../../electron/services/recordings/source/csv-rows';
+import { toRecord } from '../../../node/recordings/csv-rows';
 
 const HEADER = ['id', 'ts', 'amount', 'flag', 'note', 'a "quoted" name', 'when'];
 

@@ -1,8 +1,8 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { CsvSplitter, type CsvRecord } from '../../../electron/services/recordings/source/csv-splitter';
-import { readCsv } from '../../../electron/services/recordings/source/csv-rows';
-import type { SourceRow } from '../../../electron/services/recordings/source/source-row';
+import { CsvSplitter, type CsvRecord } from '../../../node/recordings/csv-splitter';
+import { readCsv } from '../../../node/recordings/csv-rows';
+import type { SourceRow } from '../../../node/recordings/source-row';
 
 /** Feeds `text` in chunks of `size` characters, so records and quotes straddle chunk borders. */
 function split(text: string, size: number, delimiter: ',' | ';' = ','): CsvRecord[] {

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  JsonArrayScanner,
-  type ScannedElement,
-} from '../../../electron/services/recordings/source/json-array-scanner';
-import { SourceFormatError } from '../../../electron/services/recordings/source/source-row';
+import { JsonArrayScanner, type ScannedElement } from '../../../node/recordings/json-array-scanner';
+import { SourceFormatError } from '../../../node/recordings/source-row';
 
 function scan(text: string, chunkSize = text.length): ScannedElement[] {
   const scanner = new JsonArrayScanner();

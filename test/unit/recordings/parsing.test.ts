@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { detectDelimiter } from '../../../electron/services/recordings/source/delimiter';
-import { cellValue } from '../../../electron/services/recordings/source/cell-value';
-import { headerNames } from '../../../electron/services/recordings/source/csv-rows';
-import { sniffFormat } from '../../../electron/services/recordings/source/sniff';
+import { detectDelimiter } from '../../../node/recordings/delimiter';
+import { cellValue } from '../../../node/recordings/cell-value';
+import { headerNames } from '../../../node/recordings/csv-rows';
+import { sniffFormat } from '../../../node/recordings/sniff';
 import {
   detectTimestampFormat,
   parseIso8601,

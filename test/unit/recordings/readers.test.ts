@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { openTextSource } from '../../../electron/services/recordings/source/open-source';
-import { readRows } from '../../../electron/services/recordings/source/read-rows';
-import { peekText, sniffFormat } from '../../../electron/services/recordings/source/sniff';
-import type { SourceRow } from '../../../electron/services/recordings/source/source-row';
+import { openTextSource } from '../../../node/recordings/open-source';
+import { readRows } from '../../../node/recordings/read-rows';
+import { peekText, sniffFormat } from '../../../node/recordings/sniff';
+import type { SourceRow } from '../../../node/recordings/source-row';
 import { fixture } from './helpers';
 
 async function readAll(name: string): Promise<{ compressed: boolean; rows: SourceRow[] }> {

@@ -7,7 +7,7 @@
  */
 import { KIND } from '../inspect/schema-builder';
 import { isIso8601 } from '../inspect/timestamps';
-import { NUMBER_CELL, cellValue } from '../source/cell-value';
+import { NUMBER_CELL, cellValue } from '../../../../node/recordings/cell-value';
 
 /** The schema builder's field limit: a wider file takes the general path, which truncates. */
 const MAX_COLUMNS = 500;

@@ -5,11 +5,11 @@
  * own: large files are parsed in parse-worker.ts while the importing thread writes.
  */
 import { SchemaBuilder } from '../inspect/schema-builder';
-import { openTextSource, type TextSource } from '../source/open-source';
-import { readRows } from '../source/read-rows';
-import { peekText, sniffFormat } from '../source/sniff';
-import { readCsvCells, toRecord } from '../source/csv-rows';
-import { isProblem, type SourceRow } from '../source/source-row';
+import { openTextSource, type TextSource } from '../../../../node/recordings/open-source';
+import { readRows } from '../../../../node/recordings/read-rows';
+import { peekText, sniffFormat } from '../../../../node/recordings/sniff';
+import { readCsvCells, toRecord } from '../../../../node/recordings/csv-rows';
+import { isProblem, type SourceRow } from '../../../../node/recordings/source-row';
 import type { ImportRequest, InferredField, MalformedReport, SourceFormat } from '../types';
 import { CsvEventEncoder } from './csv-event-encoder';
 import { EventExtractor, type Extracted } from './event-extractor';

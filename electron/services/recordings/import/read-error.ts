@@ -1,6 +1,6 @@
 /** Any failure while reading a file, as the RecordingImportError an import reports. */
-import { SourceOpenError } from '../source/open-source';
-import { SourceFormatError } from '../source/source-row';
+import { SourceOpenError } from '../../../../node/recordings/open-source';
+import { SourceFormatError } from '../../../../node/recordings/source-row';
 import { RecordingImportError } from './import-error';
 
 export function wrapReadError(error: unknown, path: string): RecordingImportError {

@@ -2,10 +2,10 @@
  * Looks at the head of an event file (at most 1 MiB of text) and proposes how to import it:
  * format, delimiter, schema, timestamp and key fields, and a row count estimate.
  */
-import { gzipSizeHint, openTextSource } from '../source/open-source';
-import { readRows } from '../source/read-rows';
-import { isProblem, type SourceRow } from '../source/source-row';
-import { peekText, sniffFormat } from '../source/sniff';
+import { gzipSizeHint, openTextSource } from '../../../../node/recordings/open-source';
+import { readRows } from '../../../../node/recordings/read-rows';
+import { isProblem, type SourceRow } from '../../../../node/recordings/source-row';
+import { peekText, sniffFormat } from '../../../../node/recordings/sniff';
 import type { InspectResult, MalformedRow, SampleRow } from '../types';
 import { SchemaBuilder } from './schema-builder';
 import { suggestKey, suggestTimestamp } from './suggest';

@@ -3,7 +3,7 @@
  * into the same number of fields most consistently. Quotes are honoured, so a ";" inside
  * "a;b" does not count.
  */
-import type { CsvDelimiter } from '../types';
+import type { CsvDelimiter } from './formats';
 
 export const DELIMITERS: readonly CsvDelimiter[] = [',', ';', '\t', '|'];
 

@@ -2,7 +2,7 @@
  * CSV: the first record is the header, every later record becomes an object keyed by it.
  * Records with a wrong column count or broken quoting are reported, not thrown.
  */
-import type { CsvDelimiter } from '../types';
+import type { CsvDelimiter } from './formats';
 import { cellValue } from './cell-value';
 import { CsvSplitter, type CsvRecord } from './csv-splitter';
 import { SourceFormatError, type ProblemRow, type SourceRow } from './source-row';

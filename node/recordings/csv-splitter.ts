@@ -6,7 +6,7 @@
  * words the errors. Blank lines are skipped but counted, so every record keeps its start line.
  */
 import { parse } from 'csv-parse/sync';
-import type { CsvDelimiter } from '../types';
+import type { CsvDelimiter } from './formats';
 import { SourceFormatError } from './source-row';
 
 export type CsvRecord = { line: number; cells: string[] } | { line: number; problem: string };

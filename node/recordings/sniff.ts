@@ -1,5 +1,5 @@
 /** Tells CSV, JSON Lines and a JSON array apart by content, not by file name. */
-import type { CsvDelimiter, SourceFormat } from '../types';
+import type { CsvDelimiter, SourceFormat } from './formats';
 import { detectDelimiter } from './delimiter';
 
 export interface SniffResult {

@@ -1,5 +1,5 @@
 /** One entry point for all formats: batches of rows with their line numbers. */
-import type { CsvDelimiter, SourceFormat } from '../types';
+import type { CsvDelimiter, SourceFormat } from './formats';
 import { readCsv } from './csv-rows';
 import { readJsonArray } from './json-array-rows';
 import { readJsonLines } from './jsonl-rows';
