@@ -14,6 +14,7 @@ import type {
   PatternSettings,
 } from './schema';
 import { CURRENT_VERSION, FORMAT_ID } from './schema';
+import type { TestCase } from './tests-schema';
 
 export interface SpecToDocumentOptions {
   name?: string;
@@ -21,6 +22,7 @@ export interface SpecToDocumentOptions {
   /** Overrides for settings not carried by the spec (partition key, time) or replacing those it carries. */
   settings?: Partial<PatternSettings>;
   eventSchema?: DocEventSchema | null;
+  tests?: TestCase[];
 }
 
 /** Default sizes of the generated layout, in canvas pixels. */
@@ -159,5 +161,6 @@ export function specToDocument(spec: PatternSpec, opts: SpecToDocumentOptions = 
     nodes: built.nodes,
     edges: built.edges,
     layout,
+    tests: opts.tests ?? [],
   };
 }

@@ -1,6 +1,6 @@
 /**
  * The Cepheus pattern document format (`*.cep.json`): schemas and types, loading (with migrations),
- * stable serialization, semantic hash and diff, lowering to PatternSpec and back, a Flink-style
+ * test cases saved with the pattern, stable serialization, semantic hash and diff, lowering to PatternSpec and back, a Flink-style
  * builder, and a plain-language description.
  */
 export {
@@ -37,6 +37,19 @@ export type {
   StageNode,
   TimeSettings,
 } from './schema';
+export {
+  EventRefSchema,
+  ExpectationSchema,
+  TestCaseSchema,
+  TestSourceSchema,
+  TestTimeSchema,
+  testTimeMs,
+  type EventRef,
+  type Expectation,
+  type TestCase,
+  type TestSource,
+  type TestTime,
+} from './tests-schema';
 export { loadDocument, type LoadResult } from './load';
 export { parseJsonText, type JsonParseResult } from './json-text';
 export { MIGRATIONS, type Migration } from './migrations';

@@ -1,6 +1,7 @@
 /**
  * Checks a well-typed document for problems the schema cannot see: ids must be unique across the
- * whole document (nodes and edges of all groups), and layout entries should name existing nodes.
+ * whole document (nodes and edges of all groups), test ids unique among tests, and layout entries
+ * should name existing nodes.
  * Graph shape (chains, cycles, dangling edges) is left to documentToSpec, because the canvas must be
  * able to save a half-drawn pattern.
  */
@@ -43,6 +44,17 @@ export function checkIntegrity(doc: PatternDocument): Diagnostic[] {
         target: { kind: 'document', path: ['layout', 'nodes', id] },
       });
   }
+  const testIds = new Set<string>();
+  doc.tests.forEach((t, i) => {
+    if (testIds.has(t.id))
+      out.push({
+        code: 'format.duplicate-test-id',
+        severity: 'error',
+        message: `Test id "${t.id}" is used twice (tests[${i}]); every test case needs its own id.`,
+        target: { kind: 'document', path: ['tests', i, 'id'] },
+      });
+    testIds.add(t.id);
+  });
   return out;
 }
 

@@ -6,12 +6,14 @@
  * Nothing here needs eval, so it also works under the renderer's CSP with `z.config({ jitless: true })`.
  *
  * The document is a graph (nodes + edges, groups nest a sub-graph); `documentToSpec` lowers it to the
- * linear PatternSpec. Layout lives in its own block so moving a node never changes the semantics.
+ * linear PatternSpec. Layout lives in its own block so moving a node never changes the semantics;
+ * so do the pattern's tests (tests-schema.ts).
  */
 import { z } from 'zod';
+import { TestCaseSchema } from './tests-schema';
 
 export const FORMAT_ID = 'cepheus.pattern';
-export const CURRENT_VERSION = 1;
+export const CURRENT_VERSION = 2;
 
 /** A whole number with one plain-language message for every way it can be wrong. */
 function wholeNumber(min: number, unit = ''): z.ZodNumber {
@@ -186,6 +188,8 @@ export const PatternDocumentSchema = z.strictObject({
   nodes: z.array(PatternNodeSchema),
   edges: z.array(EdgeSchema),
   layout: LayoutSchema,
+  /** Test cases (format version 2): what the pattern must match; never part of its semantics. */
+  tests: z.array(TestCaseSchema),
 });
 
 export type DocQuantifier = z.infer<typeof QuantifierSchema>;

@@ -10,6 +10,7 @@ import type {
   PatternNode,
   PatternSettings,
 } from './schema';
+import type { Expectation, TestCase } from './tests-schema';
 import { allNodes } from './walk';
 
 function quantifier(q: DocQuantifier): DocQuantifier {
@@ -94,6 +95,37 @@ function layout(doc: PatternDocument): Layout {
   return out;
 }
 
+function defined<T extends object>(o: T): T {
+  for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined) delete o[k];
+  return o;
+}
+
+function expectation(e: Expectation): Expectation {
+  switch (e.kind) {
+    case 'match':
+    case 'timeout':
+      return defined({ kind: e.kind, key: e.key, stages: e.stages, endsAt: e.endsAt });
+    case 'no-match':
+      return defined({ kind: e.kind, key: e.key, from: e.from, to: e.to });
+    case 'count':
+      return defined({ kind: e.kind, of: e.of, equals: e.equals, key: e.key, from: e.from, to: e.to });
+  }
+}
+
+function testCase(t: TestCase): TestCase {
+  return {
+    id: t.id,
+    name: t.name,
+    source:
+      t.source.kind === 'recording'
+        ? { kind: 'recording', recording: t.source.recording }
+        : { kind: 'inline', events: t.source.events },
+    idField: t.idField,
+    expect: t.expect.map(expectation),
+    note: t.note,
+  };
+}
+
 /** The document with every object rebuilt in the canonical key order. */
 export function normalizeDocument(doc: PatternDocument): PatternDocument {
   const out = {} as PatternDocument;
@@ -116,6 +148,7 @@ export function normalizeDocument(doc: PatternDocument): PatternDocument {
     nodes: doc.nodes.map(node),
     edges: doc.edges.map(edge),
     layout: layout(doc),
+    tests: doc.tests.map(testCase),
   });
   return out;
 }

@@ -41,7 +41,10 @@ function migrateNode(node: NodeV0, layout: Layout): PatternNode {
   return stage;
 }
 
-export function migrateV0(doc: DocumentV0): PatternDocument {
+/** The v1 shape: today's document without tests. */
+export type DocumentV1 = Omit<PatternDocument, 'version' | 'tests'> & { version: 1 };
+
+export function migrateV0(doc: DocumentV0): DocumentV1 {
   const layout: Layout = { nodes: {} };
   return {
     format: 'cepheus.pattern',

@@ -20,7 +20,7 @@ export function stage(id: string, name: string, where: string, extra: Partial<St
 export function cardTesting(): PatternDocument {
   return {
     format: 'cepheus.pattern',
-    version: 1,
+    version: 2,
     name: 'Card testing',
     description: 'Small test charges followed by a large purchase on the same card.',
     settings: {
@@ -49,6 +49,7 @@ export function cardTesting(): PatternDocument {
         n2: { x: 280, y: 0, width: 220, height: 90 },
       },
     },
+    tests: [],
   };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadDocument, MIGRATIONS, CURRENT_VERSION } from '../../../engine/format';
-import { stage } from './fixtures';
+import { cardTesting, stage } from './fixtures';
 
 const q = { kind: 'one', optional: false, greedy: false, inner: 'relaxed' };
 
@@ -41,7 +41,10 @@ function v0(): Record<string, unknown> {
 
 describe('migrations', () => {
   it('form an ordered ladder up to the current version', () => {
-    expect(MIGRATIONS.map((m) => [m.from, m.to])).toEqual([[0, 1]]);
+    expect(MIGRATIONS.map((m) => [m.from, m.to])).toEqual([
+      [0, 1],
+      [1, 2],
+    ]);
     expect(MIGRATIONS.length).toBe(CURRENT_VERSION);
   });
 
@@ -52,7 +55,7 @@ describe('migrations', () => {
     expect(r.migratedFrom).toBe(0);
     expect(r.document).toEqual({
       format: 'cepheus.pattern',
-      version: 1,
+      version: 2,
       name: 'Old',
       description: '',
       settings: {
@@ -76,6 +79,7 @@ describe('migrations', () => {
       ],
       edges: [{ id: 'e1', from: 'a', to: 'g', contiguity: 'next' }],
       layout: { nodes: { a: { x: 10, y: 20 }, g: { x: 300, y: 20 }, b: { x: 5, y: 6 } } },
+      tests: [],
     });
   });
 
@@ -106,5 +110,29 @@ describe('migrations', () => {
     const before = JSON.stringify(doc);
     expect(loadDocument(doc).ok).toBe(true);
     expect(JSON.stringify(doc)).toBe(before);
+  });
+
+  it('upgrade a v1 document: it gets an empty list of tests, the rest is kept', () => {
+    const { tests: _tests, ...v1 } = { ...cardTesting(), version: 1 };
+    const r = loadDocument(JSON.stringify(v1));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.migratedFrom).toBe(1);
+    expect(r.document).toEqual(cardTesting());
+  });
+
+  it('report errors in a v1 file with their own paths', () => {
+    const { tests: _tests, ...v1 } = { ...cardTesting(), version: 1 };
+    const r = loadDocument({ ...v1, settings: { ...v1.settings, partitionKey: '' } });
+    expect(r.ok).toBe(false);
+    expect(r.diagnostics[0].message).toBe(
+      'settings.partitionKey must not be empty (after upgrading from format version 1).',
+    );
+  });
+
+  it('refuse a v1 file that already carries tests (they came with version 2)', () => {
+    const r = loadDocument({ ...cardTesting(), version: 1, tests: [] });
+    expect(r.ok).toBe(false);
+    expect(r.diagnostics[0].message).toContain('tests');
   });
 });

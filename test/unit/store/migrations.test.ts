@@ -9,7 +9,7 @@ import {
   DATABASE_FILE,
   LATEST_SCHEMA_VERSION,
 } from '../../../electron/services';
-import { semanticHash } from '../../../engine/format';
+import { CURRENT_VERSION, semanticHash } from '../../../engine/format';
 import { sampleDocument } from './sample-document';
 import { makeTempDir } from './temp-dir';
 
@@ -102,9 +102,10 @@ describe('database schema migrations', () => {
     const db = new Database(file, { readonly: true });
     const formats = db.prepare('SELECT version, format_version FROM pattern_versions ORDER BY version').all();
     expect(formats).toEqual([
-      { version: 1, format_version: 1 },
-      { version: 2, format_version: 1 },
-      { version: 3, format_version: 1 },
+      // Back-filled from each stored document's own version field.
+      { version: 1, format_version: CURRENT_VERSION },
+      { version: 2, format_version: CURRENT_VERSION },
+      { version: 3, format_version: CURRENT_VERSION },
     ]);
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     db.close();
