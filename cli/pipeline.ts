@@ -21,6 +21,8 @@ export interface PipelineOptions {
   key?: string;
   /** Time field; overrides the document's (and turns a processing-time document into event time). */
   timeField?: string;
+  /** Output timed-out partial matches too (built only when asked, as Flink does). */
+  timeouts?: boolean;
 }
 
 /** What is written per output line (JSON Lines). */
@@ -90,6 +92,7 @@ export function createPipeline(
     time: time.mode,
     timestampOf: time.timestampOf,
     outOfOrdernessMs: time.outOfOrdernessMs,
+    timeouts: options.timeouts === true,
     ...(key ? { keyOf: (e: EventRecord) => keyText(fieldValue(e, key)) } : {}),
   });
   return {

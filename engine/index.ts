@@ -14,6 +14,7 @@
  *   if (!compiled.ok) throw …;
  *   const matcher = createMatcher(compiled.nfa, {           // one matcher per input stream
  *     time: 'event', timestampOf: (e) => Number(e.ts), keyOf: (e) => String(e.account), outOfOrdernessMs: 1000,
+ *     timeouts: true,                                       // also output timed-out partial matches (default: only counted)
  *   });
  *   for (const out of matcher.push(event)) …                // kind: match | timeout | late | warning | error
  *   matcher.advanceWatermark(t);                            // or rely on derived watermarks

@@ -4,7 +4,7 @@ import { followedByAny } from './followedbyany';
 import { followedByWithin } from './followedby-within';
 import { notFollowedBy } from './notfollowedby';
 import { oneOrMoreSum } from './oneormore-sum';
-import { riskControl } from './risk-control';
+import { riskControl, riskRules } from './risk-control';
 import { import1mCsv, replay1m } from './recordings';
 import { strictSeq3 } from './strict-seq-3';
 
@@ -15,6 +15,7 @@ export const WORKLOADS: readonly Workload[] = [
   followedByAny,
   notFollowedBy,
   riskControl,
+  ...riskRules,
   replay1m,
   import1mCsv,
 ];

@@ -43,7 +43,7 @@ export const notFollowedBy: Workload = {
     );
     return {
       events,
-      engine: matcherRun(SPEC, { keyOf: (e) => String(e.key), outOfOrdernessMs: 2_000 }),
+      engine: matcherRun(SPEC, { keyOf: (e) => String(e.key), outOfOrdernessMs: 2_000, timeouts: true }),
       peers: [],
       info: {
         pattern:

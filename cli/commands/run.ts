@@ -9,8 +9,9 @@ import { createPipeline, type OutputRecord } from '../pipeline';
 
 export const RUN_HELP = `Usage: cepheus run <pattern.cep.json> <events> [options]
 
-Runs the pattern over a file of events and writes every match and timed-out partial match as one
-JSON object per line: {"kind":"match"|"timeout","key":…,"timestamp":…,"stages":{"stage":[events…]}}.
+Runs the pattern over a file of events and writes every match (and, with --timeouts, every
+timed-out partial match) as one JSON object per line:
+{"kind":"match"|"timeout","key":…,"timestamp":…,"stages":{"stage":[events…]}}.
 Events: .jsonl/.ndjson (one object per line), .json (an array) or .csv (header row), optionally .gz.
 Late events, warnings and run-time errors are reported on stderr, with a summary at the end.
 
@@ -18,6 +19,8 @@ Options:
   --out FILE          write the JSON Lines to FILE instead of stdout
   --key FIELD         partition key (overrides the pattern's settings)
   --time-field FIELD  event-time field (overrides the pattern's settings)
+  --timeouts          also write timed-out partial matches (otherwise only counted, as
+                      Flink does without a timeout handler)
   --help              show this help
 
 Exit codes: 0 done; 1 invalid pattern or run-time errors; 2 unreadable input or bad usage.`;
@@ -47,7 +50,7 @@ class Sink {
 }
 
 export async function runCommand(argv: readonly string[]): Promise<number> {
-  const args = parseArgs(argv, { values: ['out', 'key', 'time-field'] }, 'run');
+  const args = parseArgs(argv, { values: ['out', 'key', 'time-field'], booleans: ['timeouts'] }, 'run');
   if (args.flags.has('help')) {
     console.log(RUN_HELP);
     return 0;
@@ -56,7 +59,12 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
   if (!patternFile || !eventsFile || extra.length > 0)
     throw new CliError(`run needs a pattern file and an events file.\n\n${RUN_HELP}`, 2);
   const { document } = loadPatternFile(patternFile);
-  const created = createPipeline(document, { key: flag(args, 'key'), timeField: flag(args, 'time-field') });
+  const timeouts = args.flags.has('timeouts');
+  const created = createPipeline(document, {
+    key: flag(args, 'key'),
+    timeField: flag(args, 'time-field'),
+    timeouts,
+  });
   if (!created.ok)
     throw new CliError(
       `${patternFile} cannot run:\n${formatDiagnostics(created.diagnostics.filter((d) => d.severity === 'error'))}`,
@@ -97,8 +105,9 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
   await emit(pipeline.flush());
   await sink.close();
   if (progress) process.stderr.write('\r');
+  const timedOut = pipeline.matcher.counters.timeouts;
   process.stderr.write(
-    `cepheus run: ${counts.events} events, ${counts.match} matches, ${counts.timeout} timeouts, ${counts.late} late, ${counts.error} errors\n`,
+    `cepheus run: ${counts.events} events, ${counts.match} matches, ${timedOut} timeouts${timeouts || timedOut === 0 ? '' : ' (not written; --timeouts writes them)'}, ${counts.late} late, ${counts.error} errors\n`,
   );
   return counts.error > 0 ? 1 : 0;
 }

@@ -53,6 +53,7 @@ function runOperatorHarness(v: ConformanceVector, nfa: CompiledNfa): Observed {
     time: v.time ?? 'event',
     watermarks: 'explicit',
     maxPartialMatchesPerKey: Number.POSITIVE_INFINITY,
+    timeouts: true,
     keyOf: keyBy ? (e) => String(e[keyBy]) : undefined,
     timestampOf: (e) => (byId.get(e.__id as string) as { ts: number }).ts,
     comparator: comparatorField ? (a, b) => compareValues(a[comparatorField], b[comparatorField]) : undefined,

@@ -99,6 +99,8 @@ export function prepareReplayPattern(doc: PatternDocument): PrepareResult {
         time: reader.mode,
         timestampOf: reader.timestampOf,
         outOfOrdernessMs: reader.outOfOrdernessMs,
+        // The timeline, results and near misses show timed-out partial matches.
+        timeouts: true,
         ...(partitionKey === null ? {} : { keyOf }),
       };
     },

@@ -42,13 +42,16 @@ function anyTimedOut(nfa: CompiledNfa, runs: readonly PartialRun[], ts: number):
 
 /**
  * Advances time (Flink's NFA.advanceTime): runs whose window has passed time out, a trailing
- * notFollowedBy whose window passed completes, and held matches may be released.
+ * notFollowedBy whose window passed completes, and held matches may be released. Timed-out partial
+ * matches are built only `withTimeouts` (Flink builds them only for a TimedOutPartialMatchHandler);
+ * otherwise they are dropped and counted in `timedOut`.
  */
 export function advanceTime(
   nfa: CompiledNfa,
   st: NfaState,
   ts: number,
   observer?: NfaObserver,
+  withTimeouts = true,
 ): NfaStepResult {
   if (st.completed.length === 0 && (!nfa.hasWindows || !anyTimedOut(nfa, st.partial, ts))) {
     dropOldCounters(st, ts);
@@ -62,6 +65,7 @@ export function advanceTime(
   const W = nfa.windowTime;
   let result: NfaStepResult | null = null;
   let changed = false;
+  let dropped = 0;
   try {
     for (let i = 0; i < old.length; i++) {
       const run = old[i];
@@ -82,10 +86,12 @@ export function advanceTime(
         heapOffer(potential, run, compareRuns);
         continue;
       }
-      timeouts.push({
-        match: matchOf(pathOf(run.node)),
-        timestamp: prevTimedOut ? lastTimestamp(run) + w : run.startTs + W,
-      });
+      if (withTimeouts)
+        timeouts.push({
+          match: matchOf(pathOf(run.node)),
+          timestamp: prevTimedOut ? lastTimestamp(run) + w : run.startTs + W,
+        });
+      else dropped++;
       reportDiscard(nfa, observer, run, 'window', ts);
       releaseNode(st, run.node);
     }
@@ -96,7 +102,10 @@ export function advanceTime(
   }
   st.partial = changed ? next : old;
   dropOldCounters(st, ts);
-  if (result !== null) return result;
-  if (matches.length === 0 && timeouts.length === 0) return EMPTY_RESULT;
-  return { matches, timeouts };
+  if (result !== null) {
+    if (dropped > 0) result.timedOut = dropped;
+    return result;
+  }
+  if (matches.length === 0 && timeouts.length === 0 && dropped === 0) return EMPTY_RESULT;
+  return dropped > 0 ? { matches, timeouts, timedOut: dropped } : { matches, timeouts };
 }

@@ -14,6 +14,12 @@ export interface MatcherOptions {
   /** 'auto' derives watermarks from timestamps; 'explicit' waits for advanceWatermark/flush. Default 'auto'. */
   watermarks?: 'auto' | 'explicit';
   maxPartialMatchesPerKey?: number;
+  /**
+   * Output timed-out partial matches (`kind: 'timeout'`). Flink builds them only when the job has a
+   * TimedOutPartialMatchHandler; building one costs as much as a match. Default false: they are only
+   * counted (counters.timeouts).
+   */
+  timeouts?: boolean;
   /** Orders events with the same timestamp (Flink's EventComparator); arrival order otherwise. */
   comparator?: (a: EventRecord, b: EventRecord) => number;
 }
@@ -28,6 +34,7 @@ export type MatcherOutput =
 export interface MatcherCounters {
   events: number;
   matches: number;
+  /** Timed-out partial matches, output or not (see MatcherOptions.timeouts). */
   timeouts: number;
   late: number;
   warnings: number;

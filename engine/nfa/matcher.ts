@@ -58,6 +58,7 @@ export class CepMatcher {
   private readonly autoWatermarks: boolean;
   private readonly outOfOrderness: number;
   private readonly fastPath: boolean;
+  private readonly withTimeouts: boolean;
 
   constructor(
     readonly nfa: CompiledNfa,
@@ -66,6 +67,7 @@ export class CepMatcher {
     this.autoWatermarks = (options.watermarks ?? 'auto') === 'auto';
     this.outOfOrderness = options.outOfOrdernessMs ?? 0;
     this.fastPath = options.comparator === undefined;
+    this.withTimeouts = options.timeouts === true;
   }
 
   keyState(key: string): KeyState {
@@ -293,10 +295,11 @@ export class CepMatcher {
   }
 
   private advance(ks: KeyState, ts: number, observer: NfaObserver | undefined): void {
-    this.emit(ks.key, advanceTime(this.nfa, ks.nfa, ts, observer), ts);
+    this.emit(ks.key, advanceTime(this.nfa, ks.nfa, ts, observer, this.withTimeouts), ts);
   }
 
   private emit(key: string, r: NfaStepResult, ts: number): void {
+    if (r.timedOut !== undefined) this.counters.timeouts += r.timedOut;
     if (
       r.matches.length === 0 &&
       r.timeouts.length === 0 &&

@@ -107,6 +107,8 @@ export interface NfaRuntimeError {
 export interface NfaStepResult {
   matches: Match[];
   timeouts: TimedOutMatch[];
+  /** Partial matches that timed out without being built (the consumer did not ask for timeouts). */
+  timedOut?: number;
   /** Set when the skip strategy raised (throwExceptionOnMiss) or a condition failed. */
   error?: NfaRuntimeError;
   /** Human-readable warnings, e.g. partial matches dropped because of the cap. */

@@ -43,6 +43,8 @@ export function matcherFor(doc: PatternDocument): CepMatcher {
     return Number(v) * (time.format === 'epochSeconds' ? 1000 : 1);
   };
   return createMatcher(compiled.nfa, {
+    // This service writes timed-out partial matches too, so it asks for them.
+    timeouts: true,
     time: time.mode,
     timestampOf,
     outOfOrdernessMs: time.mode === 'event' ? time.outOfOrdernessMs : 0,

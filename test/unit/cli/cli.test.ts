@@ -92,7 +92,7 @@ describe('cepheus (spawned)', { timeout: 60_000 }, () => {
       file('events.json.gz', gzipSync(JSON.stringify(events))),
     ];
     for (const input of inputs) {
-      const r = await cepheus(['run', pattern, input]);
+      const r = await cepheus(['run', pattern, input, '--timeouts']);
       expect(r.code, r.stderr).toBe(0);
       const out = jsonLines(r.stdout);
       expect(out.filter((o) => (o as { kind: string }).kind === 'match')).toEqual(expectedMatches);
@@ -100,8 +100,20 @@ describe('cepheus (spawned)', { timeout: 60_000 }, () => {
       expect(
         out.filter((o) => (o as { kind: string }).kind === 'timeout').map((o) => (o as { key: string }).key),
       ).toEqual(['u3']);
-      expect(r.stderr).toMatch(/5 events, 1 matches, 1 timeouts/);
+      expect(r.stderr).toMatch(/5 events, 1 matches, 1 timeouts, /);
     }
+  });
+
+  it('run: timed-out partial matches are counted, and written only with --timeouts', async () => {
+    const r = await cepheus([
+      'run',
+      pattern,
+      file('events-t.jsonl', events.map((e) => JSON.stringify(e)).join('\n')),
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const kinds = jsonLines(r.stdout).map((o) => (o as { kind: string }).kind);
+    expect(kinds).toEqual(expectedMatches.map(() => 'match'));
+    expect(r.stderr).toMatch(/5 events, 1 matches, 1 timeouts \(not written; --timeouts writes them\)/);
   });
 
   it('run: --out writes the file; --key and --time-field override the settings', async () => {

@@ -22,6 +22,7 @@ const text = serializeDocument(
     .toDocument({ name: 'lib' }),
 );
 const options: MatcherOptions = {
+  timeouts: true,
   time: 'event',
   timestampOf: (e) => Number(e.ts),
   keyOf: (e) => String(e.k),

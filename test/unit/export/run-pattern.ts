@@ -20,6 +20,7 @@ export function runPattern(doc: PatternDocument, events: EventRecord[]): RunOutp
   const matcher = createMatcher(compiled.nfa, {
     time: 'event',
     timestampOf: (e) => Number(e.ts),
+    timeouts: true,
     ...(key ? { keyOf: (e) => String(e[key]) } : {}),
   });
   const outputs = [...events.flatMap((e) => matcher.push(e)), ...matcher.flush()];

@@ -74,6 +74,7 @@ function run(
     time: 'event',
     keyOf: (e) => e.key as string,
     timestampOf: (e) => byRecord.get(e) as number,
+    timeouts: true,
     ...options,
   };
   let m = createMatcher(compiled.nfa, opts);
@@ -163,6 +164,7 @@ describe('matcher fast path and idle-key release', () => {
       time: 'event',
       keyOf: (e) => e.key as string,
       timestampOf: (e) => e.ts as number,
+      timeouts: true,
     });
     for (let i = 0; i < 2000; i++) m.push({ name: i % 2 === 0 ? 'c' : 'x', key: `k${i}`, ts: i + 1 });
     m.push({ name: 'a', key: 'live', ts: 3000 });

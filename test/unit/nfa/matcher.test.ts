@@ -21,6 +21,7 @@ const nfa = compile(
 );
 
 const options: MatcherOptions = {
+  timeouts: true,
   time: 'event',
   keyOf: (e) => String(e.user),
   timestampOf: (e) => e.ts as number,

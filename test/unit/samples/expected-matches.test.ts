@@ -50,6 +50,7 @@ describe('sample patterns on their recordings', () => {
         time: 'event',
         timestampOf: time.timestampOf,
         outOfOrdernessMs: time.outOfOrdernessMs,
+        timeouts: true,
         ...(key ? { keyOf: (e) => String(fieldValue(e, key)) } : {}),
       });
       const outputs: MatcherOutput[] = [];
