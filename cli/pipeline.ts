@@ -9,6 +9,7 @@ import {
   documentToSpec,
   type CepMatcher,
   type Match,
+  type MatcherOptions,
   type MatcherOutput,
   type PatternDocument,
 } from '../engine';
@@ -23,6 +24,8 @@ export interface PipelineOptions {
   timeField?: string;
   /** Output timed-out partial matches too (built only when asked, as Flink does). */
   timeouts?: boolean;
+  /** The run budget (engine defaults for unset limits; false: none). */
+  budget?: MatcherOptions['budget'];
 }
 
 /** What is written per output line (JSON Lines). */
@@ -93,6 +96,7 @@ export function createPipeline(
     timestampOf: time.timestampOf,
     outOfOrdernessMs: time.outOfOrdernessMs,
     timeouts: options.timeouts === true,
+    ...(options.budget !== undefined ? { budget: options.budget } : {}),
     ...(key ? { keyOf: (e: EventRecord) => keyText(fieldValue(e, key)) } : {}),
   });
   return {

@@ -64,7 +64,7 @@ export const followedByAny: Workload = {
     const events = generateStream({ events: n, seed: 4, weights: WEIGHTS }) as unknown as EventRecord[];
     return {
       events,
-      engine: matcherRun(SPEC, { maxPartialMatchesPerKey: DEFAULT_MAX_PARTIAL_MATCHES }),
+      engine: matcherRun(SPEC, { maxPartialMatchesPerKey: DEFAULT_MAX_PARTIAL_MATCHES, budget: false }),
       peers: [{ name: 'handwritten', handwritten: true, run: handwritten }],
       info: {
         pattern: `begin(A).followedByAny(B).oneOrMore().allowCombinations().followedByAny(C).within(${WINDOW_MS} ms), NO_SKIP; P(A)=P(C)=0.05, P(B)=0.25; cap ${DEFAULT_MAX_PARTIAL_MATCHES} per key`,

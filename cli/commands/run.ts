@@ -1,11 +1,13 @@
 /** cepheus run <pattern> <events> — matches and timeouts as JSON Lines. */
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { flag, parseArgs } from '../args';
+import { RunBudgetExceeded, type RunBudgetLimits } from '../../engine/nfa/run-budget';
+import { flag, parseArgs, type ParsedArgs } from '../args';
+import { CappedLog } from '../capped-log';
 import { CliError } from '../errors';
 import { readEvents } from '../events-reader';
 import { lintDocument } from '../../engine/lint';
 import { formatDiagnostics, loadPatternFile } from '../io';
-import { createPipeline, type OutputRecord } from '../pipeline';
+import { createPipeline, toRecord, type OutputRecord } from '../pipeline';
 
 export const RUN_HELP = `Usage: cepheus run <pattern.cep.json> <events> [options]
 
@@ -15,6 +17,14 @@ timed-out partial match) as one JSON object per line:
 Events: .jsonl/.ndjson (one object per line), .json (an array) or .csv (header row), optionally .gz.
 Late events, warnings and run-time errors are reported on stderr, with a summary at the end.
 
+Repeated warnings and errors are shown a few times each, then counted.
+
+A run budget stops a pattern that explodes (too many partial matches or matches) with one message
+naming the stage, the key and the event:
+  --max-partial-matches N     live partial matches across all keys (default 1,000,000)
+  --max-state-mib N           estimated memory of those partial matches (default 512)
+  --max-matches-per-event N   matches one event may complete (default 1,000)
+
 Options:
   --out FILE          write the JSON Lines to FILE instead of stdout
   --key FIELD         partition key (overrides the pattern's settings)
@@ -23,9 +33,27 @@ Options:
                       Flink does without a timeout handler)
   --help              show this help
 
-Exit codes: 0 done; 1 invalid pattern or run-time errors; 2 unreadable input or bad usage.`;
+Exit codes: 0 done; 1 invalid pattern or run-time errors; 2 unreadable input or bad usage;
+3 stopped by the run budget.`;
 
 const LATE_SHOWN = 10;
+
+/** The run budget from the command line (whole numbers ≥ 1); unset limits keep the engine's defaults. */
+function budgetOf(args: ParsedArgs): Partial<RunBudgetLimits> {
+  const budget: Partial<RunBudgetLimits> = {};
+  const read = (name: string, key: keyof RunBudgetLimits, scale = 1): void => {
+    const text = flag(args, name);
+    if (text === undefined) return;
+    const n = Number(text);
+    if (!Number.isSafeInteger(n) || n < 1)
+      throw new CliError(`--${name} needs a whole number of at least 1, not "${text}".`, 2);
+    budget[key] = n * scale;
+  };
+  read('max-partial-matches', 'maxPartialMatches');
+  read('max-state-mib', 'maxBytes', 1024 * 1024);
+  read('max-matches-per-event', 'maxMatchesPerEvent');
+  return budget;
+}
 
 class Sink {
   private buffer: string[] = [];
@@ -50,7 +78,14 @@ class Sink {
 }
 
 export async function runCommand(argv: readonly string[]): Promise<number> {
-  const args = parseArgs(argv, { values: ['out', 'key', 'time-field'], booleans: ['timeouts'] }, 'run');
+  const args = parseArgs(
+    argv,
+    {
+      values: ['out', 'key', 'time-field', 'max-partial-matches', 'max-state-mib', 'max-matches-per-event'],
+      booleans: ['timeouts'],
+    },
+    'run',
+  );
   if (args.flags.has('help')) {
     console.log(RUN_HELP);
     return 0;
@@ -64,6 +99,7 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
     key: flag(args, 'key'),
     timeField: flag(args, 'time-field'),
     timeouts,
+    budget: budgetOf(args),
   });
   if (!created.ok)
     throw new CliError(
@@ -77,6 +113,7 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
   const sink = new Sink(out ? createWriteStream(out) : process.stdout);
   const counts = { events: 0, match: 0, timeout: 0, late: 0, warning: 0, error: 0 };
   const progress = process.stderr.isTTY;
+  const log = new CappedLog((line) => process.stderr.write(line));
 
   const emit = async (records: OutputRecord[]): Promise<void> => {
     for (const r of records) {
@@ -92,22 +129,35 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
           process.stderr.write(
             `(further late events are only counted; raise the pattern's out-of-orderness to accept them)\n`,
           );
-      } else if (r.kind === 'warning' || r.kind === 'error')
-        process.stderr.write(`${r.kind}: ${r.message}\n`);
+      } else if (r.kind === 'warning' || r.kind === 'error') log.add(r.kind, r.message);
     }
   };
-  for await (const event of events) {
-    counts.events++;
-    await emit(pipeline.push(event));
-    if (progress && counts.events % 50_000 === 0)
-      process.stderr.write(`\r${counts.events.toLocaleString('en-US')} events, ${counts.match} matches…`);
+  let stopped: RunBudgetExceeded | null = null;
+  try {
+    for await (const event of events) {
+      counts.events++;
+      await emit(pipeline.push(event));
+      if (progress && counts.events % 50_000 === 0)
+        process.stderr.write(`\r${counts.events.toLocaleString('en-US')} events, ${counts.match} matches…`);
+    }
+    await emit(pipeline.flush());
+  } catch (e) {
+    if (!(e instanceof RunBudgetExceeded)) throw e;
+    stopped = e;
+    // What the stopping call produced before the budget ran out is still written.
+    await emit(e.outputs.map(toRecord));
   }
-  await emit(pipeline.flush());
   await sink.close();
   if (progress) process.stderr.write('\r');
+  log.summary();
   const timedOut = pipeline.matcher.counters.timeouts;
-  process.stderr.write(
-    `cepheus run: ${counts.events} events, ${counts.match} matches, ${timedOut} timeouts${timeouts || timedOut === 0 ? '' : ' (not written; --timeouts writes them)'}, ${counts.late} late, ${counts.error} errors\n`,
-  );
+  const summary = `${counts.events} events, ${counts.match} matches, ${timedOut} timeouts${timeouts || timedOut === 0 ? '' : ' (not written; --timeouts writes them)'}, ${counts.late} late, ${log.count('warning')} warnings, ${counts.error} errors`;
+  if (stopped !== null) {
+    process.stderr.write(
+      `cepheus run: stopped after ${summary}: ${stopped.message} (event ${(stopped.seq + 1).toLocaleString('en-US')} of ${eventsFile}). To allow more, raise --max-partial-matches, --max-state-mib or --max-matches-per-event.\n`,
+    );
+    return 3;
+  }
+  process.stderr.write(`cepheus run: ${summary}\n`);
   return counts.error > 0 ? 1 : 0;
 }

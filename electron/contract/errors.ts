@@ -26,6 +26,8 @@ export type CepErrorCode =
   | 'import-failed'
   /** The operation was cancelled by the caller; nothing was changed. */
   | 'cancelled'
+  /** The pattern went over the run budget (too many partial matches or matches); the replay pauses before that step. */
+  | 'budget-exceeded'
   /** A bug or an I/O failure; the message says what, the host logs the stack. */
   | 'internal';
 
@@ -80,6 +82,7 @@ const codes: ReadonlySet<string> = new Set<CepErrorCode>([
   'database-too-new',
   'import-failed',
   'cancelled',
+  'budget-exceeded',
   'internal',
 ]);
 

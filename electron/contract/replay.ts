@@ -39,6 +39,8 @@ export interface ReplayRunResult {
   done: boolean;
   /** True when the run stopped because replay.cancel (or a newer run) interrupted it. */
   cancelled: boolean;
+  /** The run budget paused the run (the pattern produces too many partial matches): why. */
+  stopped?: string;
 }
 
 export interface NearMissList {

@@ -13,6 +13,7 @@ export const statusOf: Record<CepErrorCode, number> = {
   'database-too-new': 409,
   'import-failed': 422,
   cancelled: 409,
+  'budget-exceeded': 422,
   internal: 500,
 };
 

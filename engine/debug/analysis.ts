@@ -3,6 +3,8 @@
  * in chunks (the caller reports progress between them) and fills the shared checkpoints on the
  * way, so seeking anywhere is fast afterwards.
  */
+import type { MatcherOutput } from '../nfa/matcher-types';
+import { RunBudgetExceeded } from '../nfa/run-budget';
 import type { CheckpointStore } from './checkpoints';
 import { NearMissCollector, type NearMiss } from './near-misses';
 import type { ReplayPattern } from './replay-pattern';
@@ -46,6 +48,8 @@ export interface TimelineBucket {
 
 export interface TimelineData {
   complete: boolean;
+  /** The run budget stopped the analysis before the end: why (the timeline ends there). */
+  stopped?: string;
   position: number;
   total: number;
   buckets: TimelineBucket[];
@@ -93,16 +97,27 @@ export class ReplayAnalysis {
     return this.runner.total;
   }
 
+  /** The whole recording has been run, or the run budget stopped the run (see `stopped`). */
   get done(): boolean {
-    return this.runner.done;
+    return this.runner.done || this.stopped !== null;
   }
 
-  /** Runs up to `maxSteps` more steps; returns true when the whole recording has been run. */
+  /** Why the analysis stopped before the end: the run budget's message (null: it did not). */
+  stopped: string | null = null;
+
+  /** Runs up to `maxSteps` more steps; returns true when the analysis is over (see `done`). */
   runChunk(maxSteps: number): boolean {
     const r = this.runner;
     const listener = this.listener;
-    for (let i = 0; i < maxSteps && !r.done; i++) {
-      const outputs = r.step(listener);
+    for (let i = 0; i < maxSteps && !this.done; i++) {
+      let outputs: MatcherOutput[];
+      try {
+        outputs = r.step(listener);
+      } catch (e) {
+        if (!(e instanceof RunBudgetExceeded)) throw e;
+        this.stopped = e.message;
+        break;
+      }
       for (const o of outputs) {
         if (o.kind !== 'match' && o.kind !== 'timeout') continue;
         this.results.push({
@@ -116,7 +131,7 @@ export class ReplayAnalysis {
       }
       if (r.position % this.stride === 0 || r.done) this.sample();
     }
-    return r.done;
+    return this.done;
   }
 
   private sample(): void {
@@ -168,6 +183,7 @@ export class ReplayAnalysis {
     }
     return {
       complete: this.done,
+      ...(this.stopped !== null ? { stopped: this.stopped } : {}),
       position: this.position,
       total: this.total,
       buckets,

@@ -6,6 +6,7 @@
 import { CepMatcher } from '../nfa/matcher';
 import { restoreMatcher } from '../nfa/matcher-restore';
 import type { MatcherOutput } from '../nfa/matcher-types';
+import { RunBudgetExceeded } from '../nfa/run-budget';
 import type { NfaObserver, RunDiscarded } from '../nfa/observer';
 import { approxSnapshotBytes, type Checkpoint, type CheckpointStore } from './checkpoints';
 import { CursorSnapshots } from './cursor-snapshots';
@@ -125,12 +126,19 @@ export class Runner {
     if (this.done) return [];
     const observer = this.observer(listener);
     let outputs: MatcherOutput[];
-    if (this.position < this.ctx.source.count) {
-      this.current = this.reader.at(this.position);
-      outputs = this.matcher.push(this.current.payload, observer);
-    } else {
-      this.current = null;
-      outputs = this.matcher.flush(observer);
+    try {
+      if (this.position < this.ctx.source.count) {
+        this.current = this.reader.at(this.position);
+        outputs = this.matcher.push(this.current.payload, observer);
+      } else {
+        this.current = null;
+        outputs = this.matcher.flush(observer);
+      }
+    } catch (e) {
+      // The run budget stopped the matcher mid-step: its state is no longer meaningful. Go back to
+      // a saved state at or before this step (the session stays usable, the step stays refused).
+      if (e instanceof RunBudgetExceeded) this.restore(this.position);
+      throw e;
     }
     this.position++;
     countOutputs(this.counters, outputs);

@@ -6,6 +6,7 @@
  * cache of reports (they are a function of the position); reports are shared, do not mutate them.
  */
 import type { MatcherOutput, MatcherSnapshot } from '../nfa/matcher-types';
+import { RunBudgetExceeded } from '../nfa/run-budget';
 import {
   compileBreakpoints,
   type Breakpoint,
@@ -34,6 +35,8 @@ export interface RunResult {
   hit: BreakpointHit | null;
   /** True when the end of input was reached. */
   done: boolean;
+  /** The run budget stopped the run: why. The report is the step before the one that went over. */
+  stopped?: string;
 }
 
 export class ReplaySession {
@@ -92,16 +95,17 @@ export class ReplaySession {
   /** Goes to a step position (0 … total) and reports the step that led there. */
   seek(position: number): StepReport {
     const target = Math.max(0, Math.min(this.total, Math.floor(position)));
-    this.cursor = target;
     const known = this.reports.get(target);
     if (known !== undefined) this.last = known;
     else if (target === 0) {
       this.runner.restore(0);
       this.last = this.buildReport(null, []);
     } else {
+      // A move the run budget refuses (RunBudgetExceeded) leaves the cursor where it was.
       this.runner.goTo(target - 1);
       this.last = this.tracedStep();
     }
+    this.cursor = target;
     return this.last;
   }
 
@@ -151,10 +155,17 @@ export class ReplaySession {
     for (let i = 0; i < maxSteps; i++) {
       // The end-of-input step (the flush) is a step like any other: matches it releases can hit too.
       if (this.runner.position >= this.total) return { report: this.seek(this.total), hit: null, done: true };
-      if (bps) {
-        const hit = bps.step(this.runner);
-        if (hit) return { report: this.seek(hit.position), hit, done: hit.position >= this.total };
-      } else this.runner.step();
+      const at = this.runner.position;
+      try {
+        if (bps) {
+          const hit = bps.step(this.runner);
+          if (hit) return { report: this.seek(hit.position), hit, done: hit.position >= this.total };
+        } else this.runner.step();
+      } catch (e) {
+        // The run budget refuses the next step: pause on the last step that fit.
+        if (!(e instanceof RunBudgetExceeded)) throw e;
+        return { report: this.seek(at), hit: null, done: false, stopped: e.message };
+      }
     }
     this.cursor = this.runner.position;
     return null;

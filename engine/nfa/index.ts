@@ -13,6 +13,7 @@ export {
 } from './runtime-state';
 export { advanceTime, processEvent } from './runtime';
 export { createMatcher, CepMatcher } from './matcher';
+export { DEFAULT_RUN_BUDGET, RunBudgetExceeded, type RunBudgetLimits, type BudgetLimit } from './run-budget';
 export { snapshotMatcher } from './matcher-snapshot';
 export { restoreMatcher, type RestoreMatcherResult } from './matcher-restore';
 export { snapshotNfaState, restoreNfaState, type NfaStateSnapshot } from './nfa-snapshot';

@@ -36,8 +36,12 @@ export function restoreMatcher(
     const buffer: BufferedEvent[] = [];
     for (const b of [...k.buffer].sort((x, y) => x.ts - y.ts))
       for (const e of b.events) buffer.push({ seq: e.seq, ts: b.ts, event: e.event });
-    const ks: KeyState = newKeyState(nfa, k.key, options.maxPartialMatchesPerKey, 1);
+    const ks: KeyState = newKeyState(nfa, k.key, m.perKeyCap, 1);
     ks.nfa = st;
+    if (m.budget !== null) {
+      st.limits = m.budget.step;
+      m.budget.add(st);
+    }
     setBuffer(ks, buffer);
     for (const t of k.timers) {
       const ts = decodeTime(t.ts);

@@ -1,6 +1,7 @@
 /** Public types of the high-level matcher (Flink's CepOperator). */
 import type { EventRecord } from '../pattern/spec';
 import type { NfaStateSnapshot } from './nfa-snapshot';
+import type { RunBudgetLimits } from './run-budget';
 import type { EventRef, Match } from './types';
 
 export interface MatcherOptions {
@@ -13,6 +14,8 @@ export interface MatcherOptions {
   outOfOrdernessMs?: number;
   /** 'auto' derives watermarks from timestamps; 'explicit' waits for advanceWatermark/flush. Default 'auto'. */
   watermarks?: 'auto' | 'explicit';
+  /** Per-key cap on live partial matches; runs beyond it are dropped with a warning. Default: none
+   * under a run budget, 100,000 without one. */
   maxPartialMatchesPerKey?: number;
   /**
    * Output timed-out partial matches (`kind: 'timeout'`). Flink builds them only when the job has a
@@ -20,6 +23,12 @@ export interface MatcherOptions {
    * counted (counters.timeouts).
    */
   timeouts?: boolean;
+  /**
+   * The run budget across all keys (partial matches, their estimated bytes, matches per event);
+   * exceeding it stops the run: push/advanceWatermark/flush throw RunBudgetExceeded. Missing
+   * limits take DEFAULT_RUN_BUDGET's; false: no budget (Flink's behaviour, unbounded).
+   */
+  budget?: Partial<RunBudgetLimits> | false;
   /** Orders events with the same timestamp (Flink's EventComparator); arrival order otherwise. */
   comparator?: (a: EventRecord, b: EventRecord) => number;
 }

@@ -17,6 +17,7 @@ import {
 } from './key-state';
 import type { MatcherCounters, MatcherOptions, MatcherOutput } from './matcher-types';
 import type { NfaObserver } from './observer';
+import { BudgetBreach, busiestStage, createRunBudget, RunBudgetExceeded, type RunBudget } from './run-budget';
 import { advanceTime, processEvent, startsNothing } from './runtime';
 import type { CompiledNfa, NfaStepResult } from './types';
 import { listPartialMatches, type PartialMatchInfo } from './introspect';
@@ -55,6 +56,11 @@ export class CepMatcher {
   /** Sweeps so far: a KeyState held across a watermark move is valid only if none ran. */
   private sweeps = 0;
 
+  /** Totals against the run budget (null: no budget); see run-budget.ts. */
+  readonly budget: RunBudget | null;
+  /** Set once the budget stopped the run: every later call throws it again. */
+  private stopped: RunBudgetExceeded | null = null;
+
   private readonly autoWatermarks: boolean;
   private readonly outOfOrderness: number;
   private readonly fastPath: boolean;
@@ -68,6 +74,12 @@ export class CepMatcher {
     this.outOfOrderness = options.outOfOrdernessMs ?? 0;
     this.fastPath = options.comparator === undefined;
     this.withTimeouts = options.timeouts === true;
+    this.budget = createRunBudget(options.budget);
+  }
+
+  /** The per-key cap: as given, else none under a budget (it stops the run instead of dropping). */
+  get perKeyCap(): number | undefined {
+    return this.options.maxPartialMatchesPerKey ?? (this.budget ? Number.POSITIVE_INFINITY : undefined);
   }
 
   keyState(key: string): KeyState {
@@ -77,7 +89,8 @@ export class CepMatcher {
       ks =
         reused !== undefined
           ? recycleKeyState(reused, key, this.runIdFloor)
-          : newKeyState(this.nfa, key, this.options.maxPartialMatchesPerKey, this.runIdFloor);
+          : newKeyState(this.nfa, key, this.perKeyCap, this.runIdFloor);
+      if (this.budget !== null) ks.nfa.limits = this.budget.step;
       this.keys.set(key, ks);
     }
     return ks;
@@ -110,6 +123,7 @@ export class CepMatcher {
 
   /** Feeds one event. Returns the outputs this caused (event time: possibly none until the watermark moves). */
   push(event: EventRecord, observer?: NfaObserver): MatcherOutput[] {
+    if (this.stopped !== null) throw this.stopped;
     this.out = NO_OUTPUT;
     const seq = this.nextSeq++;
     this.counters.events++;
@@ -179,6 +193,7 @@ export class CepMatcher {
 
   /** Moves the watermark (event time) or the processing-time clock; earlier values are ignored. */
   advanceWatermark(watermark: number, observer?: NfaObserver): MatcherOutput[] {
+    if (this.stopped !== null) throw this.stopped;
     this.out = NO_OUTPUT;
     if (this.options.time === 'processing') {
       for (const ks of [...this.keys.values()]) {
@@ -288,14 +303,51 @@ export class CepMatcher {
     seq: number,
     observer: NfaObserver | undefined,
   ): void {
-    const r = processEvent(this.nfa, ks.nfa, event, ts, seq, observer);
+    const budget = this.budget;
+    let r: NfaStepResult;
+    if (budget === null) r = processEvent(this.nfa, ks.nfa, event, ts, seq, observer);
+    else {
+      budget.enter(ks.nfa);
+      try {
+        r = processEvent(this.nfa, ks.nfa, event, ts, seq, observer);
+      } catch (e) {
+        if (e instanceof BudgetBreach) this.stop(e.limit, e.stage, ks.key, seq, ts);
+        throw e;
+      }
+      budget.leave(ks.nfa);
+      if (budget.overBytes()) {
+        this.emit(ks.key, r, ts);
+        this.stop('bytes', busiestStage(this.nfa, ks.nfa.partial), ks.key, seq, ts);
+      }
+    }
     if (this.nfa.windowTime > 0 && ks.nfa.newStartPartialMatch && this.options.time === 'event')
       this.registerTimer(ks, ts + this.nfa.windowTime, WINDOW_TIMER);
     this.emit(ks.key, r, ts);
   }
 
   private advance(ks: KeyState, ts: number, observer: NfaObserver | undefined): void {
-    this.emit(ks.key, advanceTime(this.nfa, ks.nfa, ts, observer, this.withTimeouts), ts);
+    const budget = this.budget;
+    if (budget === null) {
+      this.emit(ks.key, advanceTime(this.nfa, ks.nfa, ts, observer, this.withTimeouts), ts);
+      return;
+    }
+    budget.enter(ks.nfa);
+    const r = advanceTime(this.nfa, ks.nfa, ts, observer, this.withTimeouts);
+    budget.leave(ks.nfa);
+    this.emit(ks.key, r, ts);
+  }
+
+  /** The budget is exceeded: the run stops here, with what this call produced so far. */
+  private stop(
+    limit: RunBudgetExceeded['limit'],
+    stage: string,
+    key: string,
+    seq: number,
+    ts: number,
+  ): never {
+    const limits = (this.budget as RunBudget).limits;
+    this.stopped = new RunBudgetExceeded(limit, limits, stage, key, seq, ts, this.out.slice());
+    throw this.stopped;
   }
 
   private emit(key: string, r: NfaStepResult, ts: number): void {

@@ -105,7 +105,9 @@ export function restoreNfaState(nfa: CompiledNfa, snap: NfaStateSnapshot): NfaSt
     counters: snap.counters.length === 0 ? NO_COUNTERS : snap.counters.flat(),
     nextRunId: snap.nextRunId,
     newStartPartialMatch: snap.newStartPartialMatch,
-    maxPartialMatches: snap.maxPartialMatches,
+    // JSON writes an unlimited cap (Infinity) as null.
+    maxPartialMatches:
+      typeof snap.maxPartialMatches === 'number' ? snap.maxPartialMatches : Number.POSITIVE_INFINITY,
     liveNodes: nodes.length,
   };
 }

@@ -1,4 +1,5 @@
 /** Per-key runtime state of the NFA (Flink's NFAState + its shared buffer). */
+import type { StepLimits } from './run-budget';
 import type { BufferNode, BufferStats } from './shared-buffer';
 import type { CompiledNfa } from './types';
 
@@ -30,6 +31,8 @@ export interface NfaState extends BufferStats {
   spare?: PartialRun[];
   /** Cap on live partial matches (the start state not counted); runs beyond it are dropped with a warning. */
   maxPartialMatches: number;
+  /** The matcher's run budget for this step (see run-budget.ts); absent: unlimited. */
+  limits?: StepLimits;
 }
 
 export interface NfaStateOptions {

@@ -7,6 +7,7 @@ import type { EventGuard } from '../expr/guard';
 import type { EventRecord } from '../pattern/spec';
 import { heapOffer, heapPushAt } from './java-heap';
 import type { NfaObserver } from './observer';
+import { BudgetBreach, busiestStage } from './run-budget';
 import { compareRuns, type NfaState, type PartialRun } from './runtime-state';
 import { foldPath, lockNode, pathOf, putNode, releaseNode, type BufferNode } from './shared-buffer';
 import { EMPTY_RESULT, errorResult, nameOf, processMatches, reportDiscard, stageOf } from './step-outcomes';
@@ -298,6 +299,22 @@ const SMALL_RUNS = 16;
 
 const matchScratch: Match[] = [];
 
+/** Stops the step: which limit, and the stage that grew (the completing stage for matches). */
+function overBudget(
+  nfa: CompiledNfa,
+  next: readonly PartialRun[],
+  nextN: number,
+  potential: readonly PartialRun[],
+  matchCap: number,
+): never {
+  if (potential.length > matchCap)
+    throw new BudgetBreach('matches-per-event', potential[0].node?.stage ?? '');
+  throw new BudgetBreach(
+    'partial-matches',
+    busiestStage(nfa, nextN > 0 ? next : potential, nextN || potential.length),
+  );
+}
+
 export function processEvent(
   nfa: CompiledNfa,
   st: NfaState,
@@ -332,8 +349,14 @@ export function processEvent(
   const matches = matchScratch;
   clear(matches);
   let result: NfaStepResult | null = null;
+  // The run budget (run-budget.ts): runs this key may hold and matches this event may complete.
+  const runCap = st.limits === undefined ? Number.POSITIVE_INFINITY : st.limits.runs - st.completed.length;
+  const matchCap = st.limits === undefined ? Number.POSITIVE_INFINITY : st.limits.matches;
   try {
-    for (let i = 0; i < old.length; i++) {
+    for (let i = 0; i <= old.length; i++) {
+      if (nextN + potential.length > runCap || potential.length > matchCap)
+        overBudget(nfa, next, nextN, potential, matchCap);
+      if (i === old.length) break;
       const run = old[i];
       let pre: readonly NfaTransition[] | null = null;
       if (skips !== undefined) {
@@ -419,6 +442,7 @@ export function processEvent(
       processMatches(nfa, st, potentialHeap, next, matches, observer, ts);
     }
   } catch (e) {
+    if (e instanceof BudgetBreach) throw e;
     result = { matches: [], timeouts: [] };
     errorResult(result, e);
   }

@@ -40,6 +40,11 @@ export function ReplaySession({ api, withinMs }: { api: CepApi; withinMs: number
           {error.message}
         </p>
       )}
+      {timeline?.stopped && (
+        <p className="notice notice-error" role="alert" data-testid="replay-analysis-stopped">
+          The whole-recording analysis stopped: {timeline.stopped}.
+        </p>
+      )}
       {runNote && (
         <p className="notice" data-testid="replay-run-note">
           {runNote}

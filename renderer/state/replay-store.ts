@@ -301,13 +301,15 @@ export const useReplayStore = create<ReplayState>()((set, get) => {
         set({ busy: true, runNote: null, lastHit: null });
         try {
           const result = await api.replay.run({ sessionId, until });
-          const runNote = result.cancelled
-            ? 'Run cancelled.'
-            : result.hit
-              ? null
-              : result.done
-                ? 'Reached the end of the recording.'
-                : null;
+          const runNote = result.stopped
+            ? `Paused: ${result.stopped}.`
+            : result.cancelled
+              ? 'Run cancelled.'
+              : result.hit
+                ? null
+                : result.done
+                  ? 'Reached the end of the recording.'
+                  : null;
           applyReport(sessionId, result.report, { lastHit: result.hit, runNote, error: null });
         } catch (err) {
           if (get().session?.sessionId === sessionId) set({ error: CepError.from(err) });

@@ -5,7 +5,7 @@
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
 import { CepError, type CepErrorInfo } from '../../contract';
-import { loadDocument } from '../../../engine';
+import { loadDocument, RunBudgetExceeded } from '../../../engine';
 import { prepareReplayPattern } from '../../../engine/debug';
 import { dispatch } from './dispatch';
 import { SessionHost } from './session-host';
@@ -19,6 +19,8 @@ const post = (m: FromReplayWorker): void => port.postMessage(m);
 
 function errorInfo(e: unknown): CepErrorInfo {
   if (e instanceof CepError) return e.toInfo();
+  if (e instanceof RunBudgetExceeded)
+    return { code: 'budget-exceeded', message: `The replay cannot go past this step: ${e.message}` };
   return { code: 'internal', message: e instanceof Error ? e.message : String(e) };
 }
 
