@@ -43,7 +43,7 @@ export default defineConfig(
       'node_modules/**',
       '.vite/**',
       'out/**',
-      'dist/**',
+      '**/dist/**',
       'test-artifacts/**',
       'coverage/**',
       'schema/**',

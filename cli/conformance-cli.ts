@@ -4,7 +4,7 @@
  * "N passed, M failed". Exit 1 when something failed, 2 when a file cannot be read or is malformed.
  */
 import { readFileSync } from 'node:fs';
-import { parseVectors, runVectors, type ConformanceVector } from '../engine/conformance/index';
+import { parseVectors, runVectors, type ConformanceVector } from '../engine';
 
 function load(file: string): ConformanceVector[] | string {
   let text: string;

@@ -1,6 +1,6 @@
 /** Reading pattern files and writing outputs, with messages that say what is wrong and where. */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { loadDocument, type PatternDocument } from '../engine/format';
+import { loadDocument, type PatternDocument } from '../engine';
 import type { Diagnostic } from '../engine/pattern/diagnostic';
 import { CliError } from './errors';
 

@@ -81,6 +81,14 @@ export {
 } from './export';
 export { importFlinkJson, type ImportResult, type ImportOptions } from './import';
 export {
+  timeReader,
+  fieldValue,
+  toEpochMillis,
+  keyText,
+  type TimeReader,
+  type TimeFormat,
+} from './runtime/event-time';
+export {
   parseVectors,
   runVectors,
   runVector,

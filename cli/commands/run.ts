@@ -5,7 +5,7 @@ import { flag, parseArgs, type ParsedArgs } from '../args';
 import { CappedLog } from '../capped-log';
 import { CliError } from '../errors';
 import { readEvents } from '../events-reader';
-import { lintDocument } from '../../engine/lint';
+import { lintDocument } from '../../engine';
 import { formatDiagnostics, loadPatternFile } from '../io';
 import { createPipeline, toRecord, type OutputRecord } from '../pipeline';
 

@@ -3,7 +3,7 @@
  * failure the reason says where: engine/format's scanner finds the first bad spot, since
  * JSON.parse's own messages differ between engines and often lack a position.
  */
-import { parseJsonText } from '../../engine/format/json-text';
+import { parseJsonText } from '../../engine';
 import { isPlainObject, kindOf } from './source-row';
 
 export type ParsedRecord = { record: Record<string, unknown> } | { problem: string };

@@ -1,9 +1,11 @@
 /**
  * Example: the Cepheus engine inside your own service. Reads NDJSON events, writes matches and
- * timeouts as NDJSON. Uses only the library entry point (engine/index.ts).
+ * timeouts as NDJSON. Depends on the @cepheus/engine package (samples/server/package.json), as your
+ * service would. In this repository the workspace links it to engine/: run it on the built package
+ * (`npm run build:packages` first) or on the sources with the `cepheus-source` condition:
  *
- *   npx tsx samples/server/server.ts <pattern.cep.json> --stdin  < events.jsonl  > matches.jsonl
- *   npx tsx samples/server/server.ts <pattern.cep.json> --port 8080
+ *   npx tsx --conditions=cepheus-source samples/server/server.ts <pattern.cep.json> --stdin  < events.jsonl
+ *   npx tsx --conditions=cepheus-source samples/server/server.ts <pattern.cep.json> --port 8080
  *     POST /events      body: NDJSON events → NDJSON outputs they caused
  *     POST /watermark?t=<ms>                → NDJSON outputs released by the watermark
  *     POST /flush                           → end of input: NDJSON outputs of every open window
@@ -22,7 +24,7 @@ import {
   type EventRecord,
   type MatcherOutput,
   type PatternDocument,
-} from '../../engine';
+} from '@cepheus/engine';
 
 function fail(message: string): never {
   process.stderr.write(`server: ${message}\n`);

@@ -45,7 +45,15 @@ const ndjson = events.map((e) => JSON.stringify(e)).join('\n') + '\n';
 function start(args: string[]): ChildProcess {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', join(ROOT, 'samples/server/server.ts'), patternFile, ...args],
+    // The sample depends on @cepheus/engine; the cepheus-source condition resolves it to the sources.
+    [
+      '--conditions=cepheus-source',
+      '--import',
+      'tsx',
+      join(ROOT, 'samples/server/server.ts'),
+      patternFile,
+      ...args,
+    ],
     { cwd: ROOT },
   );
   children.push(child);

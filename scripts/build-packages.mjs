@@ -1,0 +1,140 @@
+#!/usr/bin/env node
+// Builds the installable packages from the TypeScript sources (run by their `prepack`):
+//   engine/dist   @cepheus/engine: one ESM bundle (zod external) + .d.ts per source file
+//   cli/dist      cepheus: the CLI as one ESM bundle that imports the engine next to it
+//                 (dist/engine, the same build, also exported as `cepheus/engine`)
+// Usage: node scripts/build-packages.mjs [engine|cli]   (no argument: both)
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { build } from 'esbuild';
+
+const root = resolve(import.meta.dirname, '..');
+const engineDir = join(root, 'engine');
+const cliDir = join(root, 'cli');
+// Node 20 is still common on servers; the bundles keep to what it runs.
+const target = 'node20';
+
+function tsc(args) {
+  const r = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), ...args], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (r.status !== 0) throw new Error(`tsc ${args.join(' ')} failed`);
+}
+
+function* files(dir, suffix) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) yield* files(path, suffix);
+    else if (entry.name.endsWith(suffix)) yield path;
+  }
+}
+
+/**
+ * The sources import relative paths without extensions (bundler resolution); a consumer type-checking
+ * with "moduleResolution": "nodenext" needs them spelled out, so the emitted declarations get them.
+ */
+function spellOutSpecifiers(typesDir) {
+  for (const file of files(typesDir, '.d.ts')) {
+    const text = readFileSync(file, 'utf8').replace(
+      /((?:from |import\()\s*['"])(\.{1,2}\/[^'"]*)(['"])/g,
+      (whole, before, spec, after) => {
+        if (/\.js$/.test(spec)) return whole;
+        const base = resolve(dirname(file), spec);
+        if (existsSync(`${base}.d.ts`)) return `${before}${spec}.js${after}`;
+        if (existsSync(join(base, 'index.d.ts'))) return `${before}${spec}/index.js${after}`;
+        throw new Error(`${relative(root, file)}: cannot resolve ${spec}`);
+      },
+    );
+    writeFileSync(file, text);
+  }
+}
+
+async function buildEngine() {
+  const dist = join(engineDir, 'dist');
+  rmSync(dist, { recursive: true, force: true });
+  await build({
+    entryPoints: [join(engineDir, 'index.ts')],
+    outfile: join(dist, 'index.js'),
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    target,
+    external: ['zod'],
+    sourcemap: true,
+    sourcesContent: false,
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+  tsc([
+    '-p',
+    'engine/tsconfig.json',
+    '--noEmit',
+    'false',
+    '--declaration',
+    '--emitDeclarationOnly',
+    '--outDir',
+    'engine/dist/types',
+  ]);
+  spellOutSpecifiers(join(dist, 'types'));
+  cpSync(join(root, 'schema', 'cepheus-pattern.schema.json'), join(dist, 'cepheus-pattern.schema.json'));
+  console.log(`built ${relative(root, dist)}`);
+}
+
+// The CLI code lands in dist/chunks/; the engine copy is dist/engine.
+const ENGINE_FROM_CHUNK = '../engine/index.js';
+
+/** The CLI's imports of engine/index.ts become imports of the engine copy beside the bundle. */
+const engineNextToBundle = {
+  name: 'engine-next-to-bundle',
+  setup(b) {
+    b.onResolve({ filter: /^\.{1,2}\// }, (args) => {
+      const path = resolve(args.resolveDir, args.path);
+      if (path !== engineDir && !path.startsWith(engineDir + '/')) return undefined;
+      if (path === engineDir || path === join(engineDir, 'index') || path === join(engineDir, 'index.ts'))
+        return { path: ENGINE_FROM_CHUNK, external: true };
+      return {
+        errors: [
+          {
+            text: `${relative(root, path)}: the CLI and node/ import values from the engine's entry point (engine/index.ts) only, so the package carries one engine`,
+          },
+        ],
+      };
+    });
+  },
+};
+
+async function buildCli() {
+  const dist = join(cliDir, 'dist');
+  rmSync(dist, { recursive: true, force: true });
+  mkdirSync(dist, { recursive: true });
+  cpSync(join(engineDir, 'dist'), join(dist, 'engine'), { recursive: true });
+  await build({
+    entryPoints: { cepheus: join(cliDir, 'cepheus.ts') },
+    outdir: dist,
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target,
+    packages: 'external',
+    plugins: [engineNextToBundle],
+    banner: { js: '#!/usr/bin/env node' },
+    sourcemap: true,
+    sourcesContent: false,
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+  console.log(`built ${relative(root, dist)}`);
+}
+
+const only = process.argv[2];
+if (only && only !== 'engine' && only !== 'cli') {
+  console.error('usage: node scripts/build-packages.mjs [engine|cli]');
+  process.exit(2);
+}
+// The CLI carries the engine: building it builds the engine first.
+await buildEngine();
+if (!only || only === 'cli') await buildCli();
