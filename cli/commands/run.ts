@@ -1,11 +1,10 @@
 /** cepheus run <pattern> <events> — matches and timeouts as JSON Lines. */
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { RunBudgetExceeded, type RunBudgetLimits } from '../../engine/nfa/run-budget';
+import { lintDocument, RunBudgetExceeded, type RunBudgetLimits } from '../../engine';
 import { flag, parseArgs, type ParsedArgs } from '../args';
 import { CappedLog } from '../capped-log';
 import { CliError } from '../errors';
 import { readEvents } from '../events-reader';
-import { lintDocument } from '../../engine';
 import { formatDiagnostics, loadPatternFile } from '../io';
 import { createPipeline, toRecord, type OutputRecord } from '../pipeline';
 
