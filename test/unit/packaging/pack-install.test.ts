@@ -92,10 +92,11 @@ let cliTarball = '';
 let engineTarball = '';
 
 beforeAll(async () => {
-  // `npm pack` runs each package's prepack: the build from the sources.
+  // What each package's prepack runs, done once for both (the CLI build builds the engine too).
+  await run(process.execPath, [join(ROOT, 'scripts', 'build-packages.mjs')], ROOT);
   const packed = await run(
     'npm',
-    ['pack', '--json', '--pack-destination', dir, '-w', 'engine', '-w', 'cli'],
+    ['pack', '--ignore-scripts', '--json', '--pack-destination', dir, '-w', 'engine', '-w', 'cli'],
     ROOT,
   );
   const files = (JSON.parse(packed.stdout.slice(packed.stdout.indexOf('['))) as { filename: string }[]).map(
@@ -103,14 +104,14 @@ beforeAll(async () => {
   );
   engineTarball = files.find((f) => /cepheus-engine-/.test(f)) ?? '';
   cliTarball = files.find((f) => /[\\/]cepheus-\d/.test(f)) ?? '';
-}, 300_000);
+}, 600_000);
 
 describe('the cepheus CLI package installed from its tarball', () => {
   let folder = '';
   beforeAll(async () => {
     folder = await installInEmptyFolder('cli-user', cliTarball);
     cpSync(join(ROOT, 'samples', 'patterns', 'risk', PATTERN), join(folder, PATTERN));
-  }, 300_000);
+  }, 600_000);
 
   it('brings no app dependencies (Electron, React, Monaco, SQLite) and no TypeScript sources', () => {
     const installed = readdirSync(join(folder, 'node_modules')).filter((n) => !n.startsWith('.'));
@@ -168,5 +169,5 @@ describe('the @cepheus/engine package installed from its tarball', () => {
       expect(example.prints).not.toBe('');
       expect((await typecheckAndRun(folder, example.code)).trim()).toBe(example.prints);
     }
-  }, 300_000);
+  }, 600_000);
 });
