@@ -97,6 +97,7 @@ export function createPipeline(
     outOfOrdernessMs: time.outOfOrdernessMs,
     timeouts: options.timeouts === true,
     ...(options.budget !== undefined ? { budget: options.budget } : {}),
+    watermarkIntervalMs: time.watermarkIntervalMs,
     ...(key ? { keyOf: (e: EventRecord) => keyText(fieldValue(e, key)) } : {}),
   });
   return {

@@ -6,6 +6,7 @@ import { CappedLog } from '../capped-log';
 import { CliError } from '../errors';
 import { readEvents } from '../events-reader';
 import { formatDiagnostics, loadPatternFile } from '../io';
+import { describePending, pendingSummary } from '../../engine';
 import { createPipeline, toRecord, type OutputRecord } from '../pipeline';
 
 export const RUN_HELP = `Usage: cepheus run <pattern.cep.json> <events> [options]
@@ -126,7 +127,7 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
           );
         if (counts.late === LATE_SHOWN)
           process.stderr.write(
-            `(further late events are only counted; raise the pattern's out-of-orderness to accept them)\n`,
+            `(further late events are only counted; raise the pattern's out-of-orderness or its watermark interval to accept them)\n`,
           );
       } else if (r.kind === 'warning' || r.kind === 'error') log.add(r.kind, r.message);
     }
@@ -149,6 +150,8 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
   await sink.close();
   if (progress) process.stderr.write('\r');
   log.summary();
+  const pending = describePending(pendingSummary(pipeline.matcher));
+  if (pending) process.stderr.write(`${pending}\n`);
   const timedOut = pipeline.matcher.counters.timeouts;
   const summary = `${counts.events} events, ${counts.match} matches, ${timedOut} timeouts${timeouts || timedOut === 0 ? '' : ' (not written; --timeouts writes them)'}, ${counts.late} late, ${log.count('warning')} warnings, ${counts.error} errors`;
   if (stopped !== null) {

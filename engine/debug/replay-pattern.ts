@@ -101,6 +101,7 @@ export function prepareReplayPattern(doc: PatternDocument): PrepareResult {
         outOfOrdernessMs: reader.outOfOrdernessMs,
         // The timeline, results and near misses show timed-out partial matches.
         timeouts: true,
+        watermarkIntervalMs: reader.watermarkIntervalMs,
         ...(partitionKey === null ? {} : { keyOf }),
       };
     },

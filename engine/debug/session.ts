@@ -7,6 +7,8 @@
  */
 import type { MatcherOutput, MatcherSnapshot } from '../nfa/matcher-types';
 import { RunBudgetExceeded } from '../nfa/run-budget';
+import type { CepMatcher } from '../nfa/matcher';
+import { describePending, pendingSummary } from '../nfa/pending';
 import {
   compileBreakpoints,
   type Breakpoint,
@@ -199,6 +201,7 @@ export class ReplaySession {
     const partialMatches = event
       ? m.partialMatches(event.key).map((p) => partialView(event.key, p, now))
       : [];
+    const endOfInput = r.position === r.total && r.position > 0;
     const out: OutputView[] = outputs.map(outputView);
     for (const { d, kind } of tracer?.discards ?? []) {
       if (kind === 'window') continue; // reported as timeouts
@@ -217,7 +220,7 @@ export class ReplaySession {
       position: r.position,
       total: r.total,
       ...(event ? { event } : {}),
-      endOfInput: r.position === r.total && r.position > 0,
+      endOfInput,
       processed: tracer?.processed() ?? [],
       partialMatches,
       outputs: out,
@@ -226,6 +229,13 @@ export class ReplaySession {
       bufferedEvents: buffered,
       waitingForWatermark: waiting,
       totals: { matches: r.counters.matches, timeouts: r.counters.timeouts, late: r.counters.late },
+      time: pattern.time,
+      ...(endOfInput ? pendingAtEnd(m) : {}),
     };
   }
+}
+
+function pendingAtEnd(m: CepMatcher): { pendingAtEnd?: string } {
+  const text = describePending(pendingSummary(m));
+  return text === null ? {} : { pendingAtEnd: text };
 }

@@ -144,4 +144,8 @@ export interface StepReport {
   /** The current event is buffered: event time has not advanced past it yet. */
   waitingForWatermark: boolean;
   totals: { matches: number; timeouts: number; late: number };
+  /** The pattern's time mode: end of input closes every window in event time only. */
+  time: 'event' | 'processing';
+  /** At end of input: what is still open (partial matches, held matches), in words; absent when nothing is. */
+  pendingAtEnd?: string;
 }

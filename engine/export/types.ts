@@ -53,6 +53,7 @@ export interface ExportContext {
         field: string;
         format: 'epochMillis' | 'epochSeconds' | 'iso8601';
         outOfOrdernessMs: number;
+        watermarkIntervalMs: number;
       }
     | { mode: 'processing' };
   /** Verbatim Flink conditions kept from an import (by stage name), re-emitted instead of the marker. */

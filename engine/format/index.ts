@@ -5,6 +5,7 @@
  */
 export {
   CURRENT_VERSION,
+  FLINK_WATERMARK_INTERVAL_MS,
   FORMAT_ID,
   ContiguitySchema,
   EdgeSchema,

@@ -82,5 +82,5 @@ export function skipText(s: PatternSettings['skip']): string {
 export function timeText(t: PatternSettings['time']): string {
   return t.mode === 'processing'
     ? 'processing time'
-    : `event time from "${t.field}" (${t.format}, ${t.outOfOrdernessMs === 0 ? 'in order' : `up to ${durationText(t.outOfOrdernessMs)} out of order`})`;
+    : `event time from "${t.field}" (${t.format}, ${t.outOfOrdernessMs === 0 ? 'in order' : `up to ${durationText(t.outOfOrdernessMs)} out of order`}, watermark every ${durationText(t.watermarkIntervalMs)})`;
 }

@@ -13,7 +13,13 @@ import { z } from 'zod';
 import { TestCaseSchema } from './tests-schema';
 
 export const FORMAT_ID = 'cepheus.pattern';
-export const CURRENT_VERSION = 2;
+export const CURRENT_VERSION = 3;
+
+/**
+ * Flink's default periodic watermark interval (pipeline.auto-watermark-interval, 200 ms): how often
+ * a WatermarkStrategy such as forBoundedOutOfOrderness emits its watermark.
+ */
+export const FLINK_WATERMARK_INTERVAL_MS = 200;
 
 /** A whole number with one plain-language message for every way it can be wrong. */
 function wholeNumber(min: number, unit = ''): z.ZodNumber {
@@ -137,6 +143,12 @@ export const TimeSettingsSchema = z
       field: nonEmpty,
       format: z.enum(['epochMillis', 'epochSeconds', 'iso8601']),
       outOfOrdernessMs: wholeMs,
+      /**
+       * Flink emits the watermark periodically (every this many ms of processing time), not per event.
+       * Cepheus takes the input to arrive at the pace of its timestamps and emits it each time the
+       * largest timestamp seen passes a multiple of this interval (engine/nfa/matcher-types.ts).
+       */
+      watermarkIntervalMs: positiveMs,
     }),
     z.strictObject({ mode: z.literal('processing') }),
   ])

@@ -64,6 +64,7 @@ function settings(s: PatternSettings): PatternSettings {
           field: s.time.field,
           format: s.time.format,
           outOfOrdernessMs: s.time.outOfOrdernessMs,
+          watermarkIntervalMs: s.time.watermarkIntervalMs,
         }
       : { mode: 'processing' };
   return {

@@ -18,6 +18,7 @@ export { snapshotMatcher } from './matcher-snapshot';
 export { restoreMatcher, type RestoreMatcherResult } from './matcher-restore';
 export { snapshotNfaState, restoreNfaState, type NfaStateSnapshot } from './nfa-snapshot';
 export { listPartialMatches, type PartialMatchInfo } from './introspect';
+export { pendingSummary, describePending, type PendingSummary } from './pending';
 export type { NfaObserver, EdgeEvaluation, RunBranched, RunDiscarded, DiscardReason } from './observer';
 export type { MatcherOptions, MatcherOutput, MatcherSnapshot, MatcherCounters } from './matcher-types';
 export type {

@@ -12,6 +12,14 @@ export interface MatcherOptions {
   timestampOf: (event: EventRecord) => number;
   /** Derived watermark = max timestamp − outOfOrdernessMs − 1 (Flink's bounded out-of-orderness). Default 0. */
   outOfOrdernessMs?: number;
+  /**
+   * Flink's periodic watermark emission (pipeline.auto-watermark-interval, 200 ms by default), for
+   * 'auto' watermarks. Taking time only from its input, the matcher assumes events arrive at the pace
+   * of their timestamps: processing time is the largest timestamp seen, and each time it passes a
+   * multiple of the interval the watermark becomes (max timestamp before then) − outOfOrdernessMs − 1.
+   * Absent or 0: the watermark follows every event (a punctuated generator).
+   */
+  watermarkIntervalMs?: number;
   /** 'auto' derives watermarks from timestamps; 'explicit' waits for advanceWatermark/flush. Default 'auto'. */
   watermarks?: 'auto' | 'explicit';
   /** Per-key cap on live partial matches; runs beyond it are dropped with a warning. Default: none

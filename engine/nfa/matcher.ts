@@ -63,6 +63,8 @@ export class CepMatcher {
 
   private readonly autoWatermarks: boolean;
   private readonly outOfOrderness: number;
+  /** Periodic watermark interval (ms) on the event clock, or 0: the watermark follows every event. */
+  private readonly watermarkInterval: number;
   private readonly fastPath: boolean;
   private readonly withTimeouts: boolean;
 
@@ -72,6 +74,8 @@ export class CepMatcher {
   ) {
     this.autoWatermarks = (options.watermarks ?? 'auto') === 'auto';
     this.outOfOrderness = options.outOfOrdernessMs ?? 0;
+    const interval = options.watermarkIntervalMs ?? 0;
+    this.watermarkInterval = interval > 0 && Number.isFinite(interval) ? interval : 0;
     this.fastPath = options.comparator === undefined;
     this.withTimeouts = options.timeouts === true;
     this.budget = createRunBudget(options.budget);
@@ -151,6 +155,8 @@ export class CepMatcher {
       return this.out;
     }
     if (this.options.time === 'processing') {
+      // Timers due by this arrival fire first, as the processing-time clock passed them.
+      this.fireProcessingTimers(ts, observer);
       const ks = this.keyState(key);
       this.advance(ks, ts, observer);
       this.process(ks, event, ts, seq, observer);
@@ -169,9 +175,14 @@ export class CepMatcher {
       });
       return this.out;
     }
-    if (ts > this.maxTimestamp) this.maxTimestamp = ts;
+    const before = this.maxTimestamp;
+    if (ts > before) this.maxTimestamp = ts;
     const auto = this.autoWatermarks;
-    const watermark = auto ? this.maxTimestamp - this.outOfOrderness - 1 : this.watermark;
+    const watermark = !auto
+      ? this.watermark
+      : this.watermarkInterval === 0
+        ? this.maxTimestamp - this.outOfOrderness - 1
+        : this.periodicWatermark(before);
     const known = this.keys.get(key);
     // The in-order fast path: an event that no earlier-timestamped event of its key can still precede
     // (ts ≤ watermark + 1 once it is in, no comparator), for a key with nothing live, that starts
@@ -191,23 +202,26 @@ export class CepMatcher {
     return this.out;
   }
 
-  /** Moves the watermark (event time) or the processing-time clock; earlier values are ignored. */
+  /**
+   * Moves the watermark (event time) or the processing-time clock; earlier values are ignored.
+   * In processing time only the keys with a due window timer advance, as in Flink.
+   */
   advanceWatermark(watermark: number, observer?: NfaObserver): MatcherOutput[] {
     if (this.stopped !== null) throw this.stopped;
     this.out = NO_OUTPUT;
-    if (this.options.time === 'processing') {
-      for (const ks of [...this.keys.values()]) {
-        this.advance(ks, watermark, observer);
-        this.release(ks);
-      }
-      return this.out;
-    }
-    this.moveWatermark(watermark, observer);
+    if (this.options.time === 'processing') this.fireProcessingTimers(watermark, observer);
+    else this.moveWatermark(watermark, observer);
     return this.out;
   }
 
-  /** End of input: watermark +∞ releases every buffered event and every window. */
+  /**
+   * End of input. Event time: watermark +∞ releases every buffered event and every window (Flink's
+   * sources end with Long.MAX_VALUE). Processing time: nothing; Flink quiesces the processing-time
+   * service before finishing an operator (StreamOperatorWrapper.quiesceTimeServiceAndFinishOperator),
+   * so pending timers never fire and what is still open stays open (see pendingAtEnd).
+   */
   flush(observer?: NfaObserver): MatcherOutput[] {
+    if (this.options.time === 'processing') return NO_OUTPUT;
     return this.advanceWatermark(Number.POSITIVE_INFINITY, observer);
   }
 
@@ -237,6 +251,34 @@ export class CepMatcher {
   isBuffered(key: string, seq: number): boolean {
     const ks = this.keys.get(key);
     return ks !== undefined && ks.buffered > 0 && bufferedEvents(ks).some((b) => b.seq === seq);
+  }
+
+  /**
+   * Flink's periodic watermark (pipeline.auto-watermark-interval) without a wall clock: the input
+   * is taken to arrive at the pace of its timestamps, so processing time is the largest timestamp
+   * seen. Each multiple of the interval that this clock passes (a tick at the instant of an event
+   * comes first) emits max timestamp before it − out-of-orderness − 1; between ticks it stays.
+   */
+  private periodicWatermark(before: number): number {
+    const i = this.watermarkInterval;
+    if (!(this.maxTimestamp > before) || Math.floor(this.maxTimestamp / i) === Math.floor(before / i))
+      return this.watermark;
+    return before - this.outOfOrderness - 1;
+  }
+
+  /**
+   * Processing time: fires the window timers due by `now` (Flink's onProcessingTime advances the key
+   * to the current processing time, which for a clock that moves on is the timer's own time).
+   */
+  private fireProcessingTimers(now: number, observer: NfaObserver | undefined): void {
+    for (;;) {
+      const ks = this.timers.pollDue(now);
+      if (ks === null) break;
+      ks.pendingTimers--;
+      this.advance(ks, this.timers.polledTs, observer);
+      ks.nfa.newStartPartialMatch = false;
+      this.release(ks);
+    }
   }
 
   private moveWatermark(watermark: number, observer: NfaObserver | undefined): void {
@@ -320,8 +362,14 @@ export class CepMatcher {
         this.stop('bytes', busiestStage(this.nfa, ks.nfa.partial), ks.key, seq, ts);
       }
     }
-    if (this.nfa.windowTime > 0 && ks.nfa.newStartPartialMatch && this.options.time === 'event')
-      this.registerTimer(ks, ts + this.nfa.windowTime, WINDOW_TIMER);
+    // CepOperator.registerTimer: an event-time timer at ts + window, a processing-time one a
+    // millisecond later (timestamp + 1).
+    if (this.nfa.windowTime > 0 && ks.nfa.newStartPartialMatch)
+      this.registerTimer(
+        ks,
+        ts + this.nfa.windowTime + (this.options.time === 'processing' ? 1 : 0),
+        WINDOW_TIMER,
+      );
     this.emit(ks.key, r, ts);
   }
 

@@ -3,7 +3,7 @@
  * the app (replay), the CLI and servers so every host reads time the same way. Pure: processing
  * time reads an injected clock, never the wall clock.
  */
-import type { TimeSettings } from '../format';
+import { FLINK_WATERMARK_INTERVAL_MS, type TimeSettings } from '../format/schema';
 import type { EventRecord } from '../pattern/spec';
 import { parseIso8601 } from './iso8601';
 
@@ -36,6 +36,8 @@ export interface TimeReader {
   /** Event time of an event (processing time: the clock); throws with the field and value when it cannot be read. */
   timestampOf: (event: EventRecord) => number;
   outOfOrdernessMs: number;
+  /** Periodic watermark interval (ms), as the matcher's watermarkIntervalMs; 0 in processing time. */
+  watermarkIntervalMs: number;
 }
 
 /**
@@ -48,11 +50,15 @@ export function timeReader(
   clock: () => number,
 ): TimeReader {
   const field = fieldOverride ?? (settings.mode === 'event' ? settings.field : undefined);
-  if (field === undefined) return { mode: 'processing', timestampOf: () => clock(), outOfOrdernessMs: 0 };
+  if (field === undefined)
+    return { mode: 'processing', timestampOf: () => clock(), outOfOrdernessMs: 0, watermarkIntervalMs: 0 };
   const format: TimeFormat = settings.mode === 'event' ? settings.format : 'epochMillis';
   return {
     mode: 'event',
     outOfOrdernessMs: settings.mode === 'event' ? settings.outOfOrdernessMs : 0,
+    // --time-field on a processing-time document: Flink's default interval.
+    watermarkIntervalMs:
+      settings.mode === 'event' ? settings.watermarkIntervalMs : FLINK_WATERMARK_INTERVAL_MS,
     timestampOf: (event) => {
       const ms = toEpochMillis(fieldValue(event, field), format);
       if (ms === null)

@@ -7,9 +7,17 @@ export function CurrentEvent({ report }: { report: StepReport }) {
   if (!event) {
     return (
       <p className="text-muted" data-testid="replay-current-event">
-        {report.endOfInput
-          ? 'End of input: the watermark jumped to +∞ and every window closed.'
-          : 'No event yet. Step forward (→) to push the first one.'}
+        {!report.endOfInput
+          ? 'No event yet. Step forward (→) to push the first one.'
+          : report.time === 'event'
+            ? 'End of input: the watermark jumped to +∞ and every window closed.'
+            : 'End of input: in processing time Flink fires no timer once the input ends, so nothing more comes out.'}
+        {report.endOfInput && report.pendingAtEnd && (
+          <span className="replay-pending-at-end" data-testid="replay-pending-at-end">
+            {' '}
+            {report.pendingAtEnd}
+          </span>
+        )}
       </p>
     );
   }

@@ -7,6 +7,7 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import {
+  FLINK_WATERMARK_INTERVAL_MS,
   Pattern,
   serializeDocument,
   type PatternDocument,
@@ -69,7 +70,13 @@ const heartbeatSchema: DocEventSchema = {
 const eventTime = (
   format: 'epochMillis' | 'epochSeconds' | 'iso8601',
   outOfOrdernessMs: number,
-): PatternSettings['time'] => ({ mode: 'event', field: 'ts', format, outOfOrdernessMs });
+): PatternSettings['time'] => ({
+  mode: 'event',
+  field: 'ts',
+  format,
+  outOfOrdernessMs,
+  watermarkIntervalMs: FLINK_WATERMARK_INTERVAL_MS,
+});
 
 export interface SampleDefinition {
   slug: string;

@@ -50,6 +50,7 @@ export function matcherFor(doc: PatternDocument): CepMatcher {
     time: time.mode,
     timestampOf,
     outOfOrdernessMs: time.mode === 'event' ? time.outOfOrdernessMs : 0,
+    watermarkIntervalMs: time.mode === 'event' ? time.watermarkIntervalMs : 0,
     ...(partitionKey ? { keyOf: (e: EventRecord) => JSON.stringify(e[partitionKey] ?? null) } : {}),
   });
 }

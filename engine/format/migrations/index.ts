@@ -6,10 +6,11 @@ import { CURRENT_VERSION } from '../schema';
 import type { Migration } from './migration';
 import { v0ToV1 } from './v0-to-v1';
 import { v1ToV2 } from './v1-to-v2';
+import { v2ToV3 } from './v2-to-v3';
 
 export type { Migration } from './migration';
 
-export const MIGRATIONS: readonly Migration[] = [v0ToV1, v1ToV2];
+export const MIGRATIONS: readonly Migration[] = [v0ToV1, v1ToV2, v2ToV3];
 
 // Guard against a gap or a misordered ladder at module load (a programming error, not user input).
 MIGRATIONS.forEach((m, i) => {

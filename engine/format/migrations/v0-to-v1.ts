@@ -41,8 +41,13 @@ function migrateNode(node: NodeV0, layout: Layout): PatternNode {
   return stage;
 }
 
-/** The v1 shape: today's document without tests. */
-export type DocumentV1 = Omit<PatternDocument, 'version' | 'tests'> & { version: 1 };
+type EventTimeV1 = Omit<Extract<PatternSettings['time'], { mode: 'event' }>, 'watermarkIntervalMs'>;
+
+/** The v1 shape: today's document without tests and without the watermark interval (v3). */
+export type DocumentV1 = Omit<PatternDocument, 'version' | 'tests' | 'settings'> & {
+  version: 1;
+  settings: Omit<PatternSettings, 'time'> & { time: EventTimeV1 | { mode: 'processing' } };
+};
 
 export function migrateV0(doc: DocumentV0): DocumentV1 {
   const layout: Layout = { nodes: {} };

@@ -1,6 +1,12 @@
 /** Pattern-wide settings: time window, after-match skip, partition key, and event or processing time. */
 import { useState } from 'react';
-import type { DocSkip, PatternDocument, PatternSettings, TimeSettings } from '../../../engine/format/schema';
+import {
+  FLINK_WATERMARK_INTERVAL_MS,
+  type DocSkip,
+  type PatternDocument,
+  type PatternSettings,
+  type TimeSettings,
+} from '../../../engine/format/schema';
 import type { Diagnostic } from '../../../engine/pattern/diagnostic';
 import { useDocumentStore } from '../../state/document-store';
 import { settingsDiagnostics } from '../problems/validate-document';
@@ -47,6 +53,7 @@ export function PatternSettingsSections({
   const update = (patch: Partial<PatternSettings>): void => useDocumentStore.getState().updateSettings(patch);
   const [withinError, setWithinError] = useState<string | null>(null);
   const [lagError, setLagError] = useState<string | null>(null);
+  const [intervalError, setIntervalError] = useState<string | null>(null);
   const within = settingsDiagnostics(problems, 'within');
   const skip = settingsDiagnostics(problems, 'skip');
   const other = settingsDiagnostics(problems, 'settings');
@@ -227,7 +234,13 @@ export function PatternSettingsSections({
                 time.mode !== mode &&
                 setTime(
                   mode === 'event'
-                    ? { mode, field: 'timestamp', format: 'epochMillis', outOfOrdernessMs: 0 }
+                    ? {
+                        mode,
+                        field: 'timestamp',
+                        format: 'epochMillis',
+                        outOfOrdernessMs: 0,
+                        watermarkIntervalMs: FLINK_WATERMARK_INTERVAL_MS,
+                      }
                     : { mode },
                 )
               }
@@ -279,10 +292,27 @@ export function PatternSettingsSections({
                 />
               )}
             </Field>
+            <Field
+              label="Watermark interval"
+              hint="Flink emits the watermark periodically (default 200 ms), not per event. Cepheus assumes events arrive at the pace of their timestamps and moves the watermark each time the newest timestamp passes a multiple of this interval, so it drops as late what Flink would."
+              error={intervalError}
+            >
+              {(id) => (
+                <DurationInput
+                  id={id}
+                  ms={time.watermarkIntervalMs}
+                  min={1}
+                  onError={setIntervalError}
+                  onCommit={(ms) => setTime({ ...time, watermarkIntervalMs: ms })}
+                />
+              )}
+            </Field>
           </>
         ) : (
           <div className="insp-muted">
-            Events are timed by when they arrive; replays use their order only.
+            Events are timed by when they arrive (replays use their recorded time). As in Flink, a window
+            times out only when that key sees another event or its timer fires while events still arrive; at
+            end of input, what is still open stays open.
           </div>
         )}
       </Section>

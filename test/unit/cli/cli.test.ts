@@ -29,7 +29,13 @@ const pattern = file(
         name: 'Fail then ok',
         settings: {
           partitionKey: 'user',
-          time: { mode: 'event', field: 'ts', format: 'epochMillis', outOfOrdernessMs: 0 },
+          time: {
+            mode: 'event',
+            field: 'ts',
+            format: 'epochMillis',
+            outOfOrdernessMs: 0,
+            watermarkIntervalMs: 200,
+          },
         },
       }),
   ),

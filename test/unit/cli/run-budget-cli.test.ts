@@ -36,7 +36,13 @@ function events(n: number, keys: number): string {
 
 const settings = (partitionKey: string | null) => ({
   partitionKey,
-  time: { mode: 'event' as const, field: 'ts', format: 'epochMillis' as const, outOfOrdernessMs: 0 },
+  time: {
+    mode: 'event' as const,
+    field: 'ts',
+    format: 'epochMillis' as const,
+    outOfOrdernessMs: 0,
+    watermarkIntervalMs: 1,
+  },
 });
 
 describe('cepheus run under the run budget', { timeout: 120_000 }, () => {

@@ -28,7 +28,14 @@ writeFileSync(
         name: 'Hot twice',
         settings: {
           partitionKey: 'host',
-          time: { mode: 'event', field: 'ts', format: 'epochMillis', outOfOrdernessMs: 0 },
+          time: {
+            mode: 'event',
+            field: 'ts',
+            format: 'epochMillis',
+            outOfOrdernessMs: 0,
+            // Events 1 ms apart: a 1 ms interval moves the watermark on each of them.
+            watermarkIntervalMs: 1,
+          },
         },
       }),
   ),

@@ -7,7 +7,9 @@ import { arraySource, eventsOf, prepared } from './fixtures';
 
 const doc = explosivePattern().toDocument({
   name: 'Explosive',
-  settings: { time: { mode: 'event', field: 't', format: 'epochMillis', outOfOrdernessMs: 0 } },
+  settings: {
+    time: { mode: 'event', field: 't', format: 'epochMillis', outOfOrdernessMs: 0, watermarkIntervalMs: 1 },
+  },
 });
 const names = ['a', 'b', 'b', 'c', 'b'];
 let seed = 3;

@@ -11,7 +11,15 @@ describe('breakpoints on the end-of-input step', () => {
       .followedBy('b')
       .where("name == 'b'")
       .toDocument({
-        settings: { time: { mode: 'event', field: 't', format: 'epochMillis', outOfOrdernessMs: 0 } },
+        settings: {
+          time: {
+            mode: 'event',
+            field: 't',
+            format: 'epochMillis',
+            outOfOrdernessMs: 0,
+            watermarkIntervalMs: 200,
+          },
+        },
       }),
   );
   if (!prepared.ok) throw new Error(prepared.diagnostics.map((d) => d.message).join('\n'));

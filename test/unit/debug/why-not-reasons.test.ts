@@ -30,7 +30,8 @@ function ask(pattern: ReplayPattern, payloads: EventRecord[], seq: number, stage
 }
 
 const eventTime: Partial<PatternSettings> = {
-  time: { mode: 'event', field: 't', format: 'epochMillis', outOfOrdernessMs: 0 },
+  // A 1 ms periodic watermark: the watermark moves each time a later millisecond arrives.
+  time: { mode: 'event', field: 't', format: 'epochMillis', outOfOrdernessMs: 0, watermarkIntervalMs: 1 },
 };
 const aThenB = (): Pattern => Pattern.begin('a').where("name == 'a'").followedBy('b').where("name == 'b'");
 
@@ -167,9 +168,10 @@ describe('why not: one case per reason', () => {
       [
         { name: 'a', t: 10 },
         { name: 'z', t: 20 },
+        { name: 'z', t: 21 },
         { name: 'b', t: 5 },
       ],
-      2,
+      3,
       'b',
     );
     expect(v.reason).toBe('late');
@@ -180,9 +182,10 @@ describe('why not: one case per reason', () => {
       [
         { name: 'a', t: 10 },
         { name: 'z', t: 20 },
+        { name: 'z', t: 21 },
         { name: 'b', t: 19 },
       ],
-      2,
+      3,
       'b',
     );
     expect(equal.reason).toBe('late');

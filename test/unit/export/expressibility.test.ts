@@ -4,7 +4,13 @@ import { exportPattern, expressibility } from '../../../engine/export';
 import { loadDocument, Pattern } from '../../../engine/format';
 
 const eventTime = {
-  time: { mode: 'event' as const, field: 'ts', format: 'epochMillis' as const, outOfOrdernessMs: 0 },
+  time: {
+    mode: 'event' as const,
+    field: 'ts',
+    format: 'epochMillis' as const,
+    outOfOrdernessMs: 0,
+    watermarkIntervalMs: 200,
+  },
 };
 
 describe('expressibility', () => {

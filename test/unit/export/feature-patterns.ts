@@ -6,7 +6,13 @@ import { Pattern, type PatternDocument } from '../../../engine/format';
 
 const eventTime = {
   partitionKey: 'account',
-  time: { mode: 'event' as const, field: 'ts', format: 'epochMillis' as const, outOfOrdernessMs: 0 },
+  time: {
+    mode: 'event' as const,
+    field: 'ts',
+    format: 'epochMillis' as const,
+    outOfOrdernessMs: 0,
+    watermarkIntervalMs: 200,
+  },
 };
 const schema = {
   fields: [

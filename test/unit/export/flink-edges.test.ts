@@ -11,7 +11,13 @@ import { importFlinkJson } from '../../../engine/import';
 import { runPattern } from './run-pattern';
 
 const settings = {
-  time: { mode: 'event' as const, field: 'ts', format: 'epochMillis' as const, outOfOrdernessMs: 0 },
+  time: {
+    mode: 'event' as const,
+    field: 'ts',
+    format: 'epochMillis' as const,
+    outOfOrdernessMs: 0,
+    watermarkIntervalMs: 200,
+  },
 };
 const fixture = (name: string): string => readFileSync(join(import.meta.dirname, 'fixtures', name), 'utf8');
 

@@ -91,7 +91,7 @@ describe('diffDocuments', () => {
       'Time window changed from within 10 minutes from first to last event to within 1 hour 30 minutes from first to last event.',
       'After-match strategy changed from skip past last event to skip to first "large" (fail on miss).',
       'Partition key changed from cardId to (none).',
-      'Time changed from event time from "ts" (epochMillis, up to 5 seconds out of order) to processing time.',
+      'Time changed from event time from "ts" (epochMillis, up to 5 seconds out of order, watermark every 200 milliseconds) to processing time.',
       'Event schema: added field merchant, removed field ts, field amount is now string (was number).',
     ]);
   });

@@ -20,14 +20,20 @@ export function stage(id: string, name: string, where: string, extra: Partial<St
 export function cardTesting(): PatternDocument {
   return {
     format: 'cepheus.pattern',
-    version: 2,
+    version: 3,
     name: 'Card testing',
     description: 'Small test charges followed by a large purchase on the same card.',
     settings: {
       within: { ms: 600_000, type: 'FIRST_AND_LAST' },
       skip: { kind: 'SKIP_PAST_LAST_EVENT' },
       partitionKey: 'cardId',
-      time: { mode: 'event', field: 'ts', format: 'epochMillis', outOfOrdernessMs: 5000 },
+      time: {
+        mode: 'event',
+        field: 'ts',
+        format: 'epochMillis',
+        outOfOrdernessMs: 5000,
+        watermarkIntervalMs: 200,
+      },
     },
     eventSchema: {
       fields: [

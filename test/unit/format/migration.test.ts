@@ -62,7 +62,13 @@ describe('migrations', () => {
         within: { ms: 1000, type: 'FIRST_AND_LAST' },
         skip: { kind: 'SKIP_TO_FIRST', stage: 'b', throwExceptionOnMiss: false },
         partitionKey: 'user',
-        time: { mode: 'event', field: 'ts', format: 'epochMillis', outOfOrdernessMs: 0 },
+        time: {
+          mode: 'event',
+          field: 'ts',
+          format: 'epochMillis',
+          outOfOrdernessMs: 0,
+          watermarkIntervalMs: 200,
+        },
       },
       eventSchema: null,
       nodes: [
@@ -102,6 +108,43 @@ describe('migrations', () => {
     expect(r.ok).toBe(false);
     expect(r.diagnostics[0].message).toBe(
       'skipStrategy must be NO_SKIP, SKIP_TO_NEXT, SKIP_PAST_LAST_EVENT, SKIP_TO_FIRST:<stage> or SKIP_TO_LAST:<stage> (format version 0).',
+    );
+  });
+
+  it("upgrade a v1 document: event time gets Flink's periodic watermark interval (200 ms)", () => {
+    const v1 = JSON.parse(JSON.stringify(loadDocument(JSON.stringify(v0())))) as {
+      document: Record<string, unknown> & { settings: { time: Record<string, unknown> } };
+    };
+    const doc = v1.document;
+    doc.version = 1;
+    delete doc.settings.time.watermarkIntervalMs;
+    const r = loadDocument(doc);
+    expect(r.ok && r.migratedFrom).toBe(1);
+    expect(r.ok && r.document.settings.time).toEqual({
+      mode: 'event',
+      field: 'ts',
+      format: 'epochMillis',
+      outOfOrdernessMs: 0,
+      watermarkIntervalMs: 200,
+    });
+    const processing = { ...doc, settings: { ...doc.settings, time: { mode: 'processing' } } };
+    expect(loadDocument(processing).ok && loadDocument(processing)).toMatchObject({
+      document: { version: 2, settings: { time: { mode: 'processing' } } },
+    });
+  });
+
+  it('reports errors in a v1 file against the v1 shape', () => {
+    const doc = (
+      JSON.parse(JSON.stringify(loadDocument(JSON.stringify(v0())))) as {
+        document: { version: number; settings: { time: Record<string, unknown> } };
+      }
+    ).document;
+    doc.version = 1;
+    doc.settings.time = { mode: 'event', field: 'ts', format: 'epochMillis', outOfOrdernessMs: -1 };
+    const r = loadDocument(doc);
+    expect(r.ok).toBe(false);
+    expect(r.diagnostics[0].message).toMatch(
+      /outOfOrdernessMs must be a whole number .*\(format version 1\)/,
     );
   });
 

@@ -79,6 +79,8 @@ describe('inline condition values', () => {
     tx(1, 'transfer', 0.5),
     tx(2, 'transfer', 812),
     tx(3, 'purchase', 5),
+    // The periodic watermark trails: this one is what releases #2 before the end of input.
+    tx(4, 'purchase', 7),
   ];
 
   it('shows the fields read, the inner clause and the result of a true condition', () => {

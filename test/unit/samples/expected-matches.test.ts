@@ -51,6 +51,7 @@ describe('sample patterns on their recordings', () => {
         timestampOf: time.timestampOf,
         outOfOrdernessMs: time.outOfOrdernessMs,
         timeouts: true,
+        watermarkIntervalMs: time.watermarkIntervalMs,
         ...(key ? { keyOf: (e) => String(fieldValue(e, key)) } : {}),
       });
       const outputs: MatcherOutput[] = [];
