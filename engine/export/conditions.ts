@@ -5,7 +5,7 @@
 import { parseCondition } from '../expr';
 import { printAviator } from '../expr/print-aviator';
 import { printFlinkSql } from '../expr/print-flink-sql';
-import { printJava } from '../expr/print-java';
+import { printJava, type JavaPrintResult } from '../expr/print-java';
 import type { Expr } from '../expr';
 import { walk } from '../expr/ast';
 import { sqlIdent } from './sql-text';
@@ -75,10 +75,12 @@ export function aviatorCondition(sources: string[]): Printed {
 /** One Java boolean expression over `event` (and `ctx` when `iterative`: it reads earlier stages). */
 export function javaCondition(
   src: string,
-): { ok: true; text: string; iterative: boolean } | { ok: false; reason: string } {
+  booleanFields: ReadonlySet<string> = new Set(),
+  asValue = false,
+): JavaPrintResult {
   const parsed = parse(src);
   if (!parsed.ok) return parsed;
-  return printJava(parsed.ast, { eventVar: 'event', contextVar: 'ctx' });
+  return printJava(parsed.ast, { eventVar: 'event', contextVar: 'ctx', booleanFields, asValue });
 }
 
 /** One SQL predicate for DEFINE of the stage's variable. */

@@ -37,9 +37,9 @@ class JavaWriter {
     this.verdicts.refuse(`Java: ${reason}`, { stage: stage.name, nodeId: stage.nodeId });
   }
 
-  /** `new SimpleCondition<E>() {…}` / `new IterativeCondition<E>() {…}` / a kept class condition. */
+  /** `SimpleCondition.of(event -> …)` / `new IterativeCondition<E>() {…}` / a kept class condition. */
   private condition(stage: StageSpec, src: string): string | null {
-    const printed = javaCondition(src);
+    const printed = javaCondition(src, this.ctx.booleanFields);
     if (!printed.ok) {
       this.refuse(stage, printed.reason);
       return null;
@@ -47,9 +47,13 @@ class JavaWriter {
     const E = this.eventClass;
     if (printed.iterative) {
       this.usesIterative = true;
-      return `new IterativeCondition<${E}>() {\n    @Override\n    public boolean filter(${E} event, Context<${E}> ctx) throws Exception {\n        return ${printed.text};\n    }\n}`;
+      // Each stage's bound events are fetched once, however many aggregates read them.
+      const locals = printed.locals.map(
+        (l) => `        Iterable<${E}> ${l.name} = ctx.getEventsForPattern(${javaString(l.stage)});\n`,
+      );
+      return `new IterativeCondition<${E}>() {\n    @Override\n    public boolean filter(${E} event, Context<${E}> ctx) throws Exception {\n${locals.join('')}        return ${printed.text};\n    }\n}`;
     }
-    return `new SimpleCondition<${E}>() {\n    @Override\n    public boolean filter(${E} event) {\n        return ${printed.text};\n    }\n}`;
+    return `SimpleCondition.of(event -> ${printed.text})`;
   }
 
   private external(stage: StageSpec, json: unknown): string | null {
@@ -172,7 +176,7 @@ function skipExpression(skip: SkipStrategy): string | null {
 
 /** `event.getAccount()` for a field name, printed by the same printer as conditions. */
 function fieldAccess(field: string): string | null {
-  const printed = javaCondition(field);
+  const printed = javaCondition(field, new Set(), true);
   return printed.ok ? printed.text : null;
 }
 

@@ -51,6 +51,9 @@ export function exportContext(doc: PatternDocument, options: ExportOptions = {})
     name: doc.name || 'pattern',
     partitionKey: options.partitionKey !== undefined ? options.partitionKey : doc.settings.partitionKey,
     time: doc.settings.time,
+    booleanFields: new Set(
+      (doc.eventSchema?.fields ?? []).filter((f) => f.type === 'boolean').map((f) => f.name),
+    ),
     external,
   };
 }

@@ -56,6 +56,8 @@ export interface ExportContext {
         watermarkIntervalMs: number;
       }
     | { mode: 'processing' };
+  /** Dotted paths of the event schema's boolean fields (Java reads them with isX()). */
+  booleanFields: ReadonlySet<string>;
   /** Verbatim Flink conditions kept from an import (by stage name), re-emitted instead of the marker. */
   external: ReadonlyMap<string, ExternalConditions>;
 }

@@ -7,6 +7,7 @@
  */
 import { pathOf, type CallExpr, type Expr } from './ast';
 import type { AggregateCall } from './bind';
+import { comparisonGuards, uniqueGuards, valueGuards, type Guard } from './null-guards';
 import {
   Prec,
   atom,
@@ -27,9 +28,21 @@ export interface JavaPrintOptions {
   contextVar?: string;
   /** `bean`: event.getPrice() (default); `map`: event.get("price"). */
   getters?: 'bean' | 'map';
+  /** Print a value (e.g. a key field), not a condition. */
+  asValue?: boolean;
+  /** Dotted field paths of boolean type: read with bean `isX()` getters. */
+  booleanFields?: ReadonlySet<string>;
 }
 
-export type JavaPrintResult = { ok: true; text: string; iterative: boolean } | { ok: false; reason: string };
+/** A local the condition body declares first: `Iterable<E> name = ctx.getEventsForPattern(stage)`. */
+export interface StageLocal {
+  name: string;
+  stage: string;
+}
+
+export type JavaPrintResult =
+  | { ok: true; text: string; iterative: boolean; locals: StageLocal[] }
+  | { ok: false; reason: string };
 
 type Want = 'number' | 'string' | 'boolean' | 'any';
 
@@ -75,6 +88,10 @@ function shapeType(node: Expr): Want {
 
 class JavaPrinter {
   iterative = false;
+  /** Stages read by aggregates, each fetched once into a local (by stage name). */
+  readonly locals = new Map<string, string>();
+  /** Set while printing an expanded `in`, whose parts share the guards put before it. */
+  private unguarded = false;
   private readonly ctx: string;
   private readonly lambdaVar: string;
 
@@ -97,12 +114,29 @@ class JavaPrinter {
       return atom(text);
     }
     let text = target;
-    for (const k of keys) {
+    keys.forEach((k, i) => {
       if (!JAVA_IDENT.test(k))
         refuse(`the field name '${k}' has no Java getter; export with map getters instead`);
-      text += `.get${k.charAt(0).toUpperCase()}${k.slice(1)}()`;
-    }
+      // JavaBeans (and Flink's POJO rules) read a boolean property with isX().
+      const isBoolean = this.opts.booleanFields?.has(keys.slice(0, i + 1).join('.')) ?? false;
+      text += `.${isBoolean ? 'is' : 'get'}${k.charAt(0).toUpperCase()}${k.slice(1)}()`;
+    });
+    // A boolean field is true only when present and true, as here (a Boolean may be null).
+    if (want === 'boolean') return atom(`Boolean.TRUE.equals(${text})`);
     return atom(text);
+  }
+
+  /** `x != null && y != 0 && <atom>`: the comparison holds only for present values (null-guards.ts). */
+  private guarded(guards: Guard[], printed: Printed): Printed {
+    if (this.unguarded || guards.length === 0) return printed;
+    const tests = uniqueGuards(guards, (g) => {
+      if (g.kind === 'nonZero') return `${wrap(this.print(g.expr, 'number'), Prec.Equality + 1)} != 0`;
+      // avg/min/max of no numbers is NaN in the printed stream (null here).
+      if (g.expr.kind === 'call' && ['avg', 'min', 'max'].includes(callInfo(g.expr).aggregate?.fn ?? ''))
+        return `!Double.isNaN(${this.print(g.expr, 'number').text})`;
+      return `${wrap(this.print(g.expr), Prec.Equality + 1)} != null`;
+    });
+    return { text: [...tests, wrap(printed, Prec.And + 1)].join(' && '), prec: Prec.And };
   }
 
   print(node: Expr, want: Want = 'any'): Printed {
@@ -153,7 +187,27 @@ class JavaPrinter {
 
   private binary(node: Extract<Expr, { kind: 'binary' }>): Printed {
     const { op, left, right } = node;
-    if (op === 'in' || op === 'not in') return this.print(expandIn(node), 'boolean');
+    if (op === 'in' || op === 'not in') {
+      // "a".equals(x) is false for a null x, as here; a numeric or negated test needs the guard.
+      const safe = op === 'in' && right.kind === 'list' && right.items.every(isStringLiteral);
+      const outer = this.unguarded;
+      this.unguarded = true;
+      const expanded = this.print(expandIn(node), 'boolean');
+      this.unguarded = outer;
+      return safe ? expanded : this.guarded(valueGuards(left), expanded);
+    }
+    const guards = comparisonGuards(node);
+    if (guards === null) return this.binaryRaw(node);
+    // "a".equals(x) is already false for a null x.
+    const safeEquals =
+      op === '==' &&
+      ((isStringLiteral(left) && valueGuards(right).length === 1 && valueGuards(right)[0].expr === right) ||
+        (isStringLiteral(right) && valueGuards(left).length === 1 && valueGuards(left)[0].expr === left));
+    return safeEquals ? this.binaryRaw(node) : this.guarded(guards, this.binaryRaw(node));
+  }
+
+  private binaryRaw(node: Extract<Expr, { kind: 'binary' }>): Printed {
+    const { op, left, right } = node;
     const prec = binaryPrec(op);
     if (op === '&&' || op === '||') {
       return {
@@ -171,10 +225,11 @@ class JavaPrinter {
       }
       const neg = op === '!=' ? '!' : '';
       if (lt === 'number' || rt === 'number') {
-        return {
-          text: `${wrap(this.print(left, 'number'), prec)} ${op} ${wrap(this.print(right, 'number'), prec + 1)}`,
-          prec,
-        };
+        // Two boxed numbers (Double, Long) compare by reference with ==: compare their values.
+        const both = left.kind !== 'literal' && right.kind !== 'literal';
+        const num = (e: Expr, p: number): string =>
+          both ? `(double) ${wrap(this.print(e, 'number'), Prec.Unary)}` : wrap(this.print(e, 'number'), p);
+        return { text: `${num(left, prec)} ${op} ${num(right, prec + 1)}`, prec };
       }
       if (left.kind === 'literal' && typeof left.value === 'string')
         return {
@@ -212,6 +267,12 @@ class JavaPrinter {
   }
 
   private call(node: CallExpr, want: Want): Printed {
+    const guards = comparisonGuards(node);
+    const printed = this.callRaw(node, want);
+    return guards === null ? printed : this.guarded(guards, printed);
+  }
+
+  private callRaw(node: CallExpr, want: Want): Printed {
     const { doc, aggregate } = callInfo(node);
     if (aggregate) return this.aggregate(aggregate, want);
     const args = node.args;
@@ -259,11 +320,26 @@ class JavaPrinter {
     return refuse(`${doc.name}() has no Java form`);
   }
 
+  /** The local holding a stage's bound events: one getEventsForPattern call per stage and condition. */
+  private stageLocal(stage: string): string {
+    let name = this.locals.get(stage);
+    if (name === undefined) {
+      const base = `${stage.replace(/[^A-Za-z0-9_$]/g, '_').replace(/^([0-9])/, '_$1')}Events`;
+      const taken = new Set([...this.locals.values(), this.opts.eventVar, this.ctx, this.lambdaVar]);
+      name = base;
+      for (let i = 2; taken.has(name); i++) name = `${base}${i}`;
+      this.locals.set(stage, name);
+    }
+    return name;
+  }
+
   private aggregate(agg: AggregateCall, want: Want): Printed {
     this.iterative = true;
     const x = this.lambdaVar;
-    const stream = `java.util.stream.StreamSupport.stream(${this.ctx}.getEventsForPattern(${javaString(agg.stage)}).spliterator(), false)`;
-    const numeric = (): string => `.mapToDouble(${x} -> ${this.field(x, agg.keys, 'number').text})`;
+    const stream = `java.util.stream.StreamSupport.stream(${this.stageLocal(agg.stage)}.spliterator(), false)`;
+    // Only present values count, as here (a missing field is skipped, not an error).
+    const numeric = (): string =>
+      `.filter(${x} -> ${this.field(x, agg.keys, 'any').text} != null).mapToDouble(${x} -> ${this.field(x, agg.keys, 'number').text})`;
     switch (agg.fn) {
       case 'count':
         return atom(
@@ -294,7 +370,12 @@ class JavaPrinter {
 export function printJava(ast: Expr, opts: JavaPrintOptions): JavaPrintResult {
   const printer = new JavaPrinter(opts);
   return attempt(() => {
-    const text = printer.print(ast, 'boolean').text;
-    return { text, iterative: printer.iterative };
+    const text = printer.print(ast, opts.asValue ? 'any' : 'boolean').text;
+    const locals = [...printer.locals].map(([stage, name]) => ({ name, stage }));
+    return { text, iterative: printer.iterative, locals };
   });
+}
+
+function isStringLiteral(e: Expr): boolean {
+  return e.kind === 'literal' && typeof e.value === 'string';
 }

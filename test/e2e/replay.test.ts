@@ -91,7 +91,12 @@ describe('replay debugger', () => {
     expect(label).toBe(`Event 612 of ${EVENTS.toLocaleString('en-US')}`);
     await focusPanel(page);
     let steps = 0;
-    while ((await page.getByTestId('partial-match').count()) === 0) {
+    // The step that processes the probe event (the watermark passes it) shows it in the trace.
+    const probeTraced = async (): Promise<boolean> =>
+      ((await page.getByTestId('replay-trace').textContent()) ?? '').includes(
+        "type == 'transfer' && amount < 1",
+      );
+    while ((await page.getByTestId('partial-match').count()) === 0 || !(await probeTraced())) {
       if (++steps > 40) throw new Error('no partial match appeared within 40 steps');
       await page.keyboard.press('ArrowRight');
       label = await movedFrom(page, label);
