@@ -41,8 +41,7 @@ export interface StageLocal {
 }
 
 export type JavaPrintResult =
-  | { ok: true; text: string; iterative: boolean; locals: StageLocal[] }
-  | { ok: false; reason: string };
+  { ok: true; text: string; iterative: boolean; locals: StageLocal[] } | { ok: false; reason: string };
 
 type Want = 'number' | 'string' | 'boolean' | 'any';
 

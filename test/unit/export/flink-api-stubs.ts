@@ -53,8 +53,11 @@ public abstract class IterativeCondition<T> implements java.io.Serializable {
   }
 }`,
   'org/apache/flink/cep/pattern/conditions/SimpleCondition.java': `package org.apache.flink.cep.pattern.conditions;
-public abstract class SimpleCondition<T> extends IterativeCondition<T> {
+public abstract class SimpleCondition<T> extends IterativeCondition<T> implements org.apache.flink.api.common.functions.FilterFunction<T> {
   public abstract boolean filter(T value) throws Exception;
+  public static <T> SimpleCondition<T> of(org.apache.flink.api.common.functions.FilterFunction<T> filters) {
+    return new SimpleCondition<T>() { @Override public boolean filter(T value) throws Exception { return filters.filter(value); } };
+  }
   @Override public boolean filter(T value, Context<T> ctx) throws Exception { return filter(value); }
 }`,
   'org/apache/flink/cep/nfa/aftermatch/AfterMatchSkipStrategy.java': `package org.apache.flink.cep.nfa.aftermatch;
@@ -102,6 +105,7 @@ public interface TimedOutPartialMatchHandler<IN> {
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.java.functions.KeySelector;
 public class DataStream<T> {
+  public org.apache.flink.streaming.api.environment.StreamExecutionEnvironment getExecutionEnvironment() { return new org.apache.flink.streaming.api.environment.StreamExecutionEnvironment(); }
   public <K> KeyedStream<T, K> keyBy(KeySelector<T, K> key) { return new KeyedStream<>(); }
   public SingleOutputStreamOperator<T> assignTimestampsAndWatermarks(WatermarkStrategy<T> strategy) { return new SingleOutputStreamOperator<>(); }
 }`,
@@ -121,6 +125,13 @@ public interface WatermarkStrategy<T> {
   static <T> WatermarkStrategy<T> forBoundedOutOfOrderness(Duration maxOutOfOrderness) { return new WatermarkStrategy<T>() {}; }
   default WatermarkStrategy<T> withTimestampAssigner(SerializableTimestampAssigner<T> assigner) { return this; }
 }`,
+  'org/apache/flink/streaming/api/environment/StreamExecutionEnvironment.java': `package org.apache.flink.streaming.api.environment;
+public class StreamExecutionEnvironment { public org.apache.flink.api.common.ExecutionConfig getConfig() { return new org.apache.flink.api.common.ExecutionConfig(); } }`,
+  'org/apache/flink/api/common/ExecutionConfig.java': `package org.apache.flink.api.common;
+public class ExecutionConfig { public ExecutionConfig setAutoWatermarkInterval(long interval) { return this; } }`,
+  'org/apache/flink/api/common/functions/FilterFunction.java': `package org.apache.flink.api.common.functions;
+@FunctionalInterface
+public interface FilterFunction<T> extends java.io.Serializable { boolean filter(T value) throws Exception; }`,
   'org/apache/flink/util/Collector.java': `package org.apache.flink.util;
 public interface Collector<T> { void collect(T record); }`,
   'org/apache/flink/util/OutputTag.java': `package org.apache.flink.util;

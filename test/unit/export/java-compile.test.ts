@@ -15,10 +15,11 @@ import { FLINK_STUBS } from './flink-api-stubs';
 
 const hasJavac = spawnSync('javac', ['-version'], { encoding: 'utf8' }).status === 0;
 const JAVA_TYPE: Record<string, string> = {
-  number: 'double',
+  // Boxed, as the export's header asks: a missing field is null.
+  number: 'Double',
   string: 'String',
-  boolean: 'boolean',
-  timestamp: 'long',
+  boolean: 'Boolean',
+  timestamp: 'Long',
   object: 'java.util.Map<String, Object>',
   array: 'java.util.List<Object>',
   any: 'Object',
@@ -26,13 +27,16 @@ const JAVA_TYPE: Record<string, string> = {
 
 /** An Event bean with a typed getter for every getter the generated code calls. */
 function eventClass(pkg: string, doc: PatternDocument, java: string): string {
-  const getters = new Set([...java.matchAll(/\.get([A-Z][A-Za-z0-9_]*)\(\)/g)].map((m) => m[1]));
-  const methods = [...getters].map((g) => {
+  const getters = new Set(
+    [...java.matchAll(/\.(get|is)([A-Z][A-Za-z0-9_]*)\(\)/g)].map((m) => `${m[1]} ${m[2]}`),
+  );
+  const methods = [...getters].map((getter) => {
+    const [prefix, g] = getter.split(' ');
     const field = g.charAt(0).toLowerCase() + g.slice(1);
     const declared = doc.eventSchema?.fields.find((f) => f.name === field)?.type ?? 'number';
     // An ISO-8601 time field is read as text and parsed by Instant.parse.
     const type = java.includes(`Instant.parse(event.get${g}())`) ? 'String' : JAVA_TYPE[declared];
-    return `  public ${type} get${g}() { throw new UnsupportedOperationException(); }`;
+    return `  public ${type} ${prefix}${g}() { throw new UnsupportedOperationException(); }`;
   });
   return `package ${pkg};\npublic class Event {\n${methods.join('\n')}\n}\n`;
 }

@@ -44,44 +44,71 @@ describe('printAviator', () => {
 });
 
 describe('printJava', () => {
+  // Stages are read through locals the exporter declares (one getEventsForPattern call per stage).
   const stream = (s: string): string =>
-    `java.util.stream.StreamSupport.stream(ctx.getEventsForPattern("${s}").spliterator(), false)`;
+    `java.util.stream.StreamSupport.stream(${s}Events.spliterator(), false)`;
+  const middle = [{ name: 'middleEvents', stage: 'middle' }];
+  // Every comparison first tests the values it reads for null (and divisors for zero), so that a
+  // missing field makes it false as in Cepheus instead of throwing (engine/expr/null-guards.ts).
   it.each([
-    ["name == 'start' && price > 3.0", '"start".equals(event.getName()) && event.getPrice() > 3.0', false],
-    ["name != 'a'", '!"a".equals(event.getName())', false],
-    ['user.id == null', 'event.getUser().getId() == null', false],
-    ['a == b', 'java.util.Objects.equals(event.getA(), event.getB())', false],
-    ["name > 'm'", 'event.getName().compareTo("m") > 0', false],
-    ['x in [1, 2]', 'event.getX() == 1.0 || event.getX() == 2.0', false],
+    [
+      "name == 'start' && price > 3.0",
+      '"start".equals(event.getName()) && (event.getPrice() != null && event.getPrice() > 3.0)',
+      [],
+    ],
+    ["name != 'a'", 'event.getName() != null && !"a".equals(event.getName())', []],
+    ['user.id == null', 'event.getUser().getId() == null', []],
+    [
+      'a == b',
+      'event.getA() != null && event.getB() != null && java.util.Objects.equals(event.getA(), event.getB())',
+      [],
+    ],
+    ["name > 'm'", 'event.getName() != null && event.getName().compareTo("m") > 0', []],
+    ['x in [1, 2]', 'event.getX() != null && (event.getX() == 1.0 || event.getX() == 2.0)', []],
+    ["x not in ['a']", 'event.getX() != null && !"a".equals(event.getX())', []],
+    ['!(amount < 1)', '!(event.getAmount() != null && event.getAmount() < 1.0)', []],
+    [
+      'a / b > 1',
+      'event.getA() != null && event.getB() != null && event.getB() != 0 && event.getA() / event.getB() > 1.0',
+      [],
+    ],
     [
       "name.startsWith('foo') && matches(name, 'a\\\\d+')",
-      'event.getName().startsWith("foo") && event.getName().matches("a\\\\d+")',
-      false,
+      'event.getName() != null && event.getName().startsWith("foo") && (event.getName() != null && event.getName().matches("a\\\\d+"))',
+      [],
     ],
-    ["substring(name, 0, n) == 'ab'", '"ab".equals(event.getName().substring(0, (int) event.getN()))', false],
     [
-      'round(p) == 3 && min(a, b) < 1',
-      'Math.round(event.getP()) == 3.0 && Math.min(event.getA(), event.getB()) < 1.0',
-      false,
+      "substring(name, 0, n) == 'ab'",
+      'event.getName() != null && event.getN() != null && "ab".equals(event.getName().substring(0, (int) event.getN()))',
+      [],
     ],
     [
       'sum(middle.price) + price < 5.0',
-      `${stream('middle')}.mapToDouble(x -> x.getPrice()).sum() + event.getPrice() < 5.0`,
-      true,
+      `event.getPrice() != null && ${stream('middle')}.filter(x -> x.getPrice() != null).mapToDouble(x -> x.getPrice()).sum() + event.getPrice() < 5.0`,
+      middle,
     ],
-    ['count(middle) < 3', `${stream('middle')}.count() < 3.0`, true],
-    [
-      'price > last(middle).price',
-      `event.getPrice() > ${stream('middle')}.reduce((a, b) -> b).map(x -> x.getPrice()).orElse(Double.NaN)`,
-      true,
-    ],
+    ['count(middle) < 3', `${stream('middle')}.count() < 3.0`, middle],
     [
       'max(middle.price) > 1',
-      `${stream('middle')}.mapToDouble(x -> x.getPrice()).max().orElse(Double.NaN) > 1.0`,
-      true,
+      `!Double.isNaN(${stream('middle')}.filter(x -> x.getPrice() != null).mapToDouble(x -> x.getPrice()).max().orElse(Double.NaN)) && ${stream('middle')}.filter(x -> x.getPrice() != null).mapToDouble(x -> x.getPrice()).max().orElse(Double.NaN) > 1.0`,
+      middle,
     ],
-  ])('%s', (src, want, iterative) => {
-    expect(printJava(ast(src), { eventVar: 'event' })).toEqual({ ok: true, text: want, iterative });
+  ])('%s', (src, want, locals) => {
+    expect(printJava(ast(src), { eventVar: 'event' })).toEqual({
+      ok: true,
+      text: want,
+      iterative: locals.length > 0,
+      locals,
+    });
+  });
+
+  it('reads boolean fields with isX() and counts only a present true', () => {
+    expect(printJava(ast('flag && !done'), { eventVar: 'event', booleanFields: new Set(['done']) })).toEqual({
+      ok: true,
+      text: 'Boolean.TRUE.equals(event.getFlag()) && !Boolean.TRUE.equals(event.isDone())',
+      iterative: false,
+      locals: [],
+    });
   });
 
   it('prints map getters with the casts the context needs', () => {
@@ -92,16 +119,18 @@ describe('printJava', () => {
       }),
     ).toEqual({
       ok: true,
-      text: '"a".equals(((String) e.get("name"))) && ((Number) e.get("price")).doubleValue() > 2.0 && Boolean.TRUE.equals(e.get("flag")) && ((java.util.Map<?, ?>) e.get("user")).get("id") != null',
+      text: '"a".equals(((String) e.get("name"))) && (e.get("price") != null && ((Number) e.get("price")).doubleValue() > 2.0) && Boolean.TRUE.equals(e.get("flag")) && ((java.util.Map<?, ?>) e.get("user")).get("id") != null',
       iterative: false,
+      locals: [],
     });
   });
 
-  it('uses the given context variable and escapes stage names', () => {
-    const r = printJava(ast('count(middle) > 0'), { eventVar: 'x', contextVar: 'context' });
-    expect(r.ok && r.text).toBe(
-      'java.util.stream.StreamSupport.stream(context.getEventsForPattern("middle").spliterator(), false).count() > 0.0',
-    );
+  it('names one local per stage read, avoiding the parameters', () => {
+    const r = printJava(ast('count(x) > 0 && sum(x.p) > count(middle)'), { eventVar: 'xEvents' });
+    expect(r.ok && r.locals).toEqual([
+      { name: 'xEvents2', stage: 'x' },
+      { name: 'middleEvents', stage: 'middle' },
+    ]);
   });
 
   it('refuses fields that have no getter', () => {
