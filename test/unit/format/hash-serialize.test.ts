@@ -46,7 +46,7 @@ describe('serializeDocument', () => {
 
   it('is pretty, ends with a newline, and loads back to an equal document', () => {
     const text = serializeDocument(withGroup());
-    expect(text.startsWith('{\n  "format": "cepheus.pattern",\n  "version": 2,\n  "name": "Group",')).toBe(
+    expect(text.startsWith('{\n  "format": "cepheus.pattern",\n  "version": 3,\n  "name": "Group",')).toBe(
       true,
     );
     expect(text.endsWith('}\n')).toBe(true);

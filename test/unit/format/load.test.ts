@@ -127,7 +127,7 @@ describe('loadDocument', () => {
       diagnostics: [
         expect.objectContaining({
           code: 'format.newer-version',
-          message: 'This file was written by a newer Cepheus (format version 7); this version reads up to 2.',
+          message: 'This file was written by a newer Cepheus (format version 7); this version reads up to 3.',
         }),
       ],
     });
