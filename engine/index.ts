@@ -83,6 +83,7 @@ export {
   type TargetReport,
 } from './export';
 export { importFlinkJson, type ImportResult, type ImportOptions } from './import';
+export { validatePattern, applyFix, type ValidatePatternOptions } from './problems';
 export {
   timeReader,
   fieldValue,

@@ -6,7 +6,7 @@
 import type { Diagnostic } from '../pattern/diagnostic';
 import { pathOf, walk, type CallExpr, type Expr } from './ast';
 import { FUNCTION_NAMES, findFunction, type AggregateName, type FunctionDoc } from './functions';
-import { didYouMean, exprError, exprWarning } from './source';
+import { didYouMean, exprError, exprWarning, withSuggestion } from './source';
 
 export interface AggregateCall {
   fn: AggregateName;
@@ -19,6 +19,8 @@ export interface Binding {
   functions: Map<CallExpr, FunctionDoc>;
   aggregates: Map<CallExpr, AggregateCall>;
   regexes: Map<CallExpr, RegExp>;
+  /** Aggregate calls whose stage argument could not be bound (already reported: their argument is no field). */
+  unbound: Set<CallExpr>;
   referencedStages: string[];
   diagnostics: Diagnostic[];
 }
@@ -30,6 +32,7 @@ export function bindCondition(ast: Expr, stages: readonly string[], currentStage
     functions: new Map(),
     aggregates: new Map(),
     regexes: new Map(),
+    unbound: new Set(),
     referencedStages: [],
     diagnostics: [],
   };
@@ -47,10 +50,17 @@ function bindCall(call: CallExpr, stageSet: Set<string>, stages: readonly string
   };
   const doc = findFunction(call.callee);
   if (!doc) {
-    err(
-      'expr.unknown-function',
-      `unknown function '${call.callee}'${didYouMean(call.callee, FUNCTION_NAMES)}`,
-      call.calleeRange,
+    b.diagnostics.push(
+      withSuggestion(
+        exprError(
+          'expr.unknown-function',
+          `unknown function '${call.callee}'${didYouMean(call.callee, FUNCTION_NAMES)}`,
+          call.calleeRange,
+        ),
+        call.callee,
+        FUNCTION_NAMES,
+        call.calleeRange,
+      ),
     );
     return;
   }
@@ -122,6 +132,7 @@ function bindAggregate(
   const needsField = fn === 'sum' || fn === 'avg' || fn === 'min' || fn === 'max';
   const example = needsField ? `${fn}(${stages[0] ?? 'stage'}.price)` : `${fn}(${stages[0] ?? 'stage'})`;
   if (!path) {
+    b.unbound.add(call);
     b.diagnostics.push(
       exprError(
         'expr.type-mismatch',
@@ -136,12 +147,19 @@ function bindAggregate(
       ? didYouMean(path.root, stages)
       : ' — this pattern has no stages to aggregate over';
     const hint = known || ` (stages: ${stages.join(', ')})`;
+    b.unbound.add(call);
     b.diagnostics.push(
-      exprError('expr.unknown-stage', `unknown stage '${path.root}' in ${fn}()${hint}`, path.rootRange),
+      withSuggestion(
+        exprError('expr.unknown-stage', `unknown stage '${path.root}' in ${fn}()${hint}`, path.rootRange),
+        path.root,
+        stages,
+        path.rootRange,
+      ),
     );
     return;
   }
   if (needsField && path.keys.length === 0) {
+    b.unbound.add(call);
     b.diagnostics.push(
       exprError(
         'expr.type-mismatch',

@@ -8,7 +8,7 @@ import type { EventSchema, FieldType } from '../pattern/spec';
 import { pathOf, type Expr } from './ast';
 import type { Binding } from './bind';
 import type { ExprType } from './functions';
-import { didYouMean, exprError, exprWarning } from './source';
+import { didYouMean, exprError, exprWarning, withSuggestion } from './source';
 
 export interface CheckOptions {
   stages: readonly string[];
@@ -93,7 +93,21 @@ export class TypeChecker {
     if (t !== undefined) return t;
     const names = schema.fields.map((f) => f.name);
     const shown = keys.join('.');
-    this.error('expr.unknown-field', `unknown field '${shown}'${didYouMean(shown, names)}`, node);
+    const d = exprError(
+      'expr.unknown-field',
+      `unknown field '${shown}'${didYouMean(shown, names)}`,
+      node.range,
+    );
+    // The quick fix rewrites exactly the name that is wrong: the whole path, or the property after an event.
+    const path = pathOf(node);
+    const fixRange =
+      path && [path.root, ...path.keys].join('.') === shown
+        ? node.range
+        : node.kind === 'member' && node.key === null && keys.length === 1
+          ? node.propertyRange
+          : null;
+    const candidates = names.filter((n) => /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(n));
+    this.diagnostics.push(fixRange ? withSuggestion(d, shown, candidates, fixRange) : d);
     return 'any';
   }
 
@@ -280,6 +294,8 @@ export class TypeChecker {
       return agg.fn === 'first' || agg.fn === 'last' ? t : 'number';
     }
     const doc = this.binding.functions.get(node);
+    // An aggregate whose stage is unknown was reported by the binder; its argument is a stage, not a field.
+    if (this.binding.unbound.has(node)) return 'any';
     if (!doc) {
       for (const a of node.args) this.typeOf(a);
       return 'any';

@@ -1,5 +1,5 @@
 /** Offsets ↔ line/column for condition sources, and diagnostics built from them. */
-import type { Diagnostic, SourceRange } from '../pattern/diagnostic';
+import type { Diagnostic, DiagnosticFix, SourceRange } from '../pattern/diagnostic';
 
 export class SourceText {
   private readonly lineStarts: number[] = [0];
@@ -88,4 +88,23 @@ export function closest(name: string, candidates: readonly string[]): string | n
 export function didYouMean(name: string, candidates: readonly string[]): string {
   const hint = closest(name, candidates);
   return hint ? ` — did you mean '${hint}'?` : '';
+}
+
+/** The quick fix of a "did you mean": replace the misspelt name (its exact range) with the suggestion. */
+export function replaceFix(range: SourceRange, text: string): DiagnosticFix {
+  return {
+    title: `Change to '${text}'`,
+    edits: [{ kind: 'condition-text', start: range.start, end: range.end, text }],
+  };
+}
+
+/** A diagnostic with a "did you mean" quick fix when a close candidate exists. */
+export function withSuggestion(
+  d: Diagnostic,
+  name: string,
+  candidates: readonly string[],
+  range: SourceRange,
+): Diagnostic {
+  const hint = closest(name, candidates);
+  return hint && hint !== name ? { ...d, quickFix: replaceFix(range, hint) } : d;
 }

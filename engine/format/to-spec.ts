@@ -15,13 +15,45 @@ export type SpecResult = { ok: true; spec: PatternSpec } | { ok: false; diagnost
 
 export function documentToSpec(doc: PatternDocument): SpecResult {
   const diagnostics: Diagnostic[] = [];
-  const scopeOf = new Map<string, GroupNode | null>();
-  for (const { node, parent } of allNodes(doc)) scopeOf.set(node.id, parent);
-  const stages = lowerChain(doc.nodes, doc.edges, null, scopeOf, diagnostics);
+  const stages = lowerChain(doc.nodes, doc.edges, null, scopes(doc), diagnostics, null);
   if (!stages || diagnostics.some((d) => d.severity === 'error')) return { ok: false, diagnostics };
+  return { ok: true, spec: specOf(doc, stages) };
+}
+
+/**
+ * What can be read from a half-drawn graph, for checking everything else while it is unfinished:
+ * the longest chain of each level as the pattern (`main`), every other chain on its own (`strays`),
+ * and the graph problems documentToSpec reports. Never fails; `main` may be empty.
+ */
+export interface LenientLowering {
+  diagnostics: Diagnostic[];
+  main: PatternSpec;
+  strays: StageSpec[][];
+  /** True when the graph is one well-formed chain at every level (then `main` is documentToSpec's spec). */
+  complete: boolean;
+}
+
+export function documentToChains(doc: PatternDocument): LenientLowering {
+  const diagnostics: Diagnostic[] = [];
+  const strays: StageSpec[][] = [];
+  const stages = lowerChain(doc.nodes, doc.edges, null, scopes(doc), diagnostics, strays) ?? [];
+  const complete = !diagnostics.some((d) => d.severity === 'error');
+  return { diagnostics, main: specOf(doc, stages), strays, complete };
+}
+
+/** Every node of the document by id, with the group holding it (null at the top level). */
+type Scopes = Map<string, { node: PatternNode; parent: GroupNode | null }>;
+
+function scopes(doc: PatternDocument): Scopes {
+  const out: Scopes = new Map();
+  for (const { node, parent } of allNodes(doc)) out.set(node.id, { node, parent });
+  return out;
+}
+
+function specOf(doc: PatternDocument, stages: StageSpec[]): PatternSpec {
   const spec: PatternSpec = { stages, skip: lowerSkip(doc) };
   if (doc.settings.within) spec.within = { ms: doc.settings.within.ms, type: doc.settings.within.type };
-  return { ok: true, spec };
+  return spec;
 }
 
 function lowerSkip(doc: PatternDocument): PatternSpec['skip'] {
@@ -39,22 +71,38 @@ export function lowerQuantifier(q: DocQuantifier): Quantifier {
   return out;
 }
 
-/** `stage "small" (n1)` / `group "burst" (g1)`: how diagnostics name a node. */
+/** `stage "small"` / `group "burst"`: how diagnostics name a node (never by its internal id). */
 export function nodeLabel(n: PatternNode): string {
-  return `${n.kind === 'group' ? 'group' : 'stage'} "${n.name}" (${n.id})`;
+  return `${n.kind === 'group' ? 'group' : 'stage'} "${n.name}"`;
 }
 
 function err(code: string, message: string, target: Diagnostic['target']): Diagnostic {
   return { code, severity: 'error', message, target };
 }
 
+/** `"small" → "large"`, or the names that exist, for messages about an edge. */
+function edgeLabel(e: PatternEdge, byId: Map<string, PatternNode>): string {
+  const from = byId.get(e.from);
+  const to = byId.get(e.to);
+  if (from && to) return `the connection from "${from.name}" to "${to.name}"`;
+  if (from) return `the connection from "${from.name}"`;
+  if (to) return `the connection into "${to.name}"`;
+  return 'a connection';
+}
+
+/**
+ * Lowers one level. Strict (`strays` null): any problem ends in undefined. Lenient: the same problems
+ * are reported, but the longest chain is still lowered and returned, and the other chains go to `strays`.
+ */
 function lowerChain(
   nodes: PatternNode[],
   edges: PatternEdge[],
   scope: GroupNode | null,
-  scopeOf: Map<string, GroupNode | null>,
+  scopeOf: Scopes,
   out: Diagnostic[],
+  strays: StageSpec[][] | null,
 ): StageSpec[] | undefined {
+  const lenient = strays !== null;
   const where = scope ? ` in ${nodeLabel(scope)}` : '';
   if (nodes.length === 0) {
     out.push(
@@ -68,7 +116,7 @@ function lowerChain(
             kind: 'pattern',
           }),
     );
-    return undefined;
+    return lenient ? [] : undefined;
   }
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const outgoing = new Map<string, PatternEdge[]>();
@@ -81,12 +129,13 @@ function lowerChain(
     if (!from || !to) {
       const missing = !from ? e.from : e.to;
       const elsewhere = scopeOf.has(missing);
+      const named = new Map([...scopeOf].map(([id, v]) => [id, v.node]));
       out.push(
         err(
           elsewhere ? 'graph.edge-crosses-group' : 'graph.edge-missing-node',
           elsewhere
-            ? `Edge ${e.id} crosses a group border (${e.from} → ${e.to}); connect to the group itself instead of a stage inside it.`
-            : `Edge ${e.id} ${!from ? 'starts at' : 'points to'} node "${missing}", which does not exist${where}.`,
+            ? `${capital(edgeLabel(e, named))} crosses a group border; connect to the group itself instead of a stage inside it.`
+            : `${capital(edgeLabel(e, named))} ${!from ? 'starts at' : 'points to'} a stage that does not exist${where}; delete the connection.`,
           { kind: 'edge', edgeId: e.id },
         ),
       );
@@ -96,11 +145,8 @@ function lowerChain(
       out.push(
         err(
           'graph.cycle',
-          `Edge ${e.id} connects ${nodeLabel(from)} to itself; to repeat a stage, give it a quantifier such as oneOrMore instead.`,
-          {
-            kind: 'edge',
-            edgeId: e.id,
-          },
+          `A connection goes from ${nodeLabel(from)} back to itself; to repeat a stage, give it a quantifier such as oneOrMore instead.`,
+          { kind: 'edge', edgeId: e.id },
         ),
       );
       continue;
@@ -108,6 +154,8 @@ function lowerChain(
     push(outgoing, e.from, e);
     push(incoming, e.to, e);
   }
+  const names = (list: PatternEdge[], end: 'from' | 'to'): string =>
+    list.map((e) => `"${byId.get(e[end])?.name ?? '?'}"`).join(', ');
   for (const n of nodes) {
     const outs = outgoing.get(n.id) ?? [];
     const ins = incoming.get(n.id) ?? [];
@@ -115,22 +163,16 @@ function lowerChain(
       out.push(
         err(
           'graph.branch',
-          `${capital(nodeLabel(n))} branches into ${outs.length} edges (${ids(outs)}); a pattern is a single chain, so keep only one.`,
-          {
-            kind: 'node',
-            nodeId: n.id,
-          },
+          `${capital(nodeLabel(n))} branches into ${outs.length} connections (to ${names(outs, 'to')}); a pattern is a single chain, so keep only one.`,
+          { kind: 'node', nodeId: n.id },
         ),
       );
     if (ins.length > 1)
       out.push(
         err(
           'graph.join',
-          `${capital(nodeLabel(n))} is reached by ${ins.length} edges (${ids(ins)}); each stage follows exactly one previous stage.`,
-          {
-            kind: 'node',
-            nodeId: n.id,
-          },
+          `${capital(nodeLabel(n))} is reached by ${ins.length} connections (from ${names(ins, 'from')}); each stage follows exactly one previous stage.`,
+          { kind: 'node', nodeId: n.id },
         ),
       );
   }
@@ -141,51 +183,60 @@ function lowerChain(
     out.push(
       err(
         'graph.cycle',
-        `The stages${where} form a cycle, so none of them can come first; remove one edge of the loop.`,
+        `The stages${where} form a cycle, so none of them can come first; remove one connection of the loop.`,
         { kind: 'pattern' },
       ),
     );
-    return undefined;
+    return lenient ? [] : undefined;
   }
   // Follow each start's chain; the longest one is "the" pattern, the others are reported as stray.
   const walks = starts.map((s) => walk(s, byId, outgoing, out));
-  if (shapeBroken) return undefined;
   let main = 0;
   walks.forEach((w, i) => {
     if (w.nodes.length > walks[main].nodes.length) main = i;
   });
+  const lowerWalk = (w: { nodes: PatternNode[]; edges: PatternEdge[] }): StageSpec[] => {
+    const stages: StageSpec[] = [];
+    w.nodes.forEach((n, i) => {
+      const stage = lowerNode(n, i === 0 ? undefined : w.edges[i - 1], scopeOf, out, strays);
+      if (stage) stages.push(stage);
+    });
+    return stages;
+  };
+  if (shapeBroken) {
+    if (!lenient) return undefined;
+    const onMain = new Set(walks[main].nodes.map((n) => n.id));
+    walks.forEach((w, i) => {
+      if (i !== main && !w.nodes.some((n) => onMain.has(n.id))) strays.push(lowerWalk(w));
+    });
+    return lowerWalk(walks[main]);
+  }
   const reached = new Set(walks.flatMap((w) => w.nodes.map((n) => n.id)));
   walks.forEach((w, i) => {
     if (i === main) return;
-    const names = w.nodes.map((n) => `"${n.name}"`).join(', ');
+    const list = w.nodes.map((n) => `"${n.name}"`).join(', ');
     out.push(
       err(
         'graph.disconnected',
-        `${w.nodes.length === 1 ? `${capital(nodeLabel(w.nodes[0]))} is` : `Stages ${names} (starting at ${w.nodes[0].id}) are`} not connected to the chain that starts at "${walks[main].nodes[0].name}"${where}; connect ${w.nodes.length === 1 ? 'it' : 'them'} with an edge or delete ${w.nodes.length === 1 ? 'it' : 'them'}.`,
+        `${w.nodes.length === 1 ? `${capital(nodeLabel(w.nodes[0]))} is` : `Stages ${list} are`} not connected to the chain that starts at "${walks[main].nodes[0].name}"${where}; connect ${w.nodes.length === 1 ? 'it' : 'them'} to the chain or delete ${w.nodes.length === 1 ? 'it' : 'them'}.`,
         { kind: 'node', nodeId: w.nodes[0].id },
       ),
     );
+    if (lenient) strays.push(lowerWalk(w));
   });
   for (const n of nodes) {
     if (!reached.has(n.id))
       out.push(
         err(
           'graph.cycle',
-          `${capital(nodeLabel(n))} sits on a cycle that no chain reaches; remove one edge of the loop.`,
+          `${capital(nodeLabel(n))} sits on a cycle that no chain reaches; remove one connection of the loop.`,
           { kind: 'node', nodeId: n.id },
         ),
       );
   }
-  if (out.length > before) return undefined;
-
-  const chain = walks[main];
-  const stages: StageSpec[] = [];
-  chain.nodes.forEach((n, i) => {
-    const edge = i === 0 ? undefined : chain.edges[i - 1];
-    const stage = lowerNode(n, edge, scopeOf, out);
-    if (stage) stages.push(stage);
-  });
-  return out.length > before ? undefined : stages;
+  if (out.length > before && !lenient) return undefined;
+  const stages = lowerWalk(walks[main]);
+  return out.length > before && !lenient ? undefined : stages;
 }
 
 function walk(
@@ -207,11 +258,8 @@ function walk(
       out.push(
         err(
           'graph.cycle',
-          `Edge ${next.id} goes back to ${nodeLabel(target)}, closing a cycle; a pattern cannot loop back (use a quantifier to repeat).`,
-          {
-            kind: 'edge',
-            edgeId: next.id,
-          },
+          `The connection from "${current.name}" goes back to ${nodeLabel(target)}, closing a cycle; a pattern cannot loop back (use a quantifier to repeat).`,
+          { kind: 'edge', edgeId: next.id },
         ),
       );
       break;
@@ -227,8 +275,9 @@ function walk(
 function lowerNode(
   n: PatternNode,
   edge: PatternEdge | undefined,
-  scopeOf: Map<string, GroupNode | null>,
+  scopeOf: Scopes,
   out: Diagnostic[],
+  strays: StageSpec[][] | null,
 ): StageSpec | undefined {
   const stage: StageSpec = {
     name: n.name,
@@ -236,7 +285,7 @@ function lowerNode(
     quantifier: lowerQuantifier(n.quantifier),
   };
   if (n.kind === 'group') {
-    const inner = lowerChain(n.nodes, n.edges, n, scopeOf, out);
+    const inner = lowerChain(n.nodes, n.edges, n, scopeOf, out, strays);
     if (!inner) return undefined;
     stage.group = { stages: inner };
   } else {
@@ -247,12 +296,7 @@ function lowerNode(
           err(
             'graph.empty-or',
             `${capital(nodeLabel(n))} has an empty alternative condition (or #${index + 1}); fill it in or remove it.`,
-            {
-              kind: 'node',
-              nodeId: n.id,
-              field: 'or',
-              index,
-            },
+            { kind: 'node', nodeId: n.id, field: 'or', index },
           ),
         );
     });
@@ -269,10 +313,6 @@ function push(map: Map<string, PatternEdge[]>, key: string, e: PatternEdge): voi
   const list = map.get(key);
   if (list) list.push(e);
   else map.set(key, [e]);
-}
-
-function ids(edges: PatternEdge[]): string {
-  return edges.map((e) => e.id).join(', ');
 }
 
 function capital(s: string): string {

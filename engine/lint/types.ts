@@ -3,6 +3,7 @@
  * can exhaust memory, never match, or mean something other than what they look like. Each warning
  * says why in plain words and proposes a fix (`Diagnostic.fix`).
  */
+import type { PatternDocument } from '../format/schema';
 import type { Diagnostic } from '../pattern/diagnostic';
 import type { EventSchema, PatternSpec } from '../pattern/spec';
 
@@ -11,8 +12,13 @@ export type LintTime = { mode: 'event'; outOfOrdernessMs: number } | { mode: 'pr
 
 /** Everything a rule may look at. Rules are pure functions of it. */
 export interface LintContext {
-  /** The lowered pattern (already free of graph errors; conditions may still have errors). */
+  /**
+   * The lowered pattern; conditions may still have errors. In the designer's validation of an
+   * unfinished graph it is the longest chain (a stage not connected yet is left out).
+   */
   spec: PatternSpec;
+  /** The whole document, when a document is linted (settings, event schema, names). */
+  doc?: PatternDocument;
   time?: LintTime;
   schema?: EventSchema;
 }

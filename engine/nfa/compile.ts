@@ -178,6 +178,24 @@ function flatten(spec: PatternSpec, graph: BuiltGraph, stageNames: string[]): Co
   };
 }
 
+/**
+ * The rules that need the states Flink builds (window conflicts, a trailing notFollowedBy without a
+ * window) and Flink's quirk warnings, checked with every condition taken as true: they never depend on
+ * the conditions, so an editor can show them while a condition is still being typed. Returns nothing
+ * when the states cannot be built (the spec's own rule violations say why).
+ */
+export function builtRuleDiagnostics(spec: PatternSpec): Diagnostic[] {
+  try {
+    if (spec.stages.length === 0) return [];
+    const chain = chainOf(spec, () => TRUE_CONDITION, orCondition, TRUE_CONDITION);
+    if (chain === null) return [];
+    const graph = new GraphBuilder(chain).build();
+    return [...builtWindowRules(spec, graph), ...quirkWarnings(spec)];
+  } catch {
+    return [];
+  }
+}
+
 export function compilePattern(spec: PatternSpec, options: CompileOptions = {}): CompilePatternResult {
   try {
     const diagnostics = validateSpec(spec);

@@ -42,4 +42,34 @@ export interface Diagnostic {
   flinkMessage?: string;
   /** A proposed fix in plain words (lint warnings), e.g. "add a window (Within) to the pattern". */
   fix?: string;
+  /** A change that resolves the problem, applied in one click (engine/problems `applyFix`). */
+  quickFix?: DiagnosticFix;
+}
+
+/**
+ * One step of a quick fix, as plain data (diagnostics cross process boundaries and are printed by the
+ * CLI). Nodes and edges are addressed by id, so a fix stays valid while the document is reordered.
+ */
+export type FixEdit =
+  /** Replace `start..end` (0-based, end exclusive) of a condition; node and field default to the diagnostic's target. */
+  | {
+      kind: 'condition-text';
+      nodeId?: string;
+      field?: 'where' | 'or' | 'until';
+      index?: number;
+      start: number;
+      end: number;
+      text: string;
+    }
+  /** Shallow-merge into the pattern settings (`within`, `skip`, `partitionKey`, `time`, …). */
+  | { kind: 'settings'; patch: Record<string, unknown> }
+  /** Shallow-merge into a stage or group node (`quantifier`, `until`, …). */
+  | { kind: 'node'; nodeId: string; patch: Record<string, unknown> }
+  /** Shallow-merge into an edge (`contiguity`). */
+  | { kind: 'edge'; edgeId: string; patch: Record<string, unknown> };
+
+export interface DiagnosticFix {
+  /** What applying it does, as a button label: "Change to 'amount'", "Add a 10 minute time window". */
+  title: string;
+  edits: FixEdit[];
 }

@@ -7,6 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Pattern, serializeDocument } from '../../../engine/format';
 import { ROOT } from '../export/golden-files';
+import { threeProblems } from '../problems/fixtures';
 import { cepheus, jsonLines } from './cli-harness';
 
 const dir = mkdtempSync(join(tmpdir(), 'cepheus-cli-'));
@@ -89,6 +90,15 @@ describe('cepheus (spawned)', { timeout: 60_000 }, () => {
     expect(invalid.code).toBe(1);
     expect(invalid.stderr).toMatch(/is not a valid (Cepheus )?pattern/);
     expect(invalid.stderr.split('\n').filter((l) => l.includes('error:')).length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('validate: a disconnected stage, a condition syntax error and a Flink rule violation are all listed', async () => {
+    const r = await cepheus(['validate', file('three.cep.json', serializeDocument(threeProblems()))]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/not a valid pattern \(3 errors\)/);
+    expect(r.stderr).toMatch(/stage "dropped".*not connected to the chain/);
+    expect(r.stderr).toMatch(/stage "c" where \(line 1, column 9\): the condition ends too early/);
+    expect(r.stderr).toMatch(/NOT stage "c" cannot follow the optional stage "b"/);
   });
 
   it('run: JSON Lines, CSV and gzipped JSON arrays give the same matches on stdout', async () => {

@@ -75,7 +75,7 @@ describe('describePattern', () => {
     const doc = cardTesting();
     doc.edges = [];
     expect(describePattern(doc)).toBe(
-      'This pattern is not complete yet: Stage "large" (n2) is not connected to the chain that starts at "small"; connect it with an edge or delete it.',
+      'This pattern is not complete yet: Stage "large" is not connected to the chain that starts at "small"; connect it to the chain or delete it.',
     );
   });
 });

@@ -128,7 +128,7 @@ describe('documentToSpec', () => {
       {
         code: 'graph.empty-group',
         nodeId: 'g',
-        message: 'Group "burst" (g) is empty: put at least one stage inside it.',
+        message: 'Group "burst" is empty: put at least one stage inside it.',
       },
     ]);
   });
@@ -142,7 +142,7 @@ describe('documentToSpec', () => {
         code: 'graph.branch',
         nodeId: 'n1',
         message:
-          'Stage "small" (n1) branches into 2 edges (e1, e2); a pattern is a single chain, so keep only one.',
+          'Stage "small" branches into 2 connections (to "large", "other"); a pattern is a single chain, so keep only one.',
       },
     ]);
     doc.edges[1] = { id: 'e2', from: 'n3', to: 'n2', contiguity: 'next' };
@@ -151,7 +151,7 @@ describe('documentToSpec', () => {
         code: 'graph.join',
         nodeId: 'n2',
         message:
-          'Stage "large" (n2) is reached by 2 edges (e1, e2); each stage follows exactly one previous stage.',
+          'Stage "large" is reached by 2 connections (from "small", "other"); each stage follows exactly one previous stage.',
       },
     ]);
   });
@@ -174,7 +174,7 @@ describe('documentToSpec', () => {
         code: 'graph.cycle',
         edgeId: 'e3',
         message: expect.stringContaining(
-          'Edge e3 goes back to stage "large" (n2), closing a cycle',
+          'The connection from "third" goes back to stage "large", closing a cycle',
         ) as string,
       }),
     ]);
@@ -186,7 +186,7 @@ describe('documentToSpec', () => {
         code: 'graph.cycle',
         edgeId: 'loop',
         message:
-          'Edge loop connects stage "large" (n2) to itself; to repeat a stage, give it a quantifier such as oneOrMore instead.',
+          'A connection goes from stage "large" back to itself; to repeat a stage, give it a quantifier such as oneOrMore instead.',
       },
     ]);
   });
@@ -199,7 +199,7 @@ describe('documentToSpec', () => {
         code: 'graph.disconnected',
         nodeId: 'n3',
         message:
-          'Stage "stray" (n3) is not connected to the chain that starts at "small"; connect it with an edge or delete it.',
+          'Stage "stray" is not connected to the chain that starts at "small"; connect it to the chain or delete it.',
       },
     ]);
   });
@@ -210,7 +210,7 @@ describe('documentToSpec', () => {
     expect(errors(doc)[0]).toEqual({
       code: 'graph.edge-missing-node',
       edgeId: 'e1',
-      message: 'Edge e1 points to node "nope", which does not exist.',
+      message: 'The connection from "small" points to a stage that does not exist; delete the connection.',
     });
     const g = withGroup();
     g.edges[0].to = 'a';

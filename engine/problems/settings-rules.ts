@@ -1,0 +1,75 @@
+/**
+ * Pattern settings checked against the declared event schema: the partition key and the event-time
+ * timestamp field must be fields of the event, and a timestamp must be a number, a timestamp or text.
+ * Without a schema nothing is known about the events, so nothing is checked.
+ */
+import type { DocEventSchema, PatternDocument } from '../format/schema';
+import type { Diagnostic } from '../pattern/diagnostic';
+import { closest } from '../expr/source';
+
+const TIME_TYPES = new Set(['number', 'timestamp', 'string', 'any']);
+
+/** The field a user most likely means as the event time: a timestamp-typed field, else a well-known name. */
+export function proposedTimeField(schema: DocEventSchema | null): string | null {
+  if (!schema) return null;
+  const typed = schema.fields.find((f) => f.type === 'timestamp');
+  if (typed) return typed.name;
+  const named = schema.fields.find(
+    (f) => /^(ts|time|timestamp|event_?time|eventTime|created_?at)$/i.test(f.name) && TIME_TYPES.has(f.type),
+  );
+  return named?.name ?? null;
+}
+
+function suggestion(name: string, schema: DocEventSchema, patch: (field: string) => Record<string, unknown>) {
+  const hint = closest(
+    name,
+    schema.fields.map((f) => f.name),
+  );
+  return hint
+    ? { quickFix: { title: `Use '${hint}'`, edits: [{ kind: 'settings' as const, patch: patch(hint) }] } }
+    : {};
+}
+
+export function settingsRules(doc: PatternDocument): Diagnostic[] {
+  const schema = doc.eventSchema;
+  if (!schema) return [];
+  const out: Diagnostic[] = [];
+  const known = new Map(schema.fields.map((f) => [f.name, f.type]));
+  const key = doc.settings.partitionKey;
+  if (key !== null && !known.has(key))
+    out.push({
+      code: 'settings.partition-key-unknown',
+      severity: 'error',
+      message: `The partition key '${key}' is not a field of the event schema, so every event would fall into one empty partition.`,
+      target: { kind: 'pattern', field: 'settings', path: ['settings', 'partitionKey'] },
+      ...suggestion(key, schema, (field) => ({ partitionKey: field })),
+    });
+  const time = doc.settings.time;
+  if (time.mode === 'event') {
+    const type = known.get(time.field);
+    const proposed = proposedTimeField(schema);
+    if (type === undefined)
+      out.push({
+        code: 'settings.time-field-unknown',
+        severity: 'error',
+        message: `The timestamp field '${time.field}' is not a field of the event schema${proposed ? ` (the schema's timestamp is '${proposed}')` : ''}.`,
+        target: { kind: 'pattern', field: 'settings', path: ['settings', 'time', 'field'] },
+        ...(proposed
+          ? {
+              quickFix: {
+                title: `Use '${proposed}'`,
+                edits: [{ kind: 'settings' as const, patch: { time: { ...time, field: proposed } } }],
+              },
+            }
+          : suggestion(time.field, schema, (field) => ({ time: { ...time, field } }))),
+      });
+    else if (!TIME_TYPES.has(type))
+      out.push({
+        code: 'settings.time-field-type',
+        severity: 'error',
+        message: `The timestamp field '${time.field}' holds ${type === 'boolean' ? 'true/false values' : `${type}s`}, not times: choose a number, timestamp or text field.`,
+        target: { kind: 'pattern', field: 'settings', path: ['settings', 'time', 'field'] },
+      });
+  }
+  return out;
+}
