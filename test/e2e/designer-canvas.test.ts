@@ -8,31 +8,17 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { specToDocument } from '../../engine/format/from-spec';
 import type { PatternDocument } from '../../engine/format/schema';
+import {
+  dragBetween,
+  edgeLabels,
+  handleOf as handle,
+  stageNode as node,
+  waitSaved,
+} from './support/designer-page';
 import { launchApp, type RunningApp } from './support/launch';
 
 const NAME = 'Canvas e2e';
 const one = { kind: 'one', optional: false, greedy: false, inner: 'relaxed' } as const;
-
-const node = (page: Page, name: string): Locator => page.getByTestId(`stage-node-${name}`);
-const handle = (page: Page, name: string, kind: 'source' | 'target'): Locator =>
-  node(page, name).locator(`.react-flow__handle.${kind}`);
-
-async function centre(loc: Locator): Promise<{ x: number; y: number }> {
-  const box = await loc.boundingBox();
-  if (!box) throw new Error('element is not visible');
-  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-}
-
-/** Presses the mouse on one handle, moves in steps (as a hand would) and releases on the other. */
-async function dragBetween(page: Page, from: Locator, to: Locator): Promise<void> {
-  const a = await centre(from);
-  const b = await centre(to);
-  await page.mouse.move(a.x, a.y);
-  await page.mouse.down();
-  await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2 + 20, { steps: 8 });
-  await page.mouse.move(b.x, b.y, { steps: 8 });
-  await page.mouse.up();
-}
 
 async function dragBy(page: Page, loc: Locator, dx: number, dy: number): Promise<void> {
   const box = await loc.locator('.cep-stage-head').boundingBox();
@@ -44,10 +30,6 @@ async function dragBy(page: Page, loc: Locator, dx: number, dy: number): Promise
   await page.mouse.move(x + dx / 2, y + dy / 2, { steps: 6 });
   await page.mouse.move(x + dx, y + dy, { steps: 6 });
   await page.mouse.up();
-}
-
-async function waitSaved(page: Page): Promise<void> {
-  await page.locator('[data-testid="save-status"][data-state="saved"]').waitFor();
 }
 
 async function storedDocument(
@@ -62,8 +44,6 @@ async function storedDocument(
     version: detail.latestVersion,
   };
 }
-
-const edgeLabels = (page: Page) => page.locator('[data-testid^="edge-label-"]');
 
 describe('designer canvas', () => {
   let app: RunningApp;

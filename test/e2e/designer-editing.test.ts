@@ -7,46 +7,19 @@
  * in light and dark; and no console errors or CSP violations throughout.
  */
 import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PatternDocument } from '../../engine/format/schema';
+import {
+  dragBetween,
+  edgeLabels,
+  handleOf as handle,
+  stageNode as node,
+  typeInCondition,
+  waitSaved,
+} from './support/designer-page';
 import { launchApp, type RunningApp } from './support/launch';
 import { artifactsDir } from './support/paths';
-
-const node = (page: Page, name: string): Locator => page.getByTestId(`stage-node-${name}`);
-const handle = (page: Page, name: string, kind: 'source' | 'target'): Locator =>
-  node(page, name).locator(`.react-flow__handle.${kind}`);
-const edgeLabels = (page: Page): Locator => page.locator('[data-testid^="edge-label-"]');
-
-async function centre(loc: Locator): Promise<{ x: number; y: number }> {
-  const box = await loc.boundingBox();
-  if (!box) throw new Error('element is not visible');
-  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-}
-
-async function dragBetween(page: Page, from: Locator, to: Locator): Promise<void> {
-  const a = await centre(from);
-  const b = await centre(to);
-  await page.mouse.move(a.x, a.y);
-  await page.mouse.down();
-  await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2 + 20, { steps: 8 });
-  await page.mouse.move(b.x, b.y, { steps: 8 });
-  await page.mouse.up();
-}
-
-async function waitSaved(page: Page): Promise<void> {
-  await page.locator('[data-testid="save-status"][data-state="saved"]').waitFor();
-}
-
-/** Clicks at the end of a condition editor's text and types, as a user would. */
-async function typeInCondition(page: Page, testId: string, text: string): Promise<void> {
-  const editor = page.getByTestId(testId).locator('.monaco-editor');
-  await editor.waitFor();
-  await editor.locator('.view-lines').click();
-  await page.keyboard.press('End');
-  await page.keyboard.type(text, { delay: 15 });
-  await page.keyboard.press('Escape');
-}
 
 /** A click on empty canvas clears the selection: the inspector shows the pattern. */
 async function clearSelection(page: Page): Promise<void> {

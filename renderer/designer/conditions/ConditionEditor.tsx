@@ -13,6 +13,7 @@ import {
   registerConditionLanguage,
   setConditionContext,
 } from '../../monaco/condition-language';
+import { registerConditionQuickFixes, setConditionFixes } from '../../monaco/condition-fixes';
 import { monaco } from '../../monaco/setup';
 import { monacoThemeName } from '../../monaco/themes';
 import { effectiveTheme, useUiStore } from '../../state/ui-store';
@@ -22,6 +23,7 @@ import { useInlineValues } from './use-inline-values';
 import './condition-editor.css';
 
 registerConditionLanguage();
+registerConditionQuickFixes();
 
 interface ConditionEditorProps {
   /** conditionKey(nodeId, field, index): names the model and receives cursor requests. */
@@ -94,6 +96,7 @@ export function ConditionEditor({
       'cepheus',
       toMonacoMarkers(monaco, diagnosticsToMarkers(diagnostics)),
     );
+    return setConditionFixes(model, diagnostics);
   }, [editor, diagnostics]);
 
   useEffect(() => {

@@ -1,6 +1,7 @@
 /** Inline problems under a field: the engine's diagnostics and any local input error. */
 import type { Diagnostic } from '../../../engine/pattern/diagnostic';
 import { Icon } from '../../components/Icon';
+import { applyDiagnosticFix } from '../problems/apply-diagnostic-fix';
 
 export function FieldMessages({
   diagnostics = [],
@@ -26,6 +27,16 @@ export function FieldMessages({
         >
           <Icon name={d.severity === 'error' ? 'error' : 'warning'} size={12} />
           <span>{d.message}</span>
+          {d.quickFix && (
+            <button
+              type="button"
+              className="insp-link insp-fix"
+              data-testid="field-fix"
+              onClick={() => applyDiagnosticFix(d)}
+            >
+              {d.quickFix.title}
+            </button>
+          )}
         </li>
       ))}
     </ul>

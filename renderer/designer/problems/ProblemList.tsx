@@ -7,6 +7,7 @@ import type { Diagnostic } from '../../../engine/pattern/diagnostic';
 import { findEdge, findNode } from '../../canvas/doc-tree';
 import { Icon } from '../../components/Icon';
 import { useDocumentStore } from '../../state/document-store';
+import { applyDiagnosticFix } from './apply-diagnostic-fix';
 import { locationText, revealDiagnostic } from './reveal';
 import './problem-list.css';
 
@@ -33,7 +34,7 @@ export function ProblemList({ problems }: { problems: readonly Diagnostic[] }) {
       </div>
       <ul className="problems-list" data-testid="problems-list">
         {sorted.map((p, i) => (
-          <li key={`${p.code}-${i}`}>
+          <li key={`${p.code}-${i}`} className="problem-item">
             <button
               type="button"
               className={`problem problem-${p.severity} problem-row`}
@@ -54,6 +55,17 @@ export function ProblemList({ problems }: { problems: readonly Diagnostic[] }) {
               <span className="problem-where">{locationText(p, nameOf)}</span>
               <span className="problem-code">{p.code}</span>
             </button>
+            {p.quickFix && (
+              <button
+                type="button"
+                className="problem-quick-fix"
+                data-testid="problem-quick-fix"
+                title={`Quick fix: ${p.quickFix.title}`}
+                onClick={() => applyDiagnosticFix(p)}
+              >
+                {p.quickFix.title}
+              </button>
+            )}
           </li>
         ))}
       </ul>
