@@ -109,4 +109,4 @@ export type {
   EventSchema,
   Contiguity,
 } from './pattern/spec';
-export type { Diagnostic, DiagnosticTarget, SourceRange } from './pattern/diagnostic';
+export type { Diagnostic, DiagnosticTarget, DiagnosticFix, FixEdit, SourceRange } from './pattern/diagnostic';
