@@ -68,6 +68,8 @@ export function validateCommand(argv: readonly string[]): number {
   const report = expressibility(document);
   const exports = EXPORT_TARGETS.map((t) => `${t} ${report[t].ok ? 'yes' : 'no'}`).join(', ');
   const stages = document.nodes.length;
-  console.log(`${file}: valid (${stages} ${stages === 1 ? 'stage' : 'stages'}). Exportable: ${exports}.`);
+  const warned = problems.filter((d) => d.severity === 'warning').length;
+  const counts = `${stages} ${stages === 1 ? 'stage' : 'stages'}${warned > 0 ? `, ${warned} ${warned === 1 ? 'warning' : 'warnings'}` : ''}`;
+  console.log(`${file}: valid (${counts}). Exportable: ${exports}.`);
   return 0;
 }
