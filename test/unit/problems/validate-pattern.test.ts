@@ -99,7 +99,13 @@ describe('validatePattern', () => {
       settings: {
         ...doc.settings,
         partitionKey: 'userid',
-        time: { mode: 'event', field: 'timestamp', format: 'epochMillis', outOfOrdernessMs: 0 },
+        time: {
+          mode: 'event',
+          field: 'timestamp',
+          format: 'epochMillis',
+          outOfOrdernessMs: 0,
+          watermarkIntervalMs: 200,
+        },
       },
     };
     const list = validatePattern(bad);
