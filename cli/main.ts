@@ -7,6 +7,7 @@ import { CliError } from './errors';
 import { EXPORT_HELP, exportCommand } from './commands/export';
 import { IMPORT_HELP, importCommand } from './commands/import';
 import { RUN_HELP, runCommand } from './commands/run';
+import { TEST_HELP, testCommand } from './commands/test';
 import { VALIDATE_HELP, validateCommand } from './commands/validate';
 import { BENCH_HELP, CONFORMANCE_HELP, runScript } from './commands/delegate';
 
@@ -15,6 +16,7 @@ export const MAIN_HELP = `Usage: cepheus <command> [options]
 Commands:
   validate <pattern>              check a pattern and list its problems
   run <pattern> <events>          run a pattern over events; matches as JSON Lines
+  test <pattern…>                 run the tests saved in patterns; "N passed, M failed"
   export <pattern> --to FORMAT    write json | flink-json | flink-java | flink-sql
   import <flink-json>             turn a Flink dynamic-CEP rule into a Cepheus pattern
   conformance <vectors.json…>     run Flink conformance vectors
@@ -25,6 +27,7 @@ Run "cepheus <command> --help" for the options of a command.`;
 const HELP: Record<string, string> = {
   validate: VALIDATE_HELP,
   run: RUN_HELP,
+  test: TEST_HELP,
   export: EXPORT_HELP,
   import: IMPORT_HELP,
   conformance: CONFORMANCE_HELP,
@@ -53,6 +56,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         return validateCommand(rest);
       case 'run':
         return await runCommand(rest);
+      case 'test':
+        return await testCommand(rest);
       case 'export':
         return exportCommand(rest);
       case 'import':

@@ -1,5 +1,6 @@
 /**
- * Writes the sample recordings and the list of incidents planted in them.
+ * Writes the sample recordings. The incidents and near misses planted in them become the sample
+ * patterns' tests (patterns.ts).
  *
  *   npm run samples:generate            small recordings under samples/recordings (committed)
  *   npm run samples:generate -- --large a 1,000,000-event risk recording under samples/recordings/generated
@@ -12,7 +13,7 @@ import { once } from 'node:events';
 import { generateRisk } from './risk';
 import { generateMarketing } from './marketing';
 import { generateHeartbeats, generateMetrics } from './monitoring';
-import type { GeneratedRecording, PlantedMatch, SampleEvent } from './recording';
+import type { GeneratedRecording, SampleEvent } from './recording';
 
 const here = dirname(new URL(import.meta.url).pathname);
 const outDir = resolve(here, '..', 'recordings');
@@ -74,10 +75,8 @@ function writeSmall(): void {
     join(outDir, 'monitoring-heartbeats.json'),
     JSON.stringify(r.heartbeats.events.map(withSeconds), null, 0).replace(/},{/g, '},\n{') + '\n',
   );
-  const planted: PlantedMatch[] = Object.values(r).flatMap((x) => x.planted);
-  writeFileSync(join(outDir, 'planted.json'), JSON.stringify(planted, null, 2) + '\n');
   for (const [k, v] of Object.entries(r))
-    console.log(`${k}: ${v.events.length} events, ${v.planted.length} planted`);
+    console.log(`${k}: ${v.events.length} events, ${v.planted.length} planted incidents and near misses`);
 }
 
 async function writeLarge(rows: number): Promise<void> {

@@ -10,7 +10,7 @@ import {
   idMaker,
   renumber,
   type GeneratedRecording,
-  type PlantedMatch,
+  type Planted,
   type SampleEvent,
 } from './recording';
 
@@ -24,7 +24,7 @@ export interface MarketingOptions {
 export function generateMarketing(opts: MarketingOptions): GeneratedRecording {
   const rng = new Prng(opts.seed);
   const nextId = idMaker('ev');
-  const planted: PlantedMatch[] = [];
+  const planted: Planted[] = [];
   const events: SampleEvent[] = [];
   const lastSessionStart = START_MS + (opts.hours - 1) * 60 * MINUTE;
   const user = (i: number): string => `m${String(i).padStart(4, '0')}`;
@@ -94,6 +94,14 @@ export function generateMarketing(opts: MarketingOptions): GeneratedRecording {
     for (let k = 0; k < 3; k++)
       events.push(ev(at + k * 4 * MINUTE, user(50), `s${++session}`, 'view', product(), 30));
     events.push(ev(at + 25 * MINUTE, user(50), `s${session}`, 'purchase', product(), 30));
+    planted.push({
+      pattern: 'browse-no-purchase',
+      kind: 'near-miss',
+      key: user(50),
+      from: at,
+      to: at + 25 * MINUTE,
+      why: '3 views, then a purchase 25 minutes after the first',
+    });
   }
 
   // Normal sessions, at least 2 hours apart per user: either a short look (1-2 views, no cart), or a

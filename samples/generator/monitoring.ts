@@ -11,7 +11,7 @@ import {
   idMaker,
   renumber,
   type GeneratedRecording,
-  type PlantedMatch,
+  type Planted,
   type SampleEvent,
 } from './recording';
 
@@ -29,7 +29,7 @@ const BEAT_MS = 10_000;
 export function generateMetrics(opts: MonitoringOptions): GeneratedRecording {
   const rng = new Prng(opts.seed);
   const nextId = idMaker('m');
-  const planted: PlantedMatch[] = [];
+  const planted: Planted[] = [];
   const events: SampleEvent[] = [];
   const readings = (opts.hours * 60 * MINUTE) / READING_MS;
   const host = (i: number): string => `h${String(i).padStart(2, '0')}`;
@@ -97,6 +97,31 @@ export function generateMetrics(opts: MonitoringOptions): GeneratedRecording {
       } else riseIds = [];
     }
   }
+  if (opts.plant) {
+    // Readings are 30 s apart with up to 2 s of jitter: the ranges cover the episode's readings.
+    const readingsAt = (from: number, n: number): [number, number] => [
+      START_MS + from * READING_MS,
+      START_MS + (from + n) * READING_MS,
+    ];
+    const [hotFrom, hotTo] = readingsAt(60, 9);
+    planted.push({
+      pattern: 'cpu-sustained',
+      kind: 'near-miss',
+      key: host(4),
+      from: hotFrom,
+      to: hotTo,
+      why: `nine hot readings on ${host(4)}, one short of ten`,
+    });
+    const [riseFrom, riseTo] = readingsAt(200, 3);
+    planted.push({
+      pattern: 'error-rate-rising',
+      kind: 'near-miss',
+      key: host(5),
+      from: riseFrom,
+      to: riseTo,
+      why: `error rate 3%, 6%, then down to 4% on ${host(5)}`,
+    });
+  }
   const sorted = events.sort((a, b) => (a.ts as number) - (b.ts as number));
   return renumber(
     {
@@ -114,7 +139,7 @@ export function generateMetrics(opts: MonitoringOptions): GeneratedRecording {
 export function generateHeartbeats(opts: MonitoringOptions): GeneratedRecording {
   const rng = new Prng(opts.seed + 1);
   const nextId = idMaker('hb');
-  const planted: PlantedMatch[] = [];
+  const planted: Planted[] = [];
   const events: SampleEvent[] = [];
   const end = START_MS + opts.hours * 60 * MINUTE;
   // Outages: [service index, start offset in minutes, silence in seconds]. 25 s is a near miss.
@@ -137,6 +162,15 @@ export function generateHeartbeats(opts: MonitoringOptions): GeneratedRecording 
         ([svc, at]) => svc === s && ts >= START_MS + at * MINUTE && ts < START_MS + at * MINUTE + 12_000,
       );
       if (outage) {
+        if (outage[2] <= 30)
+          planted.push({
+            pattern: 'heartbeat-missing',
+            kind: 'near-miss',
+            key: service,
+            from: ts,
+            to: ts + outage[2] * 1000,
+            why: `${service} silent for ${outage[2]} s (under 30)`,
+          });
         ts += outage[2] * 1000;
         if (outage[2] > 30)
           planted.push({

@@ -1,6 +1,8 @@
 /**
  * The sample patterns, written with the Flink-style builder and saved as documents under samples/patterns.
- * Each one matches exactly the incidents the generator plants in its recording (see planted.json).
+ * Each one ships with tests made from what the generator planted in its recording: a case per
+ * incident (the match, event by event), a case per near miss (no match for that key then), and a
+ * case for the number of matches over the whole recording (noise never fires).
  *
  *   npx tsx samples/generator/patterns.ts
  */
@@ -13,7 +15,11 @@ import {
   type PatternDocument,
   type PatternSettings,
   type DocEventSchema,
+  type TestCase,
 } from '../../engine/format';
+import type { PatternSpec } from '../../engine/pattern/spec';
+import { smallRecordings } from './generate';
+import type { Planted, SampleEvent } from './recording';
 
 const MIN = 60_000;
 
@@ -97,6 +103,7 @@ function sample(
   eventSchema: DocEventSchema,
 ): SampleDefinition {
   const spec = p.toSpec();
+  const planted = plantedFor(slug, recording);
   const document = p.toDocument({
     name,
     description,
@@ -110,8 +117,77 @@ function sample(
           ? { ...spec.skip, throwExceptionOnMiss: false }
           : spec.skip,
     },
+    tests: sampleTests(spec, partitionKey, recording, planted.list, planted.events),
   });
   return { slug, family, recording, document };
+}
+
+/** The generated small recordings, made once (they are deterministic). */
+let generated: ReturnType<typeof smallRecordings> | undefined;
+const RECORDING_OF: Record<string, keyof ReturnType<typeof smallRecordings>> = {
+  'risk-transactions.csv': 'risk',
+  'marketing-clickstream.jsonl': 'marketing',
+  'monitoring-metrics.jsonl': 'metrics',
+  'monitoring-heartbeats.json': 'heartbeats',
+};
+
+function plantedFor(slug: string, recording: string): { list: Planted[]; events: Map<string, SampleEvent> } {
+  generated ??= smallRecordings();
+  const rec = generated[RECORDING_OF[recording]];
+  return {
+    list: rec.planted.filter((p) => p.pattern === slug),
+    events: new Map(rec.events.map((e) => [e.id, e])),
+  };
+}
+
+/** How many events each binding stage takes in a match (the samples use fixed counts). */
+function stageSlots(spec: PatternSpec): { stage: string; events: number }[] {
+  return spec.stages
+    .filter((s) => s.contiguity !== 'notNext' && s.contiguity !== 'notFollowedBy')
+    .map((s) => {
+      const q = s.quantifier;
+      if (q.kind === 'one') return { stage: s.name, events: 1 };
+      if (q.kind === 'times' && q.from === q.to && q.from !== undefined)
+        return { stage: s.name, events: q.from };
+      throw new Error(`sample stage ${s.name}: tests need a fixed number of events per stage`);
+    });
+}
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+
+function sampleTests(
+  spec: PatternSpec,
+  partitionKey: string,
+  recording: string,
+  planted: Planted[],
+  events: Map<string, SampleEvent>,
+): TestCase[] {
+  const slots = stageSlots(spec);
+  const source = { kind: 'recording' as const, recording: `../../recordings/${recording}` };
+  const cases: TestCase[] = [];
+  const add = (name: string, expect: TestCase['expect']): void => {
+    cases.push({ id: `t${cases.length + 1}`, name, source, idField: 'id', expect, note: '' });
+  };
+  for (const p of planted) {
+    if (p.kind === 'near-miss') {
+      add(`no alert: ${p.why} (${p.key})`, [
+        { kind: 'no-match', key: p.key, from: iso(p.from), to: iso(p.to) },
+      ]);
+      continue;
+    }
+    const stages: Record<string, string[]> = {};
+    let at = 0;
+    for (const slot of slots) stages[slot.stage] = p.ids.slice(at, (at += slot.events));
+    if (at !== p.ids.length)
+      throw new Error(`planted ${p.pattern} ${p.ids.join(',')} does not fit its stages`);
+    const key = String(events.get(p.ids[0])?.[partitionKey] ?? '');
+    add(`catches: ${p.why} (${key})`, [{ kind: p.kind, key, stages }]);
+  }
+  const matches = planted.filter((p) => p.kind === 'match').length;
+  add(`exactly ${matches} ${matches === 1 ? 'match' : 'matches'} over the whole recording`, [
+    { kind: 'count', of: 'match', equals: matches },
+  ]);
+  return cases;
 }
 
 const TX = "(type == 'purchase' || type == 'transfer')";

@@ -1,7 +1,7 @@
 /**
  * Shared shape of a generated recording: events with an id and a timestamp, written in arrival order.
  * Arrival order differs from timestamp order by a bounded jitter, as in real collection pipelines,
- * and every planted incident is listed so tests can check the engine finds exactly those.
+ * and every planted incident and near miss is listed: they become the sample patterns' tests.
  */
 export type SampleEvent = Record<string, string | number | boolean> & { id: string };
 
@@ -14,9 +14,22 @@ export interface PlantedMatch {
   why: string;
 }
 
+/** A near miss: almost an incident, and the sample pattern must not fire for that key in that time range. */
+export interface PlantedNearMiss {
+  pattern: string;
+  kind: 'near-miss';
+  key: string;
+  /** Epoch ms, both ends included. */
+  from: number;
+  to: number;
+  why: string;
+}
+
+export type Planted = PlantedMatch | PlantedNearMiss;
+
 export interface GeneratedRecording {
   events: SampleEvent[];
-  planted: PlantedMatch[];
+  planted: Planted[];
 }
 
 /** Stable ids: "tx-000042". */
@@ -53,6 +66,6 @@ export function renumber(rec: GeneratedRecording, prefix: string): GeneratedReco
   const rename = (id: string): string => map.get(id) ?? id;
   return {
     events: rec.events.map((e) => ({ ...e, id: rename(e.id) })),
-    planted: rec.planted.map((p) => ({ ...p, ids: p.ids.map(rename) })),
+    planted: rec.planted.map((p) => (p.kind === 'near-miss' ? p : { ...p, ids: p.ids.map(rename) })),
   };
 }

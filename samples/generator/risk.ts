@@ -12,7 +12,7 @@ import {
   idMaker,
   renumber,
   type GeneratedRecording,
-  type PlantedMatch,
+  type Planted,
   type SampleEvent,
 } from './recording';
 
@@ -31,7 +31,7 @@ export function generateRisk(opts: RiskOptions): GeneratedRecording {
   const rng = new Prng(opts.seed);
   const nextId = idMaker('tx');
   const reserved = new Reservations();
-  const planted: PlantedMatch[] = [];
+  const planted: Planted[] = [];
   const incidents: SampleEvent[] = [];
   const end = START_MS + opts.hours * 60 * MINUTE;
   const user = (i: number): string => `u${String(i).padStart(4, '0')}`;
@@ -90,6 +90,10 @@ export function generateRisk(opts: RiskOptions): GeneratedRecording {
     const exact = slot();
     hold(user(41), exact, exact);
     incidents.push(tx(exact, user(41), cardOf(user(41)), 'purchase', 100_000));
+    const nearMiss = (pattern: string, key: string, from: number, to: number, why: string): void => {
+      planted.push({ pattern, kind: 'near-miss', key, from, to, why });
+    };
+    nearMiss('large-transaction', user(41), exact, exact, 'a purchase of exactly 100,000 (not over)');
 
     // 2. Bursts of 12 transactions in 20 minutes: the first 11 match (skip past last event).
     for (const i of [5, 23]) {
@@ -135,6 +139,17 @@ export function generateRisk(opts: RiskOptions): GeneratedRecording {
       hold(u, at, at + 16 * MINUTE);
       if (gap >= 0) incidents.push(tx(at, u, cardOf(u), 'transfer', 0.5));
       if (gap !== 0) incidents.push(tx(at + Math.max(gap, 0) * MINUTE, u, cardOf(u), 'transfer', 25_000));
+      nearMiss(
+        'card-testing',
+        cardOf(u),
+        at,
+        at + 16 * MINUTE,
+        gap === 0
+          ? 'a tiny transfer with no large one after it'
+          : gap > 0
+            ? `a tiny transfer, then a large one ${gap} minutes later (outside the window)`
+            : 'a large transfer with no tiny one before it',
+      );
     }
 
     // 4. Three failed logins, then a success from a device never seen before.
@@ -163,6 +178,15 @@ export function generateRisk(opts: RiskOptions): GeneratedRecording {
       for (let k = 0; k < fails; k++)
         incidents.push(login(at + k * 20_000, u, false, `dev-${u.slice(1)}${known ? 'a' : 'y'}`, known));
       incidents.push(login(at + 80_000, u, true, `dev-${u.slice(1)}${known ? 'a' : 'y'}`, known));
+      nearMiss(
+        'login-takeover',
+        u,
+        at,
+        at + 5 * MINUTE,
+        known
+          ? '3 failed logins, then a success from a known device'
+          : '2 failed logins, then a success from a new device',
+      );
     }
     if (t > end - 30 * MINUTE)
       throw new Error('risk sample: incidents do not fit in the recording; raise hours');

@@ -1,98 +1,144 @@
 /**
- * Every sample pattern, run by the real engine over its sample recording, finds exactly the incidents
- * the generator planted (samples/recordings/planted.json) — no more (noise never fires), no fewer.
+ * Every sample pattern ships with tests made from what the generator planted in its recording: a
+ * case per incident, a case per near miss, and the number of matches over the whole recording.
+ * Here they run through the engine and through `cepheus test`, and a changed threshold fails exactly
+ * the cases whose incident it no longer catches.
  */
-import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { promisify } from 'node:util';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { documentToSpec, loadDocument } from '../../../engine/format';
-import { compilePattern, createMatcher, type MatcherOutput } from '../../../engine/nfa';
-import { sampleDefinitions } from '../../../samples/generator/patterns';
-import { smallRecordings } from '../../../samples/generator/generate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readEvents } from '../../../cli/events-reader';
-import { timeReader, fieldValue } from '../../../cli/event-time';
+import { expandFileArgs } from '../../../cli/file-globs';
+import { loadDocument, type PatternDocument } from '../../../engine/format';
+import type { EventRecord } from '../../../engine/pattern/spec';
+import { arraySource, DocumentTestRun } from '../../../engine/testing';
+import { sampleDefinitions } from '../../../samples/generator/patterns';
+import { cepheus, jsonLines } from '../cli/cli-harness';
 
 const root = join(import.meta.dirname, '..', '..', '..');
-const planted = JSON.parse(readFileSync(join(root, 'samples/recordings/planted.json'), 'utf8')) as {
-  pattern: string;
-  ids: string[];
-  kind: string;
-}[];
+const samplePath = (family: string, slug: string): string =>
+  join(root, 'samples/patterns', family, `${slug}.cep.json`);
 
-function idsOf(o: MatcherOutput): string[] {
-  if (o.kind !== 'match' && o.kind !== 'timeout') return [];
-  return o.match.stages.flatMap((s) => s.events.map((e) => String((e.event as { id: unknown }).id)));
+function load(file: string): PatternDocument {
+  const loaded = loadDocument(readFileSync(file, 'utf8'));
+  if (!loaded.ok) throw new Error(JSON.stringify(loaded.diagnostics));
+  return loaded.document;
 }
 
-describe('sample patterns on their recordings', () => {
-  it('the committed recordings are what the seeded generator writes', () => {
-    const regenerated = Object.values(smallRecordings()).flatMap((r) => r.planted);
-    expect(regenerated).toEqual(planted);
+/** Planted matches, as the tests list them: "match:id,id,…" in stage order. */
+function plantedMatches(doc: PatternDocument): string[] {
+  return doc.tests
+    .flatMap((t) => t.expect)
+    .flatMap((e) =>
+      e.kind === 'match' && e.stages ? [`match:${Object.values(e.stages).flat().join(',')}`] : [],
+    )
+    .sort();
+}
+
+describe('sample patterns and their tests', () => {
+  const recordings = new Map<string, EventRecord[]>();
+  beforeAll(async () => {
+    for (const s of sampleDefinitions()) {
+      if (recordings.has(s.recording)) continue;
+      const events: EventRecord[] = [];
+      for await (const e of readEvents(join(root, 'samples/recordings', s.recording))) events.push(e);
+      recordings.set(s.recording, events);
+    }
   });
 
   for (const sample of sampleDefinitions()) {
-    it(`${sample.family}/${sample.slug} finds exactly its planted incidents`, async () => {
-      const file = join(root, 'samples/patterns', sample.family, `${sample.slug}.cep.json`);
-      const loaded = loadDocument(readFileSync(file, 'utf8'));
-      if (!loaded.ok) throw new Error(JSON.stringify(loaded.diagnostics));
-      // The committed file is the builder's output.
-      expect(loaded.document).toEqual(sample.document);
-      const lowered = documentToSpec(loaded.document);
-      if (!lowered.ok) throw new Error(JSON.stringify(lowered.diagnostics));
-      const compiled = compilePattern(lowered.spec, { schema: loaded.document.eventSchema ?? undefined });
-      if (!compiled.ok) throw new Error(JSON.stringify(compiled.diagnostics));
-      const { settings } = loaded.document;
-      const time = timeReader(settings.time);
-      const key = settings.partitionKey;
-      const matcher = createMatcher(compiled.nfa, {
-        time: 'event',
-        timestampOf: time.timestampOf,
-        outOfOrdernessMs: time.outOfOrdernessMs,
-        timeouts: true,
-        watermarkIntervalMs: time.watermarkIntervalMs,
-        ...(key ? { keyOf: (e) => String(fieldValue(e, key)) } : {}),
+    it(`${sample.family}/${sample.slug}: the committed file is the builder's, and every test passes in the engine`, () => {
+      const doc = load(samplePath(sample.family, sample.slug));
+      expect(doc).toEqual(sample.document);
+      const kinds = new Set(doc.tests.flatMap((t) => t.expect.map((e) => e.kind)));
+      expect(kinds.has('match')).toBe(true);
+      expect(kinds.has('count')).toBe(true);
+      const run = new DocumentTestRun(doc, (recording, pattern) => {
+        expect(recording).toBe(`../../recordings/${sample.recording}`);
+        return arraySource(recordings.get(sample.recording) ?? [], pattern);
       });
-      const outputs: MatcherOutput[] = [];
-      for await (const event of readEvents(join(root, 'samples/recordings', sample.recording)))
-        outputs.push(...matcher.push(event));
-      outputs.push(...matcher.flush());
-      expect(outputs.filter((o) => o.kind === 'late' || o.kind === 'error' || o.kind === 'warning')).toEqual(
-        [],
-      );
-      const found = outputs
-        .filter((o) => o.kind === 'match')
-        .map((o) => `${o.kind}:${idsOf(o).join(',')}`)
-        .sort();
-      const expected = planted
-        .filter((p) => p.pattern === sample.slug)
-        .map((p) => `${p.kind}:${p.ids.join(',')}`)
-        .sort();
-      expect(expected.length).toBeGreaterThan(0);
-      expect(found).toEqual(expected);
+      while (!run.runChunk(10_000));
+      const failed = run.results().filter((r) => r.status !== 'passed');
+      expect(failed).toEqual([]);
     });
   }
+
+  it('every sample recording has near misses among its tests', () => {
+    const byRecording = new Map<string, number>();
+    for (const s of sampleDefinitions())
+      byRecording.set(
+        s.recording,
+        (byRecording.get(s.recording) ?? 0) +
+          s.document.tests.filter((t) => t.expect.some((e) => e.kind === 'no-match')).length,
+      );
+    for (const [recording, n] of byRecording) expect(n, recording).toBeGreaterThan(0);
+  });
 });
 
 describe('sample patterns through the CLI', () => {
+  let dir: string;
+  beforeAll(() => (dir = mkdtempSync(join(tmpdir(), 'cepheus-samples-'))));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('cepheus test samples/patterns/**/*.cep.json passes every case, one line each', async () => {
+    const files = expandFileArgs([join(root, 'samples/patterns/**/*.cep.json')]);
+    expect(files.length).toBeGreaterThan(sampleDefinitions().length);
+    const total = files.reduce((n, f) => n + load(f).tests.length, 0);
+    const r = await cepheus(['test', 'samples/patterns/**/*.cep.json']);
+    expect(r.stderr).toBe('');
+    const lines = r.stdout.trim().split('\n');
+    expect(lines.filter((l) => l.startsWith('PASS '))).toHaveLength(total);
+    expect(lines.at(-1)).toBe(`${total} passed, 0 failed`);
+    expect(r.code).toBe(0);
+  });
+
+  it('a raised card-testing threshold fails exactly the incident it no longer catches, and the count', async () => {
+    const doc = readFileSync(samplePath('risk', 'card-testing'), 'utf8');
+    const file = join(dir, 'card-testing-20k.cep.json');
+    writeFileSync(file, doc.replace('amount > 10000', 'amount > 20000'));
+    const r = await cepheus(['test', file, '--recordings', 'samples/recordings']);
+    expect(r.code).toBe(1);
+    const failed = r.stdout.split('\n').filter((l) => l.startsWith('FAIL '));
+    // The planted cash-outs were 24,626.50, 18,003.56 and 27,940.16: only card-00310's drops out.
+    expect(failed).toHaveLength(2);
+    expect(failed[0]).toContain(
+      '(card-00310) — Expected a match for key "card-00310" binding probe: tx-000674',
+    );
+    expect(failed[0]).toContain('did not take tx-000685 into "cashout"');
+    expect(failed[0]).toContain('amount=18003.56');
+    expect(failed[0]).toMatch(/\(replay step \d+\)$/);
+    expect(failed[1]).toContain(
+      'exactly 3 matches over the whole recording — Expected exactly 3 matches, but found 2.',
+    );
+    expect(r.stdout.trim().split('\n').at(-1)).toBe('5 passed, 2 failed');
+
+    const junit = join(dir, 'report.xml');
+    const x = await cepheus([
+      'test',
+      file,
+      '--recordings',
+      'samples/recordings',
+      '--reporter',
+      'junit',
+      '--out',
+      junit,
+    ]);
+    expect(x.code).toBe(1);
+    const xml = readFileSync(junit, 'utf8');
+    expect(xml).toMatch(/<testsuites name="cepheus test" tests="7" failures="2" errors="0"/);
+    expect(xml.match(/<failure message=/g)).toHaveLength(2);
+    expect(xml).toContain('amount=18003.56');
+  });
+
   for (const sample of sampleDefinitions()) {
-    it(`cepheus run ${sample.family}/${sample.slug} prints exactly its planted incidents`, async () => {
-      const { stdout, stderr } = await promisify(execFile)(
-        process.execPath,
-        [
-          'bin/cepheus.mjs',
-          'run',
-          `samples/patterns/${sample.family}/${sample.slug}.cep.json`,
-          `samples/recordings/${sample.recording}`,
-        ],
-        { cwd: root, maxBuffer: 64 * 1024 * 1024 },
-      );
-      const lines = stdout
-        .split('\n')
-        .filter((l) => l.trim() !== '')
-        .map((l) => JSON.parse(l) as { kind: string; stages?: Record<string, { id: string }[]> });
-      const found = lines
+    it(`cepheus run ${sample.family}/${sample.slug} prints exactly the matches its tests expect`, async () => {
+      const r = await cepheus([
+        'run',
+        `samples/patterns/${sample.family}/${sample.slug}.cep.json`,
+        `samples/recordings/${sample.recording}`,
+      ]);
+      const found = (jsonLines(r.stdout) as { kind: string; stages?: Record<string, { id: string }[]> }[])
         .filter((l) => l.kind === 'match')
         .map(
           (l) =>
@@ -101,12 +147,10 @@ describe('sample patterns through the CLI', () => {
               .join(',')}`,
         )
         .sort();
-      const expected = planted
-        .filter((p) => p.pattern === sample.slug)
-        .map((p) => `${p.kind}:${p.ids.join(',')}`)
-        .sort();
+      const expected = plantedMatches(sample.document);
+      expect(expected.length).toBeGreaterThan(0);
       expect(found).toEqual(expected);
-      expect(stderr).toMatch(new RegExp(`${expected.length} match`));
+      expect(r.stderr).toMatch(new RegExp(`${expected.length} match`));
     });
   }
 });
