@@ -123,7 +123,13 @@ describe('TestRun on card-testing over its recording', () => {
 describe('TestRun on hand-written events', () => {
   const doc = (): PatternDocument => {
     const d = cardTesting();
-    d.settings.time = { mode: 'event', field: 'ts', format: 'epochMillis', outOfOrdernessMs: 0 };
+    d.settings.time = {
+      mode: 'event',
+      field: 'ts',
+      format: 'epochMillis',
+      outOfOrdernessMs: 0,
+      watermarkIntervalMs: 0,
+    };
     return d;
   };
   const ev = (ts: number, type: string, amount: number, cardId = 'c1'): EventRecord => ({
