@@ -1,4 +1,10 @@
+import { defaultClientConditions, defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
+
+// engine/ is also the @cepheus/engine package, whose `exports` point at its built dist/ (absent in a
+// fresh clone); the `cepheus-source` condition resolves imports of the engine folder to its sources.
+const resolve = { conditions: ['cepheus-source', ...defaultClientConditions] };
+const ssr = { resolve: { conditions: ['cepheus-source', ...defaultServerConditions] } };
 
 // Two projects: fast unit/property tests, and browser end-to-end tests that drive Debian's
 // Chromium against the web host. They share one command so the closing summary counts both.
@@ -6,6 +12,8 @@ export default defineConfig({
   test: {
     projects: [
       {
+        resolve,
+        ssr,
         test: {
           name: 'unit',
           include: [
@@ -21,6 +29,8 @@ export default defineConfig({
         },
       },
       {
+        resolve,
+        ssr,
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
