@@ -72,6 +72,11 @@ async function buildEngine() {
     'engine/tsconfig.json',
     '--noEmit',
     'false',
+    // The engine is a composite project for tsc -b; the package needs no .tsbuildinfo.
+    '--composite',
+    'false',
+    '--incremental',
+    'false',
     '--declaration',
     '--emitDeclarationOnly',
     '--outDir',
