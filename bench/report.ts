@@ -54,6 +54,12 @@ export function table(results: readonly ResultLine[]): string {
     const extra: string[] = [];
     if (typeof r.stepP95Ms === 'number') extra.push(`step p95 ${num(r.stepP95Ms, 2)} ms`);
     if (typeof r.seekP95Ms === 'number') extra.push(`seek p95 ${num(r.seekP95Ms, 1)} ms`);
+    if (typeof r.canvasInteractiveMs === 'number') {
+      const fresh = r.fresh as { firstPaintMs: number; canvasInteractiveMs: number };
+      extra.push(
+        `warm: paint ${num(r.firstPaintMs)} ms, canvas ${num(r.canvasInteractiveMs)} ms; fresh: ${num(fresh.firstPaintMs)} / ${num(fresh.canvasInteractiveMs)} ms; first chunk ${num(Number(r.firstChunkBytes) / 1024)} KiB`,
+      );
+    }
     const counters = r.counters as Record<string, number> | undefined;
     if (counters?.timeouts) extra.push(`timeouts ${num(counters.timeouts)}`);
     if (counters?.late) extra.push(`late ${num(counters.late)}`);

@@ -1,6 +1,5 @@
 // Order matters: the zod flag must be set before any module builds a schema.
 import './boot/zod-jitless';
-import './monaco/setup';
 import './styles/tokens.css';
 import './styles/base.css';
 import '@xyflow/react/dist/style.css';

@@ -1,5 +1,6 @@
 /** The suite, in the order it runs. Slugs are the names used by --only and in results. */
 import type { Workload } from '../workload';
+import { appStart } from './app-start';
 import { followedByAny } from './followedbyany';
 import { followedByWithin } from './followedby-within';
 import { notFollowedBy } from './notfollowedby';
@@ -18,6 +19,7 @@ export const WORKLOADS: readonly Workload[] = [
   ...riskRules,
   replay1m,
   import1mCsv,
+  appStart,
 ];
 
 export function findWorkload(slug: string): Workload | undefined {

@@ -3,8 +3,7 @@
  * the document: it returns new layout entries and never touches semantics. Hand-placed positions
  * survive everything except an explicit "Auto-layout" (see `ensureLayout`).
  */
-import ELK from 'elkjs/lib/elk.bundled.js';
-import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
+import type { ELK, ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
 import { STAGE_SIZE } from '../../engine/format/from-spec';
 import type {
   Layout,
@@ -15,7 +14,30 @@ import type {
 } from '../../engine/format/schema';
 import { levels } from './doc-tree';
 
-const elk = new ELK();
+let elk: Promise<ELK> | undefined;
+
+/**
+ * ELK (1.4 MB) loads on the first layout, not with the page, and computes in its own worker
+ * (elk-api + elk-worker) off the UI thread. Without workers (unit tests in Node) it runs in-thread.
+ */
+function layoutEngine(): Promise<ELK> {
+  elk ??= (async () => {
+    if (typeof Worker === 'undefined') {
+      // Kept out of the renderer bundle: only Node (the unit tests) takes this path.
+      const inThread = 'elkjs/lib/elk.bundled.js';
+      const { default: InThread } = (await import(/* @vite-ignore */ inThread)) as {
+        default: new () => ELK;
+      };
+      return new InThread();
+    }
+    const [{ default: Api }, { default: workerUrl }] = await Promise.all([
+      import('elkjs/lib/elk-api.js'),
+      import('elkjs/lib/elk-worker.min.js?url'),
+    ]);
+    return new Api({ workerUrl, workerFactory: (url) => new Worker(url ?? workerUrl) });
+  })();
+  return elk;
+}
 
 const ROOT_OPTIONS: Record<string, string> = {
   'elk.algorithm': 'layered',
@@ -89,7 +111,7 @@ export async function computeLayout(doc: PatternDocument): Promise<Layout['nodes
     children: patternOrder(doc.nodes, doc.edges).map((n) => toElk(n, doc.layout)),
     edges: doc.edges.map(elkEdge),
   };
-  const result = await elk.layout(graph);
+  const result = await (await layoutEngine()).layout(graph);
   const isGroup = new Set(
     levels(doc).flatMap((l) => l.nodes.filter((n) => n.kind === 'group').map((n) => n.id)),
   );

@@ -1,12 +1,14 @@
 /** Bottom panel with Problems / Replay / Results tabs (ARIA tabs, arrow-key navigation). */
-import type { KeyboardEvent } from 'react';
+import { lazy, Suspense, type KeyboardEvent } from 'react';
+import { LazyLoading } from './LazyLoading';
 import { allProblems, useProblemsStore } from '../state/problems-store';
 import { useUiStore, type BottomTab } from '../state/ui-store';
 import { Icon, type IconName } from './Icon';
 import { ProblemsView } from './ProblemsView';
-import { ReplayView } from './ReplayView';
 import { ResultsView } from './ResultsView';
 import './bottom-panel.css';
+
+const ReplayView = lazy(() => import('./ReplayView').then((m) => ({ default: m.ReplayView })));
 
 const tabs: { id: BottomTab; label: string; icon: IconName }[] = [
   { id: 'problems', label: 'Problems', icon: 'problems' },
@@ -69,7 +71,11 @@ export function BottomPanel() {
         aria-labelledby={`tab-${active}`}
       >
         {active === 'problems' && <ProblemsView />}
-        {active === 'replay' && <ReplayView />}
+        {active === 'replay' && (
+          <Suspense fallback={<LazyLoading what="replay" />}>
+            <ReplayView />
+          </Suspense>
+        )}
         {active === 'results' && <ResultsView />}
       </div>
     </section>

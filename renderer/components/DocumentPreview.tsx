@@ -1,5 +1,6 @@
 /** Read-only JSON view of a pattern document in Monaco, themed with the app. */
 import Editor from '@monaco-editor/react';
+import '../monaco/setup';
 import { monacoThemeName } from '../monaco/themes';
 import { effectiveTheme, useUiStore } from '../state/ui-store';
 

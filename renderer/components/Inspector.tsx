@@ -1,11 +1,14 @@
 /** Right-hand inspector: properties of the open pattern (later: of the selected stage or edge). */
+import { lazy, Suspense } from 'react';
+import { LazyLoading } from './LazyLoading';
 import { DesignerInspector } from '../designer/inspector/DesignerInspector';
 import { useDocumentStore } from '../state/document-store';
 import { useLibraryStore } from '../state/library-store';
-import { DocumentPreview } from './DocumentPreview';
 import { Icon } from './Icon';
 import { RelativeTime } from './RelativeTime';
 import './inspector.css';
+
+const DocumentPreview = lazy(() => import('./DocumentPreview').then((m) => ({ default: m.DocumentPreview })));
 
 export function Inspector() {
   const { openPattern, openStatus, openError } = useLibraryStore();
@@ -49,7 +52,9 @@ export function Inspector() {
           </dl>
           <h3 className="section-title inspector-subtitle">Document</h3>
           <div className="inspector-editor">
-            <DocumentPreview document={openPattern.document} />
+            <Suspense fallback={<LazyLoading what="the preview" />}>
+              <DocumentPreview document={openPattern.document} />
+            </Suspense>
           </div>
         </div>
       )}

@@ -1,11 +1,13 @@
 /** Mounted once by the shell: registers the export command and hosts the dialog while it is open. */
-import { useEffect, useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { appRegistry } from '../actions/app-registry';
 import { useDocumentStore } from '../state/document-store';
 import { useLibraryStore } from '../state/library-store';
 import { createExportActions } from './export-actions';
-import { ExportDialog } from './ExportDialog';
 import { useExportStore } from './export-store';
+
+// The dialog and its Monaco previews load when it first opens.
+const ExportDialog = lazy(() => import('./ExportDialog').then((m) => ({ default: m.ExportDialog })));
 
 export function ExportFeature() {
   const open = useExportStore((s) => s.open);
@@ -27,5 +29,9 @@ export function ExportFeature() {
     if (!doc && open) useExportStore.getState().close();
   }, [doc, open]);
 
-  return open && named ? <ExportDialog doc={named} /> : null;
+  return open && named ? (
+    <Suspense fallback={null}>
+      <ExportDialog doc={named} />
+    </Suspense>
+  ) : null;
 }

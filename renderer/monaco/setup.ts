@@ -1,7 +1,11 @@
 /**
  * Monaco, bundled with the app: no CDN (the CSP forbids it and the desktop app works offline).
- * Only the editor core, its features and the JSON language are loaded; feature modules (the
- * condition language) register their own Monarch grammars on the `monaco` exported here.
+ * Loaded with the first editor, never with the page: the modules that import this file are lazy
+ * chunks. The editor core, its features and the JSON language; feature modules (the condition
+ * language) register their own Monarch grammars on the `monaco` exported here. All features, not a
+ * chosen few: the JSON language's worker manager imports every contribution anyway
+ * (internal/common/workers.js), and a partial set registered first leaves editors without the
+ * services those contributions need ("depends on UNKNOWN service ICodeLensCache").
  */
 import * as monaco from 'monaco-editor/editor';
 import 'monaco-editor/features/register.all';

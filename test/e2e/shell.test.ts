@@ -80,7 +80,8 @@ describe('application shell', () => {
     await shell.runMenuAction('view.toggleInspector');
     await shell.inspector.waitFor();
     await shell.selectBottomTab('replay');
-    expect(await page.getByTestId('replay-empty').isVisible()).toBe(true);
+    // The replay panel's code loads when its tab is first opened.
+    await page.getByTestId('replay-empty').waitFor();
     await shell.selectBottomTab('results');
     expect(await page.getByTestId('results-empty').isVisible()).toBe(true);
     await shell.selectBottomTab('problems');

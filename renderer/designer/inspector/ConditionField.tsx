@@ -1,10 +1,16 @@
 /** A labelled condition editor with its inline problems (the squiggles say where, this says what). */
+import { lazy, Suspense } from 'react';
+import { LazyLoading } from '../../components/LazyLoading';
 import type { StageNode, PatternDocument } from '../../../engine/format/schema';
 import type { Diagnostic } from '../../../engine/pattern/diagnostic';
-import { ConditionEditor } from '../conditions/ConditionEditor';
 import { conditionContext } from '../conditions/condition-context';
 import { conditionKey } from '../conditions/cursor-request';
 import { FieldMessages } from './FieldMessages';
+
+// Monaco loads with the first condition editor, not with the page.
+const ConditionEditor = lazy(() =>
+  import('../conditions/ConditionEditor').then((m) => ({ default: m.ConditionEditor })),
+);
 
 interface ConditionFieldProps {
   doc: PatternDocument;
@@ -47,16 +53,18 @@ export function ConditionField({
           </button>
         )}
       </div>
-      <ConditionEditor
-        editorKey={key}
-        value={value}
-        onChange={onChange}
-        diagnostics={diagnostics}
-        context={() => conditionContext(doc, stage.name)}
-        placeholder={placeholder}
-        ariaLabel={`${label} condition of ${stage.name}`}
-        testId={`condition-${field}${field === 'or' ? `-${index}` : ''}`}
-      />
+      <Suspense fallback={<LazyLoading what="the editor" />}>
+        <ConditionEditor
+          editorKey={key}
+          value={value}
+          onChange={onChange}
+          diagnostics={diagnostics}
+          context={() => conditionContext(doc, stage.name)}
+          placeholder={placeholder}
+          ariaLabel={`${label} condition of ${stage.name}`}
+          testId={`condition-${field}${field === 'or' ? `-${index}` : ''}`}
+        />
+      </Suspense>
       <FieldMessages diagnostics={diagnostics} />
     </div>
   );

@@ -1,10 +1,13 @@
 /** The inspector of the open pattern: properties of the selection, or the whole document as JSON. */
+import { lazy, Suspense } from 'react';
+import { LazyLoading } from '../../components/LazyLoading';
 import { useDocumentStore } from '../../state/document-store';
 import { useValidationStore } from '../../state/validation-store';
-import { JsonView } from '../json/JsonView';
 import { useInspectorTab, type InspectorTab } from './inspector-tab';
 import { SelectionInspector } from './SelectionInspector';
 import './designer-inspector.css';
+
+const JsonView = lazy(() => import('../json/JsonView').then((m) => ({ default: m.JsonView })));
 
 const TABS: { id: InspectorTab; label: string }[] = [
   { id: 'properties', label: 'Properties' },
@@ -46,7 +49,13 @@ export function DesignerInspector() {
         </span>
       </div>
       <div className="insp-scroll scroll" role="tabpanel">
-        {tab === 'properties' ? <SelectionInspector doc={doc} /> : <JsonView doc={doc} />}
+        {tab === 'properties' ? (
+          <SelectionInspector doc={doc} />
+        ) : (
+          <Suspense fallback={<LazyLoading what="the JSON editor" />}>
+            <JsonView doc={doc} />
+          </Suspense>
+        )}
       </div>
     </div>
   );

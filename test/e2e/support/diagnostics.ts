@@ -48,8 +48,13 @@ export class PageDiagnostics {
     });
     page.on('pageerror', (err) => diagnostics.pageErrors.push(err.stack ?? err.message));
     page.on('requestfailed', (req) => {
-      // Aborted event streams on navigation/close are expected, not failures.
-      if (req.failure()?.errorText === 'net::ERR_ABORTED' && req.url().includes('/api/events')) return;
+      // Aborted event streams on navigation/close are expected, not failures; so are worker scripts
+      // (Monaco's, ELK's) that a lazily loaded editor was still fetching when the page reloaded.
+      if (
+        req.failure()?.errorText === 'net::ERR_ABORTED' &&
+        (req.url().includes('/api/events') || /\/assets\/[\w.-]*worker[\w.-]*\.js$/.test(req.url()))
+      )
+        return;
       diagnostics.failedRequests.push(
         `${req.method()} ${req.url()}: ${req.failure()?.errorText ?? 'failed'}`,
       );

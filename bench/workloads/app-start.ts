@@ -1,0 +1,93 @@
+/**
+ * app-start: how long a user waits for the app, in Chromium through the web host (the same renderer
+ * bundle and back end as the desktop window). Fresh: a new data folder (samples seeded, as at a first
+ * start) and a browser with an empty cache. Warm: the same folder and browser, the page loaded again.
+ * firstPaintMs: first contentful paint. canvasInteractiveMs: from navigation until the first sample,
+ * clicked in the library as soon as the list shows, has its stages on the canvas (React Flow nodes).
+ * firstChunkBytes: the JavaScript the first paint needs (the entry chunk and its static imports).
+ */
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext } from 'playwright-core';
+import { startWebHost } from '../../electron/web';
+import { launchChromium } from '../../test/e2e/support/browser';
+import { ensureRendererBuilt } from '../../test/e2e/support/build-renderer';
+import { rendererOutDir } from '../../test/e2e/support/paths';
+import { percentile } from '../harness';
+import type { Workload } from '../workload';
+
+const WARM_LOADS = 5;
+
+/** Bytes of the entry script and the chunks index.html preloads with it. */
+function firstChunkBytes(): number {
+  const html = readFileSync(join(rendererOutDir, 'index.html'), 'utf8');
+  const files = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+  return files.reduce((sum, f) => sum + statSync(join(rendererOutDir, f)).size, 0);
+}
+
+async function load(context: BrowserContext, url: string): Promise<{ paint: number; canvas: number }> {
+  const page = await context.newPage();
+  try {
+    await page.goto(url);
+    await page.locator('.library-item').first().click();
+    await page.locator('.react-flow__node').first().waitFor();
+    return await page.evaluate(() => ({
+      paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+      canvas: performance.now(),
+    }));
+  } finally {
+    await page.close();
+  }
+}
+
+export const appStart: Workload = {
+  slug: 'app-start',
+  title: 'App start in Chromium via the web host: first paint, canvas interactive (fresh and warm)',
+  fullSize: WARM_LOADS,
+  prepare() {
+    throw new Error('app-start measures itself');
+  },
+  async custom() {
+    await ensureRendererBuilt({ onlyIfMissing: false });
+    const dataDir = mkdtempSync(join(tmpdir(), 'cepheus-bench-start-'));
+    const host = await startWebHost({
+      port: 0,
+      dataDir,
+      rendererDir: rendererOutDir,
+      build: 'never',
+      seedSamples: true,
+    });
+    const browser = await launchChromium();
+    try {
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+      const fresh = await load(context, host.url);
+      const warm: { paint: number; canvas: number }[] = [];
+      for (let i = 0; i < WARM_LOADS; i++) warm.push(await load(context, host.url));
+      const median = (xs: number[]) =>
+        Math.round(
+          percentile(
+            [...xs].sort((a, b) => a - b),
+            50,
+          ),
+        );
+      return {
+        workload: 'app-start',
+        // The top-level times are the warm ones (what a returning user waits for).
+        firstPaintMs: median(warm.map((w) => w.paint)),
+        canvasInteractiveMs: median(warm.map((w) => w.canvas)),
+        firstChunkBytes: firstChunkBytes(),
+        fresh: { firstPaintMs: Math.round(fresh.paint), canvasInteractiveMs: Math.round(fresh.canvas) },
+        warm: {
+          firstPaintMs: median(warm.map((w) => w.paint)),
+          canvasInteractiveMs: median(warm.map((w) => w.canvas)),
+          loads: WARM_LOADS,
+        },
+      };
+    } finally {
+      await browser.close();
+      await host.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  },
+};
