@@ -214,6 +214,20 @@ export default defineConfig(
           ],
         },
       ],
+      // The cepheus package carries one engine build (its entry point): values come from there.
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/engine/**'],
+              allowTypeImports: true,
+              message:
+                "Import values from the engine's entry point ('../engine'); export them there if needed (scripts/build-packages.mjs bundles the CLI against it).",
+            },
+          ],
+        },
+      ],
     },
   },
   // Services run in plain Node for tests and the web host: they never import Electron.

@@ -85,6 +85,15 @@ export {
 export { importFlinkJson, type ImportResult, type ImportOptions } from './import';
 export { validatePattern, applyFix, type ValidatePatternOptions } from './problems';
 export {
+  DocumentTestRun,
+  arraySource,
+  errorResult,
+  summarize,
+  type CaseResult,
+  type TestSummary,
+  type RecordingResolver,
+} from './testing';
+export {
   timeReader,
   fieldValue,
   toEpochMillis,

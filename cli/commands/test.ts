@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import type { PatternDocument } from '../../engine/format';
 import type { EventRecord } from '../../engine/pattern/spec';
-import { arraySource, DocumentTestRun, errorResult, type CaseResult } from '../../engine/testing';
+import { arraySource, DocumentTestRun, errorResult, type CaseResult } from '../../engine';
 import { flag, parseArgs } from '../args';
 import { CliError } from '../errors';
 import { readEvents } from '../events-reader';

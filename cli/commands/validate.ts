@@ -1,8 +1,7 @@
 /** cepheus validate <pattern> — lists every problem of a pattern, as the designer's Problems tab does. */
-import { expressibility, EXPORT_TARGETS, loadDocument, parseJsonText } from '../../engine';
+import { expressibility, EXPORT_TARGETS, loadDocument, parseJsonText, validatePattern } from '../../engine';
 import type { PatternDocument } from '../../engine/format/schema';
 import type { Diagnostic } from '../../engine/pattern/diagnostic';
-import { validatePattern } from '../../engine/problems';
 import { parseArgs } from '../args';
 import { CliError } from '../errors';
 import { formatDiagnostics, readText } from '../io';

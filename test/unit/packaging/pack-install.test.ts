@@ -1,7 +1,7 @@
 /**
  * The packages as a user gets them: `npm pack` of the CLI package (cli/) and of the engine package
  * (engine/), each installed with `npm install <tarball>` into an empty folder. There `npx cepheus`
- * validates, runs, exports and imports a sample, and a small TypeScript file that imports the engine
+ * validates, runs, exports, imports and tests a sample, and a small TypeScript file that imports the engine
  * type-checks under nodenext resolution and runs.
  */
 import { execFile } from 'node:child_process';
@@ -122,7 +122,7 @@ describe('the cepheus CLI package installed from its tarball', () => {
     expect(files.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
   });
 
-  it('npx cepheus validate | run | export | import work there', async () => {
+  it('npx cepheus validate | run | export | import | test work there', async () => {
     const help = await run('npx', ['cepheus', '--help'], folder);
     expect(help.stdout).toMatch(/Usage: cepheus <command>/);
     const valid = await run('npx', ['cepheus', 'validate', PATTERN], folder);
@@ -142,6 +142,14 @@ describe('the cepheus CLI package installed from its tarball', () => {
     await run('npx', ['cepheus', 'import', 'rule.json', '--out', 'back.cep.json'], folder);
     const back = await run('npx', ['cepheus', 'validate', 'back.cep.json'], folder);
     expect(back.stdout).toMatch(/valid \(2 stages\)/);
+
+    // The tests saved in a sample pattern, over the recording they name (a path relative to it).
+    const sample = join('samples', 'patterns', 'risk', PATTERN);
+    cpSync(join(ROOT, sample), join(folder, sample));
+    const recording = join('samples', 'recordings', 'risk-transactions.csv');
+    cpSync(join(ROOT, recording), join(folder, recording));
+    const tested = await run('npx', ['cepheus', 'test', sample], folder);
+    expect(tested.stdout).toMatch(/[1-9]\d* passed, 0 failed/);
   }, 120_000);
 
   it('a TypeScript file imports cepheus/engine with its types, type-checks and runs', async () => {
