@@ -136,7 +136,13 @@ export type ExportResultsArgs = z.infer<typeof exportResultsArgs>;
 
 /** The replay group of CepApi. */
 export interface ReplayMethods {
-  /** Opens a session in a worker (rejects `not-found`, `invalid-document`); the whole-recording analysis starts at once, with `replay.progress` pushes. */
+  /**
+   * Opens a session in its own worker (rejects `not-found`, `invalid-document`) and answers as soon
+   * as position 0 is ready; the whole-recording analysis then runs in the background, in time
+   * slices between calls, with `replay.progress` pushes. At most a few sessions are open per back
+   * end (the least recently used is closed, its later calls say so); each worker's heap is capped;
+   * an open that cannot start within 30 s is given up.
+   */
   open(args: OpenReplayArgs): Promise<ReplaySessionInfo>;
   step(args: StepReplayArgs): Promise<StepReport>;
   seek(args: SeekReplayArgs): Promise<StepReport>;

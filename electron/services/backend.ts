@@ -11,7 +11,7 @@ import { PatternStore } from './patterns/pattern-store';
 import { createPatternService } from './patterns/pattern-service';
 import { PushHub, type PushListener } from './push-hub';
 import { createRecordingMethods, createRecordingsService } from './recordings';
-import { createReplayService } from './replay';
+import { createReplayService, type ReplayServiceDeps } from './replay';
 import { createSamplesService } from './samples/samples-service';
 
 export const DATABASE_FILE = 'cepheus.db';
@@ -38,6 +38,8 @@ export interface BackendOptions {
    * app.info. On for the app and `npm run web`; off by default so tests start from an empty library.
    */
   seedSamplesOnFirstRun?: boolean;
+  /** Replay session limits (count, worker heap, open timeout); the defaults suit a laptop. */
+  replayLimits?: ReplayServiceDeps['limits'];
 }
 
 export interface CepBackend extends CepApi {
@@ -65,6 +67,7 @@ export function createBackend(options: BackendOptions): CepBackend {
     hub,
     getPattern: (id) => patterns.get({ id }),
     checkRecording: (id) => recordings.get({ id }),
+    ...(options.replayLimits ? { limits: options.replayLimits } : {}),
   });
   const samples = createSamplesService({
     samplesDir: options.samplesDir ?? defaultSamplesDir(),

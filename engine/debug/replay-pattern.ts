@@ -28,6 +28,12 @@ export interface ConditionSource {
   field: 'where' | 'or' | 'until';
 }
 
+/**
+ * A replay keeps two runs (the cursor's and the whole-recording analysis) and their checkpoints in
+ * one worker, so each run gets a quarter of a plain run's budget; over it the replay pauses.
+ */
+export const REPLAY_RUN_BUDGET = { maxPartialMatches: 250_000, maxBytes: 128 * 1024 * 1024 };
+
 export interface ReplayPattern {
   nfa: CompiledNfa;
   schema?: EventSchema;
@@ -102,6 +108,7 @@ export function prepareReplayPattern(doc: PatternDocument): PrepareResult {
         // The timeline, results and near misses show timed-out partial matches.
         timeouts: true,
         watermarkIntervalMs: reader.watermarkIntervalMs,
+        budget: REPLAY_RUN_BUDGET,
         ...(partitionKey === null ? {} : { keyOf }),
       };
     },

@@ -6,5 +6,5 @@ export {
   type ReplayServiceDeps,
 } from './replay-service';
 export { SqliteEventSource } from './sqlite-source';
-export { SessionHost, CHUNK_STEPS } from './session-host';
+export { SessionHost, SLICE_MS } from './session-host';
 export { benchReplay1m, type ReplayBenchResult } from './bench-replay';

@@ -1,6 +1,6 @@
 /**
  * One replay session as the worker runs it: the interactive ReplaySession and the whole-recording
- * analysis share checkpoints; long work runs in chunks so calls are answered in between.
+ * analysis share checkpoints; long work runs in time slices so calls are answered in between.
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { stringify } from 'csv-stringify/sync';
@@ -21,8 +21,25 @@ import {
   type ReplayPattern,
 } from '../../../engine/debug';
 
-/** Steps per chunk between yields (keeps calls answered within a few ms while work runs). */
-export const CHUNK_STEPS = 5000;
+/**
+ * Longest stretch of work between two looks at the message queue: calls (step, close, cancel) are
+ * answered within about this long even while the analysis or a run is busy, whatever a step costs.
+ */
+export const SLICE_MS = 20;
+/** Checkpoints of one session (the worker's heap is capped, see replay-service). */
+export const SESSION_CHECKPOINT_BYTES = 128 * 1024 * 1024;
+
+/** Steps between two looks at the clock within a slice. */
+export const SLICE_STEPS = 64;
+
+/** Runs `work` (a few steps; true when finished) until it finishes or the slice is used up. */
+function slice<T>(work: () => T | null): T | null {
+  const end = performance.now() + SLICE_MS;
+  for (;;) {
+    const r = work();
+    if (r !== null || performance.now() >= end) return r;
+  }
+}
 
 export type Progress = (phase: 'analysis' | 'run', done: number, total: number) => void;
 
@@ -43,9 +60,15 @@ export class SessionHost {
     source: EventSource,
     private readonly progress: Progress,
   ) {
-    this.session = new ReplaySession(pattern, source);
+    this.session = new ReplaySession(pattern, source, {
+      checkpoints: { budgetBytes: SESSION_CHECKPOINT_BYTES },
+    });
     this.analysis = new ReplayAnalysis(pattern, source, this.session.checkpoints);
-    this.analysisDone = this.runAnalysis();
+    // A failure ends the analysis with its reason (the session itself stays usable).
+    this.analysisDone = this.runAnalysis().catch((e: unknown) => {
+      this.analysis.stopped = `the analysis failed: ${e instanceof Error ? e.message : String(e)}`;
+      this.progress('analysis', this.analysis.total, this.analysis.total);
+    });
   }
 
   info(): ReplaySessionInfo {
@@ -67,9 +90,11 @@ export class SessionHost {
     };
   }
 
+  /** The whole-recording analysis, in slices; it starts after the open has been answered. */
   private async runAnalysis(): Promise<void> {
+    await tick();
     const total = this.analysis.total;
-    while (!this.analysis.runChunk(CHUNK_STEPS)) {
+    while (slice(() => (this.analysis.runChunk(SLICE_STEPS) ? true : null)) === null) {
       this.progress('analysis', this.analysis.position, total);
       await tick();
     }
@@ -83,7 +108,7 @@ export class SessionHost {
     try {
       const total = this.session.total;
       for (;;) {
-        const r = this.session.advance(CHUNK_STEPS, until === 'breakpoint');
+        const r = slice(() => this.session.advance(SLICE_STEPS, until === 'breakpoint'));
         if (r) return { ...r, cancelled: false };
         this.progress('run', this.session.position, total);
         await tick();
