@@ -7,6 +7,7 @@ import type { Diagnostic } from '../pattern/diagnostic';
 import { pathOf, walk, type CallExpr, type Expr } from './ast';
 import { FUNCTION_NAMES, findFunction, type AggregateName, type FunctionDoc } from './functions';
 import { didYouMean, exprError, exprWarning, withSuggestion } from './source';
+import { compileRegex, type MatchRegex } from './regex';
 
 export interface AggregateCall {
   fn: AggregateName;
@@ -18,7 +19,7 @@ export interface AggregateCall {
 export interface Binding {
   functions: Map<CallExpr, FunctionDoc>;
   aggregates: Map<CallExpr, AggregateCall>;
-  regexes: Map<CallExpr, RegExp>;
+  regexes: Map<CallExpr, MatchRegex>;
   /** Aggregate calls whose stage argument could not be bound (already reported: their argument is no field). */
   unbound: Set<CallExpr>;
   referencedStages: string[];
@@ -93,13 +94,10 @@ function bindCall(call: CallExpr, stageSet: Set<string>, stages: readonly string
       );
       return;
     }
-    try {
-      // Anchored: matches() tests the whole text, as Java's String.matches does.
-      b.regexes.set(call, new RegExp(`^(?:${pattern.value})$`));
-    } catch (e) {
-      const reason = e instanceof Error ? e.message.replace(/^Invalid regular expression: /, '') : String(e);
-      err('expr.bad-regex', `invalid regular expression: ${reason}`, pattern.range);
-    }
+    // Whole-text match, as Java's String.matches; RE2 syntax, linear time (regex.ts).
+    const compiled = compileRegex(pattern.value);
+    if (compiled.ok) b.regexes.set(call, compiled.regex);
+    else err('expr.bad-regex', `invalid regular expression: ${compiled.reason}`, pattern.range);
   }
 }
 

@@ -70,7 +70,7 @@ export const CONDITION_FUNCTIONS: readonly FunctionDoc[] = [
     kind: 'string',
     signature: "matches(text, 'regex'): boolean",
     description:
-      'True when the whole of `text` matches the regular expression (like Java `String.matches`). The regex must be a string literal; it is checked when the condition is compiled.',
+      'True when the whole of `text` matches the regular expression (like Java `String.matches`). RE2 syntax, matched in linear time: classes, alternation, repetition, (?i) and (?s) flags, named groups, \\d \\w \\s \\b \\p{…}; no lookahead, lookbehind or backreferences. The regex must be a string literal; it is checked when the condition is compiled.',
     example: "matches(name, 'acc_[0-9]+')",
     minArgs: 2,
     maxArgs: 2,

@@ -2,6 +2,7 @@
 import { pathOf, type BinaryOp, type CallExpr, type Expr } from './ast';
 import { bindCondition, type AggregateCall } from './bind';
 import { findFunction, type FunctionDoc } from './functions';
+import { toJavaRegex } from './regex-java';
 
 export type PrintResult = { ok: true; text: string } | { ok: false; reason: string };
 
@@ -86,12 +87,25 @@ export function callInfo(call: CallExpr): CallInfo {
   return { doc, aggregate: bound };
 }
 
-/** A regex literal of matches(), anchored the way matches() evaluates it (whole text). */
+/**
+ * A regex literal of matches() for Java's engine (SQL REGEXP, Aviator =~), anchored the way
+ * matches() evaluates it (whole text); see regex-java.ts.
+ */
 export function anchoredRegex(call: CallExpr): string {
   const lit = call.args[1];
   if (!lit || lit.kind !== 'literal' || typeof lit.value !== 'string')
     return refuse('matches() needs a literal regex');
-  return `^(?:${lit.value})$`;
+  const java = toJavaRegex(lit.value, true);
+  return java.ok ? java.text : refuse(java.reason);
+}
+
+/** The regex of matches() for Java's String.matches (see regex-java.ts). */
+export function javaMatchesRegex(call: CallExpr): string {
+  const lit = call.args[1];
+  if (!lit || lit.kind !== 'literal' || typeof lit.value !== 'string')
+    return refuse('matches() needs a literal regex');
+  const java = toJavaRegex(lit.value);
+  return java.ok ? java.text : refuse(java.reason);
 }
 
 /** Runs a printer body, turning a Refusal into a result. */

@@ -15,6 +15,7 @@ import {
   binaryPrec,
   callInfo,
   expandIn,
+  javaMatchesRegex,
   numberText,
   refuse,
   wrap,
@@ -288,12 +289,8 @@ class JavaPrinter {
       case 'startsWith':
       case 'endsWith':
         return atom(`${str(0)}.${doc.name}(${this.print(args[1], 'string').text})`);
-      case 'matches': {
-        const re = args[1];
-        if (!re || re.kind !== 'literal' || typeof re.value !== 'string')
-          return refuse('matches() needs a literal regex');
-        return atom(`${str(0)}.matches(${javaString(re.value)})`);
-      }
+      case 'matches':
+        return atom(`${str(0)}.matches(${javaString(javaMatchesRegex(node))})`);
       case 'lower':
         return atom(`${str(0)}.toLowerCase()`);
       case 'upper':

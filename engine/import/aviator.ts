@@ -7,6 +7,7 @@
  * that subset (assignments, statements, bitwise operators, other functions) is reported, never guessed.
  */
 import { parseCondition } from '../expr';
+import { toJavaRegex } from '../expr/regex-java';
 
 export type AviatorImport = { ok: true; source: string } | { ok: false; reason: string };
 
@@ -119,10 +120,25 @@ function tokenize(src: string): Tok[] {
   return out;
 }
 
-/** `^(?:X)$` (how our exporter anchors a regex) back to X. */
-function unanchor(re: string): string {
-  const m = /^\^\(\?:(.*)\)\$$/.exec(re);
-  return m ? m[1] : re;
+/**
+ * An Aviator (Java) regex as a matches() regex (RE2): accepted only when reading it as RE2 means the
+ * same, which holds exactly when exporting it again gives the same Java text. Our own exports
+ * (`(?d)^(?:X)\z`, formerly `^(?:X)$`) come back as X.
+ */
+function importRegex(re: string): string {
+  const ours = /^(\(\?[du]+\))?\^\(\?:(.*)\)(\\z|\$)$/.exec(re);
+  if (ours !== null) {
+    const inner = ours[2];
+    const again = toJavaRegex(inner, true);
+    if (again.ok && again.text === re) return inner;
+    const plain = toJavaRegex(inner);
+    if (ours[3] === '$' && ours[1] === undefined && plain.ok && plain.text === inner) return inner;
+  }
+  const same = toJavaRegex(re);
+  if (same.ok && same.text === re) return re;
+  throw new Fail(
+    `the regex /${re}/ uses Java syntax that matches() (RE2 syntax) reads differently; rewrite it without lookaround, backreferences, POSIX or nested classes`,
+  );
 }
 
 function translate(tokens: Tok[]): string {
@@ -139,7 +155,7 @@ function translate(tokens: Tok[]): string {
       else if (next?.text === '=~') {
         const re = tokens[i + 2];
         if (re?.kind !== 'regex') throw new Fail('=~ must be followed by a /regex/ literal');
-        parts.push(`matches(${t.text}, ${quote(unanchor(re.text))})`);
+        parts.push(`matches(${t.text}, ${quote(importRegex(re.text))})`);
         i += 2;
       } else parts.push(t.text);
     } else if (t.kind === 'string') parts.push(quote(t.text));
