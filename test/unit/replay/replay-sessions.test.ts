@@ -22,7 +22,15 @@ const costly = JSON.parse(
       .within(12)
       .toDocument({
         name: 'Costly',
-        settings: { time: { mode: 'event', field: 'ts', format: 'epochMillis', outOfOrdernessMs: 0 } },
+        settings: {
+          time: {
+            mode: 'event',
+            field: 'ts',
+            format: 'epochMillis',
+            outOfOrdernessMs: 0,
+            watermarkIntervalMs: 1,
+          },
+        },
       }),
   ),
 ) as unknown;
