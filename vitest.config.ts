@@ -9,9 +9,6 @@ const ssr = { resolve: { conditions: ['cepheus-source', ...defaultServerConditio
 // Two projects: fast unit/property tests, and browser end-to-end tests that drive Debian's
 // Chromium against the web host. They share one command so the closing summary counts both.
 export default defineConfig({
-  // engine/ is also the @cepheus/engine package: tests run its sources, not a build (dist).
-  resolve: { conditions: ['cepheus-source', ...defaultClientConditions] },
-  ssr: { resolve: { conditions: ['cepheus-source', ...defaultServerConditions] } },
   test: {
     projects: [
       {
