@@ -1,5 +1,6 @@
 /** Reading pattern files and writing outputs, with messages that say what is wrong and where. */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { loadDocument, type PatternDocument } from '../engine';
 import type { Diagnostic } from '../engine/pattern/diagnostic';
 import { CliError } from './errors';
@@ -54,5 +55,18 @@ export function writeOutput(text: string, out: string | undefined): void {
     writeFileSync(out, text);
   } catch (e) {
     throw new CliError(`Cannot write "${out}": ${e instanceof Error ? e.message : String(e)}`, 2);
+  }
+}
+
+/** Writes a project's files under `dir` (created if missing); existing files of the same name are replaced. */
+export function writeProject(dir: string, files: readonly { path: string; text: string }[]): void {
+  try {
+    for (const f of files) {
+      const target = join(dir, ...f.path.split('/'));
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, f.text);
+    }
+  } catch (e) {
+    throw new CliError(`Cannot write into "${dir}": ${e instanceof Error ? e.message : String(e)}`, 2);
   }
 }

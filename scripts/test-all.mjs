@@ -82,6 +82,38 @@ if (vectorFiles.length > 0) {
   lines.push('skip conformance: ../shared/conformance not found next to the project');
 }
 
+// Real Apache Flink (test/flink): the differential test against Flink's NFA (a fixed-seed CI-sized run),
+// the generated job projects on a MiniCluster and the SQL scripts through the Table API. Needs java and
+// mvn; Maven fetches Flink into ~/.m2 on a fresh machine. `npm run test:flink -- --cases 10000` is the long run.
+{
+  const hasJvm = ['java', 'mvn'].every(
+    (cmd) => spawnSync(cmd, [cmd === 'java' ? '-version' : '-v'], { stdio: 'ignore' }).status === 0,
+  );
+  if (!hasJvm) lines.push('skip flink: java and mvn not found (JDK 17 and Maven run the real-Flink tests)');
+  else {
+    const started = process.hrtime.bigint();
+    console.log('\n=== flink: npx tsx test/flink/run.ts --cases 300');
+    const r = spawnSync('npx', ['tsx', 'test/flink/run.ts', '--cases', '300'], {
+      cwd: root,
+      encoding: 'utf8',
+      env: process.env,
+      stdio: ['ignore', 'pipe', 'inherit'],
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    process.stdout.write(r.stdout ?? '');
+    const secs = Number(process.hrtime.bigint() - started) / 1e9;
+    const m = /flink: (\d+) passed, (\d+) failed/.exec(r.stdout ?? '');
+    if (m) {
+      passed += Number(m[1]);
+      failed += Number(m[2]) + (r.status === 0 || Number(m[2]) > 0 ? 0 : 1);
+      lines.push(`${r.status === 0 ? 'ok  ' : 'FAIL'} ${m[0]} (${secs.toFixed(1)} s)`);
+    } else {
+      failed++;
+      lines.push(`FAIL flink tests printed no summary (exit ${r.status})`);
+    }
+  }
+}
+
 console.log('\n=== summary');
 for (const l of lines) console.log(l);
 console.log(`Total: ${passed} passed, ${failed} failed`);

@@ -2,7 +2,7 @@
 import { exportPattern, EXPORT_TARGETS, type ExportOptions, type ExportTarget } from '../../engine';
 import { flag, parseArgs } from '../args';
 import { CliError } from '../errors';
-import { loadPatternFile, writeOutput } from '../io';
+import { loadPatternFile, writeOutput, writeProject } from '../io';
 
 export const EXPORT_HELP = `Usage: cepheus export <pattern.cep.json> --to <format> [options]
 
@@ -11,13 +11,18 @@ Formats:
   flink-json   Flink dynamic-CEP rule JSON (GraphSpec, Aviator conditions)
   flink-java   Java class using Flink's Pattern API (1.19+ / 2.x)
   flink-sql    Flink SQL MATCH_RECOGNIZE query
+  flink-job    a buildable Maven project running the pattern on Flink (needs --out DIR)
+  flink-sql-job  a Flink SQL client script: Kafka/JSON source and sink tables + INSERT … MATCH_RECOGNIZE
 An export that cannot mean exactly the same as the pattern is refused, with the reasons per stage.
 
 Options:
-  --out FILE          write to FILE instead of stdout
+  --out FILE          write to FILE instead of stdout (flink-job: the project folder DIR)
   --class NAME        flink-java: event class (default Event)
   --java-class NAME   flink-java: name of the generated class
-  --package NAME      flink-java: package of the generated class
+  --package NAME      flink-java, flink-job: package of the generated classes
+  --artifact-id NAME  flink-job: Maven artifactId (default from the pattern name)
+  --topic NAME        flink-sql-job: Kafka topic of the events (default: the table name)
+  --output-topic NAME flink-sql-job: Kafka topic of the matches
   --table NAME        flink-sql: table to read (default events)
   --key FIELD         partition key (overrides the pattern's settings)
   --time-field FIELD  time attribute / timestamp field (overrides the pattern's settings)
@@ -28,7 +33,21 @@ Exit codes: 0 written; 1 refused or invalid pattern; 2 unreadable file or bad us
 export function exportCommand(argv: readonly string[]): number {
   const args = parseArgs(
     argv,
-    { values: ['to', 'out', 'class', 'java-class', 'package', 'table', 'key', 'time-field'] },
+    {
+      values: [
+        'to',
+        'out',
+        'class',
+        'java-class',
+        'package',
+        'table',
+        'key',
+        'time-field',
+        'artifact-id',
+        'topic',
+        'output-topic',
+      ],
+    },
     'export',
   );
   if (args.flags.has('help')) {
@@ -53,12 +72,21 @@ export function exportCommand(argv: readonly string[]): number {
   set('table', flag(args, 'table'));
   set('partitionKey', flag(args, 'key'));
   set('timeField', flag(args, 'time-field'));
+  set('artifactId', flag(args, 'artifact-id'));
+  set('topic', flag(args, 'topic'));
+  set('outputTopic', flag(args, 'output-topic'));
+  const out = flag(args, 'out');
+  if (to === 'flink-job' && out === undefined)
+    throw new CliError('export --to flink-job writes a project folder: give it with --out DIR.', 2);
   const result = exportPattern(document, to as ExportTarget, options);
   if (!result.ok) {
     const lines = result.reasons.map((r) => `  ✗ ${r.stage ? `stage "${r.stage}": ` : ''}${r.reason ?? ''}`);
     throw new CliError(`${file} cannot be exported to ${to}:\n${lines.join('\n')}`);
   }
   for (const w of result.warnings) process.stderr.write(`warning: ${w}\n`);
-  writeOutput(result.text, flag(args, 'out'));
+  if (result.files) {
+    writeProject(out as string, result.files);
+    console.error(`Wrote ${result.files.length} files to ${out}: build with "mvn -f ${out} package".`);
+  } else writeOutput(result.text, out);
   return 0;
 }

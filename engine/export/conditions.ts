@@ -84,8 +84,13 @@ export function javaCondition(
 }
 
 /** One SQL predicate for DEFINE of the stage's variable. */
-export function sqlCondition(sources: string[], stage: string): Printed {
+export function sqlCondition(sources: string[], stage: string, rowColumn?: string): Printed {
   return printAll(sources, (ast) =>
-    printFlinkSql(ast, { variable: sqlIdent(stage), currentStage: stage, varOf: sqlIdent }),
+    printFlinkSql(ast, {
+      variable: sqlIdent(stage),
+      currentStage: stage,
+      varOf: sqlIdent,
+      ...(rowColumn ? { rowColumn } : {}),
+    }),
   );
 }

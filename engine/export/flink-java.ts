@@ -177,9 +177,19 @@ function skipExpression(skip: SkipStrategy): string | null {
 }
 
 /** `event.getAccount()` for a field name, printed by the same printer as conditions. */
-function fieldAccess(field: string): string | null {
+export function fieldAccess(field: string): string | null {
   const printed = javaCondition(field, new Set(), true);
   return printed.ok ? printed.text : null;
+}
+
+/** The event-time timestamp of `event` in epoch ms as a Java expression; null in processing time or for a bad field. */
+export function timestampAccess(ctx: ExportContext): string | null {
+  if (ctx.time.mode !== 'event') return null;
+  const access = fieldAccess(ctx.time.field);
+  if (access === null) return null;
+  if (ctx.time.format === 'epochMillis') return access;
+  if (ctx.time.format === 'epochSeconds') return `${access} * 1000L`;
+  return `Instant.parse(${access}).toEpochMilli()`;
 }
 
 export function buildFlinkJava(
@@ -219,14 +229,9 @@ export function buildFlinkJava(
   const keyAccess = key === null ? null : fieldAccess(key);
   if (key !== null && keyAccess === null)
     w.verdicts.refuse(`Java: the partition key "${key}" is not a field name`);
-  let timeAccess: string | null = null;
-  if (ctx.time.mode === 'event') {
-    const access = fieldAccess(ctx.time.field);
-    if (access === null) w.verdicts.refuse(`Java: the time field "${ctx.time.field}" is not a field name`);
-    else if (ctx.time.format === 'epochMillis') timeAccess = access;
-    else if (ctx.time.format === 'epochSeconds') timeAccess = `${access} * 1000L`;
-    else timeAccess = `Instant.parse(${access}).toEpochMilli()`;
-  }
+  const timeAccess = timestampAccess(ctx);
+  if (ctx.time.mode === 'event' && timeAccess === null)
+    w.verdicts.refuse(`Java: the time field "${ctx.time.field}" is not a field name`);
   if (!w.verdicts.ok) return { report: w.verdicts.report(), className };
 
   const text = javaFile({

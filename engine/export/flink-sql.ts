@@ -13,6 +13,8 @@ import { Verdicts, type ExportContext, type ExportOptions, type TargetReport } f
 export interface FlinkSqlExport {
   report: TargetReport;
   text?: string;
+  /** The MEASURES columns in order: a time measure (first/last time of a stage) or a count. */
+  measures?: { name: string; kind: 'time' | 'count' }[];
 }
 
 const CONTIGUITY_REASON: Partial<Record<StageSpec['contiguity'], string>> = {
@@ -81,6 +83,7 @@ export function buildFlinkSql(spec: PatternSpec, ctx: ExportContext, options: Ex
   const patternParts: string[] = [];
   const defines: string[] = [];
   const measures: string[] = [];
+  const measureColumns: { name: string; kind: 'time' | 'count' }[] = [];
   const timeField = options.timeField ?? (ctx.time.mode === 'event' ? ctx.time.field : undefined);
   const stages = spec.stages;
 
@@ -112,7 +115,7 @@ export function buildFlinkSql(spec: PatternSpec, ctx: ExportContext, options: Ex
     else if (!s.group) {
       const sources = conditionSources(s);
       if (sources.length > 0) {
-        const printed = sqlCondition(sources, s.name);
+        const printed = sqlCondition(sources, s.name, timeField);
         if (printed.ok) defines.push(`${variable} AS ${printed.text}`);
         else refuse(printed.reason, s);
       }
@@ -121,13 +124,21 @@ export function buildFlinkSql(spec: PatternSpec, ctx: ExportContext, options: Ex
       const col = `${variable}.${sqlColumn(timeField)}`;
       const base = s.name.replace(/[^A-Za-z0-9_]/g, '_');
       const tf = timeField.replace(/[^A-Za-z0-9_]/g, '_');
-      if (s.quantifier.kind === 'one') measures.push(`FIRST(${col}) AS ${sqlIdent(`${base}_${tf}`)}`);
-      else
+      if (s.quantifier.kind === 'one') {
+        measures.push(`FIRST(${col}) AS ${sqlIdent(`${base}_${tf}`)}`);
+        measureColumns.push({ name: `${base}_${tf}`, kind: 'time' });
+      } else {
         measures.push(
           `FIRST(${col}) AS ${sqlIdent(`${base}_first_${tf}`)}`,
           `LAST(${col}) AS ${sqlIdent(`${base}_last_${tf}`)}`,
           `COUNT(${col}) AS ${sqlIdent(`${base}_count`)}`,
         );
+        measureColumns.push(
+          { name: `${base}_first_${tf}`, kind: 'time' },
+          { name: `${base}_last_${tf}`, kind: 'time' },
+          { name: `${base}_count`, kind: 'count' },
+        );
+      }
     }
     if (v.items.length === before) v.accept({ stage: s.name, nodeId: s.nodeId });
   });
@@ -161,7 +172,7 @@ export function buildFlinkSql(spec: PatternSpec, ctx: ExportContext, options: Ex
   const defs = defines.length > 0 ? defines : [`${sqlIdent(stages[0].name)} AS TRUE`];
   lines.push('    DEFINE', defs.map((d) => `      ${d}`).join(',\n'));
   lines.push('  ) AS T');
-  return { report: v.report(), text: lines.join('\n') + '\n' };
+  return { report: v.report(), text: lines.join('\n') + '\n', measures: measureColumns };
 }
 
 /** AFTER MATCH SKIP …, or null after refusing. */

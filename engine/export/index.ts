@@ -13,12 +13,15 @@ import type { PatternSpec } from '../pattern/spec';
 import { readExternalConditions } from './external';
 import { buildFlinkJava } from './flink-java';
 import { buildFlinkJson } from './flink-json';
+import { buildFlinkJobProject } from './flink-job';
 import { buildFlinkSql } from './flink-sql';
+import { buildFlinkSqlJob } from './flink-sql-job';
 import {
   EXPORT_TARGETS,
   type ExportContext,
   type ExportOptions,
   type ExportResult,
+  type ExportFile,
   type ExportTarget,
   type ExpressibilityReport,
   type ExternalConditions,
@@ -37,6 +40,8 @@ export {
 export { buildFlinkJson } from './flink-json';
 export { buildFlinkJava } from './flink-java';
 export { buildFlinkSql } from './flink-sql';
+export { FLINK_VERSION, FLINK_KAFKA_CONNECTOR_VERSION, eventPojo, buildFlinkJobProject } from './flink-job';
+export { zipFiles } from './zip';
 export { jsonTime, jsonTimeToMs } from './durations';
 
 /** Export-time settings of a document, with command-line / dialog overrides applied. */
@@ -63,19 +68,65 @@ const FILE_EXTENSION: Record<ExportTarget, string> = {
   'flink-json': '.flink.json',
   'flink-java': '.java',
   'flink-sql': '.sql',
+  'flink-job': '.zip',
+  'flink-sql-job': '.job.sql',
 };
 
 function fileStem(doc: PatternDocument): string {
   return (doc.name || 'pattern').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'pattern';
 }
 
+interface TargetOutput {
+  report: TargetReport;
+  text?: string;
+  className?: string;
+  files?: ExportFile[];
+  fileName?: string;
+}
+
+/** The Java export wrapped in a Maven project (Event POJO, main, pom, README). */
+function runJob(
+  doc: PatternDocument,
+  spec: PatternSpec,
+  ctx: ExportContext,
+  options: ExportOptions,
+): TargetOutput {
+  const pkg = options.javaPackage ?? 'cepheus.job';
+  const java = buildFlinkJava(spec, ctx, { ...options, javaPackage: pkg, eventClass: 'Event' });
+  const project =
+    java.text !== undefined
+      ? buildFlinkJobProject(
+          doc,
+          ctx,
+          { className: java.className, text: java.text },
+          { ...options, javaPackage: pkg },
+        )
+      : null;
+  const items = [
+    ...java.report.items.map((i) => ({ ...i, reason: i.reason?.replace(/^Java:/, 'Flink job (Java):') })),
+    ...(project && !project.ok ? project.reasons : []),
+  ];
+  const ok = items.every((i) => i.ok);
+  if (!ok || !project?.ok) return { report: { ok: false, items } };
+  const main = project.files.find((f) => f.path.endsWith(`/${project.mainClass.split('.').pop()}.java`));
+  return {
+    report: { ok: true, items },
+    text: main?.text ?? '',
+    files: project.files,
+    fileName: `${project.artifactId}.zip`,
+  };
+}
+
 /** Runs one Flink exporter on a lowered spec. */
 function runTarget(
+  doc: PatternDocument,
   spec: PatternSpec,
   target: Exclude<ExportTarget, 'json'>,
   ctx: ExportContext,
   options: ExportOptions,
-): { report: TargetReport; text?: string; className?: string } {
+): TargetOutput {
+  if (target === 'flink-job') return runJob(doc, spec, ctx, options);
+  if (target === 'flink-sql-job') return buildFlinkSqlJob(doc, spec, ctx, options);
   if (target === 'flink-json') {
     const r = buildFlinkJson(spec, ctx);
     return r.graph
@@ -141,13 +192,14 @@ export function exportPattern(
   const ctx = exportContext(doc, options);
   const lowered = lower(doc, ctx);
   if (!lowered.ok) return { ok: false, target, reasons: lowered.report.items };
-  const r = runTarget(lowered.spec, target, ctx, options);
+  const r = runTarget(doc, lowered.spec, target, ctx, options);
   if (!r.report.ok || r.text === undefined)
     return { ok: false, target, reasons: r.report.items.filter((i) => !i.ok) };
   const fileName =
-    target === 'flink-java' && r.className ? `${r.className}.java` : fileStem(doc) + FILE_EXTENSION[target];
+    r.fileName ??
+    (target === 'flink-java' && r.className ? `${r.className}.java` : fileStem(doc) + FILE_EXTENSION[target]);
   const warnings = lintDocument(doc, lowered.spec).map(warningText);
-  return { ok: true, target, text: r.text, fileName, warnings };
+  return { ok: true, target, text: r.text, fileName, warnings, ...(r.files ? { files: r.files } : {}) };
 }
 
 /**
@@ -183,7 +235,7 @@ export function expressibility(doc: PatternDocument, options: ExportOptions = {}
     if (target === 'json')
       report.json = { ok: true, items: lowered.ok ? everyStage(lowered.spec.stages) : [] };
     else if (!lowered.ok) report[target] = lowered.report;
-    else report[target] = runTarget(lowered.spec, target, ctx, options).report;
+    else report[target] = runTarget(doc, lowered.spec, target, ctx, options).report;
   }
   return report;
 }

@@ -3,10 +3,20 @@
  * expressibility report and the result of one export.
  */
 
-/** `json`: our own document; the others are Flink formats. */
-export type ExportTarget = 'json' | 'flink-json' | 'flink-java' | 'flink-sql';
+/**
+ * `json`: our own document; the others are Flink formats. `flink-job` is a whole Maven project (the
+ * Java export plus event class, main and pom), `flink-sql-job` a SQL client script (tables + INSERT).
+ */
+export type ExportTarget = 'json' | 'flink-json' | 'flink-java' | 'flink-sql' | 'flink-job' | 'flink-sql-job';
 
-export const EXPORT_TARGETS: readonly ExportTarget[] = ['json', 'flink-json', 'flink-java', 'flink-sql'];
+export const EXPORT_TARGETS: readonly ExportTarget[] = [
+  'json',
+  'flink-json',
+  'flink-java',
+  'flink-sql',
+  'flink-job',
+  'flink-sql-job',
+];
 
 export interface ExportOptions {
   /** Java: event class of the generated code (simple or qualified name). Default "Event". */
@@ -21,6 +31,11 @@ export interface ExportOptions {
   partitionKey?: string | null;
   /** Overrides the time field (Java timestamp assigner, SQL ORDER BY). */
   timeField?: string;
+  /** Flink job: Maven artifactId of the project. Default: derived from the pattern name. */
+  artifactId?: string;
+  /** SQL job: Kafka topic of the events, and of the matches. */
+  topic?: string;
+  outputTopic?: string;
 }
 
 /** One verdict: a stage (or the whole pattern when stage is absent) can or cannot be written. */
@@ -38,8 +53,25 @@ export interface TargetReport {
 
 export type ExpressibilityReport = Record<ExportTarget, TargetReport>;
 
+/** One file of a multi-file export (a project). */
+export interface ExportFile {
+  /** Relative path with forward slashes. */
+  path: string;
+  text: string;
+}
+
 export type ExportResult =
-  | { ok: true; target: ExportTarget; text: string; fileName: string; warnings: string[] }
+  | {
+      ok: true;
+      target: ExportTarget;
+      /** The text to show (for a project: its main class). */
+      text: string;
+      /** File to save `text` as; for a project, the archive name (`….zip`). */
+      fileName: string;
+      warnings: string[];
+      /** A project's files (flink-job); absent for single-file targets. */
+      files?: ExportFile[];
+    }
   | { ok: false; target: ExportTarget; reasons: ExpressibilityItem[] };
 
 /** Export-time facts that live in the document's settings, not in the PatternSpec. */

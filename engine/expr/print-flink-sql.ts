@@ -32,6 +32,11 @@ export interface FlinkSqlPrintOptions {
   varOf?: (stage: string) => string;
   /** Quotes a column name as needed; default: back-quotes names that are not plain words or are common SQL keywords. */
   quoteIdent?: (name: string) => string;
+  /**
+   * A column that is never NULL (the time attribute), counted to count a variable's rows: Flink 2.2
+   * rejects `COUNT(A.*)` ("Unknown field '*'"). Without it, `COUNT(A.*)` is written.
+   */
+  rowColumn?: string;
 }
 
 // Enough of Calcite's reserved words to keep typical event field names (user, value, type…) safe.
@@ -215,10 +220,11 @@ class SqlPrinter {
       return refuse(`stage '${agg.stage}' is not a valid SQL pattern variable name`);
     const self = agg.stage === this.currentStage;
     const col = (): string => this.column(v, agg.keys);
+    const rows = this.opts.rowColumn ? this.column(v, [this.opts.rowColumn]) : `${v}.*`;
     switch (agg.fn) {
       case 'count':
         if (agg.keys.length === 0)
-          return self ? { text: `COUNT(${v}.*) - 1`, prec: Prec.Additive } : atom(`COUNT(${v}.*)`);
+          return self ? { text: `COUNT(${rows}) - 1`, prec: Prec.Additive } : atom(`COUNT(${rows})`);
         return self
           ? { text: `COUNT(${col()}) - CASE WHEN ${col()} IS NULL THEN 0 ELSE 1 END`, prec: Prec.Additive }
           : atom(`COUNT(${col()})`);
@@ -251,7 +257,7 @@ class SqlPrinter {
         // In its own DEFINE, LAST(B.x, 1) is the row before the candidate; FIRST needs one earlier row.
         return agg.fn === 'last'
           ? atom(`LAST(${col()}, 1)`)
-          : atom(`CASE WHEN COUNT(${v}.*) > 1 THEN FIRST(${col()}) END`);
+          : atom(`CASE WHEN COUNT(${rows}) > 1 THEN FIRST(${col()}) END`);
       }
     }
   }

@@ -4,11 +4,11 @@
  * never text that would mean something else.
  */
 import { useMemo, useState } from 'react';
-import { expressibility, exportPattern, exportWarnings } from '../../engine/export';
+import { expressibility, exportPattern, exportWarnings, zipFiles } from '../../engine/export';
 import type { PatternDocument } from '../../engine/format/schema';
 import { Modal } from '../recordings/Modal';
 import { copyText } from './clipboard';
-import { downloadText } from './download';
+import { downloadBytes, downloadText } from './download';
 import { ExportOptionsForm } from './ExportOptionsForm';
 import { TARGET_INFO, toExportOptions } from './export-options';
 import { ExportPreview } from './ExportPreview';
@@ -41,7 +41,14 @@ export function ExportDialog({ doc }: { doc: PatternDocument }) {
   };
   const save = () => {
     if (!result.ok) return;
-    downloadText(result.fileName, result.text, info.mime);
+    // A project (flink-job) is saved as one zip with the project folder inside.
+    if (result.files)
+      downloadBytes(
+        result.fileName,
+        zipFiles(result.files, result.fileName.replace(/\.zip$/, '')),
+        info.mime,
+      );
+    else downloadText(result.fileName, result.text, info.mime);
     setNotice(`Saved ${result.fileName}`);
   };
 
@@ -111,6 +118,14 @@ export function ExportDialog({ doc }: { doc: PatternDocument }) {
                 <div className="export-file" data-testid="export-file-name">
                   {result.fileName}
                 </div>
+                {result.files && (
+                  <div className="export-project-files" data-testid="export-project-files">
+                    {result.files.length} files: {result.files.map((f) => f.path.split('/').pop()).join(', ')}
+                    . Unzip, then <code>mvn package</code> and{' '}
+                    <code>flink run target/….jar --input events.jsonl</code> (see its README). Shown: the
+                    job’s main class.
+                  </div>
+                )}
                 <ExportPreview text={result.text} language={info.language} fileName={result.fileName} />
               </>
             ) : (

@@ -33,7 +33,9 @@ function TextOption({ name, label, value, placeholder, hint }: TextOptionProps) 
 
 export function ExportOptionsForm({ doc, target }: { doc: PatternDocument; target: ExportTarget }) {
   const fields = useExportStore((s) => s.fields);
-  if (target !== 'flink-java' && target !== 'flink-sql') {
+  const java = target === 'flink-java' || target === 'flink-job';
+  const sql = target === 'flink-sql' || target === 'flink-sql-job';
+  if (!java && !sql) {
     return (
       <p className="export-hint">
         {target === 'json'
@@ -46,31 +48,35 @@ export function ExportOptionsForm({ doc, target }: { doc: PatternDocument; targe
   const time = fields.timeField ?? defaultTimeField(doc);
   return (
     <div className="export-options" data-testid="export-options">
-      {target === 'flink-java' ? (
+      {java ? (
         <>
-          <TextOption
-            name="eventClass"
-            label="Event class"
-            value={fields.eventClass}
-            placeholder="Event"
-            hint="Simple or qualified name"
-          />
+          {target === 'flink-java' && (
+            <TextOption
+              name="eventClass"
+              label="Event class"
+              value={fields.eventClass}
+              placeholder="Event"
+              hint="Simple or qualified name"
+            />
+          )}
           <TextOption
             name="javaPackage"
             label="Package"
             value={fields.javaPackage}
-            placeholder="(default package)"
+            placeholder={target === 'flink-job' ? 'cepheus.job' : '(default package)'}
           />
         </>
       ) : (
         <TextOption name="table" label="Table" value={fields.table} placeholder="events" />
       )}
-      <TextOption
-        name="timeField"
-        label={target === 'flink-sql' ? 'Time column' : 'Time field'}
-        value={time}
-        placeholder={doc.settings.time.mode === 'processing' ? 'processing time' : ''}
-      />
+      {(target === 'flink-java' || target === 'flink-sql') && (
+        <TextOption
+          name="timeField"
+          label={target === 'flink-sql' ? 'Time column' : 'Time field'}
+          value={time}
+          placeholder={doc.settings.time.mode === 'processing' ? 'processing time' : ''}
+        />
+      )}
       <TextOption
         name="partitionKey"
         label="Key field"

@@ -34,6 +34,18 @@ export const TARGET_INFO: Record<ExportTarget, TargetInfo> = {
     language: 'sql',
     mime: 'application/sql',
   },
+  'flink-job': {
+    label: 'Flink job (Maven project)',
+    short: 'Flink job',
+    language: 'java',
+    mime: 'application/zip',
+  },
+  'flink-sql-job': {
+    label: 'Flink SQL job (SQL client script)',
+    short: 'SQL job',
+    language: 'sql',
+    mime: 'application/sql',
+  },
 };
 
 /** The pattern's own key field, shown until the user types another. */

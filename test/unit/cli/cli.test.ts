@@ -206,6 +206,36 @@ describe('cepheus (spawned)', { timeout: 60_000 }, () => {
     expect(unknown.stderr).toMatch(/Unknown export format "esper"/);
   });
 
+  it('export --to flink-job writes a Maven project into --out DIR; --to flink-sql-job a SQL client script', async () => {
+    const sample = join(ROOT, 'samples/patterns/monitoring/cpu-sustained.cep.json');
+    const noDir = await cepheus(['export', sample, '--to', 'flink-job']);
+    expect(noDir.code).toBe(2);
+    expect(noDir.stderr).toMatch(/give it with --out DIR/);
+    const project = join(dir, 'cpu-job');
+    const job = await cepheus([
+      'export',
+      sample,
+      '--to',
+      'flink-job',
+      '--out',
+      project,
+      '--package',
+      'acme.cep',
+    ]);
+    expect(job.code, job.stderr).toBe(0);
+    expect(job.stderr).toMatch(/Wrote 5 files to .*cpu-job/);
+    expect(readFileSync(join(project, 'pom.xml'), 'utf8')).toContain(
+      '<mainClass>acme.cep.CPUSaturatedJob</mainClass>',
+    );
+    expect(readFileSync(join(project, 'src/main/java/acme/cep/Event.java'), 'utf8')).toContain(
+      'public Double cpu;',
+    );
+    const script = await cepheus(['export', sample, '--to', 'flink-sql-job', '--topic', 'metrics']);
+    expect(script.code, script.stderr).toBe(0);
+    expect(script.stdout).toContain("'topic' = 'metrics'");
+    expect(script.stdout).toContain('INSERT INTO events_matches');
+  });
+
   it('import: a Flink rule becomes a document that validates; kept class conditions are flagged on stderr', async () => {
     const out = join(dir, 'imported.cep.json');
     const r = await cepheus([

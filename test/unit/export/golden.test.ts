@@ -15,6 +15,9 @@ const EXTENSION: Record<ExportTarget, string> = {
   'flink-json': 'json',
   'flink-java': 'java',
   'flink-sql': 'sql',
+  // The job targets are checked by building and running them on Flink (test/flink), not by goldens.
+  'flink-job': 'zip',
+  'flink-sql-job': 'job.sql',
 };
 const TARGETS: ExportTarget[] = ['json', 'flink-json', 'flink-java', 'flink-sql'];
 const OPTIONS: ExportOptions = { eventClass: 'Event', table: 'events' };
