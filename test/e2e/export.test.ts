@@ -11,6 +11,7 @@ import { loadDocument } from '../../engine/format';
 import type { PatternDocument } from '../../engine/format/schema';
 import { launchApp, type RunningApp } from './support/launch';
 import { repoRoot } from './support/paths';
+import { readStoredZip } from '../support/stored-zip';
 
 function sample(path: string): PatternDocument {
   const loaded = loadDocument(JSON.parse(readFileSync(join(repoRoot, path), 'utf8')));
@@ -128,6 +129,55 @@ describe('export dialog', () => {
     const json = page.waitForEvent('download');
     await page.getByTestId('export-save').click();
     expect((await json).suggestedFilename()).toBe('CPU-saturated-host.cep.json');
+    expect(await shell.problems()).toEqual([]);
+  });
+
+  it('offers the job targets: a Maven project saved as a zip, and a SQL client script', async () => {
+    const { shell, page } = app;
+    await shell.libraryItem('Card testing').click();
+    await page.getByTestId('stage-node-cashout').waitFor();
+    await shell.runCommand('export flink');
+    await dialog(page).waitFor();
+    await chooseTarget(page, 'flink-job');
+    expect(await page.getByTestId('export-tab-flink-job').getAttribute('data-ok')).toBe('true');
+    expect(await page.getByTestId('export-file-name').textContent()).toBe('card-testing-flink-job.zip');
+    expect(await page.getByTestId('export-project-files').textContent()).toMatch(
+      /^5 files: pom\.xml, README\.md, Event\.java, CardTestingPattern\.java, CardTestingJob\.java\./,
+    );
+    await previewShows(page, 'runs the pattern class CardTestingPattern');
+    await page.getByTestId('export-option-javaPackage').fill('com.example.fraud');
+    await previewShows(page, 'package com.example.fraud;');
+    await shell.screenshot('export-dialog-flink-job');
+    const download = page.waitForEvent('download');
+    await page.getByTestId('export-save').click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('card-testing-flink-job.zip');
+    const files = readStoredZip(readFileSync(await file.path()));
+    expect([...files.keys()]).toContain('card-testing-flink-job/pom.xml');
+    expect(files.get('card-testing-flink-job/src/main/java/com/example/fraud/CardTestingJob.java')).toContain(
+      'CardTestingPattern.pattern()',
+    );
+
+    // followedBy has no MATCH_RECOGNIZE form: the SQL job is refused with the same reason as SQL.
+    await chooseTarget(page, 'flink-sql-job');
+    await page.getByTestId('export-refusal').waitFor();
+    expect(await page.getByTestId('export-refusal').textContent()).toMatch(/followedBy/);
+    await page.keyboard.press('Escape');
+    await dialog(page).waitFor({ state: 'detached' });
+
+    await shell.libraryItem('CPU saturated host').click();
+    await page.getByTestId('stage-node-hot').waitFor();
+    await shell.chord('E');
+    await dialog(page).waitFor();
+    await chooseTarget(page, 'flink-sql-job');
+    await previewShows(page, 'CREATE TABLE events (');
+    const script = page.waitForEvent('download');
+    await page.getByTestId('export-save').click();
+    const saved = await script;
+    expect(saved.suggestedFilename()).toBe('CPU-saturated-host.job.sql');
+    const text = readFileSync(await saved.path(), 'utf8');
+    expect(text).toContain('WATERMARK FOR rowtime');
+    expect(text).toContain('INSERT INTO events_matches');
     expect(await shell.problems()).toEqual([]);
   });
 });

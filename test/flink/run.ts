@@ -213,6 +213,7 @@ interface Results {
     }[];
     error?: string;
     compileError?: string;
+    hang?: string;
   }[];
   jobs?: {
     name: string;
@@ -243,9 +244,10 @@ function sameList(label: string, expected: string[], actual: string[]): void {
 
 function compareDifferential(cases: DifferentialCase[], results: NonNullable<Results['differential']>): void {
   const byId = new Map(results.map((r) => [r.id, r]));
-  const counts = { same: 0, bothRejected: 0, different: 0, notExported: 0 };
+  const counts = { same: 0, bothRejected: 0, different: 0, notExported: 0, flinkHangs: 0 };
   const show = Number(values['show-diffs']);
   let shown = 0;
+  let shownHangs = 0;
   const differ = (c: DifferentialCase, why: string): void => {
     counts.different++;
     if (shown++ < show)
@@ -265,6 +267,14 @@ function compareDifferential(cases: DifferentialCase[], results: NonNullable<Res
     }
     if (!r) {
       differ(c, 'no Flink result');
+      continue;
+    }
+    if (r.hang) {
+      // Flink's NFA never returns on these (see flinkHangExplained); the engine's answer is checked by its own tests.
+      const known = flinkHangExplained(c);
+      if (known) counts.flinkHangs++;
+      else differ(c, `Flink's NFA hangs on an unexplained pattern: ${r.hang}`);
+      if (known && shownHangs++ < 2) console.log(`flink hangs (${known}) on ${c.id}: ${JSON.stringify(c.spec)}`);
       continue;
     }
     if (r.compileError) {
@@ -297,10 +307,23 @@ function compareDifferential(cases: DifferentialCase[], results: NonNullable<Res
   }
   const total = cases.length;
   console.log(
-    `differential vs Flink's NFA: ${total} cases: ${counts.same} identical, ${counts.bothRejected} rejected by both, ${counts.different} different${counts.notExported ? ` (${counts.notExported} not exportable to Java)` : ''}`,
+    `differential vs Flink's NFA: ${total} cases: ${counts.same} identical, ${counts.bothRejected} rejected by both, ${counts.different} different${counts.notExported ? ` (${counts.notExported} not exportable to Java)` : ''}, ${counts.flinkHangs} where Flink's NFA loops forever`,
   );
-  passed += counts.same + counts.bothRejected;
+  passed += counts.same + counts.bothRejected + counts.flinkHangs;
   failed += counts.different;
+}
+
+/**
+ * Why Flink's NFA never returned on a case, when it is the known Flink bug; null otherwise.
+ * A looping group whose every stage is optional can match nothing, and NFACompiler then links its
+ * states by PROCEED edges in a cycle; NFA.createDecisionGraph walks PROCEED edges with a stack and no
+ * visited set, so the first event that satisfies them spins forever (Flink 2.2, NFA.java:840). The
+ * engine walks the same edges and stops with "a cycle of always-true proceed transitions" instead.
+ */
+function flinkHangExplained(c: DifferentialCase): string | null {
+  if (c.engine.kind === 'ran' && c.engine.error?.includes('cycle of always-true proceed transitions'))
+    return 'PROCEED cycle of a looping group that can match nothing';
+  return null;
 }
 
 main().then(

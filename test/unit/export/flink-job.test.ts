@@ -7,31 +7,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FLINK_VERSION, exportPattern, expressibility, zipFiles } from '../../../engine/export';
 import { loadDocument, type PatternDocument } from '../../../engine/format';
+import { readStoredZip } from '../../support/stored-zip';
 import { ROOT } from './golden-files';
 
 function sample(path: string): PatternDocument {
   const r = loadDocument(readFileSync(join(ROOT, 'samples', 'patterns', path), 'utf8'));
   if (!r.ok) throw new Error(path);
   return r.document;
-}
-
-/** Reads back a stored (uncompressed) zip: name → text. */
-function unzip(bytes: Uint8Array): Map<string, string> {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const out = new Map<string, string>();
-  let at = 0;
-  while (view.getUint32(at, true) === 0x04034b50) {
-    expect(view.getUint16(at + 8, true)).toBe(0);
-    const size = view.getUint32(at + 18, true);
-    const nameLength = view.getUint16(at + 26, true);
-    const name = Buffer.from(bytes.subarray(at + 30, at + 30 + nameLength)).toString('utf8');
-    out.set(
-      name,
-      Buffer.from(bytes.subarray(at + 30 + nameLength, at + 30 + nameLength + size)).toString('utf8'),
-    );
-    at += 30 + nameLength + size;
-  }
-  return out;
 }
 
 describe('flink-job export', () => {
@@ -92,7 +74,7 @@ describe('flink-job export', () => {
   it('is saved as a zip whose files read back byte for byte under the project folder', () => {
     const r = exportPattern(doc, 'flink-job');
     if (!r.ok || !r.files) throw new Error('refused');
-    const files = unzip(zipFiles(r.files, 'card-testing-flink-job'));
+    const files = readStoredZip(zipFiles(r.files, 'card-testing-flink-job'));
     expect([...files.keys()]).toEqual(r.files.map((f) => `card-testing-flink-job/${f.path}`));
     for (const f of r.files) expect(files.get(`card-testing-flink-job/${f.path}`)).toBe(f.text);
   });
