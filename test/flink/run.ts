@@ -274,7 +274,8 @@ function compareDifferential(cases: DifferentialCase[], results: NonNullable<Res
       const known = flinkHangExplained(c);
       if (known) counts.flinkHangs++;
       else differ(c, `Flink's NFA hangs on an unexplained pattern: ${r.hang}`);
-      if (known && shownHangs++ < 2) console.log(`flink hangs (${known}) on ${c.id}: ${JSON.stringify(c.spec)}`);
+      if (known && shownHangs++ < 2)
+        console.log(`flink hangs (${known}) on ${c.id}: ${JSON.stringify(c.spec)}`);
       continue;
     }
     if (r.compileError) {
