@@ -1,7 +1,7 @@
 /**
  * The `main` class of a generated Flink job (see flink-job.ts): arguments, the Kafka or file source,
  * timestamps and watermarks, keyBy, the pattern, and matches and timeouts as JSON lines to Kafka or
- * stdout, in the shape `cepheus run` writes: {"kind","key","timestamp","stages":{stage:[events]}}.
+ * stdout, in the shape `cepheus run --timeouts` writes: {"kind","key","timestamp","stages":{stage:[events]}}.
  */
 import type { JobParts } from './flink-job';
 
@@ -120,7 +120,7 @@ ${timing}
         env.execute("${jobClass}");
     }
 
-    /** One output line: a match or a timed-out partial match, like a line of \`cepheus run\`. */
+    /** One output line: a match or a timed-out partial match, like a line of \`cepheus run --timeouts\`. */
     public static class MatchRecord {
         public String kind;
         public String key;

@@ -252,7 +252,7 @@ Kafka connector ${FLINK_KAFKA_CONNECTOR_VERSION}.
 - \`src/main/java/.../${mainClass.split('.').pop()}.java\`: reads events, ${time},
   ${ctx.partitionKey ? `keys by \`${ctx.partitionKey}\`` : 'no partition key'}, applies the pattern and writes every match and
   timed-out partial match as one JSON line: \`{"kind":"match"|"timeout","key":…,"timestamp":…,"stages":{…}}\`,
-  the same shape as \`cepheus run\`.
+  the same shape as \`cepheus run --timeouts\`.
 - the pattern class next to it is Cepheus' Java export of the pattern.
 
 ## Build

@@ -263,7 +263,8 @@ const stagesOf = (m: Match): [string, number[]][] =>
   m.stages.map((s) => [s.stage, s.events.map((e) => (e.event as { eid: number }).eid)]);
 
 export type EngineRun =
-  { kind: 'rejected'; reason: string } | { kind: 'ran'; outputs: string[]; error: string | null };
+  | { kind: 'rejected'; reason: string }
+  | { kind: 'ran'; outputs: string[]; error: string | null; errorStep?: number };
 
 /** The engine, driven like Differential.java drives Flink. */
 export function runEngineCase(spec: PatternSpec, events: readonly GeneratedEvent[], end: number): EngineRun {
@@ -294,10 +295,10 @@ export function runEngineCase(spec: PatternSpec, events: readonly GeneratedEvent
     const error =
       collect(advanceTime(nfa, state, e.ts), i, 'advance') ??
       collect(processEvent(nfa, state, e.record, e.ts, i), i, 'process');
-    if (error) return { kind: 'ran', outputs, error };
+    if (error) return { kind: 'ran', outputs, error, errorStep: i };
   }
   const error = collect(advanceTime(nfa, state, end), events.length, 'advance');
-  return { kind: 'ran', outputs, error };
+  return { kind: 'ran', outputs, error, ...(error ? { errorStep: events.length } : {}) };
 }
 
 export interface DifferentialCase {

@@ -45,7 +45,7 @@ export async function recordingAsJsonLines(file: string, out: string): Promise<v
 export type ResultRecord = Extract<OutputRecord, { kind: 'match' | 'timeout' }>;
 
 export async function cepheusRun(sample: Sample): Promise<ResultRecord[]> {
-  const created = createPipeline(sample.doc, {});
+  const created = createPipeline(sample.doc, { timeouts: true });
   if (!created.ok) throw new Error(`${sample.slug} does not run`);
   const out: OutputRecord[] = [];
   for await (const e of readEvents(sample.recording)) out.push(...created.pipeline.push(e));
