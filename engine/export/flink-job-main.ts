@@ -9,11 +9,12 @@ export function jobMainJava(p: JobParts): string {
   const { pkg, jobClass, patternClass, keyAccess, timeAccess, ctx } = p;
   const eventTime = ctx.time.mode === 'event' && timeAccess !== null;
   const lateMs = ctx.time.mode === 'event' ? ctx.time.outOfOrdernessMs : 0;
+  const intervalMs = ctx.time.mode === 'event' ? ctx.time.watermarkIntervalMs : 0;
   const timing = eventTime
-    ? `        // Event time from the pattern's time field. The watermark follows every event, ${lateMs} ms behind the
-        // largest timestamp seen, as in Cepheus (run, replay): see PerEventWatermarks.
+    ? `        // Event time from the pattern's time field; watermarks ${lateMs} ms behind the largest timestamp, every
+        // ${intervalMs} ms on the events' own clock, exactly as Cepheus computes them: see PacedWatermarks.
         DataStream<Event> timed = events.assignTimestampsAndWatermarks(
-                WatermarkStrategy.<Event>forGenerator(context -> new PerEventWatermarks(${lateMs}L))
+                WatermarkStrategy.<Event>forGenerator(context -> new PacedWatermarks(${lateMs}L, ${intervalMs}L))
                         .withTimestampAssigner((event, previous) -> ${timeAccess}));`
     : '        // Processing time, as the pattern says: events are matched in arrival order.\n        DataStream<Event> timed = events;';
   const keyed = keyAccess
@@ -157,24 +158,32 @@ ${timing}
     }
 
     /**
-     * Bounded out-of-orderness with a watermark after every event (maximum timestamp − bound − 1, as
-     * Flink's forBoundedOutOfOrderness computes it), not every 200 ms: the matches and timeouts then do
-     * not depend on how fast events arrive, and equal what Cepheus computes for the same events.
+     * Flink's periodic bounded-out-of-orderness watermark (maximum timestamp − bound − 1, emitted every
+     * interval), with the interval measured on the events' own clock instead of the wall clock: when an
+     * event's timestamp passes a multiple of the interval, the watermark of the events before it is
+     * emitted. For a live stream that arrives at the pace of its timestamps this is what
+     * pipeline.auto-watermark-interval does; for a file replayed at full speed the results still do not
+     * depend on how fast it is read, and they equal Cepheus' (run, replay) for the same events.
      */
-    static final class PerEventWatermarks implements WatermarkGenerator<Event> {
+    static final class PacedWatermarks implements WatermarkGenerator<Event> {
         private final long outOfOrdernessMillis;
+        private final long intervalMillis;
         private long maxTimestamp = Long.MIN_VALUE;
 
-        PerEventWatermarks(long outOfOrdernessMillis) {
+        PacedWatermarks(long outOfOrdernessMillis, long intervalMillis) {
             this.outOfOrdernessMillis = outOfOrdernessMillis;
+            this.intervalMillis = intervalMillis;
         }
 
         @Override
         public void onEvent(Event event, long timestamp, WatermarkOutput output) {
-            if (timestamp > maxTimestamp) {
-                maxTimestamp = timestamp;
-                output.emitWatermark(new Watermark(maxTimestamp - outOfOrdernessMillis - 1));
-            }
+            if (timestamp <= maxTimestamp) return;
+            long before = maxTimestamp;
+            maxTimestamp = timestamp;
+            if (intervalMillis <= 0) output.emitWatermark(new Watermark(timestamp - outOfOrdernessMillis - 1));
+            else if (before != Long.MIN_VALUE
+                    && Math.floorDiv(timestamp, intervalMillis) != Math.floorDiv(before, intervalMillis))
+                output.emitWatermark(new Watermark(before - outOfOrdernessMillis - 1));
         }
 
         @Override

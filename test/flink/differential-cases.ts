@@ -316,6 +316,7 @@ const CONTEXT: ExportContext = {
   partitionKey: null,
   time: { mode: 'processing' },
   external: new Map(),
+  booleanFields: new Set(['flag']),
 };
 
 export function generateCases(count: number, seed: number): DifferentialCase[] {

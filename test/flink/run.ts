@@ -26,7 +26,8 @@ import {
 
 const root = resolve(import.meta.dirname, '..', '..');
 const moduleDir = join(root, 'test', 'flink');
-const work = join(root, 'test-artifacts', 'flink');
+// FLINK_TEST_WORK lets a long run go on beside another (each needs its own folder).
+const work = process.env.FLINK_TEST_WORK ?? join(root, 'test-artifacts', 'flink');
 
 const { values } = parseArgs({
   options: {

@@ -48,7 +48,7 @@ describe('flink-job export', () => {
     const main = r.files[4].text;
     expect(r.text).toBe(main);
     expect(main).toContain('keyBy(event -> String.valueOf(event.getCardId()))');
-    expect(main).toContain('new PerEventWatermarks(5000L)');
+    expect(main).toContain('new PacedWatermarks(5000L, 200L)');
     expect(main).toContain('Instant.parse(event.getTs()).toEpochMilli()');
     expect(main).toContain('CardTestingPattern.pattern()');
     expect(r.files[1].text).toContain('flink run target/card-testing-flink-job-1.0.0.jar --input');
