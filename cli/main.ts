@@ -8,6 +8,7 @@ import { EXPORT_HELP, exportCommand } from './commands/export';
 import { IMPORT_HELP, importCommand } from './commands/import';
 import { RUN_HELP, runCommand } from './commands/run';
 import { TEST_HELP, testCommand } from './commands/test';
+import { DIFF_HELP, diffCommand } from './commands/diff';
 import { VALIDATE_HELP, validateCommand } from './commands/validate';
 import { BENCH_HELP, CONFORMANCE_HELP, runScript } from './commands/delegate';
 
@@ -17,6 +18,7 @@ Commands:
   validate <pattern>              check a pattern and list its problems
   run <pattern> <events>          run a pattern over events; matches as JSON Lines
   test <pattern…>                 run the tests saved in patterns; "N passed, M failed"
+  diff <old> <new> <events>       what a change catches: gained/lost/changed matches as JSON Lines
   export <pattern> --to FORMAT    write json | flink-json | flink-java | flink-sql
   import <flink-json>             turn a Flink dynamic-CEP rule into a Cepheus pattern
   conformance <vectors.json…>     run Flink conformance vectors
@@ -28,6 +30,7 @@ const HELP: Record<string, string> = {
   validate: VALIDATE_HELP,
   run: RUN_HELP,
   test: TEST_HELP,
+  diff: DIFF_HELP,
   export: EXPORT_HELP,
   import: IMPORT_HELP,
   conformance: CONFORMANCE_HELP,
@@ -58,6 +61,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         return await runCommand(rest);
       case 'test':
         return await testCommand(rest);
+      case 'diff':
+        return await diffCommand(rest);
       case 'export':
         return exportCommand(rest);
       case 'import':

@@ -83,15 +83,27 @@ export class DocumentTestRun {
     while (budget > 0 && this.current < this.runs.length) {
       const r = this.runs[this.current];
       const before = r.position;
-      if (r.runChunk(budget)) {
-        for (const result of r.results()) this.done.set(result.id, result);
+      if (this.advance(r, budget)) {
         this.finishedSteps += r.total;
         this.current++;
       }
-      budget -= r.position - before;
-      if (r.position === before) break;
+      budget -= Math.max(1, r.position - before);
     }
     return this.current >= this.runs.length;
+  }
+
+  /** One chunk of a group; true when the group is over (its results are in). */
+  private advance(r: TestRun, budget: number): boolean {
+    try {
+      if (!r.runChunk(budget)) return false;
+      for (const result of r.results()) this.done.set(result.id, result);
+    } catch (e) {
+      // A run that cannot go on (the run budget, say): its cases say why, the other groups still run.
+      const why = e instanceof Error ? e.message : String(e);
+      for (const c of r.cases)
+        this.done.set(c.id, errorResult(c, `The run stopped at step ${r.position + 1}: ${why}`));
+    }
+    return true;
   }
 
   /** Results in the order of the cases (call when runChunk returned true). */

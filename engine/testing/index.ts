@@ -13,3 +13,15 @@ export { expectationText, countText } from './evaluate';
 export { arraySource } from './array-source';
 export { CaseRefs } from './refs';
 export { DocumentTestRun, errorResult, type RecordingResolver } from './document-run';
+export {
+  BehaviourDiff,
+  compareOutcomes,
+  diffSummaryText,
+  type BehaviourDiffOptions,
+  type DiffChange,
+  type DiffCounts,
+  type DiffItem,
+  type DiffOutcome,
+  type DiffResult,
+  type DiffSummary,
+} from './diff';
