@@ -52,6 +52,13 @@ const config: ForgeConfig = {
           config: 'vite.main.config.ts',
           target: 'main',
         },
+        // Replay sessions, and tests and behavioural diffs, run in worker threads next to main.cjs.
+        { entry: 'electron/services/replay/replay-worker.ts', config: 'vite.main.config.ts', target: 'main' },
+        {
+          entry: 'electron/services/testing/testing-worker.ts',
+          config: 'vite.main.config.ts',
+          target: 'main',
+        },
         // Large imports parse in a second worker (started by the import worker), next to it.
         {
           entry: 'electron/services/recordings/import/parse-worker.ts',

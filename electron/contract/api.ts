@@ -8,6 +8,7 @@
  */
 import type { CepEventName, CepEvents, Unsubscribe } from './push';
 import type { ReplayMethods } from './replay';
+import type { TestMethods } from './testing';
 import type {
   CancelImportArgs,
   EventsPage,
@@ -101,6 +102,8 @@ export interface CepApi {
   samples: SampleMethods;
   /** The replay debugger (electron/services/replay). */
   replay: ReplayMethods;
+  /** Pattern tests and the behavioural diff (electron/services/testing). */
+  tests: TestMethods;
   /** Subscribes to a server push; call the returned function to stop listening. */
   on<E extends CepEventName>(event: E, listener: (payload: CepEvents[E]) => void): Unsubscribe;
 }

@@ -9,3 +9,4 @@ export * from './recordings';
 export * from './validate';
 export * from './samples';
 export * from './replay';
+export * from './testing';

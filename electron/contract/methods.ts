@@ -15,6 +15,7 @@ import {
   versionRef,
 } from './schemas';
 import { openSampleArgs } from './samples';
+import { diffArgs, runTestsArgs, testRunRef } from './testing';
 import {
   exportResultsArgs,
   openReplayArgs,
@@ -70,6 +71,9 @@ export const methodArgs = {
   'replay.close': replaySessionRef,
   'samples.list': noArgs,
   'samples.open': openSampleArgs,
+  'tests.run': runTestsArgs,
+  'tests.cancel': testRunRef,
+  'tests.diff': diffArgs,
 } as const satisfies { [M in CepMethodName]: z.ZodType<CepArgs<M>> };
 
 export const cepMethodNames = Object.keys(methodArgs) as CepMethodName[];

@@ -22,6 +22,8 @@ export interface CepEvents {
   };
   /** Progress of a replay session's whole-recording analysis ('analysis') or of a replay.run ('run'), in steps. */
   'replay.progress': { sessionId: string; phase: 'analysis' | 'run'; done: number; total: number };
+  /** Progress of tests.run ('tests') or tests.diff ('diff'), in events processed. */
+  'tests.progress': { runId: string; phase: 'tests' | 'diff'; done: number; total: number };
 }
 
 export type CepEventName = keyof CepEvents;
@@ -31,6 +33,7 @@ export const cepEventNames: readonly CepEventName[] = [
   'recordings.changed',
   'recordings.importProgress',
   'replay.progress',
+  'tests.progress',
 ];
 
 export type Unsubscribe = () => void;

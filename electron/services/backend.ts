@@ -13,6 +13,7 @@ import { PushHub, type PushListener } from './push-hub';
 import { createRecordingMethods, createRecordingsService } from './recordings';
 import { createReplayService, type ReplayServiceDeps } from './replay';
 import { createSamplesService } from './samples/samples-service';
+import { createTestingService } from './testing/testing-service';
 
 export const DATABASE_FILE = 'cepheus.db';
 /**
@@ -69,6 +70,7 @@ export function createBackend(options: BackendOptions): CepBackend {
     checkRecording: (id) => recordings.get({ id }),
     ...(options.replayLimits ? { limits: options.replayLimits } : {}),
   });
+  const tests = createTestingService({ dbPath: databasePath, hub, patterns, recordings });
   const samples = createSamplesService({
     samplesDir: options.samplesDir ?? defaultSamplesDir(),
     patterns,
@@ -98,10 +100,12 @@ export function createBackend(options: BackendOptions): CepBackend {
     recordings,
     samples: { list: () => samples.list(), open: (args) => samples.open(args) },
     replay,
+    tests,
     on: (event, cb) => hub.on(event, cb),
     subscribeAll: (listener) => hub.subscribe(listener),
     close: () => {
       void replay.closeAll();
+      void tests.closeAll();
       if (db.open) db.close();
     },
   };
