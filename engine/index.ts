@@ -89,10 +89,15 @@ export {
   arraySource,
   errorResult,
   summarize,
+  BehaviourDiff,
+  type DiffOutcome,
+  type DiffResult,
+  type DiffSummary,
   type CaseResult,
   type TestSummary,
   type RecordingResolver,
 } from './testing';
+export { prepareReplayPattern, type ReplayPattern } from './debug';
 export {
   timeReader,
   fieldValue,

@@ -1,7 +1,6 @@
 /** cepheus diff <old> <new> <events> — what a change of a pattern changes in what it catches, as JSON Lines. */
-import { prepareReplayPattern, type ReplayPattern } from '../../engine/debug';
 import type { EventRecord } from '../../engine/pattern/spec';
-import { BehaviourDiff, type DiffOutcome } from '../../engine/testing';
+import { BehaviourDiff, prepareReplayPattern, type DiffOutcome, type ReplayPattern } from '../../engine';
 import { parseArgs } from '../args';
 import { CliError } from '../errors';
 import { readEvents } from '../events-reader';
