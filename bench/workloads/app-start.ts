@@ -48,7 +48,7 @@ export const appStart: Workload = {
   prepare() {
     throw new Error('app-start measures itself');
   },
-  async custom() {
+  async custom(_size, quick) {
     await ensureRendererBuilt({ onlyIfMissing: false });
     const dataDir = mkdtempSync(join(tmpdir(), 'cepheus-bench-start-'));
     const host = await startWebHost({
@@ -63,7 +63,9 @@ export const appStart: Workload = {
       const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
       const fresh = await load(context, host.url);
       const warm: { paint: number; canvas: number }[] = [];
-      for (let i = 0; i < WARM_LOADS; i++) warm.push(await load(context, host.url));
+      // --quick (and the suite's smoke test) loads the warm page once.
+      const loads = quick ? 1 : WARM_LOADS;
+      for (let i = 0; i < loads; i++) warm.push(await load(context, host.url));
       const median = (xs: number[]) =>
         Math.round(
           percentile(
@@ -81,7 +83,7 @@ export const appStart: Workload = {
         warm: {
           firstPaintMs: median(warm.map((w) => w.paint)),
           canvasInteractiveMs: median(warm.map((w) => w.canvas)),
-          loads: WARM_LOADS,
+          loads,
         },
       };
     } finally {

@@ -129,6 +129,9 @@ describe('export dialog', () => {
     const json = page.waitForEvent('download');
     await page.getByTestId('export-save').click();
     expect((await json).suggestedFilename()).toBe('CPU-saturated-host.cep.json');
+    // Saving keeps the dialog open (to save another target); Escape closes it.
+    await page.keyboard.press('Escape');
+    await dialog(page).waitFor({ state: 'detached' });
     expect(await shell.problems()).toEqual([]);
   });
 
@@ -170,14 +173,15 @@ describe('export dialog', () => {
     await shell.chord('E');
     await dialog(page).waitFor();
     await chooseTarget(page, 'flink-sql-job');
-    await previewShows(page, 'CREATE TABLE events (');
+    // The table name typed in the SQL target earlier is remembered for this pattern.
+    await previewShows(page, 'CREATE TABLE host_metrics (');
     const script = page.waitForEvent('download');
     await page.getByTestId('export-save').click();
     const saved = await script;
     expect(saved.suggestedFilename()).toBe('CPU-saturated-host.job.sql');
     const text = readFileSync(await saved.path(), 'utf8');
     expect(text).toContain('WATERMARK FOR rowtime');
-    expect(text).toContain('INSERT INTO events_matches');
+    expect(text).toContain('INSERT INTO host_metrics_matches');
     expect(await shell.problems()).toEqual([]);
   });
 });

@@ -31,13 +31,20 @@ describe('benchmark workloads at a tiny size', () => {
     it(`${w.slug}: measures itself on a tiny recording`, async () => {
       const r = await (w.custom as NonNullable<typeof w.custom>)(TINY, true);
       expect(r.workload).toBe(w.slug);
+      if (w.slug === 'app-start') {
+        expect(r.firstPaintMs).toEqual(expect.any(Number));
+        expect(r.canvasInteractiveMs).toBeGreaterThan(0);
+        expect(r.firstChunkBytes).toBeGreaterThan(0);
+        return;
+      }
       expect(r.mismatches).toEqual([]);
       if (w.slug === 'replay-1m') {
         expect(r.stepP95Ms).toEqual(expect.any(Number));
         expect(r.seekP95Ms).toEqual(expect.any(Number));
       } else expect(r.rowsPerSec).toEqual(expect.any(Number));
       expect(r.events).toBe(TINY);
-    }, 60_000);
+      // Generous: app-start launches Chromium, and the suite shares the machine with the e2e tests.
+    }, 240_000);
   }
 });
 
