@@ -12,6 +12,7 @@ import { EditorsFeature } from '../designer/problems/EditorsFeature';
 import { ExportFeature } from '../export/ExportFeature';
 import { RecordingsFeature } from '../recordings/RecordingsFeature';
 import { ReplayFeature } from '../replay/ReplayFeature';
+import { TestsFeature } from '../testing/TestsFeature';
 import { useLibraryStore } from '../state/library-store';
 import { applyTheme, watchSystemTheme } from '../state/theme';
 import { effectiveTheme, useUiStore } from '../state/ui-store';
@@ -109,6 +110,7 @@ export function App() {
         <RecordingsFeature />
         <EditorsFeature />
         <ReplayFeature />
+        <TestsFeature />
         <LibraryFeature />
         <ExportFeature />
       </div>

@@ -8,12 +8,14 @@ import { ProblemsView } from './ProblemsView';
 import { ResultsView } from './ResultsView';
 import './bottom-panel.css';
 
+const TestsPanel = lazy(() => import('../testing/TestsPanel').then((m) => ({ default: m.TestsPanel })));
 const ReplayView = lazy(() => import('./ReplayView').then((m) => ({ default: m.ReplayView })));
 
 const tabs: { id: BottomTab; label: string; icon: IconName }[] = [
   { id: 'problems', label: 'Problems', icon: 'problems' },
   { id: 'replay', label: 'Replay', icon: 'replay' },
   { id: 'results', label: 'Results', icon: 'results' },
+  { id: 'tests', label: 'Tests', icon: 'check' },
 ];
 
 export function BottomPanel() {
@@ -77,6 +79,11 @@ export function BottomPanel() {
           </Suspense>
         )}
         {active === 'results' && <ResultsView />}
+        {active === 'tests' && (
+          <Suspense fallback={<LazyLoading what="tests" />}>
+            <TestsPanel />
+          </Suspense>
+        )}
       </div>
     </section>
   );

@@ -1,6 +1,7 @@
 /** The event this step pushed: number, time, key and fields; "why not?" can start from it. */
 import type { StepReport } from '../../electron/contract';
 import { formatCell, formatTime } from '../recordings/format';
+import { ExpectHereButtons } from '../testing/ExpectHereButtons';
 
 export function CurrentEvent({ report }: { report: StepReport }) {
   const event = report.event;
@@ -33,6 +34,9 @@ export function CurrentEvent({ report }: { report: StepReport }) {
         {report.waitingForWatermark && (
           <span className="pill pill-warning">buffered until the watermark passes it</span>
         )}
+        <ExpectHereButtons
+          at={{ key: event.key, seq: event.seq, from: event.ts, to: event.ts, label: `at #${event.seq}` }}
+        />
       </div>
       <dl className="kv">
         {Object.entries(event.payload).map(([k, v]) => (

@@ -3,6 +3,7 @@ import type { CepApi } from '../../electron/contract';
 import { formatCount, formatTime } from '../recordings/format';
 import { useReplayStore } from '../state/replay-store';
 import { DISCARD_TEXT } from './describe';
+import { ExpectHereButtons } from '../testing/ExpectHereButtons';
 
 export function NearMissList({ api }: { api: CepApi }) {
   const list = useReplayStore((s) => s.nearMisses);
@@ -44,6 +45,15 @@ export function NearMissList({ api }: { api: CepApi }) {
                 {DISCARD_TEXT[m.reason]}
               </span>
             </button>
+            <ExpectHereButtons
+              at={{
+                key: m.key,
+                ...(m.diedAtSeq !== undefined ? { seq: m.diedAtSeq } : {}),
+                from: m.startTimestamp,
+                to: m.timestamp,
+                label: `from ${formatTime(m.startTimestamp)} to ${formatTime(m.timestamp)}`,
+              }}
+            />
           </li>
         ))}
       </ul>

@@ -18,6 +18,13 @@ export function ReplaySession({ api, withinMs }: { api: CepApi; withinMs: number
   const error = useReplayStore((s) => s.error);
   const runNote = useReplayStore((s) => s.runNote);
   const [tab, setTab] = useState<ReplaySideTab>('breakpoints');
+  const pickedSeq = useReplayStore((s) => s.pickedSeq);
+  // An event picked elsewhere (a failing test's jump) opens its "why not?".
+  const [seenPick, setSeenPick] = useState(pickedSeq);
+  if (pickedSeq !== seenPick) {
+    setSeenPick(pickedSeq);
+    if (pickedSeq !== null) setTab('why-not');
+  }
   if (!session || !report) return null;
   const stages = session.stages.map((s) => s.stage);
   const pick = (seq: number) => {

@@ -10,6 +10,7 @@ import { Icon } from '../components/Icon';
 import { formatCell, formatCount, formatTime } from '../recordings/format';
 import { useReplayStore } from '../state/replay-store';
 import { useUiStore } from '../state/ui-store';
+import { ExpectOutcomeButton } from '../testing/ExpectOutcomeButton';
 import { buildResultsFile, downloadText } from './results-export';
 import './replay.css';
 
@@ -146,6 +147,7 @@ export function ResultsPanel() {
               <th>Key</th>
               <th>Time (UTC)</th>
               <th>Events per stage</th>
+              <th />
             </tr>
           </thead>
           <tbody>
@@ -176,6 +178,9 @@ export function ResultsPanel() {
                       ))}
                     </div>
                   ))}
+                </td>
+                <td>
+                  <ExpectOutcomeButton outcome={item} />
                 </td>
               </tr>
             ))}

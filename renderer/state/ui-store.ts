@@ -13,7 +13,7 @@ import {
   type ThemePreference,
 } from './theme';
 
-export type BottomTab = 'problems' | 'replay' | 'results';
+export type BottomTab = 'problems' | 'replay' | 'results' | 'tests';
 
 export interface Notice {
   kind: 'info' | 'error';

@@ -6,7 +6,7 @@ import type { Locator, Page } from 'playwright-core';
 import { artifactPath } from './artifacts';
 import type { PageDiagnostics } from './diagnostics';
 
-export type BottomTabName = 'problems' | 'replay' | 'results';
+export type BottomTabName = 'problems' | 'replay' | 'results' | 'tests';
 
 export class ShellPage {
   readonly topBar: Locator;
