@@ -1,16 +1,14 @@
-/**
- * The generated text in a read-only Monaco editor with the target's language. The model path ends
- * in the file name, so a `*.cep.json` export is checked against the committed document schema.
- */
+/** The generated text in a read-only Monaco editor with the target's language. */
 import Editor from '@monaco-editor/react';
+// Monaco's setup (through json-language) before the Java and SQL grammars: registering a language
+// starts Monaco's services, which must find every contribution already imported.
+import { registerJsonLanguage } from '../monaco/json-language';
 import 'monaco-editor/languages/definitions/java/register';
 import 'monaco-editor/languages/definitions/sql/register';
-import { registerPatternJsonSchema } from '../monaco/pattern-json-schema';
-import '../monaco/setup';
 import { monacoThemeName } from '../monaco/themes';
 import { effectiveTheme, useUiStore } from '../state/ui-store';
 
-registerPatternJsonSchema();
+registerJsonLanguage();
 
 export interface ExportPreviewProps {
   text: string;

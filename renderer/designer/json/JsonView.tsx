@@ -1,24 +1,26 @@
 /**
  * The whole document as JSON, in two-way sync with the canvas. Edits that parse and load replace the
- * document as one undo step; text that does not load shows its errors here and in Problems, and the
- * canvas keeps the last valid version.
+ * document as one undo step; text that does not load shows its errors as squiggles, here below the
+ * text and in Problems, and the canvas keeps the last valid version.
  */
 import Editor from '@monaco-editor/react';
 import type * as Monaco from 'monaco-editor/editor';
 import { useEffect, useRef, useState } from 'react';
 import type { PatternDocument } from '../../../engine/format/schema';
 import type { Diagnostic } from '../../../engine/pattern/diagnostic';
-import { registerPatternJsonSchema } from '../../monaco/pattern-json-schema';
-import '../../monaco/setup';
+import { JSON_LANGUAGE, registerJsonLanguage } from '../../monaco/json-language';
+import { monaco } from '../../monaco/setup';
 import { monacoThemeName } from '../../monaco/themes';
 import { useDocumentStore } from '../../state/document-store';
 import { useProblemsStore } from '../../state/problems-store';
 import { effectiveTheme, useUiStore } from '../../state/ui-store';
+import { toMonacoMarkers } from '../conditions/condition-markers';
 import { FieldMessages } from '../inspector/FieldMessages';
 import { documentText, interpretJson, JSON_MODEL_URI } from './json-sync';
+import { jsonMarkers } from './json-markers';
 import './json-view.css';
 
-registerPatternJsonSchema();
+registerJsonLanguage();
 
 /** Parse after a short pause: half-typed JSON is invalid on almost every keystroke. */
 const APPLY_DELAY_MS = 400;
@@ -55,6 +57,13 @@ export function JsonView({ doc }: { doc: PatternDocument }) {
     );
   }, [errors]);
 
+  useEffect(() => {
+    const model = editor?.getModel();
+    if (!model) return;
+    const markers = jsonMarkers(model.getValue(), errors);
+    monaco.editor.setModelMarkers(model, 'cepheus', toMonacoMarkers(monaco, markers));
+  }, [editor, errors]);
+
   useEffect(
     () => () => {
       if (timer.current) clearTimeout(timer.current);
@@ -82,7 +91,7 @@ export function JsonView({ doc }: { doc: PatternDocument }) {
       <div className="json-view-editor">
         <Editor
           path={JSON_MODEL_URI}
-          language="json"
+          language={JSON_LANGUAGE}
           defaultValue={documentText(doc)}
           theme={monacoThemeName[theme]}
           onMount={setEditor}

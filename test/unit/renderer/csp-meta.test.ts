@@ -15,4 +15,8 @@ describe('renderer CSP meta tag', () => {
   it('never allows eval or remote scripts', () => {
     expect(meta).not.toMatch(/unsafe-eval|https?:|\*/);
   });
+
+  it('loads workers only from the built files (Monaco and ELK workers), never from blob: URLs', () => {
+    expect(CONTENT_SECURITY_POLICY.split('; ')).toContain("worker-src 'self'");
+  });
 });
