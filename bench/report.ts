@@ -59,6 +59,11 @@ export function table(results: readonly ResultLine[]): string {
       extra.push(
         `warm: paint ${num(r.firstPaintMs)} ms, canvas ${num(r.canvasInteractiveMs)} ms; fresh: ${num(fresh.firstPaintMs)} / ${num(fresh.canvasInteractiveMs)} ms; first chunk ${num(Number(r.firstChunkBytes) / 1024)} KiB`,
       );
+      const warm = r.warm as { mainThreadCpuMs?: number; hostCpuMs?: number } | undefined;
+      if (typeof warm?.mainThreadCpuMs === 'number')
+        extra.push(
+          `warm CPU: page main thread ${num(warm.mainThreadCpuMs)} ms, web host ${num(warm.hostCpuMs ?? NaN)} ms`,
+        );
     }
     const counters = r.counters as Record<string, number> | undefined;
     if (counters?.timeouts) extra.push(`timeouts ${num(counters.timeouts)}`);
