@@ -35,6 +35,11 @@ describe('benchmark workloads at a tiny size', () => {
         expect(r.firstPaintMs).toEqual(expect.any(Number));
         expect(r.canvasInteractiveMs).toBeGreaterThan(0);
         expect(r.firstChunkBytes).toBeGreaterThan(0);
+        // The CPU the load cost: Chromium's thread-time metrics and the web host's own CPU.
+        const warm = r.warm as Record<string, unknown>;
+        expect(warm.mainThreadCpuMs).toBeGreaterThan(0);
+        expect(warm.rendererCpuMs).toBeGreaterThan(0);
+        expect(warm.hostCpuMs).toBeGreaterThan(0);
         return;
       }
       expect(r.mismatches).toEqual([]);
