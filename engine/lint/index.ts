@@ -8,11 +8,12 @@ import { documentToSpec } from '../format/to-spec';
 import type { Diagnostic } from '../pattern/diagnostic';
 import type { PatternSpec } from '../pattern/spec';
 import { explosiveRule } from './explosive';
+import { surprisesRule } from './surprises';
 import type { LintContext, LintRule, LintTime } from './types';
 
 export type { LintContext, LintRule, LintTime } from './types';
 
-export const LINT_RULES: readonly LintRule[] = [explosiveRule];
+export const LINT_RULES: readonly LintRule[] = [explosiveRule, surprisesRule];
 
 /** Runs every rule; a rule that throws is skipped (a lint never stops validation). */
 export function lintPattern(ctx: LintContext, rules: readonly LintRule[] = LINT_RULES): Diagnostic[] {
