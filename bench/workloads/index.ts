@@ -7,6 +7,7 @@ import { notFollowedBy } from './notfollowedby';
 import { oneOrMoreSum } from './oneormore-sum';
 import { riskControl, riskRules } from './risk-control';
 import { import1mCsv, replay1m } from './recordings';
+import { diff1m } from './diff';
 import { strictSeq3 } from './strict-seq-3';
 
 export const WORKLOADS: readonly Workload[] = [
@@ -18,6 +19,7 @@ export const WORKLOADS: readonly Workload[] = [
   riskControl,
   ...riskRules,
   replay1m,
+  diff1m,
   import1mCsv,
   appStart,
 ];

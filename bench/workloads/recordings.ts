@@ -23,7 +23,7 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const HEADER = 'id,ts,userId,cardId,type,amount,status,merchant,device,knownDevice,country';
 
 /** The --large recording of the sample generator (same seed), or a smaller one in a temp folder. */
-async function riskCsv(rows: number, dir: string): Promise<string> {
+export async function riskCsv(rows: number, dir: string): Promise<string> {
   const file =
     rows === 1_000_000
       ? join(ROOT, 'samples', 'recordings', 'generated', 'risk-transactions-1m.csv')
@@ -42,7 +42,7 @@ async function riskCsv(rows: number, dir: string): Promise<string> {
   return file;
 }
 
-async function importCsv(
+export async function importCsv(
   csv: string,
   dbPath: string,
 ): Promise<{ id: number; ms: number; rows: number; checkpointMs: number }> {

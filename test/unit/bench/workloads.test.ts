@@ -46,6 +46,9 @@ describe('benchmark workloads at a tiny size', () => {
       if (w.slug === 'replay-1m') {
         expect(r.stepP95Ms).toEqual(expect.any(Number));
         expect(r.seekP95Ms).toEqual(expect.any(Number));
+      } else if (w.slug === 'diff-1m') {
+        expect(r.ratio).toEqual(expect.any(Number));
+        expect(r.progressUpdates).toBeGreaterThan(0);
       } else expect(r.rowsPerSec).toEqual(expect.any(Number));
       expect(r.events).toBe(TINY);
       // Generous: app-start launches Chromium, and the suite shares the machine with the e2e tests.
