@@ -200,6 +200,31 @@ function quantifierRules(s: StageSpec, prev: StageSpec | undefined, out: Diagnos
     });
 }
 
+/**
+ * The notFollowedBy stage that an optional, greedy looping stage with an until condition reaches by
+ * walking back over optional stages, or undefined. Flink's NFACompiler then builds a PROCEED edge to
+ * nothing: `copyWithoutTransitiveNots` copies the loop's sink under a new internal name (`d:0`),
+ * `createLooping` (greedy + until) files its copy in `originalStateMap` under that name, and
+ * `createSingletonState` (optional + greedy + until) looks it up under the original name, gets null
+ * and adds `addProceed(null, until)`. Flink throws a NullPointerException when an until event meets
+ * a partial match waiting for the loop's first event (NFA.createDecisionGraph), or already while
+ * compiling when an optional stage precedes the loop (copyWithoutTransitiveNots follows that edge).
+ * The walk is NFACompiler.getCurrentNotCondition's. Checked against flink-cep 1.20.3.
+ */
+export function notBeforeGreedyUntilLoop(stages: readonly StageSpec[], i: number): StageSpec | undefined {
+  const s = stages[i];
+  const q = s.quantifier;
+  const looping = q.kind === 'oneOrMore' || q.kind === 'timesOrMore';
+  if (s.group || !looping || !isEffectivelyOptional(s) || !q.greedy || s.until === undefined)
+    return undefined;
+  for (let j = i - 1; j > 0; j--) {
+    const p = stages[j];
+    if (p.contiguity === 'notFollowedBy') return p;
+    if (!isEffectivelyOptional(p)) return undefined;
+  }
+  return undefined;
+}
+
 function stageRules(stages: readonly StageSpec[], names: Map<string, StageSpec>, out: Diagnostic[]): void {
   stages.forEach((s, i) => {
     const prev = i > 0 ? stages[i - 1] : undefined;
@@ -286,6 +311,17 @@ function stageRules(stages: readonly StageSpec[], names: Map<string, StageSpec>,
         }),
       );
     quantifierRules(s, prev, out);
+    const not = notBeforeGreedyUntilLoop(stages, i);
+    if (not)
+      out.push(
+        stageDiagnostic(s, 'until', {
+          code: 'pattern.greedy-until-after-not-follow',
+          message: `Flink crashes on "${s.name}": an optional greedy loop with an until condition after the notFollowedBy stage "${not.name}" makes Flink's NFA follow a transition to no state (a NullPointerException fails the job). Drop greedy, the until condition or optional from "${s.name}", or put a required stage between "${not.name}" and "${s.name}"`,
+          flinkError: 'NullPointerException',
+          flinkMessage:
+            'Cannot invoke "org.apache.flink.cep.nfa.State.getStateTransitions()" because "currentState" is null (NFA.createDecisionGraph)',
+        }),
+      );
   });
 }
 
