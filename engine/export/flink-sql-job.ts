@@ -1,28 +1,17 @@
 /**
- * Pattern → a complete Flink SQL client script: the source table (Kafka, JSON) with the event schema's
- * columns, an event-time attribute and its WATERMARK as the pattern's time settings say, the sink table
- * (Kafka, JSON) with the partition key and the MEASURES columns, and `INSERT INTO … SELECT …
- * MATCH_RECOGNIZE` (the flink-sql export, ordered by that time attribute).
+ * Pattern → a complete Flink SQL client script: the source table (Kafka, JSON) from the event schema
+ * with its event-time attribute and WATERMARK (sql-ddl.ts, shared with the flink-sql export), the
+ * sink table (Kafka, JSON) with the partition key and the MEASURES columns, and `INSERT INTO …
+ * SELECT … MATCH_RECOGNIZE` (the flink-sql export, ordered by that time attribute).
  */
 import type { PatternDocument } from '../format';
-import type { FieldType, PatternSpec } from '../pattern/spec';
-import { sqlInterval } from './durations';
+import type { PatternSpec } from '../pattern/spec';
 import { buildFlinkSql } from './flink-sql';
+import { sqlOption, sqlSourceTable } from './sql-ddl';
 import { sqlIdent } from './sql-text';
 import type { ExportContext, ExportOptions, ExpressibilityItem, TargetReport } from './types';
 
-const SQL_TYPE: Partial<Record<FieldType, string>> = {
-  string: 'STRING',
-  number: 'DOUBLE',
-  boolean: 'BOOLEAN',
-};
-
-/** The computed time attribute's name: `rowtime` (or `proctime`) unless the schema already has it. */
-function freeName(base: string, taken: Set<string>): string {
-  let name = base;
-  for (let i = 2; taken.has(name); i++) name = `${base}${i}`;
-  return name;
-}
+const SINK_KEY_TYPE: Record<string, string> = { string: 'STRING', number: 'DOUBLE', boolean: 'BOOLEAN' };
 
 export function buildFlinkSqlJob(
   doc: PatternDocument,
@@ -32,88 +21,74 @@ export function buildFlinkSqlJob(
 ): { report: TargetReport; text?: string } {
   const reasons: ExpressibilityItem[] = [];
   const refuse = (reason: string): void => void reasons.push({ ok: false, reason: `SQL job: ${reason}` });
-  const fields = doc.eventSchema?.fields ?? [];
+  const fields = ctx.eventFields;
   if (fields.length === 0)
     refuse(
       'the script declares its tables from the event schema: declare the event fields (Event schema in the pattern settings)',
     );
-  const names = new Set(fields.map((f) => f.name));
-  const columns: string[] = [];
-  let timeAttribute: string;
-  let watermark: string | null = null;
-  const timeField = options.timeField ?? (ctx.time.mode === 'event' ? ctx.time.field : undefined);
-  for (const f of fields) {
-    if (f.name.includes('.')) continue; // nested: read through its top-level ROW column, not declared here
-    let type = SQL_TYPE[f.type];
-    if (f.name === timeField && ctx.time.mode === 'event')
-      type = ctx.time.format === 'iso8601' ? 'TIMESTAMP_LTZ(3)' : 'BIGINT';
-    if (type) columns.push(`${sqlIdent(f.name)} ${type}`);
-  }
-  if (timeField !== undefined && ctx.time.mode === 'event') {
-    if (!names.has(timeField)) refuse(`the time field "${timeField}" is not in the event schema`);
-    const lateness = ctx.time.outOfOrdernessMs;
-    if (ctx.time.format === 'iso8601') {
-      // JSON ISO-8601 text is read straight into TIMESTAMP_LTZ(3) ('json.timestamp-format.standard').
-      timeAttribute = timeField;
-    } else {
-      timeAttribute = freeName('rowtime', names);
-      const ms = ctx.time.format === 'epochSeconds' ? `${sqlIdent(timeField)} * 1000` : sqlIdent(timeField);
-      columns.push(`${sqlIdent(timeAttribute)} AS TO_TIMESTAMP_LTZ(${ms}, 3)`);
-    }
-    const t = sqlIdent(timeAttribute);
-    watermark = lateness > 0 ? `${t} - ${sqlInterval(lateness)}` : t;
-  } else {
-    timeAttribute = freeName('proctime', names);
-    columns.push(`${sqlIdent(timeAttribute)} AS PROCTIME()`);
-  }
-  if (watermark) columns.push(`WATERMARK FOR ${sqlIdent(timeAttribute)} AS ${watermark}`);
-
   const table = options.table ?? 'events';
-  const query = buildFlinkSql(spec, ctx, { ...options, table, timeField: timeAttribute });
+  const sink = `${table}_matches`;
+  const topic = options.topic ?? table;
+  const outputTopic = options.outputTopic ?? sink;
+  const kafka = (topicName: string, extra: [string, string][]): [string, string][] => [
+    ['connector', 'kafka'],
+    ['topic', topicName],
+    ['properties.bootstrap.servers', 'localhost:9092'],
+    ...extra,
+    ['format', 'json'],
+    ['json.timestamp-format.standard', 'ISO-8601'],
+  ];
+  const source = sqlSourceTable({
+    table,
+    fields,
+    time: ctx.time,
+    ...(options.timeField !== undefined ? { timeField: options.timeField } : {}),
+    connector: kafka(topic, [
+      ['properties.group.id', `cepheus-${sink}`],
+      ['scan.startup.mode', 'earliest-offset'],
+    ]),
+  });
+  if (!source.ok) for (const r of source.reasons) refuse(r);
+
+  const query = buildFlinkSql(spec, ctx, {
+    ...options,
+    table,
+    ...(source.ok ? { timeField: source.timeAttribute } : {}),
+  });
   for (const item of query.report.items) if (!item.ok) reasons.push(item);
   const key = ctx.partitionKey;
   const keyField = fields.find((f) => f.name === key);
-  if (key !== null && !keyField) refuse(`the partition key "${key}" is not in the event schema`);
-  const keyType = keyField ? (SQL_TYPE[keyField.type] ?? 'STRING') : 'STRING';
-  if (reasons.length > 0 || query.text === undefined || !query.measures)
+  if (key !== null && fields.length > 0 && !keyField)
+    refuse(`the partition key "${key}" is not in the event schema`);
+  if (reasons.length > 0 || !source.ok || query.text === undefined || !query.measures)
     return { report: { ok: false, items: [...query.report.items.filter((i) => i.ok), ...reasons] } };
 
-  const sink = `${table}_matches`;
   const sinkColumns = [
-    ...(key !== null ? [`${sqlIdent(key)} ${keyType}`] : []),
+    ...(key !== null ? [`${sqlIdent(key)} ${SINK_KEY_TYPE[keyField?.type ?? ''] ?? 'STRING'}`] : []),
     ...query.measures.map((m) => `${sqlIdent(m.name)} ${m.kind === 'time' ? 'TIMESTAMP_LTZ(3)' : 'BIGINT'}`),
   ];
-  const topic = options.topic ?? table;
-  const outputTopic = options.outputTopic ?? sink;
-  const indentBlock = (lines: string[]): string => lines.map((l) => `  ${l}`).join(',\n');
-  const kafka = (topicName: string, extra: string[]): string =>
-    indentBlock([
-      `'connector' = 'kafka'`,
-      `'topic' = '${topicName.replace(/'/g, "''")}'`,
-      `'properties.bootstrap.servers' = 'localhost:9092'`,
-      ...extra,
-      `'format' = 'json'`,
-      `'json.timestamp-format.standard' = 'ISO-8601'`,
-    ]);
-  const text = `-- Generated by Cepheus from the pattern "${(doc.name || 'pattern').replace(/\n/g, ' ')}".
+  const name = (doc.name || 'pattern').replace(/\s+/g, ' ');
+  const text = `-- Generated by Cepheus from the pattern "${name}".
 -- Flink SQL client script: set the Kafka brokers ('properties.bootstrap.servers') and topics, then
 --   ./bin/sql-client.sh -f ${(doc.name || 'pattern').toLowerCase().replace(/[^a-z0-9]+/g, '-')}.job.sql
 -- The Kafka SQL connector jar (flink-sql-connector-kafka) must be in the SQL client's lib/.
-
-CREATE TABLE ${sqlIdent(table)} (
-${indentBlock(columns)}
-) WITH (
-${kafka(topic, [`'properties.group.id' = 'cepheus-${sink.replace(/'/g, "''")}'`, `'scan.startup.mode' = 'earliest-offset'`])}
-);
+${source.settings.length > 0 ? `\n${source.settings.join('\n')}\n` : ''}
+${source.ddl}
 
 CREATE TABLE ${sqlIdent(sink)} (
-${indentBlock(sinkColumns)}
+${sinkColumns.map((c) => `  ${c}`).join(',\n')}
 ) WITH (
-${kafka(outputTopic, [])}
+${kafka(outputTopic, [])
+  .map(([k, v]) => `  ${sqlOption(k, v)}`)
+  .join(',\n')}
 );
 
 INSERT INTO ${sqlIdent(sink)}
 ${query.text.trimEnd()};
 `;
-  return { report: { ok: true, items: query.report.items }, text };
+  const notes = source.omitted.map((o) => ({
+    ok: true,
+    note: `SQL job: the column ${o} is not declared in CREATE TABLE`,
+  }));
+  return { report: { ok: true, items: [...query.report.items, ...notes] }, text };
 }

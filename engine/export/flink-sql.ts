@@ -36,16 +36,12 @@ function quantifierText(
   isLast: boolean,
 ): { ok: true; text: string } | { ok: false; reason: string } {
   const q = s.quantifier;
-  if (q.kind === 'one') {
-    if (!q.optional) return { ok: true, text: '' };
-    if (isLast)
-      return {
-        ok: false,
-        reason:
-          'an optional last variable (A?) is a greedy quantifier at the end, which Flink rejects, and the reluctant A?? is not supported',
-      };
+  // `A?` (= `A{0,1}`) is translated to plain optional() without greedy() (CommonExecMatch
+  // .applyQuantifier: `greedy && isOptional` returns the pattern as it is), so Flink's "greedy last
+  // element" check does not fire and it may end the pattern; times(0, 1) means the same in CEP.
+  if (q.kind === 'one') return { ok: true, text: q.optional ? '?' : '' };
+  if (q.kind === 'times' && isOptional(s) && (q.to ?? 1) === 1 && q.window === undefined)
     return { ok: true, text: '?' };
-  }
   const from = q.kind === 'oneOrMore' ? 1 : (q.from ?? 1);
   const to = q.kind === 'times' ? (q.to ?? from) : Infinity;
   if (to > 1 && q.inner === 'relaxed')

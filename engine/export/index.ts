@@ -14,8 +14,8 @@ import { readExternalConditions } from './external';
 import { buildFlinkJava } from './flink-java';
 import { buildFlinkJson } from './flink-json';
 import { buildFlinkJobProject } from './flink-job';
-import { buildFlinkSql } from './flink-sql';
 import { buildFlinkSqlJob } from './flink-sql-job';
+import { buildFlinkSqlScript } from './flink-sql-script';
 import {
   EXPORT_TARGETS,
   type ExportContext,
@@ -42,6 +42,8 @@ export { buildFlinkJava } from './flink-java';
 export { buildFlinkSql } from './flink-sql';
 export { FLINK_VERSION, FLINK_KAFKA_CONNECTOR_VERSION, eventPojo, buildFlinkJobProject } from './flink-job';
 export { zipFiles } from './zip';
+export { buildFlinkSqlScript, SQL_SOURCE_PATH } from './flink-sql-script';
+export { sqlSourceTable, sqlOption, type SqlSourceTable, type SqlSourceTableOptions } from './sql-ddl';
 export { jsonTime, jsonTimeToMs } from './durations';
 
 /** Export-time settings of a document, with command-line / dialog overrides applied. */
@@ -56,6 +58,7 @@ export function exportContext(doc: PatternDocument, options: ExportOptions = {})
     name: doc.name || 'pattern',
     partitionKey: options.partitionKey !== undefined ? options.partitionKey : doc.settings.partitionKey,
     time: doc.settings.time,
+    eventFields: doc.eventSchema?.fields ?? [],
     booleanFields: new Set(
       (doc.eventSchema?.fields ?? []).filter((f) => f.type === 'boolean').map((f) => f.name),
     ),
@@ -134,7 +137,7 @@ function runTarget(
       : { report: r.report };
   }
   if (target === 'flink-java') return buildFlinkJava(spec, ctx, options);
-  return buildFlinkSql(spec, ctx, options);
+  return buildFlinkSqlScript(spec, ctx, options);
 }
 
 /**

@@ -2,6 +2,7 @@
  * Vocabulary shared by the exporters: the targets, their options, the per-stage verdicts of the
  * expressibility report and the result of one export.
  */
+import type { FieldType } from '../pattern/spec';
 
 /**
  * `json`: our own document; the others are Flink formats. `flink-job` is a whole Maven project (the
@@ -44,6 +45,11 @@ export interface ExpressibilityItem {
   stage?: string;
   ok: boolean;
   reason?: string;
+  /**
+   * On an ok item: what the export writes differently or cannot carry (and where it went instead),
+   * e.g. the time settings a Flink JSON rule leaves to the job. Never blocks the export.
+   */
+  note?: string;
 }
 
 export interface TargetReport {
@@ -88,6 +94,8 @@ export interface ExportContext {
         watermarkIntervalMs: number;
       }
     | { mode: 'processing' };
+  /** The event schema's fields (empty without a schema): the SQL source table's columns. */
+  eventFields: readonly { name: string; type: FieldType }[];
   /** Dotted paths of the event schema's boolean fields (Java reads them with isX()). */
   booleanFields: ReadonlySet<string>;
   /** Verbatim Flink conditions kept from an import (by stage name), re-emitted instead of the marker. */
@@ -110,6 +118,11 @@ export class Verdicts {
 
   accept(at: { stage?: string; nodeId?: string }): void {
     this.items.push({ ...stripUndefined(at), ok: true });
+  }
+
+  /** An ok verdict that says what is written differently or left out (ExpressibilityItem.note). */
+  note(note: string, at?: { stage?: string; nodeId?: string }): void {
+    this.items.push({ ...stripUndefined(at), ok: true, note });
   }
 
   get ok(): boolean {

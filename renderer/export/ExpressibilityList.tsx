@@ -11,17 +11,20 @@ export function ExpressibilityList({ report }: { report: TargetReport }) {
           className="export-report-item"
           data-testid="export-report-item"
           data-ok={item.ok}
+          data-note={item.note !== undefined}
           data-stage={item.stage ?? ''}
         >
           <span
-            className={`export-mark ${item.ok ? 'is-ok' : 'is-refused'}`}
-            aria-label={item.ok ? 'expressible' : 'not expressible'}
+            className={`export-mark ${item.ok ? (item.note ? 'is-note' : 'is-ok') : 'is-refused'}`}
+            aria-label={
+              item.ok ? (item.note ? 'expressible, with a note' : 'expressible') : 'not expressible'
+            }
           >
-            {item.ok ? '✓' : '✗'}
+            {item.ok ? (item.note ? 'ℹ' : '✓') : '✗'}
           </span>
           <span className="export-report-stage">{item.stage ?? 'Pattern'}</span>
           <span className="export-report-reason">
-            {item.ok ? 'expressible' : (item.reason ?? 'not expressible')}
+            {item.ok ? (item.note ?? 'expressible') : (item.reason ?? 'not expressible')}
           </span>
         </li>
       ))}

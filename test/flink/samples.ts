@@ -153,16 +153,17 @@ export function localSqlScript(
     .split(/;\s*$/m)
     .map((s) => s.trim())
     .filter(Boolean);
-  const source = statements[0];
+  const source = statements.find((s) => s.startsWith('CREATE TABLE'));
   const insert = statements.find((s) => s.startsWith('INSERT INTO'));
-  if (!source?.startsWith('CREATE TABLE') || !insert) return null;
+  if (!source || !insert) return null;
   const local = source.replace(
     /WITH \([\s\S]*\)$/,
     `WITH (\n  'connector' = 'filesystem',\n  'path' = '${input}',\n  'format' = 'json',\n  'json.timestamp-format.standard' = 'ISO-8601'\n)`,
   );
   const order = /ORDER BY (\S+)/.exec(insert);
   return {
-    statements: [local],
+    // The script's SET statements (watermark interval, time zone) run as they are.
+    statements: [...statements.filter((s) => s.startsWith('SET ')), local],
     query: insert.replace(/^INSERT INTO \S+\s*/, ''),
     timeColumn: order ? order[1].replace(/`/g, '') : '',
   };
