@@ -8,24 +8,44 @@ function ast(src: string): Expr {
 }
 
 describe('printAviator', () => {
+  // AviatorCondition leaves missing fields out of the environment and Aviator orders nil below every
+  // value (AviatorNil.innerCompare), so each comparison is printed behind the presence tests that
+  // make it false on a missing field, as in Cepheus; `field == literal` and `field > literal` need none
+  // (nil equals no literal and is below every value).
   it.each([
     ["name == 'start' && price > 3.0", "name == 'start' && price > 3"],
-    ["type == 'SubEvent' and (volume > 5.0 or not flag)", "type == 'SubEvent' && (volume > 5 || !flag)"],
+    ['amount >= 1 || 1 < amount', 'amount >= 1 || 1 < amount'],
+    ['a > b', 'a != nil && b != nil && a > b'],
+    [
+      "type == 'SubEvent' and (volume > 5.0 or not flag)",
+      "type == 'SubEvent' && (volume > 5 || !(flag == true))",
+    ],
+    ['amount < 1', 'amount != nil && amount < 1'],
+    ['amount != 1', 'amount != nil && amount != 1'],
+    ['!(amount > 5)', '!(amount > 5)'],
+    ['!(amount < 5)', '!(amount != nil && amount < 5)'],
+    ['flag', 'flag == true'],
     ['x in [1, 2]', 'x == 1 || x == 2'],
-    ["x not in ['a']", "x != 'a'"],
-    ['x in []', 'false'],
+    ['x in [1, null]', 'x == 1'],
+    ["x not in ['a']", "x != nil && x != 'a'"],
     ['x not in []', 'x != nil'],
-    ['user.id == null', 'user.id == nil'],
+    ['user.id == null', '(user == nil || user.id == nil)'],
+    ['user.id != null', 'user != nil && user.id != nil'],
+    ['user.id > 3', 'user != nil && user.id != nil && user.id > 3'],
     [
       "name.startsWith('a') || contains(name, 'b') || name.endsWith('c')",
-      "string.startsWith(name, 'a') || string.contains(name, 'b') || string.endsWith(name, 'c')",
+      "(name != nil && string.startsWith(name, 'a')) || (name != nil && string.contains(name, 'b')) || (name != nil && string.endsWith(name, 'c'))",
     ],
-    ["matches(name, 'a/b+')", 'name =~ /^(?:a\\/b+)\\z/'],
-    ['length(name) > 2 && abs(d) < pow(2, 3)', 'string.length(name) > 2 && math.abs(d) < math.pow(2, 3)'],
-    ['a / 2 > 1', 'a / 2.0 > 1'],
-    ['(a + b) * c == -1', '(a + b) * c == -1'],
-    ['a - (b - c) == 0', 'a - (b - c) == 0'],
-    ["x ? 'y' : 'z' == 'y'", "x ? 'y' : 'z' == 'y'"],
+    ["matches(name, 'a/b+')", 'name != nil && name =~ /^(?:a\\/b+)\\z/'],
+    [
+      'length(name) > 2 && abs(d) < pow(2, 3)',
+      'name != nil && string.length(name) > 2 && (d != nil && math.abs(d) < math.pow(2, 3))',
+    ],
+    ['a / 2 > 1', 'a != nil && a / 2.0 > 1'],
+    ['a / b > 1', 'a != nil && b != nil && b != 0 && a / b > 1'],
+    ['(a + b) * c == -1', 'a != nil && b != nil && c != nil && (a + b) * c == -1'],
+    ['a - (b - c) == 0', 'a != nil && b != nil && c != nil && a - (b - c) == 0'],
+    ["x ? 'y' : 'z' == 'y'", "x == true ? 'y' : 'z' == 'y'"],
     ["s == 'it\\'s\\n'", "s == 'it\\'s\\n'"],
   ])('%s', (src, want) => {
     expect(printAviator(ast(src))).toEqual({ ok: true, text: want });
@@ -36,6 +56,11 @@ describe('printAviator', () => {
     ['first(start).price > 1', 'plain event fields'],
     ["lower(name) == 'a'", 'lower() has no AviatorScript equivalent'],
     ["payload['odd key'] == 1", "'odd key' is not a valid Aviator identifier"],
+    // AviatorCondition.filter returns true for an expression without variables, Cepheus false here.
+    ['x in []', 'reads no event field'],
+    ['1 > 2', 'reads no event field'],
+    ['(a + 1 == null) || b > 1', 'null test of a computed value'],
+    ['(flag ? a + 1 : b) > 2', 'computed from fields that may be missing'],
   ])('refuses %s', (src, reason) => {
     const r = printAviator(ast(src));
     expect(r.ok).toBe(false);
