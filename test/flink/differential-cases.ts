@@ -316,6 +316,7 @@ const CONTEXT: ExportContext = {
   partitionKey: null,
   time: { mode: 'processing' },
   external: new Map(),
+  eventFields: [],
   booleanFields: new Set(['flag']),
 };
 

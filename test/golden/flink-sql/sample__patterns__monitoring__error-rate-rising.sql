@@ -32,5 +32,5 @@ FROM events
     AFTER MATCH SKIP PAST LAST ROW
     PATTERN (rising{3,3})
     DEFINE
-      rising AS rising.errorRate > 0.02 AND (COUNT(rising.*) - 1 = 0 OR rising.errorRate > LAST(rising.errorRate, 1))
+      rising AS rising.errorRate > 0.02 AND (COUNT(rising.rowtime) - 1 = 0 OR rising.errorRate > LAST(rising.errorRate, 1))
   ) AS T;

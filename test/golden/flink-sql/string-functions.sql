@@ -31,5 +31,5 @@ FROM events
     PATTERN (`start` `end`)
     DEFINE
       `start` AS `start`.name LIKE 'a%' AND `start`.kind IN ('w', 'x'),
-      `end` AS REGEXP(`end`.kind, '^(?:z[0-9]+)$') OR LOWER(`end`.name) = 'b'
+      `end` AS REGEXP(`end`.kind, '^(?:z[0-9]+)\z') OR LOWER(`end`.name) = 'b'
   ) AS T;

@@ -87,7 +87,10 @@ describe('flink-sql-job export', () => {
     expect(r.fileName).toBe('CPU-saturated.job.sql');
     expect(r.text).toContain('CREATE TABLE events (');
     expect(r.text).toContain('rowtime AS TO_TIMESTAMP_LTZ(ts, 3)');
-    expect(r.text).toContain("WATERMARK FOR rowtime AS rowtime - INTERVAL '2' SECOND");
+    // Cepheus' watermark is the largest timestamp - out-of-orderness - 1 ms (sql-ddl.ts), emitted
+    // at the pattern's interval.
+    expect(r.text).toContain("WATERMARK FOR rowtime AS rowtime - INTERVAL '2.001' SECOND");
+    expect(r.text).toContain("SET 'pipeline.auto-watermark-interval' = '200ms';");
     expect(r.text).toContain("'connector' = 'kafka'");
     expect(r.text).toContain(
       'CREATE TABLE events_matches (\n  host STRING,\n  hot_first_rowtime TIMESTAMP_LTZ(3),',
