@@ -282,7 +282,8 @@ function compareDifferential(cases: DifferentialCase[], results: NonNullable<Res
     const bug = flinkBug(c, r);
     if (bug) {
       counts.flinkBugs.set(bug, (counts.flinkBugs.get(bug) ?? 0) + 1);
-      if (shownBugs++ < 3) console.log(`flink bug (${bug}) on ${c.id}: ${JSON.stringify(c.spec)}`);
+      if (shownBugs++ < (process.env.FLINK_SHOW_BUGS ? Infinity : 3))
+        console.log(`flink bug (${bug}) on ${c.id}: ${JSON.stringify(c.spec)}`);
       continue;
     }
     if (r.hang) {

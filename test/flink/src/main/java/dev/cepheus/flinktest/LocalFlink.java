@@ -11,6 +11,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.fs.Path;
 import org.apache.flink.runtime.minicluster.MiniCluster;
@@ -24,6 +26,7 @@ import org.apache.flink.table.api.TableResult;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 import org.apache.flink.types.Row;
 import org.apache.flink.util.CloseableIterator;
+import org.apache.flink.util.TimeUtils;
 
 /** One local Flink MiniCluster for all the jobs and SQL scripts of a run. */
 final class LocalFlink implements AutoCloseable {
@@ -91,6 +94,8 @@ final class LocalFlink implements AutoCloseable {
      * table environment on the MiniCluster (UTC session time zone), then the query's rows are collected;
      * TIMESTAMP values become epoch milliseconds.
      */
+    private static final Pattern SET_STATEMENT = Pattern.compile("(?s)SET\\s+'((?:[^']|'')*)'\\s*=\\s*'((?:[^']|'')*)'\\s*;?");
+
     ArrayNode runSql(ObjectMapper json, JsonNode scripts) {
         ArrayNode results = json.createArrayNode();
         for (JsonNode script : scripts) {
@@ -98,9 +103,21 @@ final class LocalFlink implements AutoCloseable {
             r.put("name", script.get("name").asText());
             long started = System.nanoTime();
             try {
-                StreamTableEnvironment tables = StreamTableEnvironment.create(new TestStreamEnvironment(cluster, 1));
+                TestStreamEnvironment env = new TestStreamEnvironment(cluster, 1);
+                StreamTableEnvironment tables = StreamTableEnvironment.create(env);
                 tables.getConfig().set("table.local-time-zone", "UTC");
-                for (JsonNode statement : script.get("statements")) tables.executeSql(statement.asText());
+                for (JsonNode statement : script.get("statements")) {
+                    // SET 'key' = 'value' is the SQL client's; executeSql() refuses it, so it is applied here.
+                    Matcher set = SET_STATEMENT.matcher(statement.asText());
+                    if (!set.matches()) {
+                        tables.executeSql(statement.asText());
+                        continue;
+                    }
+                    String key = set.group(1).replace("''", "'"), value = set.group(2).replace("''", "'");
+                    tables.getConfig().set(key, value);
+                    if (key.equals("pipeline.auto-watermark-interval"))
+                        env.getConfig().setAutoWatermarkInterval(TimeUtils.parseDuration(value).toMillis());
+                }
                 TableResult result = tables.executeSql(script.get("query").asText());
                 List<String> columns = result.getResolvedSchema().getColumnNames();
                 ArrayNode rows = r.putArray("rows");
