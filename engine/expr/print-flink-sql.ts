@@ -6,6 +6,7 @@
  */
 import { pathOf, type CallExpr, type Expr } from './ast';
 import type { AggregateCall } from './bind';
+import { findFunction } from './functions';
 import {
   Prec,
   anchoredRegex,
@@ -60,6 +61,26 @@ function likeEscape(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+/** A comparison, logic or boolean call: its value is true or false (or UNKNOWN in SQL). */
+function isTruthValued(e: Expr): boolean {
+  if (e.kind === 'unary') return e.op === '!';
+  if (e.kind === 'binary') return !['+', '-', '*', '/', '%'].includes(e.op);
+  if (e.kind === 'call') return findFunction(e.callee)?.returns === 'boolean';
+  return false;
+}
+
+/** Whether the printed SQL of a truth value can be UNKNOWN (NULL) where Cepheus has false. */
+function canBeUnknown(e: Expr): boolean {
+  if (e.kind === 'literal') return e.value === null;
+  if (e.kind === 'unary' && e.op === '!') return false; // printed NOT COALESCE(…, FALSE)
+  if (e.kind === 'binary') {
+    if (e.op === '&&' || e.op === '||') return canBeUnknown(e.left) || canBeUnknown(e.right);
+    const isNull = (x: Expr): boolean => x.kind === 'literal' && x.value === null;
+    if ((e.op === '==' || e.op === '!=') && (isNull(e.left) || isNull(e.right))) return false; // IS NULL
+  }
+  return true;
+}
+
 const SQL_OPS: Record<string, string> = { '&&': 'AND', '||': 'OR', '==': '=', '!=': '<>' };
 
 class SqlPrinter {
@@ -111,7 +132,7 @@ class SqlPrinter {
       }
       case 'unary':
         if (node.op === '!')
-          return { text: `NOT ${wrap(this.print(node.operand), Prec.Unary)}`, prec: Prec.Not };
+          return { text: `NOT ${wrap(this.definite(node.operand), Prec.Unary)}`, prec: Prec.Not };
         if (node.op === '+') return this.print(node.operand);
         return { text: `-${wrap(this.print(node.operand), Prec.Unary)}`, prec: Prec.Unary };
       case 'conditional':
@@ -123,6 +144,17 @@ class SqlPrinter {
       case 'call':
         return this.call(node);
     }
+  }
+
+  /**
+   * A true/false value as Cepheus has it. A comparison on a missing field (NULL) is UNKNOWN in SQL
+   * where Cepheus says false; DEFINE treats UNKNOWN as false too, but NOT keeps it UNKNOWN (Cepheus:
+   * true) and `=` of two truth values gives UNKNOWN (Cepheus: a definite answer). So a truth value
+   * that can be UNKNOWN is read through COALESCE(…, FALSE) where NOT or `=` would see it.
+   */
+  private definite(node: Expr): Printed {
+    const printed = this.print(node);
+    return canBeUnknown(node) ? atom(`COALESCE(${printed.text}, FALSE)`) : printed;
   }
 
   private binary(node: Extract<Expr, { kind: 'binary' }>): Printed {
@@ -137,6 +169,9 @@ class SqlPrinter {
     }
     if (op === 'in' || op === 'not in') {
       if (right.kind !== 'list') return refuse(`'${op}' needs a literal list to be exported`);
+      // `x NOT IN (1, NULL)` is never TRUE in SQL; in Cepheus a null item just matches nothing.
+      if (op === 'not in' && right.items.some(isNull))
+        return this.binary({ ...node, right: { ...right, items: right.items.filter((i) => !isNull(i)) } });
       if (right.items.length === 0) return this.print(expandIn(node));
       return {
         text: `${wrap(this.print(left), Prec.Relational + 1)} ${op === 'in' ? 'IN' : 'NOT IN'} ${this.print(right).text}`,
@@ -148,7 +183,19 @@ class SqlPrinter {
       (e.kind === 'literal' && typeof e.value === 'string') ||
       (e.kind === 'binary' && e.op === '+' && (isString(e.left) || isString(e.right)));
     const sqlOp = op === '+' && (isString(left) || isString(right)) ? '||' : (SQL_OPS[op] ?? op);
-    if (op === '%') return atom(`MOD(${this.print(left).text}, ${this.print(right).text})`);
+    // Cepheus divides by zero to null (the comparison is false); Flink's DOUBLE division gives
+    // Infinity or NaN, so the divisor goes through NULLIF(…, 0).
+    const divisor = (e: Expr): Printed =>
+      e.kind === 'literal' && typeof e.value === 'number' && e.value !== 0
+        ? this.print(e)
+        : atom(`NULLIF(${this.print(e).text}, 0)`);
+    if (op === '%') return atom(`MOD(${this.print(left).text}, ${divisor(right).text})`);
+    if (op === '/')
+      return { text: `${wrap(this.print(left), prec)} / ${wrap(divisor(right), prec + 1)}`, prec };
+    // Truth values compared with each other: UNKNOWN = x is UNKNOWN, Cepheus compares false.
+    const truth = (e: Expr): Printed => (isTruthValued(e) ? this.definite(e) : this.print(e));
+    if (op === '==' || op === '!=')
+      return { text: `${wrap(truth(left), prec)} ${sqlOp} ${wrap(truth(right), prec + 1)}`, prec };
     return { text: `${wrap(this.print(left), prec)} ${sqlOp} ${wrap(this.print(right), prec + 1)}`, prec };
   }
 

@@ -167,7 +167,14 @@ describe('printJava', () => {
 describe('printFlinkSql', () => {
   it.each([
     ["name == 'start' && price > 3.0", "A.name = 'start' AND A.price > 3"],
-    ["name != 'x' || !(price <= 2)", "A.name <> 'x' OR NOT (A.price <= 2)"],
+    // A comparison on a NULL column is UNKNOWN, which NOT keeps (Cepheus: false, then !false = true).
+    ["name != 'x' || !(price <= 2)", "A.name <> 'x' OR NOT COALESCE(A.price <= 2, FALSE)"],
+    ['!flag', 'NOT COALESCE(A.flag, FALSE)'],
+    ['!(x == null)', 'NOT (A.x IS NULL)'],
+    ['(a > 1) == false', 'COALESCE(A.a > 1, FALSE) = FALSE'],
+    // Cepheus divides by zero to null; Flink's DOUBLE division would give Infinity.
+    ['a / b > 1', 'A.a / NULLIF(A.b, 0) > 1'],
+    ['x not in [1, null]', 'A.x NOT IN (1)'],
     ['user == null', 'A.`user` IS NULL'],
     ['x != null', 'A.x IS NOT NULL'],
     ["x in ['a', 'b']", "A.x IN ('a', 'b')"],
