@@ -10,6 +10,7 @@ import type { EventSchema, PatternSpec, StageSpec } from '../pattern/spec';
 import { GraphBuilder, type BuiltGraph } from './builder';
 import { chainOf, type ConditionLookup } from './chain';
 import { stateSkips } from './guards';
+import { proceedCycleRules } from './proceed-cycle';
 import { TRUE_CONDITION, orCondition } from './conditions';
 import type { CompiledNfa, EdgeCondition, NfaStateDef } from './types';
 import { stageDiagnostic, validateSpec } from './validate';
@@ -190,7 +191,7 @@ export function builtRuleDiagnostics(spec: PatternSpec): Diagnostic[] {
     const chain = chainOf(spec, () => TRUE_CONDITION, orCondition, TRUE_CONDITION);
     if (chain === null) return [];
     const graph = new GraphBuilder(chain).build();
-    return [...builtWindowRules(spec, graph), ...quirkWarnings(spec)];
+    return [...builtWindowRules(spec, graph), ...proceedCycleRules(spec, graph), ...quirkWarnings(spec)];
   } catch {
     return [];
   }
@@ -205,7 +206,7 @@ export function compilePattern(spec: PatternSpec, options: CompileOptions = {}):
     const chain = chainOf(spec, lookup, orCondition, TRUE_CONDITION);
     if (diagnostics.some((d) => d.severity === 'error') || chain === null) return { ok: false, diagnostics };
     const graph = new GraphBuilder(chain).build();
-    diagnostics.push(...builtWindowRules(spec, graph));
+    diagnostics.push(...builtWindowRules(spec, graph), ...proceedCycleRules(spec, graph));
     if (diagnostics.some((d) => d.severity === 'error')) return { ok: false, diagnostics };
     diagnostics.push(...quirkWarnings(spec));
     return { ok: true, nfa: flatten(spec, graph, stageNames), diagnostics };
