@@ -81,6 +81,9 @@ export {
   type ExpressibilityReport,
   type ExpressibilityItem,
   type TargetReport,
+  jobSettingsPath,
+  readJobSettings,
+  type JobSettings,
 } from './export';
 export { importFlinkJson, type ImportResult, type ImportOptions } from './import';
 export { validatePattern, applyFix, type ValidatePatternOptions } from './problems';

@@ -1,5 +1,11 @@
 /** cepheus export <pattern> --to … — writes the pattern in another format, or explains why it cannot. */
-import { exportPattern, EXPORT_TARGETS, type ExportOptions, type ExportTarget } from '../../engine';
+import {
+  exportPattern,
+  EXPORT_TARGETS,
+  jobSettingsPath,
+  type ExportOptions,
+  type ExportTarget,
+} from '../../engine';
 import { flag, parseArgs } from '../args';
 import { CliError } from '../errors';
 import { loadPatternFile, writeOutput, writeProject } from '../io';
@@ -16,7 +22,8 @@ Formats:
 An export that cannot mean exactly the same as the pattern is refused, with the reasons per stage.
 
 Options:
-  --out FILE          write to FILE instead of stdout (flink-job: the project folder DIR)
+  --out FILE          write to FILE instead of stdout (flink-job: the project folder DIR; flink-json:
+                      also FILE.settings.json with the key, time settings and event schema)
   --class NAME        flink-java: event class (default Event)
   --java-class NAME   flink-java: name of the generated class
   --package NAME      flink-java, flink-job: package of the generated classes
@@ -88,5 +95,15 @@ export function exportCommand(argv: readonly string[]): number {
     writeProject(out as string, result.files);
     console.error(`Wrote ${result.files.length} files to ${out}: build with "mvn -f ${out} package".`);
   } else writeOutput(result.text, out);
+  for (const n of result.notes ?? []) process.stderr.write(`note: ${n}\n`);
+  if (result.sidecar) {
+    // What the rule cannot carry (flink-json: key, time, schema) goes beside it, where import finds it.
+    if (out === undefined)
+      process.stderr.write('note: give --out FILE to write the job settings beside the rule\n');
+    else {
+      writeOutput(result.sidecar.text, jobSettingsPath(out));
+      console.error(`Wrote the job settings to ${jobSettingsPath(out)}.`);
+    }
+  }
   return 0;
 }

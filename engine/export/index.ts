@@ -15,6 +15,7 @@ import { buildFlinkJava } from './flink-java';
 import { buildFlinkJson } from './flink-json';
 import { buildFlinkJobProject } from './flink-job';
 import { buildFlinkSqlJob } from './flink-sql-job';
+import { jobSettingsOf, jobSettingsPath, jobSettingsSummary } from './job-settings';
 import { buildFlinkSqlScript } from './flink-sql-script';
 import {
   EXPORT_TARGETS,
@@ -45,6 +46,7 @@ export { zipFiles } from './zip';
 export { buildFlinkSqlScript, SQL_SOURCE_PATH } from './flink-sql-script';
 export { sqlSourceTable, sqlOption, type SqlSourceTable, type SqlSourceTableOptions } from './sql-ddl';
 export { jsonTime, jsonTimeToMs } from './durations';
+export { JOB_SETTINGS_FORMAT, jobSettingsPath, readJobSettings, type JobSettings } from './job-settings';
 
 /** Export-time settings of a document, with command-line / dialog overrides applied. */
 export function exportContext(doc: PatternDocument, options: ExportOptions = {}): ExportContext {
@@ -85,6 +87,7 @@ interface TargetOutput {
   className?: string;
   files?: ExportFile[];
   fileName?: string;
+  sidecar?: ExportFile;
 }
 
 /** The Java export wrapped in a Maven project (Event POJO, main, pom, README). */
@@ -132,9 +135,19 @@ function runTarget(
   if (target === 'flink-sql-job') return buildFlinkSqlJob(doc, spec, ctx, options);
   if (target === 'flink-json') {
     const r = buildFlinkJson(spec, ctx);
-    return r.graph
-      ? { report: r.report, text: JSON.stringify(r.graph, null, 2) + '\n' }
-      : { report: r.report };
+    if (!r.graph) return { report: r.report };
+    // The rule carries the pattern only: the job settings go to a sidecar file (job-settings.ts).
+    const settings = jobSettingsOf(doc, ctx);
+    const sidecar = jobSettingsPath(fileStem(doc) + FILE_EXTENSION['flink-json']);
+    const note = `Flink JSON: the rule carries the pattern only, not the job settings (${jobSettingsSummary(settings)}); cepheus export --out writes them beside the rule (${sidecar}), where cepheus import reads them back`;
+    return {
+      report: { ...r.report, items: [...r.report.items, { ok: true, note }] },
+      text: JSON.stringify(r.graph, null, 2) + '\n',
+      sidecar: {
+        path: sidecar,
+        text: JSON.stringify(settings, null, 2) + '\n',
+      },
+    };
   }
   if (target === 'flink-java') return buildFlinkJava(spec, ctx, options);
   return buildFlinkSqlScript(spec, ctx, options);
@@ -202,7 +215,17 @@ export function exportPattern(
     r.fileName ??
     (target === 'flink-java' && r.className ? `${r.className}.java` : fileStem(doc) + FILE_EXTENSION[target]);
   const warnings = lintDocument(doc, lowered.spec).map(warningText);
-  return { ok: true, target, text: r.text, fileName, warnings, ...(r.files ? { files: r.files } : {}) };
+  const notes = r.report.items.flatMap((i) => (i.ok && i.note ? [i.note] : []));
+  return {
+    ok: true,
+    target,
+    text: r.text,
+    fileName,
+    warnings,
+    ...(notes.length > 0 ? { notes } : {}),
+    ...(r.files ? { files: r.files } : {}),
+    ...(r.sidecar ? { sidecar: r.sidecar } : {}),
+  };
 }
 
 /**

@@ -77,6 +77,10 @@ export type ExportResult =
       warnings: string[];
       /** A project's files (flink-job); absent for single-file targets. */
       files?: ExportFile[];
+      /** What the target writes differently or leaves out (the report's notes), in words. */
+      notes?: string[];
+      /** A file to write beside `text` (flink-json: the job settings the rule cannot carry); path is its default name. */
+      sidecar?: ExportFile;
     }
   | { ok: false; target: ExportTarget; reasons: ExpressibilityItem[] };
 

@@ -3,6 +3,7 @@
  * Conditions Cepheus cannot run are kept verbatim (see engine/export/external.ts) and flagged.
  */
 import { externalNoteLine } from '../export/external';
+import { readJobSettings } from '../export/job-settings';
 import { allNodes, parseJsonText, specToDocument, type PatternDocument } from '../format';
 import type { Diagnostic } from '../pattern/diagnostic';
 import { GraphReader } from './graph-reader';
@@ -14,6 +15,11 @@ export type ImportResult =
 export interface ImportOptions {
   /** Name of the new document; default "Imported Flink pattern". */
   name?: string;
+  /**
+   * The job settings the flink-json export wrote beside the rule (text or parsed JSON of
+   * `rule.flink.settings.json`): partition key, time settings and event schema of the document.
+   */
+  jobSettings?: unknown;
 }
 
 /** Text or parsed JSON of a dynamic-CEP rule → a document, or diagnostics saying what is wrong where. */
@@ -48,6 +54,23 @@ export function importFlinkJson(input: unknown, options: ImportOptions = {}): Im
     name: options.name ?? 'Imported Flink pattern',
     description: 'Imported from Flink dynamic-CEP JSON.',
   });
+  if (options.jobSettings !== undefined) {
+    const read = readJobSettings(options.jobSettings);
+    if (!read.ok)
+      return {
+        ok: false,
+        diagnostics: [
+          {
+            code: 'import.job-settings',
+            severity: 'error',
+            message: `The job settings file cannot be read: ${read.message}.`,
+          },
+        ],
+      };
+    document.settings.partitionKey = read.settings.partitionKey;
+    document.settings.time = read.settings.time;
+    document.eventSchema = read.settings.eventSchema;
+  }
   for (const k of reader.kept) {
     const found = allNodes(document).find(({ node }) => node.kind === 'stage' && node.name === k.stage);
     if (!found || found.node.kind !== 'stage') continue;

@@ -259,6 +259,42 @@ describe('cepheus (spawned)', { timeout: 60_000 }, () => {
     expect(bad.stderr).toMatch(/exactly one begin node/);
   });
 
+  it('export to flink-json writes the job settings beside the rule; import reads them, and run gives the same matches', async () => {
+    // Issue 17 point 9: the rule carries no key, time settings or schema (they are job code in Flink).
+    const original = join(ROOT, 'samples/patterns/risk/login-takeover.cep.json');
+    const rule = join(dir, 'takeover.flink.json');
+    const exported = await cepheus(['export', original, '--to', 'flink-json', '--out', rule]);
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(exported.stderr).toMatch(
+      /note: Flink JSON: the rule carries the pattern only, not the job settings \(partition key "userId"; event time from "ts" \(iso8601\)/,
+    );
+    expect(exported.stderr).toContain(
+      `Wrote the job settings to ${join(dir, 'takeover.flink.settings.json')}`,
+    );
+    const imported = join(dir, 'takeover.cep.json');
+    const r = await cepheus(['import', rule, '--out', imported]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('Read the job settings from');
+    const input = join(ROOT, 'samples/recordings/risk-transactions.csv');
+    const before = await cepheus(['run', original, input, '--timeouts']);
+    const after = await cepheus(['run', imported, input, '--timeouts']);
+    expect(after.code, after.stderr).toBe(0);
+    expect(jsonLines(before.stdout).length).toBeGreaterThan(0);
+    expect(jsonLines(after.stdout)).toEqual(jsonLines(before.stdout));
+    // Without the sidecar the imported pattern has no key and no event time: the matches differ.
+    const bare = join(dir, 'bare.flink.json');
+    writeFileSync(bare, readFileSync(rule));
+    const without = await cepheus(['import', bare, '--out', join(dir, 'bare.cep.json')]);
+    expect(without.code, without.stderr).toBe(0);
+    const differs = await cepheus(['run', join(dir, 'bare.cep.json'), input, '--timeouts']);
+    expect(jsonLines(differs.stdout)).not.toEqual(jsonLines(before.stdout));
+    const broken = file('broken.flink.json', readFileSync(rule));
+    file('broken.flink.settings.json', '{"format": "cepheus-job-settings", "version": 2}');
+    const bad = await cepheus(['import', broken]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/job settings file cannot be read: at version/);
+  });
+
   it('conformance delegates to the conformance runner', async () => {
     const vectors = JSON.parse(
       readFileSync('/work/shared/conformance/flink-vectors.json', 'utf8'),
