@@ -263,7 +263,7 @@ const stagesOf = (m: Match): [string, number[]][] =>
   m.stages.map((s) => [s.stage, s.events.map((e) => (e.event as { eid: number }).eid)]);
 
 export type EngineRun =
-  | { kind: 'rejected'; reason: string }
+  | { kind: 'rejected'; reason: string; codes: string[] }
   | { kind: 'ran'; outputs: string[]; error: string | null; errorStep?: number };
 
 /** The engine, driven like Differential.java drives Flink. */
@@ -276,6 +276,7 @@ export function runEngineCase(spec: PatternSpec, events: readonly GeneratedEvent
         .filter((d) => d.severity === 'error')
         .map((d) => d.message)
         .join('; '),
+      codes: compiled.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code),
     };
   const { nfa } = compiled;
   const state = createNfaState(nfa);
