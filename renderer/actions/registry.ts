@@ -1,22 +1,31 @@
 /**
- * The action registry: every user command is defined once (id, label, shortcut, run, enabled) and
- * reused by the top-bar menu, keyboard shortcuts and the command palette, so the three never drift.
+ * The action registry: every user command is defined once (typed id, label, any number of shortcuts,
+ * run, enabled) and reused by the top-bar menu, keyboard shortcuts and the command palette, so the
+ * three never drift and a command with two shortcuts is still one entry.
+ *
+ * Two questions are kept apart: `enabled` — can the command run at all now (menus and the palette grey
+ * it out otherwise) — and `keysActive` — may its shortcuts fire now, given what has focus (a plain
+ * arrow key belongs to the list or text field under focus). The palette and menus ignore `keysActive`.
  */
+import type { ActionId } from './action-ids';
 import { matchesShortcut, parseShortcut, type KeyChord, type KeyInput } from './shortcut';
 
+export type { ActionId } from './action-ids';
 export type ActionCategory = 'File' | 'Edit' | 'View' | 'Pattern' | 'Replay' | 'Help';
 
 export interface Action {
-  /** Stable id, e.g. "view.toggleTheme"; tests and menus refer to actions by id. */
-  id: string;
+  /** Stable id, e.g. "view.toggleTheme" (see action-ids.ts). */
+  id: ActionId;
   label: string;
   category: ActionCategory;
-  /** Shortcut in `parseShortcut` syntax, e.g. "Mod+K". */
-  shortcut?: string;
+  /** Shortcuts in `parseShortcut` syntax, e.g. ["Mod+Shift+Z", "Mod+Y"]; the first is the one shown. */
+  shortcuts?: readonly string[];
   /** Extra words the palette matches on. */
   keywords?: string[];
-  /** Whether the action can run now; disabled actions show greyed and never run. */
+  /** Whether the command can run now; disabled commands show greyed and never run. */
   enabled?: () => boolean;
+  /** Whether its shortcuts may fire now (on top of `enabled`); default: always. */
+  keysActive?: () => boolean;
   run: () => void | Promise<void>;
 }
 
@@ -25,16 +34,20 @@ interface Registered {
   chords: KeyChord[];
 }
 
+/** The shortcut shown for an action (its first), if any. */
+export function primaryShortcut(action: Action): string | undefined {
+  return action.shortcuts?.[0];
+}
+
 export class ActionRegistry {
-  private readonly entries = new Map<string, Registered>();
+  private readonly entries = new Map<ActionId, Registered>();
   private readonly listeners = new Set<() => void>();
 
   /** Registers actions; returns a function that removes exactly these again. */
   register(...actions: Action[]): () => void {
     for (const action of actions) {
       if (this.entries.has(action.id)) throw new Error(`Action "${action.id}" is already registered`);
-      const chords = action.shortcut ? [parseShortcut(action.shortcut)] : [];
-      this.entries.set(action.id, { action, chords });
+      this.entries.set(action.id, { action, chords: (action.shortcuts ?? []).map(parseShortcut) });
     }
     this.emit();
     return () => {
@@ -45,7 +58,7 @@ export class ActionRegistry {
     };
   }
 
-  get(id: string): Action | undefined {
+  get(id: ActionId): Action | undefined {
     return this.entries.get(id)?.action;
   }
 
@@ -58,17 +71,18 @@ export class ActionRegistry {
   }
 
   /** Runs an action by id. Returns false when it is unknown or disabled, so callers can tell. */
-  async run(id: string): Promise<boolean> {
+  async run(id: ActionId): Promise<boolean> {
     const action = this.get(id);
     if (!action || !this.isEnabled(action)) return false;
     await action.run();
     return true;
   }
 
-  /** The enabled action whose shortcut matches this key press, if any. */
+  /** The action whose shortcut matches this key press and may fire now, if any. */
   findByKey(event: KeyInput, isMac: boolean): Action | undefined {
     for (const { action, chords } of this.entries.values()) {
-      if (chords.some((c) => matchesShortcut(c, event, isMac)) && this.isEnabled(action)) return action;
+      if (!chords.some((c) => matchesShortcut(c, event, isMac))) continue;
+      if (this.isEnabled(action) && (action.keysActive?.() ?? true)) return action;
     }
     return undefined;
   }

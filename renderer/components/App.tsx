@@ -3,6 +3,7 @@
  * canvas, inspector, bottom panel and status bar. Feature UIs live in their own components.
  */
 import { useEffect, useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { getApi } from '../api/get-api';
 import { appRegistry } from '../actions/app-registry';
 import { createShellActions } from '../actions/shell-actions';
@@ -30,7 +31,16 @@ import './layout.css';
 export function App() {
   const api = useMemo(() => getApi(), []);
   const theme = useUiStore(effectiveTheme);
-  const { sidebarOpen, inspectorOpen, bottomOpen, sidebarWidth, inspectorWidth, bottomHeight } = useUiStore();
+  const { sidebarOpen, inspectorOpen, bottomOpen, sidebarWidth, inspectorWidth, bottomHeight } = useUiStore(
+    useShallow((s) => ({
+      sidebarOpen: s.sidebarOpen,
+      inspectorOpen: s.inspectorOpen,
+      bottomOpen: s.bottomOpen,
+      sidebarWidth: s.sidebarWidth,
+      inspectorWidth: s.inspectorWidth,
+      bottomHeight: s.bottomHeight,
+    })),
+  );
   const setPanelSize = useUiStore((s) => s.setPanelSize);
 
   useGlobalShortcuts();

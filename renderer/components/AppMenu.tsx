@@ -1,7 +1,7 @@
 /** The top-bar menu: every registered action, grouped by category, with its shortcut. */
 import { useEffect, useRef, useState } from 'react';
 import { appRegistry } from '../actions/app-registry';
-import type { Action, ActionCategory } from '../actions/registry';
+import { primaryShortcut, type Action, type ActionCategory } from '../actions/registry';
 import { formatShortcut, isMacPlatform } from '../actions/shortcut';
 import { useActions } from '../actions/use-actions';
 import { Icon } from './Icon';
@@ -31,10 +31,8 @@ export function AppMenu() {
     };
   }, [open]);
 
-  // Hidden alternates (a second shortcut for the same command) stay out of the menu.
-  const visible = actions.filter((a) => !a.id.endsWith('Alt'));
   const groups = categoryOrder
-    .map((category) => ({ category, items: visible.filter((a) => a.category === category) }))
+    .map((category) => ({ category, items: actions.filter((a) => a.category === category) }))
     .filter((g) => g.items.length > 0);
 
   const run = (action: Action) => {
@@ -71,8 +69,13 @@ export function AppMenu() {
                   onClick={() => run(action)}
                 >
                   <span>{action.label}</span>
-                  {action.shortcut && (
-                    <span className="menu-shortcut">{formatShortcut(action.shortcut, isMac)}</span>
+                  {action.shortcuts?.[0] && (
+                    <span
+                      className="menu-shortcut"
+                      title={action.shortcuts.map((k) => formatShortcut(k, isMac)).join(' or ')}
+                    >
+                      {formatShortcut(primaryShortcut(action) ?? '', isMac)}
+                    </span>
                   )}
                 </button>
               ))}

@@ -11,7 +11,9 @@ import './inspector.css';
 const DocumentPreview = lazy(() => import('./DocumentPreview').then((m) => ({ default: m.DocumentPreview })));
 
 export function Inspector() {
-  const { openPattern, openStatus, openError } = useLibraryStore();
+  const openPattern = useLibraryStore((s) => s.openPattern);
+  const openStatus = useLibraryStore((s) => s.openStatus);
+  const openError = useLibraryStore((s) => s.openError);
   // Once the designer has the pattern's working copy, the inspector edits it.
   const designing = useDocumentStore((s) => s.document !== null);
 

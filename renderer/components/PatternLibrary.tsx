@@ -12,7 +12,11 @@ import './pattern-library.css';
 
 export function PatternLibrary() {
   const api = useApi();
-  const { status, patterns, error, openId, refresh } = useLibraryStore();
+  const status = useLibraryStore((s) => s.status);
+  const patterns = useLibraryStore((s) => s.patterns);
+  const error = useLibraryStore((s) => s.error);
+  const openId = useLibraryStore((s) => s.openId);
+  const refresh = useLibraryStore((s) => s.refresh);
 
   return (
     <section className="library" data-testid="pattern-library" aria-label="Pattern library">

@@ -5,7 +5,10 @@ import { Icon } from './Icon';
 import './status-bar.css';
 
 export function StatusBar() {
-  const { appInfo, status, patterns, error } = useLibraryStore();
+  const appInfo = useLibraryStore((s) => s.appInfo);
+  const status = useLibraryStore((s) => s.status);
+  const patternCount = useLibraryStore((s) => s.patterns.length);
+  const error = useLibraryStore((s) => s.error);
   const theme = useUiStore(effectiveTheme);
   const preference = useUiStore((s) => s.themePreference);
   const notice = useUiStore((s) => s.notice);
@@ -27,7 +30,7 @@ export function StatusBar() {
       </span>
       {status === 'ready' && (
         <span className="status-item">
-          {patterns.length} {patterns.length === 1 ? 'pattern' : 'patterns'}
+          {patternCount} {patternCount === 1 ? 'pattern' : 'patterns'}
         </span>
       )}
       {notice && (

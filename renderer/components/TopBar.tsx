@@ -10,7 +10,9 @@ import './top-bar.css';
 
 export function TopBar() {
   const patternName = useLibraryStore((s) => s.openPattern?.name ?? null);
-  const { sidebarOpen, inspectorOpen, bottomOpen } = useUiStore();
+  const sidebarOpen = useUiStore((s) => s.sidebarOpen);
+  const inspectorOpen = useUiStore((s) => s.inspectorOpen);
+  const bottomOpen = useUiStore((s) => s.bottomOpen);
   const paletteShortcut = formatShortcut('Mod+K', isMacPlatform());
 
   return (

@@ -9,7 +9,7 @@ export function createExportActions(): Action[] {
       id: 'pattern.export',
       label: 'Export…',
       category: 'Pattern',
-      shortcut: 'Mod+E',
+      shortcuts: ['Mod+E'],
       keywords: ['flink', 'java', 'sql', 'json', 'match_recognize', 'download', 'save', 'code'],
       enabled: () => useDocumentStore.getState().document !== null,
       run: () => useExportStore.getState().openDialog(),

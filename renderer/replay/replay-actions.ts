@@ -1,7 +1,8 @@
 /**
  * Replay commands for the action registry: the keyboard map (← → step, , . aliases, Home/End,
- * Space play/pause, F5 run to breakpoint) shows in the palette and menus. Plain keys act only while
- * the replay tab is visible and focus is not on a control that uses them.
+ * Space play/pause, F5 run to breakpoint) shows in the palette and menus. Every command runs while a
+ * replay session is open (from the palette too); its plain keys act only while the replay tab is
+ * visible and focus is not on a control that uses them.
  */
 import type { CepApi } from '../../electron/contract';
 import type { Action } from '../actions/registry';
@@ -30,8 +31,9 @@ function keysFree(space = false): boolean {
   return !(space && el.closest('button, [role="button"], summary') && !el.closest('.replay-toolbar'));
 }
 
-const ready = () => replayVisible() && keysFree();
-const readyForSpace = () => replayVisible() && keysFree(true);
+const hasSession = (): boolean => useReplayStore.getState().session !== null;
+const keysReady = (): boolean => replayVisible() && keysFree();
+const keysReadyForSpace = (): boolean => replayVisible() && keysFree(true);
 
 export function createReplayActions(api: CepApi): Action[] {
   const s = useReplayStore.getState;
@@ -44,43 +46,30 @@ export function createReplayActions(api: CepApi): Action[] {
       id: 'replay.stepForward',
       label: 'Replay: step forward',
       category: 'Replay',
-      shortcut: 'ArrowRight',
+      shortcuts: ['ArrowRight', '.'],
       keywords: ['next', 'event'],
-      enabled: ready,
+      enabled: hasSession,
+      keysActive: keysReady,
       run: steps('forward'),
     },
     {
       id: 'replay.stepBack',
       label: 'Replay: step back',
       category: 'Replay',
-      shortcut: 'ArrowLeft',
+      shortcuts: ['ArrowLeft', ','],
       keywords: ['previous', 'event'],
-      enabled: ready,
-      run: steps('back'),
-    },
-    {
-      id: 'replay.stepForwardAlt',
-      label: 'Replay: step forward (.)',
-      category: 'Replay',
-      shortcut: '.',
-      enabled: ready,
-      run: steps('forward'),
-    },
-    {
-      id: 'replay.stepBackAlt',
-      label: 'Replay: step back (,)',
-      category: 'Replay',
-      shortcut: ',',
-      enabled: ready,
+      enabled: hasSession,
+      keysActive: keysReady,
       run: steps('back'),
     },
     {
       id: 'replay.toStart',
       label: 'Replay: go to start',
       category: 'Replay',
-      shortcut: 'Home',
+      shortcuts: ['Home'],
       keywords: ['first', 'beginning'],
-      enabled: ready,
+      enabled: hasSession,
+      keysActive: keysReady,
       run: () => {
         s().setPlaying(api, false);
         return s().seek(api, { position: 0 });
@@ -90,27 +79,29 @@ export function createReplayActions(api: CepApi): Action[] {
       id: 'replay.toEnd',
       label: 'Replay: run to end',
       category: 'Replay',
-      shortcut: 'End',
+      shortcuts: ['End'],
       keywords: ['last', 'finish', 'all'],
-      enabled: ready,
+      enabled: hasSession,
+      keysActive: keysReady,
       run: () => s().run(api, 'end'),
     },
     {
       id: 'replay.togglePlay',
       label: 'Replay: play / pause',
       category: 'Replay',
-      shortcut: 'Space',
+      shortcuts: ['Space'],
       keywords: ['space', 'start', 'stop', 'pause'],
-      enabled: readyForSpace,
+      enabled: hasSession,
+      keysActive: keysReadyForSpace,
       run: () => s().setPlaying(api, !s().playing),
     },
     {
       id: 'replay.runToBreakpoint',
       label: 'Replay: run to next breakpoint',
       category: 'Replay',
-      shortcut: 'F5',
+      shortcuts: ['F5'],
       keywords: ['continue', 'resume', 'breakpoint'],
-      enabled: () => useReplayStore.getState().session !== null,
+      enabled: hasSession,
       run: () => s().run(api, 'breakpoint'),
     },
     {
@@ -118,7 +109,7 @@ export function createReplayActions(api: CepApi): Action[] {
       label: 'Replay: close session',
       category: 'Replay',
       keywords: ['stop', 'end'],
-      enabled: () => useReplayStore.getState().session !== null,
+      enabled: hasSession,
       run: () => s().close(api),
     },
   ];

@@ -15,6 +15,9 @@ import {
 
 export type BottomTab = 'problems' | 'replay' | 'results' | 'tests';
 
+/** What the palette lists: commands (Ctrl+K) or patterns to open by name (Ctrl+P). */
+export type PaletteMode = 'commands' | 'patterns';
+
 export interface Notice {
   kind: 'info' | 'error';
   text: string;
@@ -34,6 +37,7 @@ export interface UiState extends PanelLayout {
   systemTheme: Theme;
   bottomTab: BottomTab;
   paletteOpen: boolean;
+  paletteMode: PaletteMode;
   notice: Notice | null;
   setThemePreference: (preference: ThemePreference) => void;
   setSystemTheme: (theme: Theme) => void;
@@ -42,7 +46,7 @@ export interface UiState extends PanelLayout {
   togglePanel: (panel: 'sidebar' | 'inspector' | 'bottom') => void;
   setPanelSize: (panel: 'sidebar' | 'inspector' | 'bottom', size: number) => void;
   showBottomTab: (tab: BottomTab) => void;
-  setPaletteOpen: (open: boolean) => void;
+  setPaletteOpen: (open: boolean, mode?: PaletteMode) => void;
   setNotice: (notice: Notice | null) => void;
 }
 
@@ -73,6 +77,7 @@ export const useUiStore = create<UiState>()(
       systemTheme: systemTheme(),
       bottomTab: 'problems',
       paletteOpen: false,
+      paletteMode: 'commands',
       notice: null,
       setThemePreference: (themePreference) => {
         writeThemePreference(themePreference);
@@ -87,7 +92,7 @@ export const useUiStore = create<UiState>()(
         set({ [sizeKey[panel]]: Math.round(Math.min(max, Math.max(min, size))) });
       },
       showBottomTab: (bottomTab) => set({ bottomTab, bottomOpen: true }),
-      setPaletteOpen: (paletteOpen) => set({ paletteOpen }),
+      setPaletteOpen: (paletteOpen, paletteMode = 'commands') => set({ paletteOpen, paletteMode }),
       setNotice: (notice) => set({ notice }),
     }),
     {

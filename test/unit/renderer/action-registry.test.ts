@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ActionRegistry, type Action } from '../../../renderer/actions/registry';
+import { ActionRegistry, type Action, type ActionId } from '../../../renderer/actions/registry';
 import {
   formatShortcut,
   matchesShortcut,
@@ -11,7 +11,7 @@ function key(k: string, mods: Partial<Omit<KeyInput, 'key'>> = {}): KeyInput {
   return { key: k, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods };
 }
 
-function action(id: string, extra: Partial<Action> = {}): Action & { runs: number } {
+function action(id: ActionId, extra: Partial<Action> = {}): Action & { runs: number } {
   const a = {
     id,
     label: id,
@@ -67,7 +67,7 @@ describe('ActionRegistry', () => {
     enabled = true;
     expect(await registry.run('pattern.save')).toBe(true);
     expect(gated.runs).toBe(1);
-    expect(await registry.run('nope')).toBe(false);
+    expect(await registry.run('pattern.close')).toBe(false);
   });
 
   it('refuses duplicate ids so two features cannot silently shadow each other', () => {
@@ -76,13 +76,35 @@ describe('ActionRegistry', () => {
     expect(() => registry.register(action('view.toggleTheme'))).toThrow(/already registered/);
   });
 
+  it('binds any number of shortcuts to one action, listed once', () => {
+    const registry = new ActionRegistry();
+    registry.register(action('edit.redo', { shortcuts: ['Mod+Shift+Z', 'Mod+Y'] }));
+    expect(registry.findByKey(key('z', { ctrlKey: true, shiftKey: true }), false)?.id).toBe('edit.redo');
+    expect(registry.findByKey(key('y', { ctrlKey: true }), false)?.id).toBe('edit.redo');
+    expect(registry.search('redo').map((a) => a.id)).toEqual(['edit.redo']);
+  });
+
+  it('keeps "can run" apart from "may its keys fire here"', async () => {
+    const registry = new ActionRegistry();
+    let keysFree = false;
+    const step = action('replay.stepForward', { shortcuts: ['ArrowRight'], keysActive: () => keysFree });
+    registry.register(step);
+    // The palette and menus see it enabled and run it…
+    expect(registry.isEnabled(step)).toBe(true);
+    expect(await registry.run('replay.stepForward')).toBe(true);
+    // …while its plain key belongs to whatever has focus until keysActive says otherwise.
+    expect(registry.findByKey(key('ArrowRight'), false)).toBeUndefined();
+    keysFree = true;
+    expect(registry.findByKey(key('ArrowRight'), false)?.id).toBe('replay.stepForward');
+  });
+
   it('finds the enabled action bound to a key press', () => {
     const registry = new ActionRegistry();
     registry.register(
-      action('a', { shortcut: 'Mod+J', enabled: () => false }),
-      action('b', { shortcut: 'Mod+K' }),
+      action('view.toggleSidebar', { shortcuts: ['Mod+J'], enabled: () => false }),
+      action('view.commandPalette', { shortcuts: ['Mod+K'] }),
     );
-    expect(registry.findByKey(key('k', { ctrlKey: true }), false)?.id).toBe('b');
+    expect(registry.findByKey(key('k', { ctrlKey: true }), false)?.id).toBe('view.commandPalette');
     expect(registry.findByKey(key('j', { ctrlKey: true }), false)).toBeUndefined();
     expect(registry.findByKey(key('k'), false)).toBeUndefined();
   });
@@ -91,10 +113,10 @@ describe('ActionRegistry', () => {
     const registry = new ActionRegistry();
     let notified = 0;
     registry.subscribe(() => (notified += 1));
-    const dispose = registry.register(action('x'), action('y'));
-    registry.register(action('z'));
+    const dispose = registry.register(action('view.themeDark'), action('view.themeLight'));
+    registry.register(action('view.themeSystem'));
     dispose();
-    expect(registry.list().map((a) => a.id)).toEqual(['z']);
+    expect(registry.list().map((a) => a.id)).toEqual(['view.themeSystem']);
     expect(notified).toBe(3);
   });
 
