@@ -25,6 +25,7 @@ import type { OpenedSample, OpenSampleArgs, SampleSummary } from './samples';
 import type {
   CreatePatternArgs,
   DuplicatePatternArgs,
+  LabelVersionArgs,
   PatternRef,
   RenamePatternArgs,
   SavePatternArgs,
@@ -51,7 +52,11 @@ export interface PatternMethods {
   get(args: PatternRef): Promise<PatternDetail>;
   /** Stores a new pattern as version 1. Rejects with `invalid-document`. */
   create(args: CreatePatternArgs): Promise<PatternDetail>;
-  /** Replaces the document; records a new version only when the semantic content changed. */
+  /**
+   * Replaces the working document. With `createVersion` (the default) it also records a version when
+   * the document differs from the newest version in meaning, name or description; autosave passes
+   * false, so only an explicit save (or the designer's save after a pause) makes a version.
+   */
   save(args: SavePatternArgs): Promise<SaveResult>;
   rename(args: RenamePatternArgs): Promise<PatternSummary>;
   /** Copies the newest document into a new pattern (name defaults to "<name> copy"). */
@@ -63,6 +68,8 @@ export interface PatternMethods {
   getVersion(args: VersionRef): Promise<PatternVersionDetail>;
   /** Makes an old version's document current again, as a new version (history is never rewritten). */
   restoreVersion(args: VersionRef): Promise<SaveResult>;
+  /** Sets (or, with empty text, removes) a version's label. The version's document never changes. */
+  labelVersion(args: LabelVersionArgs): Promise<PatternVersionInfo>;
 }
 
 /** Imported event recordings (electron/services/recordings). */

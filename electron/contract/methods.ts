@@ -13,6 +13,7 @@ import {
   renamePatternArgs,
   savePatternArgs,
   versionRef,
+  labelVersionArgs,
 } from './schemas';
 import { openSampleArgs } from './samples';
 import { diffArgs, runTestsArgs, testRunRef } from './testing';
@@ -49,6 +50,7 @@ export const methodArgs = {
   'patterns.versions': patternRef,
   'patterns.getVersion': versionRef,
   'patterns.restoreVersion': versionRef,
+  'patterns.labelVersion': labelVersionArgs,
   'recordings.list': noArgs,
   'recordings.get': recordingRef,
   'recordings.inspect': inspectRecordingArgs,

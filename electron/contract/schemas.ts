@@ -45,6 +45,17 @@ export const savePatternArgs = z.strictObject({
   id: patternId,
   document: patternDocument,
   message: versionMessage.optional(),
+  /**
+   * Record a version when the document differs from the newest version (in meaning, name or
+   * description). Default true; autosave passes false: it keeps the working copy only.
+   */
+  createVersion: z.boolean().optional(),
+});
+export const labelVersionArgs = z.strictObject({
+  id: patternId,
+  version: versionNumber,
+  /** The label; empty text removes it. */
+  message: versionMessage,
 });
 export const renamePatternArgs = z.strictObject({ id: patternId, name: patternName });
 export const duplicatePatternArgs = z.strictObject({ id: patternId, name: patternName.optional() });
@@ -53,5 +64,6 @@ export type PatternRef = z.infer<typeof patternRef>;
 export type VersionRef = z.infer<typeof versionRef>;
 export type CreatePatternArgs = z.infer<typeof createPatternArgs>;
 export type SavePatternArgs = z.infer<typeof savePatternArgs>;
+export type LabelVersionArgs = z.infer<typeof labelVersionArgs>;
 export type RenamePatternArgs = z.infer<typeof renamePatternArgs>;
 export type DuplicatePatternArgs = z.infer<typeof duplicatePatternArgs>;

@@ -48,8 +48,13 @@ export interface PatternVersionInfo {
   version: number;
   createdAt: string;
   semanticHash: string;
-  /** The user's note for this version, if any. */
+  /** The user's label for this version, if any. */
   message: string | null;
+  /**
+   * What this version changed, on one line ("Added "b", condition of "a" (+2 more)"), against the
+   * version before it: name, description and meaning, never layout. Null for the first version.
+   */
+  summary: string | null;
 }
 
 /** A stored version including its document (what `patterns.getVersion` returns). */

@@ -51,6 +51,7 @@ function nodeChanges(
   parentA: string | null,
   parentB: string | null,
   out: SemanticChange[],
+  groupName: (id: string) => string = (id) => id,
 ): void {
   const id = b.id;
   if (a.name !== b.name)
@@ -67,7 +68,7 @@ function nodeChanges(
       nodeId: id,
       before: parentA,
       after: parentB,
-      message: `Moved ${label(b)} ${parentB === null ? 'out of its group' : `into group ${parentB}`}.`,
+      message: `Moved ${label(b)} ${parentB === null ? 'out of its group' : `into group "${groupName(parentB)}"`}.`,
     });
   if (a.kind !== b.kind) {
     out.push({
@@ -150,7 +151,15 @@ export function diffDocuments(a: PatternDocument, b: PatternDocument): SemanticC
         nodeId: id,
         message: `Added ${label(vb.node)}${vb.parent ? ` in group "${vb.parent.name}"` : ''}.`,
       });
-    else nodeChanges(va.node, vb.node, va.parent?.id ?? null, vb.parent?.id ?? null, out);
+    else
+      nodeChanges(
+        va.node,
+        vb.node,
+        va.parent?.id ?? null,
+        vb.parent?.id ?? null,
+        out,
+        (g) => nodesB.get(g)?.node.name ?? nodesA.get(g)?.node.name ?? g,
+      );
   }
 
   const edgesA = new Map(allEdges(a).map((v) => [edgeKey(v.edge), v.edge]));
@@ -243,4 +252,89 @@ function schemaMessage(a: string[][] | null, b: string[][] | null): string {
 
 function capital(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** A change of what the document says about itself: its name or description (not its meaning). */
+export interface MetaChange {
+  kind: 'meta-changed';
+  field: 'name' | 'description';
+  before: string;
+  after: string;
+  message: string;
+}
+
+export type VersionChange = SemanticChange | MetaChange;
+
+/**
+ * What changed between two versions as a person sees it: the pattern's name and description, then
+ * every change in meaning (diffDocuments). Layout and notes never count.
+ */
+export function diffVersions(a: PatternDocument, b: PatternDocument): VersionChange[] {
+  const out: VersionChange[] = [];
+  if (a.name !== b.name)
+    out.push({
+      kind: 'meta-changed',
+      field: 'name',
+      before: a.name,
+      after: b.name,
+      message: `Renamed the pattern from "${a.name}" to "${b.name}".`,
+    });
+  if (a.description !== b.description)
+    out.push({
+      kind: 'meta-changed',
+      field: 'description',
+      before: a.description,
+      after: b.description,
+      message: b.description.trim() === '' ? 'Removed the description.' : 'Changed the description.',
+    });
+  return [...out, ...diffDocuments(a, b)];
+}
+
+/** A few words per change, for one-line summaries in lists. */
+function shortText(c: VersionChange): string {
+  const quoted = /"[^"]*"/.exec(c.message)?.[0] ?? '';
+  switch (c.kind) {
+    case 'meta-changed':
+      return c.field === 'name' ? `renamed to "${c.after}"` : 'description';
+    case 'node-added':
+      return `added ${quoted}`;
+    case 'node-removed':
+      return `removed ${quoted}`;
+    case 'node-renamed':
+      return `renamed "${c.before}" to "${c.after}"`;
+    case 'node-regrouped':
+      return `moved ${quoted}`;
+    case 'condition-changed':
+      return `condition of ${quoted}`;
+    case 'quantifier-changed':
+      return `quantifier of ${quoted}`;
+    case 'stage-window-changed':
+      return `time limit of ${quoted}`;
+    case 'edge-added':
+      return `connected ${c.message.replace(/^Connected (.*) with .*$/, '$1')}`;
+    case 'edge-removed':
+      return `disconnected ${c.message.replace(/^Disconnected (.*)\.$/, '$1')}`;
+    case 'contiguity-changed':
+      return `${c.message.replace(/ changed from .* to (\w+)\.$/, ' now $1')}`;
+    case 'setting-changed':
+      return (
+        {
+          within: 'time window',
+          skip: 'after-match strategy',
+          partitionKey: 'partition key',
+          time: 'time settings',
+        }[c.field] ?? c.field
+      );
+    case 'event-schema-changed':
+      return 'event schema';
+  }
+}
+
+/** "Added "b", condition of "a" (+2 more)": a version's changes on one line (empty: no changes). */
+export function summarizeChanges(changes: readonly VersionChange[], most = 3): string {
+  if (changes.length === 0) return '';
+  const shown = changes.slice(0, most).map(shortText);
+  const text = shown.join(', ');
+  const rest = changes.length - shown.length;
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}${rest > 0 ? ` (+${rest} more)` : ''}`;
 }

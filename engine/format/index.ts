@@ -57,7 +57,14 @@ export { MIGRATIONS, type Migration } from './migrations';
 export { serializeDocument, normalizeDocument, canonicalJson } from './serialize';
 export { semanticHash, semanticContent } from './semantic';
 export { sha256Hex } from './sha256';
-export { diffDocuments, type SemanticChange } from './diff';
+export {
+  diffDocuments,
+  diffVersions,
+  summarizeChanges,
+  type MetaChange,
+  type SemanticChange,
+  type VersionChange,
+} from './diff';
 export { documentToSpec, nodeLabel, type SpecResult } from './to-spec';
 export { specToDocument, STAGE_SIZE, type SpecToDocumentOptions } from './from-spec';
 export { Pattern, PatternBuildError, type SkipInput } from './builder';

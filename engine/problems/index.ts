@@ -2,3 +2,4 @@
 export { validatePattern, type ValidatePatternOptions } from './validate-pattern';
 export { applyFix } from './apply-fix';
 export { proposedTimeField } from './settings-rules';
+export { inWords, pathInWords } from './schema-words';

@@ -15,11 +15,14 @@ import type { Diagnostic } from '../pattern/diagnostic';
 import type { PatternSpec, StageSpec } from '../pattern/spec';
 import { lintPattern, type LintContext } from '../lint';
 import { mergeProblems } from './merge';
+import { inWords } from './schema-words';
 import { settingsRules } from './settings-rules';
 
 /** Problems of the document's shape (zod schema) and integrity (unique ids); layout leftovers are not problems. */
 function schemaProblems(doc: PatternDocument): Diagnostic[] {
-  return loadDocument(doc).diagnostics.filter((d) => d.code !== 'format.layout-orphan');
+  return loadDocument(doc)
+    .diagnostics.filter((d) => d.code !== 'format.layout-orphan')
+    .map((d) => inWords(d, doc));
 }
 
 function flatStages(stages: readonly StageSpec[], out: StageSpec[] = []): StageSpec[] {

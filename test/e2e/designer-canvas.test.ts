@@ -181,22 +181,21 @@ describe('designer canvas', () => {
     expect(after.doc.layout.nodes[id]?.y).toBeGreaterThan((before.doc.layout.nodes[id]?.y ?? 0) + 100);
   });
 
-  it('version history shows what each version changed in meaning', async () => {
+  it('an explicit save makes a version; its summary never mentions moves', async () => {
+    // Autosave kept the working copy all along; only Ctrl+S makes a version.
+    expect((await storedDocument(app)).version).toBe(1);
+    await app.shell.chord('S');
+    await page.getByTestId('save-status').filter({ hasText: 'Saved as v2' }).waitFor();
     await page.getByTestId('canvas-history').click();
     const panel = page.getByTestId('version-history');
-    await panel.waitFor();
-    await panel.getByTestId('version-1').waitFor();
-    const { version } = await storedDocument(app);
-    expect(version).toBeGreaterThan(2);
-    await page.getByTestId(`version-${version}`).click();
-    const diff = page.getByTestId('version-diff');
-    await diff.filter({ hasText: `Changes in v${version}` }).waitFor();
-    expect(await page.getByTestId('version-same').isVisible()).toBe(true);
-    // Version 2 added the first palette stage; its description is the engine's semantic diff.
-    await page.getByTestId('version-2').click();
-    await diff.filter({ hasText: 'Changes in v2' }).waitFor();
-    expect(await diff.textContent()).toMatch(/stage1/);
-    expect(await diff.textContent()).not.toMatch(/moved|position/i);
+    await panel.getByTestId('version-2').waitFor();
+    const summary = await panel.getByTestId('version-2').getByTestId('version-summary').textContent();
+    expect(summary).toMatch(/stage1/);
+    expect(summary).not.toMatch(/moved|position/i);
+    // The canvas is where v2 is: nothing to compare.
+    await panel.getByTestId('compare-to').selectOption('canvas');
+    await panel.getByTestId('compare-from').selectOption('2');
+    await panel.getByTestId('version-same').waitFor();
     await app.shell.screenshot('designer-canvas-history');
     await panel.getByRole('button', { name: 'Close version history' }).click();
   });

@@ -1,8 +1,10 @@
 /**
- * The `patterns` group of CepApi: library, saving with semantic versioning, history.
+ * The `patterns` group of CepApi: library, saving, versions, history.
  *
- * Saving replaces the working document every time (so layout edits persist), but records a
- * new immutable version only when the semantic hash changes: moving a node is not a version.
+ * Saving replaces the working document every time (so autosave and layout edits persist). A version
+ * is recorded only when asked (`createVersion`, the default; autosave says no) and only when the
+ * document differs from the newest version in meaning (semantic hash), name or description: moving a
+ * node is never a version. Versions are immutable except for their label.
  */
 import { randomUUID } from 'node:crypto';
 import {
@@ -14,6 +16,7 @@ import {
 } from '../../contract';
 import type { PushHub } from '../push-hub';
 import { asyncGroup, type SyncGroup } from '../sync-group';
+import { diffVersions, loadDocument, summarizeChanges, type PatternDocument } from '../../../engine/format';
 import { checkDocument, type CheckedDocument } from './document-check';
 import { type PatternStore, toSummary, toVersionInfo, type PatternRow } from './pattern-store';
 
@@ -68,12 +71,33 @@ function createSyncPatternService({ store, hub, now }: PatternServiceDeps): Sync
     return mustFind(id);
   }
 
-  /** Writes `doc` as the working copy, adding a version if its semantics changed. */
-  function commit(id: string, doc: CheckedDocument, message: string | null): SaveResult {
+  /** Name and description of a stored document (what a version shows besides its meaning). */
+  function metaOf(json: string): { name: unknown; description: unknown } {
+    const parsed = JSON.parse(json) as { name?: unknown; description?: unknown };
+    return { name: parsed.name, description: parsed.description };
+  }
+
+  /** Does `doc` differ from the newest version in meaning, name or description? */
+  function differsFromLatest(id: string, latest: number, doc: CheckedDocument): boolean {
+    const row = store.version(id, latest);
+    if (!row) return true;
+    if (row.semantic_hash !== doc.semanticHash) return true;
+    const a = metaOf(row.document);
+    const b = metaOf(doc.json);
+    return a.name !== b.name || a.description !== b.description;
+  }
+
+  /** Writes `doc` as the working copy, and as a new version when asked and it differs from the newest. */
+  function commit(
+    id: string,
+    doc: CheckedDocument,
+    message: string | null,
+    createVersion = true,
+  ): SaveResult {
     const at = now();
     const versionCreated = store.transaction(() => {
       const current = mustFind(id);
-      const changed = current.semantic_hash !== doc.semanticHash;
+      const changed = createVersion && differsFromLatest(id, current.latest_version, doc);
       if (changed) {
         store.insertVersion({
           patternId: id,
@@ -102,8 +126,8 @@ function createSyncPatternService({ store, hub, now }: PatternServiceDeps): Sync
       return toDetail(row);
     },
 
-    save: ({ id, document, message }) => {
-      const result = commit(id, checkDocument(document), message ?? null);
+    save: ({ id, document, message, createVersion }) => {
+      const result = commit(id, checkDocument(document), message ?? null, createVersion ?? true);
       hub.publish('patterns.changed', { id, kind: 'saved', latestVersion: result.pattern.latestVersion });
       return result;
     },
@@ -131,7 +155,32 @@ function createSyncPatternService({ store, hub, now }: PatternServiceDeps): Sync
 
     versions: ({ id }) => {
       mustFind(id);
-      return store.versions(id).map(toVersionInfo);
+      const rows = store.versions(id);
+      // Each version against the one before it (rows are newest first); unreadable ones say nothing.
+      const docs = rows.map((r) => {
+        const loaded = loadDocument(r.document);
+        return loaded.ok ? loaded.document : null;
+      });
+      return rows.map((row, i) => {
+        const before: PatternDocument | null | undefined = docs[i + 1];
+        const after = docs[i];
+        const summary =
+          i === rows.length - 1 || !before || !after
+            ? null
+            : summarizeChanges(diffVersions(before, after)) || 'No change in meaning';
+        return toVersionInfo(row, summary);
+      });
+    },
+
+    labelVersion: ({ id, version, message }) => {
+      mustFind(id);
+      const label = message.trim() === '' ? null : message.trim();
+      if (!store.setVersionMessage(id, version, label))
+        throw new CepError('not-found', `Pattern "${id}" has no version ${version}`);
+      const row = store.version(id, version);
+      if (!row) throw new CepError('not-found', `Pattern "${id}" has no version ${version}`);
+      hub.publish('patterns.changed', { id, kind: 'saved', latestVersion: mustFind(id).latest_version });
+      return toVersionInfo(row);
     },
 
     getVersion: ({ id, version }) => {

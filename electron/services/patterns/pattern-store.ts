@@ -48,12 +48,13 @@ export function toSummary(row: PatternRow): PatternSummary {
   };
 }
 
-export function toVersionInfo(row: VersionRow): PatternVersionInfo {
+export function toVersionInfo(row: VersionRow, summary: string | null = null): PatternVersionInfo {
   return {
     version: row.version,
     createdAt: row.created_at,
     semanticHash: row.semantic_hash,
     message: row.message,
+    summary,
   };
 }
 
@@ -104,6 +105,15 @@ export class PatternStore {
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(v.patternId, v.version, v.document, v.semanticHash, v.formatVersion, v.createdAt, v.message);
+  }
+
+  /** A version's label is its only mutable part (the document never changes). */
+  setVersionMessage(patternId: string, version: number, message: string | null): boolean {
+    return (
+      this.db
+        .prepare('UPDATE pattern_versions SET message = ? WHERE pattern_id = ? AND version = ?')
+        .run(message, patternId, version).changes > 0
+    );
   }
 
   versions(patternId: string): VersionRow[] {

@@ -9,6 +9,7 @@ import { SaveIndicator } from './SaveIndicator';
 export function CanvasToolbar() {
   const canUndo = useStore(useDocumentStore.temporal, (s) => s.pastStates.length > 0);
   const canRedo = useStore(useDocumentStore.temporal, (s) => s.futureStates.length > 0);
+  const historyOpen = useCanvasSession((s) => s.historyOpen);
   const openHistory = useCanvasSession((s) => s.setHistoryOpen);
   const mac = isMacPlatform();
   const k = (s: string) => formatShortcut(s, mac);
@@ -58,8 +59,9 @@ export function CanvasToolbar() {
         type="button"
         className="tool-btn tool-btn-text"
         data-testid="canvas-history"
-        onClick={() => openHistory(true)}
-        title={`Versions, semantic diff and restore (${k('Mod+Shift+H')})`}
+        aria-pressed={historyOpen}
+        onClick={() => openHistory(!historyOpen)}
+        title={`Versions: save (${k('Mod+S')}), compare, restore (${k('Mod+Shift+H')})`}
       >
         History
       </button>

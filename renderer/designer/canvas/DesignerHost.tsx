@@ -8,7 +8,7 @@ import { useApi } from '../../components/api-context';
 import { useDocumentStore } from '../../state/document-store';
 import { useAutosave } from '../library/use-autosave';
 import { useDocumentSync } from '../library/use-document-sync';
-import { VersionHistory } from '../library/VersionHistory';
+import { VersionHistory } from '../versions/VersionHistory';
 import { createCanvasActions } from './canvas-actions';
 import { DesignerCanvas } from './DesignerCanvas';
 

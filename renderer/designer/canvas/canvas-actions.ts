@@ -4,6 +4,7 @@
  */
 import type { Action } from '../../actions/registry';
 import { redo, undo, useDocumentStore } from '../../state/document-store';
+import { activeSaver } from '../library/save-controller';
 import { useCanvasSession } from './canvas-bridge';
 import {
   addNodeAt,
@@ -156,13 +157,33 @@ export function createCanvasActions(): Action[] {
       run: fitView,
     },
     {
+      id: 'pattern.save',
+      label: 'Save version',
+      category: 'Pattern',
+      shortcuts: ['Mod+S'],
+      keywords: ['version', 'commit', 'snapshot', 'store'],
+      enabled: hasDocument,
+      run: async () => {
+        await activeSaver()?.saveVersion();
+      },
+    },
+    {
+      id: 'pattern.saveLabelled',
+      label: 'Save version with label…',
+      category: 'Pattern',
+      shortcuts: ['Mod+Alt+S'],
+      keywords: ['version', 'name', 'tag', 'message'],
+      enabled: hasDocument,
+      run: () => useCanvasSession.getState().setHistoryOpen(true, true),
+    },
+    {
       id: 'pattern.history',
       label: 'Version history',
       category: 'Pattern',
       shortcuts: ['Mod+Shift+H'],
       keywords: ['versions', 'diff', 'restore', 'compare'],
       enabled: hasDocument,
-      run: () => useCanvasSession.getState().setHistoryOpen(true),
+      run: () => useCanvasSession.getState().setHistoryOpen(!useCanvasSession.getState().historyOpen),
     },
   ];
 }

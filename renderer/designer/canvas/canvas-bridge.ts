@@ -17,7 +17,14 @@ export function flowInstance(): ReactFlowInstance<FlowNode, FlowEdge> | null {
   return instance;
 }
 
-export type SaveStatus = { kind: 'saved' } | { kind: 'saving' } | { kind: 'error'; message: string };
+export type SaveStatus =
+  /** Stored; after an explicit save also which version is newest and whether this save made it. */
+  | { kind: 'saved'; version?: number; created?: boolean }
+  | { kind: 'dirty' }
+  | { kind: 'saving' }
+  /** The working copy cannot be stored yet (kept as a draft); `message` says why, in words. */
+  | { kind: 'invalid'; message: string }
+  | { kind: 'error'; message: string };
 
 interface CanvasSession {
   /** Contiguity given to the next connection drawn by dragging. */
@@ -26,7 +33,9 @@ interface CanvasSession {
   save: SaveStatus;
   setSave: (s: SaveStatus) => void;
   historyOpen: boolean;
-  setHistoryOpen: (open: boolean) => void;
+  /** Open with the version label focused (Save version with label…). */
+  historyFocusLabel: boolean;
+  setHistoryOpen: (open: boolean, focusLabel?: boolean) => void;
   /** A refused connection: where it was dropped and the engine's reason. */
   refusal: { x: number; y: number; reason: string; nonce: number } | null;
   refuse: (r: { x: number; y: number; reason: string } | null) => void;
@@ -38,7 +47,8 @@ export const useCanvasSession = create<CanvasSession>()((set) => ({
   save: { kind: 'saved' },
   setSave: (save) => set({ save }),
   historyOpen: false,
-  setHistoryOpen: (historyOpen) => set({ historyOpen }),
+  historyFocusLabel: false,
+  setHistoryOpen: (historyOpen, historyFocusLabel = false) => set({ historyOpen, historyFocusLabel }),
   refusal: null,
   refuse: (r) => set((s) => ({ refusal: r ? { ...r, nonce: (s.refusal?.nonce ?? 0) + 1 } : null })),
 }));

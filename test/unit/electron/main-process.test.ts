@@ -45,6 +45,7 @@ const badArgs: Partial<Record<CepMethodName, unknown>> = {
   'patterns.versions': { id: 42 },
   'patterns.getVersion': { id: 'a', version: 0 },
   'patterns.restoreVersion': { id: 'a', version: 1.5 },
+  'patterns.labelVersion': { id: 'a', version: 1, message: 7 },
 };
 
 // Refusals are logged on purpose; keep the test output readable and check they are logged.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffDocuments, type PatternDocument } from '../../../engine/format';
+import { diffDocuments, diffVersions, summarizeChanges, type PatternDocument } from '../../../engine/format';
 import { cardTesting, stage, withGroup } from './fixtures';
 
 const clone = (d: PatternDocument): PatternDocument => JSON.parse(JSON.stringify(d)) as PatternDocument;
@@ -106,7 +106,34 @@ describe('diffDocuments', () => {
     const kinds = diffDocuments(a, b).map((c) => c.kind);
     expect(kinds).toContain('node-regrouped');
     expect(diffDocuments(a, b).find((c) => c.kind === 'node-regrouped')?.message).toBe(
-      'Moved stage "cancel" into group g.',
+      'Moved stage "cancel" into group "burst".',
     );
+  });
+});
+
+describe('diffVersions and summarizeChanges', () => {
+  it('adds name and description changes to the meaning, and sums them up on one line', () => {
+    const a = cardTesting();
+    const b = clone(a);
+    b.name = 'Card testing v2';
+    b.description = 'Now with a tighter window';
+    b.settings.within = { ms: 60_000, type: 'FIRST_AND_LAST' };
+    b.nodes[1] = stage('n2', 'large', 'amount > 5000');
+    const changes = diffVersions(a, b);
+    expect(changes.map((c) => c.kind)).toEqual([
+      'meta-changed',
+      'meta-changed',
+      'condition-changed',
+      'setting-changed',
+    ]);
+    expect(changes[0].message).toBe('Renamed the pattern from "Card testing" to "Card testing v2".');
+    expect(summarizeChanges(changes)).toBe(
+      'Renamed to "Card testing v2", description, condition of "large" (+1 more)',
+    );
+    expect(summarizeChanges([])).toBe('');
+    // Layout alone is still no change.
+    const moved = clone(a);
+    moved.layout.nodes.n1 = { x: 900, y: 900 };
+    expect(diffVersions(a, moved)).toEqual([]);
   });
 });

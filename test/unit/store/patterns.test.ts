@@ -88,6 +88,46 @@ describe('patterns store (real SQLite file)', () => {
     expect((await backend.patterns.getVersion({ id: p.id, version: 1 })).document).toEqual(doc('a > 1'));
   });
 
+  it('autosave keeps the working copy only; an explicit save makes a version, also for a new name or description', async () => {
+    const p = await backend.patterns.create({ name: 'P', document: doc('a > 1') });
+    const auto = await backend.patterns.save({ id: p.id, document: doc('a > 2'), createVersion: false });
+    expect(auto).toMatchObject({
+      versionCreated: false,
+      pattern: { latestVersion: 1, document: doc('a > 2') },
+    });
+    // The explicit save compares with the newest version, not with the working copy autosave wrote.
+    const explicit = await backend.patterns.save({ id: p.id, document: doc('a > 2'), message: 'stricter' });
+    expect(explicit).toMatchObject({ versionCreated: true, pattern: { latestVersion: 2 } });
+    expect((await backend.patterns.save({ id: p.id, document: doc('a > 2') })).versionCreated).toBe(false);
+    const described = await backend.patterns.save({
+      id: p.id,
+      document: { ...doc('a > 2'), description: 'Now explained' },
+    });
+    expect(described.versionCreated).toBe(true);
+    const versions = await backend.patterns.versions({ id: p.id });
+    expect(versions.map((v) => [v.version, v.message, v.summary])).toEqual([
+      [3, null, 'Description'],
+      [2, 'stricter', expect.stringMatching(/^Condition of "/) as string],
+      [1, null, null],
+    ]);
+  });
+
+  it('labels a version, and removes the label with empty text', async () => {
+    const p = await backend.patterns.create({ name: 'P', document: doc('a > 1') });
+    expect(
+      await backend.patterns.labelVersion({ id: p.id, version: 1, message: '  first cut ' }),
+    ).toMatchObject({
+      version: 1,
+      message: 'first cut',
+    });
+    expect((await backend.patterns.versions({ id: p.id }))[0]?.message).toBe('first cut');
+    await backend.patterns.labelVersion({ id: p.id, version: 1, message: '' });
+    expect((await backend.patterns.versions({ id: p.id }))[0]?.message).toBeNull();
+    expect(
+      (await rejection(backend.patterns.labelVersion({ id: p.id, version: 9, message: 'x' }))).code,
+    ).toBe('not-found');
+  });
+
   it('restores an old version as a new version, keeping history', async () => {
     const p = await backend.patterns.create({ name: 'P', document: doc('a > 1') });
     await backend.patterns.save({ id: p.id, document: doc('a > 2') });
@@ -154,14 +194,17 @@ describe('patterns store (real SQLite file)', () => {
     });
   });
 
-  it('a rename of the document or a moved node is not a new version', async () => {
+  it('a moved node is not a new version, and autosave never makes one', async () => {
     const p = await backend.patterns.create({ name: 'P', document: doc('a > 1') });
-    const result = await backend.patterns.save({
+    const moved = await backend.patterns.save({ id: p.id, document: doc('a > 1', 300) });
+    expect(moved.versionCreated).toBe(false);
+    expect(moved.pattern.semanticHash).toBe(p.semanticHash);
+    const autosaved = await backend.patterns.save({
       id: p.id,
       document: { ...doc('a > 1', 300), description: 'notes only' },
+      createVersion: false,
     });
-    expect(result.versionCreated).toBe(false);
-    expect(result.pattern.semanticHash).toBe(p.semanticHash);
+    expect(autosaved.versionCreated).toBe(false);
   });
 
   it('pushes patterns.changed events and stops after unsubscribe', async () => {
