@@ -6,6 +6,7 @@ import type { CepApi } from '../../electron/contract';
 import { useLibraryStore } from '../state/library-store';
 import { createAndOpenPattern } from '../state/new-pattern';
 import { useUiStore } from '../state/ui-store';
+import { createFocusActions } from './focus-regions';
 import type { Action } from './registry';
 
 export function createShellActions(api: CepApi): Action[] {
@@ -122,5 +123,6 @@ export function createShellActions(api: CepApi): Action[] {
       enabled: () => useLibraryStore.getState().openId !== null,
       run: () => useLibraryStore.getState().close(),
     },
+    ...createFocusActions(),
   ];
 }

@@ -150,19 +150,3 @@ export function removeElements(
   );
   return { ...next, layout: { ...next.layout, nodes: layoutNodes } };
 }
-
-/** Stores new positions (and measured sizes) from a drag; unchanged positions keep the same document. */
-export function moveNodes(
-  doc: PatternDocument,
-  positions: Record<string, { x: number; y: number }>,
-): PatternDocument {
-  const changed: Record<string, NodeLayout> = {};
-  for (const [id, p] of Object.entries(positions)) {
-    const old = doc.layout.nodes[id];
-    const x = Math.round(p.x);
-    const y = Math.round(p.y);
-    if (old && old.x === x && old.y === y) continue;
-    changed[id] = { ...(old ?? {}), x, y };
-  }
-  return Object.keys(changed).length === 0 ? doc : withLayout(doc, changed);
-}

@@ -78,7 +78,8 @@ function addLevel(
       },
       // Not the shell's read-only `cep-node-*` classes: the designer's cards draw their own frame.
       className: `cep-flow-node cep-flow-node-${node.kind}`,
-      ...(parentId ? { parentId, extent: 'parent' as const } : {}),
+      // No `extent: 'parent'`: stages drag out of a group (and into another) as well as within it.
+      ...(parentId ? { parentId } : {}),
     });
     if (node.kind === 'group') addLevel(doc, node.nodes, node.edges, node.id, graph);
   }

@@ -24,6 +24,7 @@ import { CommandPalette } from './CommandPalette';
 import { Inspector } from './Inspector';
 import { PatternLibrary } from './PatternLibrary';
 import { ResizeHandle } from './ResizeHandle';
+import { SkipLinks } from './SkipLinks';
 import { StatusBar } from './StatusBar';
 import { TopBar } from './TopBar';
 import './layout.css';
@@ -66,6 +67,7 @@ export function App() {
   return (
     <ApiContext value={api}>
       <div className="shell" data-testid="shell">
+        <SkipLinks />
         <TopBar />
         <div className="workbench">
           {sidebarOpen && (

@@ -17,15 +17,18 @@ import {
   type NodeChange,
   type OnSelectionChangeParams,
 } from '@xyflow/react';
-import { useCallback, useMemo, useState, type DragEvent } from 'react';
+import { useCallback, useMemo, useState, type DragEvent, type FocusEvent } from 'react';
 import { checkConnection } from '../../canvas/connection-rules';
-import { connect, moveNodes, reconnect } from '../../canvas/doc-edits';
+import { connect, reconnect } from '../../canvas/doc-edits';
+import { parentOf } from '../../canvas/doc-tree';
+import { groupAt, moveToGroup } from '../../canvas/group-edits';
 import { documentToFlow, type FlowEdge, type FlowGraph, type FlowNode } from '../../canvas/document-to-flow';
 import { useDocumentStore } from '../../state/document-store';
 import { effectiveTheme, useUiStore } from '../../state/ui-store';
 import { flowInstance, setFlowInstance, useCanvasSession } from './canvas-bridge';
 import { addNodeAt } from './canvas-commands';
 import { CanvasToolbar } from './CanvasToolbar';
+import { ConnectDialog } from './ConnectDialog';
 import { ConnectionRefusal } from './ConnectionRefusal';
 import { ContiguityEdge } from './ContiguityEdge';
 import { DesignerEmptyHint } from './DesignerEmptyHint';
@@ -52,6 +55,16 @@ function localPoint(event: MouseEvent | TouchEvent): { x: number; y: number; nod
     y: point.clientY - (host?.top ?? 0),
     node: under?.getAttribute('data-id') ?? null,
   };
+}
+
+/** Tabbing onto a stage selects it, so the inspector and the stage commands follow the keyboard. */
+function selectOnKeyboardFocus(event: FocusEvent): void {
+  const el = event.target;
+  if (!(el instanceof HTMLElement) || !el.matches('.react-flow__node:focus-visible')) return;
+  const id = el.getAttribute('data-id');
+  const store = useDocumentStore.getState();
+  if (id && !(store.selection.nodeIds.length === 1 && store.selection.nodeIds[0] === id))
+    store.select({ nodeIds: [id] });
 }
 
 export function DesignerCanvas({ patternId }: { patternId: string }) {
@@ -119,9 +132,26 @@ export function DesignerCanvas({ patternId }: { patternId: string }) {
     [],
   );
 
+  // A drag ends where the node's centre is: inside a group (into it), outside all (top level), or
+  // on the same level (a plain move). Positions are taken on the canvas, as React Flow drew them.
   const onNodeDragStop = useCallback((_: unknown, __: FlowNode, dragged: FlowNode[]) => {
-    const positions = Object.fromEntries(dragged.map((n) => [n.id, n.position]));
-    useDocumentStore.getState().edit('Move', (d) => moveNodes(d, positions));
+    const rf = flowInstance();
+    const current = useDocumentStore.getState().document;
+    if (!rf || !current) return;
+    const draggedIds = new Set(dragged.map((n) => n.id));
+    // A node dragged along with its group stays in it.
+    const roots = dragged.filter((n) => !n.parentId || !draggedIds.has(n.parentId));
+    const placements = roots.map((n) => {
+      const abs = rf.getInternalNode(n.id)?.internals.positionAbsolute ?? n.position;
+      const centre = { x: abs.x + (n.width ?? 220) / 2, y: abs.y + (n.height ?? 90) / 2 };
+      return { id: n.id, abs, target: groupAt(current, centre, [n.id]) };
+    });
+    const changesLevel = placements.some((p) => p.target !== parentOf(current, p.id));
+    useDocumentStore
+      .getState()
+      .edit(changesLevel ? 'Move into group' : 'Move', (d) =>
+        placements.reduce((doc, p) => moveToGroup(doc, [p.id], p.target, { [p.id]: p.abs }), d),
+      );
   }, []);
 
   const verdict = useCallback((source: string, target: string, replacing?: string) => {
@@ -192,8 +222,10 @@ export function DesignerCanvas({ patternId }: { patternId: string }) {
     const kind = event.dataTransfer.getData(PALETTE_DRAG_TYPE);
     if (kind !== 'stage' && kind !== 'group') return;
     event.preventDefault();
-    const position = flowInstance()?.screenToFlowPosition({ x: event.clientX - 110, y: event.clientY - 45 });
-    addNodeAt(kind, position);
+    const rf = flowInstance();
+    const position = rf?.screenToFlowPosition({ x: event.clientX - 110, y: event.clientY - 45 });
+    const hit = rf?.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+    addNodeAt(kind, position, hit);
   }, []);
 
   return (
@@ -203,6 +235,7 @@ export function DesignerCanvas({ patternId }: { patternId: string }) {
       onDragOver={onDragOver}
       onDrop={onDrop}
       onPointerDown={() => refuse(null)}
+      onFocus={selectOnKeyboardFocus}
     >
       <ReactFlow<FlowNode, FlowEdge>
         key={patternId}
@@ -244,6 +277,7 @@ export function DesignerCanvas({ patternId }: { patternId: string }) {
       <EdgeLegend />
       {graph.nodes.length === 0 && <DesignerEmptyHint />}
       <ConnectionRefusal />
+      <ConnectDialog />
     </div>
   );
 }

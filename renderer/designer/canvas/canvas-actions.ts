@@ -8,6 +8,7 @@ import { activeSaver } from '../library/save-controller';
 import { useCanvasSession } from './canvas-bridge';
 import {
   addNodeAt,
+  addStageAfterSelection,
   copySelection,
   cutSelection,
   deleteSelection,
@@ -128,6 +129,24 @@ export function createCanvasActions(): Action[] {
       keywords: ['node', 'step'],
       enabled: hasDocument,
       run: () => addNodeAt('stage'),
+    },
+    {
+      id: 'pattern.addStageAfter',
+      label: 'Add stage after the selected one',
+      category: 'Pattern',
+      shortcuts: ['Shift+A'],
+      keywords: ['append', 'insert', 'next', 'chain'],
+      enabled: withDocument(() => useDocumentStore.getState().selection.nodeIds.length > 0),
+      run: addStageAfterSelection,
+    },
+    {
+      id: 'pattern.connect',
+      label: 'Connect selected stage to…',
+      category: 'Pattern',
+      shortcuts: ['Shift+C'],
+      keywords: ['edge', 'link', 'contiguity', 'keyboard'],
+      enabled: withDocument(() => useDocumentStore.getState().selection.nodeIds.length === 1),
+      run: () => useCanvasSession.getState().setConnectFrom(useDocumentStore.getState().selection.nodeIds[0]),
     },
     {
       id: 'pattern.addGroup',

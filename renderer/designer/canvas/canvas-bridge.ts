@@ -39,6 +39,9 @@ interface CanvasSession {
   /** A refused connection: where it was dropped and the engine's reason. */
   refusal: { x: number; y: number; reason: string; nonce: number } | null;
   refuse: (r: { x: number; y: number; reason: string } | null) => void;
+  /** The stage the keyboard Connect dialog connects from (null: closed). */
+  connectFrom: string | null;
+  setConnectFrom: (id: string | null) => void;
 }
 
 export const useCanvasSession = create<CanvasSession>()((set) => ({
@@ -51,4 +54,6 @@ export const useCanvasSession = create<CanvasSession>()((set) => ({
   setHistoryOpen: (historyOpen, historyFocusLabel = false) => set({ historyOpen, historyFocusLabel }),
   refusal: null,
   refuse: (r) => set((s) => ({ refusal: r ? { ...r, nonce: (s.refusal?.nonce ?? 0) + 1 } : null })),
+  connectFrom: null,
+  setConnectFrom: (connectFrom) => set({ connectFrom }),
 }));

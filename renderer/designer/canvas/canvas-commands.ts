@@ -10,9 +10,13 @@ import {
   pasteFragment,
   type Fragment,
 } from '../../canvas/clipboard';
+import { addStageAfter } from '../../canvas/chain-edits';
 import { addGroup, addStage, removeElements } from '../../canvas/doc-edits';
+import { findNode, levels, parentOf } from '../../canvas/doc-tree';
+import { groupAt, moveToGroup } from '../../canvas/group-edits';
+import type { PatternDocument } from '../../../engine/format/schema';
 import { useDocumentStore } from '../../state/document-store';
-import { flowInstance } from './canvas-bridge';
+import { flowInstance, useCanvasSession } from './canvas-bridge';
 
 const docStore = () => useDocumentStore.getState();
 
@@ -34,17 +38,27 @@ function freeSpot(): { x: number; y: number } {
   return { x: 80, y: 80 };
 }
 
-export function addNodeAt(kind: 'stage' | 'group', position?: { x: number; y: number }): void {
+/**
+ * Adds a stage or group at a canvas position (default: a free spot). Dropped on a group, it goes
+ * inside that group (its point is then the drop point, `hit`, as the pointer saw it).
+ */
+export function addNodeAt(
+  kind: 'stage' | 'group',
+  position?: { x: number; y: number },
+  hit?: { x: number; y: number },
+): void {
   let created: string | null = null;
   const at = position ?? freeSpot();
   docStore().edit(kind === 'stage' ? 'Add stage' : 'Add group', (doc) => {
     const result = kind === 'stage' ? addStage(doc, at) : addGroup(doc, at);
     created = result.nodeId;
-    return result.doc;
+    const into = hit ? groupAt(doc, hit) : null;
+    return into ? moveToGroup(result.doc, [result.nodeId], into, { [result.nodeId]: at }) : result.doc;
   });
   if (created) {
     docStore().select({ nodeIds: [created] });
     revealIfHidden(at);
+    if (document.activeElement?.closest('.designer-canvas, .workbench-canvas')) focusNodeElement(created);
   }
 }
 
@@ -60,10 +74,74 @@ function revealIfHidden(at: { x: number; y: number }): void {
   if (!inside) requestAnimationFrame(() => void rf.fitView({ padding: 0.2, maxZoom: 1.2 }));
 }
 
+/** Adds a stage joined right after the selected stage or group (on its level), and selects it. */
+export function addStageAfterSelection(): void {
+  const { selection, document: doc } = docStore();
+  const anchor = selection.nodeIds.at(-1);
+  if (!doc || !anchor) {
+    addNodeAt('stage');
+    return;
+  }
+  let created: string | null = null;
+  const contiguity = useCanvasSession.getState().connectAs;
+  docStore().edit('Add stage after', (d) => {
+    const result = addStageAfter(d, anchor, contiguity);
+    created = result?.nodeId ?? null;
+    return result?.doc ?? d;
+  });
+  if (created) {
+    docStore().focus({ nodeId: created });
+    focusNodeElement(created);
+  }
+}
+
+/** Puts keyboard focus on a node's card on the canvas (after React Flow has drawn it). */
+export function focusNodeElement(id: string): void {
+  requestAnimationFrame(() =>
+    requestAnimationFrame(() => {
+      const el = document.querySelector<HTMLElement>(
+        `.designer-canvas .react-flow__node[data-id="${CSS.escape(id)}"]`,
+      );
+      el?.focus({ preventScroll: true });
+    }),
+  );
+}
+
+/**
+ * Deletes the selection. Keyboard focus moves to a neighbour of what was deleted (the stage before
+ * it, else after it, else its group), never to the page body, so the next key still acts on the canvas.
+ */
 export function deleteSelection(): void {
-  const { selection } = docStore();
+  const { selection, document: before } = docStore();
+  const hadFocus = document.activeElement?.closest('.designer-canvas') !== null;
   docStore().edit('Delete', (doc) => removeElements(doc, selection.nodeIds, selection.edgeIds));
-  docStore().select({});
+  const after = docStore().document;
+  const next = before && after ? survivingNeighbour(before, after, selection) : null;
+  docStore().select(next ? { nodeIds: [next] } : {});
+  if (next) focusNodeElement(next);
+  else if (hadFocus) document.querySelector<HTMLElement>('.designer-canvas .react-flow')?.focus();
+}
+
+function survivingNeighbour(
+  before: PatternDocument,
+  after: PatternDocument,
+  selection: { nodeIds: string[]; edgeIds: string[] },
+): string | null {
+  const alive = (id: string | null | undefined): id is string => !!id && findNode(after, id) !== undefined;
+  const edges = levels(before).flatMap((l) => l.edges);
+  for (const id of selection.nodeIds) {
+    const prev = edges.find((e) => e.to === id)?.from;
+    if (alive(prev)) return prev;
+    const next = edges.find((e) => e.from === id)?.to;
+    if (alive(next)) return next;
+    const parent = parentOf(before, id);
+    if (alive(parent)) return parent;
+  }
+  for (const id of selection.edgeIds) {
+    const edge = edges.find((e) => e.id === id);
+    if (alive(edge?.from)) return edge.from;
+  }
+  return after.nodes[0]?.id ?? null;
 }
 
 let clipboard: Fragment | null = null;

@@ -4,6 +4,7 @@ import { useDocumentStore } from '../../state/document-store';
 import { useValidationStore } from '../../state/validation-store';
 import { fieldDiagnostics } from '../problems/validate-document';
 import { Field } from './Field';
+import { GroupContents } from './GroupContents';
 import { IncomingSection } from './IncomingSection';
 import { OtherProblems } from './OtherProblems';
 import { QuantifierEditor } from './QuantifierEditor';
@@ -39,10 +40,7 @@ export function GroupInspector({
             />
           )}
         </Field>
-        <div className="insp-muted">
-          {group.nodes.length} stage{group.nodes.length === 1 ? '' : 's'} inside, repeated together as one
-          unit.
-        </div>
+        <GroupContents group={group} />
         <Field label="Note">
           {(id) => (
             <textarea
