@@ -4,6 +4,7 @@ export type { ConditionContext } from './compile';
 export type { CompiledCondition, CompileOptions, CompileResult } from './condition';
 export { compileCondition, checkCondition } from './condition';
 export { parseCondition } from './parser';
+export { renameStageReferences, isReferenceableName } from './rename';
 export { explainCondition, type ConditionTrace, type TraceStep } from './explain';
 export { completionsAt, type CompletionItem, type CompletionKind } from './completion';
 export { hoverAt, type Hover } from './hover';

@@ -1,6 +1,7 @@
 /** Properties of one stage: name and note, conditions, quantifier, timing, incoming connection. */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { PatternDocument, StageNode } from '../../../engine/format/schema';
+import { renameStage } from '../../canvas/rename-stage';
 import { useDocumentStore } from '../../state/document-store';
 import { useValidationStore } from '../../state/validation-store';
 import { fieldDiagnostics } from '../problems/validate-document';
@@ -27,6 +28,18 @@ export function StageInspector({
   const [withinError, setWithinError] = useState<string | null>(null);
   const update = (patch: Partial<StageNode>): void =>
     useDocumentStore.getState().updateStage(stage.id, patch);
+  // The name conditions refer to this stage by, while its name is being typed (see rename-stage.ts).
+  const referencedAs = useRef(stage.name);
+  const rename = (name: string): void =>
+    useDocumentStore.getState().edit(
+      'Rename stage',
+      (d) => {
+        const result = renameStage(d, stage.id, name, referencedAs.current);
+        referencedAs.current = result.referencedAs;
+        return result.doc;
+      },
+      { coalesceKey: `rename:${stage.id}` },
+    );
   const options = quantifierOptions(ctx);
   const count = (field: Parameters<typeof fieldDiagnostics>[1]): number =>
     fieldDiagnostics(problems, field).filter((d) => d.severity === 'error').length;
@@ -46,7 +59,8 @@ export function StageInspector({
               value={stage.name}
               data-testid="stage-name"
               spellCheck={false}
-              onChange={(e) => update({ name: e.target.value })}
+              onFocus={() => (referencedAs.current = stage.name)}
+              onChange={(e) => rename(e.target.value)}
             />
           )}
         </Field>
