@@ -37,7 +37,9 @@ import { GroupNodeCard } from './GroupNodeCard';
 import { Palette, PALETTE_DRAG_TYPE } from './Palette';
 import { StageNodeCard } from './StageNodeCard';
 import { useFocusRequests } from './use-focus-requests';
+import { DEFAULT_FIT_PADDING } from './fit-padding';
 import './designer-canvas.css';
+import './canvas-small.css';
 
 const nodeTypes = { stage: StageNodeCard, patternGroup: GroupNodeCard };
 const edgeTypes = { contiguity: ContiguityEdge };
@@ -260,7 +262,7 @@ export function DesignerCanvas({ patternId }: { patternId: string }) {
         snapToGrid
         snapGrid={[10, 10]}
         fitView
-        fitViewOptions={{ padding: 0.25, maxZoom: 1.2 }}
+        fitViewOptions={{ padding: DEFAULT_FIT_PADDING, maxZoom: 1.2 }}
         minZoom={0.2}
         maxZoom={2}
         proOptions={{ hideAttribution: true }}

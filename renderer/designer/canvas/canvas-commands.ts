@@ -17,6 +17,7 @@ import { groupAt, moveToGroup } from '../../canvas/group-edits';
 import type { PatternDocument } from '../../../engine/format/schema';
 import { useDocumentStore } from '../../state/document-store';
 import { flowInstance, useCanvasSession } from './canvas-bridge';
+import { fitPadding } from './fit-padding';
 
 const docStore = () => useDocumentStore.getState();
 
@@ -71,7 +72,7 @@ function revealIfHidden(at: { x: number; y: number }): void {
   const bottomRight = rf.screenToFlowPosition({ x: pane.right, y: pane.bottom });
   const inside =
     at.x >= topLeft.x && at.y >= topLeft.y && at.x + 220 <= bottomRight.x && at.y + 90 <= bottomRight.y;
-  if (!inside) requestAnimationFrame(() => void rf.fitView({ padding: 0.2, maxZoom: 1.2 }));
+  if (!inside) requestAnimationFrame(() => void rf.fitView({ padding: fitPadding(), maxZoom: 1.2 }));
 }
 
 /** Adds a stage joined right after the selected stage or group (on its level), and selects it. */
@@ -198,9 +199,9 @@ export async function runAutoLayout(): Promise<void> {
   // The user may have edited meanwhile; only apply to the document we laid out.
   if (docStore().document !== doc) return;
   docStore().replaceDocument(laid, 'Auto-layout');
-  requestAnimationFrame(() => void flowInstance()?.fitView({ padding: 0.2, maxZoom: 1.2 }));
+  requestAnimationFrame(() => void flowInstance()?.fitView({ padding: fitPadding(), maxZoom: 1.2 }));
 }
 
 export function fitView(): void {
-  void flowInstance()?.fitView({ padding: 0.2, maxZoom: 1.2, duration: 200 });
+  void flowInstance()?.fitView({ padding: fitPadding(), maxZoom: 1.2, duration: 200 });
 }

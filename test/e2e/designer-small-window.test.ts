@@ -1,0 +1,118 @@
+/**
+ * Issue 14, point 4: at 1024×700 nothing on the canvas overlaps: palette and toolbar, minimap and
+ * legend, legend and inspector; Fit keeps every stage clear of the floating panels; the bottom panel
+ * collapses and the panels keep their size across a reload.
+ */
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Pattern } from '../../engine/format/builder';
+import { openStored } from './support/designer-page';
+import { launchApp, type RunningApp } from './support/launch';
+
+type Box = { x: number; y: number; width: number; height: number };
+
+const overlaps = (a: Box, b: Box): boolean =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+async function boxes(loc: Locator): Promise<Box[]> {
+  const all = await loc.all();
+  const out: Box[] = [];
+  for (const l of all) {
+    const b = (await l.isVisible()) ? await l.boundingBox() : null;
+    if (b && b.width > 0) out.push(b);
+  }
+  return out;
+}
+
+/** Every pair of the canvas' floating panels, and every stage against every panel, kept apart. */
+async function expectNothingOverlaps(page: Page): Promise<void> {
+  const panels = {
+    palette: await boxes(page.getByTestId('designer-palette')),
+    toolbar: await boxes(page.locator('.designer-toolbar')),
+    legend: await boxes(page.locator('.edge-legend')),
+    minimap: await boxes(page.locator('.designer-canvas .react-flow__minimap')),
+    controls: await boxes(page.locator('.designer-canvas .react-flow__controls')),
+  };
+  const names = Object.keys(panels) as (keyof typeof panels)[];
+  for (const a of names)
+    for (const b of names)
+      if (a < b)
+        for (const x of panels[a])
+          for (const y of panels[b]) expect(overlaps(x, y), `${a} overlaps ${b}`).toBe(false);
+  const canvas = await page.locator('.designer-canvas').boundingBox();
+  if (!canvas) throw new Error('no canvas');
+  for (const name of names)
+    for (const p of panels[name]) {
+      expect(p.x + p.width, `${name} runs out of the canvas`).toBeLessThanOrEqual(
+        canvas.x + canvas.width + 1,
+      );
+      expect(p.y + p.height).toBeLessThanOrEqual(canvas.y + canvas.height + 1);
+    }
+  const stages = await boxes(page.locator('.designer-canvas .react-flow__node'));
+  expect(stages.length).toBeGreaterThan(0);
+  for (const s of stages)
+    for (const name of names)
+      for (const p of panels[name]) expect(overlaps(s, p), `a stage is under the ${name}`).toBe(false);
+}
+
+describe('designer: a small window (1024×700)', () => {
+  let app: RunningApp;
+  let page: Page;
+
+  beforeAll(async () => {
+    app = await launchApp({ viewport: { width: 1024, height: 700 } });
+    page = app.page;
+    let p = Pattern.begin('failed_login').where("status == 'failed'").times(3).consecutive();
+    for (const n of ['other_device', 'reset', 'transfer']) p = p.followedBy(n).where("kind == 'x'");
+    await openStored(app.api, page, 'Small window', p.toDocument({ name: 'Small window' }), 'failed_login');
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('keeps the floating panels and the fitted stages apart', async () => {
+    await page.getByTestId('canvas-fit').click();
+    await page.waitForTimeout(400);
+    await expectNothingOverlaps(page);
+    await app.shell.screenshot('designer-small-window');
+  });
+
+  it('with the library and bottom panel collapsed the canvas grows, the minimap returns, and still nothing overlaps', async () => {
+    await app.shell.chord('J');
+    await page.locator('.workbench-bottom').waitFor({ state: 'detached' });
+    await app.shell.chord('B');
+    await page.locator('.workbench-sidebar').waitFor({ state: 'detached' });
+    await page.locator('.designer-canvas .react-flow__minimap').waitFor();
+    await page.getByTestId('canvas-fit').click();
+    await page.waitForTimeout(400);
+    await expectNothingOverlaps(page);
+    await app.shell.screenshot('designer-small-window-collapsed');
+    await app.shell.chord('J');
+    await page.locator('.workbench-bottom').waitFor();
+    await app.shell.chord('B');
+    await page.locator('.workbench-sidebar').waitFor();
+  });
+
+  it('remembers a panel size across a reload', async () => {
+    const handle = page.getByRole('separator', { name: 'Resize inspector' });
+    const box = await handle.boundingBox();
+    if (!box) throw new Error('no resize handle');
+    const before = (await page.locator('.workbench-inspector').boundingBox())?.width ?? 0;
+    await page.mouse.move(box.x + box.width / 2, box.y + 200);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 60, box.y + 200, { steps: 6 });
+    await page.mouse.up();
+    const after = (await page.locator('.workbench-inspector').boundingBox())?.width ?? 0;
+    expect(after).toBeLessThan(before - 40);
+    await page.reload();
+    await app.shell.waitUntilReady();
+    expect(
+      Math.abs(((await page.locator('.workbench-inspector').boundingBox())?.width ?? 0) - after),
+    ).toBeLessThan(2);
+  });
+
+  it('produced no console errors, page errors or CSP violations', async () => {
+    expect(await app.shell.problems()).toEqual([]);
+  });
+});
