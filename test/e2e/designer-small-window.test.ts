@@ -53,6 +53,11 @@ async function expectNothingOverlaps(page: Page): Promise<void> {
   for (const s of stages)
     for (const name of names)
       for (const p of panels[name]) expect(overlaps(s, p), `a stage is under the ${name}`).toBe(false);
+  // Edge labels sit between or beside the stages, never over one (a clipped "ollowedB").
+  const labels = await boxes(page.locator('[data-testid^="edge-label-"]'));
+  expect(labels.length).toBe(stages.length - 1);
+  for (const l of labels)
+    for (const s of stages) expect(overlaps(l, s), 'an edge label covers a stage').toBe(false);
 }
 
 describe('designer: a small window (1024×700)', () => {

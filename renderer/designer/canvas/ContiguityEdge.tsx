@@ -34,6 +34,11 @@ export function ContiguityEdge(props: EdgeProps<FlowEdge>) {
     targetPosition,
     borderRadius: 10,
   });
+  // A straight edge between stages close together leaves less room than the word needs: the label
+  // then shrinks to its short form and sits just above the line, so neither the stages nor the
+  // line's dash style are hidden (the title still gives the word and its meaning).
+  const straight = targetX > sourceX && Math.abs(targetY - sourceY) < 4;
+  const compact = straight && targetX - sourceX < style.label.length * 6.6 + 40;
   const select = () => useDocumentStore.getState().select({ edgeIds: [id] });
   return (
     <>
@@ -48,14 +53,19 @@ export function ContiguityEdge(props: EdgeProps<FlowEdge>) {
       <EdgeLabelRenderer>
         <button
           type="button"
-          className={`cep-edge-label nodrag nopan${style.negated ? ' cep-edge-label-not' : ''}${selected ? ' cep-edge-label-selected' : ''}`}
-          style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+          className={`cep-edge-label nodrag nopan${style.negated ? ' cep-edge-label-not' : ''}${selected ? ' cep-edge-label-selected' : ''}${compact ? ' cep-edge-label-compact' : ''}`}
+          style={{
+            transform: compact
+              ? `translate(-50%, -100%) translate(${labelX}px, ${labelY - 5}px)`
+              : `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`,
+          }}
           data-testid={`edge-label-${id}`}
           data-contiguity={contiguity}
-          title={style.help}
+          title={`${style.label}: ${style.help}`}
+          aria-label={style.label}
           onClick={select}
         >
-          {style.label}
+          {compact ? style.short : style.label}
           <ProblemBadge problems={problems} testId={`edge-problems-${id}`} />
         </button>
       </EdgeLabelRenderer>
