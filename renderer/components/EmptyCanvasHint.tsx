@@ -1,4 +1,5 @@
 /** Shown over an empty canvas: what to do first, with the keyboard route to it. */
+import { appRegistry } from '../actions/app-registry';
 import { formatShortcut, isMacPlatform } from '../actions/shortcut';
 import { useLibraryStore } from '../state/library-store';
 import { Icon } from './Icon';
@@ -19,6 +20,16 @@ export function EmptyCanvasHint() {
             : 'Open a pattern from the library on the left, or start a new one.'}{' '}
           Press <kbd className="kbd">{shortcut}</kbd> for all commands.
         </div>
+        {!hasPattern && (
+          <button
+            type="button"
+            className="btn btn-primary canvas-empty-action"
+            data-testid="canvas-empty-new"
+            onClick={() => void appRegistry.run('pattern.new')}
+          >
+            New pattern
+          </button>
+        )}
       </div>
     </div>
   );

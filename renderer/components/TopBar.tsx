@@ -1,6 +1,7 @@
 /** Top bar: brand, the open pattern's name, command search, panel toggles, theme switch and menu. */
 import { appRegistry } from '../actions/app-registry';
 import { formatShortcut, isMacPlatform } from '../actions/shortcut';
+import { useDocumentStore } from '../state/document-store';
 import { useLibraryStore } from '../state/library-store';
 import { useUiStore } from '../state/ui-store';
 import { AppMenu } from './AppMenu';
@@ -10,10 +11,12 @@ import './top-bar.css';
 
 export function TopBar() {
   const patternName = useLibraryStore((s) => s.openPattern?.name ?? null);
+  const hasDocument = useDocumentStore((s) => s.document !== null);
+  const isMac = isMacPlatform();
   const sidebarOpen = useUiStore((s) => s.sidebarOpen);
   const inspectorOpen = useUiStore((s) => s.inspectorOpen);
   const bottomOpen = useUiStore((s) => s.bottomOpen);
-  const paletteShortcut = formatShortcut('Mod+K', isMacPlatform());
+  const paletteShortcut = formatShortcut('Mod+K', isMac);
 
   return (
     <header className="top-bar" data-testid="top-bar">
@@ -24,6 +27,27 @@ export function TopBar() {
       <span className="top-bar-divider" aria-hidden="true" />
       <div className="top-bar-title" data-testid="pattern-title" title={patternName ?? undefined}>
         {patternName ?? <span className="top-bar-title-empty">No pattern open</span>}
+      </div>
+      <div className="top-bar-commands">
+        <button
+          type="button"
+          className="btn top-bar-command"
+          data-testid="top-bar-new"
+          title={`New pattern (${formatShortcut('Alt+N', isMac)})`}
+          onClick={() => void appRegistry.run('pattern.new')}
+        >
+          New pattern
+        </button>
+        <button
+          type="button"
+          className="btn top-bar-command"
+          data-testid="top-bar-export"
+          disabled={!hasDocument}
+          title={`Export (${formatShortcut('Mod+E', isMac)})`}
+          onClick={() => void appRegistry.run('pattern.export')}
+        >
+          Export…
+        </button>
       </div>
       <button
         type="button"

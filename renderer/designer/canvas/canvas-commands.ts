@@ -172,11 +172,16 @@ export async function paste(): Promise<void> {
   }
   if (!fragment) return;
   pasteCount += 1;
-  const shift = 40 * pasteCount;
+  // Each paste lands below the previous one, clear of the originals (never on top of them).
+  const top = fragment.nodes.map((n) => fragment.layout[n.id]).filter((l) => l !== undefined);
+  const height = top.length
+    ? Math.max(...top.map((l) => l.y + (l.height ?? 90))) - Math.min(...top.map((l) => l.y))
+    : 90;
+  const shift = { x: 20 * pasteCount, y: (height + 40) * pasteCount };
   let ids: string[] = [];
   const source = fragment;
   docStore().edit('Paste', (doc) => {
-    const result = pasteFragment(doc, source, { x: shift, y: shift });
+    const result = pasteFragment(doc, source, shift);
     ids = result.nodeIds;
     return result.doc;
   });

@@ -12,6 +12,7 @@ import { createLibraryActions } from './library-actions';
 import { useLibraryUiStore } from './library-ui-store';
 import { PatternFileInput } from './PatternFileInput';
 import { SampleGallery } from './SampleGallery';
+import { useReopenLast } from './use-reopen-last';
 import { useWelcomeStart } from './use-welcome-start';
 import { WelcomeHints } from './WelcomeHints';
 import './library.css';
@@ -21,6 +22,7 @@ export function LibraryFeature() {
   const galleryOpen = useLibraryUiStore((s) => s.galleryOpen);
   useEffect(() => appRegistry.register(...createLibraryActions(api)), [api]);
   useWelcomeStart(api);
+  useReopenLast(api);
   return (
     <>
       <PatternFileInput />
