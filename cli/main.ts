@@ -4,13 +4,40 @@
  * error with exit code 70, never as a raw stack trace.
  */
 import { CliError } from './errors';
-import { EXPORT_HELP, exportCommand } from './commands/export';
-import { IMPORT_HELP, importCommand } from './commands/import';
-import { RUN_HELP, runCommand } from './commands/run';
-import { TEST_HELP, testCommand } from './commands/test';
-import { DIFF_HELP, diffCommand } from './commands/diff';
-import { VALIDATE_HELP, validateCommand } from './commands/validate';
 import { BENCH_HELP, CONFORMANCE_HELP, runScript } from './commands/delegate';
+
+interface Command {
+  help: string;
+  run(args: string[]): number | Promise<number>;
+}
+
+/** Each command's module loads when it runs: `cepheus --help` starts without the engine and zod. */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  validate: async () => {
+    const m = await import('./commands/validate');
+    return { help: m.VALIDATE_HELP, run: m.validateCommand };
+  },
+  run: async () => {
+    const m = await import('./commands/run');
+    return { help: m.RUN_HELP, run: m.runCommand };
+  },
+  test: async () => {
+    const m = await import('./commands/test');
+    return { help: m.TEST_HELP, run: m.testCommand };
+  },
+  diff: async () => {
+    const m = await import('./commands/diff');
+    return { help: m.DIFF_HELP, run: m.diffCommand };
+  },
+  export: async () => {
+    const m = await import('./commands/export');
+    return { help: m.EXPORT_HELP, run: m.exportCommand };
+  },
+  import: async () => {
+    const m = await import('./commands/import');
+    return { help: m.IMPORT_HELP, run: m.importCommand };
+  },
+};
 
 export const MAIN_HELP = `Usage: cepheus <command> [options]
 
@@ -26,16 +53,12 @@ Commands:
 
 Run "cepheus <command> --help" for the options of a command.`;
 
-const HELP: Record<string, string> = {
-  validate: VALIDATE_HELP,
-  run: RUN_HELP,
-  test: TEST_HELP,
-  diff: DIFF_HELP,
-  export: EXPORT_HELP,
-  import: IMPORT_HELP,
-  conformance: CONFORMANCE_HELP,
-  bench: BENCH_HELP,
-};
+async function helpOf(topic: string | undefined): Promise<string> {
+  if (topic === 'conformance') return CONFORMANCE_HELP;
+  if (topic === 'bench') return BENCH_HELP;
+  const load = topic !== undefined && Object.hasOwn(COMMANDS, topic) ? COMMANDS[topic] : undefined;
+  return load ? (await load()).help : MAIN_HELP;
+}
 
 /** `cepheus run … | head` closes stdout early: that is a normal end, not an error. */
 function quietOnClosedPipe(): void {
@@ -49,24 +72,12 @@ export async function main(argv: readonly string[]): Promise<number> {
   quietOnClosedPipe();
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
-    const topic = command === 'help' ? rest[0] : undefined;
-    console.log(topic && HELP[topic] ? HELP[topic] : MAIN_HELP);
+    console.log(await helpOf(command === 'help' ? rest[0] : undefined));
     return 0;
   }
   try {
+    if (Object.hasOwn(COMMANDS, command)) return await (await COMMANDS[command]()).run(rest);
     switch (command) {
-      case 'validate':
-        return validateCommand(rest);
-      case 'run':
-        return await runCommand(rest);
-      case 'test':
-        return await testCommand(rest);
-      case 'diff':
-        return await diffCommand(rest);
-      case 'export':
-        return exportCommand(rest);
-      case 'import':
-        return importCommand(rest);
       case 'conformance':
         if (rest.includes('--help') || rest.includes('-h')) return (console.log(CONFORMANCE_HELP), 0);
         if (rest.length === 0)
