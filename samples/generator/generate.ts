@@ -2,8 +2,7 @@
  * Writes the sample recordings. The incidents and near misses planted in them become the sample
  * patterns' tests (patterns.ts).
  *
- *   npm run samples:generate            small recordings under samples/recordings (committed)
- *   npm run samples:generate -- --large a 1,000,000-event risk recording under samples/recordings/generated
+ * The command is samples/generator/cli.ts (`npm run samples:generate`, see there).
  *
  * Deterministic: the same seed always writes the same bytes.
  */
@@ -56,7 +55,7 @@ export function smallRecordings(): Record<string, GeneratedRecording> {
   };
 }
 
-function writeSmall(): void {
+export function writeSmall(): void {
   mkdirSync(outDir, { recursive: true });
   const r = smallRecordings();
   writeFileSync(
@@ -79,12 +78,14 @@ function writeSmall(): void {
     console.log(`${k}: ${v.events.length} events, ${v.planted.length} planted incidents and near misses`);
 }
 
-async function writeLarge(rows: number): Promise<void> {
-  const dir = join(outDir, 'generated');
+/** Where `--large` writes unless told otherwise (bench/workloads/recordings.ts reads it there). */
+export const LARGE_DIR = join(outDir, 'generated');
+
+export async function writeLarge(rows: number, dir: string = LARGE_DIR): Promise<string> {
   mkdirSync(dir, { recursive: true });
   // About 10 events per user over 8 hours: a few more users than needed, then cut at `rows`.
   const rec = generateRisk({ users: Math.ceil(rows / 9), hours: 8, seed: 1_000_000, plant: true });
-  const file = join(dir, 'risk-transactions-1m.csv');
+  const file = join(dir, rows === 1_000_000 ? 'risk-transactions-1m.csv' : `risk-transactions-${rows}.csv`);
   const out = createWriteStream(file);
   out.write(RISK_COLUMNS.join(',') + '\n');
   let n = 0;
@@ -97,9 +98,5 @@ async function writeLarge(rows: number): Promise<void> {
   if (rec.events.length < rows)
     throw new Error(`the large risk recording has only ${rec.events.length} events, fewer than ${rows}`);
   console.log(`wrote ${rows} rows to ${file}`);
-}
-
-if (process.argv[1] && resolve(process.argv[1]) === resolve(here, 'generate.ts')) {
-  if (process.argv.includes('--large')) await writeLarge(1_000_000);
-  else writeSmall();
+  return file;
 }

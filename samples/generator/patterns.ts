@@ -4,7 +4,7 @@
  * incident (the match, event by event), a case per near miss (no match for that key then), and a
  * case for the number of matches over the whole recording (noise never fires).
  *
- *   npx tsx samples/generator/patterns.ts
+ * Written by `npm run samples:generate` (samples/generator/cli.ts).
  */
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -363,7 +363,9 @@ export function sampleCatalog(): {
 }
 
 const here = dirname(new URL(import.meta.url).pathname);
-if (process.argv[1] && resolve(process.argv[1]) === resolve(here, 'patterns.ts')) {
+
+/** Writes samples/patterns/** and samples/catalog.json. */
+export function writePatterns(): void {
   for (const s of sampleDefinitions()) {
     const dir = resolve(here, '..', 'patterns', s.family);
     mkdirSync(dir, { recursive: true });
