@@ -7,6 +7,7 @@
  * streams), `replay` and `export`; they are added here when implemented, never as stubs.
  */
 import type { CepEventName, CepEvents, Unsubscribe } from './push';
+import type { FileMethods } from './files';
 import type { ReplayMethods } from './replay';
 import type { TestMethods } from './testing';
 import type {
@@ -111,6 +112,8 @@ export interface CepApi {
   replay: ReplayMethods;
   /** Pattern tests and the behavioural diff (electron/services/testing). */
   tests: TestMethods;
+  /** The system's file dialogs (desktop only): the only way a path enters the contract (files.ts). */
+  files: FileMethods;
   /** Subscribes to a server push; call the returned function to stop listening. */
   on<E extends CepEventName>(event: E, listener: (payload: CepEvents[E]) => void): Unsubscribe;
 }

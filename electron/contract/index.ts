@@ -10,3 +10,4 @@ export * from './validate';
 export * from './samples';
 export * from './replay';
 export * from './testing';
+export * from './files';

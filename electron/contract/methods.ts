@@ -17,6 +17,7 @@ import {
 } from './schemas';
 import { openSampleArgs } from './samples';
 import { diffArgs, runTestsArgs, testRunRef } from './testing';
+import { chooseSaveLocationArgs } from './files';
 import {
   exportResultsArgs,
   openReplayArgs,
@@ -76,6 +77,8 @@ export const methodArgs = {
   'tests.run': runTestsArgs,
   'tests.cancel': testRunRef,
   'tests.diff': diffArgs,
+  'files.chooseRecording': noArgs,
+  'files.chooseSaveLocation': chooseSaveLocationArgs,
 } as const satisfies { [M in CepMethodName]: z.ZodType<CepArgs<M>> };
 
 export const cepMethodNames = Object.keys(methodArgs) as CepMethodName[];

@@ -4,6 +4,7 @@
  * electron/services/recordings. Plain JSON-safe data: it crosses IPC, HTTP and worker threads.
  */
 import { z } from 'zod';
+import { fileGrant } from './files';
 
 /** How the events are laid out in the file (after gzip, if any, is undone). */
 export type SourceFormat = 'csv' | 'jsonl' | 'json-array';
@@ -43,6 +44,7 @@ export interface SampleRow {
 
 /** What `inspectFile` found, for the user to confirm before importing. */
 export interface InspectResult {
+  /** The file grant that was inspected (pass it on to recordings.import). */
   path: string;
   format: SourceFormat;
   /** Only for CSV. */
@@ -169,10 +171,6 @@ export const recordingName = z
   .min(1, 'Recording name must not be empty')
   .max(200, 'Recording name is at most 200 characters');
 
-const filePath = z
-  .string()
-  .min(1, 'File path must not be empty')
-  .max(4096, 'File path is at most 4096 characters');
 const fieldName = z
   .string()
   .min(1, 'Field name must not be empty')
@@ -183,9 +181,10 @@ export const importId = z
   .max(64, 'Import id is at most 64 characters');
 
 export const recordingRef = z.strictObject({ id: recordingId });
-export const inspectRecordingArgs = z.strictObject({ path: filePath });
+/** `path`: a file grant (see files.ts), never a path. */
+export const inspectRecordingArgs = z.strictObject({ path: fileGrant });
 export const importRecordingArgs = z.strictObject({
-  path: filePath,
+  path: fileGrant,
   name: recordingName,
   timestampField: fieldName,
   timestampFormat: z.enum(['epochMillis', 'epochSeconds', 'iso8601']),

@@ -13,6 +13,7 @@ import type {
   TimelineData,
   WhyNotVerdict,
 } from '../../engine/debug';
+import { fileGrant } from './files';
 import { recordingId } from './recordings';
 
 export type { Breakpoint, BreakpointHit, NearMiss, ResultsPage, StepReport, TimelineData, WhyNotVerdict };
@@ -120,7 +121,8 @@ export const resultsArgs = z.strictObject({
 export const exportResultsArgs = z.strictObject({
   sessionId,
   format: z.enum(['csv', 'jsonl']),
-  path: z.string().min(1, 'File path must not be empty').max(4096),
+  /** A write grant from files.chooseSaveLocation (see files.ts), never a path. */
+  path: fileGrant,
 });
 
 export type OpenReplayArgs = z.infer<typeof openReplayArgs>;

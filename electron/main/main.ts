@@ -7,6 +7,7 @@ import path from 'node:path';
 import { CepError } from '../contract';
 import { createBackend, resolveDataDir, type CepBackend } from '../services';
 import { APP_ORIGIN, APP_SCHEME, appSchemePrivileges, createAppProtocolHandler } from './app-protocol';
+import { createFileDialogs } from './file-dialogs';
 import { hardenSession, hardenWebContents } from './hardening';
 import { registerIpc, sendPush } from './ipc';
 import { createSenderCheck, originOf } from './trusted-sender';
@@ -53,6 +54,7 @@ async function start(): Promise<void> {
         ? path.join(process.resourcesPath, 'samples')
         : path.join(app.getAppPath(), 'samples'),
       seedSamplesOnFirstRun: true,
+      fileDialogs: createFileDialogs(),
     });
   } catch (error) {
     dialog.showErrorBox('Cepheus cannot open its data', CepError.from(error).message);

@@ -4,7 +4,7 @@
  * as Electron's sandbox demands. The object is built from the contract's method table, so a
  * method added to the contract is exposed without touching this file.
  */
-import { contextBridge, ipcRenderer, webUtils } from 'electron';
+import { contextBridge, ipcRenderer } from 'electron';
 import {
   cepEventNames,
   cepMethodNames,
@@ -62,11 +62,3 @@ function buildApi(): CepApi {
 }
 
 contextBridge.exposeInMainWorld('cep', buildApi());
-
-/**
- * A picked file's path on disk, so the back end can import it where it is (the sandboxed renderer
- * sees only File objects; the web host uploads instead). Read-only, and only for files the user chose.
- */
-contextBridge.exposeInMainWorld('cepFiles', {
-  pathForFile: (file: File): string => webUtils.getPathForFile(file),
-});

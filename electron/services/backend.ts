@@ -14,6 +14,8 @@ import { createRecordingMethods, createRecordingsService } from './recordings';
 import { createReplayService, type ReplayServiceDeps } from './replay';
 import { createSamplesService } from './samples/samples-service';
 import { createTestingService } from './testing/testing-service';
+import { FileGrants } from './file-grants';
+import { createFileMethods, grantedRecordings, grantedReplay, type FileDialogs } from './granted-files';
 
 export const DATABASE_FILE = 'cepheus.db';
 /**
@@ -39,11 +41,15 @@ export interface BackendOptions {
    * app.info. On for the app and `npm run web`; off by default so tests start from an empty library.
    */
   seedSamplesOnFirstRun?: boolean;
+  /** The system's open and save dialogs (the desktop app); without them `files.*` is refused. */
+  fileDialogs?: FileDialogs;
   /** Replay session limits (count, worker heap, open timeout); the defaults suit a laptop. */
   replayLimits?: ReplayServiceDeps['limits'];
 }
 
 export interface CepBackend extends CepApi {
+  /** For hosts and tests: records files a person chose (dialogs, uploads) as grants. Not in the contract. */
+  grants: FileGrants;
   /** Every push, for transports that forward all events (IPC, SSE). */
   subscribeAll(listener: PushListener): () => void;
   /** Closes the database (checkpoints the WAL). The backend must not be used afterwards. */
@@ -62,6 +68,8 @@ export function createBackend(options: BackendOptions): CepBackend {
   const hub = new PushHub();
 
   const patterns = createPatternService({ store: new PatternStore(db), hub, now });
+  const grants = new FileGrants();
+  // Samples import from their own folder; the contract's callers name files only through grants.
   const recordings = createRecordingMethods(createRecordingsService({ db, dbPath: databasePath }), hub);
   const replay = createReplayService({
     dbPath: databasePath,
@@ -97,10 +105,12 @@ export function createBackend(options: BackendOptions): CepBackend {
   return {
     app,
     patterns,
-    recordings,
+    recordings: grantedRecordings(recordings, grants),
     samples: { list: () => samples.list(), open: (args) => samples.open(args) },
-    replay,
+    replay: grantedReplay(replay, grants),
     tests,
+    files: createFileMethods(grants, options.fileDialogs),
+    grants,
     on: (event, cb) => hub.on(event, cb),
     subscribeAll: (listener) => hub.subscribe(listener),
     close: () => {

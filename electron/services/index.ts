@@ -4,3 +4,5 @@ export { resolveDataDir, dataDirFromArgv } from './data-dir';
 export { openDatabase, APPLICATION_ID } from './db/open-database';
 export { LATEST_SCHEMA_VERSION, migrations, type Migration } from './db/migrations';
 export type { PushListener } from './push-hub';
+export type { FileDialogs } from './granted-files';
+export { FileGrants, type FileGrant, type GrantMode } from './file-grants';

@@ -43,7 +43,8 @@ async function invokeTracked<M extends CepMethodName>(
   name: M,
   args: CepArgs<M>,
 ): Promise<unknown> {
-  const file = name === 'recordings.import' ? (args as CepArgs<'recordings.import'>).path : null;
+  const grant = name === 'recordings.import' ? (args as CepArgs<'recordings.import'>).path : null;
+  const file = grant === null ? null : ctx.backend.grants.resolve(grant, 'read').path;
   if (file === null || !ctx.uploads.owns(file)) return invokeMethod(ctx.backend, name, args);
   ctx.uploads.importStarted(file);
   let succeeded = false;
@@ -53,6 +54,8 @@ async function invokeTracked<M extends CepMethodName>(
     return result;
   } finally {
     ctx.uploads.importEnded(file, succeeded);
+    // A stored upload is deleted: its grant stands for nothing any more.
+    if (succeeded && grant !== null) ctx.backend.grants.revoke(grant);
   }
 }
 
@@ -95,7 +98,10 @@ export async function handleApi(
   }
   // The browser's file input cannot give the back end a path: the file itself is uploaded.
   if (url.pathname === '/api/upload') {
-    await handleUpload(req, res, url, { dir: ctx.uploads.dir });
+    await handleUpload(req, res, url, {
+      dir: ctx.uploads.dir,
+      grant: (file, fileName) => ctx.backend.grants.issue(file, 'read', fileName).id,
+    });
     return;
   }
   const name = decodeURIComponent(url.pathname.slice('/api/'.length));

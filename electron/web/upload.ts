@@ -1,8 +1,8 @@
 /**
  * `POST /api/upload?name=<file name>`: the browser cannot hand the back end a path on its machine,
  * so the web host receives the file's bytes (raw body, streamed, never held in memory) into its own
- * temporary folder and answers with that path, which `recordings.inspect` / `recordings.import`
- * then read like any local file. Token-guarded like every API call (checked by the caller).
+ * temporary folder and answers with a read grant for it (the contract takes files only as grants),
+ * which `recordings.inspect` / `recordings.import` then read like any chosen file. Token-guarded like every API call (checked by the caller).
  */
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
@@ -17,9 +17,11 @@ import { sendError, sendJson } from './http-status';
 export const MAX_UPLOAD_BYTES = 2 * 1024 * 1024 * 1024;
 
 export interface UploadResult {
-  /** Where the file now is on the host's machine. */
+  /** A read grant for the received file (electron/contract/files.ts): pass it to recordings.inspect / import. */
   path: string;
   bytes: number;
+  /** The file's name as sent. */
+  name: string;
 }
 
 /** Keeps the extension(s) the importer reads (.csv, .jsonl, .json.gz …); anything odd becomes "-". */
@@ -49,13 +51,15 @@ export interface UploadOptions {
   /** Folder receiving uploads (default: <tmp>/cepheus-uploads). */
   dir?: string;
   limit?: number;
+  /** Records the received file as chosen by the user; returns the grant id the client gets. */
+  grant(file: string, name: string): string;
 }
 
 export async function handleUpload(
   req: IncomingMessage,
   res: ServerResponse,
   url: URL,
-  options: UploadOptions = {},
+  options: UploadOptions,
 ): Promise<void> {
   const limit = options.limit ?? MAX_UPLOAD_BYTES;
   const declared = Number(req.headers['content-length'] ?? 0);
@@ -99,7 +103,8 @@ export async function handleUpload(
     if (req.destroyed || res.destroyed) return;
     throw error;
   }
-  const result: UploadResult = { path: target, bytes: cap.bytes };
+  const name = url.searchParams.get('name') ?? path.basename(target);
+  const result: UploadResult = { path: options.grant(target, name), bytes: cap.bytes, name };
   sendJson(res, 200, { result });
 }
 

@@ -65,7 +65,9 @@ export function ImportDialog({ onImported }: ImportDialogProps) {
 
   return (
     <Modal title="Import a recording" testId="import-dialog" onClose={close} footer={footer}>
-      {flow.phase === 'pick' && <ImportPick onFile={flow.pickFile} onPath={flow.pickPath} />}
+      {flow.phase === 'pick' && (
+        <ImportPick desktop={flow.desktop} onChoose={flow.chooseFile} onFile={flow.pickFile} />
+      )}
       {flow.phase === 'uploading' && flow.upload && (
         <div className="import-running">
           <p>

@@ -1,20 +1,33 @@
-/** Import step 1: pick a file (uploaded in a browser) or type a path on the back end's machine. */
-import { useState } from 'react';
-
+/**
+ * Import step 1: pick the recording. The back end reads only files the person chose: in the desktop
+ * app through the system's open dialog, in a browser by uploading the picked file. There is no way
+ * to type a path (see electron/contract/files.ts).
+ */
 export interface ImportPickProps {
+  /** Desktop: the system's open dialog (the main process shows it). */
+  desktop: boolean;
+  onChoose: () => void;
+  /** Browser: the file picked in the page, to upload. */
   onFile: (file: File) => void;
-  onPath: (path: string) => void;
 }
 
-export function ImportPick({ onFile, onPath }: ImportPickProps) {
-  const [path, setPath] = useState('');
+const FORMATS = 'CSV, JSON Lines or a JSON array, optionally gzip-compressed (.gz).';
+
+export function ImportPick({ desktop, onChoose, onFile }: ImportPickProps) {
+  if (desktop)
+    return (
+      <div className="import-pick">
+        <button type="button" className="import-drop" data-testid="import-choose" onClick={onChoose}>
+          <span className="import-drop-title">Choose a recording file…</span>
+          <span className="import-drop-text">{FORMATS}</span>
+        </button>
+      </div>
+    );
   return (
     <div className="import-pick">
       <label className="import-drop">
         <span className="import-drop-title">Choose a recording file</span>
-        <span className="import-drop-text">
-          CSV, JSON Lines or a JSON array, optionally gzip-compressed (.gz).
-        </span>
+        <span className="import-drop-text">{FORMATS} It is uploaded to the Cepheus host.</span>
         <input
           type="file"
           data-testid="import-file-input"
@@ -25,28 +38,6 @@ export function ImportPick({ onFile, onPath }: ImportPickProps) {
           }}
         />
       </label>
-      <form
-        className="import-path"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (path.trim()) onPath(path);
-        }}
-      >
-        <label htmlFor="import-path-input">…or a path on the machine running Cepheus</label>
-        <div className="import-path-row">
-          <input
-            id="import-path-input"
-            className="cx-input"
-            data-testid="import-path-input"
-            value={path}
-            placeholder="/data/events.jsonl.gz"
-            onChange={(e) => setPath(e.target.value)}
-          />
-          <button type="submit" className="btn" disabled={!path.trim()}>
-            Inspect
-          </button>
-        </div>
-      </form>
     </div>
   );
 }

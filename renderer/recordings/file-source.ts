@@ -1,18 +1,12 @@
 /**
- * Turns a file the user picked into a path the back end can read. The back end imports from a path
- * on its own machine: in the web host the browser uploads the bytes (`POST /api/upload`, streamed to
- * the host's temp folder); in Electron the preload may expose the picked file's real path.
+ * Turns the file the user chose into a file grant the back end accepts (electron/contract/files.ts).
+ * In a browser the bytes are uploaded (`POST /api/upload`, streamed to the host's temp folder) and
+ * the host answers with a grant; in the desktop app the system's open dialog (shown by the main
+ * process through `files.chooseRecording`) gives one. The page never names a path.
  */
-import { CepError } from '../../electron/contract';
+import { CepError, type CepApi } from '../../electron/contract';
 import { tokenHeader } from '../api/http-api';
 import { takeTokenFromUrl } from '../api/token';
-
-declare global {
-  interface Window {
-    /** Optional Electron preload helper (webUtils.getPathForFile). */
-    cepFiles?: { pathForFile(file: File): string };
-  }
-}
 
 export interface UploadProgress {
   loaded: number;
@@ -20,6 +14,7 @@ export interface UploadProgress {
 }
 
 export interface PickedFile {
+  /** The file grant. */
   path: string;
   /** The name the user saw in the picker. */
   name: string;
@@ -31,24 +26,19 @@ export interface UploadHandle {
   cancel(): void;
 }
 
-/** Resolves the picked file to a back-end path, uploading it when the app runs in a browser. */
-export function resolvePickedFile(file: File, onProgress: (p: UploadProgress) => void): UploadHandle {
-  if (window.cep) {
-    const path = window.cepFiles?.pathForFile(file);
-    const promise = path
-      ? Promise.resolve({ path, name: file.name, size: file.size })
-      : Promise.reject(
-          new CepError(
-            'internal',
-            'This build cannot read the picked file’s path; type the path of the file instead.',
-          ),
-        );
-    return { promise, cancel: () => undefined };
-  }
-  return uploadFile(file, onProgress);
+/** True in the desktop app (the preload's `window.cep`): files come from the system's dialogs. */
+export function hasFileDialogs(): boolean {
+  return typeof window !== 'undefined' && window.cep !== undefined;
 }
 
-function uploadFile(file: File, onProgress: (p: UploadProgress) => void): UploadHandle {
+/** Desktop: the system's open dialog; null when the user cancels. */
+export async function chooseRecordingFile(api: CepApi): Promise<PickedFile | null> {
+  const chosen = await api.files.chooseRecording();
+  return chosen === null ? null : { path: chosen.grant, name: chosen.name, size: chosen.size };
+}
+
+/** Browser: uploads the picked file; the host answers with a grant for it. */
+export function uploadFile(file: File, onProgress: (p: UploadProgress) => void): UploadHandle {
   // XMLHttpRequest, not fetch: only it reports upload progress, which matters for big recordings.
   const xhr = new XMLHttpRequest();
   const promise = new Promise<PickedFile>((resolve, reject) => {

@@ -1,5 +1,5 @@
 /**
- * The import dialog's state machine: pick a file → (upload) → inspect → confirm settings → import
+ * The import dialog's state machine: choose a file (dialog, or pick and upload) → inspect → confirm settings → import
  * with progress and cancel → done (with skipped rows) or failed (with line numbers). Every back-end
  * failure lands in `error`, never as an uncaught rejection.
  */
@@ -13,7 +13,13 @@ import {
   type RecordingDetail,
   type TimestampFormat,
 } from '../../electron/contract';
-import { resolvePickedFile, type UploadHandle, type UploadProgress } from './file-source';
+import {
+  chooseRecordingFile,
+  hasFileDialogs,
+  uploadFile,
+  type UploadHandle,
+  type UploadProgress,
+} from './file-source';
 
 export type ImportPhase = 'pick' | 'uploading' | 'inspecting' | 'confirm' | 'importing' | 'done' | 'failed';
 
@@ -35,8 +41,10 @@ export interface ImportFlow {
   error: CepError | null;
   /** Phase to return to from `failed` ("Back"). */
   retryPhase: ImportPhase;
+  /** Desktop: files come from the system's dialog (chooseFile); browser: picked and uploaded (pickFile). */
+  desktop: boolean;
   pickFile: (file: File) => void;
-  pickPath: (path: string) => void;
+  chooseFile: () => void;
   setSettings: (patch: Partial<ImportSettings>) => void;
   start: () => void;
   cancel: () => void;
@@ -114,7 +122,7 @@ export function useImportFlow(api: CepApi): ImportFlow {
   const pickFile = (file: File) => {
     setPhase('uploading');
     setUpload({ loaded: 0, total: file.size });
-    const handle = resolvePickedFile(file, setUpload);
+    const handle = uploadFile(file, setUpload);
     uploadRef.current = handle;
     handle.promise.then(
       (picked) => {
@@ -126,6 +134,15 @@ export function useImportFlow(api: CepApi): ImportFlow {
         if (CepError.from(err).code === 'cancelled') setPhase('pick');
         else fail(err, 'pick');
       },
+    );
+  };
+
+  const chooseFile = () => {
+    chooseRecordingFile(api).then(
+      (picked) => {
+        if (picked !== null) void inspectPath(picked.path, picked.name);
+      },
+      (err: unknown) => fail(err, 'pick'),
     );
   };
 
@@ -176,8 +193,9 @@ export function useImportFlow(api: CepApi): ImportFlow {
     result,
     error,
     retryPhase,
+    desktop: hasFileDialogs(),
     pickFile,
-    pickPath: (path) => void inspectPath(path.trim(), path.trim()),
+    chooseFile,
     setSettings: (patch) => setSettingsState((s) => ({ ...s, ...patch })),
     start,
     cancel,

@@ -76,7 +76,6 @@ describe('Forge Vite build of main and preload', () => {
         },
         on: (channel: string, fn: (...args: unknown[]) => void) => rendererListeners.set(channel, fn),
       },
-      webUtils: { getPathForFile: (file: { name: string }) => `/picked/${file.name}` },
     };
     const module = { exports: {} };
     const sandbox = {
@@ -90,10 +89,8 @@ describe('Forge Vite build of main and preload', () => {
     };
     vm.runInNewContext(readFileSync(path.join(outDir, 'preload.cjs'), 'utf8'), sandbox);
 
-    expect([...exposed.keys()]).toEqual(['cep', 'cepFiles']);
-    const files = exposed.get('cepFiles') as { pathForFile(file: { name: string }): string };
-    expect(Object.keys(files)).toEqual(['pathForFile']);
-    expect(files.pathForFile({ name: 'events.csv' })).toBe('/picked/events.csv');
+    // Only the contract: no path helper (files reach the back end only through its dialogs).
+    expect([...exposed.keys()]).toEqual(['cep']);
     const api = exposed.get('cep') as Record<
       string,
       Record<string, (...a: unknown[]) => Promise<unknown>>

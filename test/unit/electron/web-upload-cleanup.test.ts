@@ -64,18 +64,23 @@ function deadPid(): number {
 }
 
 describe('upload clean-up', () => {
-  it('deletes an upload once its import succeeds', async () => {
-    const file = await upload('ok.csv', 'ts,v\n1,a\n2,b\n');
+  const where = (grant: string): string => host.backend.grants.resolve(grant, 'read').path;
+
+  it('deletes an upload once its import succeeds (and its grant with it)', async () => {
+    const grant = await upload('ok.csv', 'ts,v\n1,a\n2,b\n');
+    const file = where(grant);
     expect(path.dirname(file)).toBe(host.uploadDir);
-    expect(await importFile(file, 'reject')).toBe(200);
+    expect(await importFile(grant, 'reject')).toBe(200);
     expect(existsSync(file)).toBe(false);
+    expect(await importFile(grant, 'reject')).toBe(403);
   });
 
   it('keeps an upload after a failed import for a retry, then deletes it when the retry succeeds', async () => {
-    const file = await upload('bad.csv', 'ts,v\n1,a\nnever,b\n');
-    expect(await importFile(file, 'reject')).toBe(422);
+    const grant = await upload('bad.csv', 'ts,v\n1,a\nnever,b\n');
+    const file = where(grant);
+    expect(await importFile(grant, 'reject')).toBe(422);
     expect(existsSync(file)).toBe(true);
-    expect(await importFile(file, 'skip')).toBe(200);
+    expect(await importFile(grant, 'skip')).toBe(200);
     expect(existsSync(file)).toBe(false);
   });
 

@@ -60,10 +60,14 @@ describe('POST /api/upload', () => {
       },
     );
     expect(response.status).toBe(200);
-    const { result } = (await response.json()) as { result: { path: string; bytes: number } };
+    const { result } = (await response.json()) as { result: { path: string; bytes: number; name: string } };
     expect(result.bytes).toBe(csv.length);
-    expect(path.basename(result.path)).toMatch(/-risk-transactions\.csv$/);
-    expect(readFileSync(result.path).equals(csv)).toBe(true);
+    expect(result.name).toBe('risk-transactions.csv');
+    // The client gets a grant for the received file, never its path.
+    expect(result.path).toMatch(/^grant:/);
+    const received = host.backend.grants.resolve(result.path, 'read').path;
+    expect(path.basename(received)).toMatch(/-risk-transactions\.csv$/);
+    expect(readFileSync(received).equals(csv)).toBe(true);
 
     const inspected = await post('recordings.inspect', { path: result.path });
     expect(inspected.status).toBe(200);
@@ -106,7 +110,11 @@ describe('upload limits and names', () => {
   it('answers 413 past the size cap and leaves no partial file behind', async () => {
     const dir = path.join(work, 'capped');
     const server = createServer((req, res) => {
-      void handleUpload(req, res, new URL(req.url ?? '/', 'http://x'), { dir, limit: 1000 });
+      void handleUpload(req, res, new URL(req.url ?? '/', 'http://x'), {
+        dir,
+        limit: 1000,
+        grant: () => 'grant:unused-in-this-test-xx',
+      });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;

@@ -18,6 +18,8 @@ async function rejection(promise: Promise<unknown>): Promise<CepError> {
 describe('recordings.* through createBackend', () => {
   let dir: string;
   let backend: CepBackend;
+  /** A file the user chose (as a dialog or an upload would record it). */
+  const read = (file: string): string => backend.grants.issue(file, 'read').id;
   beforeEach(() => {
     dir = mkdtempSync(path.join(tmpdir(), 'cepheus-rec-api-'));
     backend = createBackend({ dataDir: dir, appVersion: '0.0.0' });
@@ -33,7 +35,7 @@ describe('recordings.* through createBackend', () => {
     backend.on('recordings.changed', (c) => changes.push(c));
     backend.on('recordings.importProgress', (p) => progress.push(p));
 
-    const proposal = await backend.recordings.inspect({ path: fixture('clicks.jsonl') });
+    const proposal = await backend.recordings.inspect({ path: read(fixture('clicks.jsonl')) });
     const recording = await backend.recordings.import({
       path: proposal.path,
       name: 'clicks',
@@ -77,7 +79,7 @@ describe('recordings.* through createBackend', () => {
   it('reports malformed rows as import-failed issues with their lines', async () => {
     const error = await rejection(
       backend.recordings.import({
-        path: fixture('malformed.csv'),
+        path: read(fixture('malformed.csv')),
         name: 'm',
         timestampField: 'ts',
         timestampFormat: 'epochMillis',
@@ -91,7 +93,9 @@ describe('recordings.* through createBackend', () => {
       ['line', 5],
       ['line', 6],
     ]);
-    const broken = await rejection(backend.recordings.inspect({ path: path.join(dir, 'missing.json') }));
+    const broken = await rejection(
+      backend.recordings.inspect({ path: read(path.join(dir, 'missing.json')) }),
+    );
     expect(broken.code).toBe('import-failed');
     expect(broken.message).toContain('missing.json');
   });
@@ -105,7 +109,7 @@ describe('recordings.* through createBackend', () => {
     });
     const error = await rejection(
       backend.recordings.import({
-        path: file,
+        path: read(file),
         name: 'big',
         timestampField: 'ts',
         timestampFormat: 'epochMillis',

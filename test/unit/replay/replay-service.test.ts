@@ -13,7 +13,7 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'cepheus-replay-'));
   backend = createBackend({ dataDir: dir, appVersion: 'test' });
   const rec = await backend.recordings.import({
-    path: path.resolve('samples/recordings/risk-transactions.csv'),
+    path: backend.grants.issue(path.resolve('samples/recordings/risk-transactions.csv'), 'read').id,
     name: 'risk',
     timestampField: 'ts',
     timestampFormat: 'iso8601',
@@ -46,7 +46,11 @@ describe('replay service on a real SQLite recording', () => {
     expect(end.done).toBe(true);
     expect(end.report.totals.matches).toBe(3);
     const out = path.join(dir, 'results.jsonl');
-    const exported = await backend.replay.exportResults({ sessionId, format: 'jsonl', path: out });
+    const exported = await backend.replay.exportResults({
+      sessionId,
+      format: 'jsonl',
+      path: backend.grants.issue(out, 'write').id,
+    });
     const lines = readFileSync(out, 'utf8')
       .trim()
       .split('\n')
@@ -57,7 +61,11 @@ describe('replay service on a real SQLite recording', () => {
     expect(page.total).toBe(3);
     expect(page.items[0].events.length).toBe(2);
     const csv = path.join(dir, 'results.csv');
-    await backend.replay.exportResults({ sessionId, format: 'csv', path: csv });
+    await backend.replay.exportResults({
+      sessionId,
+      format: 'csv',
+      path: backend.grants.issue(csv, 'write').id,
+    });
     expect(readFileSync(csv, 'utf8').split('\n')[0]).toBe(
       'result,kind,key,timestamp,stage,seq,event_ts,event',
     );

@@ -48,7 +48,7 @@ beforeAll(async () => {
   const file = path.join(dir, 'events.jsonl');
   writeFileSync(file, lines.join('\n') + '\n');
   const rec = await backend.recordings.import({
-    path: file,
+    path: backend.grants.issue(file, 'read').id,
     name: 'events',
     timestampField: 'ts',
     timestampFormat: 'epochMillis',
