@@ -8,6 +8,7 @@ import { pathOf, walk, type CallExpr, type Expr } from './ast';
 import { FUNCTION_NAMES, findFunction, type AggregateName, type FunctionDoc } from './functions';
 import { didYouMean, exprError, exprWarning, withSuggestion } from './source';
 import { compileRegex, type MatchRegex } from './regex';
+import { stageIndex } from './stage-index';
 
 export interface AggregateCall {
   fn: AggregateName;
@@ -37,7 +38,7 @@ export function bindCondition(ast: Expr, stages: readonly string[], currentStage
     referencedStages: [],
     diagnostics: [],
   };
-  const stageSet = new Set(stages);
+  const stageSet = stageIndex(stages);
   walk(ast, (node) => {
     if (node.kind === 'call') bindCall(node, stageSet, stages, binding);
   });
@@ -45,7 +46,12 @@ export function bindCondition(ast: Expr, stages: readonly string[], currentStage
   return binding;
 }
 
-function bindCall(call: CallExpr, stageSet: Set<string>, stages: readonly string[], b: Binding): void {
+function bindCall(
+  call: CallExpr,
+  stageSet: ReadonlyMap<string, number>,
+  stages: readonly string[],
+  b: Binding,
+): void {
   const err = (code: string, message: string, range = call.range): void => {
     b.diagnostics.push(exprError(code, message, range));
   };
@@ -103,10 +109,11 @@ function bindCall(call: CallExpr, stageSet: Set<string>, stages: readonly string
 
 /** Stages are listed in pattern order: a later stage never has bound events yet. */
 function warnLaterStages(b: Binding, stages: readonly string[], currentStage: string | undefined): void {
-  const current = currentStage === undefined ? -1 : stages.indexOf(currentStage);
+  const index = stageIndex(stages);
+  const current = currentStage === undefined ? -1 : (index.get(currentStage) ?? -1);
   if (current < 0) return;
   for (const [call, agg] of b.aggregates) {
-    if (stages.indexOf(agg.stage) > current) {
+    if ((index.get(agg.stage) ?? -1) > current) {
       b.diagnostics.push(
         exprWarning(
           'expr.later-stage',
@@ -121,7 +128,7 @@ function warnLaterStages(b: Binding, stages: readonly string[], currentStage: st
 function bindAggregate(
   call: CallExpr,
   fn: AggregateName,
-  stageSet: Set<string>,
+  stageSet: ReadonlyMap<string, number>,
   stages: readonly string[],
   b: Binding,
 ): void {

@@ -9,6 +9,7 @@ import { pathOf, type Expr } from './ast';
 import type { Binding } from './bind';
 import type { ExprType } from './functions';
 import { didYouMean, exprError, exprWarning, withSuggestion } from './source';
+import { stageIndex } from './stage-index';
 
 export interface CheckOptions {
   stages: readonly string[];
@@ -162,7 +163,7 @@ export class TypeChecker {
   }
 
   private warnStageAsField(name: string, node: Expr): void {
-    if (!this.options.stages.includes(name)) return;
+    if (!stageIndex(this.options.stages).has(name)) return;
     if (this.options.schema?.fields.some((f) => f.name === name || f.name.startsWith(name + '.'))) return;
     this.diagnostics.push(
       exprWarning(

@@ -9,7 +9,7 @@ export { explainCondition, type ConditionTrace, type TraceStep } from './explain
 export { completionsAt, type CompletionItem, type CompletionKind } from './completion';
 export { hoverAt, type Hover } from './hover';
 export { CONDITION_FUNCTIONS, type FunctionDoc, type ExprType } from './functions';
-export { KEYWORDS } from './parser';
+export { KEYWORDS, MAX_CONDITION_DEPTH, MAX_CONDITION_LENGTH } from './parser';
 export { printAviator } from './print-aviator';
 export { printJava, type JavaPrintOptions, type JavaPrintResult } from './print-java';
 export { printFlinkSql, type FlinkSqlPrintOptions } from './print-flink-sql';

@@ -4,12 +4,20 @@
  * overflow the stack).
  */
 import type { Diagnostic, SourceRange } from '../pattern/diagnostic';
-import type { BinaryOp, Expr } from './ast';
+import { childrenOf, type BinaryOp, type Expr } from './ast';
 import { tokenize, type Token } from './lexer';
 import { SourceText, exprError, spanRanges } from './source';
 
 export const KEYWORDS = ['true', 'false', 'null', 'and', 'or', 'not', 'in'] as const;
 const MAX_DEPTH = 150;
+/**
+ * Limits on what a condition may be, checked before any work that grows with them: the longest
+ * source (a 70 MB line took minutes to lex) and the deepest tree (each operator of a chain such as
+ * `x == 1 && x == 2 && …` nests one level; the checker, compiler, exporters and the evaluation
+ * recurse over it, and 2,000 levels overflowed the stack).
+ */
+export const MAX_CONDITION_LENGTH = 100_000;
+export const MAX_CONDITION_DEPTH = 500;
 
 class ParseFailure extends Error {
   constructor(readonly diagnostic: Diagnostic) {
@@ -72,9 +80,32 @@ export interface ParseResult {
 
 export function parseCondition(source: string): ParseResult {
   const text = new SourceText(typeof source === 'string' ? source : '');
+  if (text.text.length > MAX_CONDITION_LENGTH)
+    return {
+      ast: null,
+      diagnostics: [
+        exprError(
+          'expr.too-long',
+          `this condition is ${text.text.length.toLocaleString('en-US')} characters long; a condition may have at most ${MAX_CONDITION_LENGTH.toLocaleString('en-US')}: split it over several stages, or test a list of values with \`field in [a, b, …]\``,
+          text.range(MAX_CONDITION_LENGTH, text.text.length),
+        ),
+      ],
+    };
   try {
     const parser = new Parser(text);
-    return { ast: parser.parseAll(), diagnostics: [] };
+    const ast = parser.parseAll();
+    if (deeperThan(ast, MAX_CONDITION_DEPTH))
+      return {
+        ast: null,
+        diagnostics: [
+          exprError(
+            'expr.too-deep',
+            `this condition nests or chains more than ${MAX_CONDITION_DEPTH} operators (such as a long run of && or ||); split it over several stages, or test a list of values with \`field in [a, b, …]\``,
+            ast.range,
+          ),
+        ],
+      };
+    return { ast, diagnostics: [] };
   } catch (e) {
     if (e instanceof ParseFailure) return { ast: null, diagnostics: [e.diagnostic] };
     // Anything else is a bug in this file; still report it instead of crashing the caller.
@@ -89,6 +120,17 @@ export function parseCondition(source: string): ParseResult {
       ],
     };
   }
+}
+
+/** Whether the tree is more than `limit` levels deep; iterative, so it never overflows itself. */
+function deeperThan(root: Expr, limit: number): boolean {
+  const stack: [Expr, number][] = [[root, 1]];
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+    const [node, depth] = item;
+    if (depth > limit) return true;
+    for (const child of childrenOf(node)) stack.push([child, depth + 1]);
+  }
+  return false;
 }
 
 class Parser {
