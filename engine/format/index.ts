@@ -52,6 +52,7 @@ export {
   type TestTime,
 } from './tests-schema';
 export { loadDocument, type LoadResult } from './load';
+export { MAX_PATTERN_NODES, MAX_PATTERN_EDGES } from './size-limit';
 export { parseJsonText, type JsonParseResult } from './json-text';
 export { MIGRATIONS, type Migration } from './migrations';
 export { serializeDocument, normalizeDocument, canonicalJson } from './serialize';

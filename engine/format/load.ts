@@ -8,6 +8,7 @@ import { issuesToDiagnostics } from './issues';
 import { parseJsonText } from './json-text';
 import { MIGRATIONS } from './migrations';
 import { CURRENT_VERSION, FORMAT_ID, PatternDocumentSchema, type PatternDocument } from './schema';
+import { sizeProblem } from './size-limit';
 
 export type LoadResult =
   | { ok: true; document: PatternDocument; migratedFrom?: number; diagnostics: Diagnostic[] }
@@ -62,6 +63,9 @@ function loadUnsafe(input: unknown): LoadResult {
       `This file was written by a newer Cepheus (format version ${version}); this version reads up to ${CURRENT_VERSION}.`,
       ['version'],
     );
+
+  const tooBig = sizeProblem(obj);
+  if (tooBig !== null) return fail('format.too-large', tooBig, ['nodes']);
 
   let current: unknown = raw;
   for (let v = version; v < CURRENT_VERSION; v++) {

@@ -129,6 +129,8 @@ export interface ValidatePatternOptions {
 export function validatePattern(doc: PatternDocument, options: ValidatePatternOptions = {}): Diagnostic[] {
   try {
     const schema = schemaProblems(doc);
+    // Past the size limit nothing else is checked: that work is what the limit bounds.
+    if (schema.some((d) => d.code === 'format.too-large')) return schema;
     const lowered = documentToChains(doc);
     const rest = [
       ...lowered.diagnostics,
