@@ -1,5 +1,13 @@
 /** Reading pattern files and writing outputs, with messages that say what is wrong and where. */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  writeFileSync,
+  type WriteStream,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { loadDocument, type PatternDocument } from '../engine';
 import type { Diagnostic } from '../engine/pattern/diagnostic';
@@ -45,6 +53,22 @@ export function loadPatternFile(file: string): { document: PatternDocument; warn
   return { document: loaded.document, warnings: loaded.diagnostics.filter((d) => d.severity === 'warning') };
 }
 
+/** "Cannot write FILE: why" in plain words for the usual causes (a folder, a missing folder, no right). */
+export function cannotWrite(out: string, e: unknown): CliError {
+  const code = (e as { code?: unknown } | null)?.code;
+  const why =
+    code === 'EISDIR'
+      ? 'it is a folder; give a file name, e.g. --out matches.jsonl'
+      : code === 'ENOENT'
+        ? `the folder "${dirname(out)}" does not exist`
+        : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+          ? 'permission denied'
+          : e instanceof Error
+            ? e.message
+            : String(e);
+  return new CliError(`Cannot write "${out}": ${why}.`, 2);
+}
+
 /** Writes to a file, or to stdout when no file is given. */
 export function writeOutput(text: string, out: string | undefined): void {
   if (out === undefined) {
@@ -54,8 +78,22 @@ export function writeOutput(text: string, out: string | undefined): void {
   try {
     writeFileSync(out, text);
   } catch (e) {
-    throw new CliError(`Cannot write "${out}": ${e instanceof Error ? e.message : String(e)}`, 2);
+    throw cannotWrite(out, e);
   }
+}
+
+/**
+ * A stream onto `out`, opened now, so a folder or an unwritable path fails before any work with a
+ * one-line message (a stream opened lazily reported it as an unhandled 'error' event and a stack).
+ */
+export function openOutputStream(out: string): WriteStream {
+  let fd: number;
+  try {
+    fd = openSync(out, 'w');
+  } catch (e) {
+    throw cannotWrite(out, e);
+  }
+  return createWriteStream('', { fd });
 }
 
 /** Writes a project's files under `dir` (created if missing); existing files of the same name are replaced. */

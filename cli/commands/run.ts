@@ -1,11 +1,11 @@
 /** cepheus run <pattern> <events> — matches and timeouts as JSON Lines. */
-import { createWriteStream, type WriteStream } from 'node:fs';
+import type { WriteStream } from 'node:fs';
 import { lintDocument, RunBudgetExceeded, type RunBudgetLimits } from '../../engine';
 import { flag, parseArgs, type ParsedArgs } from '../args';
 import { CappedLog } from '../capped-log';
 import { CliError } from '../errors';
 import { readEvents } from '../events-reader';
-import { formatDiagnostics, loadPatternFile } from '../io';
+import { cannotWrite, formatDiagnostics, loadPatternFile, openOutputStream } from '../io';
 import { describePending, pendingSummary } from '../../engine';
 import { createPipeline, toRecord, type OutputRecord } from '../pipeline';
 
@@ -57,8 +57,21 @@ function budgetOf(args: ParsedArgs): Partial<RunBudgetLimits> {
 
 class Sink {
   private buffer: string[] = [];
-  constructor(private readonly stream: WriteStream | NodeJS.WriteStream) {}
+  /** A write that failed (disk full, file removed): reported once, as a plain message. */
+  private failed: unknown = null;
+  constructor(
+    private readonly stream: WriteStream | NodeJS.WriteStream,
+    private readonly name: string,
+  ) {
+    stream.on('error', (e) => {
+      this.failed ??= e;
+    });
+  }
+  private check(): void {
+    if (this.failed !== null) throw cannotWrite(this.name, this.failed);
+  }
   async write(line: string): Promise<void> {
+    this.check();
     this.buffer.push(line);
     if (this.buffer.length >= 512) await this.drain();
   }
@@ -66,14 +79,22 @@ class Sink {
     if (this.buffer.length === 0) return;
     const ok = this.stream.write(this.buffer.join(''));
     this.buffer = [];
-    if (!ok) await new Promise<void>((resolve) => this.stream.once('drain', () => resolve()));
+    if (!ok)
+      await new Promise<void>((resolve) => {
+        this.stream.once('drain', () => resolve());
+        this.stream.once('error', () => resolve());
+      });
+    this.check();
   }
   async close(): Promise<void> {
     await this.drain();
     if (this.stream !== process.stdout)
       await new Promise<void>((resolve, reject) =>
-        (this.stream as WriteStream).end((e?: Error | null) => (e ? reject(e) : resolve())),
+        (this.stream as WriteStream).end((e?: Error | null) =>
+          e ? reject(cannotWrite(this.name, e)) : resolve(),
+        ),
       );
+    this.check();
   }
 }
 
@@ -108,9 +129,9 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
   const { pipeline } = created;
   const lint = lintDocument(document);
   if (lint.length > 0) process.stderr.write(`${formatDiagnostics(lint)}\n`);
-  const events = readEvents(eventsFile);
   const out = flag(args, 'out');
-  const sink = new Sink(out ? createWriteStream(out) : process.stdout);
+  const sink = out ? new Sink(openOutputStream(out), out) : new Sink(process.stdout, 'standard output');
+  const events = readEvents(eventsFile);
   const counts = { events: 0, match: 0, timeout: 0, late: 0, warning: 0, error: 0 };
   const progress = process.stderr.isTTY;
   const log = new CappedLog((line) => process.stderr.write(line));

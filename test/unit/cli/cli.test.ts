@@ -146,6 +146,27 @@ describe('cepheus (spawned)', { timeout: 60_000 }, () => {
     ).toHaveLength(1);
   });
 
+  it('run and export: an --out that is a folder or in a missing folder is one line and exit code 2', async () => {
+    const input = file('events-out.jsonl', events.map((e) => JSON.stringify(e)).join('\n'));
+    for (const cmd of [
+      ['run', pattern, input],
+      ['export', pattern, '--to', 'flink-java'],
+    ]) {
+      const folder = await cepheus([...cmd, '--out', dir]);
+      expect(folder.code, folder.stderr).toBe(2);
+      expect(folder.stderr.trim()).toBe(
+        `cepheus ${cmd[0]}: Cannot write "${dir}": it is a folder; give a file name, e.g. --out matches.jsonl.`,
+      );
+      const missing = join(dir, 'no-such-folder', 'out.txt');
+      const nowhere = await cepheus([...cmd, '--out', missing]);
+      expect(nowhere.code).toBe(2);
+      expect(nowhere.stderr.trim()).toBe(
+        `cepheus ${cmd[0]}: Cannot write "${missing}": the folder "${join(dir, 'no-such-folder')}" does not exist.`,
+      );
+      expect(nowhere.stderr).not.toMatch(/\n\s+at |node:events/);
+    }
+  });
+
   it('run: a bad line, a missing file and a wrong extension are reported with exit codes', async () => {
     const bad = await cepheus(['run', pattern, file('bad.jsonl', '{"ts": 1}\n{"ts": 2}\n{"ts": 3,,}\n')]);
     expect(bad.code).toBe(1);
