@@ -35,7 +35,7 @@ describe('tests service', () => {
     api = createBackend({ dataDir: dir, appVersion: 'test' });
     api.on('tests.progress', (p) => progress.push(p));
     const r = await api.recordings.import({
-      path: join(root, 'samples/recordings/risk-transactions.csv'),
+      path: api.grants.issue(join(root, 'samples/recordings/risk-transactions.csv'), 'read').id,
       name: 'Sample: risk-transactions.csv',
       timestampField: 'ts',
       timestampFormat: 'iso8601',
