@@ -2,7 +2,15 @@
 import type { TimeSettings } from '../engine/format';
 import { timeReader as engineTimeReader, type TimeReader } from '../engine';
 
-export { fieldValue, toEpochMillis, keyText, type TimeFormat, type TimeReader } from '../engine';
+export {
+  fieldValue,
+  fieldReader,
+  toEpochMillis,
+  keyReader,
+  keyText,
+  type TimeFormat,
+  type TimeReader,
+} from '../engine';
 
 /** `fieldOverride` (e.g. --time-field) switches a processing-time document to event time on that field. */
 export function timeReader(

@@ -15,7 +15,7 @@ import {
 } from '../engine';
 import type { Diagnostic } from '../engine/pattern/diagnostic';
 import type { EventRecord } from '../engine/pattern/spec';
-import { fieldValue, timeReader } from './event-time';
+import { keyReader, timeReader } from './event-time';
 
 export interface PipelineOptions {
   /** Partition key field; overrides the document's. */
@@ -73,14 +73,6 @@ export function toRecord(o: MatcherOutput): OutputRecord {
   }
 }
 
-/** A partition key value as text; objects by their JSON so different values stay different keys. */
-function keyText(v: unknown): string {
-  if (v === undefined || v === null) return '';
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  return JSON.stringify(v);
-}
-
 export function createPipeline(
   doc: PatternDocument,
   options: PipelineOptions = {},
@@ -98,7 +90,7 @@ export function createPipeline(
     timeouts: options.timeouts === true,
     ...(options.budget !== undefined ? { budget: options.budget } : {}),
     watermarkIntervalMs: time.watermarkIntervalMs,
-    ...(key ? { keyOf: (e: EventRecord) => keyText(fieldValue(e, key)) } : {}),
+    ...(key ? { keyOf: keyReader(key) } : {}),
   });
   return {
     ok: true,

@@ -104,7 +104,9 @@ export { prepareReplayPattern, type ReplayPattern } from './debug';
 export {
   timeReader,
   fieldValue,
+  fieldReader,
   toEpochMillis,
+  keyReader,
   keyText,
   type TimeReader,
   type TimeFormat,

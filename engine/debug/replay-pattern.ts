@@ -9,7 +9,7 @@ import type { MatcherOptions } from '../nfa/matcher-types';
 import { documentToSpec, type PatternDocument } from '../format';
 import type { Diagnostic } from '../pattern/diagnostic';
 import type { EventRecord, EventSchema, StageSpec } from '../pattern/spec';
-import { fieldValue, keyText, timeReader } from '../runtime/event-time';
+import { keyReader, timeReader } from '../runtime/event-time';
 
 export interface StageInfo {
   stage: string;
@@ -88,8 +88,7 @@ export function prepareReplayPattern(doc: PatternDocument): PrepareResult {
   if (!compiled.ok) return { ok: false, diagnostics: compiled.diagnostics };
   const stages = flattenStages(lowered.spec.stages);
   const partitionKey = doc.settings.partitionKey ?? null;
-  const keyOf =
-    partitionKey === null ? () => '' : (payload: EventRecord) => keyText(fieldValue(payload, partitionKey));
+  const keyOf = partitionKey === null ? () => '' : keyReader(partitionKey);
   const pattern: ReplayPattern = {
     nfa: compiled.nfa,
     schema,

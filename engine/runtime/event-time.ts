@@ -11,12 +11,24 @@ export type TimeFormat = 'epochMillis' | 'epochSeconds' | 'iso8601';
 
 /** Reads a dotted field path (`user.id`). */
 export function fieldValue(event: EventRecord, path: string): unknown {
-  let v: unknown = event;
-  for (const k of path.split('.')) {
-    if (v === null || typeof v !== 'object') return undefined;
-    v = (v as Record<string, unknown>)[k];
+  return fieldReader(path)(event);
+}
+
+/** A reader of a dotted field path, split once (a reader runs per event, per rule). */
+export function fieldReader(path: string): (event: EventRecord) => unknown {
+  const keys = path.split('.');
+  if (keys.length === 1) {
+    const k = keys[0];
+    return (event) => event[k];
   }
-  return v;
+  return (event) => {
+    let v: unknown = event;
+    for (const k of keys) {
+      if (v === null || typeof v !== 'object') return undefined;
+      v = (v as Record<string, unknown>)[k];
+    }
+    return v;
+  };
 }
 
 /** Milliseconds, or null when the value cannot be read as a time in this format. */
@@ -53,6 +65,7 @@ export function timeReader(
   if (field === undefined)
     return { mode: 'processing', timestampOf: () => clock(), outOfOrdernessMs: 0, watermarkIntervalMs: 0 };
   const format: TimeFormat = settings.mode === 'event' ? settings.format : 'epochMillis';
+  const read = fieldReader(field);
   return {
     mode: 'event',
     outOfOrdernessMs: settings.mode === 'event' ? settings.outOfOrdernessMs : 0,
@@ -60,7 +73,7 @@ export function timeReader(
     watermarkIntervalMs:
       settings.mode === 'event' ? settings.watermarkIntervalMs : FLINK_WATERMARK_INTERVAL_MS,
     timestampOf: (event) => {
-      const ms = toEpochMillis(fieldValue(event, field), format);
+      const ms = toEpochMillis(read(event), format);
       if (ms === null)
         throw new Error(
           `the time field "${field}" is ${JSON.stringify(fieldValue(event, field)) ?? 'missing'} in ${JSON.stringify(event).slice(0, 200)}`,
@@ -68,6 +81,12 @@ export function timeReader(
       return ms;
     },
   };
+}
+
+/** A reader of a partition key as text (see keyText). */
+export function keyReader(path: string): (event: EventRecord) => string {
+  const read = fieldReader(path);
+  return (event) => keyText(read(event));
 }
 
 /** A partition key value as text; objects by their JSON so different values stay different keys. */
