@@ -7,6 +7,7 @@ import {
   compilePattern,
   createMatcher,
   createNfaState,
+  livePartialMatches as liveIn,
   processEvent,
   type CepMatcher,
   type MatcherOptions,
@@ -39,10 +40,7 @@ export function compileOrThrow(spec: PatternSpec): ReturnType<typeof compilePatt
 /** Live runs that have started (each key's idle start run excluded) plus completed runs held by the skip strategy. */
 export function livePartialMatches(m: CepMatcher): number {
   let n = 0;
-  for (const ks of m.keys.values()) {
-    for (const r of ks.nfa.partial) if (r.startFid >= 0) n++;
-    n += ks.nfa.completed.length;
-  }
+  for (const ks of m.keys.values()) n += liveIn(ks.nfa);
   return n;
 }
 

@@ -5,6 +5,7 @@
  */
 import type { MatcherOutput } from '../nfa/matcher-types';
 import { RunBudgetExceeded } from '../nfa/run-budget';
+import { livePartialMatches } from '../nfa/runtime-state';
 import type { CheckpointStore } from './checkpoints';
 import { NearMissCollector, type NearMiss } from './near-misses';
 import type { ReplayPattern } from './replay-pattern';
@@ -137,7 +138,7 @@ export class ReplayAnalysis {
   private sample(): void {
     const r = this.runner;
     let live = 0;
-    for (const ks of r.matcher.keys.values()) live += ks.nfa.partial.length - 1 + ks.nfa.completed.length;
+    for (const ks of r.matcher.keys.values()) live += livePartialMatches(ks.nfa);
     this.samples.push({
       position: r.position,
       ts: r.current?.ts ?? null,

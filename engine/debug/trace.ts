@@ -2,6 +2,7 @@
  * Collects one step's NFA evaluations (every edge of every partial match, what became of each run)
  * and explains each edge's stage conditions with the values that decided them.
  */
+import { START_RUN_ID } from './counters';
 import { explainCondition } from '../expr/explain';
 import type { EdgeEvaluation, RunBranched, RunDiscarded } from '../nfa/observer';
 import { matchOf, pathOf } from '../nfa/shared-buffer';
@@ -96,7 +97,9 @@ export class StepTracer implements StepListener {
     const ks = this.runner.matcher.keys.get(key);
     const run = ks?.nfa.partial.find((r) => r.id === e.runId);
     const match = run && run.startFid >= 0 ? matchOf(pathOf(run.node)) : undefined;
-    const def = run ? pattern.nfa.states[run.state] : undefined;
+    // A key with nothing live holds no state in the matcher: its start run is the fresh one.
+    const state = run?.state ?? (e.runId === START_RUN_ID ? pattern.nfa.startState : undefined);
+    const def = state !== undefined ? pattern.nfa.states[state] : undefined;
     const isStart = def?.kind === 'start';
     return {
       match,

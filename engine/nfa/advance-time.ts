@@ -1,4 +1,5 @@
 /** Flink's NFA.advanceTime over a per-key NfaState: windows time out, held matches are released. */
+import { advanceCounting, leaveCounting } from './counting';
 import { heapOffer } from './java-heap';
 import type { NfaObserver } from './observer';
 import { compareRuns, lastTimestamp, NO_COUNTERS, type NfaState, type PartialRun } from './runtime-state';
@@ -53,6 +54,14 @@ export function advanceTime(
   observer?: NfaObserver,
   withTimeouts = true,
 ): NfaStepResult {
+  if (st.countEvents !== undefined) {
+    if (observer === undefined) {
+      const r = advanceCounting(nfa, st, ts, withTimeouts);
+      dropOldCounters(st, ts);
+      return r ?? EMPTY_RESULT;
+    }
+    leaveCounting(nfa, st);
+  }
   if (st.completed.length === 0 && (!nfa.hasWindows || !anyTimedOut(nfa, st.partial, ts))) {
     dropOldCounters(st, ts);
     return EMPTY_RESULT;

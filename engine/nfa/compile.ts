@@ -9,6 +9,7 @@ import type { Diagnostic, DiagnosticField } from '../pattern/diagnostic';
 import type { EventSchema, PatternSpec, StageSpec } from '../pattern/spec';
 import { GraphBuilder, type BuiltGraph } from './builder';
 import { chainOf, type ConditionLookup } from './chain';
+import { countingShape } from './counting';
 import { stateSkips } from './guards';
 import { proceedCycleRules } from './proceed-cycle';
 import { TRUE_CONDITION, orCondition } from './conditions';
@@ -70,6 +71,7 @@ function conditionLookup(
       test: result.condition,
       text: `${label}(${source})`,
       guarded: guard ? { guard, value: false } : undefined,
+      eventOnly: result.referencedStages.length === 0 && !result.iterative,
     };
     return condition;
   };
@@ -163,7 +165,8 @@ function flatten(spec: PatternSpec, graph: BuiltGraph, stageNames: string[]): Co
   const windowTime = graph.windowTime ?? 0;
   const hasStateWindows = states.some((s) => s.window !== undefined && s.window > 0);
   const hasWindows = windowTime > 0 || hasStateWindows;
-  const { skips, startSkip, guards } = stateSkips(states, graph.start.id);
+  const { skips, startSkip, guards, inert } = stateSkips(states, graph.start.id);
+  const counting = countingShape(states, graph.start.id, spec.skip, hasStateWindows);
   return {
     states,
     startState: graph.start.id,
@@ -176,6 +179,8 @@ function flatten(spec: PatternSpec, graph: BuiltGraph, stageNames: string[]): Co
     skips,
     startSkip,
     guards,
+    inert,
+    counting,
   };
 }
 

@@ -5,7 +5,7 @@
  */
 import type { EdgeCondition, GuardedValue } from './types';
 
-export const TRUE_CONDITION: EdgeCondition = { test: () => true, text: 'true' };
+export const TRUE_CONDITION: EdgeCondition = { test: () => true, text: 'true', eventOnly: true };
 
 function guarded(c: EdgeCondition, value: (v: boolean) => boolean): GuardedValue | undefined {
   return c.guarded === undefined ? undefined : { guard: c.guarded.guard, value: value(c.guarded.value) };
@@ -13,7 +13,13 @@ function guarded(c: EdgeCondition, value: (v: boolean) => boolean): GuardedValue
 
 export function notCondition(c: EdgeCondition): EdgeCondition {
   const inner = c.test;
-  return { test: (e, ctx) => !inner(e, ctx), text: `!(${c.text})`, guarded: guarded(c, (v) => !v) };
+  return {
+    test: (e, ctx) => !inner(e, ctx),
+    text: `!(${c.text})`,
+    guarded: guarded(c, (v) => !v),
+    eventOnly: c.eventOnly,
+    negates: c,
+  };
 }
 
 /** The value of `a op b` when the guard fails, if the left operand alone decides it or both share the guard. */
@@ -36,6 +42,7 @@ export function andCondition(a: EdgeCondition, b: EdgeCondition): EdgeCondition 
     test: (e, ctx) => l(e, ctx) && r(e, ctx),
     text: `${a.text} && ${b.text}`,
     guarded: combined(a, b, false),
+    eventOnly: a.eventOnly === true && b.eventOnly === true,
   };
 }
 
@@ -46,5 +53,6 @@ export function orCondition(a: EdgeCondition, b: EdgeCondition): EdgeCondition {
     test: (e, ctx) => l(e, ctx) || r(e, ctx),
     text: `(${a.text} || ${b.text})`,
     guarded: combined(a, b, true),
+    eventOnly: a.eventOnly === true && b.eventOnly === true,
   };
 }

@@ -62,6 +62,23 @@ function skipOf(
 }
 
 /**
+ * The guards under which an event leaves every run where it is: every state a run can wait in has a
+ * skip whose outcome is to stay (one ignore edge back to itself; for the start state, no take), and
+ * the event fails all their guards. Null when some state has no such skip.
+ */
+function inertGuards(states: readonly NfaStateDef[], skips: readonly (StateSkip | null)[]): number[] | null {
+  const all: number[] = [];
+  for (const s of states) {
+    if (s.kind === 'final' || s.kind === 'stop') continue;
+    const sk = skips[s.id];
+    if (sk == null) return null;
+    if (s.kind === 'start' ? sk.takes : sk.ignoreTo !== s.id) return null;
+    for (const g of sk.guards) if (!all.includes(g)) all.push(g);
+  }
+  return all.length > 0 ? all : null;
+}
+
+/**
  * Skips per state (null where none applies), the start state's (for the matcher's test that an
  * event starts nothing) and the guards they refer to. A start state's outcome is never an inline
  * ignore (ignoreTo is -1 for it): its run is kept, not moved.
@@ -69,12 +86,17 @@ function skipOf(
 export function stateSkips(
   states: readonly NfaStateDef[],
   startState: number,
-): { skips: (StateSkip | null)[]; startSkip: StateSkip | null; guards: EventGuard[] } {
+): {
+  skips: (StateSkip | null)[];
+  startSkip: StateSkip | null;
+  guards: EventGuard[];
+  inert: number[] | null;
+} {
   const guards: EventGuard[] = [];
   const guardIndex = (g: EventGuard): number => {
     const i = guards.indexOf(g);
     return i >= 0 ? i : guards.push(g) - 1;
   };
   const skips = states.map((s) => skipOf(states, s.id, guardIndex));
-  return { skips, startSkip: skips[startState] ?? null, guards };
+  return { skips, startSkip: skips[startState] ?? null, guards, inert: inertGuards(states, skips) };
 }

@@ -6,6 +6,7 @@
 export { compilePattern, type CompileOptions, type CompilePatternResult } from './compile';
 export {
   createNfaState,
+  livePartialMatches,
   type NfaState,
   type NfaStateOptions,
   type PartialRun,

@@ -1,5 +1,5 @@
 /** Rebuilds a matcher from a snapshot taken with CepMatcher.snapshot(). */
-import { newKeyState, setBuffer, type BufferedEvent, type KeyState } from './key-state';
+import { newKeyState, type KeyState } from './key-state';
 import { CepMatcher } from './matcher';
 import { decodeTime } from './matcher-snapshot';
 import type { MatcherOptions, MatcherSnapshot } from './matcher-types';
@@ -31,18 +31,29 @@ export function restoreMatcher(
   if (snapshot.runIdFloor !== undefined) m.runIdFloor = snapshot.runIdFloor;
   const timers: TimerEntry<KeyState>[] = [];
   for (const k of snapshot.keys) {
+    if (k.stateless === true) {
+      for (const b of k.buffer) for (const e of b.events) m.pending.push(b.ts, e.seq, k.key, e.event, null);
+      continue;
+    }
     const st = restoreNfaState(nfa, k.nfa);
     if (typeof st === 'string') return { ok: false, error: `key ${k.key}: ${st}` };
-    const buffer: BufferedEvent[] = [];
-    for (const b of [...k.buffer].sort((x, y) => x.ts - y.ts))
-      for (const e of b.events) buffer.push({ seq: e.seq, ts: b.ts, event: e.event });
     const ks: KeyState = newKeyState(nfa, k.key, m.perKeyCap, 1);
     ks.nfa = st;
     if (m.budget !== null) {
       st.limits = m.budget.step;
       m.budget.add(st);
     }
-    setBuffer(ks, buffer);
+    // Waiting events hold their key state until released, unless they started nothing (a snapshot
+    // of an older matcher also lists a timer per waiting event: it only advances the key again
+    // when the event is released).
+    for (const b of k.buffer)
+      for (const e of b.events) {
+        if (e.keyless === true) m.pending.push(b.ts, e.seq, k.key, e.event, null);
+        else {
+          ks.pendingEvents++;
+          m.pending.push(b.ts, e.seq, k.key, e.event, ks);
+        }
+      }
     for (const t of k.timers) {
       const ts = decodeTime(t.ts);
       ks.pendingTimers++;

@@ -1,6 +1,6 @@
 /** Matcher <-> plain JSON snapshot, so a run can be saved mid-stream and resumed exactly. */
 import type { EventRecord } from '../pattern/spec';
-import { bufferedEvents, type KeyState } from './key-state';
+import { newKeyState, type KeyState } from './key-state';
 import type { CepMatcher } from './matcher';
 import type { MatcherSnapshot, SnapshotTime } from './matcher-types';
 import { snapshotNfaState } from './nfa-snapshot';
@@ -24,6 +24,23 @@ export function snapshotMatcher(m: CepMatcher): MatcherSnapshot {
     list.push({ ts: encodeTime(t.ts), order: t.order });
     timersByKey.set(t.owner, list);
   }
+  // Waiting events by key, in arrival order; an event that started nothing waits without a key
+  // state, and a key with only such events is written with a fresh one, marked stateless.
+  const waiting = new Map<string, Waiting[]>();
+  for (const e of m.pending.entries()) {
+    const list = waiting.get(e.key) ?? [];
+    list.push({ seq: e.seq, ts: e.ts, event: e.event, keyless: e.owner === null });
+    waiting.set(e.key, list);
+  }
+  for (const list of waiting.values()) list.sort((a, b) => a.seq - b.seq);
+  const states: KeyState[] = [...m.keys.values()];
+  const stateless = new Set<KeyState>();
+  for (const key of waiting.keys())
+    if (!m.keys.has(key)) {
+      const ks = newKeyState(m.nfa, key, m.options.maxPartialMatchesPerKey, 1);
+      stateless.add(ks);
+      states.push(ks);
+    }
   return {
     format: 'cepheus.matcher/1',
     time: m.options.time,
@@ -34,22 +51,35 @@ export function snapshotMatcher(m: CepMatcher): MatcherSnapshot {
     runIdFloor: m.runIdFloor,
     idleQueue: m.idleQueue.map((ks) => ks.key),
     counters: { ...m.counters },
-    keys: [...m.keys.values()].map((ks) => ({
+    keys: states.map((ks) => ({
       key: ks.key,
       nfa: snapshotNfaState(m.nfa, ks.nfa),
-      buffer: bufferGroups(ks),
+      buffer: bufferGroups(waiting.get(ks.key) ?? []),
       timers: (timersByKey.get(ks) ?? []).sort((a, b) => a.order - b.order),
+      ...(stateless.has(ks) ? { stateless: true as const } : {}),
     })),
   };
 }
 
-/** Buffered events grouped by timestamp (first-seen order), arrival order within a timestamp. */
-function bufferGroups(ks: KeyState): { ts: number; events: { seq: number; event: EventRecord }[] }[] {
-  const groups = new Map<number, { seq: number; event: EventRecord }[]>();
-  for (const b of bufferedEvents(ks)) {
-    const list = groups.get(b.ts);
-    if (list) list.push({ seq: b.seq, event: b.event });
-    else groups.set(b.ts, [{ seq: b.seq, event: b.event }]);
+interface Waiting {
+  seq: number;
+  ts: number;
+  event: EventRecord;
+  keyless: boolean;
+}
+
+type BufferGroup = MatcherSnapshot['keys'][number]['buffer'][number];
+
+/** Waiting events grouped by timestamp (first-seen order), arrival order within a timestamp. */
+function bufferGroups(list: readonly Waiting[]): BufferGroup[] {
+  const groups = new Map<number, BufferGroup['events']>();
+  for (const b of list) {
+    const entry = b.keyless
+      ? { seq: b.seq, event: b.event, keyless: true as const }
+      : { seq: b.seq, event: b.event };
+    const group = groups.get(b.ts);
+    if (group) group.push(entry);
+    else groups.set(b.ts, [entry]);
   }
   return [...groups].map(([ts, events]) => ({ ts, events }));
 }

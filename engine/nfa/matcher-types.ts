@@ -76,7 +76,13 @@ export interface MatcherSnapshot {
   keys: {
     key: string;
     nfa: NfaStateSnapshot;
-    buffer: { ts: number; events: { seq: number; event: EventRecord }[] }[];
+    /**
+     * Events waiting for the watermark. `keyless`: it started nothing when it came, so it waits
+     * without holding the key's state (see CepMatcher.push).
+     */
+    buffer: { ts: number; events: { seq: number; event: EventRecord; keyless?: true }[] }[];
+    /** The matcher holds no state for this key: it is listed for its waiting events only. */
+    stateless?: true;
     timers: { ts: SnapshotTime; order: number }[];
   }[];
 }

@@ -1,27 +1,26 @@
 /**
  * The high-level matcher, Flink's CepOperator: keyed NFA states, event-time buffering released by
- * watermarks through per-key timers, late-event reporting, window timers, and outputs stamped the
- * way Flink stamps them. Apps, the CLI, servers and replay all drive patterns through this.
+ * watermarks, late-event reporting, window timers, and outputs stamped the way Flink stamps them.
+ * Apps, the CLI, servers and replay all drive patterns through this.
+ *
+ * Event time: Flink buffers each event per key with a timer at its timestamp; when the watermark
+ * passes, the key processes its due events in timestamp order, then advances to the watermark.
+ * Here one reorder buffer for all keys holds the waiting events, released in (timestamp, arrival)
+ * order; each released event is processed on its key at once (advanceTime(ts), then the event),
+ * and every key touched in a watermark move is advanced to the new watermark at its end. Each key
+ * sees exactly Flink's sequence of steps; only how different keys' outputs interleave within one
+ * watermark move differs (Flink leaves that to its key-group timer queues too).
  */
 import type { EventRecord } from '../pattern/spec';
-import {
-  bufferedEvents,
-  bufferEvent,
-  clearBuffer,
-  isIdle,
-  newKeyState,
-  recycleKeyState,
-  setBuffer,
-  type BufferedEvent,
-  type KeyState,
-} from './key-state';
+import { isIdle, newKeyState, recycleKeyState, type KeyState } from './key-state';
 import type { MatcherCounters, MatcherOptions, MatcherOutput } from './matcher-types';
 import type { NfaObserver } from './observer';
 import { BudgetBreach, busiestStage, createRunBudget, RunBudgetExceeded, type RunBudget } from './run-budget';
-import { advanceTime, processEvent, startsNothing } from './runtime';
+import { advanceTime, eventIsInert, processEvent, startsNothing, traceStart } from './runtime';
 import type { CompiledNfa, NfaStepResult } from './types';
 import { listPartialMatches, type PartialMatchInfo } from './introspect';
 import { snapshotMatcher } from './matcher-snapshot';
+import { ReorderBuffer } from './reorder-buffer';
 import { TimerQueue, type TimerLane } from './timer-queue';
 import type { MatcherSnapshot } from './matcher-types';
 
@@ -30,8 +29,6 @@ export type { BufferedEvent, KeyState } from './key-state';
 const DEFAULT_KEY = '';
 /** What push and advanceWatermark return when nothing came out (most calls): no allocation. */
 const NO_OUTPUT: MatcherOutput[] = Object.freeze([]) as unknown as MatcherOutput[];
-const byTimestamp = (a: BufferedEvent, b: BufferedEvent): number => a.ts - b.ts;
-const EVENT_TIMER: TimerLane = 0;
 const WINDOW_TIMER: TimerLane = 1;
 /** Idle key states kept for reuse; beyond this they are left to the garbage collector. */
 const POOL_LIMIT = 1024;
@@ -39,9 +36,12 @@ const POOL_LIMIT = 1024;
 const SWEEP_AT = 256;
 
 export class CepMatcher {
-  /** Keys with live state (partial matches, buffered events or timers), in first-seen order. */
+  /** Keys with live state (partial matches, waiting events or timers), in first-seen order. */
   readonly keys = new Map<string, KeyState>();
+  /** Window timers (start + within) of keys with partial matches. */
   readonly timers = new TimerQueue<KeyState>();
+  /** Events above the watermark (event time), every key's. */
+  readonly pending = new ReorderBuffer<KeyState>();
   timerOrder = 0;
   watermark = Number.NEGATIVE_INFINITY;
   maxTimestamp = Number.NEGATIVE_INFINITY;
@@ -55,6 +55,9 @@ export class CepMatcher {
   idleQueue: KeyState[] = [];
   /** Sweeps so far: a KeyState held across a watermark move is valid only if none ran. */
   private sweeps = 0;
+  /** Watermark moves so far, and the keys the current one touched (advanced to it at its end). */
+  private moves = 0;
+  private readonly touched: KeyState[] = [];
 
   /** Totals against the run budget (null: no budget); see run-budget.ts. */
   readonly budget: RunBudget | null;
@@ -92,7 +95,7 @@ export class CepMatcher {
       const reused = this.pool.pop();
       ks =
         reused !== undefined
-          ? recycleKeyState(reused, key, this.runIdFloor)
+          ? recycleKeyState(this.nfa, reused, key, this.runIdFloor)
           : newKeyState(this.nfa, key, this.perKeyCap, this.runIdFloor);
       if (this.budget !== null) ks.nfa.limits = this.budget.step;
       this.keys.set(key, ks);
@@ -184,21 +187,25 @@ export class CepMatcher {
         ? this.maxTimestamp - this.outOfOrderness - 1
         : this.periodicWatermark(before);
     const known = this.keys.get(key);
-    // The in-order fast path: an event that no earlier-timestamped event of its key can still precede
-    // (ts ≤ watermark + 1 once it is in, no comparator), for a key with nothing live, that starts
-    // nothing, would be a no-op when the watermark releases it; it needs no buffer entry and no timer.
-    const inOrder = observer === undefined && this.fastPath && ts <= watermark + 1;
-    if (inOrder && (known === undefined || isIdle(known)) && startsNothing(this.nfa, event, ts)) {
+    // An event that starts nothing, on a key with nothing live, waits without a key state: when it
+    // is released, the key either still holds nothing (the event is a no-op) or was started by an
+    // earlier event released before it, and is processed then. (Whatever the observer: the state
+    // must not depend on it, so replay's checkpoints equal its straight runs.)
+    if ((known === undefined || isIdle(known)) && startsNothing(this.nfa, event, ts)) {
       if (auto) this.moveWatermark(watermark, observer);
+      // In order (no comparator, ts ≤ watermark + 1): no earlier event of its key can still come,
+      // so it would be a no-op when released: it is not buffered at all.
+      if (observer !== undefined || !this.fastPath || ts > watermark + 1)
+        this.pending.push(ts, seq, key, event, null);
       return this.out;
     }
-    // Move the watermark first: the timers it fires only process events at or below it, never this
-    // one, and a key then rarely holds two buffered events (the one-event path of onEventTime).
+    // Move the watermark first: what it releases is at or below it, never this event, and the
+    // buffer stays smaller.
     const sweeps = this.sweeps;
     if (auto) this.moveWatermark(watermark, observer);
     const ks = known !== undefined && sweeps === this.sweeps ? known : this.keyState(key);
-    bufferEvent(ks, seq, ts, event);
-    this.registerTimer(ks, ts, EVENT_TIMER);
+    ks.pendingEvents++;
+    this.pending.push(ts, seq, key, event, ks);
     return this.out;
   }
 
@@ -242,15 +249,12 @@ export class CepMatcher {
 
   /** Events waiting for the watermark, over all keys. */
   bufferedCount(): number {
-    let n = 0;
-    for (const ks of this.keys.values()) n += ks.buffered;
-    return n;
+    return this.pending.size;
   }
 
   /** True while the event `seq` of `key` waits for the watermark. */
   isBuffered(key: string, seq: number): boolean {
-    const ks = this.keys.get(key);
-    return ks !== undefined && ks.buffered > 0 && bufferedEvents(ks).some((b) => b.seq === seq);
+    return this.pending.has(key, seq);
   }
 
   /**
@@ -284,58 +288,101 @@ export class CepMatcher {
   private moveWatermark(watermark: number, observer: NfaObserver | undefined): void {
     if (!(watermark > this.watermark)) return;
     this.watermark = watermark;
+    const move = ++this.moves;
+    const pending = this.pending;
+    if (pending.hasDue(watermark)) {
+      if (this.options.comparator === undefined)
+        while (pending.hasDue(watermark)) {
+          pending.pop();
+          this.release1(
+            pending.outTs,
+            pending.outSeq,
+            pending.outKey,
+            pending.outEvent,
+            pending.outOwner,
+            move,
+            observer,
+          );
+        }
+      else this.releaseSorted(watermark, move, observer);
+    }
     for (;;) {
       const ks = this.timers.pollDue(watermark);
       if (ks === null) break;
       ks.pendingTimers--;
-      this.onEventTime(ks, observer);
+      this.touch(ks, move);
+    }
+    const touched = this.touched;
+    if (touched.length === 0) return;
+    for (let i = 0; i < touched.length; i++) {
+      const ks = touched[i];
+      this.advance(ks, watermark, observer);
+      ks.nfa.newStartPartialMatch = false;
       this.release(ks);
     }
+    touched.length = 0;
+  }
+
+  /** With a comparator, events of one timestamp are processed in its order (a stable sort, as Flink's). */
+  private releaseSorted(watermark: number, move: number, observer: NfaObserver | undefined): void {
+    const pending = this.pending;
+    const comparator = this.options.comparator as NonNullable<MatcherOptions['comparator']>;
+    while (pending.hasDue(watermark)) {
+      const ts = pending.minTs();
+      const group: { seq: number; key: string; event: EventRecord; owner: KeyState | null }[] = [];
+      while (pending.size > 0 && pending.minTs() === ts) {
+        pending.pop();
+        group.push({
+          seq: pending.outSeq,
+          key: pending.outKey,
+          event: pending.outEvent,
+          owner: pending.outOwner,
+        });
+      }
+      if (group.length > 1) group.sort((a, b) => comparator(a.event, b.event));
+      for (const g of group) this.release1(ts, g.seq, g.key, g.event, g.owner, move, observer);
+    }
+  }
+
+  /** Processes one released event on its key: advanceTime(ts), then the event (Flink's onEventTime step). */
+  private release1(
+    ts: number,
+    seq: number,
+    key: string,
+    event: EventRecord,
+    owner: KeyState | null,
+    move: number,
+    observer: NfaObserver | undefined,
+  ): void {
+    let ks = owner;
+    if (ks !== null) ks.pendingEvents--;
+    else {
+      // It started nothing when it came: a no-op unless an earlier event has started its key since.
+      ks = this.keys.get(key) ?? null;
+      if (ks === null || isIdle(ks)) {
+        // An observer of edges still sees the start state turn it down.
+        if (observer?.edge !== undefined) traceStart(this.nfa, event, ts, seq, observer);
+        return;
+      }
+    }
+    this.touch(ks, move);
+    this.advance(ks, ts, observer);
+    // An event every state's guards reject leaves every run where it is (only run ids would move):
+    // it is not processed, but it still arms a window timer if the key's timer work started a
+    // partial match (Flink's flag holds until the key's state is written back).
+    if (observer === undefined && eventIsInert(this.nfa, event)) this.armWindow(ks, ts);
+    else this.process(ks, event, ts, seq, observer);
+  }
+
+  private touch(ks: KeyState, move: number): void {
+    if (ks.touched === move) return;
+    ks.touched = move;
+    this.touched.push(ks);
   }
 
   private registerTimer(ks: KeyState, ts: number, lane: TimerLane): void {
     ks.pendingTimers++;
     this.timers.add(ts, this.timerOrder++, ks, lane);
-  }
-
-  /** Flink's onEventTime: process buffered timestamps ≤ watermark in order, then advance to the watermark. */
-  private onEventTime(ks: KeyState, observer: NfaObserver | undefined): void {
-    const n = ks.buffered;
-    if (n === 1 && ks.firstTs <= this.watermark) {
-      // The common case (in-order streams): one due event, processed without any copy.
-      const event = ks.firstEvent as EventRecord;
-      const ts = ks.firstTs;
-      const seq = ks.firstSeq;
-      clearBuffer(ks);
-      this.advance(ks, ts, observer);
-      this.process(ks, event, ts, seq, observer);
-    } else if (n > 0) {
-      const wm = this.watermark;
-      const all = bufferedEvents(ks);
-      const due: BufferedEvent[] = [];
-      const rest: BufferedEvent[] = [];
-      for (const b of all) (b.ts <= wm ? due : rest).push(b);
-      setBuffer(ks, rest);
-      if (due.length > 0) this.processDue(ks, due.sort(byTimestamp), observer); // stable: arrival order within a timestamp
-    }
-    this.advance(ks, this.watermark, observer);
-    ks.nfa.newStartPartialMatch = false;
-  }
-
-  /** Due events sorted by timestamp (stable): advance to each timestamp, then process its events. */
-  private processDue(ks: KeyState, due: BufferedEvent[], observer: NfaObserver | undefined): void {
-    const comparator = this.options.comparator;
-    for (let i = 0; i < due.length;) {
-      const ts = due[i].ts;
-      let j = i + 1;
-      while (j < due.length && due[j].ts === ts) j++;
-      this.advance(ks, ts, observer);
-      if (comparator !== undefined && j - i > 1) {
-        const group = due.slice(i, j).sort((a, b) => comparator(a.event, b.event));
-        for (const e of group) this.process(ks, e.event, ts, e.seq, observer);
-      } else for (let k = i; k < j; k++) this.process(ks, due[k].event, ts, due[k].seq, observer);
-      i = j;
-    }
   }
 
   private process(
@@ -359,18 +406,30 @@ export class CepMatcher {
       budget.leave(ks.nfa);
       if (budget.overBytes()) {
         this.emit(ks.key, r, ts);
-        this.stop('bytes', busiestStage(this.nfa, ks.nfa.partial), ks.key, seq, ts);
+        const st = ks.nfa;
+        const stage =
+          st.countEvents !== undefined && this.nfa.counting
+            ? this.nfa.counting.stage
+            : busiestStage(this.nfa, st.partial);
+        this.stop('bytes', stage, ks.key, seq, ts);
       }
     }
-    // CepOperator.registerTimer: an event-time timer at ts + window, a processing-time one a
-    // millisecond later (timestamp + 1).
+    this.armWindow(ks, ts);
+    this.emit(ks.key, r, ts);
+  }
+
+  /**
+   * Flink's operator registers a timer after an event while a new start partial match is flagged
+   * (CepOperator.registerTimer): in event time at ts + window, in processing time a millisecond
+   * later (timestamp + 1).
+   */
+  private armWindow(ks: KeyState, ts: number): void {
     if (this.nfa.windowTime > 0 && ks.nfa.newStartPartialMatch)
       this.registerTimer(
         ks,
         ts + this.nfa.windowTime + (this.options.time === 'processing' ? 1 : 0),
         WINDOW_TIMER,
       );
-    this.emit(ks.key, r, ts);
   }
 
   private advance(ks: KeyState, ts: number, observer: NfaObserver | undefined): void {

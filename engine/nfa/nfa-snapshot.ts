@@ -4,6 +4,7 @@
  */
 import type { EventRecord } from '../pattern/spec';
 import { lastTimestamp, NO_COUNTERS, type NfaState, type PartialRun } from './runtime-state';
+import { generalRuns } from './counting';
 import type { BufferNode } from './shared-buffer';
 import type { CompiledNfa } from './types';
 
@@ -59,13 +60,15 @@ export function snapshotNfaState(nfa: CompiledNfa, st: NfaState): NfaStateSnapsh
     prevTs: lastTimestamp(r),
     startFid: r.startFid,
   });
+  // A counting state is written as the general runtime would hold it.
+  const g = st.countEvents === undefined ? null : generalRuns(nfa, st, st.nextRunId);
   return {
-    partial: st.partial.map(run),
+    partial: (g?.partial ?? st.partial).map(run),
     completed: st.completed.map(run),
     nodes,
     events: [...events].map(([seq, event]) => ({ seq, event })),
     counters: counterPairs(st.counters),
-    nextRunId: st.nextRunId,
+    nextRunId: g?.nextRunId ?? st.nextRunId,
     newStartPartialMatch: st.newStartPartialMatch,
     maxPartialMatches: st.maxPartialMatches,
   };
@@ -109,6 +112,8 @@ export function restoreNfaState(nfa: CompiledNfa, snap: NfaStateSnapshot): NfaSt
     maxPartialMatches:
       typeof snap.maxPartialMatches === 'number' ? snap.maxPartialMatches : Number.POSITIVE_INFINITY,
     liveNodes: nodes.length,
+    countNums: undefined,
+    countEvents: undefined,
   };
 }
 

@@ -25,16 +25,22 @@ export function pendingSummary(m: CepMatcher): PendingSummary {
     heldMatches: 0,
     bufferedEvents: 0,
   };
+  // Waiting events sit in the matcher's one reorder buffer, by key (a key may hold no state yet).
+  const waiting = new Map<string, number>();
+  for (const e of m.pending.entries()) waiting.set(e.key, (waiting.get(e.key) ?? 0) + 1);
+  out.bufferedEvents = m.pending.size;
   for (const ks of m.keys.values()) {
-    let partial = 0;
+    let partial = ks.nfa.countEvents?.length ?? 0;
     for (const run of ks.nfa.partial) if (run.startFid >= 0) partial++;
     const held = ks.nfa.completed.length;
-    if (partial + held + ks.buffered === 0) continue;
+    const buffered = waiting.get(ks.key) ?? 0;
+    waiting.delete(ks.key);
+    if (partial + held + buffered === 0) continue;
     out.keys++;
     out.partialMatches += partial;
     out.heldMatches += held;
-    out.bufferedEvents += ks.buffered;
   }
+  out.keys += waiting.size;
   return out;
 }
 

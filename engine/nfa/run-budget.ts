@@ -73,9 +73,9 @@ export function busiestStage(nfa: CompiledNfa, runs: readonly { state: number }[
   return best < 0 ? '' : (nfa.states[best] as { stage: string }).stage;
 }
 
-/** Runs of a key that count against the budget: all but its start run. */
+/** Runs of a key that count against the budget: all but its start run (counting runs included). */
 function runsOf(st: NfaState): number {
-  return st.partial.length - 1 + st.completed.length;
+  return st.partial.length - 1 + st.completed.length + (st.countEvents?.length ?? 0);
 }
 
 /** Totals of one matcher; `enter` before and `leave` after every step that may change a key. */

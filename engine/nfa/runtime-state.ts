@@ -1,4 +1,6 @@
 /** Per-key runtime state of the NFA (Flink's NFAState + its shared buffer). */
+import type { EventRecord } from '../pattern/spec';
+import { countingFits, NO_EVENTS, NO_NUMS } from './counting';
 import type { StepLimits } from './run-budget';
 import type { BufferNode, BufferStats } from './shared-buffer';
 import type { CompiledNfa } from './types';
@@ -33,16 +35,42 @@ export interface NfaState extends BufferStats {
   maxPartialMatches: number;
   /** The matcher's run budget for this step (see run-budget.ts); absent: unlimited. */
   limits?: StepLimits;
+  /**
+   * The counting representation (counting.ts), when this state uses it: per accepted event of the
+   * live runs, [timestamp, EventId counter, seq] and the event. `partial` then holds only the start
+   * run. Undefined in the general representation.
+   */
+  countNums: number[] | undefined;
+  countEvents: EventRecord[] | undefined;
 }
 
 export interface NfaStateOptions {
   maxPartialMatches?: number;
+  /** Use the counting representation when the pattern allows it (see counting.ts). Default false. */
+  counting?: boolean;
 }
 
 export const DEFAULT_MAX_PARTIAL_MATCHES = 100_000;
 
 /** Shared by every state without counters; replaced (never written) on the first EventId. */
 export const NO_COUNTERS: number[] = Object.freeze([]) as unknown as number[];
+
+/** The EventId counter the next event taken at `ts` gets (Flink's SharedBuffer eventsCount). */
+export function peekFid(st: NfaState, ts: number): number {
+  const c = st.counters;
+  for (let i = 0; i < c.length; i += 2) if (c[i] === ts) return c[i + 1];
+  return 0;
+}
+
+/** Assigns the next EventId counter at `ts`. */
+export function nextFid(st: NfaState, ts: number): number {
+  const c = st.counters;
+  let i = 0;
+  while (i < c.length && c[i] !== ts) i += 2;
+  if (i < c.length) return c[i + 1]++;
+  st.counters = c.length === 0 ? [ts, 1] : [...c, ts, 1];
+  return 0;
+}
 
 export function compareRuns(a: PartialRun, b: PartialRun): number {
   if (a.startFid < 0) return b.startFid < 0 ? 0 : 1;
@@ -84,13 +112,24 @@ function sharedStartRun(nfa: CompiledNfa): PartialRun {
 }
 
 export function createNfaState(nfa: CompiledNfa, options: NfaStateOptions = {}): NfaState {
+  const maxPartialMatches = options.maxPartialMatches ?? DEFAULT_MAX_PARTIAL_MATCHES;
+  const counting = options.counting === true && countingFits(nfa, maxPartialMatches);
   return {
     partial: [sharedStartRun(nfa)],
     completed: NO_RUNS,
     counters: NO_COUNTERS,
     nextRunId: 1,
     newStartPartialMatch: false,
-    maxPartialMatches: options.maxPartialMatches ?? DEFAULT_MAX_PARTIAL_MATCHES,
+    maxPartialMatches,
     liveNodes: 0,
+    countNums: counting ? NO_NUMS : undefined,
+    countEvents: counting ? NO_EVENTS : undefined,
   };
+}
+
+/** Live partial matches of a key state: started runs (in either representation) plus held completed ones. */
+export function livePartialMatches(st: NfaState): number {
+  let n = st.completed.length + (st.countEvents?.length ?? 0);
+  for (const r of st.partial) if (r.startFid >= 0) n++;
+  return n;
 }

@@ -5,10 +5,11 @@
  */
 import type { EventGuard } from '../expr/guard';
 import type { EventRecord } from '../pattern/spec';
+import { leaveCounting, processCounting } from './counting';
 import { heapOffer, heapPushAt } from './java-heap';
 import type { NfaObserver } from './observer';
 import { BudgetBreach, busiestStage } from './run-budget';
-import { compareRuns, type NfaState, type PartialRun } from './runtime-state';
+import { compareRuns, nextFid, type NfaState, type PartialRun } from './runtime-state';
 import { foldPath, lockNode, pathOf, putNode, releaseNode, type BufferNode } from './shared-buffer';
 import { EMPTY_RESULT, errorResult, nameOf, processMatches, reportDiscard, stageOf } from './step-outcomes';
 import type { CompiledNfa, Match, NfaConditionContext, NfaStepResult, NfaTransition } from './types';
@@ -77,18 +78,7 @@ interface Step {
 }
 
 function assignFid(step: Step): number {
-  if (step.fid < 0) {
-    const st = step.st;
-    const c = st.counters;
-    let i = 0;
-    while (i < c.length && c[i] !== step.ts) i += 2;
-    if (i < c.length) {
-      step.fid = c[i + 1]++;
-      return step.fid;
-    }
-    st.counters = c.length === 0 ? [step.ts, 1] : [...c, step.ts, 1];
-    step.fid = 0;
-  }
+  if (step.fid < 0) step.fid = nextFid(step.st, step.ts);
   return step.fid;
 }
 
@@ -251,6 +241,17 @@ function guardsFail(all: readonly EventGuard[], which: readonly number[], event:
   return true;
 }
 
+/**
+ * True when `event` leaves every run of any key state where it is (every state's guards reject it
+ * and each state's outcome is to stay): processing it would only renumber runs.
+ */
+export function eventIsInert(nfa: CompiledNfa, event: EventRecord): boolean {
+  const inert = nfa.inert;
+  if (inert == null) return false;
+  guardStep++;
+  return guardsFail(nfa.guards as readonly EventGuard[], inert, event);
+}
+
 /** The start run of a fresh key state, as a condition context sees it (no events bound). */
 const freshStart = { id: 0, state: 0, node: null, startTs: -1, startFid: -1 };
 
@@ -278,6 +279,31 @@ export function startsNothing(nfa: CompiledNfa, event: EventRecord, ts: number):
   }
   for (let i = 0; i < edgesN; i++) if (edges[i].action === 'take') return false;
   return true;
+}
+
+/**
+ * Shows an observer the start state's evaluations of an event that starts nothing on a key with
+ * nothing live (what processing it on a fresh key state reports; it changes nothing).
+ */
+export function traceStart(
+  nfa: CompiledNfa,
+  event: EventRecord,
+  ts: number,
+  seq: number,
+  observer: NfaObserver,
+): void {
+  freshStart.state = nfa.startState;
+  step.nfa = nfa;
+  step.event = event;
+  step.ts = ts;
+  step.seq = seq;
+  step.observer = observer;
+  ctx.reset(freshStart, ts);
+  try {
+    decisionGraph(step, freshStart);
+  } catch {
+    // It threw when it came too: the event started something then (the normal path reports it).
+  }
 }
 
 /**
@@ -323,6 +349,13 @@ export function processEvent(
   seq: number,
   observer?: NfaObserver,
 ): NfaStepResult {
+  if (st.countEvents !== undefined) {
+    if (observer === undefined) {
+      const r = processCounting(nfa, st, event, ts, seq);
+      if (r !== null) return r;
+    }
+    leaveCounting(nfa, st);
+  }
   step.nfa = nfa;
   step.st = st;
   step.event = event;

@@ -4,6 +4,7 @@
  * runtime keeps per key is plain data (see runtime-state.ts).
  */
 import type { EventGuard } from '../expr/guard';
+import type { CountingShape } from './counting';
 import type { StateSkip } from './guards';
 import type { EventRecord, PatternSpec, SkipStrategy } from '../pattern/spec';
 
@@ -30,6 +31,10 @@ export interface EdgeCondition {
   readonly test: ConditionFn;
   readonly text: string;
   readonly guarded?: GuardedValue;
+  /** True when the condition reads only the candidate event (no other stage, no aggregate). */
+  readonly eventOnly?: boolean;
+  /** Set on `!c`: the condition it negates. */
+  readonly negates?: EdgeCondition;
 }
 
 export type TransitionAction = 'take' | 'ignore' | 'proceed';
@@ -74,6 +79,10 @@ export interface CompiledNfa {
   /** The start state's outcome for events its guards reject (it starts nothing unless it has a take edge). */
   readonly startSkip?: StateSkip | null;
   readonly guards?: readonly EventGuard[];
+  /** Guards (indexes into `guards`) that, when all fail, leave every run where it is (see guards.ts). */
+  readonly inert?: readonly number[] | null;
+  /** The counting representation's shape, when the pattern allows it (see counting.ts). */
+  readonly counting?: CountingShape | null;
 }
 
 /** One event as it appears in a match: `seq` is the event's identity. */
