@@ -9,7 +9,6 @@ import { CepError, type PatternVersionInfo, type RecordingSummary } from '../../
 import type { PatternDocument } from '../../engine/format/schema';
 import { useApi } from '../components/api-context';
 import { formatCount, formatDuration } from '../recordings/format';
-import { isDirty, useDocumentStore } from '../state/document-store';
 import { useReplayStore } from '../state/replay-store';
 import { DiffItemRow } from './DiffItemRow';
 import { newDiffRunId, runDiff, type AfterChoice, type BeforeChoice, type DiffView } from './diff-run';
@@ -59,11 +58,10 @@ export function BehaviourDiffPanel({
   );
 
   const chosen = recordingId ?? remembered ?? testRecording ?? recordings[0]?.id ?? null;
-  const dirty = useDocumentStore(isDirty);
   const latest = versions.reduce((m, v) => Math.max(m, v.version), 0);
-  // Unsaved edits: compare them with the last save; all saved: compare the last save with the one before.
-  const previous = versions.filter((v) => v.version < latest).reduce((m, v) => Math.max(m, v.version), 0);
-  const oldSide: BeforeChoice = before ?? (dirty || previous === 0 ? 'saved' : previous);
+  // Autosave keeps only the working copy; versions are what the author chose to keep. By default the
+  // canvas is compared with the newest version, i.e. "what changed since I last saved a version".
+  const oldSide: BeforeChoice = before ?? 'saved';
   const compare = async () => {
     if (chosen === null) return;
     const id = newDiffRunId();
@@ -75,7 +73,8 @@ export function BehaviourDiffPanel({
         patternId,
         canvas: document,
         recordingId: chosen,
-        before: oldSide,
+        // 'saved' is the newest version, named by number: the working copy may already hold the edits.
+        before: oldSide === 'saved' && latest > 0 ? latest : oldSide,
         after,
       });
       setView(v);
@@ -115,7 +114,7 @@ export function BehaviourDiffPanel({
             value={String(oldSide)}
             onChange={(e) => setBefore(e.target.value === 'saved' ? 'saved' : Number(e.target.value))}
           >
-            <option value="saved">last saved{latest > 0 ? ` (version ${latest})` : ''}</option>
+            <option value="saved">{latest > 0 ? `newest version (${latest})` : 'last saved'}</option>
             {versions
               .filter((v) => v.version !== latest)
               .map((v) => (

@@ -54,6 +54,9 @@ describe('tests panel', () => {
     await stageNode(page, 'cashout').click();
     await typeInCondition(page, 'condition-where', '0');
     await waitSaved(page);
+    // Autosave keeps the working copy only; Ctrl+S keeps the raised threshold as version 2 (for the diff).
+    await shell.chord('S');
+    await shell.statusBar.filter({ hasText: 'Saved version 2' }).waitFor();
     // The three planted incidents and the count fail; the "no alert" cases still pass.
     await summaryIs(page, '3 passed, 4 failed');
     const failed = page.locator('[data-testid="test-case"][data-status="failed"]');
@@ -135,7 +138,11 @@ describe('tests panel', () => {
     expect(broken).toBeDefined();
     await shell.selectBottomTab('tests');
     await page.getByTestId('tests-view-diff').click();
-    await page.getByTestId('diff-before').selectOption('2');
+    // The old side defaults to the newest version (2, the raised threshold), the new side to the canvas.
+    expect(await page.getByTestId('diff-before').inputValue()).toBe('saved');
+    expect(await page.getByTestId('diff-before').locator('option:checked').textContent()).toBe(
+      'newest version (2)',
+    );
     await page.getByTestId('diff-compare').click();
     await page.getByTestId('diff-summary').waitFor({ timeout: 120_000 });
     // The raised threshold also left the 3 probes waiting until their windows closed: 3 timeouts lost.

@@ -49,10 +49,13 @@ export class PageDiagnostics {
     page.on('pageerror', (err) => diagnostics.pageErrors.push(err.stack ?? err.message));
     page.on('requestfailed', (req) => {
       // Aborted event streams on navigation/close are expected, not failures; so are worker scripts
-      // (Monaco's, ELK's) that a lazily loaded editor was still fetching when the page reloaded.
+      // (Monaco's, ELK's) that a lazily loaded editor was still fetching when the page reloaded, and
+      // the Tests panel's long calls (a pattern's tests run as soon as it opens) cut by a reload.
       if (
         req.failure()?.errorText === 'net::ERR_ABORTED' &&
-        (req.url().includes('/api/events') || /\/assets\/[\w.-]*worker[\w.-]*\.js$/.test(req.url()))
+        (req.url().includes('/api/events') ||
+          /\/api\/tests\.(run|diff)$/.test(req.url()) ||
+          /\/assets\/[\w.-]*worker[\w.-]*\.js$/.test(req.url()))
       )
         return;
       diagnostics.failedRequests.push(
