@@ -279,21 +279,27 @@ describe('npm run web (CLI)', () => {
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-    await new Promise<void>((resolve, reject) => {
-      child.stdout.on('data', () => stdout.includes('\n') && resolve());
-      child.once('exit', () => reject(new Error(`web host exited early: ${stderr}`)));
-    });
-    const match = /^Cepheus web host: (http:\/\/127\.0\.0\.1:\d+)\/\?token=([\w-]+)\n$/.exec(stdout);
-    expect(match, stdout).not.toBeNull();
-    const info = await fetch(`${match?.[1]}/api/app.info`, {
-      method: 'POST',
-      headers: { [TOKEN_HEADER]: match?.[2] ?? '' },
-    });
-    expect(((await info.json()) as { result: { dataDir: string } }).result.dataDir).toBe(dataDir);
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
-    expect(stdout.split('\n').filter(Boolean)).toHaveLength(1);
-  });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        child.stdout.on('data', () => stdout.includes('\n') && resolve());
+        child.once('exit', () => reject(new Error(`web host exited early: ${stderr}`)));
+      });
+      const match = /^Cepheus web host: (http:\/\/127\.0\.0\.1:\d+)\/\?token=([\w-]+)\n$/.exec(stdout);
+      expect(match, stdout).not.toBeNull();
+      const info = await fetch(`${match?.[1]}/api/app.info`, {
+        method: 'POST',
+        headers: { [TOKEN_HEADER]: match?.[2] ?? '' },
+      });
+      expect(((await info.json()) as { result: { dataDir: string } }).result.dataDir).toBe(dataDir);
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      expect(stdout.split('\n').filter(Boolean)).toHaveLength(1);
+    } finally {
+      // A failed or timed-out run must not leave the host running.
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    }
+    // tsx compiles the whole back end at start: slow on a loaded machine.
+  }, 120_000);
 
   it('refuses unknown options with a usage message', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'electron/web/web-cli.ts', '--prot', '80'], {

@@ -67,43 +67,52 @@ describe('exported Java', () => {
   for (const e of exported)
     it(`${e.id} has balanced braces and parentheses`, () => expect(balanced(e.text)).toBe(true));
 
-  it.skipIf(!hasJavac)('all compile with javac against the Flink API stand-ins', () => {
-    const write = (rel: string, text: string): string => {
-      const file = join(dir, rel);
-      mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, text);
-      return file;
-    };
-    const files = Object.entries(FLINK_STUBS).map(([rel, text]) => write(join('src', rel), text));
-    for (const e of exported) {
-      const pkgDir = join('src', ...e.pkg.split('.'));
-      files.push(
-        write(join(pkgDir, e.fileName), e.text),
-        write(join(pkgDir, 'Event.java'), eventClass(e.pkg, e.doc, e.text)),
-      );
-    }
-    const run = spawnSync('javac', ['-d', join(dir, 'out'), '-Xlint:none', ...files], { encoding: 'utf8' });
-    expect(run.stderr).toBe('');
-    expect(run.status).toBe(0);
-  });
+  it.skipIf(!hasJavac)(
+    'all compile with javac against the Flink API stand-ins',
+    () => {
+      const write = (rel: string, text: string): string => {
+        const file = join(dir, rel);
+        mkdirSync(dirname(file), { recursive: true });
+        writeFileSync(file, text);
+        return file;
+      };
+      const files = Object.entries(FLINK_STUBS).map(([rel, text]) => write(join('src', rel), text));
+      for (const e of exported) {
+        const pkgDir = join('src', ...e.pkg.split('.'));
+        files.push(
+          write(join(pkgDir, e.fileName), e.text),
+          write(join(pkgDir, 'Event.java'), eventClass(e.pkg, e.doc, e.text)),
+        );
+      }
+      const run = spawnSync('javac', ['-d', join(dir, 'out'), '-Xlint:none', ...files], { encoding: 'utf8' });
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+      // javac is a JVM start plus a compile: tens of seconds on a loaded machine.
+    },
+    180_000,
+  );
 
-  it.skipIf(!hasJavac)('javac does reject a broken export (the check can fail)', () => {
-    const e = exported[0];
-    const pkgDir = join(dir, 'broken', ...e.pkg.split('.'));
-    mkdirSync(pkgDir, { recursive: true });
-    writeFileSync(join(pkgDir, e.fileName), e.text.replace('.where(', '.wher('));
-    writeFileSync(join(pkgDir, 'Event.java'), eventClass(e.pkg, e.doc, e.text));
-    const stubs = Object.entries(FLINK_STUBS).map(([rel, text]) => {
-      const file = join(dir, 'broken-stubs', rel);
-      mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, text);
-      return file;
-    });
-    const run = spawnSync(
-      'javac',
-      ['-d', join(dir, 'broken-out'), ...stubs, join(pkgDir, e.fileName), join(pkgDir, 'Event.java')],
-      { encoding: 'utf8' },
-    );
-    expect(run.status).not.toBe(0);
-  });
+  it.skipIf(!hasJavac)(
+    'javac does reject a broken export (the check can fail)',
+    () => {
+      const e = exported[0];
+      const pkgDir = join(dir, 'broken', ...e.pkg.split('.'));
+      mkdirSync(pkgDir, { recursive: true });
+      writeFileSync(join(pkgDir, e.fileName), e.text.replace('.where(', '.wher('));
+      writeFileSync(join(pkgDir, 'Event.java'), eventClass(e.pkg, e.doc, e.text));
+      const stubs = Object.entries(FLINK_STUBS).map(([rel, text]) => {
+        const file = join(dir, 'broken-stubs', rel);
+        mkdirSync(dirname(file), { recursive: true });
+        writeFileSync(file, text);
+        return file;
+      });
+      const run = spawnSync(
+        'javac',
+        ['-d', join(dir, 'broken-out'), ...stubs, join(pkgDir, e.fileName), join(pkgDir, 'Event.java')],
+        { encoding: 'utf8' },
+      );
+      expect(run.status).not.toBe(0);
+    },
+    180_000,
+  );
 });
