@@ -136,3 +136,22 @@ export function moveToGroup(
   for (const groupId of touched) next = fitGroups(next, groupId);
   return JSON.stringify(next) === JSON.stringify(doc) ? doc : next;
 }
+
+/**
+ * Moves nodes on their own level to `to[id]`, a position relative to their parent group, as the layout
+ * and React Flow hold it (the keyboard's move of a selected node): each node's canvas position shifts
+ * by the same amount as its own. A node whose group is moved too goes along with it; the groups
+ * around grow to hold the result.
+ */
+export function moveWithinLevel(doc: PatternDocument, to: Record<string, Point>): PatternDocument {
+  let next = doc;
+  for (const [id, position] of Object.entries(to)) {
+    const parent = parentOf(next, id);
+    if (parent === undefined || (parent !== null && parent in to)) continue;
+    const own = next.layout.nodes[id] ?? { x: 0, y: 0 };
+    const abs = absolutePosition(next, id);
+    const at = { x: abs.x + position.x - own.x, y: abs.y + position.y - own.y };
+    next = moveToGroup(next, [id], parent, { [id]: at });
+  }
+  return next;
+}

@@ -17,11 +17,11 @@ import {
   type NodeChange,
   type OnSelectionChangeParams,
 } from '@xyflow/react';
-import { useCallback, useMemo, useState, type DragEvent, type FocusEvent } from 'react';
+import { useCallback, useMemo, useRef, useState, type DragEvent, type FocusEvent } from 'react';
 import { checkConnection } from '../../canvas/connection-rules';
 import { connect, reconnect } from '../../canvas/doc-edits';
 import { parentOf } from '../../canvas/doc-tree';
-import { groupAt, moveToGroup } from '../../canvas/group-edits';
+import { groupAt, moveToGroup, moveWithinLevel } from '../../canvas/group-edits';
 import { documentToFlow, type FlowEdge, type FlowGraph, type FlowNode } from '../../canvas/document-to-flow';
 import { useDocumentStore } from '../../state/document-store';
 import { effectiveTheme, useUiStore } from '../../state/ui-store';
@@ -93,7 +93,25 @@ export function DesignerCanvas({ patternId }: { patternId: string }) {
 
   useFocusRequests();
 
+  // Pointer drags are committed once, on drag stop; this tells their position changes apart.
+  const dragging = useRef(false);
+
   const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
+    // Arrow keys on a selected node (React Flow's keyboard move) arrive as position changes outside a
+    // drag: commit them as one undoable, saved edit per burst of key presses.
+    if (!dragging.current) {
+      // React Flow's position of a node inside a group is relative to that group, as the layout's is.
+      const moved: Record<string, { x: number; y: number }> = {};
+      for (const c of changes)
+        if (c.type === 'position' && c.position && !c.dragging) moved[c.id] = c.position;
+      const ids = Object.keys(moved);
+      if (ids.length > 0)
+        useDocumentStore
+          .getState()
+          .edit('Move', (d) => moveWithinLevel(d, moved), {
+            coalesceKey: `keyboard-move:${ids.sort().join(',')}`,
+          });
+    }
     // Removal goes through the delete action (one undo step, edges included); React Flow's own is off.
     setLocal((current) =>
       current
@@ -134,9 +152,14 @@ export function DesignerCanvas({ patternId }: { patternId: string }) {
     [],
   );
 
+  const onNodeDragStart = useCallback(() => {
+    dragging.current = true;
+  }, []);
+
   // A drag ends where the node's centre is: inside a group (into it), outside all (top level), or
   // on the same level (a plain move). Positions are taken on the canvas, as React Flow drew them.
   const onNodeDragStop = useCallback((_: unknown, __: FlowNode, dragged: FlowNode[]) => {
+    dragging.current = false;
     const rf = flowInstance();
     const current = useDocumentStore.getState().document;
     if (!rf || !current) return;
@@ -250,6 +273,7 @@ export function DesignerCanvas({ patternId }: { patternId: string }) {
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onSelectionChange={onSelectionChange}
+        onNodeDragStart={onNodeDragStart}
         onNodeDragStop={onNodeDragStop}
         onConnect={onConnect}
         onConnectEnd={onConnectEnd}

@@ -6,7 +6,12 @@ import { documentToSpec } from '../../../engine/format/to-spec';
 import { addStageAfter } from '../../../renderer/canvas/chain-edits';
 import { addGroup, addStage, connect } from '../../../renderer/canvas/doc-edits';
 import { findNode, parentOf } from '../../../renderer/canvas/doc-tree';
-import { absolutePosition, groupAt, moveToGroup } from '../../../renderer/canvas/group-edits';
+import {
+  absolutePosition,
+  groupAt,
+  moveToGroup,
+  moveWithinLevel,
+} from '../../../renderer/canvas/group-edits';
 
 const byName = (doc: PatternDocument, name: string): string => {
   const visit = (nodes: PatternDocument['nodes']): string | undefined => {
@@ -58,6 +63,21 @@ describe('moving stages into and out of groups', () => {
     expect(absolutePosition(moved, b)).toEqual({ x: 1300, y: 60 });
     // The group grew to hold it.
     expect(moved.layout.nodes[g]?.width).toBeGreaterThanOrEqual(300 + 220);
+  });
+
+  it('moves a stage inside a group by the keyboard: the position is relative to its group and stays so', () => {
+    const { doc, g } = withGroup();
+    const inner = group(doc, g).nodes[0].id;
+    const own = doc.layout.nodes[inner]!;
+    const before = absolutePosition(doc, inner);
+    const moved = moveWithinLevel(doc, { [inner]: { x: own.x + 10, y: own.y + 20 } });
+    expect(parentOf(moved, inner)).toBe(g);
+    expect(moved.layout.nodes[inner]).toMatchObject({ x: own.x + 10, y: own.y + 20 });
+    expect(absolutePosition(moved, inner)).toEqual({ x: before.x + 10, y: before.y + 20 });
+    // Moving the group with it moves the group only; its stage goes along.
+    const both = moveWithinLevel(doc, { [g]: { x: 1010, y: 0 }, [inner]: { x: own.x + 10, y: own.y } });
+    expect(both.layout.nodes[inner]).toMatchObject({ x: own.x, y: own.y });
+    expect(absolutePosition(both, inner)).toEqual({ x: before.x + 10, y: before.y });
   });
 
   it('builds begin(a).next(group(b → c)).times(3) by moving and connecting inside the group', () => {
