@@ -13,6 +13,9 @@ import { createContext, Runner, type StepListener } from './runner';
 import type { BoundStage, EventSource, ReplayEvent } from './types';
 import { boundOf, finiteOrNull } from './views';
 
+/** The stage column of a late event in results and exports. */
+export const LATE_STAGE = '(late)';
+
 /** Samples kept over the run; display buckets are made from these. */
 export const MAX_SAMPLES = 4000;
 
@@ -28,12 +31,16 @@ export interface TimelineSample {
 
 export interface ResultItem {
   index: number;
-  kind: 'match' | 'timeout';
+  /** A match, a timed-out partial match, or an event dropped as late (behind the watermark). */
+  kind: 'match' | 'timeout' | 'late';
   key: string;
   timestamp: number;
   /** Step that emitted it. */
   position: number;
+  /** Events bound per stage (a late event: none). */
   bound: BoundStage[];
+  /** A late event: which one. */
+  seq?: number;
 }
 
 export interface TimelineBucket {
@@ -87,7 +94,14 @@ export class ReplayAnalysis {
 
   /** Only the near-miss list listens (no edge tracing): the analysis is the plain matcher plus counters. */
   private readonly listener: StepListener = {
-    discardedAs: (d, kind) => this.nearMisses.add(d, kind, this.runner.position + 1),
+    discardedAs: (d, kind) =>
+      this.nearMisses.add(
+        d,
+        kind,
+        this.runner.position + 1,
+        this.runner.current,
+        this.runner.position + 1 === this.runner.total,
+      ),
   };
 
   get position(): number {
@@ -110,7 +124,14 @@ export class ReplayAnalysis {
   runChunk(maxSteps: number): boolean {
     const r = this.runner;
     const listener = this.listener;
+    const misses = this.nearMisses;
+    const { pattern } = r.ctx;
     for (let i = 0; i < maxSteps && !this.done; i++) {
+      // Losses watched for a late arrival see the events read after them (before this step's own losses).
+      if (misses.watching && r.position < r.ctx.source.count) {
+        const next = r.reader.at(r.position);
+        misses.read(next, pattern.keyOf(next.payload));
+      }
       let outputs: MatcherOutput[];
       try {
         outputs = r.step(listener);
@@ -120,6 +141,16 @@ export class ReplayAnalysis {
         break;
       }
       for (const o of outputs) {
+        if (o.kind === 'late')
+          this.results.push({
+            index: this.results.length,
+            kind: 'late',
+            key: o.key,
+            timestamp: o.timestamp,
+            position: r.position,
+            bound: [],
+            seq: o.event.seq,
+          });
         if (o.kind !== 'match' && o.kind !== 'timeout') continue;
         this.results.push({
           index: this.results.length,
@@ -170,16 +201,17 @@ export class ReplayAnalysis {
       prev = lastS;
     }
     const m = Math.max(0, Math.floor(maxMarkers));
-    const step = this.results.length > m && m > 0 ? this.results.length / m : 1;
+    const marked = this.markable();
+    const step = marked.length > m && m > 0 ? marked.length / m : 1;
     const markers: TimelineData['markers'] = [];
-    for (let x = 0; x < this.results.length && markers.length < m; x += step) {
-      const it = this.results[Math.floor(x)];
+    for (let x = 0; x < marked.length && markers.length < m; x += step) {
+      const it = marked[Math.floor(x)];
       markers.push({
         position: it.position,
         seq: it.position <= this.runner.ctx.source.count ? it.position - 1 : null,
         ts: it.timestamp,
         key: it.key,
-        kind: it.kind,
+        kind: it.kind as 'match' | 'timeout',
       });
     }
     return {
@@ -193,17 +225,31 @@ export class ReplayAnalysis {
       stepsPerSample: this.stride,
       markers,
       shownMarkers: markers.length,
-      totalMarkers: this.results.length,
+      totalMarkers: marked.length,
     };
   }
 
-  resultsPage(offset: number, limit: number, kind?: 'match' | 'timeout'): ResultsPage {
+  /** Matches and timeouts (the timeline marks these; late events are listed in the results only). */
+  private markedCache: { upTo: number; list: ResultItem[] } = { upTo: 0, list: [] };
+  private markable(): ResultItem[] {
+    const c = this.markedCache;
+    for (; c.upTo < this.results.length; c.upTo++) {
+      const it = this.results[c.upTo];
+      if (it.kind !== 'late') c.list.push(it);
+    }
+    return c.list;
+  }
+
+  resultsPage(offset: number, limit: number, kind?: ResultItem['kind']): ResultsPage {
     const list = kind ? this.results.filter((r) => r.kind === kind) : this.results;
     const items = list.slice(offset, offset + limit).map((it) => ({ ...it, events: this.eventsOf(it) }));
     return { complete: this.done, total: list.length, offset, items };
   }
 
+  /** The events of a result per stage; a late event is listed under "(late)". */
   eventsOf(it: ResultItem): { stage: string; events: ReplayEvent[] }[] {
+    if (it.kind === 'late' && it.seq !== undefined)
+      return [{ stage: LATE_STAGE, events: [this.runner.reader.at(it.seq)] }];
     return it.bound.map((b) => ({ stage: b.stage, events: b.seqs.map((s) => this.runner.reader.at(s)) }));
   }
 

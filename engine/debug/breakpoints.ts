@@ -7,7 +7,9 @@ import { compileCondition, type CompiledCondition } from '../expr/condition';
 import type { Diagnostic } from '../pattern/diagnostic';
 import type { MatcherOutput } from '../nfa/matcher-types';
 import type { RunBranched, RunDiscarded } from '../nfa/observer';
+import type { Match } from '../nfa/types';
 import { enteredStages } from './counters';
+import { eventLabel } from './event-label';
 import type { ReplayPattern } from './replay-pattern';
 import type { Runner, StepListener } from './runner';
 import type { DiscardKind } from './types';
@@ -28,6 +30,12 @@ export interface BreakpointHit {
   kind: Breakpoint['kind'];
   /** The step that hit (position after it). */
   position: number;
+  /**
+   * The event it fired on. In event time a step may process earlier events the watermark released,
+   * so this can be older than the event the step pushed. Absent when no event caused it (the end of
+   * input's flush).
+   */
+  seq?: number;
   message: string;
 }
 
@@ -57,16 +65,17 @@ export class CompiledBreakpoints {
     const hits: BreakpointHit[] = [];
     const before = runner.matcher.watermark;
     const position = runner.position + 1;
-    const hit = (a: Armed, message: string): void => {
+    const event = runner.position < runner.ctx.source.count ? runner.reader.at(runner.position) : null;
+    const hit = (a: Armed, message: string, seq: number | undefined = event?.seq): void => {
       hits.push({
         index: a.index,
         ...(a.bp.id !== undefined ? { id: a.bp.id } : {}),
         kind: a.bp.kind,
         position,
+        ...(seq !== undefined ? { seq } : {}),
         message,
       });
     };
-    const event = runner.position < runner.ctx.source.count ? runner.reader.at(runner.position) : null;
     for (const a of this.armed) {
       if (a.test && event) {
         let ok: boolean;
@@ -75,21 +84,23 @@ export class CompiledBreakpoints {
         } catch {
           ok = false;
         }
-        if (ok) hit(a, `event #${event.seq} satisfies ${(a.bp as { expression: string }).expression}`);
+        if (ok)
+          hit(a, `event ${eventLabel(event.seq)} satisfies ${(a.bp as { expression: string }).expression}`);
       }
     }
     const listener: StepListener = {
       branched: (b: RunBranched) => {
         for (const a of this.armed)
           if (a.bp.kind === 'enter-stage' && enteredStages(pattern, b).includes(a.bp.stage))
-            hit(a, `a partial match entered "${a.bp.stage}"`);
+            hit(a, `a partial match entered "${a.bp.stage}" with event ${eventLabel(b.seq)}`, b.seq);
       },
       discardedAs: (d: RunDiscarded, kind: DiscardKind) => {
         for (const a of this.armed)
           if (a.bp.kind === 'discard' && (a.bp.reasons === undefined || a.bp.reasons.includes(kind)))
             hit(
               a,
-              `a partial match at "${pattern.stateByName.get(d.state)?.stage ?? d.state}" was discarded (${kind})`,
+              `a partial match at "${pattern.stateByName.get(d.state)?.stage ?? d.state}" was discarded (${kind})${d.seq !== undefined ? ` at event ${eventLabel(d.seq)}` : ''}`,
+              d.seq ?? event?.seq,
             );
       },
     };
@@ -97,10 +108,17 @@ export class CompiledBreakpoints {
     for (const a of this.armed) {
       if (a.bp.kind === 'match') {
         const m = outputs.find((o) => o.kind === 'match');
-        if (m) hit(a, `a match completed for key "${m.key}"`);
+        if (m && m.kind === 'match') {
+          const last = lastSeqOf(m.match);
+          hit(
+            a,
+            `a match completed for key "${m.key}"${last !== undefined ? ` with event ${eventLabel(last)}` : ''}`,
+            last ?? event?.seq,
+          );
+        }
       } else if (a.bp.kind === 'watermark') {
         const t = a.bp.passes;
-        if (before < t && runner.matcher.watermark >= t) hit(a, `the watermark passed ${t}`);
+        if (before < t && runner.matcher.watermark >= t) hit(a, `the watermark passed ${pattern.text.at(t)}`);
       } else if (a.bp.kind === 'partial-count' && event) {
         const n = this.countFor(runner, pattern, event.payload);
         if (n > a.bp.above)
@@ -122,6 +140,14 @@ export class CompiledBreakpoints {
     for (const r of ks.nfa.partial) if (r.startFid >= 0) n++;
     return n + ks.nfa.completed.length;
   }
+}
+
+/** The newest event bound in a match (the one that completed it). */
+function lastSeqOf(match: Match): number | undefined {
+  let last: number | undefined;
+  for (const s of match.stages)
+    for (const e of s.events) if (last === undefined || e.seq > last) last = e.seq;
+  return last;
 }
 
 export function compileBreakpoints(pattern: ReplayPattern, list: readonly Breakpoint[]): BreakpointsResult {

@@ -17,11 +17,14 @@ export {
   DEFAULT_CHECKPOINT_BUDGET,
 } from './checkpoints';
 export { compileBreakpoints, type Breakpoint, type BreakpointHit } from './breakpoints';
-export { MAX_TRACED_RUNS } from './trace';
+export { MAX_TRACED_RUNS, decidingValues } from './trace';
+export { eventLabel, eventNumber } from './event-label';
+export { isoText, spanText, timeTextFor, type TimeText } from './time-text';
 export { whyNot, type WhyNotVerdict, type WhyNotReason } from './why-not';
 export {
   ReplayAnalysis,
   MAX_SAMPLES,
+  LATE_STAGE,
   type TimelineData,
   type TimelineBucket,
   type TimelineSample,

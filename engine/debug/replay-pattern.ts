@@ -10,6 +10,7 @@ import { documentToSpec, type PatternDocument } from '../format';
 import type { Diagnostic } from '../pattern/diagnostic';
 import type { EventRecord, EventSchema, StageSpec } from '../pattern/spec';
 import { keyReader, timeReader } from '../runtime/event-time';
+import { timeTextFor, type TimeText } from './time-text';
 
 export interface StageInfo {
   stage: string;
@@ -40,6 +41,12 @@ export interface ReplayPattern {
   stages: StageInfo[];
   conditions: ConditionSource[];
   time: 'event' | 'processing';
+  /** Times and durations as the recording writes them (the time field's format), for messages. */
+  text: TimeText;
+  /** The time the pattern reads from an event: its time field in event time, the recorded time otherwise. */
+  eventTimeOf(event: { ts: number; payload: EventRecord }): number;
+  /** Event time: how far behind the newest time an event may arrive before it is late. */
+  outOfOrdernessMs: number;
   partitionKey: string | null;
   keyOf(payload: EventRecord): string;
   stateByName: Map<string, NfaStateDef>;
@@ -89,12 +96,23 @@ export function prepareReplayPattern(doc: PatternDocument): PrepareResult {
   const stages = flattenStages(lowered.spec.stages);
   const partitionKey = doc.settings.partitionKey ?? null;
   const keyOf = partitionKey === null ? () => '' : keyReader(partitionKey);
+  const fieldTime = timeReader(doc.settings.time, undefined, () => Number.NaN);
   const pattern: ReplayPattern = {
     nfa: compiled.nfa,
     schema,
     stages,
     conditions: conditionsOf(stages),
     time: doc.settings.time.mode,
+    text: timeTextFor(doc.settings.time.mode === 'event' ? doc.settings.time.format : null),
+    outOfOrdernessMs: doc.settings.time.mode === 'event' ? doc.settings.time.outOfOrdernessMs : 0,
+    eventTimeOf(event) {
+      if (fieldTime.mode !== 'event') return event.ts;
+      try {
+        return fieldTime.timestampOf(event.payload);
+      } catch {
+        return event.ts;
+      }
+    },
     partitionKey,
     keyOf,
     stateByName: new Map(compiled.nfa.states.map((s) => [s.name, s])),

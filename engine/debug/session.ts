@@ -94,8 +94,19 @@ export class ReplaySession {
     return this.seek(target);
   }
 
-  /** Goes to a step position (0 … total) and reports the step that led there. */
-  seek(position: number): StepReport {
+  /**
+   * Goes to a step position (0 … total) and reports the step that led there; with `focusSeq` (an
+   * event read by then), the report is about that event (see StepReport.focus).
+   */
+  seek(position: number, focusSeq?: number): StepReport {
+    const report = this.seekPlain(position);
+    if (focusSeq === undefined || focusSeq === report.event?.seq || focusSeq >= report.position)
+      return report;
+    this.last = this.focused(report, focusSeq);
+    return this.last;
+  }
+
+  private seekPlain(position: number): StepReport {
     const target = Math.max(0, Math.min(this.total, Math.floor(position)));
     const known = this.reports.get(target);
     if (known !== undefined) this.last = known;
@@ -109,6 +120,22 @@ export class ReplaySession {
     }
     this.cursor = target;
     return this.last;
+  }
+
+  /** The report with `seq` as its subject: that event, and its key's partial matches now. */
+  private focused(report: StepReport, seq: number): StepReport {
+    this.syncRunner();
+    const { pattern } = this.ctx;
+    const ev = this.runner.reader.at(seq);
+    const focus: EventView = { seq: ev.seq, ts: ev.ts, key: pattern.keyOf(ev.payload), payload: ev.payload };
+    return { ...report, focus, partialMatches: this.partialMatchesOf(focus.key) };
+  }
+
+  private partialMatchesOf(key: string) {
+    const m = this.runner.matcher;
+    const ev = this.runner.current;
+    const now = this.ctx.pattern.time === 'event' ? m.watermark : (ev?.ts ?? Number.NaN);
+    return m.partialMatches(key).map((p) => partialView(key, p, now));
   }
 
   /** One step with its trace, reported (and kept for moving back over it). */
@@ -161,7 +188,7 @@ export class ReplaySession {
       try {
         if (bps) {
           const hit = bps.step(this.runner);
-          if (hit) return { report: this.seek(hit.position), hit, done: hit.position >= this.total };
+          if (hit) return { report: this.seek(hit.position, hit.seq), hit, done: hit.position >= this.total };
         } else this.runner.step();
       } catch (e) {
         // The run budget refuses the next step: pause on the last step that fit.
@@ -178,7 +205,7 @@ export class ReplaySession {
   }
 
   runUntilBreakpoint(maxSteps = Number.POSITIVE_INFINITY): RunResult {
-    return this.advance(maxSteps, true) ?? { report: this.seek(this.position), hit: null, done: false };
+    return this.advance(maxSteps, true) ?? { report: this.seekPlain(this.position), hit: null, done: false };
   }
 
   /** Why event #seq did not advance a partial match at `stage` (the session does not move). */
@@ -197,12 +224,9 @@ export class ReplaySession {
     const buffered = m.bufferedCount();
     // Buffered events are all above the watermark (due ones are processed at once).
     const waiting = ev != null && event !== undefined && m.isBuffered(event.key, ev.seq);
-    const now = pattern.time === 'event' ? m.watermark : (ev?.ts ?? Number.NaN);
-    const partialMatches = event
-      ? m.partialMatches(event.key).map((p) => partialView(event.key, p, now))
-      : [];
+    const partialMatches = event ? this.partialMatchesOf(event.key) : [];
     const endOfInput = r.position === r.total && r.position > 0;
-    const out: OutputView[] = outputs.map(outputView);
+    const out: OutputView[] = outputs.map((o) => outputView(o, pattern.text));
     for (const { d, kind } of tracer?.discards ?? []) {
       if (kind === 'window') continue; // reported as timeouts
       out.push({

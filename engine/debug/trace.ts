@@ -9,8 +9,23 @@ import { matchOf, pathOf } from '../nfa/shared-buffer';
 import type { Match } from '../nfa/types';
 import type { EventRecord } from '../pattern/spec';
 import type { Runner, StepListener } from './runner';
-import type { ConditionExplanation, DiscardKind, EdgeTrace, ProcessedEvent, RunTrace } from './types';
+import type {
+  ConditionExplanation,
+  DiscardKind,
+  EdgeTrace,
+  ProcessedEvent,
+  RunTrace,
+  ValueStep,
+} from './types';
 import { boundOf } from './views';
+
+/** Literals and operator sub-expressions: already in the condition's text, so not worth repeating. */
+const ECHO = /^(?:'.*'|".*"|-?\d+(?:\.\d+)?|true|false|null)$/;
+
+/** The values that decided a condition: field reads and function results, not literals or operators. */
+export function decidingValues(c: ConditionExplanation): ValueStep[] {
+  return c.values.filter((v) => v.text !== c.source && !/[ &|!<>=]/.test(v.text) && !ECHO.test(v.text));
+}
 
 /** Runs traced per processed event; the rest are counted ("showing N of M"). */
 export const MAX_TRACED_RUNS = 200;

@@ -132,6 +132,12 @@ export interface StepReport {
   /** The event pushed by this step; absent at position 0 and for the end-of-input step. */
   event?: EventView;
   endOfInput: boolean;
+  /**
+   * The event this report is about when it is not `event`: a breakpoint fired on it, or a jump (a
+   * result, a verdict, a near miss) asked for it. The watermark released it in this step or before;
+   * `partialMatches` are then its key's, and `event` stays the newest event read.
+   */
+  focus?: EventView;
   /** Events the NFA processed during this step (event time: those the watermark released), with traces. */
   processed: ProcessedEvent[];
   /** Partial matches of the current event's key after the step. */

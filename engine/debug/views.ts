@@ -2,6 +2,8 @@
 import type { PartialMatchInfo } from '../nfa/introspect';
 import type { MatcherOutput } from '../nfa/matcher-types';
 import type { Match } from '../nfa/types';
+import { eventLabel } from './event-label';
+import type { TimeText } from './time-text';
 import type { BoundStage, OutputView, PartialMatchView } from './types';
 
 export function boundOf(match: Match | undefined): BoundStage[] {
@@ -13,7 +15,7 @@ export function finiteOrNull(t: number): number | null {
   return Number.isFinite(t) ? t : null;
 }
 
-export function outputView(o: MatcherOutput): OutputView {
+export function outputView(o: MatcherOutput, text: TimeText): OutputView {
   switch (o.kind) {
     case 'match':
     case 'timeout':
@@ -24,7 +26,7 @@ export function outputView(o: MatcherOutput): OutputView {
         key: o.key,
         timestamp: o.timestamp,
         seq: o.event.seq,
-        message: `event #${o.event.seq} at ${o.timestamp} is not after the watermark ${o.watermark}`,
+        message: `event ${eventLabel(o.event.seq)} at ${text.at(o.timestamp)} is not after the watermark ${text.at(o.watermark)}`,
       };
     case 'warning':
       return { kind: 'warning', key: o.key, timestamp: o.timestamp, message: o.message };

@@ -6,8 +6,10 @@
  * further back; a loss older than that is not found (the verdict says how far it looked).
  */
 import type { EdgeEvaluation, RunDiscarded } from '../nfa/observer';
+import type { Match } from '../nfa/types';
+import { eventLabel } from './event-label';
 import { Runner, type ReplayContext } from './runner';
-import { StepTracer } from './trace';
+import { decidingValues, StepTracer } from './trace';
 import type { ConditionExplanation, DiscardKind, RunTrace } from './types';
 import type { ReplayPattern } from './replay-pattern';
 
@@ -32,7 +34,10 @@ export interface WhyNotVerdict {
   message: string;
   /** The values that decided a condition. */
   conditions?: ConditionExplanation[];
-  /** The earlier event responsible (broken contiguity, not-stage, until). */
+  /**
+   * The other event responsible: the one that broke contiguity, matched a not-stage or until, moved
+   * time past the window, or (late) moved the watermark past this event's time.
+   */
   relatedSeq?: number;
   /** Step after which the event had been processed: seek here to see it. */
   position: number;
@@ -41,12 +46,12 @@ export interface WhyNotVerdict {
 /** Values that decided a condition; literals and operators are left out (they are in the source). */
 function valuesText(c: readonly ConditionExplanation[]): string {
   return c
-    .map((x) => {
-      const vals = x.values.filter(
-        (v) => !/[ &|!<>=]/.test(v.text) && !/^(?:'.*'|".*"|-?\d+(?:\.\d+)?|true|false|null)$/.test(v.text),
-      );
-      return `${x.label}: ${x.source} → ${String(x.result)} (${vals.map((v) => `${v.text}=${JSON.stringify(v.value)}`).join(', ')})`;
-    })
+    .map(
+      (x) =>
+        `${x.label}: ${x.source} → ${String(x.result)} (${decidingValues(x)
+          .map((v) => `${v.text}=${JSON.stringify(v.value)}`)
+          .join(', ')})`,
+    )
     .join('; ');
 }
 
@@ -56,6 +61,13 @@ interface Loss {
   timestamp: number;
   seq?: number;
   startTimestamp?: number;
+  /** The event it started with, and its stage. */
+  startSeq?: number;
+  startStage?: string;
+  /** Time of the newest event it had bound (per-state windows count from it). */
+  lastTimestamp?: number;
+  /** Time-based losses (window): the event whose arrival moved time past the deadline (none: end of input). */
+  movedBy?: { seq: number; ts: number };
   /** The state it was in (window: which window applied). */
   state: string;
   /** not-stage: the notNext/notFollowedBy stage that matched. */
@@ -75,22 +87,33 @@ function notStageText(pattern: ReplayPattern, notStage: string | undefined): str
 /** The decisive thing of a loss, in words. */
 function lossText(ctx: ReplayContext, loss: Loss, key: string, capLimit: number | undefined): string {
   const { pattern } = ctx;
-  const by = loss.seq !== undefined ? ` by event #${loss.seq}` : ` at time ${loss.timestamp}`;
+  const { at, span } = pattern.text;
+  const by = loss.seq !== undefined ? ` by event ${eventLabel(loss.seq)}` : ` at ${at(loss.timestamp)}`;
   switch (loss.kind) {
     case 'window': {
       const W = pattern.nfa.windowTime;
       const start = loss.startTimestamp;
-      if (W > 0 && start !== undefined && loss.timestamp - start >= W)
-        return `its time window within(${W} ms) expired: it started at time ${start}, so it had to complete before ${start + W}, and time reached ${loss.timestamp}`;
-      const w = pattern.stateByName.get(loss.state)?.window;
-      return w !== undefined
-        ? `the window of ${w} ms between its events expired at time ${loss.timestamp}`
-        : `its time window expired at time ${loss.timestamp}`;
+      const perState = pattern.stateByName.get(loss.state)?.window;
+      const limit = W > 0 && start !== undefined && loss.timestamp - start >= W ? W : perState;
+      if (limit === undefined || start === undefined)
+        return `its time window expired at ${at(loss.timestamp)}`;
+      const what =
+        limit === W ? `its within(${span(W)}) window` : `the window of ${span(limit)} between its events`;
+      const from = limit === W ? start : (loss.lastTimestamp ?? start);
+      const first =
+        loss.startSeq !== undefined
+          ? `it started with event ${eventLabel(loss.startSeq)}${loss.startStage ? ` ("${loss.startStage}")` : ''} at ${at(start)}`
+          : `it started at ${at(start)}`;
+      const head = `${what} ran out: ${limit === W ? first : `its last event was at ${at(from)}`}, so it had to complete by ${at(from + limit)}`;
+      const after = limit === W && loss.startStage ? loss.startStage : 'it';
+      if (loss.movedBy)
+        return `${head}; event ${eventLabel(loss.movedBy.seq)} at ${at(loss.movedBy.ts)} came ${span(loss.movedBy.ts - from)} after ${after}, and the window is ${span(limit)}`;
+      return `${head}; the end of the recording closed the window (no event came in time)`;
     }
     case 'until':
       return `the stage's until condition (${pattern.stages.find((s) => s.stage === pattern.stateByName.get(loss.state)?.stage)?.until ?? '?'}) stopped it${by}`;
     case 'not-stage':
-      return `${notStageText(pattern, loss.notStage)} matched ${loss.seq !== undefined ? `event #${loss.seq}` : `at time ${loss.timestamp}`}`;
+      return `${notStageText(pattern, loss.notStage)} matched ${loss.seq !== undefined ? `event ${eventLabel(loss.seq)}` : `at ${at(loss.timestamp)}`}`;
     case 'skip':
       return `the after-match skip strategy ${skipText(pattern)} discarded it when a match was emitted${by}`;
     case 'contiguity':
@@ -100,6 +123,35 @@ function lossText(ctx: ReplayContext, loss: Loss, key: string, capLimit: number 
     case 'cap':
       return `the partial-match limit${capLimit !== undefined ? ` of ${capLimit} per key` : ''} (key "${key}") dropped it${by}`;
   }
+}
+
+/** The event whose arrival first moved the watermark to `t` or past it, looking back from step `before`. */
+function watermarkMover(
+  ctx: ReplayContext,
+  before: number,
+  t: number,
+): { seq: number; ts: number } | undefined {
+  // The latest checkpoint whose watermark is still below t, then forward step by step.
+  const positions = ctx.checkpoints.positions();
+  let from = 0;
+  for (let i = positions.length - 1; i >= 0; i--) {
+    const p = positions[i];
+    if (p > before) continue;
+    const wm = ctx.checkpoints.find(p)?.snapshot.watermark;
+    const below = wm === '-inf' || (typeof wm === 'number' && wm < t);
+    if (below) {
+      from = p;
+      break;
+    }
+  }
+  const scan = new Runner(ctx);
+  scan.restore(from);
+  while (scan.position < before && !scan.done) {
+    scan.step();
+    if (scan.matcher.watermark >= t && scan.current)
+      return { seq: scan.current.seq, ts: ctx.pattern.eventTimeOf(scan.current) };
+  }
+  return undefined;
 }
 
 /** A run that had an ignore edge and lost it to a false condition (a greedy or until guard, say) is not a contiguity break. */
@@ -114,7 +166,7 @@ export function whyNot(ctx: ReplayContext, seq: number, stage: string): WhyNotVe
   if (!ctx.pattern.stages.some((s) => s.stage === stage))
     throw new Error(`the pattern has no stage "${stage}"`);
   if (!Number.isInteger(seq) || seq < 0 || seq >= ctx.source.count)
-    throw new Error(`event #${seq} is not in the recording (it has ${ctx.source.count} events)`);
+    throw new Error(`event ${eventLabel(seq)} is not in the recording (it has ${ctx.source.count} events)`);
   const runner = new Runner(ctx);
   const { pattern } = ctx;
   const key = pattern.keyOf(runner.reader.at(seq).payload);
@@ -145,18 +197,27 @@ export function whyNot(ctx: ReplayContext, seq: number, stage: string): WhyNotVe
       : undefined;
   };
   let lastLoss: Loss | null = null;
+  /** The runner whose steps watchLosses sees (to name the event that moved time). */
+  let watching: Runner | null = runner;
   const watchLosses = {
     discardedAs: (d: RunDiscarded, kind: DiscardKind) => {
       // not-stage losses are seen on the stop edge, which also names the not-stage.
       if (kind === 'not-stage' || stageOf(d.state) !== stage || !d.match) return;
       const first = d.match.stages[0]?.events[0];
+      const pushed = watching?.current;
       if (first && pattern.keyOf(first.event) === key)
         lastLoss = {
           kind,
           timestamp: d.timestamp,
           seq: d.seq,
           startTimestamp: d.startTimestamp,
+          startSeq: first.seq,
+          startStage: d.match.stages[0]?.stage,
+          lastTimestamp: lastTimestampOf(d.match),
           state: d.state,
+          ...(d.seq === undefined && pushed
+            ? { movedBy: { seq: pushed.seq, ts: pattern.eventTimeOf(pushed) } }
+            : {}),
         };
     },
     // A notNext/notFollowedBy match ends the run with no discard of its own when nothing else survives.
@@ -181,12 +242,21 @@ export function whyNot(ctx: ReplayContext, seq: number, stage: string): WhyNotVe
     });
     const base = { seq, stage, key, position: runner.position };
     const late = outputs.find((o) => o.kind === 'late' && o.event.seq === seq);
-    if (late && late.kind === 'late')
+    if (late && late.kind === 'late') {
+      const { at, span } = pattern.text;
+      const mover = watermarkMover(ctx, seq, late.timestamp);
+      const slack =
+        pattern.outOfOrdernessMs > 0 ? `, ${span(pattern.outOfOrdernessMs)} out of order allowed` : '';
+      const cause = mover
+        ? `; event ${eventLabel(mover.seq)} at ${at(mover.ts)} had moved it past ${at(late.timestamp)}`
+        : '';
       return {
         ...base,
         reason: 'late',
-        message: `Event #${seq} is late: its time ${late.timestamp} is not after the watermark ${late.watermark}, so Flink drops it.`,
+        ...(mover ? { relatedSeq: mover.seq } : {}),
+        message: `Event ${eventLabel(seq)} at ${at(late.timestamp)} is late: the watermark was already at ${at(late.watermark)}, ${span(late.watermark - late.timestamp)} past its time${slack}${cause}. Flink drops late events.`,
       };
+    }
     if (tracer.events.some((e) => e.seq === seq) || runner.done) break;
   }
   const base = { seq, stage, key, position: runner.position };
@@ -211,7 +281,7 @@ export function whyNot(ctx: ReplayContext, seq: number, stage: string): WhyNotVe
     return {
       ...base,
       reason: 'advanced',
-      message: `Event #${seq} was bound to "${stage}" (partial match ${(survivor ?? advancing[0]).r.runId}).`,
+      message: `Event ${eventLabel(seq)} was bound to "${stage}" (partial match ${(survivor ?? advancing[0]).r.runId}).`,
     };
   for (const r of runs) {
     const stop = stopOf(r);
@@ -221,7 +291,7 @@ export function whyNot(ctx: ReplayContext, seq: number, stage: string): WhyNotVe
         reason: 'not-stage',
         conditions: stop.conditions,
         relatedSeq: seq,
-        message: `${capitalize(notStageText(pattern, stop.notStage))} matched event #${seq} (${valuesText(stop.conditions)}), which ended the partial match waiting for "${stage}".`,
+        message: `${capitalize(notStageText(pattern, stop.notStage))} matched event ${eventLabel(seq)} (${valuesText(stop.conditions)}), which ended the partial match waiting for "${stage}".`,
       };
   }
   if (advancing.length > 0) {
@@ -230,7 +300,7 @@ export function whyNot(ctx: ReplayContext, seq: number, stage: string): WhyNotVe
     return {
       ...base,
       reason: reasonOf(kind),
-      message: `Event #${seq} was taken at "${stage}", but ${lossText(ctx, { ...loss, seq: undefined }, key, capLimit).replace(/ at time \S+$/, '')}.`,
+      message: `Event ${eventLabel(seq)} was taken at "${stage}", but ${lossText(ctx, { ...loss, seq: undefined }, key, capLimit).replace(/ at \S+$/, '')}.`,
     };
   }
   const atStage = runs.filter((r) => r.edges.some((e) => e.stage === stage));
@@ -251,7 +321,7 @@ export function whyNot(ctx: ReplayContext, seq: number, stage: string): WhyNotVe
         ...base,
         reason: 'condition-false',
         conditions: failing,
-        message: `The condition of "${stage}" is false for event #${seq}: ${valuesText(failing)}.`,
+        message: `The condition of "${stage}" is false for event ${eventLabel(seq)}: ${valuesText(failing)}.`,
       };
     }
   }
@@ -264,12 +334,28 @@ export function whyNot(ctx: ReplayContext, seq: number, stage: string): WhyNotVe
   );
   if (expiredNow) {
     const { d, kind } = expiredNow;
-    return lossVerdict({ kind, timestamp: d.timestamp, startTimestamp: d.startTimestamp, state: d.state });
+    const first = d.match?.stages[0]?.events[0];
+    const pushed = runner.current;
+    return lossVerdict({
+      kind,
+      timestamp: d.timestamp,
+      startTimestamp: d.startTimestamp,
+      state: d.state,
+      ...(first && d.match
+        ? {
+            startSeq: first.seq,
+            startStage: d.match.stages[0]?.stage,
+            lastTimestamp: lastTimestampOf(d.match),
+          }
+        : {}),
+      ...(pushed ? { movedBy: { seq: pushed.seq, ts: pattern.eventTimeOf(pushed) } } : {}),
+    });
   }
   // Nothing since the nearest checkpoint: scan earlier checkpoint intervals, latest first, so the
   // answer does not depend on how far the session has run (bounded, so a long recording stays fast).
   for (let n = 0; lastLoss === null && lookedBackTo > 0 && n < MAX_LOOKBACK_INTERVALS; n++) {
     const scan = new Runner(ctx);
+    watching = scan;
     scan.restore(lookedBackTo - 1);
     const end = lookedBackTo;
     lookedBackTo = scan.position;
@@ -289,7 +375,7 @@ export function whyNot(ctx: ReplayContext, seq: number, stage: string): WhyNotVe
     return {
       ...base,
       reason: 'other-key',
-      message: `Event #${seq} has key "${key}"; the partial matches waiting at "${stage}" belong to other keys (${waitingElsewhere.map((k) => `"${k}"`).join(', ')}).`,
+      message: `Event ${eventLabel(seq)} has key "${key}"; the partial matches waiting at "${stage}" belong to other keys (${waitingElsewhere.map((k) => `"${k}"`).join(', ')}).`,
     };
   const where =
     own.length > 0
@@ -301,7 +387,7 @@ export function whyNot(ctx: ReplayContext, seq: number, stage: string): WhyNotVe
   return {
     ...base,
     reason: 'no-partial-match',
-    message: `No partial match was waiting at "${stage}" when event #${seq} arrived${where}${horizon}.`,
+    message: `No partial match was waiting at "${stage}" when event ${eventLabel(seq)} arrived${where}${horizon}.`,
   };
 
   function lossVerdict(l: Loss): WhyNotVerdict {
@@ -310,9 +396,16 @@ export function whyNot(ctx: ReplayContext, seq: number, stage: string): WhyNotVe
       ...b,
       reason: reasonOf(l.kind),
       message: `The partial match waiting at "${stage}" was gone before this event: ${lossText(ctx, l, key, capLimit)}.`,
-      ...(l.seq !== undefined ? { relatedSeq: l.seq } : {}),
+      ...(l.seq !== undefined ? { relatedSeq: l.seq } : l.movedBy ? { relatedSeq: l.movedBy.seq } : {}),
     };
   }
+}
+
+function lastTimestampOf(match: Match): number | undefined {
+  let last: number | undefined;
+  for (const s of match.stages)
+    for (const e of s.events) if (last === undefined || e.timestamp > last) last = e.timestamp;
+  return last;
 }
 
 function capitalize(s: string): string {

@@ -37,6 +37,8 @@ export interface RunBranched {
   state: string;
   stage: string;
   timestamp: number;
+  /** The event being processed. */
+  seq: number;
 }
 
 export interface NfaObserver {

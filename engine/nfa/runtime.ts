@@ -182,6 +182,7 @@ function computeNextStates(step: Step, run: PartialRun, pre: readonly NfaTransit
           state: nameOf(nfa, edge.target),
           stage: stageOf(nfa, edge.source),
           timestamp: ts,
+          seq: step.seq,
         });
     } else {
       const fid = assignFid(step);
@@ -198,6 +199,7 @@ function computeNextStates(step: Step, run: PartialRun, pre: readonly NfaTransit
           state: nameOf(nfa, edge.target),
           stage: stageOf(nfa, edge.source),
           timestamp: ts,
+          seq: step.seq,
         });
       const fin = findFinalAfterProceed(nfa, edge.target, event);
       if (fin >= 0) {
@@ -211,6 +213,7 @@ function computeNextStates(step: Step, run: PartialRun, pre: readonly NfaTransit
             state: nameOf(nfa, fin),
             stage: stageOf(nfa, edge.source),
             timestamp: ts,
+            seq: step.seq,
           });
       }
     }
@@ -410,6 +413,7 @@ export function processEvent(
                 state: nameOf(nfa, sk.ignoreTo),
                 stage: stageOf(nfa, sk.edges[0].source),
                 timestamp: ts,
+                seq,
               });
             if (run.startFid >= 0 && live >= st.maxPartialMatches) {
               dropped++;

@@ -47,7 +47,8 @@ describe('why not: one case per reason', () => {
       'b',
     );
     expect(v.reason).toBe('advanced');
-    expect(v.message).toContain('#1');
+    // Events are numbered from 1 in words (seq 1 is the second event).
+    expect(v.message).toContain('Event #2');
     expect(v.message).toContain('"b"');
   });
 
@@ -82,7 +83,7 @@ describe('why not: one case per reason', () => {
     );
     expect(v.reason).toBe('contiguity');
     expect(v.relatedSeq).toBe(1);
-    expect(v.message).toContain('event #1');
+    expect(v.message).toContain('event #2');
     expect(v.message).toMatch(/contiguity/);
   });
 
@@ -126,8 +127,37 @@ describe('why not: one case per reason', () => {
     );
     expect(v.reason).toBe('window');
     expect(v.message).toContain('within(10 ms)');
-    expect(v.message).toContain('time 1');
-    expect(v.message).toContain('before 11');
+    expect(v.message).toContain('started with event #1 ("a")');
+    // Processing time reads the recorded time, shown as ISO text.
+    expect(v.message).toContain('complete by 1970-01-01T00:00:00.011Z');
+    expect(v.message).toContain(
+      'event #2 at 1970-01-01T00:00:00.020Z came 19 ms after a, and the window is 10 ms',
+    );
+    expect(v.relatedSeq).toBe(1);
+  });
+
+  it('window: in event time, times read as the recording writes them and the event that moved time is named', () => {
+    const v = ask(
+      prep(aThenB().within(600_000), {
+        time: { mode: 'event', field: 'at', format: 'iso8601', outOfOrdernessMs: 0 },
+      }),
+      [
+        { name: 'a', at: '2026-03-02T09:00:05Z' },
+        { name: 'z', at: '2026-03-02T09:04:00Z' },
+        { name: 'b', at: '2026-03-02T09:11:07Z' },
+      ],
+      2,
+      'b',
+    );
+    expect(v.reason).toBe('window');
+    expect(v.message).toContain('within(10 min)');
+    expect(v.message).toContain('at 2026-03-02T09:00:05Z');
+    expect(v.message).toContain('complete by 2026-03-02T09:10:05Z');
+    expect(v.message).toContain(
+      'event #3 at 2026-03-02T09:11:07Z came 11 min 2 s after a, and the window is 10 min',
+    );
+    expect(v.message).not.toMatch(/17724/);
+    expect(v.relatedSeq).toBe(2);
   });
 
   it('window: names a PREVIOUS_AND_CURRENT window between events', () => {
@@ -142,6 +172,7 @@ describe('why not: one case per reason', () => {
     );
     expect(v.reason).toBe('window');
     expect(v.message).toContain('10 ms between its events');
+    expect(v.message).toContain('its last event was at 1970-01-01T00:00:00.001Z, so it had to complete by 1970-01-01T00:00:00.011Z');
   });
 
   it('other-key: names the event key and the keys that had partial matches', () => {
@@ -175,8 +206,11 @@ describe('why not: one case per reason', () => {
       'b',
     );
     expect(v.reason).toBe('late');
-    expect(v.message).toContain('time 5');
-    expect(v.message).toContain('watermark 19');
+    expect(v.message).toContain('Event #3 at 5 is late');
+    expect(v.message).toContain('the watermark was already at 19, 14 ms past its time');
+    // Event #1 (t 10) moved the watermark to 9, past 5: it is named, and linked.
+    expect(v.message).toContain('event #1 at 10 had moved it past 5');
+    expect(v.relatedSeq).toBe(0);
     const equal = ask(
       p,
       [
@@ -301,7 +335,7 @@ describe('why not: one case per reason', () => {
     expect(later.reason).toBe('not-stage');
     expect(later.relatedSeq).toBe(1);
     expect(later.message).toContain('notFollowedBy stage "n"');
-    expect(later.message).toContain('event #1');
+    expect(later.message).toContain('event #2');
     const at = ask(p, events, 1, 'b');
     expect(at.reason).toBe('not-stage');
     expect(at.message).toContain('notFollowedBy stage "n"');
@@ -392,7 +426,7 @@ describe('why not: limits', () => {
   it('rejects an unknown stage and an event outside the recording', () => {
     const s = session(strict(), events);
     expect(() => s.whyNot(1, 'nope')).toThrow(/no stage "nope"/);
-    expect(() => s.whyNot(9, 'b')).toThrow(/event #9/);
+    expect(() => s.whyNot(9, 'b')).toThrow(/event #10 /);
   });
 
   it('does not move the session', () => {

@@ -67,7 +67,7 @@ describe('replay service on a real SQLite recording', () => {
       path: backend.grants.issue(csv, 'write').id,
     });
     expect(readFileSync(csv, 'utf8').split('\n')[0]).toBe(
-      'result,kind,key,timestamp,stage,seq,event_ts,event',
+      'result,kind,key,timestamp,time,stage,event,event_timestamp,event_time,fields',
     );
     await backend.replay.close({ sessionId });
     await expect(backend.replay.step({ sessionId, direction: 'forward' })).rejects.toMatchObject({
