@@ -143,6 +143,10 @@ export interface EventFilter {
   /** Inclusive time range in epoch milliseconds. */
   fromTs?: number;
   toTs?: number;
+  /** A condition in the pattern language, e.g. `amount > 10000 && type == 'transfer'` (rejected with its error). */
+  expression?: string;
+  /** Only these events (seq), e.g. the events of one result. */
+  seqs?: number[];
 }
 
 export interface ReadEventsOptions {
@@ -205,6 +209,8 @@ export const eventFilter = z.strictObject({
   contains: z.string().max(1000, 'Search text is at most 1000 characters').optional(),
   fromTs: z.number().optional(),
   toTs: z.number().optional(),
+  expression: z.string().max(2000, 'A filter condition is at most 2,000 characters').optional(),
+  seqs: z.array(z.number().int().min(0)).max(10_000, 'At most 10,000 events by number').optional(),
 });
 export const readEventsArgs = z.strictObject({
   id: recordingId,

@@ -96,11 +96,14 @@ export const seekReplayArgs = z
     ts: z.number().finite().optional(),
     /** A step position (0 = before the first event; events + 1 = after end of input). */
     position: z.number().int().min(0).optional(),
+    /** With position: the event (seq) the report is about, when the watermark released it earlier (StepReport.focus). */
+    focusSeq: z.number().int().min(0).optional(),
   })
   .refine(
     (a) => [a.index, a.ts, a.position].filter((x) => x !== undefined).length === 1,
     'Give exactly one of index, ts or position',
-  );
+  )
+  .refine((a) => a.focusSeq === undefined || a.position !== undefined, 'focusSeq goes with position');
 export const runReplayArgs = z.strictObject({ sessionId, until: z.enum(['end', 'breakpoint']) });
 export const setBreakpointsArgs = z.strictObject({
   sessionId,
@@ -116,7 +119,7 @@ export const resultsArgs = z.strictObject({
   sessionId,
   offset: z.number().int().min(0),
   limit: z.number().int().min(1).max(1000, 'At most 1,000 results per page'),
-  kind: z.enum(['match', 'timeout']).optional(),
+  kind: z.enum(['match', 'timeout', 'late']).optional(),
 });
 export const exportResultsArgs = z.strictObject({
   sessionId,

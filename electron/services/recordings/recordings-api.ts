@@ -10,10 +10,14 @@ import { RecordingImportError } from './import/import-error';
 import type { RecordingsService } from './recordings-service';
 import { SourceOpenError } from '../../../node/recordings/open-source';
 import { SourceFormatError } from '../../../node/recordings/source-row';
-import { RecordingNotFoundError } from './store/recording-store';
+import { EventFilterError, RecordingNotFoundError } from './store/recording-store';
 
 export function toCepError(error: unknown): unknown {
   if (error instanceof RecordingNotFoundError) return new CepError('not-found', error.message);
+  if (error instanceof EventFilterError)
+    return new CepError('invalid-arguments', error.message, [
+      { path: ['filter', 'expression'], message: error.message },
+    ]);
   if (error instanceof SourceOpenError) return new CepError('import-failed', error.message);
   if (error instanceof SourceFormatError)
     return new CepError('import-failed', error.message, [

@@ -21,12 +21,12 @@ export async function dispatch(host: SessionHost, method: string, args: unknown)
       return (args as StepReplayArgs).direction === 'forward' ? s.stepForward() : s.stepBack();
     case 'seek': {
       const a = args as SeekReplayArgs;
-      if (a.position !== undefined) return s.seek(a.position);
+      if (a.position !== undefined) return s.seek(a.position, a.focusSeq);
       if (a.index !== undefined) {
         if (a.index >= s.total - 1)
           throw new CepError(
             'invalid-arguments',
-            `Event #${a.index} is not in the recording (it has ${s.total - 1} events)`,
+            `Event #${a.index + 1} is not in the recording (it has ${s.total - 1} events)`,
             [{ path: ['index'], message: 'out of range' }],
           );
         return s.seekEvent(a.index);

@@ -3,6 +3,7 @@
  * never spliced into SQL. JSON paths quote each segment, so any key name is safe.
  */
 import type { EventFilter, FilterValue } from '../types';
+import type { ExpressionSql } from './event-expression-sql';
 
 export interface FilterSql {
   where: string;
@@ -51,10 +52,12 @@ function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/** `expression`: the filter's condition as far as SQL says it (event-expression-sql.ts), if it has one. */
 export function filterSql(
   recordingId: number,
   filter: EventFilter | undefined,
   keyField: string | null,
+  expression?: ExpressionSql,
 ): FilterSql {
   const conditions = ['recording_id = ?'];
   const params: (string | number)[] = [recordingId];
@@ -72,6 +75,15 @@ export function filterSql(
     conditions.push("payload LIKE ? ESCAPE '\\'");
     params.push(likePattern(filter.contains));
   }
+  if (filter?.seqs) {
+    // Bound one by one: a list of whole numbers checked by the contract, at most 10,000.
+    conditions.push(filter.seqs.length > 0 ? `seq IN (${filter.seqs.map(() => '?').join(', ')})` : '0');
+    params.push(...filter.seqs);
+  }
+  if (expression?.where) {
+    conditions.push(`(${expression.where})`);
+    params.push(...expression.params);
+  }
   return { where: conditions.join(' AND '), params };
 }
 
@@ -81,6 +93,8 @@ export function isEmptyFilter(filter: EventFilter | undefined): boolean {
     (filter.fromTs === undefined &&
       filter.toTs === undefined &&
       !filter.contains &&
+      !filter.expression?.trim() &&
+      filter.seqs === undefined &&
       (filter.equals ?? []).length === 0)
   );
 }

@@ -4,6 +4,8 @@
  * time, never a whole recording.
  */
 import type { Database } from 'better-sqlite3';
+import { compileCondition, parseCondition, type CompiledCondition } from '../../../../engine/expr/index';
+import type { EventSchema } from '../../../../engine/pattern/spec';
 import type {
   EventFilter,
   EventsPage,
@@ -12,6 +14,7 @@ import type {
   RecordingSummary,
   StoredEvent,
 } from '../types';
+import { expressionSql, type ExpressionSql } from './event-expression-sql';
 import { filterSql, isEmptyFilter } from './event-filter-sql';
 import {
   SUMMARY_COLUMNS,
@@ -25,6 +28,22 @@ import {
 export const MAX_PAGE = 10_000;
 const ITERATION_CHUNK = 1000;
 
+/** A filter condition that does not compile: the message names the problem and its column. */
+export class EventFilterError extends Error {
+  override name = 'EventFilterError';
+}
+
+/** The SQL function that evaluates a filter condition on a stored payload (registered per connection). */
+const MATCHES_FN = 'cepheus_event_matches';
+/** Compiled filter conditions kept, and filtered totals remembered (a table asks for many pages of one filter). */
+const CACHE_SIZE = 32;
+
+/** A filter's condition: what SQL can say of it, and the compiled condition for the rest. */
+interface FilterCondition {
+  sql: ExpressionSql;
+  token: number;
+}
+
 export class RecordingNotFoundError extends Error {
   override name = 'RecordingNotFoundError';
   constructor(readonly id: number) {
@@ -37,8 +56,14 @@ export function filteredQueries(
   id: number,
   filter: EventFilter | undefined,
   keyField: string | null,
+  condition?: FilterCondition,
 ): { count: string; page: string; params: (string | number)[] } {
-  const { where, params } = filterSql(id, filter, keyField);
+  const { where: base, params } = filterSql(id, filter, keyField, condition?.sql);
+  let where = base;
+  if (condition && !condition.sql.exact) {
+    where = `${base} AND ${MATCHES_FN}(?, payload)`;
+    params.push(condition.token);
+  }
   return {
     count: `SELECT COUNT(*) AS n FROM events WHERE ${where}`,
     page: `SELECT seq, ts, key, payload FROM events WHERE ${where} ORDER BY seq LIMIT ? OFFSET ?`,
@@ -47,7 +72,54 @@ export function filteredQueries(
 }
 
 export class RecordingStore {
-  constructor(private readonly db: Database) {}
+  private readonly conditions = new Map<string, { compiled: CompiledCondition; token: number }>();
+  private readonly byToken = new Map<number, CompiledCondition>();
+  private nextToken = 1;
+  private readonly totals = new Map<string, number>();
+
+  constructor(private readonly db: Database) {
+    db.function(MATCHES_FN, { deterministic: false }, (token, payload) => {
+      const test = this.byToken.get(Number(token));
+      if (!test || typeof payload !== 'string') return 0;
+      try {
+        return test(JSON.parse(payload) as Record<string, unknown>, { eventsOf: () => [] }) ? 1 : 0;
+      } catch {
+        return 0;
+      }
+    });
+  }
+
+  /** Compiles a filter condition against the recording's fields; throws EventFilterError with the first problem. */
+  private filterCondition(recording: RecordingDetail, source: string): FilterCondition {
+    const schema: EventSchema = { fields: recording.schema.map((f) => ({ name: f.name, type: f.type })) };
+    const cacheKey = `${recording.id}\u0000${source}`;
+    let entry = this.conditions.get(cacheKey);
+    if (!entry) {
+      const r = compileCondition(source, { stages: [], schema });
+      if (!r.ok) {
+        const d = r.diagnostics.find((x) => x.severity === 'error') ?? r.diagnostics[0];
+        const at = d?.range ? ` (column ${d.range.column})` : '';
+        throw new EventFilterError(`Filter: ${d?.message ?? 'not a condition'}${at}`);
+      }
+      entry = { compiled: r.condition, token: this.nextToken++ };
+      this.conditions.set(cacheKey, entry);
+      this.byToken.set(entry.token, entry.compiled);
+      if (this.conditions.size > CACHE_SIZE) {
+        const [oldKey, old] = this.conditions.entries().next().value as [string, { token: number }];
+        this.conditions.delete(oldKey);
+        this.byToken.delete(old.token);
+      }
+    }
+    const parsed = parseCondition(source);
+    const sql = parsed.ast
+      ? expressionSql(parsed.ast, {
+          keyField: recording.keyField,
+          timestampField: recording.timestampField,
+          timestampFormat: recording.timestampFormat,
+        })
+      : { where: null, params: [], exact: false };
+    return { sql, token: entry.token };
+  }
 
   /** Newest first. */
   list(): RecordingSummary[] {
@@ -100,8 +172,17 @@ export class RecordingStore {
         .all(id, offset, offset + limit) as EventRow[];
       return { total: recording.rowCount, offset, events: rows.map(toEvent) };
     }
-    const { count, page, params } = filteredQueries(id, options.filter, recording.keyField);
-    const total = (this.db.prepare(count).get(...params) as { n: number }).n;
+    const source = options.filter?.expression?.trim();
+    const condition = source ? this.filterCondition(recording, source) : undefined;
+    const { count, page, params } = filteredQueries(id, options.filter, recording.keyField, condition);
+    // A recording never changes once stored: a filter's total holds until the recording is deleted.
+    const totalKey = `${id}\u0000${JSON.stringify(options.filter)}`;
+    let total = this.totals.get(totalKey);
+    if (total === undefined) {
+      total = (this.db.prepare(count).get(...params) as { n: number }).n;
+      this.totals.set(totalKey, total);
+      if (this.totals.size > CACHE_SIZE) this.totals.delete(this.totals.keys().next().value as string);
+    }
     const rows = this.db.prepare(page).all(...params, limit, offset) as EventRow[];
     return { total, offset, events: rows.map(toEvent) };
   }
