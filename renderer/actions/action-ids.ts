@@ -68,6 +68,7 @@ export const ACTION_IDS = [
   'replay.toEnd',
   'replay.togglePlay',
   'replay.runToBreakpoint',
+  'replay.cancelRun',
   'replay.close',
 ] as const;
 

@@ -6,8 +6,10 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import type { CepApi, EventFilter, InferredField } from '../../electron/contract';
+import { eventNumber } from '../../engine/debug/event-label';
 import { fieldOf, formatCell, formatCount, formatTime } from './format';
 import { useEventPages } from './use-event-pages';
+import './recordings.css';
 
 const ROW_HEIGHT = 26;
 const MAX_FIELDS = 12;
@@ -19,10 +21,33 @@ export interface EventTableProps {
   filter: EventFilter;
   /** Highlights this seq (e.g. the replay's current event). */
   currentSeq?: number;
+  /** Keeps this row in view as it changes (the unfiltered table: row index = seq). */
+  followIndex?: number;
+  /** Event fields shown as columns; 0 puts them all in one "Fields" column (a narrow panel). */
+  maxFields?: number;
   onRowClick?: (seq: number) => void;
 }
 
-export function EventTable({ api, recordingId, schema, filter, currentSeq, onRowClick }: EventTableProps) {
+/** All fields of an event in one cell: "type=transfer amount=0.5 …" (the full row in the tooltip). */
+function FieldsSummary({ payload, schema }: { payload: Record<string, unknown>; schema: InferredField[] }) {
+  const text = schema.map((f) => `${f.name}=${formatCell(fieldOf(payload, f.name))}`).join(' ');
+  return (
+    <span className="mono" title={text}>
+      {text}
+    </span>
+  );
+}
+
+export function EventTable({
+  api,
+  recordingId,
+  schema,
+  filter,
+  currentSeq,
+  followIndex,
+  maxFields = MAX_FIELDS,
+  onRowClick,
+}: EventTableProps) {
   const pages = useEventPages(api, recordingId, filter);
   const scrollRef = useRef<HTMLDivElement>(null);
   const count = pages.total ?? 0;
@@ -37,8 +62,15 @@ export function EventTable({ api, recordingId, schema, filter, currentSeq, onRow
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
   useEffect(() => pages.ensure(first, last), [pages, first, last]);
-  const fields = schema.slice(0, MAX_FIELDS);
-  const template = `70px 190px 110px ${fields.map(() => 'minmax(90px, 1fr)').join(' ')}`;
+  useEffect(() => {
+    if (followIndex !== undefined && followIndex < count)
+      virtualizer.scrollToIndex(followIndex, { align: 'auto' });
+  }, [virtualizer, followIndex, count]);
+  const fields = schema.slice(0, maxFields);
+  const summary = maxFields === 0;
+  const template = summary
+    ? '56px 160px minmax(70px, 100px) minmax(0, 1fr)'
+    : `64px 170px minmax(80px, 110px) ${fields.map(() => 'minmax(70px, 1fr)').join(' ')}`;
 
   return (
     <div className="event-table" data-testid="event-table">
@@ -48,9 +80,9 @@ export function EventTable({ api, recordingId, schema, filter, currentSeq, onRow
         ) : pages.total === null ? (
           'Loading…'
         ) : (
-          `${formatCount(pages.total)} events`
+          `${formatCount(pages.total)} event${pages.total === 1 ? '' : 's'}`
         )}
-        {schema.length > MAX_FIELDS && ` · showing ${MAX_FIELDS} of ${schema.length} fields`}
+        {!summary && schema.length > maxFields && ` · showing ${maxFields} of ${schema.length} fields`}
       </div>
       <div className="event-table-head" style={{ gridTemplateColumns: template }} role="row">
         <span role="columnheader">#</span>
@@ -61,6 +93,7 @@ export function EventTable({ api, recordingId, schema, filter, currentSeq, onRow
             {f.name}
           </span>
         ))}
+        {summary && <span role="columnheader">Fields</span>}
       </div>
       <div ref={scrollRef} className="event-table-body" role="rowgroup">
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
@@ -81,7 +114,7 @@ export function EventTable({ api, recordingId, schema, filter, currentSeq, onRow
               >
                 {event ? (
                   <>
-                    <span className="num">{event.seq}</span>
+                    <span className="num">{eventNumber(event.seq)}</span>
                     <span className="mono">{formatTime(event.ts)}</span>
                     <span className="mono">{event.key ?? ''}</span>
                     {fields.map((f) => (
@@ -89,6 +122,7 @@ export function EventTable({ api, recordingId, schema, filter, currentSeq, onRow
                         {formatCell(fieldOf(event.payload, f.name))}
                       </span>
                     ))}
+                    {summary && <FieldsSummary payload={event.payload} schema={schema} />}
                   </>
                 ) : (
                   <span className="text-faint">…</span>

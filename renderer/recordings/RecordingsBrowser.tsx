@@ -57,7 +57,7 @@ export function RecordingsBrowser() {
               className="cx-input event-filter"
               data-testid="event-filter"
               aria-label="Filter events"
-              placeholder="Filter: text, or field=value (e.g. type=transfer cardId=card-00060)"
+              placeholder="Filter: amount > 10000, type == 'transfer' && amount < 1, field=value or text"
               value={filterText}
               onChange={(e) => setFilterText(e.target.value)}
             />

@@ -1,8 +1,17 @@
 /**
- * The event table's filter box: free text searches the event's JSON; `field=value` terms become
- * equality conditions (numbers, true/false and null are typed; quotes keep text as text).
+ * The event table's filter box. A condition in the pattern language (`amount > 10000`,
+ * `type == 'transfer' && amount < 1`, `country in ['NL', 'BE']`) is sent as is and checked by the
+ * back end; otherwise free text searches the event's JSON and `field=value` terms are equality
+ * conditions (numbers, true/false and null are typed; quotes keep text as text).
  */
 import type { EventFilter, FilterValue } from '../../electron/contract';
+
+/** Operators only a condition has (a single `=` is the shorthand `field=value`). */
+const CONDITION = /==|!=|<|>|&&|\|\||\bin\s*\[|^\s*!/;
+
+export function looksLikeCondition(text: string): boolean {
+  return CONDITION.test(text);
+}
 
 function parseValue(raw: string): FilterValue {
   if (/^".*"$|^'.*'$/.test(raw)) return raw.slice(1, -1);
@@ -14,6 +23,7 @@ function parseValue(raw: string): FilterValue {
 }
 
 export function parseFilter(text: string): EventFilter {
+  if (looksLikeCondition(text)) return { expression: text.trim() };
   const equals: NonNullable<EventFilter['equals']> = [];
   const words: string[] = [];
   for (const term of text.match(/(?:[^\s"']+|"[^"]*"|'[^']*')+/g) ?? []) {

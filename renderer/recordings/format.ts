@@ -25,15 +25,24 @@ export function formatTime(ms: number | null | undefined): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, iso.endsWith('.000Z') ? 19 : 23)}Z`;
 }
 
+/** A duration rounded to what the reader needs: "250 ms", "4.5 s", "11 min 2 s", "2 h 5 min", "1.5 d". */
 export function formatDuration(ms: number): string {
   const abs = Math.abs(ms);
   const sign = ms < 0 ? '-' : '';
   if (abs < 1000) return `${sign}${Math.round(abs)} ms`;
-  if (abs < 60_000) return `${sign}${(abs / 1000).toFixed(abs < 10_000 ? 1 : 0)} s`;
-  if (abs < 3_600_000) return `${sign}${Math.floor(abs / 60_000)} min ${Math.round((abs % 60_000) / 1000)} s`;
-  if (abs < 86_400_000)
-    return `${sign}${Math.floor(abs / 3_600_000)} h ${Math.round((abs % 3_600_000) / 60_000)} min`;
-  return `${sign}${(abs / 86_400_000).toFixed(1)} d`;
+  if (abs < 59_950) return `${sign}${(abs / 1000).toFixed(abs < 9_950 ? 1 : 0).replace(/\.0$/, '')} s`;
+  // Round the whole first, then split, so 2:59:59.9 reads "3 h", never "2 h 60 min".
+  if (abs < 3_599_500) {
+    const secs = Math.round(abs / 1000);
+    const rest = secs % 60;
+    return `${sign}${Math.floor(secs / 60)} min${rest ? ` ${rest} s` : ''}`;
+  }
+  if (abs < 86_370_000) {
+    const mins = Math.round(abs / 60_000);
+    const rest = mins % 60;
+    return `${sign}${Math.floor(mins / 60)} h${rest ? ` ${rest} min` : ''}`;
+  }
+  return `${sign}${(abs / 86_400_000).toFixed(1).replace(/\.0$/, '')} d`;
 }
 
 export function formatRange(min: number | null, max: number | null): string {

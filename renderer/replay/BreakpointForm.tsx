@@ -1,6 +1,13 @@
-/** Adds one breakpoint in pattern terms: stage entered, match, discard (reason), key count, event expression, watermark time. */
+/**
+ * Adds one breakpoint in pattern terms: stage entered, match, discard (reason), key count, event
+ * expression, watermark time. A condition is checked as the condition editor checks one (syntax,
+ * fields of the event schema, types) and refused with one message at the field; so is anything the
+ * session refuses.
+ */
 import { useState } from 'react';
 import type { Breakpoint, DiscardKind } from '../../engine/debug';
+import { compileCondition } from '../../engine/expr/index';
+import type { EventSchema } from '../../engine/pattern/spec';
 import { DISCARD_TEXT } from './describe';
 import { parseSeek } from './seek-parse';
 
@@ -15,7 +22,25 @@ const KINDS: { value: Kind; label: string }[] = [
   { value: 'watermark', label: 'Watermark passes' },
 ];
 
-export function BreakpointForm({ stages, onAdd }: { stages: string[]; onAdd: (bp: Breakpoint) => void }) {
+/** The first error of a breakpoint condition, as the condition editor words it (with its column). */
+export function conditionError(expression: string, stages: string[], schema?: EventSchema): string | null {
+  const r = compileCondition(expression, schema ? { stages, schema } : { stages });
+  if (r.ok) return null;
+  const d = r.diagnostics.find((x) => x.severity === 'error') ?? r.diagnostics[0];
+  if (!d) return null;
+  const column = d.range ? ` (column ${d.range.column})` : '';
+  return `${d.message.charAt(0).toUpperCase()}${d.message.slice(1)}${column}`;
+}
+
+export interface BreakpointFormProps {
+  stages: string[];
+  /** Fields an event condition may use (the pattern's schema, or the recording's). */
+  schema?: EventSchema;
+  /** Adds it; resolves to the session's reason when it refused it. */
+  onAdd: (bp: Breakpoint) => Promise<string | null>;
+}
+
+export function BreakpointForm({ stages, schema, onAdd }: BreakpointFormProps) {
   const [kind, setKind] = useState<Kind>('enter-stage');
   const [stage, setStage] = useState(stages[0] ?? '');
   const [reason, setReason] = useState<DiscardKind | ''>('');
@@ -36,10 +61,11 @@ export function BreakpointForm({ stages, onAdd }: { stages: string[]; onAdd: (bp
         const n = Number(count);
         return Number.isInteger(n) && n >= 0 ? { kind, above: n } : 'The count must be a whole number ≥ 0';
       }
-      case 'event':
-        return expression.trim()
-          ? { kind, expression: expression.trim() }
-          : 'Type a condition, e.g. amount > 10000';
+      case 'event': {
+        const text = expression.trim();
+        if (!text) return 'Type a condition, e.g. amount > 10000';
+        return conditionError(text, stages, schema) ?? { kind, expression: text };
+      }
       case 'watermark': {
         const t = parseSeek(time);
         return typeof t !== 'string' && t.ts !== undefined
@@ -58,7 +84,10 @@ export function BreakpointForm({ stages, onAdd }: { stages: string[]; onAdd: (bp
         const bp = build();
         if (typeof bp === 'string') return setError(bp);
         setError(null);
-        onAdd({ ...bp, id: `bp-${Date.now().toString(36)}`, enabled: true });
+        void onAdd({ ...bp, id: `bp-${Date.now().toString(36)}`, enabled: true }).then((refused) => {
+          if (refused) setError(refused);
+          else if (kind === 'event') setExpression('');
+        });
       }}
     >
       <select
@@ -66,7 +95,10 @@ export function BreakpointForm({ stages, onAdd }: { stages: string[]; onAdd: (bp
         aria-label="Breakpoint kind"
         data-testid="breakpoint-kind"
         value={kind}
-        onChange={(e) => setKind(e.target.value as Kind)}
+        onChange={(e) => {
+          setKind(e.target.value as Kind);
+          setError(null);
+        }}
       >
         {KINDS.map((k) => (
           <option key={k.value} value={k.value}>
@@ -121,7 +153,12 @@ export function BreakpointForm({ stages, onAdd }: { stages: string[]; onAdd: (bp
           data-testid="breakpoint-expression"
           placeholder="amount > 10000"
           value={expression}
-          onChange={(e) => setExpression(e.target.value)}
+          aria-invalid={error !== null}
+          aria-describedby={error ? 'breakpoint-error' : undefined}
+          onChange={(e) => {
+            setExpression(e.target.value);
+            setError(null);
+          }}
         />
       )}
       {kind === 'watermark' && (
@@ -130,16 +167,20 @@ export function BreakpointForm({ stages, onAdd }: { stages: string[]; onAdd: (bp
           aria-label="Time"
           placeholder="2026-03-02T10:00:00Z"
           value={time}
-          onChange={(e) => setTime(e.target.value)}
+          aria-invalid={error !== null}
+          onChange={(e) => {
+            setTime(e.target.value);
+            setError(null);
+          }}
         />
       )}
       <button type="submit" className="btn" data-testid="breakpoint-add">
         Add
       </button>
       {error && (
-        <span className="text-danger" role="alert">
+        <p id="breakpoint-error" className="field-error" role="alert" data-testid="breakpoint-form-error">
           {error}
-        </span>
+        </p>
       )}
     </form>
   );

@@ -1,14 +1,27 @@
 /** The breakpoint list (enable, remove), the add form, and the last hit or rejection. */
+import { useState } from 'react';
 import type { CepApi } from '../../electron/contract';
+import type { EventSchema } from '../../engine/pattern/spec';
 import { useReplayStore } from '../state/replay-store';
 import { BreakpointForm } from './BreakpointForm';
 import { describeBreakpoint } from './describe';
 
-export function BreakpointsPanel({ api, stages }: { api: CepApi; stages: string[] }) {
+export function BreakpointsPanel({
+  api,
+  stages,
+  schema,
+}: {
+  api: CepApi;
+  stages: string[];
+  schema?: EventSchema;
+}) {
   const breakpoints = useReplayStore((s) => s.breakpoints);
-  const error = useReplayStore((s) => s.breakpointError);
+  const kept = useReplayStore((s) => s.breakpointError);
+  const [changeError, setChangeError] = useState<string | null>(null);
+  const error = changeError ?? kept;
   const hit = useReplayStore((s) => s.lastHit);
-  const set = (list: typeof breakpoints) => void useReplayStore.getState().setBreakpoints(api, list);
+  const set = (list: typeof breakpoints) => useReplayStore.getState().setBreakpoints(api, list);
+  const change = (list: typeof breakpoints) => void set(list).then(setChangeError);
 
   return (
     <div className="bp-panel" data-testid="breakpoints-panel">
@@ -17,12 +30,12 @@ export function BreakpointsPanel({ api, stages }: { api: CepApi; stages: string[
           Stopped at a breakpoint: {hit.message}
         </p>
       )}
+      <BreakpointForm stages={stages} schema={schema} onAdd={(bp) => set([...breakpoints, bp])} />
       {error && (
         <p className="notice notice-error" role="alert" data-testid="breakpoint-error">
           {error}
         </p>
       )}
-      <BreakpointForm stages={stages} onAdd={(bp) => set([...breakpoints, bp])} />
       {breakpoints.length === 0 ? (
         <p className="text-muted">No breakpoints. Add one, then run (F5) to stop where it fires.</p>
       ) : (
@@ -34,7 +47,7 @@ export function BreakpointsPanel({ api, stages }: { api: CepApi; stages: string[
                   type="checkbox"
                   checked={bp.enabled !== false}
                   onChange={(e) =>
-                    set(breakpoints.map((b, j) => (j === i ? { ...b, enabled: e.target.checked } : b)))
+                    change(breakpoints.map((b, j) => (j === i ? { ...b, enabled: e.target.checked } : b)))
                   }
                 />
                 {describeBreakpoint(bp)}
@@ -44,7 +57,7 @@ export function BreakpointsPanel({ api, stages }: { api: CepApi; stages: string[
                 className="icon-btn"
                 aria-label="Remove breakpoint"
                 title="Remove"
-                onClick={() => set(breakpoints.filter((_, j) => j !== i))}
+                onClick={() => change(breakpoints.filter((_, j) => j !== i))}
               >
                 ×
               </button>

@@ -4,12 +4,13 @@
  * and what became of it (branched, completed, or discarded and why).
  */
 import type { StepReport } from '../../electron/contract';
-import type { ConditionExplanation, EdgeTrace, RunTrace } from '../../engine/debug';
+import { decidingValues, type ConditionExplanation, type EdgeTrace, type RunTrace } from '../../engine/debug';
+import { eventLabel } from '../../engine/debug/event-label';
 import { formatCell } from '../recordings/format';
 import { DISCARD_TEXT } from './describe';
 
 function Condition({ c }: { c: ConditionExplanation }) {
-  const steps = c.values.filter((v) => v.text !== c.source).slice(0, 8);
+  const steps = decidingValues(c).slice(0, 8);
   return (
     <li className={`cond ${c.result ? 'is-true' : 'is-false'}`}>
       <span className="cond-result">{c.result ? 'true' : 'false'}</span>{' '}
@@ -62,7 +63,7 @@ function Run({ run }: { run: RunTrace }) {
         {run.bound.length > 0 && (
           <span className="text-muted">
             {' '}
-            bound {run.bound.map((b) => `${b.stage} #${b.seqs.join(', #')}`).join(' · ')}
+            bound {run.bound.map((b) => `${b.stage} ${b.seqs.map(eventLabel).join(', ')}`).join(' · ')}
           </span>
         )}
         <span className={run.discarded ? 'run-outcome is-discarded' : 'run-outcome'}>{outcome}</span>
@@ -91,7 +92,7 @@ export function EventTrace({ report }: { report: StepReport }) {
       {report.processed.map((p) => (
         <section key={p.event.seq} className="trace-event">
           <h4 className="trace-title">
-            Event #{p.event.seq}
+            Event {eventLabel(p.event.seq)}
             {p.shownRuns < p.totalRuns && (
               <span className="text-muted">
                 {' '}

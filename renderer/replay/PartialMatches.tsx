@@ -3,6 +3,7 @@
  * stage, when it started and how much of its `within` window is left (a draining bar).
  */
 import type { StepReport } from '../../electron/contract';
+import { eventLabel } from '../../engine/debug/event-label';
 import { formatDuration, formatTime } from '../recordings/format';
 
 export interface PartialMatchesProps {
@@ -13,10 +14,11 @@ export interface PartialMatchesProps {
 
 export function PartialMatches({ report, withinMs, onPickSeq }: PartialMatchesProps) {
   const list = report.partialMatches;
+  const subject = report.focus ?? report.event;
   if (list.length === 0) {
     return (
       <p className="text-muted" data-testid="partial-matches">
-        No live partial match{report.event && report.event.key !== '' ? ` for key ${report.event.key}` : ''}.
+        No live partial match{subject && subject.key !== '' ? ` for key ${subject.key}` : ''}.
       </p>
     );
   }
@@ -50,7 +52,7 @@ export function PartialMatches({ report, withinMs, onPickSeq }: PartialMatchesPr
                       title="Pick this event for “why not?”"
                       onClick={() => onPickSeq(seq)}
                     >
-                      #{seq}
+                      {eventLabel(seq)}
                     </button>
                   ))}
                 </span>

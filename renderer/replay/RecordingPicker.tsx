@@ -7,9 +7,11 @@ export interface RecordingPickerProps {
   patternId: string;
   onStart: (recordingId: number) => void;
   compact?: boolean;
+  /** While a session is open: the event browser beside the replay, and whether it is open. */
+  events?: { open: boolean; toggle: () => void };
 }
 
-export function RecordingPicker({ patternId, onStart, compact = false }: RecordingPickerProps) {
+export function RecordingPicker({ patternId, onStart, compact = false, events }: RecordingPickerProps) {
   const recordings = useRecordingsStore((s) => s.recordings);
   const chosen = useReplayStore((s) => s.recordingByPattern[patternId] ?? null);
   const choose = (pattern: string, id: number | null) =>
@@ -61,13 +63,26 @@ export function RecordingPicker({ patternId, onStart, compact = false }: Recordi
       >
         Import…
       </button>
-      <button
-        type="button"
-        className="btn"
-        onClick={() => useRecordingsStore.getState().openBrowser(current)}
-      >
-        Browse…
-      </button>
+      {events ? (
+        <button
+          type="button"
+          className="btn"
+          aria-pressed={events.open}
+          data-testid="replay-events-toggle"
+          title="The recording's events beside the replay (click one to go there)"
+          onClick={events.toggle}
+        >
+          {events.open ? 'Hide events' : 'Events'}
+        </button>
+      ) : (
+        <button
+          type="button"
+          className="btn"
+          onClick={() => useRecordingsStore.getState().openBrowser(current)}
+        >
+          Browse…
+        </button>
+      )}
     </div>
   );
 }

@@ -5,10 +5,13 @@
  */
 import { useMemo } from 'react';
 import { semanticHash } from '../../engine/format/semantic';
+import type { EventSchema } from '../../engine/pattern/spec';
 import { useApi } from '../components/api-context';
 import { Icon } from '../components/Icon';
 import { useDocumentStore } from '../state/document-store';
+import { useEventPanelStore } from '../state/event-panel-store';
 import { useLibraryStore } from '../state/library-store';
+import { recordingById, useRecordingsStore } from '../state/recordings-store';
 import { useReplayStore } from '../state/replay-store';
 import { RecordingPicker } from './RecordingPicker';
 import { ReplaySession } from './ReplaySession';
@@ -20,8 +23,19 @@ export function ReplayPanel() {
   const document = useDocumentStore((s) => s.document);
   const openId = useLibraryStore((s) => s.openId);
   const patternId = docPatternId ?? openId;
-  const { status, error, session, openedDocument } = useReplayStore();
+  const status = useReplayStore((s) => s.status);
+  const error = useReplayStore((s) => s.error);
+  const session = useReplayStore((s) => s.session);
+  const openedDocument = useReplayStore((s) => s.openedDocument);
   const sessionPattern = useReplayStore((s) => s.patternId);
+  const eventsOpen = useEventPanelStore((s) => s.open);
+  const recording = useRecordingsStore((s) => recordingById(s, session?.recordingId ?? null));
+  const schema = useMemo<EventSchema | undefined>(
+    () =>
+      document?.eventSchema ??
+      (recording ? { fields: recording.schema.map((f) => ({ name: f.name, type: f.type })) } : undefined),
+    [document?.eventSchema, recording],
+  );
   const changed = useMemo(() => {
     if (!openedDocument || !document) return false;
     try {
@@ -42,16 +56,26 @@ export function ReplayPanel() {
       </div>
     );
   }
+  const live = session !== null && sessionPattern === patternId;
   const start = (recordingId: number) => {
     const doc = docPatternId === patternId ? document : null;
-    void useReplayStore.getState().open(api, patternId, recordingId, doc);
+    const store = useReplayStore.getState();
+    // A restart (after a pattern edit, say) over the same recording comes back to the same step.
+    const at = live && session.recordingId === recordingId ? store.report?.position : undefined;
+    void store.open(api, patternId, recordingId, doc, at);
   };
-  const live = session !== null && sessionPattern === patternId;
 
   return (
     <div className="replay-view">
       <div className="replay-head">
-        <RecordingPicker patternId={patternId} onStart={start} compact={live} />
+        <RecordingPicker
+          patternId={patternId}
+          onStart={start}
+          compact={live}
+          events={
+            live ? { open: eventsOpen, toggle: () => useEventPanelStore.getState().toggle() } : undefined
+          }
+        />
         {live && (
           <button
             type="button"
@@ -81,7 +105,7 @@ export function ReplayPanel() {
           )}
         </div>
       )}
-      {live && <ReplaySession api={api} withinMs={document?.settings.within?.ms ?? null} />}
+      {live && <ReplaySession api={api} withinMs={document?.settings.within?.ms ?? null} schema={schema} />}
       {!live && status !== 'opening' && status !== 'error' && (
         <p className="text-muted replay-hint">
           Pick a recording and start: step with ← →, play with Space, jump with Home/End; set breakpoints and

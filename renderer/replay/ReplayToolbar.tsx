@@ -3,9 +3,12 @@
  * speed, seek, where we are, the watermark and the running totals.
  */
 import type { CepApi } from '../../electron/contract';
+import { ProgressBar } from '../recordings/ProgressBar';
 import { formatCount, formatTime } from '../recordings/format';
 import { PLAY_SPEEDS, useReplayStore } from '../state/replay-store';
+import { useUiStore } from '../state/ui-store';
 import { describePosition } from './describe';
+import { returnFocusToReplay } from './replay-focus';
 import { SeekBox } from './SeekBox';
 import { TransportIcon, type TransportIconName } from './TransportIcon';
 
@@ -39,11 +42,34 @@ function ToolButton({
   );
 }
 
+/** A run to the end or to a breakpoint: how far it got, and Cancel (Esc). */
+function RunProgress({ api }: { api: CepApi }) {
+  const running = useReplayStore((s) => s.running);
+  if (!running) return null;
+  return (
+    <span className="replay-running" data-testid="replay-running" role="status">
+      {running.until === 'end' ? 'Running to the end…' : 'Running to the next breakpoint…'}{' '}
+      {formatCount(running.done)} of {formatCount(running.total)} steps
+      <ProgressBar value={running.done} max={running.total} label="Run progress" />
+      <button
+        type="button"
+        className="btn"
+        data-testid="replay-cancel-run"
+        title="Cancel the run (Esc)"
+        onClick={() => void useReplayStore.getState().cancelRun(api)}
+      >
+        Cancel
+      </button>
+    </span>
+  );
+}
+
 export function ReplayToolbar({ api }: { api: CepApi }) {
   const report = useReplayStore((s) => s.report);
   const playing = useReplayStore((s) => s.playing);
   const speed = useReplayStore((s) => s.speed);
   const busy = useReplayStore((s) => s.busy);
+  const running = useReplayStore((s) => s.running !== null);
   const s = useReplayStore.getState;
   if (!report) return null;
   const atStart = report.position === 0;
@@ -97,7 +123,7 @@ export function ReplayToolbar({ api }: { api: CepApi }) {
         label="Run to next breakpoint"
         keys="F5"
         testId="replay-run-breakpoint"
-        disabled={atEnd}
+        disabled={atEnd || running}
         onClick={() => void s().run(api, 'breakpoint')}
         icon="breakpoint"
       />
@@ -105,7 +131,7 @@ export function ReplayToolbar({ api }: { api: CepApi }) {
         label="Run to end"
         keys="End"
         testId="replay-run-end"
-        disabled={atEnd}
+        disabled={atEnd || running}
         onClick={() => void s().run(api, 'end')}
         icon="end"
       />
@@ -114,7 +140,10 @@ export function ReplayToolbar({ api }: { api: CepApi }) {
         aria-label="Play speed (steps per second)"
         title="Play speed"
         value={speed}
-        onChange={(e) => s().setSpeed(Number(e.target.value))}
+        onChange={(e) => {
+          s().setSpeed(Number(e.target.value));
+          returnFocusToReplay();
+        }}
       >
         {PLAY_SPEEDS.map((v) => (
           <option key={v} value={v}>
@@ -132,6 +161,7 @@ export function ReplayToolbar({ api }: { api: CepApi }) {
         {describePosition(report)}
         {busy && <span className="replay-busy" aria-label="working" />}
       </span>
+      <RunProgress api={api} />
       <span className="replay-spacer" />
       <span
         className="replay-watermark"
@@ -151,7 +181,18 @@ export function ReplayToolbar({ api }: { api: CepApi }) {
       <span className="replay-totals" data-testid="replay-totals">
         <span className="pill pill-success">{formatCount(report.totals.matches)} matches</span>
         <span className="pill pill-warning">{formatCount(report.totals.timeouts)} timeouts</span>
-        <span className="pill">{formatCount(report.totals.late)} late</span>
+        <button
+          type="button"
+          className="pill pill-button"
+          data-testid="replay-late-pill"
+          title="List the late events in Results"
+          onClick={() => {
+            s().setResultsKind('late');
+            useUiStore.getState().showBottomTab('results');
+          }}
+        >
+          {formatCount(report.totals.late)} late
+        </button>
       </span>
     </div>
   );

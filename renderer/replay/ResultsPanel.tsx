@@ -1,31 +1,50 @@
 /**
- * The Results tab: every match and timed-out partial match of the replayed recording (from the
- * session's whole-recording analysis) with the events bound per stage; click a row to see the step
- * in the replay; export all as CSV or JSON Lines.
+ * The Results tab: every match, timed-out partial match and late event of the replayed recording
+ * (from the session's whole-recording analysis) with the events bound per stage. Click a row to see
+ * the step in the replay, "Events" to list its events beside the replay; export all as CSV or JSON
+ * Lines, named after the recording and the pattern.
  */
 import { useEffect, useState } from 'react';
 import { CepError, type ResultsPage } from '../../electron/contract';
 import { useApi } from '../components/api-context';
 import { Icon } from '../components/Icon';
-import { formatCell, formatCount, formatTime } from '../recordings/format';
-import { useReplayStore } from '../state/replay-store';
+import { formatCount } from '../recordings/format';
+import { useEventPanelStore } from '../state/event-panel-store';
+import { recordingById, useRecordingsStore } from '../state/recordings-store';
+import { useReplayStore, type ResultsKind } from '../state/replay-store';
 import { useUiStore } from '../state/ui-store';
 import { ExpectOutcomeButton } from '../testing/ExpectOutcomeButton';
-import { buildResultsFile, downloadText } from './results-export';
+import { buildResultsFile, downloadText, resultsFileName } from './results-export';
+import { ResultRow, type ResultItemView } from './ResultRow';
 import './replay.css';
 
 const PAGE = 200;
 
+const KIND_OPTIONS: { value: ResultsKind; label: string }[] = [
+  { value: 'all', label: 'All results' },
+  { value: 'match', label: 'Matches' },
+  { value: 'timeout', label: 'Timeouts' },
+  { value: 'late', label: 'Late events' },
+];
+
 export function ResultsPanel() {
   const api = useApi();
-  const session = useReplayStore((s) => s.session);
+  const sessionId = useReplayStore((s) => s.session?.sessionId ?? null);
+  const patternName = useReplayStore((s) => s.session?.patternName ?? '');
+  const recordingId = useReplayStore((s) => s.session?.recordingId ?? null);
+  const recordingName = useRecordingsStore((s) => recordingById(s, recordingId)?.name ?? '');
   const analysisDone = useReplayStore((s) => s.timeline?.complete ?? false);
-  const [kind, setKind] = useState<'all' | 'match' | 'timeout'>('all');
+  const kind = useReplayStore((s) => s.resultsKind);
   const [offset, setOffset] = useState(0);
   const [page, setPage] = useState<ResultsPage | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
-  const sessionId = session?.sessionId ?? null;
+  const [shownKind, setShownKind] = useState(kind);
+  if (shownKind !== kind) {
+    // Another part of the app chose the kind (the "late" pill): start from the first page.
+    setShownKind(kind);
+    setOffset(0);
+  }
 
   useEffect(() => {
     if (!sessionId) return;
@@ -45,7 +64,7 @@ export function ResultsPanel() {
     };
   }, [api, sessionId, offset, kind, analysisDone]);
 
-  if (!session) {
+  if (!sessionId) {
     return (
       <div className="empty-state" data-testid="results-empty">
         <Icon name="results" size={22} />
@@ -60,17 +79,30 @@ export function ResultsPanel() {
   const exportAs = async (format: 'csv' | 'jsonl') => {
     setExporting(true);
     try {
-      const { text } = await buildResultsFile(api, session.sessionId, format);
-      const base = session.patternName.replace(/[^A-Za-z0-9._-]+/g, '-');
-      downloadText(`${base}-results.${format}`, text, format === 'csv' ? 'text/csv' : 'application/x-ndjson');
+      const { text } = await buildResultsFile(api, sessionId, format);
+      downloadText(
+        resultsFileName(recordingName, patternName, format),
+        text,
+        format === 'csv' ? 'text/csv' : 'application/x-ndjson',
+      );
     } catch (err) {
       setError(CepError.from(err).message);
     } finally {
       setExporting(false);
     }
   };
-  const show = (position: number) => {
-    void useReplayStore.getState().seek(api, { position });
+  const show = (item: ResultItemView) => {
+    const last = item.events.flatMap((s) => s.events.map((e) => e.seq)).reduce((a, b) => Math.max(a, b), -1);
+    void useReplayStore
+      .getState()
+      .seek(api, { position: item.position, ...(last >= 0 ? { focusSeq: last } : {}) });
+    useUiStore.getState().showBottomTab('replay');
+  };
+  const events = (item: ResultItemView) => {
+    useEventPanelStore.getState().showResult({
+      label: `result ${item.index + 1} (${item.kind})`,
+      seqs: item.events.flatMap((s) => s.events.map((e) => e.seq)),
+    });
     useUiStore.getState().showBottomTab('replay');
   };
   const total = page?.total ?? 0;
@@ -81,15 +113,15 @@ export function ResultsPanel() {
         <select
           className="cx-input"
           aria-label="Result kind"
+          data-testid="results-kind"
           value={kind}
-          onChange={(e) => {
-            setKind(e.target.value as typeof kind);
-            setOffset(0);
-          }}
+          onChange={(e) => useReplayStore.getState().setResultsKind(e.target.value as ResultsKind)}
         >
-          <option value="all">Matches and timeouts</option>
-          <option value="match">Matches</option>
-          <option value="timeout">Timeouts</option>
+          {KIND_OPTIONS.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
         </select>
         <span data-testid="results-total">
           {formatCount(total)} result{total === 1 ? '' : 's'}
@@ -147,42 +179,20 @@ export function ResultsPanel() {
               <th>Key</th>
               <th>Time (UTC)</th>
               <th>Events per stage</th>
-              <th />
+              <th aria-label="Actions" />
             </tr>
           </thead>
           <tbody>
             {page?.items.map((item) => (
-              <tr
+              <ResultRow
                 key={item.index}
-                className="is-clickable"
-                data-testid={`result-row-${item.kind}`}
-                onClick={() => show(item.position)}
-                title="Show this step in the replay"
-              >
-                <td className="num">{item.index}</td>
-                <td>{item.kind}</td>
-                <td className="mono">{item.key}</td>
-                <td className="mono">{formatTime(item.timestamp)}</td>
-                <td>
-                  {item.events.map((s) => (
-                    <div key={s.stage}>
-                      <strong>{s.stage}</strong>:{' '}
-                      {s.events.map((e) => (
-                        <span key={e.seq} className="mono" title={JSON.stringify(e.payload)}>
-                          #{e.seq} {formatTime(e.ts)}{' '}
-                          {Object.entries(e.payload)
-                            .slice(0, 4)
-                            .map(([k, v]) => `${k}=${formatCell(v)}`)
-                            .join(' ')}{' '}
-                        </span>
-                      ))}
-                    </div>
-                  ))}
-                </td>
-                <td>
-                  <ExpectOutcomeButton outcome={item} />
-                </td>
-              </tr>
+                item={item}
+                onShow={show}
+                onEvents={events}
+                extraActions={(it) =>
+                  it.kind === 'late' ? null : <ExpectOutcomeButton outcome={{ ...it, kind: it.kind }} />
+                }
+              />
             ))}
           </tbody>
         </table>

@@ -1,5 +1,6 @@
 /** What this step emitted: matches, timed-out partial matches, late events, warnings. */
 import type { StepReport } from '../../electron/contract';
+import { eventLabel } from '../../engine/debug/event-label';
 import { formatTime } from '../recordings/format';
 import { DISCARD_TEXT } from './describe';
 
@@ -21,8 +22,13 @@ export function StepOutputs({ report }: { report: StepReport }) {
           <strong>{KIND_LABEL[o.kind]}</strong>
           {o.key !== '' && <span className="mono"> key {o.key}</span>}
           <span className="text-muted"> at {formatTime(o.timestamp)}</span>
-          {o.bound && <span> — {o.bound.map((b) => `${b.stage} #${b.seqs.join(', #')}`).join(' · ')}</span>}
-          {o.seq !== undefined && <span> — event #{o.seq}</span>}
+          {o.bound && (
+            <span>
+              {' '}
+              — {o.bound.map((b) => `${b.stage} ${b.seqs.map(eventLabel).join(', ')}`).join(' · ')}
+            </span>
+          )}
+          {o.seq !== undefined && <span> — event {eventLabel(o.seq)}</span>}
           {o.reason && <span> ({DISCARD_TEXT[o.reason]})</span>}
           {o.message && <span> {o.message}</span>}
         </li>

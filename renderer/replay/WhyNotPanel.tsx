@@ -1,20 +1,35 @@
 /**
- * "Why not?": pick an event (number, or click one in the trace/partial matches) and a stage; the
- * engine answers in words with the values that decided it, and where to look.
+ * "Why not?": pick an event (its number, or click one in the trace/partial matches) and a stage; the
+ * engine answers in words with the values that decided it, and links to the step and to the other
+ * event involved (the one that broke contiguity, matched a not-stage, moved time past the window,
+ * or moved the watermark past a late event).
  */
 import { useState } from 'react';
 import type { CepApi } from '../../electron/contract';
+import { decidingValues } from '../../engine/debug';
+import { eventLabel, eventNumber } from '../../engine/debug/event-label';
 import { formatCell } from '../recordings/format';
 import { useReplayStore } from '../state/replay-store';
 
+const RELATED_TEXT: Partial<Record<string, string>> = {
+  late: 'it moved the watermark',
+  window: 'it moved time past the window',
+  contiguity: 'it broke contiguity',
+  'not-stage': 'it matched the not-stage',
+};
+
 export function WhyNotPanel({ api, stages }: { api: CepApi; stages: string[] }) {
   const picked = useReplayStore((s) => s.pickedSeq);
-  const current = useReplayStore((s) => s.report?.event?.seq ?? null);
+  const current = useReplayStore((s) => (s.report?.focus ?? s.report?.event)?.seq ?? null);
   const verdict = useReplayStore((s) => s.whyNot);
   const error = useReplayStore((s) => s.whyNotError);
-  const [seqText, setSeqText] = useState<string | null>(null);
+  // What the user typed, for the event shown when they typed it (picking another event replaces it).
+  const [typed, setTyped] = useState<{ text: string; over: number | null } | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
   const [stage, setStage] = useState(stages[stages.length - 1] ?? '');
-  const seqShown = seqText ?? String(picked ?? current ?? '');
+  const shownSeq = picked ?? current;
+  const numberShown =
+    typed && typed.over === shownSeq ? typed.text : shownSeq === null ? '' : String(eventNumber(shownSeq));
   const s = useReplayStore.getState;
 
   return (
@@ -23,9 +38,13 @@ export function WhyNotPanel({ api, stages }: { api: CepApi; stages: string[] }) 
         className="bp-form"
         onSubmit={(e) => {
           e.preventDefault();
-          const seq = Number(seqShown);
-          if (!Number.isInteger(seq) || seq < 0) return;
-          void s().askWhyNot(api, seq, stage);
+          const n = Number(numberShown.trim().replace(/^#/, ''));
+          if (!Number.isInteger(n) || n < 1) {
+            setFormError('Type the number of an event (the first event is #1).');
+            return;
+          }
+          setFormError(null);
+          void s().askWhyNot(api, n - 1, stage);
         }}
       >
         <label>
@@ -34,8 +53,12 @@ export function WhyNotPanel({ api, stages }: { api: CepApi; stages: string[] }) 
             className="cx-input bp-number"
             data-testid="why-not-seq"
             aria-label="Event number"
-            value={seqShown}
-            onChange={(e) => setSeqText(e.target.value)}
+            aria-invalid={formError !== null}
+            value={numberShown}
+            onChange={(e) => {
+              setTyped({ text: e.target.value, over: shownSeq });
+              setFormError(null);
+            }}
           />
         </label>
         <label>
@@ -58,9 +81,9 @@ export function WhyNotPanel({ api, stages }: { api: CepApi; stages: string[] }) 
           Why not?
         </button>
       </form>
-      {error && (
+      {(formError ?? error) && (
         <p className="notice notice-error" role="alert">
-          {error}
+          {formError ?? error}
         </p>
       )}
       {verdict && (
@@ -77,8 +100,7 @@ export function WhyNotPanel({ api, stages }: { api: CepApi; stages: string[] }) 
                   <span className="cond-result">{c.result ? 'true' : 'false'}</span>{' '}
                   <span className="mono">{c.source}</span>
                   <span className="cond-values">
-                    {c.values
-                      .filter((v) => v.text !== c.source)
+                    {decidingValues(c)
                       .slice(0, 8)
                       .map((v, j) => (
                         <span key={j} className="mono cond-value">
@@ -95,17 +117,19 @@ export function WhyNotPanel({ api, stages }: { api: CepApi; stages: string[] }) 
               type="button"
               className="btn"
               data-testid="why-not-show"
-              onClick={() => void s().seek(api, { position: verdict.position })}
+              onClick={() => void s().seek(api, { position: verdict.position, focusSeq: verdict.seq })}
             >
               Show that step
             </button>
-            {verdict.relatedSeq !== undefined && (
+            {verdict.relatedSeq !== undefined && verdict.relatedSeq !== verdict.seq && (
               <button
                 type="button"
                 className="btn"
+                data-testid="why-not-related"
                 onClick={() => void s().seek(api, { index: verdict.relatedSeq })}
               >
-                Show event #{verdict.relatedSeq}
+                Show event {eventLabel(verdict.relatedSeq)}
+                {RELATED_TEXT[verdict.reason] ? ` (${RELATED_TEXT[verdict.reason]})` : ''}
               </button>
             )}
           </div>

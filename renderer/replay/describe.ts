@@ -32,11 +32,11 @@ export function describeBreakpoint(bp: Breakpoint): string {
   }
 }
 
-/** "Event 12 of 2,014" / "Before the first event" / "End of input". */
+/** "Event 12 of 2,014" (events count from 1, so the last is "2,014 of 2,014") / "Before the first event" / "End of input". */
 export function describePosition(report: StepReport): string {
   if (report.position === 0) return 'Before the first event';
   if (report.endOfInput)
     return report.time === 'event' ? 'End of input (all windows closed)' : 'End of input (timers stop)';
   const events = report.total - 1;
-  return `Event ${formatCount(report.position - 1)} of ${formatCount(events)}`;
+  return `Event ${formatCount(report.position)} of ${formatCount(events)}`;
 }

@@ -1,39 +1,33 @@
 /**
  * Replay commands for the action registry: the keyboard map (← → step, , . aliases, Home/End,
- * Space play/pause, F5 run to breakpoint) shows in the palette and menus. Every command runs while a
- * replay session is open (from the palette too); its plain keys act only while the replay tab is
- * visible and focus is not on a control that uses them.
+ * Space play/pause, F5 run to breakpoint, Esc cancels a run) shows in the palette and menus. Every
+ * command runs while a replay session is open (from the palette too); its plain keys act while a
+ * session is open, whatever is selected on the canvas, unless focus is on a control that uses them.
  */
 import type { CepApi } from '../../electron/contract';
 import type { Action } from '../actions/registry';
 import { useReplayStore } from '../state/replay-store';
-import { useUiStore } from '../state/ui-store';
 
-function replayVisible(): boolean {
-  const ui = useUiStore.getState();
-  return useReplayStore.getState().session !== null && ui.bottomOpen && ui.bottomTab === 'replay';
+function replayOpen(): boolean {
+  return useReplayStore.getState().session !== null;
 }
 
 /**
  * Plain keys belong to the control under focus when it uses them: arrows move in tab strips,
- * lists, selects and canvas nodes; Space presses a focused button (except the replay's own
- * transport buttons, where Space means play/pause as in any media player).
+ * lists and selects; Space presses a focused button (except the replay's own transport buttons,
+ * where Space means play/pause as in any media player). A selected canvas stage does not keep
+ * them: while a replay is open the step keys step (moving a stage by keyboard waits until then).
  */
 function keysFree(space = false): boolean {
   const el = document.activeElement;
   if (!(el instanceof HTMLElement)) return true;
-  if (
-    el.closest(
-      '[role="tablist"], [role="listbox"], .react-flow__node, .react-flow__edge, select, [role="dialog"]',
-    )
-  )
-    return false;
+  if (el.closest('[role="tablist"], [role="listbox"], select, [role="dialog"]')) return false;
   return !(space && el.closest('button, [role="button"], summary') && !el.closest('.replay-toolbar'));
 }
 
-const hasSession = (): boolean => useReplayStore.getState().session !== null;
-const keysReady = (): boolean => replayVisible() && keysFree();
-const keysReadyForSpace = (): boolean => replayVisible() && keysFree(true);
+const hasSession = (): boolean => replayOpen();
+const keysReady = (): boolean => replayOpen() && keysFree();
+const keysReadyForSpace = (): boolean => replayOpen() && keysFree(true);
 
 export function createReplayActions(api: CepApi): Action[] {
   const s = useReplayStore.getState;
@@ -103,6 +97,17 @@ export function createReplayActions(api: CepApi): Action[] {
       keywords: ['continue', 'resume', 'breakpoint'],
       enabled: hasSession,
       run: () => s().run(api, 'breakpoint'),
+    },
+    {
+      id: 'replay.cancelRun',
+      label: 'Replay: cancel the run',
+      category: 'Replay',
+      shortcuts: ['Escape'],
+      keywords: ['stop', 'abort', 'esc'],
+      enabled: () => useReplayStore.getState().running !== null,
+      // Esc in a dialog closes the dialog.
+      keysActive: () => !document.activeElement?.closest('[role="dialog"]'),
+      run: () => s().cancelRun(api),
     },
     {
       id: 'replay.close',

@@ -33,6 +33,17 @@ export async function buildResultsFile(
   return { text: lines.join('\n') + '\n', count: offset };
 }
 
+/** "risk-transactions — Card testing-results.csv" → a safe file name with the recording's and pattern's names. */
+export function resultsFileName(recordingName: string, patternName: string, format: 'csv' | 'jsonl'): string {
+  const safe = (s: string) =>
+    s
+      .replace(/[^A-Za-z0-9._-]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 80);
+  const parts = [safe(recordingName), safe(patternName)].filter(Boolean);
+  return `${parts.join('--') || 'replay'}-results.${format}`;
+}
+
 export function downloadText(fileName: string, text: string, mime: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: mime }));
   const a = document.createElement('a');

@@ -35,6 +35,9 @@ export type { ConditionValue, NodeOverlay };
 
 export type ReplayStatus = 'idle' | 'opening' | 'ready' | 'error';
 
+/** What the Results tab lists. */
+export type ResultsKind = 'all' | 'match' | 'timeout' | 'late';
+
 /** Steps per second while playing. */
 export const PLAY_SPEEDS = [1, 2, 5, 10, 25, 50, 100] as const;
 
@@ -42,6 +45,8 @@ export interface SeekTarget {
   index?: number;
   ts?: number;
   position?: number;
+  /** With position: the event the step is about (see StepReport.focus). */
+  focusSeq?: number;
 }
 
 export interface ReplayState {
@@ -63,6 +68,8 @@ export interface ReplayState {
   lastHit: BreakpointHit | null;
   /** "Reached the end" / "cancelled" messages of the last run. */
   runNote: string | null;
+  /** A run to the end or to a breakpoint in progress (cancel with Esc), with how far it got. */
+  running: { until: 'end' | 'breakpoint'; done: number; total: number } | null;
   analysis: { done: number; total: number } | null;
   timeline: TimelineData | null;
   nearMisses: NearMissList | null;
@@ -70,21 +77,37 @@ export interface ReplayState {
   whyNotError: string | null;
   /** Event picked for "why not?" (defaults to the current event). */
   pickedSeq: number | null;
+  /** The Results tab's filter (the toolbar's "late" pill sets it). */
+  resultsKind: ResultsKind;
   nodeOverlay: Record<string, NodeOverlay>;
   conditionValues: Record<string, ConditionValue[]>;
 
   chooseRecording(patternId: string, recordingId: number | null): void;
-  open(api: CepApi, patternId: string, recordingId: number, document?: PatternDocument | null): Promise<void>;
+  /** Opens a session; `at` is a step to return to once open (a restart keeps the user's place). */
+  open(
+    api: CepApi,
+    patternId: string,
+    recordingId: number,
+    document?: PatternDocument | null,
+    at?: number,
+  ): Promise<void>;
   close(api: CepApi): Promise<void>;
   step(api: CepApi, direction: 'forward' | 'back'): Promise<void>;
   seek(api: CepApi, target: SeekTarget): Promise<void>;
+  /** Seeks for a timeline drag: the newest position wins, positions passed meanwhile are skipped. */
+  scrubTo(api: CepApi, position: number, final: boolean): Promise<void>;
   run(api: CepApi, until: 'end' | 'breakpoint'): Promise<void>;
   cancelRun(api: CepApi): Promise<void>;
   setPlaying(api: CepApi, playing: boolean): void;
   setSpeed(speed: number): void;
-  setBreakpoints(api: CepApi, breakpoints: Breakpoint[]): Promise<void>;
+  /**
+   * Replaces the breakpoints. The session checks them first: a list it refuses is not kept (the
+   * previous one stays) and the answer is its reason, else null.
+   */
+  setBreakpoints(api: CepApi, breakpoints: Breakpoint[]): Promise<string | null>;
   askWhyNot(api: CepApi, seq: number, stage: string): Promise<void>;
   pickSeq(seq: number | null): void;
+  setResultsKind(kind: ResultsKind): void;
   refreshAnalysis(api: CepApi): Promise<void>;
   onProgress(sessionId: string, phase: 'analysis' | 'run', done: number, total: number): void;
 }
@@ -112,6 +135,7 @@ function noSession(): Pick<
   | 'playing'
   | 'lastHit'
   | 'runNote'
+  | 'running'
   | 'analysis'
   | 'timeline'
   | 'nearMisses'
@@ -128,6 +152,7 @@ function noSession(): Pick<
     playing: false,
     lastHit: null,
     runNote: null,
+    running: null,
     analysis: null,
     timeline: null,
     nearMisses: null,
@@ -151,6 +176,9 @@ function serialized<T>(task: () => Promise<T>): Promise<T | undefined> {
 }
 
 let playLoop: PlayLoop | null = null;
+
+/** The timeline drag's newest target and whether a seek for it is in flight. */
+const scrub = { target: null as number | null, busy: false };
 
 export const useReplayStore = create<ReplayState>()((set, get) => {
   /** Applies a report of the current session (ignored when the session changed meanwhile). */
@@ -239,6 +267,7 @@ export const useReplayStore = create<ReplayState>()((set, get) => {
     speed: 5,
     breakpoints: [],
     breakpointError: null,
+    resultsKind: 'all',
     ...noSession(),
 
     chooseRecording: (patternId, recordingId) => {
@@ -253,7 +282,7 @@ export const useReplayStore = create<ReplayState>()((set, get) => {
       set({ recordingByPattern: next });
     },
 
-    open: async (api, patternId, recordingId, document) => {
+    open: async (api, patternId, recordingId, document, at) => {
       await get().close(api);
       set({ status: 'opening', error: null, patternId, openedDocument: document ?? null });
       try {
@@ -272,8 +301,15 @@ export const useReplayStore = create<ReplayState>()((set, get) => {
           analysis: { done: 0, total: session.steps },
         });
         applyReport(session.sessionId, session.report);
+        if (at !== undefined && at > 0) await get().seek(api, { position: Math.min(at, session.steps) });
         const { breakpoints } = get();
-        if (breakpoints.length > 0) await get().setBreakpoints(api, breakpoints);
+        if (breakpoints.length > 0) {
+          const refused = await get().setBreakpoints(api, breakpoints);
+          if (refused)
+            set({
+              breakpointError: `The breakpoints do not fit this pattern, so none is active: ${refused}`,
+            });
+        }
         void get().refreshAnalysis(api);
       } catch (err) {
         set({ status: 'error', error: CepError.from(err) });
@@ -291,6 +327,21 @@ export const useReplayStore = create<ReplayState>()((set, get) => {
 
     seek: (api, target) => move(api, (sessionId) => api.replay.seek({ sessionId, ...target })),
 
+    scrubTo: async (api, position, final) => {
+      scrub.target = position;
+      if (scrub.busy) return;
+      scrub.busy = true;
+      try {
+        while (scrub.target !== null) {
+          const next = scrub.target;
+          scrub.target = null;
+          if (get().report?.position !== next || final) await get().seek(api, { position: next });
+        }
+      } finally {
+        scrub.busy = false;
+      }
+    },
+
     run: async (api, until) => {
       const { session } = get();
       if (!session) return;
@@ -298,7 +349,12 @@ export const useReplayStore = create<ReplayState>()((set, get) => {
       stopTimer();
       set({ playing: false });
       await serialized(async () => {
-        set({ busy: true, runNote: null, lastHit: null });
+        set({
+          busy: true,
+          runNote: null,
+          lastHit: null,
+          running: { until, done: get().report?.position ?? 0, total: session.steps },
+        });
         try {
           const result = await api.replay.run({ sessionId, until });
           const runNote = result.stopped
@@ -314,7 +370,7 @@ export const useReplayStore = create<ReplayState>()((set, get) => {
         } catch (err) {
           if (get().session?.sessionId === sessionId) set({ error: CepError.from(err) });
         } finally {
-          if (get().session?.sessionId === sessionId) set({ busy: false });
+          if (get().session?.sessionId === sessionId) set({ busy: false, running: null });
         }
       });
     },
@@ -338,15 +394,18 @@ export const useReplayStore = create<ReplayState>()((set, get) => {
     },
 
     setBreakpoints: async (api, breakpoints) => {
-      set({ breakpoints, breakpointError: null });
       const { session } = get();
-      if (!session) return;
+      if (!session) {
+        set({ breakpoints, breakpointError: null });
+        return null;
+      }
       try {
         await api.replay.setBreakpoints({ sessionId: session.sessionId, breakpoints });
+        set({ breakpoints, breakpointError: null });
+        return null;
       } catch (err) {
-        const error = CepError.from(err);
-        const details = error.issues?.map((i) => i.message).join('; ');
-        set({ breakpointError: details ? `${error.message}: ${details}` : error.message });
+        // One message: the session's issues repeat its summary, so give the summary only.
+        return CepError.from(err).message;
       }
     },
 
@@ -364,6 +423,8 @@ export const useReplayStore = create<ReplayState>()((set, get) => {
 
     pickSeq: (pickedSeq) => set({ pickedSeq }),
 
+    setResultsKind: (resultsKind) => set({ resultsKind }),
+
     refreshAnalysis: async (api) => {
       const { session } = get();
       if (!session) return;
@@ -380,8 +441,12 @@ export const useReplayStore = create<ReplayState>()((set, get) => {
     },
 
     onProgress: (sessionId, phase, done, total) => {
-      if (get().session?.sessionId !== sessionId || phase !== 'analysis') return;
-      set({ analysis: { done, total } });
+      if (get().session?.sessionId !== sessionId) return;
+      if (phase === 'analysis') set({ analysis: { done, total } });
+      else {
+        const { running } = get();
+        if (running) set({ running: { ...running, done, total } });
+      }
     },
   };
 });

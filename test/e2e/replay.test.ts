@@ -143,9 +143,9 @@ describe('replay debugger', () => {
     expect(await movedFrom(page, before)).toMatch(/^Event \d+ of/);
     expect(await page.getByTestId('output-match').count()).toBe(1);
 
-    // Event #5 is a login: it cannot start the pattern, and the engine says why, with the values.
+    // Event #6 is a login: it cannot start the pattern, and the engine says why, with the values.
     await page.getByTestId('replay-tab-why-not').click();
-    await page.getByTestId('why-not-seq').fill('5');
+    await page.getByTestId('why-not-seq').fill('6');
     await page.getByTestId('why-not-stage').selectOption('probe');
     await page.getByTestId('why-not-ask').click();
     const verdict = page.getByTestId('why-not-verdict');
@@ -153,13 +153,13 @@ describe('replay debugger', () => {
     expect(await verdict.getAttribute('data-reason')).toBe('condition-false');
     expect(await verdict.textContent()).toContain('type="login"');
 
-    // The verdict's step (where event time let the engine process #5) can be shown: its trace has #5.
+    // The verdict's step (where event time let the engine process #6) can be shown: its trace has #6.
     const here = await position(page);
     await page.getByTestId('why-not-show').click();
     expect(await movedFrom(page, here)).toMatch(/^Event \d+ of/);
     await page
       .getByTestId('replay-trace')
-      .locator('.trace-title', { hasText: /^Event #5(\D|$)/ })
+      .locator('.trace-title', { hasText: /^Event #6(\D|$)/ })
       .waitFor();
   });
 
@@ -176,7 +176,10 @@ describe('replay debugger', () => {
       .filter({ hasText: /showing [\d,]+ of [\d,]+ points/ })
       .waitFor();
     await page.getByTestId('timeline-caption').filter({ hasNotText: 'Analysing' }).waitFor();
-    expect(await page.locator('.timeline-match').count()).toBe(3);
+    // One path draws every match marker: three ticks.
+    expect(((await page.getByTestId('timeline-matches').getAttribute('d')) ?? '').match(/M/g)).toHaveLength(
+      3,
+    );
     // Near misses: the partial matches that died, with a jump to where they died.
     await page.getByTestId('replay-tab-near-misses').click();
     await page.getByTestId('near-miss').first().waitFor();

@@ -106,9 +106,11 @@ describe('event filter box', () => {
 });
 
 describe('seek box', () => {
-  it('reads event numbers and UTC times, and explains anything else', () => {
-    expect(parseSeek('1200')).toEqual({ index: 1200 });
-    expect(parseSeek('#7')).toEqual({ index: 7 });
+  it('reads event numbers (the first event is #1) and UTC times, and explains anything else', () => {
+    expect(parseSeek('1200')).toEqual({ index: 1199 });
+    expect(parseSeek('#7')).toEqual({ index: 6 });
+    expect(parseSeek('1')).toEqual({ index: 0 });
+    expect(parseSeek('0')).toMatch(/numbered from 1/);
     expect(parseSeek('2026-03-02T09:30')).toEqual({ ts: Date.parse('2026-03-02T09:30Z') });
     expect(parseSeek('2026-03-02T09:30:00+01:00')).toEqual({ ts: Date.parse('2026-03-02T08:30:00Z') });
     expect(parseSeek('soon')).toMatch(/neither an event number nor a time/);
