@@ -22,6 +22,7 @@ import { StepOutputs } from './StepOutputs';
 function ReplayNotes() {
   const error = useReplayStore((s) => s.error);
   const runNote = useReplayStore((s) => s.runNote);
+  const stoppedAnalysis = useReplayStore((s) => s.timeline?.stopped ?? null);
   return (
     <>
       {error && (
@@ -29,9 +30,9 @@ function ReplayNotes() {
           {error.message}
         </p>
       )}
-      {timeline?.stopped && (
+      {stoppedAnalysis && (
         <p className="notice notice-error" role="alert" data-testid="replay-analysis-stopped">
-          The whole-recording analysis stopped: {timeline.stopped}.
+          The whole-recording analysis stopped: {stoppedAnalysis}.
         </p>
       )}
       {runNote && (

@@ -139,7 +139,7 @@ describe('why not: one case per reason', () => {
   it('window: in event time, times read as the recording writes them and the event that moved time is named', () => {
     const v = ask(
       prep(aThenB().within(600_000), {
-        time: { mode: 'event', field: 'at', format: 'iso8601', outOfOrdernessMs: 0 },
+        time: { mode: 'event', field: 'at', format: 'iso8601', outOfOrdernessMs: 0, watermarkIntervalMs: 0 },
       }),
       [
         { name: 'a', at: '2026-03-02T09:00:05Z' },
@@ -172,7 +172,9 @@ describe('why not: one case per reason', () => {
     );
     expect(v.reason).toBe('window');
     expect(v.message).toContain('10 ms between its events');
-    expect(v.message).toContain('its last event was at 1970-01-01T00:00:00.001Z, so it had to complete by 1970-01-01T00:00:00.011Z');
+    expect(v.message).toContain(
+      'its last event was at 1970-01-01T00:00:00.001Z, so it had to complete by 1970-01-01T00:00:00.011Z',
+    );
   });
 
   it('other-key: names the event key and the keys that had partial matches', () => {
