@@ -390,8 +390,21 @@ export function whyNot(ctx: ReplayContext, seq: number, stage: string): WhyNotVe
     message: `No partial match was waiting at "${stage}" when event ${eventLabel(seq)} arrived${where}${horizon}.`,
   };
 
-  function lossVerdict(l: Loss): WhyNotVerdict {
+  function lossVerdict(found: Loss): WhyNotVerdict {
     const b = { seq, stage, key, position: runner.position };
+    // A window no later event ran out (the end of input closed it) though this event came after it: say so.
+    const askedTs = pattern.eventTimeOf(runner.reader.at(seq));
+    const W = pattern.nfa.windowTime;
+    const perState = pattern.stateByName.get(found.state)?.window;
+    const from = W > 0 ? found.startTimestamp : (found.lastTimestamp ?? found.startTimestamp);
+    const limit = W > 0 ? W : perState;
+    const cameAfter =
+      found.kind === 'window' &&
+      !found.movedBy &&
+      from !== undefined &&
+      limit !== undefined &&
+      askedTs >= from + limit;
+    const l: Loss = cameAfter ? { ...found, movedBy: { seq, ts: askedTs } } : found;
     return {
       ...b,
       reason: reasonOf(l.kind),

@@ -208,11 +208,11 @@ describe('why not: one case per reason', () => {
       'b',
     );
     expect(v.reason).toBe('late');
-    expect(v.message).toContain('Event #3 at 5 is late');
+    expect(v.message).toContain('Event #4 at 5 is late');
     expect(v.message).toContain('the watermark was already at 19, 14 ms past its time');
-    // Event #1 (t 10) moved the watermark to 9, past 5: it is named, and linked.
-    expect(v.message).toContain('event #1 at 10 had moved it past 5');
-    expect(v.relatedSeq).toBe(0);
+    // The watermark moves on its interval: event #2 (t 20) moved it past 5; it is named, and linked.
+    expect(v.message).toContain('event #2 at 20 had moved it past 5');
+    expect(v.relatedSeq).toBe(1);
     const equal = ask(
       p,
       [
