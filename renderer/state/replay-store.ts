@@ -394,16 +394,16 @@ export const useReplayStore = create<ReplayState>()((set, get) => {
     },
 
     setBreakpoints: async (api, breakpoints) => {
+      // Shown at once (a checkbox follows the click); put back if the session refuses the list.
+      const previous = get().breakpoints;
+      set({ breakpoints, breakpointError: null });
       const { session } = get();
-      if (!session) {
-        set({ breakpoints, breakpointError: null });
-        return null;
-      }
+      if (!session) return null;
       try {
         await api.replay.setBreakpoints({ sessionId: session.sessionId, breakpoints });
-        set({ breakpoints, breakpointError: null });
         return null;
       } catch (err) {
+        if (get().breakpoints === breakpoints) set({ breakpoints: previous });
         // One message: the session's issues repeat its summary, so give the summary only.
         return CepError.from(err).message;
       }
