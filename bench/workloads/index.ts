@@ -9,6 +9,7 @@ import { riskControl, riskRules } from './risk-control';
 import { import1mCsv, replay1m } from './recordings';
 import { diff1m } from './diff';
 import { strictSeq3 } from './strict-seq-3';
+import { uiReplay1m } from './ui-replay';
 
 export const WORKLOADS: readonly Workload[] = [
   strictSeq3,
@@ -22,6 +23,7 @@ export const WORKLOADS: readonly Workload[] = [
   diff1m,
   import1mCsv,
   appStart,
+  uiReplay1m,
 ];
 
 export function findWorkload(slug: string): Workload | undefined {

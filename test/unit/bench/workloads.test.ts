@@ -49,9 +49,18 @@ describe('benchmark workloads at a tiny size', () => {
       } else if (w.slug === 'diff-1m') {
         expect(r.ratio).toEqual(expect.any(Number));
         expect(r.progressUpdates).toBeGreaterThan(0);
+      } else if (w.slug === 'ui-replay-1m') {
+        for (const field of [
+          'stepPaintP50Ms',
+          'stepPaintP95Ms',
+          'seekPaintP95Ms',
+          'openToInteractiveMs',
+          'openToTimelineMs',
+        ])
+          expect({ field, value: r[field] }).toEqual({ field, value: expect.any(Number) as number });
       } else expect(r.rowsPerSec).toEqual(expect.any(Number));
       expect(r.events).toBe(TINY);
-      // Generous: app-start launches Chromium, and the suite shares the machine with the e2e tests.
+      // Generous: app-start and ui-replay-1m launch Chromium, and the suite shares the machine with the e2e tests.
     }, 240_000);
   }
 });

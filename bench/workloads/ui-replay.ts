@@ -1,0 +1,204 @@
+/**
+ * ui-replay-1m: what the user waits for in the replay debugger, in Chromium through the web host (the
+ * same renderer bundle and back end as the desktop window), on the 1M risk recording with the
+ * card-testing sample. Every figure runs from the input event (its own timeStamp) to the first frame
+ * painted after the screen shows the new position: a MutationObserver sees the position label change,
+ * then a requestAnimationFrame callback plus a posted message lands just after that frame's paint.
+ *   stepPaintP50Ms / stepPaintP95Ms  → and ← pressed on the replay panel (one step each, waited for)
+ *   seekPaintP95Ms                   Enter in the Go box with a random event number
+ *   openToInteractiveMs              click on "Start replay" → the position label is painted (keys step)
+ *   openToTimelineMs                 the same click → the timeline's analysis is complete and painted
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { openDatabase } from '../../electron/services/db/open-database';
+import { DATABASE_FILE } from '../../electron/services/backend';
+import { runImport } from '../../electron/services/recordings/import/run-import';
+import { startWebHost } from '../../electron/web';
+import { launchChromium } from '../../test/e2e/support/browser';
+import { ensureRendererBuilt } from '../../test/e2e/support/build-renderer';
+import { rendererOutDir } from '../../test/e2e/support/paths';
+import { percentile } from '../harness';
+import type { Workload } from '../workload';
+import { riskCsv } from './recordings';
+
+const STEPS = 200;
+const SEEKS = 20;
+const RECORDING = 'risk-1m';
+
+declare global {
+  interface Window {
+    /** Set by armPaint: resolves with ms from the next input event to the paint that shows a new position. */
+    __paintDone?: Promise<number>;
+  }
+}
+
+/**
+ * Arms the measurement for the next input event (keydown or click, whichever comes first). Plain text,
+ * not a function: tsx would wrap named functions in a helper the page does not have.
+ */
+const ARM_PAINT = `(sel) => {
+  window.__paintDone = new Promise((resolve) => {
+    let t0 = NaN;
+    const onInput = (e) => { if (Number.isNaN(t0)) t0 = e.timeStamp; };
+    window.addEventListener('keydown', onInput, { capture: true, once: true });
+    window.addEventListener('click', onInput, { capture: true, once: true });
+    const before = document.querySelector(sel)?.textContent ?? null;
+    const obs = new MutationObserver(() => {
+      const text = document.querySelector(sel)?.textContent ?? null;
+      if (text === null || text === before || Number.isNaN(t0)) return;
+      obs.disconnect();
+      requestAnimationFrame(() => {
+        const ch = new MessageChannel();
+        ch.port1.onmessage = () => resolve(performance.now() - t0);
+        ch.port2.postMessage(0);
+      });
+    });
+    obs.observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+}`;
+
+async function armPaint(page: Page, selector: string): Promise<void> {
+  await page.evaluate(`(${ARM_PAINT})(${JSON.stringify(selector)})`);
+}
+
+const paintDone = (page: Page): Promise<number> => page.evaluate(() => window.__paintDone ?? NaN);
+
+/** Notes the click's timeStamp on the element (the start of an open measure). */
+async function noteClick(page: Page, testId: string): Promise<void> {
+  await page.evaluate((id) => {
+    document
+      .querySelector(`[data-testid="${id}"]`)
+      ?.addEventListener('click', (e) => ((window as unknown as { __t0: number }).__t0 = e.timeStamp), {
+        capture: true,
+        once: true,
+      });
+  }, testId);
+}
+
+/** ms from the noted click to the frame where the predicate (polled every frame) first held. */
+const sinceClick = (page: Page): Promise<number> =>
+  page.evaluate(() => {
+    const w = window as unknown as { __t0: number; __t1: number };
+    return w.__t1 - w.__t0;
+  });
+
+const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+export const uiReplay1m: Workload = {
+  slug: 'ui-replay-1m',
+  title: 'replay in Chromium through the web host over the 1M risk recording: step, seek and open paints',
+  fullSize: 1_000_000,
+  prepare() {
+    throw new Error('ui-replay-1m measures itself');
+  },
+  async custom(rows, quick) {
+    await ensureRendererBuilt({ onlyIfMissing: false });
+    const dataDir = mkdtempSync(join(tmpdir(), 'cepheus-bench-ui-replay-'));
+    const host = await startWebHost({
+      port: 0,
+      dataDir,
+      rendererDir: rendererOutDir,
+      build: 'never',
+      seedSamples: true,
+    });
+    const browser = await launchChromium();
+    try {
+      // The recording goes into the host's own SQLite file (a second connection, as the import worker uses).
+      const csv = await riskCsv(rows, dataDir);
+      const db = openDatabase(join(dataDir, DATABASE_FILE));
+      try {
+        await runImport(db, {
+          path: csv,
+          name: RECORDING,
+          timestampField: 'ts',
+          timestampFormat: 'iso8601',
+          keyField: 'cardId',
+          onMalformed: 'reject',
+        });
+        db.pragma('wal_checkpoint(TRUNCATE)');
+      } finally {
+        db.close();
+      }
+
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(host.url);
+      await page.locator('.library-item', { hasText: 'Card testing' }).click();
+      await page.getByTestId('inspector-pattern-name').filter({ hasText: 'Card testing' }).waitFor();
+      await page.getByTestId('tab-replay').click();
+      const select = page.getByTestId('replay-recording-select');
+      const option = select.locator('option', { hasText: RECORDING });
+      await select.selectOption((await option.getAttribute('value')) ?? '');
+
+      await noteClick(page, 'replay-start');
+      await page.getByTestId('replay-start').click();
+      await page.waitForFunction(
+        () => {
+          const ok = /^(Before the first event|Event )/.test(
+            document.querySelector('[data-testid="replay-position"]')?.textContent ?? '',
+          );
+          if (ok) (window as unknown as { __t1: number }).__t1 = performance.now();
+          return ok;
+        },
+        undefined,
+        { polling: 'raf', timeout: 120_000 },
+      );
+      const openToInteractiveMs = await sinceClick(page);
+      await page.waitForFunction(
+        () => {
+          const c = document.querySelector('[data-testid="timeline-caption"] .timeline-count')?.textContent;
+          const ok = c?.startsWith('showing') ?? false;
+          if (ok) (window as unknown as { __t1: number }).__t1 = performance.now();
+          return ok;
+        },
+        undefined,
+        { polling: 'raf', timeout: 600_000 },
+      );
+      const openToTimelineMs = await sinceClick(page);
+
+      const position = '[data-testid="replay-position"]';
+      const steps: number[] = [];
+      for (let i = 0; i < STEPS; i++) {
+        await armPaint(page, position);
+        await page.keyboard.press(i % 4 === 3 ? 'ArrowLeft' : 'ArrowRight');
+        steps.push(await paintDone(page));
+      }
+
+      const seeks: number[] = [];
+      let seed = 42;
+      const input = page.getByTestId('replay-seek-input');
+      for (let i = 0; i < SEEKS; i++) {
+        seed = (seed * 1103515245 + 12345) % 2 ** 31;
+        const target = 1 + (seed % rows);
+        await input.fill(String(target));
+        await input.focus();
+        await armPaint(page, position);
+        await page.keyboard.press('Enter');
+        seeks.push(await paintDone(page));
+      }
+      const stepSorted = sorted(steps);
+      return {
+        workload: 'ui-replay-1m',
+        engine: 'Chromium via the web host',
+        date: new Date().toISOString(),
+        quick,
+        events: rows,
+        stepPaintP50Ms: round1(percentile(stepSorted, 50)),
+        stepPaintP95Ms: round1(percentile(stepSorted, 95)),
+        seekPaintP95Ms: round1(percentile(sorted(seeks), 95)),
+        openToInteractiveMs: Math.round(openToInteractiveMs),
+        openToTimelineMs: Math.round(openToTimelineMs),
+        info: { pattern: 'card-testing (risk sample)', steps: STEPS, seeks: SEEKS },
+        mismatches: [],
+      };
+    } finally {
+      await browser.close();
+      await host.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  },
+};
