@@ -126,6 +126,8 @@ export const uiReplay1m: Workload = {
 
       const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
       const page = await context.newPage();
+      // Waits are not what is measured; a loaded machine must not fail the run.
+      page.setDefaultTimeout(300_000);
       await page.goto(host.url);
       await page.locator('.library-item', { hasText: 'Card testing' }).click();
       await page.getByTestId('inspector-pattern-name').filter({ hasText: 'Card testing' }).waitFor();
