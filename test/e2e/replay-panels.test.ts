@@ -1,0 +1,135 @@
+/**
+ * The replay's side panels under a user's hands (issue 15, points 3, 8 (late pill), 10, 11 and 13), in
+ * Chromium against the web host with the samples seeded: the event browser opens beside the replay
+ * (which stays in view), a click on a row seeks there, its filter takes the condition language; a
+ * result's "Events" lists its events there; the arrow keys keep stepping after a click on a side tab
+ * or on Go; the timeline's markers have tooltips; the "late" pill lists the late events in Results.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchApp, type RunningApp } from './support/launch';
+
+const position = async (page: Page): Promise<string> =>
+  (await page.getByTestId('replay-position').textContent()) ?? '';
+
+async function movedFrom(page: Page, before: string): Promise<string> {
+  await page.waitForFunction(
+    (b) => document.querySelector('[data-testid="replay-position"]')?.textContent !== b,
+    before,
+  );
+  return position(page);
+}
+
+const currentSeq = async (page: Page): Promise<number> =>
+  Number(await page.getByTestId('replay-current-event').getAttribute('data-seq'));
+
+describe('replay side panels', () => {
+  let app: RunningApp;
+  let page: Page;
+
+  beforeAll(async () => {
+    app = await launchApp({ seedSamples: true });
+    page = app.page;
+    await page.getByTestId('stage-node-cashout').waitFor();
+    await app.shell.selectBottomTab('replay');
+    await page.getByTestId('replay-start').click();
+    await page.getByTestId('replay-panel').waitFor();
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('keeps stepping with the arrow keys after a click on a side tab and on Go', async () => {
+    await page.getByTestId('replay-tab-why-not').click();
+    let label = await position(page);
+    await page.keyboard.press('ArrowRight');
+    label = await movedFrom(page, label);
+    expect(label).toBe('Event 1 of 2,014');
+
+    await page.getByTestId('replay-seek-input').fill('100');
+    await page.getByTestId('replay-seek-go').click();
+    label = await movedFrom(page, label);
+    expect(label).toBe('Event 100 of 2,014');
+    await page.keyboard.press('ArrowRight');
+    expect(await movedFrom(page, label)).toBe('Event 101 of 2,014');
+  });
+
+  it('opens the event browser beside the replay; a row click seeks there; the filter takes conditions', async () => {
+    await page.getByTestId('replay-events-toggle').click();
+    const browser = page.getByTestId('replay-events');
+    await browser.waitFor();
+    // Beside, not over: the replay's controls and position stay visible and usable.
+    expect(await page.getByTestId('replay-position').isVisible()).toBe(true);
+    expect(await page.getByRole('dialog').count()).toBe(0);
+
+    // The browser follows the current event; click another row in view.
+    const current = await currentSeq(page);
+    const inView = browser.locator('[data-testid^="event-row-"]:not(.is-current)');
+    await inView.first().waitFor();
+    const row = inView.first();
+    const seq = Number(((await row.getAttribute('data-testid')) ?? '').replace('event-row-', ''));
+    expect(seq).not.toBe(current);
+    const label = await position(page);
+    await row.click();
+    await movedFrom(page, label);
+    await expect.poll(() => currentSeq(page)).toBe(seq);
+    const clicked = browser.getByTestId(`event-row-${seq}`);
+    expect(await clicked.getAttribute('class')).toContain('is-current');
+    // The keys still step after the click, from there.
+    const here = await position(page);
+    await page.keyboard.press('ArrowRight');
+    await movedFrom(page, here);
+
+    // The filter speaks the condition language.
+    const total = browser.getByTestId('event-table-total');
+    const before = (await total.textContent()) ?? '';
+    await browser.getByTestId('replay-events-filter').fill("type == 'transfer' && amount > 10000");
+    await expect.poll(async () => (await total.textContent()) ?? '').not.toBe(before);
+    const rows = browser.locator('[data-testid^="event-row-"]');
+    await rows.first().waitFor();
+    for (const text of await rows.allTextContents()) expect(text).toContain('transfer');
+    await app.shell.screenshot('replay-events-beside');
+  });
+
+  it("lists a result's events in the browser, and the timeline's markers have tooltips", async () => {
+    await page.getByTestId('replay-run-end').click();
+    await page.getByTestId('timeline-caption').filter({ hasNotText: 'Analysing' }).waitFor();
+    await app.shell.selectBottomTab('results');
+    const match = page.getByTestId('result-row-match').first();
+    await match.waitFor();
+    await match.getByTestId('result-events').click();
+    const result = page.getByTestId('replay-events-result');
+    await result.waitFor();
+    const listed = page.getByTestId('replay-events').locator('[data-testid^="event-row-"]');
+    await listed.first().waitFor();
+    expect(await listed.count()).toBe(2);
+
+    await app.shell.selectBottomTab('replay');
+    const svg = page.getByRole('slider', { name: 'Replay position (drag to scrub)' });
+    const box = await svg.boundingBox();
+    const d = (await page.getByTestId('timeline-matches').getAttribute('d')) ?? '';
+    const x = Number(/M\s*([\d.]+)/.exec(d)?.[1]);
+    const viewWidth = Number(((await svg.getAttribute('viewBox')) ?? '').split(' ')[2]);
+    expect(box).not.toBeNull();
+    if (!box) return;
+    await page.mouse.move(box.x + (x / viewWidth) * box.width, box.y + box.height / 2);
+    const tip = page.getByTestId('timeline-tooltip');
+    await tip.waitFor();
+    expect(await tip.textContent()).toMatch(/match/i);
+  });
+
+  it('the "late" pill lists the late events in Results', async () => {
+    const pill = page.getByTestId('replay-late-pill');
+    const late = Number(((await pill.textContent()) ?? '').replace(/[^\d]/g, ''));
+    await pill.click();
+    await page.locator('[data-testid="tab-results"][aria-selected="true"]').waitFor();
+    const rows = page.locator('[data-testid^="result-row-"]');
+    if (late === 0) expect(await page.getByTestId('result-row-late').count()).toBe(0);
+    else {
+      await page.getByTestId('result-row-late').first().waitFor();
+      expect(await rows.count()).toBe(await page.getByTestId('result-row-late').count());
+    }
+    expect(await app.shell.problems()).toEqual([]);
+  });
+});
