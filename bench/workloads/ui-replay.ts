@@ -98,32 +98,28 @@ export const uiReplay1m: Workload = {
   async custom(rows, quick) {
     await ensureRendererBuilt({ onlyIfMissing: false });
     const dataDir = mkdtempSync(join(tmpdir(), 'cepheus-bench-ui-replay-'));
-    const host = await startWebHost({
-      port: 0,
-      dataDir,
-      rendererDir: rendererOutDir,
-      build: 'never',
-      seedSamples: true,
-    });
+    const hostOptions = { port: 0, dataDir, rendererDir: rendererOutDir, build: 'never' as const };
+    // A first start seeds the samples (and makes the SQLite file); the recording is imported with the
+    // host stopped, as the import worker's own connection would, then the host serves the page.
+    await (await startWebHost({ ...hostOptions, seedSamples: true })).close();
+    const csv = await riskCsv(rows, dataDir);
+    const db = openDatabase(join(dataDir, DATABASE_FILE));
+    try {
+      await runImport(db, {
+        path: csv,
+        name: RECORDING,
+        timestampField: 'ts',
+        timestampFormat: 'iso8601',
+        keyField: 'cardId',
+        onMalformed: 'reject',
+      });
+      db.pragma('wal_checkpoint(TRUNCATE)');
+    } finally {
+      db.close();
+    }
+    const host = await startWebHost({ ...hostOptions, seedSamples: false });
     const browser = await launchChromium();
     try {
-      // The recording goes into the host's own SQLite file (a second connection, as the import worker uses).
-      const csv = await riskCsv(rows, dataDir);
-      const db = openDatabase(join(dataDir, DATABASE_FILE));
-      try {
-        await runImport(db, {
-          path: csv,
-          name: RECORDING,
-          timestampField: 'ts',
-          timestampFormat: 'iso8601',
-          keyField: 'cardId',
-          onMalformed: 'reject',
-        });
-        db.pragma('wal_checkpoint(TRUNCATE)');
-      } finally {
-        db.close();
-      }
-
       const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
       const page = await context.newPage();
       // Waits are not what is measured; a loaded machine must not fail the run.
