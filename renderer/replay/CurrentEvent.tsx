@@ -56,7 +56,13 @@ export function CurrentEvent({ report, stopped }: { report: StepReport; stopped?
           <span className="pill pill-warning">buffered until the watermark passes it</span>
         )}
         <ExpectHereButtons
-          at={{ key: event.key, seq: event.seq, from: event.ts, to: event.ts, label: `at #${event.seq}` }}
+          at={{
+            key: subject.key,
+            seq: subject.seq,
+            from: subject.ts,
+            to: subject.ts,
+            label: `at ${eventLabel(subject.seq)}`,
+          }}
         />
       </div>
       {(newest || (report.focus && report.endOfInput)) && (

@@ -2,6 +2,7 @@
  * "Expect a match ending here" / "Expect no match here", on the replay's current event or on a near
  * miss: a test case over the replayed recording, added to the pattern in one click.
  */
+import { eventLabel } from '../../engine/debug/event-label';
 import { useApi } from '../components/api-context';
 import { addCaseFromReplay } from './add-case';
 import { expectMatchEndingAt, expectNoMatch } from './new-cases';
@@ -26,7 +27,7 @@ export function ExpectHereButtons({ at }: { at: ExpectHere }) {
           type="button"
           className="btn btn-small"
           data-testid="expect-match-ending-here"
-          title={`Add a test case: a match must end at event #${seq}`}
+          title={`Add a test case: a match must end at event ${eventLabel(seq)}`}
           onClick={(e) => {
             e.stopPropagation();
             void addCaseFromReplay(api, (doc, recording) =>

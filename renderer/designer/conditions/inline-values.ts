@@ -6,6 +6,7 @@
  * in the editor's text, which may differ from the evaluated source only by surrounding whitespace.
  */
 import type { ConditionValue } from '../../replay/overlay';
+import { eventLabel } from '../../../engine/debug/event-label';
 import { conditionKey } from './cursor-request';
 
 export type InlineKind = 'true' | 'false' | 'error' | 'value' | 'note';
@@ -103,7 +104,7 @@ export function inlineValuesFor(
     fields.set(at, [...(fields.get(at) ?? []), `${v.text} = ${formatInlineValue(v.value)}`]);
   }
   const last = lineEnd(editorText, rootEnd + shift);
-  const onEvent = currentSeq !== undefined && value.seq !== currentSeq ? `on #${value.seq}: ` : '';
+  const onEvent = currentSeq !== undefined && value.seq !== currentSeq ? `on ${eventLabel(value.seq)}: ` : '';
   for (const [at, parts] of [...fields].sort((a, b) => a[0] - b[0])) {
     out.push({ offset: at, text: `${at === last ? onEvent : ''}${parts.join(', ')}`, kind: 'value' });
   }

@@ -101,10 +101,10 @@ describe('inline condition values', () => {
     expect(shown.at(-1)?.kind).toBe('false');
   });
 
-  it('says which event the values are of when the watermark released an earlier one', () => {
+  it('says which event (numbered from 1) the values are of when the watermark released an earlier one', () => {
     const cv = probeValueOn(events, 2);
     const shown = inlineValuesFor(PROBE, cv, 3);
-    expect(shown.find((v) => v.kind === 'value')?.text).toBe('on #2: type = "transfer", amount = 812');
+    expect(shown.find((v) => v.kind === 'value')?.text).toBe('on #3: type = "transfer", amount = 812');
   });
 
   it('follows surrounding whitespace, and refuses stale values after an edit', () => {
