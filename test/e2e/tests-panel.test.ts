@@ -80,8 +80,8 @@ describe('tests panel', () => {
     await page.getByTestId('replay-panel').waitFor();
     await page.waitForFunction(
       (n) => document.querySelector('[data-testid="replay-position"]')?.textContent?.includes(`Event ${n}`),
-      // Step n pushed event #n−1: the replay shows "Event n−1 of …".
-      (step - 1).toLocaleString('en-US'),
+      // Step n pushed the n-th event: the replay shows "Event n of …" (events are numbered from 1).
+      step.toLocaleString('en-US'),
       { timeout: 60_000 },
     );
     // The why-not verdict for the cash-out event names the condition that failed, with its values.
