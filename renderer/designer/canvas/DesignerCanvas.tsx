@@ -106,11 +106,9 @@ export function DesignerCanvas({ patternId }: { patternId: string }) {
         if (c.type === 'position' && c.position && !c.dragging) moved[c.id] = c.position;
       const ids = Object.keys(moved);
       if (ids.length > 0)
-        useDocumentStore
-          .getState()
-          .edit('Move', (d) => moveWithinLevel(d, moved), {
-            coalesceKey: `keyboard-move:${ids.sort().join(',')}`,
-          });
+        useDocumentStore.getState().edit('Move', (d) => moveWithinLevel(d, moved), {
+          coalesceKey: `keyboard-move:${ids.sort().join(',')}`,
+        });
     }
     // Removal goes through the delete action (one undo step, edges included); React Flow's own is off.
     setLocal((current) =>

@@ -68,7 +68,7 @@ describe('moving stages into and out of groups', () => {
   it('moves a stage inside a group by the keyboard: the position is relative to its group and stays so', () => {
     const { doc, g } = withGroup();
     const inner = group(doc, g).nodes[0].id;
-    const own = doc.layout.nodes[inner]!;
+    const own = doc.layout.nodes[inner];
     const before = absolutePosition(doc, inner);
     const moved = moveWithinLevel(doc, { [inner]: { x: own.x + 10, y: own.y + 20 } });
     expect(parentOf(moved, inner)).toBe(g);
