@@ -147,6 +147,34 @@ describe('designer: groups as containers', () => {
     expect(groupOf(await stored()).nodes.map((n) => n.name)).toEqual(['b', 'c', 'stage1']);
   });
 
+  it('moves a stage inside the group with the arrow keys, its position staying relative to the group', async () => {
+    const wrapper = page.locator('.react-flow__node', { has: stageNode(page, 'c') });
+    const drawn = async (): Promise<{ x: number; y: number }> => {
+      const t = await wrapper.evaluate((el) => (el as HTMLElement).style.transform);
+      const m = /translate\((-?[\d.]+)px, ?(-?[\d.]+)px\)/.exec(t);
+      if (!m) throw new Error(`no translate in "${t}"`);
+      return { x: Number(m[1]), y: Number(m[2]) };
+    };
+    // Where the document puts c on the canvas: the group's corner plus c's own (relative) place.
+    const storedPlace = async (): Promise<{ x: number; y: number }> => {
+      const doc = await stored();
+      const g = doc.layout.nodes[groupOf(doc).id];
+      const c = doc.layout.nodes[groupOf(doc).nodes.find((n) => n.name === 'c')?.id ?? ''];
+      return { x: (g?.x ?? 0) + (c?.x ?? 0), y: (g?.y ?? 0) + (c?.y ?? 0) };
+    };
+    const before = await drawn();
+    await stageNode(page, 'c').click();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(async () => (await drawn()).x).toBeGreaterThan(before.x);
+    await waitSaved(page);
+    const after = await drawn();
+    expect(after.y).toBeGreaterThan(before.y);
+    await expect.poll(storedPlace).toEqual(after);
+    expect(groupOf(await stored()).nodes.map((n) => n.name)).toEqual(['b', 'c', 'stage1']);
+  });
+
   it('produced no console errors, page errors or CSP violations', async () => {
     expect(await app.shell.problems()).toEqual([]);
   });

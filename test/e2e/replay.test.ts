@@ -189,7 +189,8 @@ describe('replay debugger', () => {
       .getByTestId('results-total')
       .filter({ hasText: /^\d+ results?$/ })
       .waitFor();
-    expect(await page.getByTestId('result-row-match').count()).toBe(3);
+    // The tab counts before its first page arrives: wait for the rows.
+    await expect.poll(() => page.getByTestId('result-row-match').count()).toBe(3);
     const download = page.waitForEvent('download');
     await page.getByTestId('results-export-jsonl').click();
     const file = await download;
