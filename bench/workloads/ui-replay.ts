@@ -101,7 +101,10 @@ export const uiReplay1m: Workload = {
     const hostOptions = { port: 0, dataDir, rendererDir: rendererOutDir, build: 'never' as const };
     // A first start seeds the samples (and makes the SQLite file); the recording is imported with the
     // host stopped, as the import worker's own connection would, then the host serves the page.
-    await (await startWebHost({ ...hostOptions, seedSamples: true })).close();
+    // Seeding runs in the background; app.info answers once it is done (closing earlier would cut it).
+    const first = await startWebHost({ ...hostOptions, seedSamples: true });
+    await first.backend.app.info();
+    await first.close();
     const csv = await riskCsv(rows, dataDir);
     const db = openDatabase(join(dataDir, DATABASE_FILE));
     try {
