@@ -4,7 +4,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { stageNode } from './support/designer-page';
+import { stageNode, waitSaved } from './support/designer-page';
 import { launchApp, type RunningApp } from './support/launch';
 
 describe('starting out: visible commands, reopen, paste', () => {
@@ -51,6 +51,8 @@ describe('starting out: visible commands, reopen, paste', () => {
       copy.x >= original.x + original.width ||
       original.y >= copy.y + copy.height;
     expect(apart).toBe(true);
+    // The paste is autosaved before the next test reloads the page.
+    await waitSaved(page);
   });
 
   it('a reload reopens the pattern last open', async () => {

@@ -70,7 +70,7 @@ describe('command palette', () => {
     await page.keyboard.press('Enter');
     await page
       .getByTestId('replay-position')
-      .filter({ hasText: /^Event 0 of/ })
+      .filter({ hasText: /^Event 1 of/ })
       .waitFor();
   });
 
