@@ -1,7 +1,8 @@
 /**
- * Auto-layout with ELK's layered algorithm, left to right in pattern order. It is a pure function of
- * the document: it returns new layout entries and never touches semantics. Hand-placed positions
- * survive everything except an explicit "Auto-layout" (see `ensureLayout`).
+ * Auto-layout with ELK's layered algorithm, left to right in pattern order, then wrapped into rows
+ * like text (`rowWidth`), so a long pattern reads at 100% zoom instead of shrinking to a thin strip.
+ * It is a pure function of the document: it returns new layout entries and never touches semantics.
+ * Hand-placed positions survive everything except an explicit "Auto-layout" (see `ensureLayout`).
  */
 import type { ELK, ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
 import { STAGE_SIZE } from '../../engine/format/from-spec';
@@ -39,6 +40,20 @@ function layoutEngine(): Promise<ELK> {
   return elk;
 }
 
+/** Space between stages in a row (room for a short edge label) and between rows (the wrap edge's turn). */
+const GAP_X = 80;
+const GAP_Y = 70;
+/** The layout's top-left corner: room above the first row for the palette and a little left margin. */
+const ORIGIN = { x: 40, y: 40 };
+
+export interface LayoutOptions {
+  /**
+   * Widest a row may be, in canvas pixels (the canvas' width at 100% zoom); rows hold at least two
+   * top-level nodes. Default: no wrapping.
+   */
+  rowWidth?: number;
+}
+
 const ROOT_OPTIONS: Record<string, string> = {
   'elk.algorithm': 'layered',
   'elk.direction': 'RIGHT',
@@ -46,7 +61,7 @@ const ROOT_OPTIONS: Record<string, string> = {
   'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
   'elk.layered.crossingMinimization.forceNodeModelOrder': 'true',
   'elk.spacing.nodeNode': '50',
-  'elk.layered.spacing.nodeNodeBetweenLayers': '90',
+  'elk.layered.spacing.nodeNodeBetweenLayers': String(GAP_X),
   'elk.edgeRouting': 'ORTHOGONAL',
 };
 const GROUP_OPTIONS: Record<string, string> = { 'elk.padding': '[top=56,left=24,bottom=24,right=24]' };
@@ -103,8 +118,71 @@ function collect(node: ElkNode, into: Record<string, NodeLayout>, isGroup: Set<s
   }
 }
 
+interface Box {
+  id: string;
+  width: number;
+  height: number;
+}
+
+/**
+ * Places top-level nodes in pattern order into rows no wider than `rowWidth`, centres aligned within
+ * a row so straight edges stay straight; each chain after the first starts a new row.
+ */
+export function wrapRows(
+  chains: Box[][],
+  rowWidth = Number.POSITIVE_INFINITY,
+): Record<string, { x: number; y: number }> {
+  const out: Record<string, { x: number; y: number }> = {};
+  let top = ORIGIN.y;
+  let row: Box[] = [];
+  let x = 0;
+  const flush = (): void => {
+    if (row.length === 0) return;
+    const height = Math.max(...row.map((b) => b.height));
+    let left = ORIGIN.x;
+    for (const b of row) {
+      out[b.id] = { x: left, y: top + Math.round((height - b.height) / 2) };
+      left += b.width + GAP_X;
+    }
+    top += height + GAP_Y;
+    row = [];
+    x = 0;
+  };
+  for (const chain of chains) {
+    for (const box of chain) {
+      const right = x + (row.length > 0 ? GAP_X : 0) + box.width;
+      if (row.length >= 2 && right > rowWidth) flush();
+      x += (row.length > 0 ? GAP_X : 0) + box.width;
+      row.push(box);
+    }
+    flush();
+  }
+  return out;
+}
+
+/** The top level's chains in pattern order (a node alone is a chain of one). */
+function chainsOf(doc: PatternDocument, sizes: Record<string, NodeLayout>): Box[][] {
+  const hasIncoming = new Set(doc.edges.map((e) => e.to));
+  const chains: Box[][] = [];
+  for (const n of patternOrder(doc.nodes, doc.edges)) {
+    const size = sizes[n.id];
+    const box = {
+      id: n.id,
+      width: size?.width ?? STAGE_SIZE.width,
+      height: size?.height ?? STAGE_SIZE.height,
+    };
+    const last = chains[chains.length - 1];
+    if (last && hasIncoming.has(n.id)) last.push(box);
+    else chains.push([box]);
+  }
+  return chains;
+}
+
 /** A full layered layout of every node (children relative to their group, as the canvas expects). */
-export async function computeLayout(doc: PatternDocument): Promise<Layout['nodes']> {
+export async function computeLayout(
+  doc: PatternDocument,
+  options: LayoutOptions = {},
+): Promise<Layout['nodes']> {
   const graph: ElkNode = {
     id: '__root',
     layoutOptions: ROOT_OPTIONS,
@@ -117,17 +195,22 @@ export async function computeLayout(doc: PatternDocument): Promise<Layout['nodes
   );
   const out: Record<string, NodeLayout> = {};
   collect(result, out, isGroup);
-  // Leave room above the first row for the palette and a little margin on the left.
+  // ELK sized the groups around their insides; the top level is placed in rows.
+  const placed = wrapRows(chainsOf(doc, out), options.rowWidth);
   for (const n of doc.nodes) {
     const entry = out[n.id];
-    if (entry) out[n.id] = { ...entry, x: entry.x + 40, y: entry.y + 40 };
+    const at = placed[n.id];
+    if (entry && at) out[n.id] = { ...entry, ...at };
   }
   return out;
 }
 
 /** Replaces the whole layout (the user asked for it). */
-export async function autoLayout(doc: PatternDocument): Promise<PatternDocument> {
-  const nodes = await computeLayout(doc);
+export async function autoLayout(
+  doc: PatternDocument,
+  options: LayoutOptions = {},
+): Promise<PatternDocument> {
+  const nodes = await computeLayout(doc, options);
   return { ...doc, layout: { ...doc.layout, nodes } };
 }
 
@@ -136,11 +219,14 @@ export async function autoLayout(doc: PatternDocument): Promise<PatternDocument>
  * (new, imported) is laid out fully; nodes that lack only their own entry get ELK's position for them.
  * Returns the same document when nothing was missing.
  */
-export async function ensureLayout(doc: PatternDocument): Promise<PatternDocument> {
+export async function ensureLayout(
+  doc: PatternDocument,
+  options: LayoutOptions = {},
+): Promise<PatternDocument> {
   const all = levels(doc).flatMap((l) => l.nodes);
   const missing = all.filter((n) => !doc.layout.nodes[n.id]);
   if (missing.length === 0) return doc;
-  const computed = await computeLayout(doc);
+  const computed = await computeLayout(doc, options);
   if (missing.length === all.length) return { ...doc, layout: { ...doc.layout, nodes: computed } };
   const added: Record<string, NodeLayout> = {};
   for (const n of missing) {

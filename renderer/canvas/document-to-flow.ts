@@ -67,6 +67,8 @@ function addLevel(
       // Fixed sizes from the layout, so fitView and the minimap work before the DOM is measured.
       width: size.width,
       height: size.height,
+      // The full name for screen readers, however the card has to shorten it.
+      ariaLabel: node.kind === 'group' ? `Group ${node.name}` : `Stage ${node.name}`,
       // Stages read left to right, in the order Flink evaluates them.
       sourcePosition: Position.Right,
       targetPosition: Position.Left,

@@ -56,6 +56,11 @@ export interface DocumentState {
   unload(): void;
   /** One undo step (JSON view, restore version, auto-layout). */
   replaceDocument(doc: PatternDocument, label?: string): void;
+  /**
+   * Completes the newest change without an undo step of its own (positions for nodes that arrived
+   * without any): undo then goes back past the change, not to a half-made version of it.
+   */
+  amend(doc: PatternDocument): void;
   /** Any document edit as one undo step; `recipe` returns the same object for "no change". */
   edit(label: string, recipe: (doc: PatternDocument) => PatternDocument, options?: EditOptions): void;
   updateStage(nodeId: string, patch: Partial<StageNode>): void;
@@ -151,6 +156,15 @@ export const useDocumentStore = create<DocumentState>()(
           history.clear();
         },
         replaceDocument: (doc, label = 'Replace document') => edit(label, () => doc),
+        amend: (doc) => {
+          const history = useDocumentStore.temporal.getState();
+          history.pause();
+          try {
+            set({ document: doc });
+          } finally {
+            history.resume();
+          }
+        },
         edit,
         updateStage: (nodeId, patch) =>
           edit(

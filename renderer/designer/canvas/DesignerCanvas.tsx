@@ -16,6 +16,7 @@ import {
   type FinalConnectionState,
   type NodeChange,
   type OnSelectionChangeParams,
+  type ReactFlowInstance,
 } from '@xyflow/react';
 import { useCallback, useMemo, useRef, useState, type DragEvent, type FocusEvent } from 'react';
 import { checkConnection } from '../../canvas/connection-rules';
@@ -37,7 +38,8 @@ import { GroupNodeCard } from './GroupNodeCard';
 import { Palette, PALETTE_DRAG_TYPE } from './Palette';
 import { StageNodeCard } from './StageNodeCard';
 import { useFocusRequests } from './use-focus-requests';
-import { DEFAULT_FIT_PADDING } from './fit-padding';
+import { showPattern } from './readable-view';
+import { useLayoutOnArrival } from './use-layout-on-arrival';
 import './designer-canvas.css';
 import './canvas-small.css';
 
@@ -92,6 +94,13 @@ export function DesignerCanvas({ patternId }: { patternId: string }) {
   }, [graph, selection.edgeIds]);
 
   useFocusRequests();
+  useLayoutOnArrival();
+
+  const onInit = useCallback((rf: ReactFlowInstance<FlowNode, FlowEdge>) => {
+    setFlowInstance(rf);
+    // After the panels are laid out, so the view keeps clear of them.
+    requestAnimationFrame(() => showPattern(rf));
+  }, []);
 
   // Pointer drags are committed once, on drag stop; this tells their position changes apart.
   const dragging = useRef(false);
@@ -267,7 +276,7 @@ export function DesignerCanvas({ patternId }: { patternId: string }) {
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         defaultEdgeOptions={defaultEdgeOptions}
-        onInit={setFlowInstance}
+        onInit={onInit}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onSelectionChange={onSelectionChange}
@@ -283,8 +292,6 @@ export function DesignerCanvas({ patternId }: { patternId: string }) {
         colorMode={theme}
         snapToGrid
         snapGrid={[10, 10]}
-        fitView
-        fitViewOptions={{ padding: DEFAULT_FIT_PADDING, maxZoom: 1.2 }}
         minZoom={0.2}
         maxZoom={2}
         proOptions={{ hideAttribution: true }}

@@ -20,7 +20,9 @@ export function GroupNodeCard({ id, data, selected }: NodeProps<FlowNode>) {
       <Handle type="target" position={Position.Left} className="cep-handle" />
       <div className="cep-group-head">
         <span className="cep-group-kind">group</span>
-        <span className="cep-stage-name">{node.name}</span>
+        <span className="cep-stage-name" title={node.name}>
+          {node.name}
+        </span>
         {badge && <span className="cep-quant-badge">{badge}</span>}
         <ProblemBadge problems={problems} testId={`node-problems-${node.name}`} />
       </div>

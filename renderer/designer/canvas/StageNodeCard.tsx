@@ -44,7 +44,9 @@ export function StageNodeCard({ id, data, selected }: NodeProps<FlowNode>) {
             NOT
           </span>
         )}
-        <span className="cep-stage-name">{node.name}</span>
+        <span className="cep-stage-name" title={node.name}>
+          {node.name}
+        </span>
         {badge && (
           <span
             className="cep-quant-badge"

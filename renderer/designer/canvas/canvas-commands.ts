@@ -18,6 +18,7 @@ import type { PatternDocument } from '../../../engine/format/schema';
 import { useDocumentStore } from '../../state/document-store';
 import { flowInstance, useCanvasSession } from './canvas-bridge';
 import { fitPadding } from './fit-padding';
+import { readableRowWidth, showPattern } from './readable-view';
 
 const docStore = () => useDocumentStore.getState();
 
@@ -200,11 +201,14 @@ export function selectAll(): void {
 export async function runAutoLayout(): Promise<void> {
   const doc = docStore().document;
   if (!doc) return;
-  const laid = await autoLayout(doc);
+  const laid = await autoLayout(doc, { rowWidth: readableRowWidth() });
   // The user may have edited meanwhile; only apply to the document we laid out.
   if (docStore().document !== doc) return;
   docStore().replaceDocument(laid, 'Auto-layout');
-  requestAnimationFrame(() => void flowInstance()?.fitView({ padding: fitPadding(), maxZoom: 1.2 }));
+  requestAnimationFrame(() => {
+    const rf = flowInstance();
+    if (rf) showPattern(rf);
+  });
 }
 
 export function fitView(): void {

@@ -10,9 +10,10 @@ type Padding = NonNullable<FitViewOptions['padding']>;
 /** Before the canvas is laid out: the panels' usual size at a desktop window. */
 export const DEFAULT_FIT_PADDING: Padding = { top: '72px', bottom: '120px', left: '32px', right: '32px' };
 
-export function fitPadding(): Padding {
+/** Free-band insets of the canvas in screen pixels (null before the canvas is laid out). */
+export function freeInsets(): { top: number; bottom: number; left: number; right: number } | null {
   const canvas = document.querySelector('.designer-canvas')?.getBoundingClientRect();
-  if (!canvas || canvas.height === 0) return DEFAULT_FIT_PADDING;
+  if (!canvas || canvas.height === 0) return null;
   const boxes = (selector: string): DOMRect[] =>
     [...document.querySelectorAll(`.designer-canvas ${selector}`)]
       .map((el) => el.getBoundingClientRect())
@@ -26,9 +27,20 @@ export function fitPadding(): Padding {
   const room = canvas.height - top - bottom;
   const squeeze = room < 120 ? (120 - room) / 2 : 0;
   return {
-    top: `${Math.max(16, top + 16 - squeeze)}px`,
-    bottom: `${Math.max(16, bottom + 16 - squeeze)}px`,
-    left: '32px',
-    right: '32px',
+    top: Math.max(16, top + 16 - squeeze),
+    bottom: Math.max(16, bottom + 16 - squeeze),
+    left: 32,
+    right: 32,
+  };
+}
+
+export function fitPadding(): Padding {
+  const insets = freeInsets();
+  if (!insets) return DEFAULT_FIT_PADDING;
+  return {
+    top: `${insets.top}px`,
+    bottom: `${insets.bottom}px`,
+    left: `${insets.left}px`,
+    right: `${insets.right}px`,
   };
 }

@@ -13,6 +13,7 @@ import type { PatternDocument } from '../../../engine/format/schema';
 import { isDirty, serializedOf, useDocumentStore } from '../../state/document-store';
 import { useLibraryStore } from '../../state/library-store';
 import { useUiStore } from '../../state/ui-store';
+import { readableRowWidth } from '../canvas/readable-view';
 import { readDraft } from './drafts';
 
 /** The unsaved working copy kept for this pattern, if it is still ahead of what is stored. */
@@ -51,7 +52,7 @@ async function adopt(pattern: PatternDetail): Promise<void> {
       text: `Your unsaved edits to “${store.document.name}” are kept as a draft: open it again to continue.`,
     });
   const draft = store.patternId === pattern.id ? null : draftOf(pattern.id, text);
-  const laid = await ensureLayout(draft ?? incoming);
+  const laid = await ensureLayout(draft ?? incoming, { rowWidth: readableRowWidth() });
   // The user may have opened something else while ELK ran.
   if (useLibraryStore.getState().openId !== pattern.id) return;
   useDocumentStore.getState().load(pattern.id, laid, text);

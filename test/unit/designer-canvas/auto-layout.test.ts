@@ -3,7 +3,7 @@ import { Pattern } from '../../../engine/format/builder';
 import { specToDocument } from '../../../engine/format/from-spec';
 import type { PatternDocument } from '../../../engine/format/schema';
 import { semanticHash } from '../../../engine/format/semantic';
-import { autoLayout, ensureLayout, patternOrder } from '../../../renderer/canvas/auto-layout';
+import { autoLayout, ensureLayout, patternOrder, wrapRows } from '../../../renderer/canvas/auto-layout';
 
 /** Stored in scrambled array order, so a left-to-right result must come from the edges. */
 function scrambled(): PatternDocument {
@@ -89,5 +89,39 @@ describe('auto-layout (elkjs)', () => {
     expect(kids[1].x).toBeLessThan(kids[2].x);
     expect(xOf(laid, 'a')).toBeLessThan(box.x);
     expect(box.x + box.width!).toBeLessThanOrEqual(xOf(laid, 'b'));
+  });
+
+  it('wraps a long chain into rows no wider than the row width, in reading order', async () => {
+    let p = Pattern.begin('s0');
+    for (let i = 1; i < 13; i++) p = p.followedBy(`s${i}`);
+    const doc = { ...specToDocument(p.toSpec()), layout: { nodes: {} } };
+    const laid = await autoLayout(doc, { rowWidth: 840 });
+    const boxes = doc.nodes.map((n) => laid.layout.nodes[n.id]);
+    const rows = [...new Set(boxes.map((b) => b.y))];
+    expect(rows).toHaveLength(5);
+    for (const b of boxes) expect(b.x + (b.width ?? 0) - boxes[0].x).toBeLessThanOrEqual(840);
+    for (let i = 1; i < boxes.length; i++)
+      expect(boxes[i].y > boxes[i - 1].y || boxes[i].x > boxes[i - 1].x).toBe(true);
+    // Without a row width it stays one row.
+    const strip = await autoLayout(doc);
+    expect(new Set(doc.nodes.map((n) => strip.layout.nodes[n.id].y)).size).toBe(1);
+  });
+
+  it('keeps two nodes a row however narrow, centres a tall group with its row, starts each chain anew', () => {
+    const at = wrapRows(
+      [
+        [
+          { id: 'a', width: 220, height: 90 },
+          { id: 'g', width: 600, height: 200 },
+          { id: 'b', width: 220, height: 90 },
+        ],
+        [{ id: 'lone', width: 220, height: 90 }],
+      ],
+      100,
+    );
+    expect(at.a.y).toBe(at.g.y + 55);
+    expect(at.b.y).toBeGreaterThan(at.g.y + 200);
+    expect(at.lone.y).toBeGreaterThan(at.b.y + 90);
+    expect(at.lone.x).toBe(at.a.x);
   });
 });
