@@ -2,7 +2,8 @@
 import { lazy, Suspense } from 'react';
 import { LazyLoading } from '../../components/LazyLoading';
 import { useDocumentStore } from '../../state/document-store';
-import { useValidationStore } from '../../state/validation-store';
+import { LeaveJsonDialog } from '../json/LeaveJsonDialog';
+import { usePatternVerdict, verdictLabel, verdictSentence, verdictValid } from '../json/pattern-verdict';
 import { useInspectorTab, type InspectorTab } from './inspector-tab';
 import { SelectionInspector } from './SelectionInspector';
 import './designer-inspector.css';
@@ -18,7 +19,8 @@ export function DesignerInspector() {
   const doc = useDocumentStore((s) => s.document);
   const tab = useInspectorTab((s) => s.tab);
   const show = useInspectorTab((s) => s.show);
-  const errorCount = useValidationStore((s) => s.diagnostics.filter((d) => d.severity === 'error').length);
+  // The same verdict as the JSON view's status line: JSON text that does not load counts too.
+  const verdict = usePatternVerdict();
   if (!doc) return null;
   return (
     <div className="insp-root" data-testid="designer-inspector">
@@ -41,11 +43,11 @@ export function DesignerInspector() {
         ))}
         <span className="insp-tabs-spacer" />
         <span
-          className={`insp-status ${errorCount > 0 ? 'insp-status-error' : 'insp-status-ok'}`}
+          className={`insp-status ${verdictValid(verdict) ? 'insp-status-ok' : 'insp-status-error'}`}
           data-testid="inspector-status"
-          title="Problems in this pattern"
+          title={verdictSentence(verdict)}
         >
-          {errorCount > 0 ? `${errorCount} error${errorCount === 1 ? '' : 's'}` : 'Valid'}
+          {verdictLabel(verdict)}
         </span>
       </div>
       <div className="insp-scroll scroll" role="tabpanel">
@@ -57,6 +59,7 @@ export function DesignerInspector() {
           </Suspense>
         )}
       </div>
+      <LeaveJsonDialog />
     </div>
   );
 }

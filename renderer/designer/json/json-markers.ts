@@ -6,6 +6,8 @@
  */
 import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
 import { lineColumn } from '../../../engine/format/json-text';
+import type { PatternDocument } from '../../../engine/format/schema';
+import { allEdges, allNodes } from '../../../engine/format/walk';
 import type { Diagnostic } from '../../../engine/pattern/diagnostic';
 import { diagnosticsToMarkers, type MarkerData } from '../conditions/condition-markers';
 
@@ -51,4 +53,35 @@ export function jsonMarkers(text: string, diagnostics: readonly Diagnostic[]): M
       };
     });
   return [...ranged, ...located];
+}
+
+const SETTINGS_PATHS: Partial<Record<string, (string | number)[]>> = {
+  within: ['settings', 'within'],
+  skip: ['settings', 'skip'],
+  settings: ['settings'],
+};
+
+/**
+ * Where a problem of the loaded document sits in its JSON text: its own path, else the node or
+ * edge it names (and the field), else the settings area. Null for problems of the whole pattern.
+ */
+export function diagnosticPath(doc: PatternDocument, d: Diagnostic): (string | number)[] | null {
+  const t = d.target;
+  if (!t) return null;
+  if (t.path && t.path.length > 0) return t.path;
+  const field = t.field;
+  if (t.edgeId && (t.kind === 'edge' || !t.nodeId)) {
+    const edge = allEdges(doc).find((e) => e.edge.id === t.edgeId);
+    if (edge) return field === 'contiguity' ? [...edge.path, 'contiguity'] : edge.path;
+  }
+  if (t.nodeId) {
+    const node = allNodes(doc).find((n) => n.node.id === t.nodeId);
+    if (node) {
+      if (field === 'or') return [...node.path, 'or', t.index ?? 0];
+      if (field === 'where' || field === 'until' || field === 'quantifier' || field === 'name')
+        return [...node.path, field];
+      return node.path;
+    }
+  }
+  return (field && SETTINGS_PATHS[field]) ?? null;
 }

@@ -17,6 +17,8 @@ export function revealDiagnostic(d: Diagnostic): void {
   const store = useDocumentStore.getState();
   if (!store.document) return;
   inspector.show('properties');
+  // JSON text that does not load: the user is asked first, and the reveal waits for nothing.
+  if (useInspectorTab.getState().tab !== 'properties') return;
   if (t?.kind === 'edge' && t.edgeId) store.focus({ edgeId: t.edgeId });
   else if (t?.nodeId) store.focus({ nodeId: t.nodeId });
   else if (t?.edgeId) store.focus({ edgeId: t.edgeId });

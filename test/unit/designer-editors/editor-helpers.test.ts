@@ -38,7 +38,11 @@ describe('JSON view sync', () => {
     expect(broken).toMatchObject({ kind: 'invalid', diagnostics: [{ code: 'format.json-syntax' }] });
     const wrong = interpretJson(documentText(doc).replace('"kind": "one"', '"kind": "twice"'), doc);
     expect(wrong.kind).toBe('invalid');
-    if (wrong.kind === 'invalid') expect(wrong.diagnostics[0].message).toMatch(/quantifier\.kind/);
+    // In the designer's words, as Problems shows the same check of the working copy; the path stays for the squiggle.
+    if (wrong.kind === 'invalid') {
+      expect(wrong.diagnostics[0].message).toMatch(/^The kind of quantifier of stage "a" must be one of/);
+      expect(wrong.diagnostics[0].target?.path).toEqual(['nodes', 0, 'quantifier', 'kind']);
+    }
   });
 });
 

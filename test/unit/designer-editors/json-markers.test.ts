@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { Pattern } from '../../../engine/format/builder';
 import { specToDocument } from '../../../engine/format/from-spec';
 import { documentText, interpretJson } from '../../../renderer/designer/json/json-sync';
-import { jsonMarkers } from '../../../renderer/designer/json/json-markers';
+import { diagnosticPath, jsonMarkers } from '../../../renderer/designer/json/json-markers';
+import { validatePattern } from '../../../engine/problems';
 
 const doc = specToDocument(Pattern.begin('a').where('x > 1').followedBy('b').toSpec(), { name: 'P' });
 
@@ -48,5 +49,20 @@ describe('JSON view markers', () => {
     // The node object inside the "nodes" array has no key: its opening brace is marked.
     expect(markers[0].text).toBe('{');
     expect(edited.split('\n')[markers[0].line - 1].trim()).toBe('{');
+  });
+
+  it('place a loaded pattern’s own problems at their stage’s field', () => {
+    const broken = { ...doc, nodes: doc.nodes.map((n, i) => (i === 0 ? { ...n, where: 'x >' } : n)) };
+    const problem = validatePattern(broken).find((d) => d.code.startsWith('expr.'));
+    if (!problem) throw new Error('expected a condition problem');
+    expect(diagnosticPath(broken, problem)).toEqual(['nodes', 0, 'where']);
+    const withinProblem = {
+      code: 'x',
+      severity: 'error' as const,
+      message: 'm',
+      target: { kind: 'pattern' as const, field: 'within' as const },
+    };
+    expect(diagnosticPath(broken, withinProblem)).toEqual(['settings', 'within']);
+    expect(diagnosticPath(broken, { ...withinProblem, target: { kind: 'pattern' } })).toBeNull();
   });
 });
