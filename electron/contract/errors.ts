@@ -22,6 +22,12 @@ export type CepErrorCode =
   | 'payload-too-large'
   /** The database was written by a newer Cepheus; it is left untouched. */
   | 'database-too-new'
+  /** Another process (a second Cepheus, the CLI) held the database's write lock too long; nothing was changed, retry. */
+  | 'database-busy'
+  /** The database file is damaged (bad pages, truncated, bad schema); nothing is written into it. */
+  | 'database-damaged'
+  /** The disk is full or the data folder is read-only; nothing was changed. */
+  | 'storage-unavailable'
   /** A recording import stored nothing: unreadable file, broken structure or malformed rows (in `issues`, path ['line', n]). */
   | 'import-failed'
   /** The operation was cancelled by the caller; nothing was changed. */
@@ -80,6 +86,9 @@ const codes: ReadonlySet<string> = new Set<CepErrorCode>([
   'unauthorized',
   'payload-too-large',
   'database-too-new',
+  'database-busy',
+  'database-damaged',
+  'storage-unavailable',
   'import-failed',
   'cancelled',
   'budget-exceeded',

@@ -2,10 +2,12 @@
  * createBackend: the composition root of the back end. Electron's main process, the web host
  * and the tests all call this, so they run the very same code against the same SQLite file.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { AppMethods, CepApi, HostKind } from '../contract';
 import { openDatabase } from './db/open-database';
+import { createDatabaseGuard } from './db/database-guard';
+import { explainDatabaseError } from './db/database-errors';
 import { LATEST_SCHEMA_VERSION } from './db/migrations';
 import { PatternStore } from './patterns/pattern-store';
 import { createPatternService } from './patterns/pattern-service';
@@ -43,6 +45,8 @@ export interface BackendOptions {
   seedSamplesOnFirstRun?: boolean;
   /** The system's open and save dialogs (the desktop app); without them `files.*` is refused. */
   fileDialogs?: FileDialogs;
+  /** How long a call waits for another process's write lock before `database-busy` (default 30 s). */
+  busyDeadlineMs?: number;
   /** Replay session limits (count, worker heap, open timeout); the defaults suit a laptop. */
   replayLimits?: ReplayServiceDeps['limits'];
 }
@@ -59,10 +63,21 @@ export interface CepBackend extends CepApi {
 /** Opens the database (migrating it if needed) and returns the CepApi implementation. Throws CepError('database-too-new'). */
 export function createBackend(options: BackendOptions): CepBackend {
   const dataDir = path.resolve(options.dataDir);
-  mkdirSync(dataDir, { recursive: true });
   const databasePath = path.join(dataDir, DATABASE_FILE);
-  const freshDataDir = !existsSync(databasePath);
+  try {
+    mkdirSync(dataDir, { recursive: true });
+  } catch (error) {
+    throw explainDatabaseError(error, databasePath);
+  }
+  // A 0-byte file is what an interrupted first start leaves: SQLite treats it as new, so do we.
+  const freshDataDir = (statSync(databasePath, { throwIfNoEntry: false })?.size ?? 0) === 0;
   const db = openDatabase(databasePath);
+  // Short waits inside SQLite (they block this thread); the guard retries busy calls asynchronously.
+  db.pragma('busy_timeout = 1000');
+  const guard = createDatabaseGuard({
+    file: databasePath,
+    ...(options.busyDeadlineMs !== undefined ? { busyDeadlineMs: options.busyDeadlineMs } : {}),
+  });
   const clock = options.clock ?? Date.now;
   const now = (): string => new Date(clock()).toISOString();
   const hub = new PushHub();
@@ -104,11 +119,11 @@ export function createBackend(options: BackendOptions): CepBackend {
 
   return {
     app,
-    patterns,
-    recordings: grantedRecordings(recordings, grants),
-    samples: { list: () => samples.list(), open: (args) => samples.open(args) },
-    replay: grantedReplay(replay, grants),
-    tests,
+    patterns: guard.wrap(patterns),
+    recordings: guard.wrap(grantedRecordings(recordings, grants)),
+    samples: guard.wrap({ list: () => samples.list(), open: (args) => samples.open(args) }),
+    replay: guard.wrap(grantedReplay(replay, grants)),
+    tests: guard.wrap(tests),
     files: createFileMethods(grants, options.fileDialogs),
     grants,
     on: (event, cb) => hub.on(event, cb),

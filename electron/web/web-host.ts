@@ -37,6 +37,8 @@ export interface WebHostOptions {
   uploadRoot?: string;
   /** How long an upload whose import failed or was cancelled is kept for a retry (default 30 min). */
   uploadRetryGraceMs?: number;
+  /** How long a call waits for another process's write lock (default 30 s; e2e tests shorten it). */
+  busyDeadlineMs?: number;
 }
 
 export interface WebHost {
@@ -67,17 +69,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const rendererDir = path.resolve(options.rendererDir ?? DEFAULT_RENDERER_DIR);
   await ensureRendererBuilt(PROJECT_ROOT, rendererDir, options.build ?? 'auto');
 
-  const backend = createBackend({
-    dataDir: options.dataDir,
-    appVersion: appVersion(),
-    host: 'web',
-    seedSamplesOnFirstRun: options.seedSamples ?? false,
-  });
   const token = options.token ?? randomBytes(24).toString('base64url');
   const streams = new PushStreams();
-  const uploads = new UploadFolder(options.uploadRoot, options.uploadRetryGraceMs);
-  const unsubscribe = backend.subscribeAll(streams.forward);
+  // Until the database is open no Host is allowed, so every request is refused.
   let allowedHosts = new Set<string>();
+  let backend: CepBackend | null = null;
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (!allowedHosts.has(req.headers.host ?? '')) {
@@ -85,6 +81,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return;
     }
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (!backend) {
+      sendError(res, { code: 'internal', message: 'Cepheus is still opening its database' }, 503);
+      return;
+    }
     if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
       await handleApi(req, res, url, { backend, streams, token, uploads });
     } else if (req.method === 'GET' || req.method === 'HEAD') {
@@ -104,16 +104,28 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   });
   server.on('clientError', (_error, socket) => socket.destroy());
 
+  // Listen before opening the database: a busy port must not leave a new, empty (unseeded)
+  // database behind that the next start would take for an existing library.
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, HOST, () => resolve());
+  });
+  const uploads = new UploadFolder(options.uploadRoot, options.uploadRetryGraceMs);
   try {
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(options.port ?? 0, HOST, () => resolve());
+    backend = createBackend({
+      dataDir: options.dataDir,
+      appVersion: appVersion(),
+      host: 'web',
+      seedSamplesOnFirstRun: options.seedSamples ?? false,
+      ...(options.busyDeadlineMs !== undefined ? { busyDeadlineMs: options.busyDeadlineMs } : {}),
     });
   } catch (error) {
-    backend.close();
     uploads.dispose();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
     throw error;
   }
+  const openBackend = backend;
+  const unsubscribe = openBackend.subscribeAll(streams.forward);
   const port = (server.address() as AddressInfo).port;
   allowedHosts = new Set([`${HOST}:${port}`, `localhost:${port}`]);
   const origin = `http://${HOST}:${port}`;
@@ -124,12 +136,20 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       unsubscribe();
       streams.closeAll();
       server.close(() => {
-        backend.close();
+        openBackend.close();
         uploads.dispose();
         resolve();
       });
       server.closeIdleConnections();
     }));
 
-  return { url: `${origin}/?token=${token}`, origin, port, token, backend, uploadDir: uploads.dir, close };
+  return {
+    url: `${origin}/?token=${token}`,
+    origin,
+    port,
+    token,
+    backend: openBackend,
+    uploadDir: uploads.dir,
+    close,
+  };
 }

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { CepError, type CepIssue, type RecordingMethods } from '../../contract';
 import type { PushHub } from '../push-hub';
 import { RecordingImportError } from './import/import-error';
+import { wrapReadError } from './import/read-error';
 import type { RecordingsService } from './recordings-service';
 import { SourceOpenError } from '../../../node/recordings/open-source';
 import { SourceFormatError } from '../../../node/recordings/source-row';
@@ -54,7 +55,15 @@ export function createRecordingMethods(service: RecordingsService, hub: PushHub)
   return {
     list: () => mapped(() => service.listRecordings()),
     get: ({ id }) => mapped(() => service.getRecording(id)),
-    inspect: ({ path }) => mapped(() => service.inspectFile(path)),
+    // A damaged .gz reads as a zlib error: report it as an import of that file would.
+    inspect: ({ path }) =>
+      mapped(() =>
+        service.inspectFile(path).catch((error: unknown) => {
+          throw String((error as { code?: unknown } | null)?.code).startsWith('Z_')
+            ? wrapReadError(error, path)
+            : error;
+        }),
+      ),
     import: ({ importId = randomUUID(), ...request }) =>
       mapped(async () => {
         if (running.has(importId))

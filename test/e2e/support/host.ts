@@ -17,7 +17,7 @@ export interface RunningHost {
 
 export async function startHost(
   dataDir: string,
-  options: { seedSamples?: boolean } = {},
+  options: { seedSamples?: boolean; busyDeadlineMs?: number } = {},
 ): Promise<RunningHost> {
   const host = await startWebHost({
     port: 0,
@@ -25,6 +25,7 @@ export async function startHost(
     rendererDir: rendererOutDir,
     build: 'never',
     seedSamples: options.seedSamples ?? false,
+    ...(options.busyDeadlineMs !== undefined ? { busyDeadlineMs: options.busyDeadlineMs } : {}),
   });
   return { url: host.url, baseUrl: host.origin, token: host.token, close: () => host.close() };
 }

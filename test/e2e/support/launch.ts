@@ -21,6 +21,8 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number };
   /** Seed the samples into the fresh data folder, as a first start of the app does (AppInfo.welcome). */
   seedSamples?: boolean;
+  /** How long a call waits for another process's write lock before `database-busy`. */
+  busyDeadlineMs?: number;
 }
 
 export interface RunningApp {
@@ -41,7 +43,10 @@ export interface RunningApp {
 export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp> {
   await ensureRendererBuilt({ onlyIfMissing: true });
   const dataDir = mkdtempSync(join(tmpdir(), 'cepheus-e2e-'));
-  const host = await startHost(dataDir, { seedSamples: options.seedSamples });
+  const host = await startHost(dataDir, {
+    seedSamples: options.seedSamples,
+    ...(options.busyDeadlineMs !== undefined ? { busyDeadlineMs: options.busyDeadlineMs } : {}),
+  });
   let browser: Browser | null = null;
   try {
     browser = await launchChromium();

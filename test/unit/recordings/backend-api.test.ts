@@ -100,6 +100,23 @@ describe('recordings.* through createBackend', () => {
     expect(broken.message).toContain('missing.json');
   });
 
+  it('inspecting a damaged .gz says what importing it says (file name, no 500)', async () => {
+    const gz = fixture('truncated.jsonl.gz');
+    const inspected = await rejection(backend.recordings.inspect({ path: read(gz) }));
+    const imported = await rejection(
+      backend.recordings.import({
+        path: read(gz),
+        name: 'x',
+        timestampField: 'ts',
+        timestampFormat: 'iso8601',
+        onMalformed: 'skip',
+      }),
+    );
+    expect(inspected.code).toBe('import-failed');
+    expect(inspected.message).toBe(imported.message);
+    expect(inspected.message).toContain(`${gz}: the gzip data is damaged`);
+  });
+
   it('cancels a running import by its id', { timeout: 120_000 }, async () => {
     const file = writeFile(dir, 'big.jsonl', jsonlText(300_000));
     const cancelled: Promise<boolean>[] = [];
