@@ -7,7 +7,7 @@ import { printAviator } from '../expr/print-aviator';
 import { printFlinkSql } from '../expr/print-flink-sql';
 import { printJava, type JavaPrintResult } from '../expr/print-java';
 import type { Expr } from '../expr';
-import { walk } from '../expr/ast';
+import { childrenOf, pathOf, walk } from '../expr/ast';
 import { sqlIdent } from './sql-text';
 import type { StageSpec } from '../pattern/spec';
 
@@ -46,6 +46,23 @@ export function readsOtherEvents(src: string): boolean {
       found = true;
   });
   return found;
+}
+
+/** The nested field reads of a condition (`user.id`), as written; empty when it reads top-level fields only. */
+export function nestedFieldReads(src: string): string[] {
+  const parsed = parse(src);
+  if (!parsed.ok) return [];
+  const found = new Set<string>();
+  const visit = (n: Expr): void => {
+    const path = n.kind === 'member' ? pathOf(n) : null;
+    if (path && path.keys.length > 0) {
+      found.add([path.root, ...path.keys].join('.'));
+      return;
+    }
+    for (const c of childrenOf(n)) visit(c);
+  };
+  visit(parsed.ast);
+  return [...found];
 }
 
 /** Parses the sources and ORs them into one tree, so the printer parenthesises only where needed. */

@@ -4,7 +4,7 @@
  * with a reason instead of being written.
  */
 import type { PatternSpec, Quantifier, StageSpec } from '../pattern/spec';
-import { aviatorCondition, conditionSources, readsOtherEvents } from './conditions';
+import { aviatorCondition, conditionSources, nestedFieldReads, readsOtherEvents } from './conditions';
 import { jsonTime } from './durations';
 import type {
   ConditionJson,
@@ -56,6 +56,18 @@ class Writer {
       this.refuse(
         stage,
         `iterative conditions (the ${which} condition reads earlier stages with sum(...), count(...), first(...) or similar) are not supported by Flink's AviatorCondition, which sees only the current event`,
+        'Aviator',
+      );
+      return null;
+    }
+    const nested = [...new Set(sources.flatMap(nestedFieldReads))];
+    if (nested.length > 0) {
+      const [first] = nested;
+      const [root, ...keys] = first.split('.');
+      const getter = `get${keys[0].charAt(0).toUpperCase()}${keys[0].slice(1)}()`;
+      this.refuse(
+        stage,
+        `the ${which} condition reads the nested field${nested.length > 1 ? 's' : ''} ${nested.map((n) => `"${n}"`).join(', ')}, which Flink JSON cannot carry safely: the open-source dynamic-CEP AviatorCondition looks up each variable with getDeclaredField("${root}") on the job's event class, and Aviator reads "${keys.join('.')}" inside it only through a getter (${getter}) or a Map key; with a plain field the job fails ("Could not find variable ${first}"), and Cepheus cannot see the event class of the job that loads the rule. Make it a top-level field of the event, or export Flink Java`,
         'Aviator',
       );
       return null;

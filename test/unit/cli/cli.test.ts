@@ -228,6 +228,25 @@ describe('cepheus (spawned)', { timeout: 60_000 }, () => {
     expect(unknown.stderr).toMatch(/Unknown export format "esper"/);
   });
 
+  it('export --to flink-json refuses a nested field (AviatorCondition binds top-level fields) and writes nothing', async () => {
+    const nested = file(
+      'nested.cep.json',
+      serializeDocument(
+        Pattern.begin('fail').where("user.id == 'u1' && status == 'failed'").toDocument({ name: 'Nested' }),
+      ),
+    );
+    const out = join(dir, 'nested.flink.json');
+    const refused = await cepheus(['export', nested, '--to', 'flink-json', '--out', out]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(
+      /cannot be exported to flink-json:\n {2}✗ stage "fail": Aviator: the where condition reads the nested field "user\.id".*getDeclaredField\("user"\)/,
+    );
+    expect(() => readFileSync(out)).toThrow();
+    expect(() => readFileSync(join(dir, 'nested.flink.settings.json'))).toThrow();
+    // The Java export reads it with a null-safe getter chain.
+    expect((await cepheus(['export', nested, '--to', 'flink-java'])).code).toBe(0);
+  });
+
   it('export --to flink-job writes a Maven project into --out DIR; --to flink-sql-job a SQL client script', async () => {
     const sample = join(ROOT, 'samples/patterns/monitoring/cpu-sustained.cep.json');
     const noDir = await cepheus(['export', sample, '--to', 'flink-job']);

@@ -113,3 +113,40 @@ describe('2. import of a COMPOSITE node named after its last inner node', () => 
     );
   });
 });
+
+describe('nested fields are refused for the dynamic-CEP JSON (lead decision, issue 17)', () => {
+  // The open-source AviatorCondition (org.apache.flink.cep.dynamic.condition.AviatorCondition.filter)
+  // binds each name of Expression.getVariableNames() with getVariableValue → getClass().getDeclaredField;
+  // for `user.id` that name is `user`, and Aviator then reads `id` inside the value only through a
+  // getter or a Map key (checked on Aviator 5.4.1: a bean with a public field and no getter throws
+  // "Could not find variable user.id"). The loading job's event class is not Cepheus', so it refuses.
+  const doc = Pattern.begin('login')
+    .where("user.id != 'guest' && kind == 'login'")
+    .followedBy('buy')
+    .where("kind == 'buy'")
+    .or('amount > 100 && user.tier == 1')
+    .toDocument({ name: 'nested fields', settings });
+
+  it('refuses flink-json on each stage that reads one, naming the field and the way out', () => {
+    const report = expressibility(doc)['flink-json'];
+    expect(report.ok).toBe(false);
+    const refused = report.items.filter((i) => !i.ok);
+    expect(refused.map((i) => i.stage)).toEqual(['login', 'buy']);
+    expect(refused[0].reason).toMatch(
+      /^Aviator: the where condition reads the nested field "user\.id", which Flink JSON cannot carry safely: .*getDeclaredField\("user"\).*getId\(\).*Make it a top-level field of the event, or export Flink Java$/,
+    );
+    expect(refused[1].reason).toMatch(/reads the nested field "user\.tier"/);
+    expect(exportPattern(doc, 'flink-json').ok).toBe(false);
+  });
+
+  it('still exports Java, and flink-json once the fields are top-level', () => {
+    expect(exportPattern(doc, 'flink-java').ok).toBe(true);
+    const flat = Pattern.begin('login')
+      .where("userId != 'guest' && kind == 'login'")
+      .followedBy('buy')
+      .where("kind == 'buy'")
+      .or('amount > 100 && userTier == 1')
+      .toDocument({ name: 'flat fields', settings });
+    expect(exportPattern(flat, 'flink-json').ok).toBe(true);
+  });
+});
