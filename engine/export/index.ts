@@ -139,7 +139,7 @@ function runTarget(
     // The rule carries the pattern only: the job settings go to a sidecar file (job-settings.ts).
     const settings = jobSettingsOf(doc, ctx);
     const sidecar = jobSettingsPath(fileStem(doc) + FILE_EXTENSION['flink-json']);
-    const note = `Flink JSON: the rule carries the pattern only, not the job settings (${jobSettingsSummary(settings)}); cepheus export --out writes them beside the rule (${sidecar}), where cepheus import reads them back`;
+    const note = `Flink JSON: the rule carries the pattern only, not the job settings (${jobSettingsSummary(settings)}); Save in the export dialog and cepheus export --out write them beside the rule (${sidecar}), where cepheus import reads them back`;
     return {
       report: { ...r.report, items: [...r.report.items, { ok: true, note }] },
       text: JSON.stringify(r.graph, null, 2) + '\n',

@@ -49,7 +49,11 @@ export function ExportDialog({ doc }: { doc: PatternDocument }) {
         info.mime,
       );
     else downloadText(result.fileName, result.text, info.mime);
-    setNotice(`Saved ${result.fileName}`);
+    // Flink JSON carries the pattern only: its job settings go beside it, as `cepheus export --out` writes them.
+    if (result.sidecar) {
+      downloadText(result.sidecar.path, result.sidecar.text, 'application/json');
+      setNotice(`Saved ${result.fileName} and its job settings ${result.sidecar.path}`);
+    } else setNotice(`Saved ${result.fileName}`);
   };
 
   const footer = (
@@ -73,7 +77,11 @@ export function ExportDialog({ doc }: { doc: PatternDocument }) {
         data-testid="export-save"
         disabled={!result.ok}
         onClick={save}
-        title={result.ok ? `Save as ${result.fileName}` : undefined}
+        title={
+          result.ok
+            ? `Save as ${result.fileName}${result.sidecar ? ` (and ${result.sidecar.path})` : ''}`
+            : undefined
+        }
       >
         Save…
       </button>

@@ -1,13 +1,15 @@
 /**
  * The export dialog as a user meets it: opened from the command palette on a real stored pattern,
  * it exports Flink JSON and Java, refuses Flink SQL for a followedBy pattern with the reason in
- * words (and no text), exports SQL for a single-stage pattern, and saves with the right file name.
+ * words (and no text), exports SQL for a single-stage pattern, and saves with the right file name;
+ * Flink JSON is saved with its job-settings sidecar, and refused for a nested field.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDocument } from '../../engine/format';
+import { readJobSettings } from '../../engine/export/job-settings';
+import { loadDocument, Pattern } from '../../engine/format';
 import type { PatternDocument } from '../../engine/format/schema';
 import { launchApp, type RunningApp } from './support/launch';
 import { repoRoot } from './support/paths';
@@ -44,6 +46,14 @@ describe('export dialog', () => {
     await app.api.patterns.create({
       name: 'CPU saturated host',
       document: sample('samples/patterns/monitoring/cpu-sustained.cep.json'),
+    });
+    await app.api.patterns.create({
+      name: 'Nested user',
+      document: Pattern.begin('vip')
+        .where("user.tier == 'gold'")
+        .followedBy('buy')
+        .where("kind == 'buy'")
+        .toDocument({ name: 'Nested user' }),
     });
   });
 
@@ -183,5 +193,81 @@ describe('export dialog', () => {
     expect(text).toContain('WATERMARK FOR rowtime');
     expect(text).toContain('INSERT INTO host_metrics_matches');
     expect(await shell.problems()).toEqual([]);
+  });
+
+  it('saves the Flink JSON rule with its job settings beside it, and refuses a nested field', async () => {
+    const { shell, page } = app;
+    // The test before leaves its dialog open.
+    if (await dialog(page).isVisible()) await page.keyboard.press('Escape');
+    await dialog(page).waitFor({ state: 'detached' });
+    await shell.libraryItem('Card testing').click();
+    await page.getByTestId('stage-node-cashout').waitFor();
+    await shell.runCommand('export flink');
+    await dialog(page).waitFor();
+    await chooseTarget(page, 'flink-json');
+    // The report says what the rule leaves out and where Save puts it.
+    await page
+      .getByTestId('export-report-item')
+      .filter({ hasText: 'Save in the export dialog and cepheus export --out write them beside the rule' })
+      .filter({ hasText: 'Card-testing.flink.settings.json' })
+      .waitFor();
+    const downloads: Download[] = [];
+    const collect = (d: Download) => void downloads.push(d);
+    page.on('download', collect);
+    await page.getByTestId('export-save').click();
+    await page
+      .getByTestId('export-notice')
+      .filter({
+        hasText: 'Saved Card-testing.flink.json and its job settings Card-testing.flink.settings.json',
+      })
+      .waitFor();
+    await expect.poll(() => downloads.length).toBe(2);
+    await shell.screenshot('export-dialog-flink-json-saved');
+    page.off('download', collect);
+    const byName = new Map(downloads.map((d) => [d.suggestedFilename(), d]));
+    expect([...byName.keys()].sort()).toEqual([
+      'Card-testing.flink.json',
+      'Card-testing.flink.settings.json',
+    ]);
+    const rule = JSON.parse(readFileSync(await byName.get('Card-testing.flink.json')!.path(), 'utf8'));
+    expect(rule).toMatchObject({ type: 'COMPOSITE', nodes: [{ name: 'probe' }, { name: 'cashout' }] });
+    const settings = readJobSettings(
+      readFileSync(await byName.get('Card-testing.flink.settings.json')!.path(), 'utf8'),
+    );
+    const doc = sample('samples/patterns/risk/card-testing.cep.json');
+    expect(settings).toEqual({
+      ok: true,
+      settings: {
+        format: 'cepheus-job-settings',
+        version: 1,
+        pattern: 'Card testing',
+        partitionKey: doc.settings.partitionKey,
+        time: doc.settings.time,
+        eventSchema: doc.eventSchema,
+      },
+    });
+    await page.keyboard.press('Escape');
+    await dialog(page).waitFor({ state: 'detached' });
+
+    // A nested field: Flink JSON is refused with the reason (the loader's AviatorCondition), Java is not.
+    await shell.libraryItem('Nested user').click();
+    await page.getByTestId('stage-node-vip').waitFor();
+    await shell.runCommand('export flink');
+    await dialog(page).waitFor();
+    await chooseTarget(page, 'flink-json');
+    expect(await page.getByTestId('export-tab-flink-json').getAttribute('data-ok')).toBe('false');
+    const reason = page.getByTestId('export-refusal-reason');
+    await reason.first().waitFor();
+    expect(await reason.allTextContents()).toEqual([
+      expect.stringMatching(
+        /^vip: Aviator: the where condition reads the nested field "user\.tier", which Flink JSON cannot carry safely: .*getDeclaredField\("user"\).*export Flink Java$/,
+      ),
+    ]);
+    expect(await page.getByTestId('export-save').isDisabled()).toBe(true);
+    await shell.screenshot('export-dialog-flink-json-nested');
+    await chooseTarget(page, 'flink-java');
+    expect(await page.getByTestId('export-tab-flink-java').getAttribute('data-ok')).toBe('true');
+    await page.keyboard.press('Escape');
+    await dialog(page).waitFor({ state: 'detached' });
   });
 });
