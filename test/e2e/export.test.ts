@@ -229,7 +229,9 @@ describe('export dialog', () => {
       'Card-testing.flink.json',
       'Card-testing.flink.settings.json',
     ]);
-    const rule = JSON.parse(readFileSync(await byName.get('Card-testing.flink.json')!.path(), 'utf8'));
+    const rule: unknown = JSON.parse(
+      readFileSync(await byName.get('Card-testing.flink.json')!.path(), 'utf8'),
+    );
     expect(rule).toMatchObject({ type: 'COMPOSITE', nodes: [{ name: 'probe' }, { name: 'cashout' }] });
     const settings = readJobSettings(
       readFileSync(await byName.get('Card-testing.flink.settings.json')!.path(), 'utf8'),
