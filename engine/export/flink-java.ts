@@ -201,11 +201,11 @@ export function buildFlinkJava(
   const className = options.className ?? javaClassName(ctx.name);
   const w = new JavaWriter(ctx, E);
   if (!isQualifiedJavaName(E))
-    w.verdicts.refuse(`Java: "${E}" is not a valid Java class name for the event type`);
+    w.verdicts.refuse(`Java: "${E}" is not a valid Java class name for the event type`, { cause: 'option' });
   if (!isQualifiedJavaName(className) || className.includes('.'))
-    w.verdicts.refuse(`Java: "${className}" is not a valid Java class name`);
+    w.verdicts.refuse(`Java: "${className}" is not a valid Java class name`, { cause: 'option' });
   if (options.javaPackage && !isQualifiedJavaName(options.javaPackage))
-    w.verdicts.refuse(`Java: "${options.javaPackage}" is not a valid Java package name`);
+    w.verdicts.refuse(`Java: "${options.javaPackage}" is not a valid Java package name`, { cause: 'option' });
 
   let chain = w.chain(spec.stages, skipExpression(spec.skip));
   // Partial matches time out only through a time limit: the pattern's window, a stage's
@@ -228,10 +228,10 @@ export function buildFlinkJava(
   const key = ctx.partitionKey;
   const keyAccess = key === null ? null : fieldAccess(key);
   if (key !== null && keyAccess === null)
-    w.verdicts.refuse(`Java: the partition key "${key}" is not a field name`);
+    w.verdicts.refuse(`Java: the partition key "${key}" is not a field name`, { cause: 'option' });
   const timeAccess = timestampAccess(ctx);
   if (ctx.time.mode === 'event' && timeAccess === null)
-    w.verdicts.refuse(`Java: the time field "${ctx.time.field}" is not a field name`);
+    w.verdicts.refuse(`Java: the time field "${ctx.time.field}" is not a field name`, { cause: 'option' });
   if (!w.verdicts.ok) return { report: w.verdicts.report(), className };
 
   const text = javaFile({

@@ -290,7 +290,12 @@ export function buildFlinkJobProject(
   const pkg = options.javaPackage ?? 'cepheus.job';
   const reasons: ExpressibilityItem[] = [];
   const refuse = (reason: string): void => void reasons.push({ ok: false, reason: `Flink job: ${reason}` });
-  if (!isQualifiedJavaName(pkg)) refuse(`"${pkg}" is not a valid Java package name`);
+  if (!isQualifiedJavaName(pkg))
+    reasons.push({
+      ok: false,
+      cause: 'option',
+      reason: `Flink job: "${pkg}" is not a valid Java package name`,
+    });
   for (const p of pojoProblems(doc.eventSchema)) refuse(p);
   const fields = new Set(doc.eventSchema?.fields.map((f) => f.name) ?? []);
   if (ctx.partitionKey !== null && !fields.has(ctx.partitionKey))

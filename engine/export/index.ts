@@ -7,6 +7,7 @@ import { documentToSpec, serializeDocument } from '../format';
 import type { PatternDocument } from '../format';
 import { allNodes } from '../format';
 import { lintDocument } from '../lint';
+import { settingsRules } from '../problems/settings-rules';
 import { compilePattern } from '../nfa';
 import type { Diagnostic } from '../pattern/diagnostic';
 import type { PatternSpec } from '../pattern/spec';
@@ -175,7 +176,8 @@ function lower(
       ctx.external.get(d.target.stage)?.[field] !== undefined
     );
   };
-  const errors = diagnostics.filter((d) => d.severity === 'error' && !kept(d));
+  // Settings that name no field of the event schema would key or time the job on nothing.
+  const errors = [...diagnostics, ...settingsRules(doc)].filter((d) => d.severity === 'error' && !kept(d));
   if (lowered.ok && errors.length === 0) return lowered;
   return {
     ok: false,
@@ -183,6 +185,7 @@ function lower(
       ok: false,
       items: errors.map((d) => ({
         ok: false,
+        cause: 'pattern' as const,
         reason: `Pattern: ${d.message}`,
         ...(d.target?.nodeId ? { nodeId: d.target.nodeId } : {}),
         ...(d.target?.stage ? { stage: d.target.stage } : {}),

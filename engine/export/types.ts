@@ -46,6 +46,12 @@ export interface ExpressibilityItem {
   ok: boolean;
   reason?: string;
   /**
+   * On a refused item: `pattern` when the pattern itself is invalid (no target can export it until it
+   * is fixed), `option` when an export option is not usable (a Java class or package name); absent
+   * when this target cannot express a valid pattern (another target may).
+   */
+  cause?: 'pattern' | 'option';
+  /**
    * On an ok item: what the export writes differently or cannot carry (and where it went instead),
    * e.g. the time settings a Flink JSON rule leaves to the job. Never blocks the export.
    */
@@ -116,7 +122,7 @@ export interface ExternalConditions {
 export class Verdicts {
   readonly items: ExpressibilityItem[] = [];
 
-  refuse(reason: string, at?: { stage?: string; nodeId?: string }): void {
+  refuse(reason: string, at?: { stage?: string; nodeId?: string; cause?: 'option' }): void {
     this.items.push({ ...stripUndefined(at), ok: false, reason });
   }
 
@@ -138,9 +144,14 @@ export class Verdicts {
   }
 }
 
-function stripUndefined(at?: { stage?: string; nodeId?: string }): { stage?: string; nodeId?: string } {
-  const out: { stage?: string; nodeId?: string } = {};
+function stripUndefined(at?: { stage?: string; nodeId?: string; cause?: 'option' }): {
+  stage?: string;
+  nodeId?: string;
+  cause?: 'option';
+} {
+  const out: { stage?: string; nodeId?: string; cause?: 'option' } = {};
   if (at?.stage !== undefined) out.stage = at.stage;
   if (at?.nodeId !== undefined) out.nodeId = at.nodeId;
+  if (at?.cause !== undefined) out.cause = at.cause;
   return out;
 }

@@ -4,9 +4,10 @@
  * never text that would mean something else.
  */
 import { useMemo, useState } from 'react';
-import { expressibility, exportPattern, exportWarnings, zipFiles } from '../../engine/export';
+import { EXPORT_TARGETS, expressibility, exportPattern, exportWarnings, zipFiles } from '../../engine/export';
 import type { PatternDocument } from '../../engine/format/schema';
 import { Modal } from '../recordings/Modal';
+import { useValidationStore } from '../state/validation-store';
 import { copyText } from './clipboard';
 import { downloadBytes, downloadText } from './download';
 import { ExportOptionsForm } from './ExportOptionsForm';
@@ -15,6 +16,7 @@ import { ExportPreview } from './ExportPreview';
 import { ExportWarnings } from './ExportWarnings';
 import { ExpressibilityList } from './ExpressibilityList';
 import { useExportStore } from './export-store';
+import { PatternErrorNotice } from './PatternErrorNotice';
 import { RefusalNotice } from './RefusalNotice';
 import { SchemaButton } from './SchemaButton';
 import { TargetTabs } from './TargetTabs';
@@ -30,6 +32,17 @@ export function ExportDialog({ doc }: { doc: PatternDocument }) {
   const warnings = useMemo(() => exportWarnings(doc), [doc]);
   const info = TARGET_INFO[target];
   const close = () => useExportStore.getState().close();
+  const patternErrors = useValidationStore((s) => s.diagnostics).filter((d) => d.severity === 'error');
+  const choose = (t: typeof target): void => {
+    setNotice(null);
+    useExportStore.getState().setTarget(t);
+  };
+  // From a link in the notice (which goes away): focus moves to the chosen tab, so keys (Escape,
+  // arrows) still reach the dialog.
+  const chooseFromNotice = (t: typeof target): void => {
+    choose(t);
+    requestAnimationFrame(() => document.getElementById(`export-tab-${t}`)?.focus());
+  };
 
   const copy = async () => {
     if (!result.ok) return;
@@ -97,14 +110,7 @@ export function ExportDialog({ doc }: { doc: PatternDocument }) {
       footer={footer}
     >
       <div className="export-layout">
-        <TargetTabs
-          target={target}
-          report={report}
-          onSelect={(t) => {
-            setNotice(null);
-            useExportStore.getState().setTarget(t);
-          }}
-        />
+        <TargetTabs target={target} report={report} onSelect={choose} />
         <div
           className="export-panel"
           id="export-panel"
@@ -136,8 +142,15 @@ export function ExportDialog({ doc }: { doc: PatternDocument }) {
                 )}
                 <ExportPreview text={result.text} language={info.language} fileName={result.fileName} />
               </>
+            ) : result.reasons.some((r) => r.cause === 'pattern') ? (
+              <PatternErrorNotice label={info.label} problems={patternErrors} reasons={result.reasons} />
             ) : (
-              <RefusalNotice label={info.label} reasons={result.reasons} />
+              <RefusalNotice
+                label={info.label}
+                reasons={result.reasons}
+                alternatives={EXPORT_TARGETS.filter((t) => t !== 'json' && t !== target && report[t].ok)}
+                onChoose={chooseFromNotice}
+              />
             )}
           </section>
         </div>

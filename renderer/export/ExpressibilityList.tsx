@@ -11,20 +11,31 @@ export function ExpressibilityList({ report }: { report: TargetReport }) {
           className="export-report-item"
           data-testid="export-report-item"
           data-ok={item.ok}
+          data-cause={item.cause ?? ''}
           data-note={item.note !== undefined}
           data-stage={item.stage ?? ''}
         >
           <span
-            className={`export-mark ${item.ok ? (item.note ? 'is-note' : 'is-ok') : 'is-refused'}`}
+            className={`export-mark ${item.ok ? (item.note ? 'is-note' : 'is-ok') : item.cause === 'pattern' ? 'is-error' : 'is-refused'}`}
             aria-label={
-              item.ok ? (item.note ? 'expressible, with a note' : 'expressible') : 'not expressible'
+              item.ok
+                ? item.note
+                  ? 'expressible, with a note'
+                  : 'expressible'
+                : item.cause === 'pattern'
+                  ? 'error in the pattern'
+                  : 'not expressible'
             }
           >
-            {item.ok ? (item.note ? 'ℹ' : '✓') : '✗'}
+            {item.ok ? (item.note ? 'ℹ' : '✓') : item.cause === 'pattern' ? '!' : '✗'}
           </span>
           <span className="export-report-stage">{item.stage ?? 'Pattern'}</span>
           <span className="export-report-reason">
-            {item.ok ? (item.note ?? 'expressible') : (item.reason ?? 'not expressible')}
+            {item.ok
+              ? (item.note ?? 'expressible')
+              : item.cause === 'pattern'
+                ? (item.reason ?? '').replace(/^Pattern: /, 'Error: ')
+                : (item.reason ?? 'not expressible')}
           </span>
         </li>
       ))}

@@ -26,6 +26,8 @@ export function TargetTabs({ target, report, onSelect }: TargetTabsProps) {
     >
       {EXPORT_TARGETS.map((t) => {
         const ok = report[t].ok;
+        // Refused because the pattern has errors (fix it) or because this format cannot say it.
+        const patternError = !ok && report[t].items.some((i) => i.cause === 'pattern');
         const selected = t === target;
         return (
           <button
@@ -39,14 +41,15 @@ export function TargetTabs({ target, report, onSelect }: TargetTabsProps) {
             className={`export-tab${selected ? ' is-selected' : ''}`}
             data-testid={`export-tab-${t}`}
             data-ok={ok}
-            title={`${TARGET_INFO[t].label}: ${ok ? 'can be exported' : 'cannot be exported faithfully'}`}
+            data-pattern-error={patternError}
+            title={`${TARGET_INFO[t].label}: ${ok ? 'can be exported' : patternError ? 'fix the pattern first' : 'cannot express this pattern'}`}
             onClick={() => onSelect(t)}
           >
             <span
-              className={`export-mark ${ok ? 'is-ok' : 'is-refused'}`}
-              aria-label={ok ? 'expressible' : 'not expressible'}
+              className={`export-mark ${ok ? 'is-ok' : patternError ? 'is-error' : 'is-refused'}`}
+              aria-label={ok ? 'expressible' : patternError ? 'the pattern has errors' : 'not expressible'}
             >
-              {ok ? '✓' : '✗'}
+              {ok ? '✓' : patternError ? '!' : '✗'}
             </span>
             {TARGET_INFO[t].short}
           </button>

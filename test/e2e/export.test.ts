@@ -89,7 +89,7 @@ describe('export dialog', () => {
     expect(await page.getByTestId('export-tab-flink-sql').getAttribute('data-ok')).toBe('false');
     const refusal = page.getByTestId('export-refusal');
     await refusal.waitFor();
-    expect(await refusal.textContent()).toMatch(/cashout: SQL: followedBy .* has no MATCH_RECOGNIZE form/);
+    expect(await refusal.textContent()).toMatch(/cashout: followedBy .* has no MATCH_RECOGNIZE form/);
     // Refused means no text at all, and nothing to copy or save.
     expect(await preview(page).count()).toBe(0);
     expect(await page.getByTestId('export-save').isDisabled()).toBe(true);

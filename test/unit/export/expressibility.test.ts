@@ -72,7 +72,31 @@ describe('expressibility', () => {
       expect(!r.ok && r.reasons[0]?.reason).toMatch(
         /^Pattern: a notFollowedBy stage cannot end a pattern unless the pattern has a time window/,
       );
+      // A mistake in the pattern, not a limit of the format: the dialog says "fix the pattern first".
+      expect(!r.ok && r.reasons.every((i) => i.cause === 'pattern')).toBe(true);
     }
+  });
+
+  it('tells a pattern error, a target limitation and a bad option apart', () => {
+    const schema = { fields: [{ name: 'name', type: 'string' as const }] };
+    const followed = Pattern.begin('a').where("name == 'a'").followedBy('b').where("name == 'b'");
+    // A limitation: SQL has no followedBy; the other Flink targets can.
+    const sql = exportPattern(followed.toDocument({ eventSchema: schema }), 'flink-sql');
+    expect(sql.ok).toBe(false);
+    expect(!sql.ok && sql.reasons.every((i) => i.cause === undefined)).toBe(true);
+    // A setting naming no field of the schema is a pattern error for every Flink target.
+    const keyed = followed.toDocument({ eventSchema: schema, settings: { partitionKey: 'userId' } });
+    for (const target of ['flink-json', 'flink-java', 'flink-sql'] as const) {
+      const r = exportPattern(keyed, target);
+      expect(!r.ok && r.reasons.map((i) => [i.cause, i.reason])).toEqual([
+        ['pattern', expect.stringMatching(/^Pattern: The partition key 'userId' is not a field/)],
+      ]);
+    }
+    // A Java package typed wrong in the options is neither.
+    const java = exportPattern(followed.toDocument({ eventSchema: schema }), 'flink-java', {
+      javaPackage: 'com..x',
+    });
+    expect(!java.ok && java.reasons.map((i) => i.cause)).toEqual(['option']);
   });
 
   it('JSON export refuses what the dynamic-CEP loader would silently change', () => {
