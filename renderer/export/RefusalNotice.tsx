@@ -16,7 +16,7 @@ export interface RefusalNoticeProps {
 
 /** "Flink SQL: followedBy … has no MATCH_RECOGNIZE form" → "followedBy … has no MATCH_RECOGNIZE form". */
 const withoutTarget = (reason: string): string =>
-  reason.replace(/^(SQL|SQL job|Java|Flink JSON|Flink job|Flink job \(Java\)|Aviator): /, '');
+  reason.replace(/^(SQL|SQL job|Java|Flink JSON|Flink job|Flink job \(Java\)): /, '');
 
 export function RefusalNotice({ label, reasons, alternatives, onChoose }: RefusalNoticeProps) {
   // A Java class or package name typed in the options: neither the pattern's fault nor the format's.
