@@ -65,6 +65,11 @@ export function table(results: readonly ResultLine[]): string {
           `warm CPU: page main thread ${num(warm.mainThreadCpuMs)} ms, web host ${num(warm.hostCpuMs ?? NaN)} ms`,
         );
     }
+    if (r.workload === 'cli-start')
+      for (const n of r.nodes as Record<string, number | string>[])
+        extra.push(
+          `${n.node}: --help ${num(Number(n.helpCpuMs))} ms, validate ${num(Number(n.validateCpuMs))} ms (no cache ${num(Number(n.validateNoCacheCpuMs))}), bare node ${num(Number(n.bareNodeCpuMs))} ms CPU`,
+        );
     const counters = r.counters as Record<string, number> | undefined;
     if (counters?.timeouts) extra.push(`timeouts ${num(counters.timeouts)}`);
     if (counters?.late) extra.push(`late ${num(counters.late)}`);

@@ -1,11 +1,19 @@
 /**
  * The entry of the built `cepheus` command (cli/dist/cepheus.js); bin/cepheus.mjs runs main.ts from
- * source. Node's compile cache (22.1 and later) is switched on before the CLI and the engine load,
- * so later starts skip most of the parsing; the dynamic import keeps them from loading earlier.
+ * source. The CLI itself is one CommonJS bundle beside this file (dist/cli.cjs, engine and zod inside),
+ * loaded with a V8 code cache: see compile-cache.ts.
  */
-import module from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { requireWithCodeCache } from './compile-cache';
+import { asksForMainHelp, MAIN_HELP } from './main-help';
 
-// Not in Node 20's types or runtime: feature-checked.
-(module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
-const { main } = await import('./main');
-process.exitCode = await main(process.argv.slice(2));
+type Cli = { main: (argv: readonly string[]) => Promise<number> };
+
+const argv = process.argv.slice(2);
+if (asksForMainHelp(argv)) {
+  console.log(MAIN_HELP);
+} else {
+  const bundle = fileURLToPath(new URL('./cli.cjs', import.meta.url));
+  const { main } = requireWithCodeCache(bundle, argv[0]) as Cli;
+  process.exitCode = await main(argv);
+}

@@ -4,6 +4,7 @@
  * error with exit code 70, never as a raw stack trace.
  */
 import { CliError } from './errors';
+import { asksForMainHelp, MAIN_HELP } from './main-help';
 import { BENCH_HELP, CONFORMANCE_HELP, runScript } from './commands/delegate';
 
 interface Command {
@@ -39,20 +40,6 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   },
 };
 
-export const MAIN_HELP = `Usage: cepheus <command> [options]
-
-Commands:
-  validate <pattern>              check a pattern and list its problems
-  run <pattern> <events>          run a pattern over events; matches as JSON Lines
-  test <pattern…>                 run the tests saved in patterns; "N passed, M failed"
-  diff <old> <new> <events>       what a change catches: gained/lost/changed matches as JSON Lines
-  export <pattern> --to FORMAT    write json | flink-json | flink-java | flink-sql
-  import <flink-json>             turn a Flink dynamic-CEP rule into a Cepheus pattern
-  conformance <vectors.json…>     run Flink conformance vectors
-  bench                           run the benchmarks
-
-Run "cepheus <command> --help" for the options of a command.`;
-
 async function helpOf(topic: string | undefined): Promise<string> {
   if (topic === 'conformance') return CONFORMANCE_HELP;
   if (topic === 'bench') return BENCH_HELP;
@@ -71,8 +58,12 @@ function quietOnClosedPipe(): void {
 export async function main(argv: readonly string[]): Promise<number> {
   quietOnClosedPipe();
   const [command, ...rest] = argv;
-  if (!command || command === '--help' || command === '-h' || command === 'help') {
-    console.log(await helpOf(command === 'help' ? rest[0] : undefined));
+  if (asksForMainHelp(argv)) {
+    console.log(MAIN_HELP);
+    return 0;
+  }
+  if (command === 'help') {
+    console.log(await helpOf(rest[0]));
     return 0;
   }
   try {

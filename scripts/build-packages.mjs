@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // Builds the installable packages from the TypeScript sources (run by their `prepack`):
 //   engine/dist   @cepheus/engine: one ESM bundle (zod external) + .d.ts per source file
-//   cli/dist      cepheus: the CLI as one ESM bundle that imports the engine next to it
-//                 (dist/engine, the same build, also exported as `cepheus/engine`)
+//   cli/dist      cepheus: a launcher and the CLI as one CommonJS bundle (engine, zod, csv-parse inside)
+//                 loaded with a code cache; dist/engine (the engine package's build) is `cepheus/engine`
 // Usage: node scripts/build-packages.mjs [engine|cli]   (no argument: both)
+//        node scripts/build-packages.mjs cli-bundle <folder>   (the CLI's launcher and bundle only)
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -87,22 +88,20 @@ async function buildEngine() {
   console.log(`built ${relative(root, dist)}`);
 }
 
-// The CLI code lands in dist/chunks/; the engine copy is dist/engine.
-const ENGINE_FROM_CHUNK = '../engine/index.js';
-
-/** The CLI's imports of engine/index.ts become imports of the engine copy beside the bundle. */
-const engineNextToBundle = {
-  name: 'engine-next-to-bundle',
+/** The CLI imports values from the engine's entry point only (explicit package entry points). */
+const engineEntryOnly = {
+  name: 'engine-entry-only',
   setup(b) {
     b.onResolve({ filter: /^\.{1,2}\// }, (args) => {
       const path = resolve(args.resolveDir, args.path);
       if (path !== engineDir && !path.startsWith(engineDir + '/')) return undefined;
       if (path === engineDir || path === join(engineDir, 'index') || path === join(engineDir, 'index.ts'))
-        return { path: ENGINE_FROM_CHUNK, external: true };
+        return undefined;
+      if (args.importer.startsWith(engineDir + '/')) return undefined;
       return {
         errors: [
           {
-            text: `${relative(root, path)}: the CLI and node/ import values from the engine's entry point (engine/index.ts) only, so the package carries one engine`,
+            text: `${relative(root, path)}: the CLI and node/ import values from the engine's entry point (engine/index.ts) only`,
           },
         ],
       };
@@ -110,36 +109,62 @@ const engineNextToBundle = {
   },
 };
 
+/**
+ * cli/dist: cepheus.js (a small ESM launcher) loads cli.cjs, the whole CLI with the engine, zod and
+ * csv-parse in one CommonJS file, through a V8 code cache (cli/compile-cache.ts): one file to read and a
+ * cache V8 can take whole; ES modules cannot be given a code cache on Node 20. dist/engine is the engine
+ * package's build, exported as `cepheus/engine`.
+ */
 async function buildCli() {
   const dist = join(cliDir, 'dist');
   rmSync(dist, { recursive: true, force: true });
   mkdirSync(dist, { recursive: true });
   cpSync(join(engineDir, 'dist'), join(dist, 'engine'), { recursive: true });
-  await build({
-    entryPoints: { cepheus: join(cliDir, 'cepheus.ts') },
-    outdir: dist,
-    splitting: true,
-    chunkNames: 'chunks/[name]-[hash]',
+  await buildCliBundle(dist);
+  console.log(`built ${relative(root, dist)}`);
+}
+
+/** The launcher and the bundle alone, into `dist` (the cli-start bench builds its own copy so). */
+async function buildCliBundle(dist) {
+  const common = {
     bundle: true,
-    format: 'esm',
     platform: 'node',
     target,
-    packages: 'external',
-    plugins: [engineNextToBundle],
-    banner: { js: '#!/usr/bin/env node' },
     sourcemap: true,
     sourcesContent: false,
     legalComments: 'none',
     logLevel: 'warning',
+  };
+  await build({
+    ...common,
+    entryPoints: [join(cliDir, 'main.ts')],
+    outfile: join(dist, 'cli.cjs'),
+    format: 'cjs',
+    plugins: [engineEntryOnly],
+    // Less to read and hash; names are kept so an internal error's stack still says where.
+    minifyWhitespace: true,
+    minifySyntax: true,
+    define: { 'import.meta.url': '__cliFileUrl' },
+    banner: { js: 'var __cliFileUrl = require("node:url").pathToFileURL(__filename).href;' },
   });
-  console.log(`built ${relative(root, dist)}`);
+  await build({
+    ...common,
+    entryPoints: [join(cliDir, 'cepheus.ts')],
+    outfile: join(dist, 'cepheus.js'),
+    format: 'esm',
+    packages: 'external',
+    banner: { js: '#!/usr/bin/env node' },
+  });
 }
 
-const only = process.argv[2];
-if (only && only !== 'engine' && only !== 'cli') {
-  console.error('usage: node scripts/build-packages.mjs [engine|cli]');
+const [only, out] = process.argv.slice(2);
+if (only === 'cli-bundle' && out) {
+  await buildCliBundle(resolve(out));
+} else if (only && only !== 'engine' && only !== 'cli') {
+  console.error('usage: node scripts/build-packages.mjs [engine|cli|cli-bundle <folder>]');
   process.exit(2);
+} else {
+  // The CLI carries the engine: building it builds the engine first.
+  await buildEngine();
+  if (!only || only === 'cli') await buildCli();
 }
-// The CLI carries the engine: building it builds the engine first.
-await buildEngine();
-if (!only || only === 'cli') await buildCli();

@@ -1,6 +1,7 @@
 /** The suite, in the order it runs. Slugs are the names used by --only and in results. */
 import type { Workload } from '../workload';
 import { appStart } from './app-start';
+import { cliStart } from './cli-start';
 import { followedByAny } from './followedbyany';
 import { followedByWithin } from './followedby-within';
 import { notFollowedBy } from './notfollowedby';
@@ -23,6 +24,7 @@ export const WORKLOADS: readonly Workload[] = [
   diff1m,
   import1mCsv,
   appStart,
+  cliStart,
   uiReplay1m,
 ];
 

@@ -1,8 +1,9 @@
 /** conformance and bench run other scripts of the repository in a child Node process (with tsx). */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -23,8 +24,10 @@ export function runScript(script: string, args: readonly string[], missing: stri
     return Promise.resolve(2);
   }
   return new Promise((resolve) => {
-    // The tsx loader is resolved from this repository, so the command works from any directory.
-    const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), path, ...args], {
+    // The tsx loader is resolved from this repository, so the command works from any directory
+    // (through require: the built CLI is a CommonJS bundle, which has no import.meta.resolve).
+    const tsx = createRequire(import.meta.url).resolve('tsx');
+    const child = spawn(process.execPath, ['--import', pathToFileURL(tsx).href, path, ...args], {
       stdio: 'inherit',
     });
     child.on('error', (e) => {

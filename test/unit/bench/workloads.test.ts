@@ -42,6 +42,18 @@ describe('benchmark workloads at a tiny size', () => {
         expect(warm.hostCpuMs).toBeGreaterThan(0);
         return;
       }
+      if (w.slug === 'cli-start') {
+        // Each Node measured (figures only: speed is judged from bench runs, not asserted here).
+        const nodes = r.nodes as Record<string, number>[];
+        expect(nodes.length).toBeGreaterThan(0);
+        for (const n of nodes) {
+          expect(n.bareNodeCpuMs).toEqual(expect.any(Number));
+          expect(n.helpCpuMs).toBeGreaterThan(0);
+          expect(n.validateCpuMs).toBeGreaterThan(0);
+          expect(n.validateNoCacheCpuMs).toBeGreaterThan(0);
+        }
+        return;
+      }
       expect(r.mismatches).toEqual([]);
       if (w.slug === 'replay-1m') {
         expect(r.stepP95Ms).toEqual(expect.any(Number));

@@ -5,7 +5,17 @@
  * type-checks under nodenext resolution and runs.
  */
 import { execFile } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -19,9 +29,14 @@ const PATTERN = 'card-testing.cep.json';
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(cmd: string, args: string[], cwd: string): Promise<{ stdout: string; stderr: string }> {
+async function run(
+  cmd: string,
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ stdout: string; stderr: string }> {
   try {
-    return await exec(cmd, args, { cwd, encoding: 'utf8', maxBuffer: 32 * 1024 * 1024 });
+    return await exec(cmd, args, { cwd, env, encoding: 'utf8', maxBuffer: 32 * 1024 * 1024 });
   } catch (e) {
     const { stdout, stderr } = e as { stdout?: string; stderr?: string };
     throw new Error(`${cmd} ${args.join(' ')} failed in ${cwd}:\n${stdout ?? ''}\n${stderr ?? ''}`, {
@@ -115,7 +130,8 @@ describe('the cepheus CLI package installed from its tarball', () => {
 
   it('brings no app dependencies (Electron, React, Monaco, SQLite) and no TypeScript sources', () => {
     const installed = readdirSync(join(folder, 'node_modules')).filter((n) => !n.startsWith('.'));
-    expect(installed.sort()).toEqual(['cepheus', 'csv-parse', 'zod']);
+    // csv-parse is inside the CLI's bundle; zod stays a dependency for cepheus/engine.
+    expect(installed.sort()).toEqual(['cepheus', 'zod']);
     const files = readdirSync(join(folder, 'node_modules', 'cepheus', 'dist'), {
       recursive: true,
     }) as string[];
@@ -150,6 +166,27 @@ describe('the cepheus CLI package installed from its tarball', () => {
     cpSync(join(ROOT, recording), join(folder, recording));
     const tested = await run('npx', ['cepheus', 'test', sample], folder);
     expect(tested.stdout).toMatch(/[1-9]\d* passed, 0 failed/);
+  }, 120_000);
+
+  it('keeps a code cache per command in a private folder, and ignores a folder others can write', async () => {
+    const cache = join(folder, 'code-cache');
+    const env = { ...process.env, CEPHEUS_COMPILE_CACHE: cache };
+    const first = await run('npx', ['cepheus', 'validate', PATTERN], folder, env);
+    expect(readdirSync(cache).filter((f) => f.endsWith('-validate.v8cache'))).toHaveLength(1);
+    expect(statSync(cache).mode & 0o077).toBe(0);
+    // The second start reads the cache and prints the same.
+    const second = await run('npx', ['cepheus', 'validate', PATTERN], folder, env);
+    expect(second.stdout).toBe(first.stdout);
+
+    const shared = join(folder, 'shared-cache');
+    mkdirSync(shared);
+    chmodSync(shared, 0o777);
+    const open = await run('npx', ['cepheus', 'validate', PATTERN], folder, {
+      ...process.env,
+      CEPHEUS_COMPILE_CACHE: shared,
+    });
+    expect(open.stdout).toBe(first.stdout);
+    expect(readdirSync(shared)).toEqual([]);
   }, 120_000);
 
   it('a TypeScript file imports cepheus/engine with its types, type-checks and runs', async () => {
