@@ -42,6 +42,19 @@ export interface SampleRow {
   record: Record<string, unknown>;
 }
 
+/** How a field's values read as event times (over the inferred rows), for choosing its format. */
+export interface FieldTimeInfo {
+  /** The format that reads (nearly) all of them, as suggested for this field; null if none does. */
+  detected: TimestampFormat | null;
+  /** Values readable in each format. */
+  readable: Record<TimestampFormat, number>;
+  /** Non-empty values seen. */
+  present: number;
+}
+
+/** A column type the user can force before importing; other kinds (objects, arrays) are stored as read. */
+export type ColumnType = 'number' | 'string' | 'boolean' | 'any';
+
 /** What `inspectFile` found, for the user to confirm before importing. */
 export interface InspectResult {
   /** The file grant that was inspected (pass it on to recordings.import). */
@@ -63,8 +76,10 @@ export interface InspectResult {
   /** Number of rows in the file: exact when the whole file was sampled, otherwise estimated. */
   rowEstimate: number;
   rowEstimateExact: boolean;
-  /** Malformed rows seen within the sample. */
+  /** Malformed rows seen within the sample, with cells that do not fit their column's type ("n/a" among numbers). */
   malformedSample: MalformedRow[];
+  /** Per scalar field: how its values read as times (for the timestamp field's format). */
+  timeFields: Record<string, FieldTimeInfo>;
 }
 
 export type MalformedPolicy = 'reject' | 'skip';
@@ -77,6 +92,11 @@ export interface ImportRequest {
   keyField?: string;
   /** 'reject': any malformed row aborts the import, nothing is stored. 'skip': store the rest. */
   onMalformed: MalformedPolicy;
+  /**
+   * Types to enforce per field: a value of another kind makes its row malformed ("n/a" in a number
+   * column); 'string' keeps CSV cells as text ("42" stays "42"); 'any' stores what was read.
+   */
+  columnTypes?: Record<string, ColumnType>;
 }
 
 export interface ImportProgress {
@@ -116,8 +136,21 @@ export interface RecordingSummary {
   createdAt: string;
 }
 
+/** An event whose time is earlier than an event before it in the file: late for a tight watermark. */
+export interface OutOfOrderEvent {
+  /** Event number (seq, from 0). */
+  seq: number;
+  /** 1-based line in the file. */
+  line: number;
+  ts: number;
+  /** How far behind the latest time before it. */
+  behindMs: number;
+}
+
 export interface RecordingDetail extends RecordingSummary {
   malformed: MalformedReport;
+  /** The first out-of-order events (at most 100 of outOfOrderCount). */
+  outOfOrder: OutOfOrderEvent[];
 }
 
 export interface ImportResult {
@@ -194,6 +227,10 @@ export const importRecordingArgs = z.strictObject({
   timestampFormat: z.enum(['epochMillis', 'epochSeconds', 'iso8601']),
   keyField: fieldName.optional(),
   onMalformed: z.enum(['reject', 'skip']),
+  columnTypes: z
+    .record(fieldName, z.enum(['number', 'string', 'boolean', 'any']))
+    .refine((types) => Object.keys(types).length <= 500, 'At most 500 column types')
+    .optional(),
   /** Chosen by the caller to match `recordings.importProgress` pushes and to cancel. */
   importId: importId.optional(),
 });

@@ -1,6 +1,7 @@
 /** Status bar: back-end connection, library size, the latest notice, and the theme in use. */
 import { useLibraryStore } from '../state/library-store';
 import { effectiveTheme, useUiStore } from '../state/ui-store';
+import { ImportStatus } from '../recordings/ImportStatus';
 import { Icon } from './Icon';
 import './status-bar.css';
 
@@ -42,6 +43,7 @@ export function StatusBar() {
           {notice.text}
         </span>
       )}
+      <ImportStatus />
       <span className="status-spacer" />
       <span className="status-item" data-testid="status-theme">
         {theme === 'dark' ? 'Dark' : 'Light'}

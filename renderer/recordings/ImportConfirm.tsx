@@ -4,15 +4,15 @@
  */
 import type { InspectResult, TimestampFormat } from '../../electron/contract';
 import { formatBytes, formatCount } from './format';
+import { applicableMalformed, checkTimestamp, TIME_FORMAT_LABELS } from './import-checks';
 import { SampleRowsTable } from './SampleRowsTable';
 import { SchemaTable } from './SchemaTable';
 import type { ImportSettings } from './use-import-flow';
 
-const formats: { value: TimestampFormat; label: string }[] = [
-  { value: 'iso8601', label: 'ISO-8601 text' },
-  { value: 'epochMillis', label: 'Epoch milliseconds' },
-  { value: 'epochSeconds', label: 'Epoch seconds' },
-];
+const formats = (Object.keys(TIME_FORMAT_LABELS) as TimestampFormat[]).map((value) => ({
+  value,
+  label: TIME_FORMAT_LABELS[value],
+}));
 
 export interface ImportConfirmProps {
   inspect: InspectResult;
@@ -21,6 +21,13 @@ export interface ImportConfirmProps {
 }
 
 export function ImportConfirm({ inspect, settings, onChange }: ImportConfirmProps) {
+  const time = checkTimestamp(inspect, settings);
+  const malformed = applicableMalformed(inspect, settings);
+  const chooseTimestampField = (field: string) => {
+    // A field's values tell its format: picking a numeric column never leaves ISO-8601 selected.
+    const detected = inspect.timeFields[field]?.detected;
+    onChange({ timestampField: field, ...(detected ? { timestampFormat: detected } : {}) });
+  };
   const formatLabel = `${inspect.format.toUpperCase()}${inspect.delimiter ? ` (delimiter ${inspect.delimiter === '\t' ? 'tab' : `"${inspect.delimiter}"`})` : ''}${inspect.compressed ? ', gzip' : ''}`;
   return (
     <div className="import-confirm" data-testid="import-confirm">
@@ -48,8 +55,11 @@ export function ImportConfirm({ inspect, settings, onChange }: ImportConfirmProp
             className="cx-input"
             data-testid="import-timestamp-field"
             value={settings.timestampField}
-            onChange={(e) => onChange({ timestampField: e.target.value })}
+            aria-invalid={time.error ? true : undefined}
+            aria-describedby="import-timestamp-check"
+            onChange={(e) => chooseTimestampField(e.target.value)}
           >
+            {settings.timestampField === '' && <option value="">(choose)</option>}
             {inspect.schema.map((f) => (
               <option key={f.name} value={f.name}>
                 {f.name} ({f.type})
@@ -63,6 +73,7 @@ export function ImportConfirm({ inspect, settings, onChange }: ImportConfirmProp
             className="cx-input"
             data-testid="import-timestamp-format"
             value={settings.timestampFormat}
+            aria-invalid={time.error ? true : undefined}
             onChange={(e) => onChange({ timestampFormat: e.target.value as TimestampFormat })}
           >
             {formats.map((f) => (
@@ -72,6 +83,16 @@ export function ImportConfirm({ inspect, settings, onChange }: ImportConfirmProp
             ))}
           </select>
         </label>
+        {(time.error ?? time.warning) && (
+          <p
+            id="import-timestamp-check"
+            className={`notice ${time.error ? 'notice-error' : 'notice-warning'} import-field-check`}
+            data-testid="import-timestamp-check"
+            role={time.error ? 'alert' : undefined}
+          >
+            {time.error ?? time.warning}
+          </p>
+        )}
         <label>
           Key field
           <select
@@ -111,12 +132,13 @@ export function ImportConfirm({ inspect, settings, onChange }: ImportConfirmProp
           </label>
         </fieldset>
       </div>
-      {inspect.malformedSample.length > 0 && (
+      {malformed.length > 0 && (
         <div className="notice notice-warning" data-testid="import-malformed-sample">
-          {inspect.malformedSample.length} malformed row{inspect.malformedSample.length === 1 ? '' : 's'} in
-          the first rows:
+          {malformed.length} malformed row{malformed.length === 1 ? '' : 's'} in the first rows (a cell that
+          does not fit its column&apos;s type makes its row malformed; change the type below to keep such
+          values):
           <ul>
-            {inspect.malformedSample.slice(0, 5).map((m) => (
+            {malformed.slice(0, 5).map((m) => (
               <li key={m.line}>
                 line {m.line}: {m.reason}
               </li>
@@ -129,6 +151,8 @@ export function ImportConfirm({ inspect, settings, onChange }: ImportConfirmProp
         fields={inspect.schema}
         timestampField={settings.timestampField}
         keyField={settings.keyField || null}
+        columnTypes={settings.columnTypes}
+        onColumnType={(name, type) => onChange({ columnTypes: { ...settings.columnTypes, [name]: type } })}
       />
       <h3 className="section-title">First rows</h3>
       <SampleRowsTable rows={inspect.sampleRows} fields={inspect.schema} />

@@ -1,7 +1,9 @@
 /** The import dialog: pick → inspect → confirm → import with progress and cancel → outcome. */
 import { useApi } from '../components/api-context';
+import { useImportJobStore } from '../state/import-job-store';
 import { useRecordingsStore } from '../state/recordings-store';
 import { formatBytes, formatCount } from './format';
+import { checkTimestamp } from './import-checks';
 import { ImportConfirm } from './ImportConfirm';
 import { ImportDone, ImportFailed } from './ImportOutcome';
 import { ImportPick } from './ImportPick';
@@ -19,15 +21,20 @@ export function ImportDialog({ onImported }: ImportDialogProps) {
   const api = useApi();
   const flow = useImportFlow(api);
   const close = () => {
-    flow.cancel();
+    // An upload belongs to this dialog; a running import does not: it goes on in the background.
+    if (flow.phase === 'uploading') flow.cancel();
     useRecordingsStore.getState().setImportOpen(false);
     if (flow.result) {
+      useImportJobStore.getState().dismiss();
       void useRecordingsStore.getState().refresh(api);
       onImported?.(flow.result.id);
     }
   };
   const canImport =
-    flow.phase === 'confirm' && flow.settings.name.trim() !== '' && flow.settings.timestampField !== '';
+    flow.phase === 'confirm' &&
+    flow.inspect !== null &&
+    flow.settings.name.trim() !== '' &&
+    checkTimestamp(flow.inspect, flow.settings).error === undefined;
 
   const footer = (
     <>
@@ -56,9 +63,10 @@ export function ImportDialog({ onImported }: ImportDialogProps) {
         type="button"
         className={flow.phase === 'done' ? 'btn btn-primary' : 'btn'}
         data-testid="import-close"
+        title={flow.running ? 'The import goes on in the background; the status bar shows it' : undefined}
         onClick={close}
       >
-        {flow.phase === 'done' ? 'Done' : 'Close'}
+        {flow.phase === 'done' ? 'Done' : flow.running ? 'Continue in background' : 'Close'}
       </button>
     </>
   );
@@ -80,6 +88,11 @@ export function ImportDialog({ onImported }: ImportDialogProps) {
       {flow.phase === 'inspecting' && (
         <p className="import-running">Reading the first rows and inferring the schema…</p>
       )}
+      {flow.phase === 'confirm' && flow.notice && (
+        <p className="notice notice-warning" role="status" data-testid="import-notice">
+          {flow.notice}
+        </p>
+      )}
       {flow.phase === 'confirm' && flow.inspect && (
         <ImportConfirm inspect={flow.inspect} settings={flow.settings} onChange={flow.setSettings} />
       )}
@@ -95,6 +108,10 @@ export function ImportDialog({ onImported }: ImportDialogProps) {
             max={flow.progress.totalBytes}
             label="Import progress"
           />
+          <p className="import-hint">
+            Closing this dialog does not stop the import: it goes on in the background, shown in the status
+            bar.
+          </p>
         </div>
       )}
       {flow.phase === 'done' && flow.result && <ImportDone recording={flow.result} />}

@@ -1,6 +1,10 @@
 /** Import result: the stored recording with its skipped rows, or the failure with line numbers. */
 import type { CepError, RecordingDetail } from '../../electron/contract';
-import { formatCount, formatRange } from './format';
+import { eventLabel } from '../../engine/debug/event-label';
+import { formatCount, formatDuration, formatRange, formatTime } from './format';
+
+/** Out-of-order events listed in the summary. */
+const SHOWN_LATE = 10;
 
 export function ImportDone({ recording }: { recording: RecordingDetail }) {
   const { malformed } = recording;
@@ -11,11 +15,7 @@ export function ImportDone({ recording }: { recording: RecordingDetail }) {
         {formatRange(recording.minTs, recording.maxTs)}
         {recording.keyField && `, ${formatCount(recording.keyCount)} keys`}.
       </p>
-      {recording.outOfOrderCount > 0 && (
-        <p className="notice notice-warning">
-          {formatCount(recording.outOfOrderCount)} events are out of order in the file.
-        </p>
-      )}
+      {recording.outOfOrderCount > 0 && <OutOfOrderWarning recording={recording} />}
       {malformed.total > 0 && (
         <div className="notice notice-warning" data-testid="import-skipped">
           Skipped {formatCount(malformed.total)} malformed row{malformed.total === 1 ? '' : 's'}
@@ -30,6 +30,38 @@ export function ImportDone({ recording }: { recording: RecordingDetail }) {
             ))}
           </ul>
         </div>
+      )}
+    </div>
+  );
+}
+
+/** Events earlier than one before them: a pattern in event time allowing less out-of-orderness drops them as late. */
+function OutOfOrderWarning({ recording }: { recording: RecordingDetail }) {
+  const listed = recording.outOfOrder ?? [];
+  const worst = listed.reduce((max, e) => Math.max(max, e.behindMs), 0);
+  const count = recording.outOfOrderCount;
+  return (
+    <div className="notice notice-warning" data-testid="import-late">
+      <p>
+        {formatCount(count)} event{count === 1 ? ' arrives' : 's arrive'} after a later one (out of order
+        {worst > 0 && `, up to ${formatDuration(worst)} behind`}). In event time, a pattern that allows less
+        out-of-orderness drops {count === 1 ? 'it' : 'them'} as late; the replay&apos;s &ldquo;late&rdquo;
+        pill lists them in Results.
+      </p>
+      {listed.length > 0 && (
+        <ul className="issue-list">
+          {listed.slice(0, SHOWN_LATE).map((e) => (
+            <li key={e.seq}>
+              <span className="mono">
+                {eventLabel(e.seq)} (line {e.line})
+              </span>{' '}
+              {formatTime(e.ts)}, {formatDuration(e.behindMs)} behind
+            </li>
+          ))}
+          {count > Math.min(listed.length, SHOWN_LATE) && (
+            <li>and {formatCount(count - Math.min(listed.length, SHOWN_LATE))} more</li>
+          )}
+        </ul>
       )}
     </div>
   );

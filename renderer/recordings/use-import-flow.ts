@@ -3,10 +3,11 @@
  * with progress and cancel → done (with skipped rows) or failed (with line numbers). Every back-end
  * failure lands in `error`, never as an uncaught rejection.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import {
   CepError,
   type CepApi,
+  type ColumnType,
   type ImportProgress,
   type InspectResult,
   type MalformedPolicy,
@@ -20,6 +21,8 @@ import {
   type UploadHandle,
   type UploadProgress,
 } from './file-source';
+import { useImportJobStore, type ImportJob } from '../state/import-job-store';
+import { enforcedColumnTypes } from './import-checks';
 
 export type ImportPhase = 'pick' | 'uploading' | 'inspecting' | 'confirm' | 'importing' | 'done' | 'failed';
 
@@ -29,6 +32,8 @@ export interface ImportSettings {
   timestampFormat: TimestampFormat;
   keyField: string;
   onMalformed: MalformedPolicy;
+  /** Column types the user changed in the schema table (the others keep the inferred type). */
+  columnTypes: Record<string, ColumnType>;
 }
 
 export interface ImportFlow {
@@ -39,6 +44,10 @@ export interface ImportFlow {
   progress: ImportProgress | null;
   result: RecordingDetail | null;
   error: CepError | null;
+  /** Said on return to the settings, e.g. "Import cancelled; nothing was stored." */
+  notice: string | null;
+  /** An import is running (it goes on in the background if the dialog closes). */
+  running: boolean;
   /** Phase to return to from `failed` ("Back"). */
   retryPhase: ImportPhase;
   /** Desktop: files come from the system's dialog (chooseFile); browser: picked and uploaded (pickFile). */
@@ -57,6 +66,7 @@ const emptySettings: ImportSettings = {
   timestampFormat: 'iso8601',
   keyField: '',
   onMalformed: 'reject',
+  columnTypes: {},
 };
 
 function baseName(file: string): string {
@@ -64,33 +74,23 @@ function baseName(file: string): string {
   return last.replace(/(\.(csv|jsonl|ndjson|json))?(\.gz)?$/i, '') || last;
 }
 
-let importCounter = 0;
+function runningJob(): ImportJob | null {
+  const { job } = useImportJobStore.getState();
+  return job?.phase === 'running' ? job : null;
+}
 
 export function useImportFlow(api: CepApi): ImportFlow {
-  const [phase, setPhase] = useState<ImportPhase>('pick');
+  const [phase, setPhase] = useState<ImportPhase>(() => (runningJob() ? 'importing' : 'pick'));
   const [upload, setUpload] = useState<UploadProgress | null>(null);
   const [inspect, setInspect] = useState<InspectResult | null>(null);
   const [settings, setSettingsState] = useState<ImportSettings>(emptySettings);
-  const [progress, setProgress] = useState<ImportProgress | null>(null);
-  const [result, setResult] = useState<RecordingDetail | null>(null);
   const [error, setError] = useState<CepError | null>(null);
   const [retryPhase, setRetryPhase] = useState<ImportPhase>('pick');
   const uploadRef = useRef<UploadHandle | null>(null);
-  const importIdRef = useRef<string | null>(null);
-
-  useEffect(
-    () =>
-      api.on('recordings.importProgress', (p) => {
-        if (p.importId === importIdRef.current)
-          setProgress({
-            bytesRead: p.bytesRead,
-            totalBytes: p.totalBytes,
-            rows: p.rows,
-            malformed: p.malformed,
-          });
-      }),
-    [api],
-  );
+  // Reopened while an import runs in the background: show that one.
+  const [jobId, setJobId] = useState<string | null>(() => runningJob()?.id ?? null);
+  const job = useImportJobStore((s) => (s.job !== null && s.job.id === jobId ? s.job : null));
+  const progress = job?.progress ?? null;
 
   const fail = (err: unknown, back: ImportPhase) => {
     setError(CepError.from(err));
@@ -106,10 +106,12 @@ export function useImportFlow(api: CepApi): ImportFlow {
         setInspect(found);
         setSettingsState({
           name: baseName(displayName),
-          timestampField: found.suggestedTimestampField ?? found.schema[0]?.name ?? '',
+          // No guess when nothing reads as time: a proposed first column (often numbers, as ISO) only fails later.
+          timestampField: found.suggestedTimestampField ?? '',
           timestampFormat: found.timestampFormat ?? 'iso8601',
           keyField: found.suggestedKeyField ?? '',
           onMalformed: 'reject',
+          columnTypes: {},
         });
         setPhase('confirm');
       } catch (err) {
@@ -148,51 +150,50 @@ export function useImportFlow(api: CepApi): ImportFlow {
 
   const start = () => {
     if (!inspect) return;
-    importCounter += 1;
-    const importId = `ui-${Date.now().toString(36)}-${importCounter}`;
-    importIdRef.current = importId;
-    setProgress({ bytesRead: 0, totalBytes: inspect.fileBytes, rows: 0, malformed: 0 });
-    setPhase('importing');
-    api.recordings
-      .import({
+    const id = useImportJobStore.getState().start(
+      api,
+      {
         path: inspect.path,
         name: settings.name.trim(),
         timestampField: settings.timestampField,
         timestampFormat: settings.timestampFormat,
         ...(settings.keyField ? { keyField: settings.keyField } : {}),
         onMalformed: settings.onMalformed,
-        importId,
-      })
-      .then(
-        (recording) => {
-          setResult(recording);
-          setPhase('done');
-        },
-        (err: unknown) => {
-          if (CepError.from(err).code === 'cancelled') setPhase('confirm');
-          else fail(err, 'confirm');
-        },
-      )
-      .finally(() => {
-        importIdRef.current = null;
-      });
+        columnTypes: enforcedColumnTypes(inspect, settings),
+      },
+      inspect.fileBytes,
+    );
+    setJobId(id);
+    setPhase('importing');
   };
 
   const cancel = () => {
     uploadRef.current?.cancel();
-    const importId = importIdRef.current;
-    if (importId) void api.recordings.cancelImport({ importId }).catch(() => undefined);
+    if (job?.phase === 'running') useImportJobStore.getState().cancel(api);
   };
 
+  // The import itself lives in the job store (it outlives this dialog): its outcome is shown from there.
+  const outcome = phase === 'importing' && job !== null ? job.phase : null;
+  const shownPhase: ImportPhase =
+    outcome === 'done'
+      ? 'done'
+      : outcome === 'failed'
+        ? 'failed'
+        : outcome === 'cancelled'
+          ? 'confirm'
+          : phase;
+
   return {
-    phase,
+    phase: shownPhase,
     upload,
     inspect,
     settings,
     progress,
-    result,
-    error,
-    retryPhase,
+    result: outcome === 'done' ? (job?.result ?? null) : null,
+    error: outcome === 'failed' ? (job?.error ?? null) : error,
+    notice: outcome === 'cancelled' ? (job?.error?.message ?? 'Import cancelled; nothing was stored.') : null,
+    running: job?.phase === 'running',
+    retryPhase: outcome === 'failed' ? 'confirm' : retryPhase,
     desktop: hasFileDialogs(),
     pickFile,
     chooseFile,
@@ -201,7 +202,7 @@ export function useImportFlow(api: CepApi): ImportFlow {
     cancel,
     back: () => {
       setError(null);
-      setPhase(retryPhase);
+      setPhase(outcome === 'failed' ? 'confirm' : retryPhase);
     },
   };
 }

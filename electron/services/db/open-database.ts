@@ -13,6 +13,7 @@ import { existsSync } from 'node:fs';
 import { CepError } from '../../contract';
 import { damagedDatabaseError, explainDatabaseError } from './database-errors';
 import { readSqliteHeader, truncation } from './header';
+import { JOURNAL_SIZE_LIMIT } from './journal';
 import { LATEST_SCHEMA_VERSION, migrations, type Migration } from './migrations';
 
 /** PRAGMA application_id marking a file as ours: "CEPH" in ASCII. */
@@ -103,6 +104,8 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > steps.length) throw tooNew(file, version, steps.length);
     db.pragma('journal_mode = WAL');
+    // A big import grows the WAL to hundreds of MB; each checkpoint that resets it cuts the file back to this.
+    db.pragma(`journal_size_limit = ${JOURNAL_SIZE_LIMIT}`);
     migrate(db, file, steps);
     return db;
   } catch (error) {

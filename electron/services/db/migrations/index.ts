@@ -3,6 +3,7 @@ import { migration001Patterns } from './001-patterns';
 import { migration002FormatVersion } from './002-format-version';
 import { migration003Recordings } from './003-recordings';
 import { migration004EventsByKey } from './004-events-by-key';
+import { migration005OutOfOrderSample } from './005-out-of-order-sample';
 
 export type { Migration } from './migration';
 
@@ -12,6 +13,7 @@ export const migrations: readonly Migration[] = [
   migration002FormatVersion,
   migration003Recordings,
   migration004EventsByKey,
+  migration005OutOfOrderSample,
 ];
 
 /** The schema version this build writes. */

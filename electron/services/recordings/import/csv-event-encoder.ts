@@ -8,6 +8,13 @@
 import { KIND } from '../inspect/schema-builder';
 import { isIso8601 } from '../inspect/timestamps';
 import { NUMBER_CELL, cellValue } from '../../../../node/recordings/cell-value';
+import type { ColumnType } from '../types';
+import { typeProblem } from './column-types';
+
+/** Per column: store as read, or the enforced type (column-types.ts). */
+const AS_READ = 0;
+const CHECKED = 1;
+const TEXT = 2;
 
 /** The schema builder's field limit: a wider file takes the general path, which truncates. */
 const MAX_COLUMNS = 500;
@@ -63,6 +70,8 @@ export interface ColumnSchema {
   name: string;
   kinds: number;
   present: number;
+  /** Rows holding a number. */
+  numbers: number;
 }
 
 export class CsvEventEncoder {
@@ -70,18 +79,32 @@ export class CsvEventEncoder {
   rows = 0;
   private readonly kinds: number[];
   private readonly present: number[];
+  private readonly numbers: number[];
   /** `{"name":` for the first column, `,"name":` for the others. */
   private readonly prefixes: string[];
   /** Reused by encode. */
   private readonly parts: string[] = [];
+  private readonly modes: number[];
+  /** Columns whose type is checked, with it. */
+  private readonly checkedColumns: [number, ColumnType][];
 
   private constructor(
     private readonly header: readonly string[],
     private readonly tsColumn: number,
     private readonly keyColumn: number,
+    types: Record<string, ColumnType>,
   ) {
+    this.modes = header.map((name, i) => {
+      const type = i === tsColumn ? undefined : types[name];
+      if (type === 'string') return TEXT;
+      return type === 'number' || type === 'boolean' ? CHECKED : AS_READ;
+    });
+    this.checkedColumns = header.flatMap((name, i): [number, ColumnType][] =>
+      this.modes[i] === CHECKED ? [[i, types[name]]] : [],
+    );
     this.kinds = header.map(() => 0);
     this.present = header.map(() => 0);
+    this.numbers = header.map(() => 0);
     this.prefixes = header.map((name, i) => `${i === 0 ? '{' : ','}${JSON.stringify(name)}:`);
   }
 
@@ -90,12 +113,22 @@ export class CsvEventEncoder {
     header: readonly string[],
     timestampField: string,
     keyField: string | undefined,
+    types: Record<string, ColumnType> = {},
   ): CsvEventEncoder | null {
     if (header.length === 0 || header.length > MAX_COLUMNS || !header.every(isPlainName)) return null;
     const tsColumn = header.indexOf(timestampField);
     const keyColumn = keyField === undefined ? -1 : header.indexOf(keyField);
     if (tsColumn < 0 || (keyField !== undefined && keyColumn < 0)) return null;
-    return new CsvEventEncoder(header, tsColumn, keyColumn);
+    return new CsvEventEncoder(header, tsColumn, keyColumn, types);
+  }
+
+  /** Why the row's cells do not fit the enforced column types, or null. */
+  problem(cells: readonly string[]): string | null {
+    for (const [i, type] of this.checkedColumns) {
+      const problem = typeProblem(this.header[i], cellValue(cells[i] ?? ''), type);
+      if (problem) return problem;
+    }
+    return null;
   }
 
   /** The timestamp field's value, as the record would hold it. */
@@ -126,9 +159,12 @@ export class CsvEventEncoder {
       }
       present[i] += 1;
       const first = cell.charCodeAt(0);
-      if (isDigit(first) || first === 0x2d) {
+      if (this.modes[i] === TEXT) {
+        kinds[i] |= KIND.string;
+      } else if (isDigit(first) || first === 0x2d) {
         if (isPlainNumber(cell)) {
           kinds[i] |= KIND.number;
+          this.numbers[i] += 1;
           parts.push(cell);
           continue;
         }
@@ -136,6 +172,7 @@ export class CsvEventEncoder {
           const n = Number(cell);
           if (Number.isFinite(n)) {
             kinds[i] |= KIND.number;
+            this.numbers[i] += 1;
             parts.push(String(n));
             continue;
           }
@@ -163,6 +200,11 @@ export class CsvEventEncoder {
 
   /** Per column: the kinds of value seen and how many rows held one. */
   schemaColumns(): ColumnSchema[] {
-    return this.header.map((name, i) => ({ name, kinds: this.kinds[i], present: this.present[i] }));
+    return this.header.map((name, i) => ({
+      name,
+      kinds: this.kinds[i],
+      present: this.present[i],
+      numbers: this.numbers[i],
+    }));
   }
 }

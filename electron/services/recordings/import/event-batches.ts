@@ -10,7 +10,8 @@ import { readRows } from '../../../../node/recordings/read-rows';
 import { peekText, sniffFormat } from '../../../../node/recordings/sniff';
 import { readCsvCells, toRecord } from '../../../../node/recordings/csv-rows';
 import { isProblem, type SourceRow } from '../../../../node/recordings/source-row';
-import type { ImportRequest, InferredField, MalformedReport, SourceFormat } from '../types';
+import type { ImportRequest, InferredField, MalformedReport, OutOfOrderEvent, SourceFormat } from '../types';
+import { ColumnTypeRules } from './column-types';
 import { CsvEventEncoder } from './csv-event-encoder';
 import { EventExtractor, type Extracted } from './event-extractor';
 import { MalformedLog } from './malformed-log';
@@ -41,6 +42,7 @@ export interface DigestSummary {
   minTs: number | null;
   maxTs: number | null;
   outOfOrder: number;
+  outOfOrderSample: OutOfOrderEvent[];
   schema: InferredField[];
   malformed: MalformedReport;
 }
@@ -54,6 +56,8 @@ export interface EventProducer {
 }
 
 const SNIFF_CHARS = 64 * 1024;
+/** Out-of-order events kept for the import summary. */
+const MAX_KEPT_OUT_OF_ORDER = 100;
 
 /** Rows in the whole file, judged from the lines of its head (gzip: assume 5:1 compression). */
 function estimateRows(head: string, source: TextSource): number {
@@ -72,6 +76,9 @@ export async function openEventProducer(request: ImportRequest): Promise<EventPr
     const schema = new SchemaBuilder();
     const malformed = new MalformedLog();
     const rejecting = request.onMalformed === 'reject';
+    const rules = ColumnTypeRules.of(request.columnTypes, request.timestampField);
+    const outOfOrderSample: OutOfOrderEvent[] = [];
+    let stored = 0;
 
     const newBatch = (): FillingBatch => ({
       ts: [],
@@ -94,20 +101,33 @@ export async function openEventProducer(request: ImportRequest): Promise<EventPr
       }
       // Under 'reject' keep reading after the first bad row to report them all, but stop writing.
       if (rejecting && malformed.total > 0) return;
+      if (extractor.lastBehindMs > 0 && outOfOrderSample.length < MAX_KEPT_OUT_OF_ORDER)
+        outOfOrderSample.push({ seq: stored, line, ts: event.ts, behindMs: extractor.lastBehindMs });
+      stored += 1;
       batch.ts.push(event.ts);
       batch.keys.push(event.key);
       const text = payload();
       batch.payloads.push(text);
       batch.payloadBytes += Buffer.byteLength(text);
     };
-    const addRecord = (batch: FillingBatch, row: SourceRow): void => {
+    const addRecord = (
+      batch: FillingBatch,
+      row: SourceRow,
+      raw?: (name: string) => string | undefined,
+    ): void => {
       if (isProblem(row)) {
         malformed.add(row.line, row.problem);
         return;
       }
+      const problem = rules?.problem(row.record);
+      if (problem) {
+        malformed.add(row.line, problem);
+        return;
+      }
+      const json = rules?.toText(row.record, raw) ? undefined : row.json;
       addEvent(batch, row.line, extractor.extract(row.record), () => {
         schema.add(row.record);
-        return row.json ?? JSON.stringify(row.record);
+        return json ?? JSON.stringify(row.record);
       });
     };
 
@@ -123,19 +143,33 @@ export async function openEventProducer(request: ImportRequest): Promise<EventPr
     async function* csvBatches(): AsyncGenerator<EventBatch> {
       for await (const { header, rows } of readCsvCells(peeked.all, delimiter ?? ',')) {
         if (encoder === undefined && header.length > 0)
-          encoder = CsvEventEncoder.forHeader(header, request.timestampField, request.keyField);
+          encoder = CsvEventEncoder.forHeader(
+            header,
+            request.timestampField,
+            request.keyField,
+            request.columnTypes,
+          );
         const batch = newBatch();
         const fast = encoder ?? null;
         for (const row of rows) {
           if ('problem' in row) malformed.add(row.line, row.problem);
-          else if (fast === null) addRecord(batch, { line: row.line, record: toRecord(header, row.cells) });
-          else
-            addEvent(
-              batch,
-              row.line,
-              extractor.extractValues(fast.timestamp(row.cells), fast.key(row.cells)),
-              () => fast.encode(row.cells),
-            );
+          else if (fast === null) {
+            const cells = row.cells;
+            addRecord(batch, { line: row.line, record: toRecord(header, cells) }, (name) => {
+              const cell = cells[header.indexOf(name)];
+              return cell === '' ? undefined : cell;
+            });
+          } else {
+            const problem = fast.problem(row.cells);
+            if (problem) malformed.add(row.line, problem);
+            else
+              addEvent(
+                batch,
+                row.line,
+                extractor.extractValues(fast.timestamp(row.cells), fast.key(row.cells)),
+                () => fast.encode(row.cells),
+              );
+          }
         }
         yield finish(batch);
       }
@@ -155,9 +189,10 @@ export async function openEventProducer(request: ImportRequest): Promise<EventPr
         minTs: extractor.minTs,
         maxTs: extractor.maxTs,
         outOfOrder: extractor.outOfOrder,
-        schema: schema
-          .build()
-          .map((f) => (f.name === request.timestampField ? { ...f, type: 'timestamp' as const } : f)),
+        outOfOrderSample,
+        schema: (rules?.schema(schema.build()) ?? schema.build()).map((f) =>
+          f.name === request.timestampField ? { ...f, type: 'timestamp' as const } : f,
+        ),
         malformed: malformed.report(),
       }),
       close: () => source.close(),

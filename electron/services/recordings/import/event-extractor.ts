@@ -26,6 +26,8 @@ export class EventExtractor {
   minTs: number | null = null;
   maxTs: number | null = null;
   outOfOrder = 0;
+  /** How far the last extracted event was behind the latest time before it (0: in order). */
+  lastBehindMs = 0;
   private readonly iso = new IsoTimestampReader();
 
   constructor(
@@ -52,7 +54,8 @@ export class EventExtractor {
     if (ts === null)
       return { problem: `timestamp ${preview(raw)} in '${this.timestampField}' is not ${this.format}` };
     const key = keyText(rawKey);
-    if (this.maxTs !== null && ts < this.maxTs) this.outOfOrder += 1;
+    this.lastBehindMs = this.maxTs !== null && ts < this.maxTs ? this.maxTs - ts : 0;
+    if (this.lastBehindMs > 0) this.outOfOrder += 1;
     if (this.minTs === null || ts < this.minTs) this.minTs = ts;
     if (this.maxTs === null || ts > this.maxTs) this.maxTs = ts;
     return { ts, key };

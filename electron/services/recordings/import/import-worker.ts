@@ -4,6 +4,7 @@
  */
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
+import { JOURNAL_SIZE_LIMIT } from '../../db/journal';
 import { RecordingImportError } from './import-error';
 import { runImport } from './run-import';
 import type { FromWorker, ImportWorkerData, ToWorker } from './worker-protocol';
@@ -32,11 +33,14 @@ function openConnection(dbPath: string): Database.Database {
  * The import commits with automatic checkpoints off (bulkImportSettings), so copying its pages
  * from the WAL into the database file is not part of the wait. It is done here, after the
  * recording is reported, so the app's own connection does not meet a WAL of hundreds of MB at
- * its next write. PASSIVE: never waits for readers; what it cannot copy now a later checkpoint does.
+ * its next write, and no WAL of that size stays on disk. TRUNCATE copies everything and cuts the
+ * WAL file to nothing (waiting, up to busy_timeout, for readers of older snapshots); if a reader
+ * still holds it, journal_size_limit has the next resetting checkpoint cut it instead.
  */
 function checkpoint(db: Database.Database): void {
   try {
-    db.pragma('wal_checkpoint(PASSIVE)');
+    db.pragma(`journal_size_limit = ${JOURNAL_SIZE_LIMIT}`);
+    db.pragma('wal_checkpoint(TRUNCATE)');
   } catch {
     // Housekeeping only: the recording is committed either way.
   }

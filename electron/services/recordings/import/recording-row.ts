@@ -1,6 +1,6 @@
 /** Inserting and finishing the `recordings` row of an import. */
 import type { Database } from 'better-sqlite3';
-import type { ImportRequest, InferredField, MalformedReport, SourceFormat } from '../types';
+import type { ImportRequest, InferredField, MalformedReport, OutOfOrderEvent, SourceFormat } from '../types';
 
 export interface RecordingStats {
   rowCount: number;
@@ -9,6 +9,7 @@ export interface RecordingStats {
   maxTs: number | null;
   keyCount: number;
   outOfOrder: number;
+  outOfOrderSample: OutOfOrderEvent[];
   malformed: MalformedReport;
   schema: InferredField[];
 }
@@ -42,7 +43,7 @@ export function insertRecording(
 export function finishRecording(db: Database, id: number, stats: RecordingStats): void {
   db.prepare(
     `UPDATE recordings SET payload_bytes = ?, row_count = ?, min_ts = ?, max_ts = ?, key_count = ?, out_of_order = ?,
-       malformed_count = ?, malformed = ?, schema = ? WHERE id = ?`,
+       out_of_order_sample = ?, malformed_count = ?, malformed = ?, schema = ? WHERE id = ?`,
   ).run(
     stats.payloadBytes,
     stats.rowCount,
@@ -50,6 +51,7 @@ export function finishRecording(db: Database, id: number, stats: RecordingStats)
     stats.maxTs,
     stats.keyCount,
     stats.outOfOrder,
+    JSON.stringify(stats.outOfOrderSample),
     stats.malformed.total,
     JSON.stringify(stats.malformed.rows),
     JSON.stringify(stats.schema),

@@ -151,6 +151,7 @@ export async function runImport(
       maxTs: summary.maxTs,
       keyCount: distinctKeys(db, id),
       outOfOrder: summary.outOfOrder,
+      outOfOrderSample: summary.outOfOrderSample,
       malformed,
       schema: summary.schema,
     });

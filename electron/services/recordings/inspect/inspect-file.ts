@@ -6,9 +6,13 @@ import { gzipSizeHint, openTextSource } from '../../../../node/recordings/open-s
 import { readRows } from '../../../../node/recordings/read-rows';
 import { isProblem, type SourceRow } from '../../../../node/recordings/source-row';
 import { peekText, sniffFormat } from '../../../../node/recordings/sniff';
-import type { InspectResult, MalformedRow, SampleRow } from '../types';
+import type { FieldTimeInfo, InferredField, InspectResult, MalformedRow, SampleRow } from '../types';
+import { typeProblem } from '../import/column-types';
+import { getField } from './field-path';
+import { assertNotOneObject, assertText } from './file-shape';
 import { SchemaBuilder } from './schema-builder';
 import { suggestKey, suggestTimestamp } from './suggest';
+import { detectTimestampFormat, parseTimestamp } from './timestamps';
 
 const SAMPLE_CHARS = 1024 * 1024;
 const INFER_ROWS = 1000;
@@ -36,6 +40,7 @@ export async function inspectFile(path: string): Promise<InspectResult> {
     source.close();
   }
   const { head, ended } = peeked;
+  assertText(head);
   const { format, delimiter } = sniffFormat(head);
   const sample = completeLines(head, ended);
 
@@ -44,6 +49,8 @@ export async function inspectFile(path: string): Promise<InspectResult> {
     rows.push(...batch);
   // A quoted CSV cell spanning the cut leaves a broken last row behind: not the file's fault.
   if (!ended) while (rows.length > 0 && isProblem(rows[rows.length - 1])) rows.pop();
+
+  if (format === 'jsonl') assertNotOneObject(head, ended, rows);
 
   const records: SampleRow[] = [];
   const malformedSample: MalformedRow[] = [];
@@ -56,6 +63,8 @@ export async function inspectFile(path: string): Promise<InspectResult> {
   for (const { record } of inferred) builder.add(record);
   const schema = builder.build();
   const plain = inferred.map((r) => r.record);
+  malformedSample.push(...oddCells(schema, inferred));
+  malformedSample.sort((a, b) => a.line - b.line);
   const timestamp = suggestTimestamp(schema, plain);
   const key = suggestKey(
     schema,
@@ -90,5 +99,39 @@ export async function inspectFile(path: string): Promise<InspectResult> {
     rowEstimate,
     rowEstimateExact: ended,
     malformedSample,
+    timeFields: timeFields(schema, plain),
   };
+}
+
+/** Text among the numbers of a number column ("n/a"): each one a malformed cell, with its line. */
+function oddCells(schema: InferredField[], rows: SampleRow[]): MalformedRow[] {
+  const found: MalformedRow[] = [];
+  for (const field of schema) {
+    if (field.type !== 'number') continue;
+    for (const { line, record } of rows) {
+      const reason = typeProblem(field.name, getField(record, field.name), 'number');
+      if (reason) found.push({ line, reason });
+    }
+  }
+  return found;
+}
+
+const TIME_FORMATS = ['iso8601', 'epochMillis', 'epochSeconds'] as const;
+
+function timeFields(
+  schema: InferredField[],
+  records: Record<string, unknown>[],
+): Record<string, FieldTimeInfo> {
+  const result: Record<string, FieldTimeInfo> = {};
+  for (const field of schema) {
+    if (field.type === 'object' || field.type === 'array' || field.type === 'boolean') continue;
+    const values = records
+      .map((r) => getField(r, field.name))
+      .filter((v) => v !== null && v !== undefined && v !== '');
+    const readable = { iso8601: 0, epochMillis: 0, epochSeconds: 0 };
+    for (const format of TIME_FORMATS)
+      readable[format] = values.filter((v) => parseTimestamp(v, format) !== null).length;
+    result[field.name] = { detected: detectTimestampFormat(values, true), readable, present: values.length };
+  }
+  return result;
 }

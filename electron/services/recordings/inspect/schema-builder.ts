@@ -27,7 +27,20 @@ interface FieldStats {
   kinds: number;
   /** Rows where the field held a non-null value. */
   present: number;
+  /** Rows where it held a number (a few text cells among many numbers are malformed cells, not text). */
+  numbers: number;
   distinct: Set<unknown> | null;
+}
+
+/**
+ * A column of numbers with a few text cells ("n/a", "-") is a number column with malformed cells:
+ * at most 5% of its values (at least one) and at most a fifth as many as its numbers.
+ */
+export function isNumberWithOddCells(kinds: number, present: number, numbers: number): boolean {
+  const odd = present - numbers;
+  if ((kinds & KIND.number) === 0 || (kinds & ~(KIND.number | KIND.string | KIND.timestamp)) !== 0)
+    return false;
+  return odd > 0 && odd <= Math.max(1, present * 0.05) && numbers >= 4 * odd;
 }
 
 function kindOf(value: unknown): number {
@@ -66,13 +79,14 @@ export class SchemaBuilder {
           this.truncated = true;
           continue;
         }
-        stats = { kinds: 0, present: 0, distinct: this.trackDistinct ? new Set() : null };
+        stats = { kinds: 0, present: 0, numbers: 0, distinct: this.trackDistinct ? new Set() : null };
         this.fields.set(name, stats);
       }
       if (value === null || value === undefined) continue;
       stats.present += 1;
       const kind = kindOf(value);
       stats.kinds |= kind;
+      if (kind === KIND.number) stats.numbers += 1;
       if (
         stats.distinct &&
         kind !== KIND.object &&
@@ -91,7 +105,10 @@ export class SchemaBuilder {
    * KIND bits of their values and how many were non-null: what a columnar reader gathers without
    * building the records. Distinct values are not known this way.
    */
-  addColumns(rows: number, columns: readonly { name: string; kinds: number; present: number }[]): void {
+  addColumns(
+    rows: number,
+    columns: readonly { name: string; kinds: number; present: number; numbers?: number }[],
+  ): void {
     if (this.trackDistinct) throw new Error('addColumns cannot track distinct values');
     if (rows === 0) return;
     this.rows += rows;
@@ -102,11 +119,12 @@ export class SchemaBuilder {
           this.truncated = true;
           continue;
         }
-        stats = { kinds: 0, present: 0, distinct: null };
+        stats = { kinds: 0, present: 0, numbers: 0, distinct: null };
         this.fields.set(column.name, stats);
       }
       stats.kinds |= column.kinds;
       stats.present += column.present;
+      stats.numbers += column.numbers ?? 0;
     }
   }
 
@@ -122,7 +140,9 @@ export class SchemaBuilder {
   build(): InferredField[] {
     return [...this.fields].map(([name, stats]) => ({
       name,
-      type: TYPE_OF_MASK.get(stats.kinds) ?? 'any',
+      type: isNumberWithOddCells(stats.kinds, stats.present, stats.numbers)
+        ? 'number'
+        : (TYPE_OF_MASK.get(stats.kinds) ?? 'any'),
       nullable: stats.present < this.rows,
     }));
   }

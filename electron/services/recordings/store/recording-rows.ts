@@ -2,6 +2,7 @@
 import type {
   InferredField,
   MalformedRow,
+  OutOfOrderEvent,
   RecordingDetail,
   RecordingSummary,
   SourceFormat,
@@ -27,6 +28,7 @@ export interface RecordingRow {
   out_of_order: number;
   malformed_count: number;
   malformed: string;
+  out_of_order_sample: string;
   schema: string;
   created_at: string;
 }
@@ -41,7 +43,7 @@ export interface EventRow {
 export const SUMMARY_COLUMNS = `id, name, source_path, source_format, compressed, source_bytes, payload_bytes, row_count, min_ts, max_ts,
   timestamp_field, timestamp_format, key_field, key_count, out_of_order, malformed_count, schema, created_at`;
 
-export function toSummary(row: Omit<RecordingRow, 'malformed'>): RecordingSummary {
+export function toSummary(row: Omit<RecordingRow, 'malformed' | 'out_of_order_sample'>): RecordingSummary {
   return {
     id: row.id,
     name: row.name,
@@ -68,6 +70,7 @@ export function toDetail(row: RecordingRow): RecordingDetail {
   return {
     ...toSummary(row),
     malformed: { total: row.malformed_count, rows: JSON.parse(row.malformed) as MalformedRow[] },
+    outOfOrder: JSON.parse(row.out_of_order_sample) as OutOfOrderEvent[],
   };
 }
 

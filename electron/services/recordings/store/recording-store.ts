@@ -140,7 +140,7 @@ export class RecordingStore {
     if (trimmed === '') throw new Error('A recording name must not be empty.');
     const changes = this.db.prepare('UPDATE recordings SET name = ? WHERE id = ?').run(trimmed, id).changes;
     if (changes === 0) throw new RecordingNotFoundError(id);
-    const { malformed: _malformed, ...summary } = this.get(id);
+    const { malformed: _malformed, outOfOrder: _outOfOrder, ...summary } = this.get(id);
     return summary;
   }
 
