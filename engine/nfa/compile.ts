@@ -12,6 +12,7 @@ import { chainOf, type ConditionLookup } from './chain';
 import { countingShape } from './counting';
 import { stateSkips } from './guards';
 import { proceedCycleRules } from './proceed-cycle';
+import { startReachesStopRules } from './start-reaches-stop';
 import { TRUE_CONDITION, orCondition } from './conditions';
 import type { CompiledNfa, EdgeCondition, NfaStateDef } from './types';
 import { stageDiagnostic, validateSpec } from './validate';
@@ -196,7 +197,12 @@ export function builtRuleDiagnostics(spec: PatternSpec): Diagnostic[] {
     const chain = chainOf(spec, () => TRUE_CONDITION, orCondition, TRUE_CONDITION);
     if (chain === null) return [];
     const graph = new GraphBuilder(chain).build();
-    return [...builtWindowRules(spec, graph), ...proceedCycleRules(spec, graph), ...quirkWarnings(spec)];
+    return [
+      ...builtWindowRules(spec, graph),
+      ...proceedCycleRules(spec, graph),
+      ...startReachesStopRules(spec, graph),
+      ...quirkWarnings(spec),
+    ];
   } catch {
     return [];
   }
@@ -211,7 +217,11 @@ export function compilePattern(spec: PatternSpec, options: CompileOptions = {}):
     const chain = chainOf(spec, lookup, orCondition, TRUE_CONDITION);
     if (diagnostics.some((d) => d.severity === 'error') || chain === null) return { ok: false, diagnostics };
     const graph = new GraphBuilder(chain).build();
-    diagnostics.push(...builtWindowRules(spec, graph), ...proceedCycleRules(spec, graph));
+    diagnostics.push(
+      ...builtWindowRules(spec, graph),
+      ...proceedCycleRules(spec, graph),
+      ...startReachesStopRules(spec, graph),
+    );
     if (diagnostics.some((d) => d.severity === 'error')) return { ok: false, diagnostics };
     diagnostics.push(...quirkWarnings(spec));
     return { ok: true, nfa: flatten(spec, graph, stageNames), diagnostics };

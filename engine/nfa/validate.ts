@@ -209,7 +209,9 @@ function quantifierRules(s: StageSpec, prev: StageSpec | undefined, out: Diagnos
  * and adds `addProceed(null, until)`. Flink throws a NullPointerException when an until event meets
  * a partial match waiting for the loop's first event (NFA.createDecisionGraph), or already while
  * compiling when an optional stage precedes the loop (copyWithoutTransitiveNots follows that edge).
- * The walk is NFACompiler.getCurrentNotCondition's. Checked against flink-cep 1.20.3.
+ * The walk is NFACompiler.getCurrentNotCondition's. Checked against flink-cep 1.20.3 and 2.2.0
+ * (test/flink/crash-shapes.ts). Like every Flink-crash rule it holds for every target, the engine's own
+ * runs included: a rule that runs here but fails the Flink job it is meant for would mislead.
  */
 export function notBeforeGreedyUntilLoop(stages: readonly StageSpec[], i: number): StageSpec | undefined {
   const s = stages[i];

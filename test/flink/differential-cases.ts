@@ -321,31 +321,33 @@ const CONTEXT: ExportContext = {
   booleanFields: new Set(['flag']),
 };
 
+/** One case: the engine's answer and the Java export (which is made even when the engine refuses). */
+export function makeCase(id: string, spec: PatternSpec, events: GeneratedEvent[]): DifferentialCase {
+  const end = (events.at(-1)?.ts ?? 1) + 50;
+  const className = `Case${id.replace(/[^A-Za-z0-9]/g, '_')}`;
+  const pkg = `cases.${id.replace(/[^A-Za-z0-9]/g, '_')}`;
+  const exported = buildFlinkJava(spec, CONTEXT, { eventClass: EVENT_CLASS, javaPackage: pkg, className });
+  const java: DifferentialCase['java'] =
+    exported.text !== undefined
+      ? {
+          ok: true,
+          className: `${pkg}.${className}`,
+          path: `${pkg.replace(/\./g, '/')}/${className}.java`,
+          text: exported.text,
+        }
+      : {
+          ok: false,
+          reason: exported.report.items
+            .filter((x) => !x.ok)
+            .map((x) => x.reason)
+            .join('; '),
+        };
+  return { id, spec, events, end, engine: runEngineCase(spec, events, end), java };
+}
+
 export function generateCases(count: number, seed: number): DifferentialCase[] {
   const pairs = fc.sample(fc.tuple(patternArb, eventsArb), { numRuns: count, seed });
-  return pairs.map(([spec, events], i) => {
-    const id = `c${i}`;
-    const end = (events.at(-1)?.ts ?? 1) + 50;
-    const className = `Case${i}`;
-    const pkg = `cases.${id}`;
-    const exported = buildFlinkJava(spec, CONTEXT, { eventClass: EVENT_CLASS, javaPackage: pkg, className });
-    const java: DifferentialCase['java'] =
-      exported.text !== undefined
-        ? {
-            ok: true,
-            className: `${pkg}.${className}`,
-            path: `cases/${id}/${className}.java`,
-            text: exported.text,
-          }
-        : {
-            ok: false,
-            reason: exported.report.items
-              .filter((x) => !x.ok)
-              .map((x) => x.reason)
-              .join('; '),
-          };
-    return { id, spec, events, end, engine: runEngineCase(spec, events, end), java };
-  });
+  return pairs.map(([spec, events], i) => makeCase(`c${i}`, spec, events));
 }
 
 /** The plan section Differential.java reads. */

@@ -17,8 +17,9 @@
  * (no NOT, notNext, not greedy, not optional, no until, a required stage in between) ran fine there.
  */
 import { describe, expect, it } from 'vitest';
+import { builtRuleDiagnostics } from '../../../engine/nfa/compile';
 import { compilePattern } from '../../../engine/nfa/index';
-import type { PatternSpec } from '../../../engine/pattern/spec';
+import type { PatternSpec, StageSpec } from '../../../engine/pattern/spec';
 import { pattern, stage } from './helpers';
 
 const CODE = 'pattern.greedy-until-after-not-follow';
@@ -80,5 +81,70 @@ describe('Flink NFA crash: optional greedy until-loop after notFollowedBy', () =
     expect(codes(pattern([a, not, loop('followedBy', {}, null), d]))).toEqual([]);
     const required = stage('o', 'followedBy', "name == 'o'");
     expect(codes(pattern([a, not, required, loop('followedBy'), d]))).toEqual([]);
+  });
+});
+
+/**
+ * A NOT stage that Flink's start state reaches over PROCEED edges alone (every stage before it can match
+ * no event: a required group of optional stages, behind optional stages or at the start). flink-cep
+ * 2.2.0: NFA.computeNextStates takes an event matching the NOT into its Stop state straight from the
+ * start computation state; NFA.doProcess then releases the path's other states, among them the new start
+ * state whose previous buffer entry is null: SharedBufferAccessor.releaseNode(null) →
+ * SharedBuffer.getEntry → Guava LocalCache.getIfPresent(null) throws NullPointerException. Flink's own
+ * check (Pattern.notNext / notFollowedBy: "optional path to NOT condition") looks only at the stage right
+ * before the NOT. Confirmed on Flink's NFA by test/flink/crash-shapes.ts (each shape crashes it; the
+ * neighbours below run the same on both sides).
+ */
+describe('Flink NFA crash: a NOT stage reached from the start without taking an event', () => {
+  const EMPTY = 'pattern.not-after-empty-prefix';
+  const optionalPair = (): StageSpec[] => [
+    stage('x', 'begin', "name == 'a'", { optional: true }),
+    stage('y', 'followedBy', "name == 'b'", { kind: 'times', from: 0, to: 2 }),
+  ];
+  const grp = (contiguity: 'begin' | 'followedBy', inner: StageSpec[], q = {}): StageSpec =>
+    stage('g', contiguity, undefined, q, { group: { stages: inner } });
+  const notNext = stage('n', 'notNext', "name == 'c'");
+  const notFollowedBy = stage('n', 'notFollowedBy', "name == 'c'");
+
+  it('refuses a group of optional stages at the start followed by notNext, naming the NOT and the group', () => {
+    const r = compilePattern(pattern([grp('begin', optionalPair()), notNext, d]));
+    expect(r.ok).toBe(false);
+    const diag = r.diagnostics.find((x) => x.code === EMPTY);
+    expect(diag).toMatchObject({
+      severity: 'error',
+      flinkError: 'NullPointerException',
+      target: { kind: 'edge', stage: 'n', field: 'contiguity' },
+    });
+    expect(diag?.message).toMatch(/Flink crashes on "n".*the group "g" has only optional stages/);
+    expect(diag?.message).toMatch(/Make a stage of the group "g" required/);
+    expect(diag?.flinkMessage).toMatch(/releaseNode\(null\)/);
+  });
+
+  it('refuses it behind optional stages, before notFollowedBy (middle or trailing) and nested', () => {
+    const opt = stage('s', 'begin', "name == 's'", { optional: true });
+    expect(codes(pattern([opt, grp('followedBy', optionalPair()), notNext]))).toContain(EMPTY);
+    expect(codes(pattern([grp('begin', optionalPair()), notFollowedBy, d]))).toContain(EMPTY);
+    const within = { within: { ms: 5, type: 'FIRST_AND_LAST' as const } };
+    expect(codes(pattern([grp('begin', optionalPair()), notFollowedBy], undefined, within))).toContain(EMPTY);
+    const nested = grp('begin', [grp('begin', optionalPair()), notNext, d]);
+    expect(codes(pattern([{ ...nested, name: 'outer' }, stage('e', 'followedBy', "name == 'e'")]))).toContain(
+      EMPTY,
+    );
+    // Shown while editing too (conditions not compiled).
+    expect(
+      builtRuleDiagnostics(pattern([grp('begin', optionalPair()), notNext, d])).map((x) => x.code),
+    ).toContain(EMPTY);
+  });
+
+  it('accepts the neighbours that Flink runs fine', () => {
+    const required = stage('s', 'begin', "name == 's'");
+    expect(codes(pattern([required, grp('followedBy', optionalPair()), notNext]))).toEqual([]);
+    const oneRequired = [stage('x', 'begin', "name == 'a'"), optionalPair()[1]];
+    expect(codes(pattern([grp('begin', oneRequired), notNext, d]))).toEqual([]);
+    expect(codes(pattern([grp('begin', optionalPair()), d]))).toEqual([]);
+    // A required stage between the group and the NOT.
+    expect(
+      codes(pattern([grp('begin', optionalPair(), {}), stage('m', 'followedBy', "name == 'm'"), notNext])),
+    ).toEqual([]);
   });
 });
