@@ -36,6 +36,7 @@ export const ACTION_IDS = [
   'edit.paste',
   'edit.duplicate',
   'edit.delete',
+  'edit.deleteReconnect',
   'edit.selectAll',
   // Pattern
   'pattern.new',

@@ -15,10 +15,18 @@ import {
   type Connection,
   type FinalConnectionState,
   type NodeChange,
-  type OnSelectionChangeParams,
   type ReactFlowInstance,
 } from '@xyflow/react';
-import { useCallback, useMemo, useRef, useState, type DragEvent, type FocusEvent } from 'react';
+import {
+  useCallback,
+  useMemo,
+  useRef,
+  useState,
+  type DragEvent,
+  type FocusEvent,
+  type KeyboardEvent,
+  type MouseEvent as ReactMouseEvent,
+} from 'react';
 import { checkConnection } from '../../canvas/connection-rules';
 import { connect, reconnect } from '../../canvas/doc-edits';
 import { parentOf } from '../../canvas/doc-tree';
@@ -32,16 +40,19 @@ import { CanvasToolbar } from './CanvasToolbar';
 import { ConnectDialog } from './ConnectDialog';
 import { ConnectionRefusal } from './ConnectionRefusal';
 import { ContiguityEdge } from './ContiguityEdge';
+import { DeleteNotice } from './DeleteNotice';
 import { DesignerEmptyHint } from './DesignerEmptyHint';
 import { EdgeLegend } from './EdgeLegend';
 import { GroupNodeCard } from './GroupNodeCard';
 import { Palette, PALETTE_DRAG_TYPE } from './Palette';
+import { StageContextMenu } from './StageContextMenu';
 import { StageNodeCard } from './StageNodeCard';
 import { useFocusRequests } from './use-focus-requests';
 import { showPattern } from './readable-view';
 import { useLayoutOnArrival } from './use-layout-on-arrival';
 import './designer-canvas.css';
 import './canvas-small.css';
+import './delete-notice.css';
 
 const nodeTypes = { stage: StageNodeCard, patternGroup: GroupNodeCard };
 const edgeTypes = { contiguity: ContiguityEdge };
@@ -59,6 +70,30 @@ function localPoint(event: MouseEvent | TouchEvent): { x: number; y: number; nod
     y: point.clientY - (host?.top ?? 0),
     node: under?.getAttribute('data-id') ?? null,
   };
+}
+
+/** Opens the stage context menu at a canvas point, with the stage selected (what its commands act on). */
+function openStageMenu(nodeId: string, clientX: number, clientY: number): void {
+  const host = document.querySelector('.designer-canvas')?.getBoundingClientRect();
+  const store = useDocumentStore.getState();
+  if (!store.selection.nodeIds.includes(nodeId)) store.select({ nodeIds: [nodeId] });
+  useCanvasSession.getState().setContextMenu({
+    nodeId,
+    x: Math.max(0, Math.min(clientX - (host?.left ?? 0), (host?.width ?? 400) - 260)),
+    y: Math.max(0, Math.min(clientY - (host?.top ?? 0), (host?.height ?? 400) - 250)),
+  });
+}
+
+/** The Menu key or Shift+F10 on a focused stage opens its context menu, as a right-click does. */
+function menuFromKeyboard(event: KeyboardEvent<HTMLDivElement>): void {
+  const el = event.target;
+  if (!(el instanceof HTMLElement) || !el.matches('.react-flow__node')) return;
+  if (event.key !== 'ContextMenu' && !(event.key === 'F10' && event.shiftKey)) return;
+  const id = el.getAttribute('data-id');
+  const box = el.getBoundingClientRect();
+  if (!id) return;
+  event.preventDefault();
+  openStageMenu(id, box.left + 24, box.bottom - 8);
 }
 
 /** Tabbing onto a stage selects it, so the inspector and the stage commands follow the keyboard. */
@@ -119,6 +154,22 @@ export function DesignerCanvas({ patternId }: { patternId: string }) {
           coalesceKey: `keyboard-move:${ids.sort().join(',')}`,
         });
     }
+    // Clicks and box selection arrive as select changes; the store's selection is the one truth (the
+    // nodes' \`selected\` flags are drawn from it). Following React Flow's onSelectionChange instead
+    // could ping-pong between a stale and a fresh selection until React gave up (a Delete run from
+    // the command palette did it).
+    const picks = changes.filter((c) => c.type === 'select');
+    if (picks.length > 0) {
+      const store = useDocumentStore.getState();
+      const ids = new Set(store.selection.nodeIds);
+      for (const c of picks) {
+        if (c.selected) ids.add(c.id);
+        else ids.delete(c.id);
+      }
+      const nodeIds = [...ids];
+      if (!sameIds(nodeIds, store.selection.nodeIds))
+        store.select({ nodeIds, edgeIds: store.selection.edgeIds });
+    }
     // Removal goes through the delete action (one undo step, edges included); React Flow's own is off.
     setLocal((current) =>
       current
@@ -147,17 +198,6 @@ export function DesignerCanvas({ patternId }: { patternId: string }) {
     if (!sameIds(edgeIds, store.selection.edgeIds))
       store.select({ nodeIds: store.selection.nodeIds, edgeIds });
   }, []);
-
-  const onSelectionChange = useCallback(
-    ({ nodes: selNodes, edges: selEdges }: OnSelectionChangeParams<FlowNode, FlowEdge>) => {
-      const store = useDocumentStore.getState();
-      const nodeIds = selNodes.map((n) => n.id);
-      const edgeIds = selEdges.map((e) => e.id);
-      if (!sameIds(nodeIds, store.selection.nodeIds) || !sameIds(edgeIds, store.selection.edgeIds))
-        store.select({ nodeIds, edgeIds });
-    },
-    [],
-  );
 
   const onNodeDragStart = useCallback(() => {
     dragging.current = true;
@@ -244,6 +284,12 @@ export function DesignerCanvas({ patternId }: { patternId: string }) {
     [verdict, refuse],
   );
 
+  const onNodeContextMenu = useCallback((event: ReactMouseEvent, node: FlowNode) => {
+    if (node.type !== 'stage' && node.type !== 'patternGroup') return;
+    event.preventDefault();
+    openStageMenu(node.id, event.clientX, event.clientY);
+  }, []);
+
   const onDragOver = useCallback((event: DragEvent) => {
     if (!event.dataTransfer.types.includes(PALETTE_DRAG_TYPE)) return;
     event.preventDefault();
@@ -268,6 +314,7 @@ export function DesignerCanvas({ patternId }: { patternId: string }) {
       onDrop={onDrop}
       onPointerDown={() => refuse(null)}
       onFocus={selectOnKeyboardFocus}
+      onKeyDown={menuFromKeyboard}
     >
       <ReactFlow<FlowNode, FlowEdge>
         key={patternId}
@@ -279,9 +326,9 @@ export function DesignerCanvas({ patternId }: { patternId: string }) {
         onInit={onInit}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
-        onSelectionChange={onSelectionChange}
         onNodeDragStart={onNodeDragStart}
         onNodeDragStop={onNodeDragStop}
+        onNodeContextMenu={onNodeContextMenu}
         onConnect={onConnect}
         onConnectEnd={onConnectEnd}
         onReconnect={onReconnect}
@@ -309,6 +356,8 @@ export function DesignerCanvas({ patternId }: { patternId: string }) {
       {graph.nodes.length === 0 && <DesignerEmptyHint />}
       <ConnectionRefusal />
       <ConnectDialog />
+      <DeleteNotice />
+      <StageContextMenu />
     </div>
   );
 }

@@ -39,6 +39,15 @@ interface CanvasSession {
   /** A refused connection: where it was dropped and the engine's reason. */
   refusal: { x: number; y: number; reason: string; nonce: number } | null;
   refuse: (r: { x: number; y: number; reason: string } | null) => void;
+  /**
+   * A Delete that changed a neighbour's meaning: what changed, in words, and the selection it removed
+   * (so "Reconnect instead" can redo it the other way). Closed by the next edit.
+   */
+  deleteNotice: { lines: string[]; nodeIds: string[]; edgeIds: string[]; after: unknown } | null;
+  setDeleteNotice: (notice: CanvasSession['deleteNotice']) => void;
+  /** Where the stage context menu is open (canvas-relative), or null. */
+  contextMenu: { x: number; y: number; nodeId: string } | null;
+  setContextMenu: (menu: CanvasSession['contextMenu']) => void;
   /** The stage the keyboard Connect dialog connects from (null: closed). */
   connectFrom: string | null;
   setConnectFrom: (id: string | null) => void;
@@ -54,6 +63,10 @@ export const useCanvasSession = create<CanvasSession>()((set) => ({
   setHistoryOpen: (historyOpen, historyFocusLabel = false) => set({ historyOpen, historyFocusLabel }),
   refusal: null,
   refuse: (r) => set((s) => ({ refusal: r ? { ...r, nonce: (s.refusal?.nonce ?? 0) + 1 } : null })),
+  deleteNotice: null,
+  setDeleteNotice: (deleteNotice) => set({ deleteNotice }),
+  contextMenu: null,
+  setContextMenu: (contextMenu) => set({ contextMenu }),
   connectFrom: null,
   setConnectFrom: (connectFrom) => set({ connectFrom }),
 }));

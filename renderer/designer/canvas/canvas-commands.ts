@@ -11,11 +11,12 @@ import {
   type Fragment,
 } from '../../canvas/clipboard';
 import { addStageAfter } from '../../canvas/chain-edits';
+import { deleteConsequences, removeAndReconnect } from '../../canvas/delete-edits';
 import { addGroup, addStage, removeElements } from '../../canvas/doc-edits';
 import { findNode, levels, parentOf } from '../../canvas/doc-tree';
 import { groupAt, moveToGroup } from '../../canvas/group-edits';
 import type { PatternDocument } from '../../../engine/format/schema';
-import { useDocumentStore } from '../../state/document-store';
+import { undo, useDocumentStore } from '../../state/document-store';
 import { flowInstance, useCanvasSession } from './canvas-bridge';
 import { fitPadding } from './fit-padding';
 import { readableRowWidth, showPattern } from './readable-view';
@@ -109,14 +110,49 @@ export function focusNodeElement(id: string): void {
   );
 }
 
-/**
- * Deletes the selection. Keyboard focus moves to a neighbour of what was deleted (the stage before
- * it, else after it, else its group), never to the page body, so the next key still acts on the canvas.
- */
+/** Deletes the selection; tells the user when that changed a neighbour's meaning. */
 export function deleteSelection(): void {
   const { selection, document: before } = docStore();
+  const told = before ? deleteConsequences(before, selection.nodeIds) : [];
+  removeSelection('Delete', (doc) => removeElements(doc, selection.nodeIds, selection.edgeIds));
+  const after = docStore().document;
+  // The user is told when a neighbour's meaning changed, and offered the other way.
+  useCanvasSession
+    .getState()
+    .setDeleteNotice(
+      told.length > 0 && after !== before
+        ? { lines: told, nodeIds: selection.nodeIds, edgeIds: selection.edgeIds, after }
+        : null,
+    );
+}
+
+/** Deletes the selected stages and joins the chain around them (one undo step). */
+export function deleteAndReconnectSelection(): void {
+  const { selection } = docStore();
+  useCanvasSession.getState().setDeleteNotice(null);
+  removeSelection('Delete and reconnect', (doc) =>
+    removeAndReconnect(doc, selection.nodeIds, selection.edgeIds),
+  );
+}
+
+/** "Reconnect instead" after a Delete: takes the Delete back and reconnects, as one undo step. */
+export function reconnectInstead(): void {
+  const notice = useCanvasSession.getState().deleteNotice;
+  if (!notice || docStore().document !== notice.after) return;
+  undo();
+  docStore().select({ nodeIds: notice.nodeIds, edgeIds: notice.edgeIds });
+  deleteAndReconnectSelection();
+}
+
+/**
+ * Removes the selection with `recipe`. Keyboard focus moves to a neighbour of what was deleted (the
+ * stage before it, else after it, else its group), never to the page body, so the next key still
+ * acts on the canvas.
+ */
+function removeSelection(label: string, recipe: (doc: PatternDocument) => PatternDocument): void {
+  const { selection, document: before } = docStore();
   const hadFocus = document.activeElement?.closest('.designer-canvas') !== null;
-  docStore().edit('Delete', (doc) => removeElements(doc, selection.nodeIds, selection.edgeIds));
+  docStore().edit(label, recipe);
   const after = docStore().document;
   const next = before && after ? survivingNeighbour(before, after, selection) : null;
   docStore().select(next ? { nodeIds: [next] } : {});
