@@ -6,10 +6,28 @@
  * file is explained without touching the library.
  */
 import { readFileSync } from 'node:fs';
-import type { Locator } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDocument } from '../../engine/format/load';
 import { launchApp, type RunningApp } from './support/launch';
+
+/** The hint on screen overlaps no button, field, tab or menu item outside itself. */
+async function expectCoversNoControl(page: Page): Promise<void> {
+  const covered = await page.evaluate(() => {
+    const hint = document.querySelector('[data-testid^="welcome-hint-"][role="note"]');
+    if (!hint) return ['no hint'];
+    const h = hint.getBoundingClientRect();
+    const controls = document.querySelectorAll('button, input, select, textarea, [role="tab"], a[href]');
+    return [...controls]
+      .filter((c) => !hint.contains(c))
+      .filter((c) => {
+        const r = c.getBoundingClientRect();
+        return r.width > 0 && r.left < h.right && h.left < r.right && r.top < h.bottom && h.top < r.bottom;
+      })
+      .map((c) => c.getAttribute('data-testid') ?? c.textContent?.trim() ?? c.tagName);
+  });
+  expect(covered).toEqual([]);
+}
 
 describe('pattern library: first start, samples gallery, list actions and files', () => {
   let app: RunningApp;
@@ -40,28 +58,56 @@ describe('pattern library: first start, samples gallery, list actions and files'
     expect(info.welcome?.slug).toBe('card-testing');
     await shell.patternTitle.filter({ hasText: 'Card testing' }).waitFor();
     await shell.canvas.locator('.react-flow__node').first().waitFor();
-    for (const hint of ['canvas', 'conditions', 'replay'])
-      await page.getByTestId(`welcome-hint-${hint}`).waitFor();
+    // One hint at a time, in the order of the work, each taking its own room: no control under it.
+    const hints = page.locator('[data-testid^="welcome-hint-"][role="note"]');
+    await page.getByTestId('welcome-hint-canvas').waitFor();
+    expect(await hints.count()).toBe(1);
+    await expectCoversNoControl(page);
+    await shell.screenshot('first-start');
+    await page.getByTestId('welcome-hint-next').click();
+    await page.getByTestId('welcome-hint-conditions').waitFor();
+    expect(await hints.count()).toBe(1);
+    await expectCoversNoControl(page);
+    await page.getByTestId('welcome-hint-next').click();
+    await page.getByTestId('welcome-hint-replay').waitFor();
+    expect(await hints.count()).toBe(1);
     expect(await page.getByTestId('welcome-hint-replay').textContent()).toContain(
       'step through the recording with ← →',
     );
+    await expectCoversNoControl(page);
+    // The replay toolbar too: the hint stays clear of its buttons once Replay is open.
+    await shell.selectBottomTab('replay');
+    await page.getByTestId('replay-start').click();
+    await page.getByTestId('replay-panel').waitFor();
+    await expectCoversNoControl(page);
+    await shell.screenshot('first-start-replay');
+    await page
+      .getByTestId('replay-close')
+      .click()
+      .catch(() => undefined);
     // Replay has the sample's recording preselected for this pattern.
     const chosen = await page.evaluate(() => localStorage.getItem('cepheus.replay.recordings'));
     expect(JSON.parse(chosen ?? '{}')).toMatchObject({
       [info.welcome?.patternId ?? '?']: info.welcome?.recordingId,
     });
-    await shell.screenshot('first-start');
   });
 
   it('remembers a dismissed hint across a reload', async () => {
     const { shell, page } = app;
-    await page.getByTestId('welcome-hint-canvas').getByRole('button', { name: 'Dismiss hint' }).click();
-    await page.getByTestId('welcome-hint-canvas').waitFor({ state: 'detached' });
+    // The first two were dismissed above; the third is still there after a reload.
     await page.reload();
     await shell.waitUntilReady();
     await shell.patternTitle.filter({ hasText: 'Card testing' }).waitFor();
-    await page.getByTestId('welcome-hint-conditions').waitFor();
+    await page.getByTestId('welcome-hint-replay').waitFor();
     expect(await page.getByTestId('welcome-hint-canvas').count()).toBe(0);
+    // "Got it" on the last one: no hint after the next reload.
+    await page.getByTestId('welcome-hint-next').click();
+    await page.getByTestId('welcome-hint-replay').waitFor({ state: 'detached' });
+    await page.reload();
+    await shell.waitUntilReady();
+    await shell.patternTitle.filter({ hasText: 'Card testing' }).waitFor();
+    await page.waitForTimeout(300);
+    expect(await page.locator('[data-testid^="welcome-hint-"][role="note"]').count()).toBe(0);
   });
 
   it('opens a monitoring sample from the gallery, grouped by family', async () => {

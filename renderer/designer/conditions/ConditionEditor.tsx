@@ -16,6 +16,7 @@ import {
 import { registerConditionQuickFixes, setConditionFixes } from '../../monaco/condition-fixes';
 import { monaco } from '../../monaco/setup';
 import { monacoThemeName } from '../../monaco/themes';
+import { useDocumentStore } from '../../state/document-store';
 import { effectiveTheme, useUiStore } from '../../state/ui-store';
 import { diagnosticsToMarkers, toMonacoMarkers } from './condition-markers';
 import { useCursorRequest } from './cursor-request';
@@ -53,6 +54,7 @@ export function ConditionEditor({
   testId,
 }: ConditionEditorProps) {
   const theme = useUiStore(effectiveTheme);
+  const patternId = useDocumentStore((s) => s.patternId);
   const [editor, setEditor] = useState<Monaco.editor.IStandaloneCodeEditor | null>(null);
   // Height follows what the editor draws (wrapped lines and inline replay values included), up to MAX_LINES.
   const [contentHeight, setContentHeight] = useState(
@@ -77,6 +79,12 @@ export function ConditionEditor({
   }, [editor, value]);
 
   const onMount: OnMount = (ed) => {
+    // A kept model (this stage was edited before) may be behind an edit made while it was not shown.
+    const model = ed.getModel();
+    if (model && model.getValue() !== value) {
+      ed.executeEdits('cepheus', [{ range: model.getFullModelRange(), text: value }]);
+      ed.pushUndoStop();
+    }
     setEditor(ed);
     setContentHeight(ed.getContentHeight());
     ed.onDidContentSizeChange((e) => setContentHeight(e.contentHeight));
@@ -129,7 +137,10 @@ export function ConditionEditor({
     >
       {value === '' && placeholder && <div className="condition-placeholder">{placeholder}</div>}
       <Editor
-        path={`cepheus-condition://${editorKey.replaceAll(':', '/')}`}
+        // One model per pattern, stage and field, kept when the stage is deselected: its undo history
+        // is still there when the user comes back to the stage.
+        path={`cepheus-condition://${patternId ?? 'none'}/${editorKey.replaceAll(':', '/')}`}
+        keepCurrentModel
         language={CONDITION_LANGUAGE}
         defaultValue={value}
         theme={monacoThemeName[theme]}

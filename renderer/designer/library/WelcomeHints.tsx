@@ -1,17 +1,20 @@
 /**
- * The first-start hints, each placed in its region while that region is on screen. Regions come and
- * go with the panel toggles, so the targets are looked up again whenever the layout changes.
+ * The first-start hints, one at a time, each in the region it talks about while that region is on
+ * screen. A hint takes its own room in the layout (a strip above the canvas, at the top of the
+ * inspector, above the bottom panel), so it never covers a control. Regions come and go with the
+ * panel toggles, so the targets are looked up again whenever the layout changes.
  */
 import { useEffect, useState } from 'react';
 import { useLibraryStore } from '../../state/library-store';
 import { useUiStore } from '../../state/ui-store';
 import { WelcomeHint } from './WelcomeHint';
-import { useWelcomeHints, type HintId } from './welcome-hints';
+import { HINT_ORDER, useWelcomeHints, type HintId } from './welcome-hints';
 
-const REGIONS: Record<HintId, string> = {
-  canvas: '.workbench-canvas',
-  conditions: '.workbench-inspector',
-  replay: '.workbench-bottom',
+/** Where each hint is placed: the canvas' and bottom panel's hints in the centre column. */
+const REGIONS: Record<HintId, { container: string; needs: string }> = {
+  canvas: { container: '.workbench-center', needs: '.workbench-canvas' },
+  conditions: { container: '.workbench-inspector', needs: '.workbench-inspector' },
+  replay: { container: '.workbench-center', needs: '.workbench-bottom' },
 };
 
 type Targets = Partial<Record<HintId, Element>>;
@@ -27,9 +30,10 @@ export function WelcomeHints() {
     // After the frame in which the toggled panels mounted or unmounted.
     const frame = requestAnimationFrame(() => {
       const found: Targets = {};
-      for (const [id, selector] of Object.entries(REGIONS) as [HintId, string][]) {
-        const el = document.querySelector(selector);
-        if (el) found[id] = el;
+      for (const id of HINT_ORDER) {
+        const { container, needs } = REGIONS[id];
+        const el = document.querySelector(container);
+        if (el && document.querySelector(needs)) found[id] = el;
       }
       setTargets(found);
     });
@@ -38,12 +42,17 @@ export function WelcomeHints() {
 
   // The hints talk about the open pattern; without one they would point at nothing.
   if (!active || !hasOpen) return null;
+  const left = HINT_ORDER.filter((id) => !dismissed.includes(id));
+  const id = left.find((h) => targets[h] !== undefined);
+  const target = id ? targets[id] : undefined;
+  if (!id || !target) return null;
   return (
-    <>
-      {(Object.keys(REGIONS) as HintId[]).map((id) => {
-        const target = targets[id];
-        return target && !dismissed.includes(id) ? <WelcomeHint key={id} id={id} target={target} /> : null;
-      })}
-    </>
+    <WelcomeHint
+      id={id}
+      target={target}
+      step={HINT_ORDER.indexOf(id) + 1}
+      total={HINT_ORDER.length}
+      last={left.length === 1}
+    />
   );
 }

@@ -7,6 +7,9 @@ import { create } from 'zustand';
 
 export type HintId = 'canvas' | 'conditions' | 'replay';
 
+/** The order the hints come in, one at a time. */
+export const HINT_ORDER: HintId[] = ['canvas', 'conditions', 'replay'];
+
 export const HINT_TEXT: Record<HintId, string> = {
   canvas: 'Drag stages from the palette onto the canvas and connect their handles to build the sequence.',
   conditions: 'Select a stage to edit its condition here.',
@@ -40,6 +43,8 @@ interface WelcomeHintsState {
   dismissed: HintId[];
   activate: () => void;
   dismiss: (id: HintId) => void;
+  /** "Skip tips": dismisses every hint for good. */
+  dismissAll: () => void;
 }
 
 export const useWelcomeHints = create<WelcomeHintsState>()((set, get) => ({
@@ -59,5 +64,9 @@ export const useWelcomeHints = create<WelcomeHintsState>()((set, get) => ({
     const dismissed = [...new Set([...get().dismissed, id])];
     write(DISMISSED_KEY, JSON.stringify(dismissed));
     set({ dismissed });
+  },
+  dismissAll: () => {
+    write(DISMISSED_KEY, JSON.stringify(HINT_ORDER));
+    set({ dismissed: [...HINT_ORDER] });
   },
 }));

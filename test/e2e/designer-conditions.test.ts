@@ -1,0 +1,109 @@
+/**
+ * Issue 14, point 16, the condition editor: undo inside it still works after the user selected
+ * another stage and came back; completion offers the stage names right after `last(`; no problem
+ * shows an internal id (n1, e2) or a JSON path. ("Did you mean" quick fixes: designer-problems.)
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Pattern } from '../../engine/format/builder';
+import { openStored, stageNode, storedDocument, typeInCondition, waitSaved } from './support/designer-page';
+import { launchApp, type RunningApp } from './support/launch';
+
+const INTERNAL = /\b[ne]\d+\b|\[\d+\]|eventSchema|nodes\.|edges\./;
+
+describe('designer: the condition editor', () => {
+  let app: RunningApp;
+  let page: Page;
+  let id = '';
+
+  const editorText = (): Promise<string> =>
+    page.getByTestId('condition-where').locator('.view-lines').innerText();
+  /** Puts the cursor at the very end of the condition: select all, then → (End stops at a wrap). */
+  const clickAtEnd = async (): Promise<void> => {
+    await page.getByTestId('condition-where').locator('.view-lines').click();
+    await app.shell.chord('A');
+    await page.keyboard.press('ArrowRight');
+  };
+  const select = async (name: string): Promise<void> => {
+    await stageNode(page, name).locator('.cep-stage-head').click();
+    await page.getByTestId('condition-where').locator('.monaco-editor').waitFor();
+  };
+  const whereOf = async (name: string): Promise<string | undefined> => {
+    await waitSaved(page);
+    const node = (await storedDocument(app.api, id)).nodes.find((n) => n.name === name);
+    return node?.kind === 'stage' ? node.where : undefined;
+  };
+
+  beforeAll(async () => {
+    app = await launchApp();
+    page = app.page;
+    const doc = Pattern.begin('first')
+      .where("kind == 'a'")
+      .followedBy('second')
+      .where("kind == 'b'")
+      .toDocument({
+        name: 'Conditions',
+        eventSchema: {
+          fields: [
+            { name: 'kind', type: 'string' },
+            { name: 'amount', type: 'number' },
+          ],
+        },
+      });
+    id = await openStored(app.api, page, 'Conditions', doc, 'first');
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('undoes typing in a condition after another stage was selected in between', async () => {
+    await select('second');
+    await typeInCondition(page, 'condition-where', ' && amount > 5');
+    expect(await whereOf('second')).toBe("kind == 'b' && amount > 5");
+    await select('first');
+    await select('second');
+    await page.getByTestId('condition-where').locator('.view-lines').click();
+    // Monaco's own undo, word by word, as in any editor.
+    const plain = async () => (await editorText()).replace(/\s+/g, ' ').trim();
+    for (let i = 0; i < 8 && (await plain()) !== "kind == 'b'"; i++) {
+      await app.shell.chord('Z');
+      await page.waitForTimeout(100);
+    }
+    expect(await plain()).toBe("kind == 'b'");
+    await page.keyboard.press('Escape');
+    expect(await whereOf('second')).toBe("kind == 'b'");
+  });
+
+  it('offers the stage names right after last(, and inserts the one chosen', async () => {
+    await clickAtEnd();
+    await page.keyboard.type(' && amount > last(', { delay: 20 });
+    const rows = page.locator('.suggest-widget .monaco-list-row');
+    await rows.first().waitFor();
+    const offered = await rows.allTextContents();
+    expect(offered.some((t) => t.startsWith('first'))).toBe(true);
+    expect(offered.some((t) => t.startsWith('second'))).toBe(true);
+    await app.shell.screenshot('designer-condition-last-completion');
+    await page.locator('.suggest-widget .monaco-list-row', { hasText: /^first/ }).click();
+    await page.keyboard.type(').amount', { delay: 20 });
+    await page.keyboard.press('Escape');
+    expect(await whereOf('second')).toBe("kind == 'b' && amount > last(first).amount");
+  });
+
+  it('names stages and connections by name in every problem, never by id', async () => {
+    // A stray stage and a condition error: the list speaks in names.
+    await page.getByTestId('palette-add-stage').click();
+    await stageNode(page, 'stage1').waitFor();
+    await select('first');
+    await typeInCondition(page, 'condition-where', ' && amount >');
+    await app.shell.selectBottomTab('problems');
+    const rows = page.getByTestId('problem-row');
+    await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(2);
+    for (const text of await rows.allTextContents()) expect(text).not.toMatch(INTERNAL);
+    await app.shell.screenshot('designer-problems-in-words');
+  });
+
+  it('produced no console errors, page errors or CSP violations', async () => {
+    expect(await app.shell.problems()).toEqual([]);
+  });
+});
