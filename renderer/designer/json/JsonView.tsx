@@ -23,12 +23,14 @@ import { toMonacoMarkers } from '../conditions/condition-markers';
 import { setJsonLeaveGuard, useInspectorTab } from '../inspector/inspector-tab';
 import { FieldMessages } from '../inspector/FieldMessages';
 import { useJsonDrafts } from './json-drafts';
+import { registerJsonCompletion } from './json-completion-provider';
 import { documentText, interpretJson, JSON_MODEL_URI } from './json-sync';
 import { diagnosticPath, jsonMarkers } from './json-markers';
 import { JSON_PROBLEMS_SOURCE, usePatternVerdict, verdictSentence, verdictValid } from './pattern-verdict';
 import './json-view.css';
 
 registerJsonLanguage();
+registerJsonCompletion();
 
 /** Parse after a short pause: half-typed JSON is invalid on almost every keystroke. */
 const APPLY_DELAY_MS = 400;
