@@ -59,7 +59,7 @@ export async function diffCommand(argv: readonly string[]): Promise<number> {
     }
   } catch (e) {
     if (e instanceof CliError) throw e;
-    throw new CliError(`the run stopped at event #${seq}: ${e instanceof Error ? e.message : String(e)}`);
+    throw new CliError(`the run stopped at event #${seq + 1}: ${e instanceof Error ? e.message : String(e)}`);
   }
   if (progress) process.stderr.write('\r');
   const { summary, items } = diff.finish();

@@ -3,6 +3,7 @@
  * step back restores a checkpoint in an earlier chunk and replays into the current one, and a
  * single chunk re-read (and re-decoded) 1,024 events on every such move.
  */
+import { eventLabel } from './event-label';
 import type { EventSource, ReplayEvent } from './types';
 
 export const READ_CHUNK = 1024;
@@ -22,7 +23,7 @@ export class EventReader {
     const e = this.chunk[seq - this.chunkStart];
     if (e === undefined || e.seq !== seq)
       throw new Error(
-        `event #${seq} is missing from the recording (events must be numbered 0, 1, 2, … without gaps)`,
+        `event ${eventLabel(seq)} is missing from the recording (stored events are numbered without gaps: seq 0, 1, 2, …)`,
       );
     return e;
   }

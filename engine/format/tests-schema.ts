@@ -4,8 +4,8 @@
  * what the pattern matches, so they are not part of its semantic content (editing a test is saved
  * but is not a new version of the pattern).
  *
- * Events are referred to by their position in the case's events (0-based, file order: the "#n" the
- * replay shows) or, when the case sets `idField`, by the value of that field ("tx-000617").
+ * Events are referred to by their position in the case's events (0-based, file order: position n is the
+ * event the replay shows as "#n+1", since people count from 1) or, when the case sets `idField`, by the value of that field ("tx-000617").
  */
 import { z } from 'zod';
 import { parseIso8601 } from '../runtime/iso8601';

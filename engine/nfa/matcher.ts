@@ -143,7 +143,7 @@ export class CepMatcher {
       this.error(
         key,
         'IllegalArgumentException',
-        `event #${seq}: cannot read its key or timestamp (${e instanceof Error ? e.message : String(e)})`,
+        `event #${seq + 1}: cannot read its key or timestamp (${e instanceof Error ? e.message : String(e)})`,
         Number.NaN,
       );
       return this.out;
@@ -152,7 +152,7 @@ export class CepMatcher {
       this.error(
         key,
         'IllegalArgumentException',
-        `event #${seq} has no valid timestamp (got ${String(ts)})`,
+        `event #${seq + 1} has no valid timestamp (got ${String(ts)})`,
         Number.NaN,
       );
       return this.out;

@@ -82,7 +82,7 @@ export function restoreNfaState(nfa: CompiledNfa, snap: NfaStateSnapshot): NfaSt
     const parent = n.parent >= 0 ? nodes[n.parent] : null;
     if (parent === undefined) return `snapshot node refers to an unknown parent ${n.parent}`;
     const event = events.get(n.seq);
-    if (event === undefined) return `snapshot node refers to an unknown event #${n.seq}`;
+    if (event === undefined) return `snapshot node refers to an unknown event #${n.seq + 1}`;
     if (parent !== null) parent.refs++;
     nodes.push({ stage: n.stage, event, ts: n.ts, seq: n.seq, fid: n.fid, parent, refs: 0, memo: null });
   }

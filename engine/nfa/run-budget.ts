@@ -149,7 +149,8 @@ export class RunBudgetExceeded extends Error {
     readonly timestamp: number,
     readonly outputs: readonly MatcherOutput[],
   ) {
-    const at = `at event #${seq} (timestamp ${timestamp}${key === '' ? '' : `, key "${key}"`})`;
+    // Events are numbered from 1 in words, like the count (engine/debug/event-label.ts).
+    const at = `at event #${seq + 1} (timestamp ${timestamp}${key === '' ? '' : `, key "${key}"`})`;
     const where = stage === '' ? '' : `, most of them in stage "${stage}"`;
     super(
       `${LIMIT_WORDS[limit](limits)} ${at}${where}. The pattern can produce too many partial matches: add a window over the whole match, use followedBy or consecutive instead of followedByAny or allowCombinations, or choose an after-match skip strategy`,

@@ -27,7 +27,7 @@ function describe(path: readonly BufferNode[]): string {
     list.push(n.seq);
     stages.set(n.stage, list);
   }
-  return `{${[...stages].map(([s, seqs]) => `${s}=[${seqs.map((q) => `#${q}`).join(', ')}]`).join(', ')}}`;
+  return `{${[...stages].map(([s, seqs]) => `${s}=[${seqs.map((q) => `#${q + 1}`).join(', ')}]`).join(', ')}}`;
 }
 
 function extreme(path: readonly BufferNode[], sign: 1 | -1): EventId | null {

@@ -3,6 +3,7 @@
  * instead and, where it can, the replay step where the expected and the real run part ways with the
  * "why not?" verdict for the event that should have advanced the expected match (divergence.ts).
  */
+import { eventLabel } from '../debug/event-label';
 import { EventReader } from '../debug/event-reader';
 import type { BoundStage } from '../debug/types';
 import { whyNot, type WhyNotVerdict } from '../debug/why-not';
@@ -55,7 +56,7 @@ export function countText(n: number, kind: 'match' | 'timeout'): string {
 }
 const timeText = (ms: number): string => (Number.isFinite(ms) ? new Date(ms).toISOString() : String(ms));
 const refText = (r: EventRef, idField: string | null): string =>
-  idField === null ? `#${String(r)}` : String(r);
+  idField === null && typeof r === 'number' ? eventLabel(r) : String(r);
 
 function rangeOf(e: Expectation): { from: number; to: number } {
   const from = 'from' in e && e.from !== undefined ? testTimeMs(e.from) : Number.NEGATIVE_INFINITY;

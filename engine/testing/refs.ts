@@ -5,6 +5,7 @@
  */
 import type { EventRef, Expectation, TestCase } from '../format/tests-schema';
 import type { EventRecord } from '../pattern/spec';
+import { eventLabel } from '../debug/event-label';
 import { fieldValue, keyText } from '../runtime/event-time';
 
 export class CaseRefs {
@@ -44,16 +45,18 @@ export class CaseRefs {
       };
     return ref < this.count
       ? { seq: ref }
-      : { problem: `there is no event #${ref} (the case has ${this.count})` };
+      : {
+          problem: `there is no event at position ${ref} (${eventLabel(ref)}; the case has ${this.count}, positions 0 to ${this.count - 1})`,
+        };
   }
 
-  /** An event as the case names it: its id value, else "#seq". */
+  /** An event as the case names it: its id value, else "#n" (1-based, as the replay shows it). */
   name(seq: number, payload: EventRecord | undefined): string {
     if (this.idField !== null && payload !== undefined) {
       const v = fieldValue(payload, this.idField);
       if (v !== undefined && v !== null) return keyText(v);
     }
-    return `#${seq}`;
+    return eventLabel(seq);
   }
 }
 

@@ -3,6 +3,7 @@
  * match"), from an event or a near miss ("Expect a match ending here" / "Expect no match here").
  * Events are named by their position in the recording (the "#n" the replay shows).
  */
+import { eventLabel } from '../../engine/debug/event-label';
 import type { BoundStage } from '../../engine/debug/types';
 import type { Expectation, TestCase } from '../../engine/format/tests-schema';
 import type { PatternDocument } from '../../engine/format/schema';
@@ -40,7 +41,7 @@ export function expectOutcome(
   for (const b of outcome.bound) if (b.seqs.length > 0) stages[b.stage] = [...b.seqs];
   const last = Math.max(...outcome.bound.flatMap((b) => b.seqs));
   const what = outcome.kind === 'match' ? 'a match' : 'a timeout';
-  return recordingCase(doc, recording, `${what} ending at #${last}${forKey(outcome.key)}`, {
+  return recordingCase(doc, recording, `${what} ending at ${eventLabel(last)}${forKey(outcome.key)}`, {
     kind: outcome.kind,
     ...keyed(outcome.key),
     stages,
@@ -53,7 +54,7 @@ export function expectMatchEndingAt(
   recording: string,
   event: { seq: number; key: string },
 ): TestCase {
-  return recordingCase(doc, recording, `a match ending at #${event.seq}${forKey(event.key)}`, {
+  return recordingCase(doc, recording, `a match ending at ${eventLabel(event.seq)}${forKey(event.key)}`, {
     kind: 'match',
     ...keyed(event.key),
     endsAt: event.seq,

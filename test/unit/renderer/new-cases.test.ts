@@ -23,7 +23,7 @@ describe('test cases made in the debugger', () => {
     expect(TestCaseSchema.parse(made)).toEqual(made);
     expect(made.source).toEqual({ kind: 'recording', recording: 'Sample: risk-transactions.csv' });
     expect(made.expect).toEqual([{ kind: 'match', key: 'card-00070', endsAt: 642 }]);
-    expect(made.name).toBe('a match ending at #642 (key card-00070)');
+    expect(made.name).toBe('a match ending at #643 (key card-00070)');
   });
 
   it('"Expect this match" binds exactly the events per stage; an unkeyed outcome names no key', () => {

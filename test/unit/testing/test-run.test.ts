@@ -174,7 +174,7 @@ describe('TestRun on hand-written events', () => {
     expect(d).toMatchObject({ seq: 1, stage: 'cashout' });
     expect(d?.verdict?.reason).toBe('window');
     expect(r.expectations[0].message).toContain(
-      'the run that began at #0 (probe: #0) did not take #1 into "cashout"',
+      'the run that began at #1 (probe: #1) did not take #2 into "cashout"',
     );
   });
 
@@ -185,7 +185,7 @@ describe('TestRun on hand-written events', () => {
     ]);
     expect(r.expectations[0].divergence).toMatchObject({ seq: 0, stage: 'probe' });
     expect(r.expectations[0].divergence?.verdict?.reason).toBe('condition-false');
-    expect(r.expectations[0].message).toContain('#0 did not start a partial match at "probe"');
+    expect(r.expectations[0].message).toContain('#1 did not start a partial match at "probe"');
   });
 
   it('a run still waiting at the end, and a match of another key, say so', () => {
