@@ -20,14 +20,25 @@ export function proposedTimeField(schema: DocEventSchema | null): string | null 
   return named?.name ?? null;
 }
 
-function suggestion(name: string, schema: DocEventSchema, patch: (field: string) => Record<string, unknown>) {
-  const hint = closest(
-    name,
-    schema.fields.map((f) => f.name),
+/** The field a user most likely meant: a close spelling, else (for the time) the schema's timestamp. */
+function meant(name: string, schema: DocEventSchema, fallback: string | null = null): string | null {
+  return (
+    closest(
+      name,
+      schema.fields.map((f) => f.name),
+    ) ?? fallback
   );
-  return hint
-    ? { quickFix: { title: `Use '${hint}'`, edits: [{ kind: 'settings' as const, patch: patch(hint) }] } }
-    : {};
+}
+
+/** " — did you mean 'userId'?" with its one-click fix, or nothing when no field comes close. */
+function didYouMean(hint: string | null, patch: (field: string) => Record<string, unknown>) {
+  if (hint === null) return { words: '', fix: {} };
+  return {
+    words: ` — did you mean '${hint}'?`,
+    fix: {
+      quickFix: { title: `Change to '${hint}'`, edits: [{ kind: 'settings' as const, patch: patch(hint) }] },
+    },
+  };
 }
 
 export function settingsRules(doc: PatternDocument): Diagnostic[] {
@@ -36,34 +47,31 @@ export function settingsRules(doc: PatternDocument): Diagnostic[] {
   const out: Diagnostic[] = [];
   const known = new Map(schema.fields.map((f) => [f.name, f.type]));
   const key = doc.settings.partitionKey;
-  if (key !== null && !known.has(key))
+  if (key !== null && !known.has(key)) {
+    const hint = didYouMean(meant(key, schema), (field) => ({ partitionKey: field }));
     out.push({
       code: 'settings.partition-key-unknown',
       severity: 'error',
-      message: `The partition key '${key}' is not a field of the event schema, so every event would fall into one empty partition.`,
+      message: `The partition key '${key}' is not a field of the event schema, so every event would fall into one empty partition${hint.words || '.'}`,
       target: { kind: 'pattern', field: 'settings', path: ['settings', 'partitionKey'] },
-      ...suggestion(key, schema, (field) => ({ partitionKey: field })),
+      ...hint.fix,
     });
+  }
   const time = doc.settings.time;
   if (time.mode === 'event') {
     const type = known.get(time.field);
-    const proposed = proposedTimeField(schema);
-    if (type === undefined)
+    if (type === undefined) {
+      const hint = didYouMean(meant(time.field, schema, proposedTimeField(schema)), (field) => ({
+        time: { ...time, field },
+      }));
       out.push({
         code: 'settings.time-field-unknown',
         severity: 'error',
-        message: `The timestamp field '${time.field}' is not a field of the event schema${proposed ? ` (the schema's timestamp is '${proposed}')` : ''}.`,
+        message: `The timestamp field '${time.field}' is not a field of the event schema${hint.words || '.'}`,
         target: { kind: 'pattern', field: 'settings', path: ['settings', 'time', 'field'] },
-        ...(proposed
-          ? {
-              quickFix: {
-                title: `Use '${proposed}'`,
-                edits: [{ kind: 'settings' as const, patch: { time: { ...time, field: proposed } } }],
-              },
-            }
-          : suggestion(time.field, schema, (field) => ({ time: { ...time, field } }))),
+        ...hint.fix,
       });
-    else if (!TIME_TYPES.has(type))
+    } else if (!TIME_TYPES.has(type))
       out.push({
         code: 'settings.time-field-type',
         severity: 'error',

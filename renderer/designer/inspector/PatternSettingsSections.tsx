@@ -8,10 +8,12 @@ import {
   type TimeSettings,
 } from '../../../engine/format/schema';
 import type { Diagnostic } from '../../../engine/pattern/diagnostic';
+import { proposedTimeField } from '../../../engine/problems';
 import { useDocumentStore } from '../../state/document-store';
 import { settingsDiagnostics } from '../problems/validate-document';
 import { DurationInput } from './DurationInput';
 import { Field } from './Field';
+import { FieldMessages } from './FieldMessages';
 import { Section } from './Section';
 
 const SKIPS: { kind: DocSkip['kind']; label: string; hint: string }[] = [
@@ -40,6 +42,10 @@ const SKIPS: { kind: DocSkip['kind']; label: string; hint: string }[] = [
 
 const errorsIn = (list: readonly Diagnostic[]): number => list.filter((d) => d.severity === 'error').length;
 
+/** The settings problems of one setting, by its JSON path (e.g. settings.partitionKey). */
+const at = (list: readonly Diagnostic[], key: string): Diagnostic[] =>
+  list.filter((d) => (d.target?.path ?? []).join('.') === key);
+
 export function PatternSettingsSections({
   doc,
   problems,
@@ -57,6 +63,11 @@ export function PatternSettingsSections({
   const within = settingsDiagnostics(problems, 'within');
   const skip = settingsDiagnostics(problems, 'skip');
   const other = settingsDiagnostics(problems, 'settings');
+  // Checked against the event schema (engine/problems/settings-rules): shown at their field.
+  const keyProblems = at(other, 'settings.partitionKey');
+  const timeFieldProblems = at(other, 'settings.time.field');
+  const otherSettings = other.filter((d) => !keyProblems.includes(d) && !timeFieldProblems.includes(d));
+  const proposedTime = proposedTimeField(doc.eventSchema);
   const time = settings.time;
   const setTime = (next: TimeSettings): void => update({ time: next });
   const setSkipKind = (kind: DocSkip['kind']): void => {
@@ -203,6 +214,7 @@ export function PatternSettingsSections({
         <Field
           label="Partition key"
           hint="Matches are found per value of this field (e.g. userId). Empty: one stream."
+          diagnostics={keyProblems}
         >
           {(id) => (
             <input
@@ -212,6 +224,7 @@ export function PatternSettingsSections({
               value={settings.partitionKey ?? ''}
               placeholder="none"
               spellCheck={false}
+              aria-invalid={keyProblems.some((d) => d.severity === 'error')}
               data-testid="partition-key"
               onChange={(e) => update({ partitionKey: e.target.value.trim() === '' ? null : e.target.value })}
             />
@@ -236,7 +249,8 @@ export function PatternSettingsSections({
                   mode === 'event'
                     ? {
                         mode,
-                        field: 'timestamp',
+                        // The schema's timestamp field when it has one.
+                        field: proposedTime ?? 'timestamp',
                         format: 'epochMillis',
                         outOfOrdernessMs: 0,
                         watermarkIntervalMs: FLINK_WATERMARK_INTERVAL_MS,
@@ -249,9 +263,18 @@ export function PatternSettingsSections({
             </button>
           ))}
         </div>
+        <FieldMessages diagnostics={otherSettings} />
         {time.mode === 'event' ? (
           <>
-            <Field label="Timestamp field">
+            <Field
+              label="Timestamp field"
+              hint={
+                proposedTime && proposedTime === time.field
+                  ? "The event schema's timestamp field."
+                  : 'The field of each event that holds its time.'
+              }
+              diagnostics={timeFieldProblems}
+            >
               {(id) => (
                 <input
                   id={id}
@@ -259,6 +282,8 @@ export function PatternSettingsSections({
                   list="insp-schema-fields"
                   value={time.field}
                   spellCheck={false}
+                  aria-invalid={timeFieldProblems.some((d) => d.severity === 'error')}
+                  data-testid="time-field"
                   onChange={(e) => setTime({ ...time, field: e.target.value })}
                 />
               )}

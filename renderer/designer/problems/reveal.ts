@@ -3,6 +3,7 @@
  * condition error put the cursor on the offending range.
  */
 import type { Diagnostic } from '../../../engine/pattern/diagnostic';
+import { pathInWords } from '../../../engine/problems';
 import { useDocumentStore } from '../../state/document-store';
 import { conditionKey, useCursorRequest } from '../conditions/cursor-request';
 import { useInspectorTab } from '../inspector/inspector-tab';
@@ -40,7 +41,9 @@ export function locationText(d: Diagnostic, nameOf: (id: string) => string | und
   else if (t.field === 'json') parts.push('JSON view');
   else parts.push('pattern');
   if (t.field && t.field !== 'json') {
-    const field = t.field === 'or' ? `or ${(t.index ?? 0) + 1}` : t.field;
+    // A setting by its name ("partition key"), not the area ("settings").
+    const setting = t.field === 'settings' && t.path ? pathInWords(null, t.path)?.replace(/^the /, '') : null;
+    const field = t.field === 'or' ? `or ${(t.index ?? 0) + 1}` : (setting ?? t.field);
     parts.push(d.range ? `${field} ${d.range.line}:${d.range.column}` : field);
   } else if (t.field === 'json' && d.range) parts.push(`${d.range.line}:${d.range.column}`);
   return parts.join(' · ');

@@ -62,6 +62,18 @@ describe('problem locations', () => {
         () => 'm',
       ),
     ).toBe('"m" · or 2');
+    // A setting checked against the event schema is named, not just "settings".
+    expect(
+      locationText(
+        {
+          code: 'settings.partition-key-unknown',
+          message: 'm',
+          severity: 'error',
+          target: { kind: 'pattern', field: 'settings', path: ['settings', 'partitionKey'] },
+        },
+        () => undefined,
+      ),
+    ).toBe('pattern · partition key');
     expect(
       locationText(
         {

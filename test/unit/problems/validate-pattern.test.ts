@@ -111,8 +111,10 @@ describe('validatePattern', () => {
     const list = validatePattern(bad);
     const key = list.find((d) => d.code === 'settings.partition-key-unknown');
     const time = list.find((d) => d.code === 'settings.time-field-unknown');
-    expect(key?.message).toMatch(/'userid' is not a field/);
-    expect(time?.message).toMatch(/schema's timestamp is 'ts'/);
+    expect(key?.message).toMatch(/'userid' is not a field .* — did you mean 'userId'\?$/);
+    expect(key?.quickFix?.title).toBe("Change to 'userId'");
+    // Nothing spelt like "timestamp": the schema's timestamp field is proposed.
+    expect(time?.message).toMatch(/'timestamp' is not a field of the event schema — did you mean 'ts'\?$/);
     let fixed = applyFix(bad, key!.quickFix!);
     fixed = applyFix(fixed, time!.quickFix!);
     expect(fixed.settings.partitionKey).toBe('userId');
