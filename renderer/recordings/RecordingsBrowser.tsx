@@ -13,7 +13,10 @@ import './recordings.css';
 
 export function RecordingsBrowser() {
   const api = useApi();
-  const { recordings, selectedId, status, error } = useRecordingsStore();
+  const recordings = useRecordingsStore((s) => s.recordings);
+  const selectedId = useRecordingsStore((s) => s.selectedId);
+  const status = useRecordingsStore((s) => s.status);
+  const error = useRecordingsStore((s) => s.error);
   const recording = recordingById({ recordings }, selectedId);
   const [filterText, setFilterText] = useState('');
   const settledText = useDebounced(filterText, 250);

@@ -5,6 +5,7 @@
  */
 import { useMemo } from 'react';
 import { semanticHash } from '../../engine/format/semantic';
+import type { PatternDocument } from '../../engine/format/schema';
 import type { EventSchema } from '../../engine/pattern/spec';
 import { useApi } from '../components/api-context';
 import { Icon } from '../components/Icon';
@@ -17,10 +18,35 @@ import { RecordingPicker } from './RecordingPicker';
 import { ReplaySession } from './ReplaySession';
 import './replay.css';
 
+const hashes = new WeakMap<PatternDocument, string>();
+
+/** semanticHash, once per document object (documents are immutable). */
+function hashOf(doc: PatternDocument): string {
+  let hash = hashes.get(doc);
+  if (hash === undefined) {
+    hash = semanticHash(doc);
+    hashes.set(doc, hash);
+  }
+  return hash;
+}
+
+/** Whether the working copy means something else than the document the session replays. */
+function differs(opened: PatternDocument | null, current: PatternDocument | null): boolean {
+  if (!opened || !current) return false;
+  try {
+    return hashOf(opened) !== hashOf(current);
+  } catch {
+    return true;
+  }
+}
+
 export function ReplayPanel() {
   const api = useApi();
   const docPatternId = useDocumentStore((s) => s.patternId);
-  const document = useDocumentStore((s) => s.document);
+  // Selected narrowly: the panel stays mounted while the user types in a condition, and must not
+  // re-render (and re-hash the pattern) unless what it shows changes.
+  const docSchema = useDocumentStore((s) => s.document?.eventSchema);
+  const withinMs = useDocumentStore((s) => s.document?.settings.within?.ms ?? null);
   const openId = useLibraryStore((s) => s.openId);
   const patternId = docPatternId ?? openId;
   const status = useReplayStore((s) => s.status);
@@ -32,18 +58,11 @@ export function ReplayPanel() {
   const recording = useRecordingsStore((s) => recordingById(s, session?.recordingId ?? null));
   const schema = useMemo<EventSchema | undefined>(
     () =>
-      document?.eventSchema ??
+      docSchema ??
       (recording ? { fields: recording.schema.map((f) => ({ name: f.name, type: f.type })) } : undefined),
-    [document?.eventSchema, recording],
+    [docSchema, recording],
   );
-  const changed = useMemo(() => {
-    if (!openedDocument || !document) return false;
-    try {
-      return semanticHash(openedDocument) !== semanticHash(document);
-    } catch {
-      return true;
-    }
-  }, [openedDocument, document]);
+  const changed = useDocumentStore((s) => differs(openedDocument, s.document));
 
   if (!patternId) {
     return (
@@ -58,7 +77,7 @@ export function ReplayPanel() {
   }
   const live = session !== null && sessionPattern === patternId;
   const start = (recordingId: number) => {
-    const doc = docPatternId === patternId ? document : null;
+    const doc = docPatternId === patternId ? useDocumentStore.getState().document : null;
     const store = useReplayStore.getState();
     // A restart (after a pattern edit, say) over the same recording comes back to the same step.
     const at = live && session.recordingId === recordingId ? store.report?.position : undefined;
@@ -105,7 +124,7 @@ export function ReplayPanel() {
           )}
         </div>
       )}
-      {live && <ReplaySession api={api} withinMs={document?.settings.within?.ms ?? null} schema={schema} />}
+      {live && <ReplaySession api={api} withinMs={withinMs} schema={schema} />}
       {!live && status !== 'opening' && status !== 'error' && (
         <p className="text-muted replay-hint">
           Pick a recording and start: step with ← →, play with Space, jump with Home/End; set breakpoints and

@@ -12,8 +12,7 @@ import { reconnectInstead } from './canvas-commands';
 export function DeleteNotice() {
   const notice = useCanvasSession((s) => s.deleteNotice);
   const close = useCanvasSession((s) => s.setDeleteNotice);
-  const current = useDocumentStore((s) => s.document);
-  const stale = notice !== null && current !== notice.after;
+  const stale = useDocumentStore((s) => notice !== null && s.document !== notice.after);
   useEffect(() => {
     if (stale) close(null);
   }, [stale, close]);

@@ -20,7 +20,8 @@ const REGIONS: Record<HintId, { container: string; needs: string }> = {
 type Targets = Partial<Record<HintId, Element>>;
 
 export function WelcomeHints() {
-  const { active, dismissed } = useWelcomeHints();
+  const active = useWelcomeHints((s) => s.active);
+  const dismissed = useWelcomeHints((s) => s.dismissed);
   const hasOpen = useLibraryStore((s) => s.openId !== null);
   const inspectorOpen = useUiStore((s) => s.inspectorOpen);
   const bottomOpen = useUiStore((s) => s.bottomOpen);
