@@ -4,7 +4,7 @@
  * key, then the schema's fields.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { CepApi, EventFilter, InferredField } from '../../electron/contract';
 import { eventNumber } from '../../engine/debug/event-label';
 import { fieldOf, formatCell, formatCount, formatTime } from './format';
@@ -25,14 +25,29 @@ export interface EventTableProps {
   followIndex?: number;
   /** Event fields shown as columns; 0 puts them all in one "Fields" column (a narrow panel). */
   maxFields?: number;
+  /** With maxFields 0: these fields first in the "Fields" column (e.g. the ones the filter names). */
+  leadFields?: readonly string[];
   onRowClick?: (seq: number) => void;
 }
 
-/** All fields of an event in one cell: "type=transfer amount=0.5 …" (the full row in the tooltip). */
-function FieldsSummary({ payload, schema }: { payload: Record<string, unknown>; schema: InferredField[] }) {
-  const text = schema.map((f) => `${f.name}=${formatCell(fieldOf(payload, f.name))}`).join(' ');
+/**
+ * All fields of an event in one cell: the lead fields' values first (their names are in the
+ * header), "transfer · 12500 · cardId=c1 …", then the others by name; the full row in the tooltip.
+ */
+function FieldsSummary({
+  payload,
+  lead,
+  rest,
+}: {
+  payload: Record<string, unknown>;
+  lead: readonly string[];
+  rest: readonly string[];
+}) {
+  const named = rest.map((name) => `${name}=${formatCell(fieldOf(payload, name))}`);
+  const text = [...lead.map((name) => formatCell(fieldOf(payload, name))), named.join(' ')].join(' · ');
+  const title = [...lead, ...rest].map((name) => `${name}=${formatCell(fieldOf(payload, name))}`).join(' ');
   return (
-    <span className="mono" title={text}>
+    <span className="mono" title={title}>
       {text}
     </span>
   );
@@ -46,6 +61,7 @@ export function EventTable({
   currentSeq,
   followIndex,
   maxFields = MAX_FIELDS,
+  leadFields = [],
   onRowClick,
 }: EventTableProps) {
   const pages = useEventPages(api, recordingId, filter);
@@ -68,8 +84,13 @@ export function EventTable({
   }, [virtualizer, followIndex, count]);
   const fields = schema.slice(0, maxFields);
   const summary = maxFields === 0;
+  const restFields = useMemo(
+    () => schema.map((f) => f.name).filter((name) => !leadFields.includes(name)),
+    [leadFields, schema],
+  );
+  // A narrow panel: the time without its year (the full one in the tooltip), so the fields get room.
   const template = summary
-    ? '56px 160px minmax(70px, 100px) minmax(0, 1fr)'
+    ? '44px 118px minmax(48px, 72px) minmax(96px, 1fr)'
     : `64px 170px minmax(80px, 110px) ${fields.map(() => 'minmax(70px, 1fr)').join(' ')}`;
 
   return (
@@ -93,7 +114,11 @@ export function EventTable({
             {f.name}
           </span>
         ))}
-        {summary && <span role="columnheader">Fields</span>}
+        {summary && (
+          <span role="columnheader" data-testid="event-table-fields-head">
+            {leadFields.length > 0 ? `${leadFields.join(' · ')} · other fields` : 'Fields'}
+          </span>
+        )}
       </div>
       <div ref={scrollRef} className="event-table-body" role="rowgroup">
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
@@ -115,14 +140,16 @@ export function EventTable({
                 {event ? (
                   <>
                     <span className="num">{eventNumber(event.seq)}</span>
-                    <span className="mono">{formatTime(event.ts)}</span>
+                    <span className="mono" title={formatTime(event.ts)}>
+                      {summary ? formatTime(event.ts).slice(5) : formatTime(event.ts)}
+                    </span>
                     <span className="mono">{event.key ?? ''}</span>
                     {fields.map((f) => (
                       <span key={f.name} className="mono" title={formatCell(fieldOf(event.payload, f.name))}>
                         {formatCell(fieldOf(event.payload, f.name))}
                       </span>
                     ))}
-                    {summary && <FieldsSummary payload={event.payload} schema={schema} />}
+                    {summary && <FieldsSummary payload={event.payload} lead={leadFields} rest={restFields} />}
                   </>
                 ) : (
                   <span className="text-faint">…</span>

@@ -22,6 +22,16 @@ function parseValue(raw: string): FilterValue {
   return raw;
 }
 
+/**
+ * The schema's fields a filter names, in the order it names them (quoted text is not a name): a
+ * narrow event list shows these first, so a filtered row shows why it matched.
+ */
+export function fieldsNamedIn(text: string, fields: readonly string[]): string[] {
+  const names = text.replace(/"[^"]*"|'[^']*'/g, ' ').match(/[A-Za-z_][\w.]*/g) ?? [];
+  const known = new Set(fields);
+  return [...new Set(names.filter((n) => known.has(n)))];
+}
+
 export function parseFilter(text: string): EventFilter {
   if (looksLikeCondition(text)) return { expression: text.trim() };
   const equals: NonNullable<EventFilter['equals']> = [];

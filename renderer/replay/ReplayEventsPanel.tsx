@@ -7,7 +7,7 @@
 import { useMemo } from 'react';
 import type { CepApi, EventFilter } from '../../electron/contract';
 import { EventTable } from '../recordings/EventTable';
-import { parseFilter } from '../recordings/filter-parse';
+import { fieldsNamedIn, parseFilter } from '../recordings/filter-parse';
 import { useDebounced } from '../recordings/use-debounced';
 import { useEventPanelStore } from '../state/event-panel-store';
 import { recordingById, useRecordingsStore } from '../state/recordings-store';
@@ -25,6 +25,17 @@ export function ReplayEventsPanel({ api, recordingId }: { api: CepApi; recording
     [result, settled],
   );
   const unfiltered = Object.keys(filter).length === 0;
+  const schema = recording?.schema;
+  const leadFields = useMemo(
+    () =>
+      result || !schema
+        ? []
+        : fieldsNamedIn(
+            settled,
+            schema.map((f) => f.name),
+          ),
+    [result, settled, schema],
+  );
   const panel = useEventPanelStore.getState;
   if (!recording) return null;
 
@@ -72,6 +83,7 @@ export function ReplayEventsPanel({ api, recordingId }: { api: CepApi; recording
         currentSeq={currentSeq}
         followIndex={unfiltered ? currentSeq : undefined}
         maxFields={0}
+        leadFields={leadFields}
         onRowClick={(seq) => {
           void useReplayStore.getState().seek(api, { index: seq });
           returnFocusToReplay();

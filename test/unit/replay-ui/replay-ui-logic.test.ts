@@ -13,7 +13,7 @@ import {
   type ReplayEvent,
 } from '../../../engine/debug';
 import { formatShortcut, matchesShortcut, parseShortcut } from '../../../renderer/actions/shortcut';
-import { parseFilter } from '../../../renderer/recordings/filter-parse';
+import { fieldsNamedIn, parseFilter } from '../../../renderer/recordings/filter-parse';
 import { deriveConditionValues, deriveNodeOverlay } from '../../../renderer/replay/overlay';
 import { parseSeek } from '../../../renderer/replay/seek-parse';
 
@@ -102,6 +102,13 @@ describe('event filter box', () => {
     expect(parseFilter('id="007"')).toEqual({ equals: [{ field: 'id', value: '007' }] });
     expect(parseFilter('user.id=u1')).toEqual({ equals: [{ field: 'user.id', value: 'u1' }] });
     expect(parseFilter('   ')).toEqual({});
+  });
+
+  it('names the fields a filter uses, in its order, not words inside quotes', () => {
+    const fields = ['ts', 'cardId', 'type', 'amount', 'note'];
+    expect(fieldsNamedIn("amount > 10000 && type == 'note'", fields)).toEqual(['amount', 'type']);
+    expect(fieldsNamedIn('type=transfer cardId=c1 amount', fields)).toEqual(['type', 'cardId', 'amount']);
+    expect(fieldsNamedIn('transfer', fields)).toEqual([]);
   });
 });
 
