@@ -8,14 +8,17 @@ import fc from 'fast-check';
 import { buildFlinkJava, eventPojo } from '../../engine/export';
 import type { ExportContext } from '../../engine/export';
 import { advanceTime, compilePattern, createNfaState, processEvent, type Match } from '../../engine/nfa';
-import type {
-  EventRecord,
-  EventSchema,
-  PatternSpec,
-  Quantifier,
-  SkipStrategy,
-  StageSpec,
-} from '../../engine/pattern/spec';
+import type { EventSchema, PatternSpec, SkipStrategy, StageSpec } from '../../engine/pattern/spec';
+import {
+  dropOptionalAfterGreedy,
+  isOptional,
+  notStageArb,
+  quantifierArb,
+  required,
+  type GeneratedEvent,
+} from '../support/pattern-arbitraries';
+
+export type { GeneratedEvent };
 
 export const EVENT_SCHEMA: EventSchema = {
   fields: [
@@ -58,39 +61,8 @@ function conditionArb(ref: boolean): fc.Arbitrary<string> {
   );
 }
 
-const quantifierArb: fc.Arbitrary<Quantifier> = fc
-  .record({
-    shape: fc.oneof(
-      { weight: 5, arbitrary: fc.constant({ kind: 'one' as const }) },
-      {
-        weight: 1,
-        arbitrary: fc.integer({ min: 1, max: 3 }).map((n) => ({ kind: 'times' as const, from: n, to: n })),
-      },
-      {
-        weight: 2,
-        arbitrary: fc
-          .tuple(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 1, max: 2 }))
-          .map(([from, extra]) => ({ kind: 'times' as const, from, to: Math.max(from, 1) + extra })),
-      },
-      { weight: 2, arbitrary: fc.constant({ kind: 'oneOrMore' as const, from: 1 }) },
-      { weight: 1, arbitrary: fc.constant({ kind: 'timesOrMore' as const, from: 2 }) },
-    ),
-    optional: fc.boolean(),
-    greedy: fc.boolean(),
-    inner: fc.constantFrom('relaxed' as const, 'consecutive' as const, 'allowCombinations' as const),
-    window: fc.option(fc.integer({ min: 1, max: 6 }), { nil: undefined, freq: 4 }),
-  })
-  .map(({ shape, optional, greedy, inner, window }) => {
-    const single = shape.kind === 'one';
-    const fromZero = shape.kind === 'times' && shape.from === 0;
-    return {
-      ...shape,
-      optional: optional && !fromZero,
-      greedy: greedy && !single && inner !== 'allowCombinations',
-      inner: single ? ('relaxed' as const) : inner,
-      ...(single || window === undefined ? {} : { window }),
-    };
-  });
+/** Quantifiers with per-repetition windows sometimes. */
+const quantifier = quantifierArb({ window: true });
 
 type RawStage = Omit<StageSpec, 'name'>;
 
@@ -100,7 +72,7 @@ const positiveStageArb: fc.Arbitrary<RawStage> = fc
     where: conditionArb(true),
     or: fc.option(conditionArb(false), { nil: undefined, freq: 6 }),
     until: fc.option(conditionArb(false), { nil: undefined, freq: 3 }),
-    quantifier: quantifierArb,
+    quantifier,
     pac: fc.option(fc.integer({ min: 1, max: 6 }), { nil: undefined, freq: 6 }),
   })
   .map(({ contiguity, where, or, until, quantifier, pac }) => {
@@ -115,18 +87,14 @@ const positiveStageArb: fc.Arbitrary<RawStage> = fc
     };
   });
 
-const notStageArb: fc.Arbitrary<RawStage> = fc.record({
-  contiguity: fc.constantFrom('notNext' as const, 'notFollowedBy' as const),
-  where: conditionArb(false),
-  quantifier: fc.constant<Quantifier>({ kind: 'one', optional: false, greedy: false, inner: 'relaxed' }),
-});
+const notStage: fc.Arbitrary<RawStage> = notStageArb(conditionArb(false));
 
 /** A group of 1-2 positive stages; its quantifier is never greedy (Flink refuses greedy groups). */
 const groupStageArb: fc.Arbitrary<RawStage> = fc
   .record({
     contiguity: fc.constantFrom('next' as const, 'followedBy' as const, 'followedByAny' as const),
     inner: fc.array(positiveStageArb, { minLength: 1, maxLength: 2 }),
-    quantifier: quantifierArb,
+    quantifier,
   })
   .map(({ contiguity, inner, quantifier }) => ({
     contiguity,
@@ -148,25 +116,18 @@ function nameStages(raw: RawStage[], prefix: string): StageSpec[] {
   });
 }
 
-const isOptional = (q: Quantifier): boolean => q.optional || (q.kind === 'times' && q.from === 0);
-
 /** Drops the combinations Flink refuses: optional after greedy, NOT after optional, gap windows over `within`. */
 function repair(stages: StageSpec[], within: number | undefined): void {
   for (let i = 0; i < stages.length; i++) {
     const s = stages[i];
     const prev = stages[i - 1];
-    if (prev && prev.quantifier.greedy && isOptional(s.quantifier))
-      s.quantifier = { ...s.quantifier, optional: false, ...(s.quantifier.from === 0 ? { from: 1 } : {}) };
+    dropOptionalAfterGreedy(prev, s);
     if (
       prev &&
       (s.contiguity === 'notNext' || s.contiguity === 'notFollowedBy') &&
       isOptional(prev.quantifier)
     )
-      prev.quantifier = {
-        ...prev.quantifier,
-        optional: false,
-        ...(prev.quantifier.from === 0 ? { from: 1 } : {}),
-      };
+      prev.quantifier = required(prev.quantifier);
     if (
       within !== undefined &&
       s.withinPreviousAndCurrent !== undefined &&
@@ -183,7 +144,7 @@ export const patternArb: fc.Arbitrary<PatternSpec> = fc
     fc.array(
       fc.oneof(
         { weight: 5, arbitrary: positiveStageArb },
-        { weight: 2, arbitrary: notStageArb },
+        { weight: 2, arbitrary: notStage },
         { weight: 1, arbitrary: groupStageArb },
       ),
       { minLength: 1, maxLength: 3 },
@@ -219,11 +180,6 @@ export const patternArb: fc.Arbitrary<PatternSpec> = fc
     ];
     return { stages, ...(within ? { within } : {}), skip: skips[skipKind] };
   });
-
-export interface GeneratedEvent {
-  record: EventRecord;
-  ts: number;
-}
 
 export const eventsArb: fc.Arbitrary<GeneratedEvent[]> = fc
   .array(

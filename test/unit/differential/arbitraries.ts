@@ -4,14 +4,16 @@
  * Only patterns Flink accepts are generated (no greedy singleton, no optional after greedy, …).
  */
 import fc from 'fast-check';
-import type {
-  EventRecord,
-  PatternSpec,
-  Quantifier,
-  SkipStrategy,
-  StageSpec,
-} from '../../../engine/pattern/spec';
+import type { PatternSpec, SkipStrategy, StageSpec } from '../../../engine/pattern/spec';
 import { outsideSubset } from '../../reference';
+import {
+  dropOptionalAfterGreedy,
+  notStageArb,
+  quantifierArb,
+  type GeneratedEvent,
+} from '../../support/pattern-arbitraries';
+
+export type { GeneratedEvent };
 
 export const ALPHABET = ['a', 'b', 'c'] as const;
 
@@ -22,37 +24,7 @@ const condition = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom("name == 'a' || name == 'b'", "name == 'b' || name == 'c'") },
 );
 
-const quantifier: fc.Arbitrary<Quantifier> = fc
-  .record({
-    shape: fc.oneof(
-      { weight: 4, arbitrary: fc.constant({ kind: 'one' as const }) },
-      {
-        weight: 1,
-        arbitrary: fc.integer({ min: 1, max: 3 }).map((n) => ({ kind: 'times' as const, from: n, to: n })),
-      },
-      {
-        weight: 2,
-        arbitrary: fc
-          .tuple(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 1, max: 2 }))
-          .map(([from, extra]) => ({ kind: 'times' as const, from, to: Math.max(from, 1) + extra })),
-      },
-      { weight: 2, arbitrary: fc.constant({ kind: 'oneOrMore' as const, from: 1 }) },
-      { weight: 1, arbitrary: fc.constant({ kind: 'timesOrMore' as const, from: 2 }) },
-    ),
-    optional: fc.boolean(),
-    greedy: fc.boolean(),
-    inner: fc.constantFrom('relaxed' as const, 'consecutive' as const, 'allowCombinations' as const),
-  })
-  .map(({ shape, optional, greedy, inner }) => {
-    const single = shape.kind === 'one';
-    const fromZero = shape.kind === 'times' && shape.from === 0;
-    return {
-      ...shape,
-      optional: optional && !fromZero,
-      greedy: greedy && !single && inner !== 'allowCombinations',
-      inner: single ? ('relaxed' as const) : inner,
-    };
-  });
+const quantifier = quantifierArb({ window: false });
 
 const positiveStage = fc.record({
   contiguity: fc.constantFrom('next' as const, 'followedBy' as const, 'followedByAny' as const),
@@ -60,11 +32,7 @@ const positiveStage = fc.record({
   quantifier,
 });
 
-const notStage = fc.record({
-  contiguity: fc.constantFrom('notNext' as const, 'notFollowedBy' as const),
-  where: condition,
-  quantifier: fc.constant<Quantifier>({ kind: 'one', optional: false, greedy: false, inner: 'relaxed' }),
-});
+const notStage = notStageArb(condition);
 
 function assemble(raw: Omit<StageSpec, 'name'>[], within: number | null, skip: SkipStrategy): PatternSpec {
   const stages: StageSpec[] = raw.map((s, i) => ({
@@ -72,13 +40,7 @@ function assemble(raw: Omit<StageSpec, 'name'>[], within: number | null, skip: S
     name: `s${i}`,
     contiguity: i === 0 ? 'begin' : s.contiguity,
   }));
-  // Flink: "Optional pattern cannot be preceded by greedy pattern".
-  for (let i = 1; i < stages.length; i++) {
-    const prev = stages[i - 1].quantifier;
-    const q = stages[i].quantifier;
-    if (prev.greedy && (q.optional || (q.kind === 'times' && q.from === 0)))
-      stages[i] = { ...stages[i], quantifier: { ...q, optional: false, from: q.from === 0 ? 1 : q.from } };
-  }
+  for (let i = 1; i < stages.length; i++) dropOptionalAfterGreedy(stages[i - 1], stages[i]);
   return { stages, within: within === null ? undefined : { ms: within, type: 'FIRST_AND_LAST' }, skip };
 }
 
@@ -98,11 +60,6 @@ export function patternArb(options: { nots: boolean; skips: boolean }): fc.Arbit
     )
     .map(([first, rest, within, s]) => assemble([first, ...rest], within, s))
     .filter((spec) => outsideSubset(spec) === null);
-}
-
-export interface GeneratedEvent {
-  record: EventRecord;
-  ts: number;
 }
 
 /** Up to 12 events; timestamps grow by 0-2 ms so windows and equal timestamps both occur. */
