@@ -41,7 +41,13 @@ function readError(file: string, error: unknown): CliError {
   );
 }
 
-async function* events(file: string, format: SourceFormat): AsyncGenerator<EventRecord> {
+/** An event and the 1-based line it starts on. */
+export interface EventRow {
+  line: number;
+  record: EventRecord;
+}
+
+async function* events(file: string, format: SourceFormat): AsyncGenerator<EventRow> {
   const source = await openTextSource(file);
   try {
     // Gzip is recognised by content; a .gz name on plain text is still a damaged file to the user.
@@ -52,7 +58,7 @@ async function* events(file: string, format: SourceFormat): AsyncGenerator<Event
     for await (const batch of readRows(peeked.all, { format, delimiter })) {
       for (const row of batch) {
         if ('problem' in row) throw new CliError(`${file} line ${row.line}: ${row.problem}`);
-        yield row.record;
+        yield { line: row.line, record: row.record };
       }
     }
   } catch (error) {
@@ -62,8 +68,12 @@ async function* events(file: string, format: SourceFormat): AsyncGenerator<Event
   }
 }
 
-export function readEvents(file: string): AsyncGenerator<EventRecord> {
+export function readEventRows(file: string): AsyncGenerator<EventRow> {
   const format = FORMAT[eventFileKind(file)];
   if (!existsSync(file)) throw new CliError(`Cannot find the events file "${file}".`, 2);
   return events(file, format);
+}
+
+export async function* readEvents(file: string): AsyncGenerator<EventRecord> {
+  for await (const row of readEventRows(file)) yield row.record;
 }

@@ -15,7 +15,7 @@ import {
 } from '../engine';
 import type { Diagnostic } from '../engine/pattern/diagnostic';
 import type { EventRecord } from '../engine/pattern/spec';
-import { keyReader, timeReader } from './event-time';
+import { fieldValue, keyReader, timeReader } from './event-time';
 
 export interface PipelineOptions {
   /** Partition key field; overrides the document's. */
@@ -35,8 +35,16 @@ export type OutputRecord =
   | { kind: 'warning'; key: string; timestamp: number; message: string }
   | { kind: 'error'; key: string; timestamp: number; message: string; flinkError: string };
 
+const FORMAT_NAME = {
+  iso8601: 'an ISO-8601 timestamp',
+  epochMillis: 'epoch milliseconds',
+  epochSeconds: 'epoch seconds',
+} as const;
+
 export interface Pipeline {
   matcher: CepMatcher;
+  /** Why `event`'s timestamp cannot be read (naming the field), or null; the matcher reports it as an error. */
+  timeProblem(event: EventRecord): string | null;
   push(event: EventRecord): OutputRecord[];
   flush(): OutputRecord[];
 }
@@ -97,6 +105,21 @@ export function createPipeline(
     diagnostics: compiled.diagnostics,
     pipeline: {
       matcher,
+      timeProblem: (event) => {
+        if (time.mode !== 'event') return null;
+        try {
+          time.timestampOf(event);
+          return null;
+        } catch {
+          const field =
+            options.timeField ?? (doc.settings.time.mode === 'event' ? doc.settings.time.field : '');
+          const format = doc.settings.time.mode === 'event' ? doc.settings.time.format : 'epochMillis';
+          const value = fieldValue(event, field);
+          return value === undefined || value === null
+            ? `the time field "${field}" is missing`
+            : `the time field "${field}" holds ${JSON.stringify(value).slice(0, 80)}, not ${FORMAT_NAME[format]}`;
+        }
+      },
       push: (event) => matcher.push(event).map(toRecord),
       flush: () => matcher.flush().map(toRecord),
     },

@@ -4,7 +4,7 @@ import { lintDocument, RunBudgetExceeded, type RunBudgetLimits } from '../../eng
 import { flag, parseArgs, type ParsedArgs } from '../args';
 import { CappedLog } from '../capped-log';
 import { CliError } from '../errors';
-import { readEvents } from '../events-reader';
+import { readEventRows } from '../events-reader';
 import { cannotWrite, formatDiagnostics, loadPatternFile, openOutputStream } from '../io';
 import { describePending, pendingSummary } from '../../engine';
 import { createPipeline, toRecord, type OutputRecord } from '../pipeline';
@@ -131,7 +131,7 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
   if (lint.length > 0) process.stderr.write(`${formatDiagnostics(lint)}\n`);
   const out = flag(args, 'out');
   const sink = out ? new Sink(openOutputStream(out), out) : new Sink(process.stdout, 'standard output');
-  const events = readEvents(eventsFile);
+  const events = readEventRows(eventsFile);
   const counts = { events: 0, match: 0, timeout: 0, late: 0, warning: 0, error: 0 };
   const progress = process.stderr.isTTY;
   const log = new CappedLog((line) => process.stderr.write(line));
@@ -155,9 +155,20 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
   };
   let stopped: RunBudgetExceeded | null = null;
   try {
-    for await (const event of events) {
+    for await (const { line, record } of events) {
       counts.events++;
-      await emit(pipeline.push(event));
+      const timeProblem = pipeline.timeProblem(record);
+      const outputs = pipeline.push(record);
+      // The matcher knows the event's number; the file's line and the field are what a user fixes.
+      await emit(
+        timeProblem === null
+          ? outputs
+          : outputs.map((r) =>
+              r.kind === 'error' && r.message.includes('cannot read its key or timestamp')
+                ? { ...r, message: `${eventsFile} line ${line}: ${timeProblem}` }
+                : r,
+            ),
+      );
       if (progress && counts.events % 50_000 === 0)
         process.stderr.write(`\r${counts.events.toLocaleString('en-US')} events, ${counts.match} matches…`);
     }

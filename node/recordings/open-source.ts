@@ -6,6 +6,7 @@ import { createReadStream, type ReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
 import type { Readable } from 'node:stream';
+import { SourceFormatError } from './source-row';
 
 const GZIP_MAGIC = [0x1f, 0x8b];
 
@@ -58,16 +59,75 @@ export async function gzipSizeHint(path: string, fileBytes: number): Promise<num
   }
 }
 
-async function* withoutBom(stream: Readable): AsyncGenerator<string> {
-  let first = true;
-  for await (const chunk of stream as AsyncIterable<string>) {
-    if (first) {
-      first = false;
-      yield chunk.charCodeAt(0) === 0xfeff ? chunk.slice(1) : chunk;
-    } else {
-      yield chunk;
+const REPLACEMENT = '\uFFFD';
+/** U+FFFD written as UTF-8: a replacement character that really is in the file. */
+const REPLACEMENT_BYTES = Buffer.from(REPLACEMENT, 'utf8');
+
+function countOf(haystack: Buffer, needle: Buffer | number): number {
+  let n = 0;
+  for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + 1)) n++;
+  return n;
+}
+
+function notUtf8(path: string, line: number): SourceFormatError {
+  return new SourceFormatError(
+    line,
+    'holds bytes that are not UTF-8 text (perhaps Latin-1 or Windows-1252). Save the file as UTF-8 ' +
+      `(e.g. iconv -f windows-1252 -t utf-8 "${path}" > converted) and read that instead.`,
+  );
+}
+
+/**
+ * Which line of `chunk` (0 = the line it starts in) holds the first byte that is not UTF-8.
+ * `before` is up to 3 bytes preceding the chunk on the same line, so a character split across
+ * chunks is judged whole; leading continuation bytes belong to a character already judged.
+ */
+function firstBadLine(before: Buffer, chunk: Buffer): number {
+  let bytes = Buffer.concat([before, chunk]);
+  let skip = 0;
+  while (skip < 3 && skip < bytes.length && (bytes[skip] & 0xc0) === 0x80) skip++;
+  bytes = bytes.subarray(skip);
+  let index = 0;
+  let start = 0;
+  for (;;) {
+    const nl = bytes.indexOf(0x0a, start);
+    const piece = bytes.subarray(start, nl === -1 ? bytes.length : nl);
+    try {
+      // The last piece may end inside a character that the next chunk completes.
+      new TextDecoder('utf-8', { fatal: true }).decode(piece, { stream: nl === -1 });
+    } catch {
+      return index;
     }
+    if (nl === -1) return index;
+    index++;
+    start = nl + 1;
   }
+}
+
+/**
+ * Decodes UTF-8 (byte order mark removed) and refuses bytes that are not UTF-8 with their 1-based
+ * line, instead of letting them become U+FFFD unnoticed. A U+FFFD the file really holds is kept:
+ * the decoded replacement characters are compared with those written in the bytes.
+ */
+async function* utf8Text(stream: Readable, path: string): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8');
+  let line = 1;
+  let before: Buffer = Buffer.alloc(0);
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    const text = decoder.decode(chunk, { stream: true });
+    if (text.includes(REPLACEMENT)) {
+      // A real U+FFFD split across chunks decodes in this one: count the bytes before it too.
+      const written = countOf(Buffer.concat([before, chunk]), REPLACEMENT_BYTES);
+      if (countOf(Buffer.from(text, 'utf8'), REPLACEMENT_BYTES) > written)
+        throw notUtf8(path, line + firstBadLine(before, chunk));
+    }
+    line += countOf(chunk, 0x0a);
+    const last = chunk.subarray(Math.max(0, chunk.length - 3));
+    before = last.subarray(last.lastIndexOf(0x0a) + 1);
+    if (text) yield text;
+  }
+  // Bytes of a character cut off by the end of the file.
+  if (decoder.decode().includes(REPLACEMENT)) throw notUtf8(path, line);
 }
 
 function describe(error: unknown): string {
@@ -94,12 +154,11 @@ export async function openTextSource(path: string): Promise<TextSource> {
     gunzip.on('error', () => raw.destroy());
     text = raw.pipe(gunzip);
   }
-  text.setEncoding('utf8');
   return {
     compressed,
     fileBytes,
     bytesRead: () => raw.bytesRead,
-    chunks: withoutBom(text),
+    chunks: utf8Text(text, path),
     close: () => {
       raw.destroy();
       if (text !== raw) text.destroy();
