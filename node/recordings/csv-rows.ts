@@ -24,13 +24,30 @@ export function toRecord(header: string[], cells: string[]): Record<string, unkn
   return record;
 }
 
-/** Old Mac files end lines with a lone CR; the splitter only knows LF (and CRLF). */
+/**
+ * Old Mac files end lines with a lone CR; the splitter only knows LF (and CRLF). Text without
+ * any LF but with a CR is CR-only; a CR at the very end of the text read so far waits for the
+ * next chunk (its LF may start it), so a CRLF cut by a chunk edge is not taken for two breaks.
+ */
 async function* lineFeeds(chunks: AsyncIterable<string>): AsyncGenerator<string> {
   let crOnly: boolean | null = null;
+  let pending = '';
   for await (const chunk of chunks) {
-    if (crOnly === null && chunk !== '') crOnly = !chunk.includes('\n') && chunk.includes('\r');
+    if (crOnly === null) {
+      pending += chunk;
+      const cr = pending.indexOf('\r');
+      if (pending.includes('\n')) crOnly = false;
+      else if (cr !== -1 && cr < pending.length - 1) crOnly = true;
+      else continue;
+      const text = pending;
+      pending = '';
+      yield crOnly ? text.replace(/\r/g, '\n') : text;
+      continue;
+    }
     yield crOnly ? chunk.replace(/\r/g, '\n') : chunk;
   }
+  // Undecided to the end: at most one CR, and it ends the file.
+  if (pending !== '') yield pending.replace(/\r/g, '\n');
 }
 
 /** One CSV record split into cells, with the header's column count. */

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { fuzzParams } from '../fuzz/fuzz-settings';
 import { describe, expect, it } from 'vitest';
 import {
   compileCondition,
@@ -86,14 +87,14 @@ describe('fuzz: the condition language never throws', () => {
       fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 60 }), (chars) => {
         exercise(chars.join(''));
       }),
-      { numRuns: 800 },
+      fuzzParams(800),
     );
   });
 
   it('on arbitrary unicode strings', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (s) => exercise(s)),
-      { numRuns: 300 },
+      fuzzParams(300),
     );
   });
 
@@ -113,7 +114,7 @@ describe('fuzz: the condition language never throws', () => {
         }
         exercise(s);
       }),
-      { numRuns: 800 },
+      fuzzParams(800),
     );
   });
 

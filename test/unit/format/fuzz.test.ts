@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { fuzzParams } from '../fuzz/fuzz-settings';
 import { describe, expect, it } from 'vitest';
 import {
   describePattern,
@@ -65,7 +66,7 @@ describe('loadDocument never throws', () => {
   it('on arbitrary JSON values and texts', () => {
     fc.assert(
       fc.property(fc.oneof(fc.jsonValue(), fc.string(), fc.json()), (v) => checkResult(v)),
-      { numRuns: 1500 },
+      fuzzParams(1500),
     );
   });
 
@@ -85,7 +86,7 @@ describe('loadDocument never throws', () => {
           checkResult(doc);
         },
       ),
-      { numRuns: 1500 },
+      fuzzParams(1500),
     );
   });
 
@@ -95,7 +96,7 @@ describe('loadDocument never throws', () => {
       fc.property(fc.nat(text.length), fc.nat(text.length), fc.string({ maxLength: 3 }), (a, b, s) => {
         checkResult(text.slice(0, a) + s + text.slice(b));
       }),
-      { numRuns: 1000 },
+      fuzzParams(1000),
     );
   });
 
