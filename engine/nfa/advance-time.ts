@@ -2,7 +2,15 @@
 import { advanceCounting, leaveCounting } from './counting';
 import { heapOffer } from './java-heap';
 import type { NfaObserver } from './observer';
-import { compareRuns, lastTimestamp, NO_COUNTERS, type NfaState, type PartialRun } from './runtime-state';
+import {
+  compareRuns,
+  keptRuns,
+  lastTimestamp,
+  NO_COUNTERS,
+  SMALL_RUNS,
+  type NfaState,
+  type PartialRun,
+} from './runtime-state';
 import { matchOf, pathOf, releaseNode } from './shared-buffer';
 import { EMPTY_RESULT, errorResult, processMatches, reportDiscard } from './step-outcomes';
 import type { CompiledNfa, Match, NfaStepResult, TimedOutMatch } from './types';
@@ -109,7 +117,8 @@ export function advanceTime(
     result = { matches, timeouts };
     errorResult(result, e);
   }
-  st.partial = changed ? next : old;
+  // A list that shrank to a few runs is kept at its exact size (or as the shared start-only list).
+  st.partial = !changed ? old : next.length <= SMALL_RUNS ? keptRuns(nfa, next, next.length) : next;
   dropOldCounters(st, ts);
   if (result !== null) {
     if (dropped > 0) result.timedOut = dropped;

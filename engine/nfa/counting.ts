@@ -14,7 +14,15 @@
  */
 import type { EventRecord } from '../pattern/spec';
 import { BudgetBreach } from './run-budget';
-import { compareRuns, nextFid, NO_RUNS, peekFid, type NfaState, type PartialRun } from './runtime-state';
+import {
+  compareRuns,
+  nextFid,
+  NO_RUNS,
+  peekFid,
+  SMALL_RUNS,
+  type NfaState,
+  type PartialRun,
+} from './runtime-state';
 import type { BufferNode } from './shared-buffer';
 import type {
   CompiledNfa,
@@ -162,8 +170,8 @@ export function processCounting(
     return null;
   }
   if (!accepted) return EMPTY;
-  let nums = st.countNums as number[];
-  let events = st.countEvents as EventRecord[];
+  const nums = st.countNums as number[];
+  const events = st.countEvents as EventRecord[];
   const len = events.length;
   // Entries must come in EventId order (a step back in time restarts Flink's counters).
   if (len > 0) {
@@ -176,12 +184,16 @@ export function processCounting(
     if (len + 2 > limits.runs - st.completed.length) throw new BudgetBreach('partial-matches', shape.stage);
     if (len + 1 >= shape.n && limits.matches < 1) throw new BudgetBreach('matches-per-event', shape.stage);
   }
-  if (len === 0) {
-    st.countNums = nums = [];
-    st.countEvents = events = [];
+  const fid = nextFid(st, ts);
+  if (len < SMALL_RUNS) {
+    // Copied at their exact size: most keys hold one or two entries, and a pushed-to array
+    // grows to 17–20 slots (~300 heap bytes per key for both lists).
+    st.countNums = len === 0 ? [ts, fid, seq] : nums.concat(ts, fid, seq);
+    st.countEvents = len === 0 ? [event] : events.concat([event]);
+  } else {
+    nums.push(ts, fid, seq);
+    events.push(event);
   }
-  nums.push(ts, nextFid(st, ts), seq);
-  events.push(event);
   st.liveNodes = len + 1;
   // Flink's flag for the operator's window timer (a run spawned from the start state, ts > 0).
   if (ts > 0) st.newStartPartialMatch = true;

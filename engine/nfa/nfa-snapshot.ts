@@ -114,6 +114,8 @@ export function restoreNfaState(nfa: CompiledNfa, snap: NfaStateSnapshot): NfaSt
     liveNodes: nodes.length,
     countNums: undefined,
     countEvents: undefined,
+    spare: undefined,
+    limits: undefined,
   };
 }
 

@@ -9,7 +9,7 @@ import { leaveCounting, processCounting } from './counting';
 import { heapOffer, heapPushAt } from './java-heap';
 import type { NfaObserver } from './observer';
 import { BudgetBreach, busiestStage } from './run-budget';
-import { compareRuns, nextFid, type NfaState, type PartialRun } from './runtime-state';
+import { compareRuns, keptRuns, nextFid, SMALL_RUNS, type NfaState, type PartialRun } from './runtime-state';
 import { foldPath, lockNode, pathOf, putNode, releaseNode, type BufferNode } from './shared-buffer';
 import { EMPTY_RESULT, errorResult, nameOf, processMatches, reportDiscard, stageOf } from './step-outcomes';
 import type { CompiledNfa, Match, NfaConditionContext, NfaStepResult, NfaTransition } from './types';
@@ -324,7 +324,6 @@ const step: Step = {
 };
 const potential: PartialRun[] = [];
 const nextScratch: PartialRun[] = [];
-const SMALL_RUNS = 16;
 
 const matchScratch: Match[] = [];
 
@@ -489,7 +488,7 @@ export function processEvent(
     st.partial = next;
     st.spare = old === next ? undefined : old;
   } else {
-    st.partial = next.slice();
+    st.partial = keptRuns(nfa, next, next.length);
     st.spare = undefined;
   }
   if (result === null) {
