@@ -5,7 +5,7 @@
  */
 import { FLINK_WATERMARK_INTERVAL_MS, type TimeSettings } from '../format/schema';
 import type { EventRecord } from '../pattern/spec';
-import { parseIso8601 } from './iso8601';
+import { isoCommonShape, parseIso8601 } from './iso8601';
 
 export type TimeFormat = 'epochMillis' | 'epochSeconds' | 'iso8601';
 
@@ -36,6 +36,9 @@ export function toEpochMillis(value: unknown, format: TimeFormat): number | null
   if (typeof value === 'number' && Number.isFinite(value))
     return format === 'epochSeconds' ? value * 1000 : value;
   if (typeof value === 'string' && value.trim() !== '') {
+    // The usual ISO shape first: no Number() (never a number) and no regular expression.
+    const iso = isoCommonShape(value);
+    if (iso !== null) return iso;
     const n = Number(value);
     if (Number.isFinite(n)) return format === 'epochSeconds' ? n * 1000 : n;
     return parseIso8601(value);

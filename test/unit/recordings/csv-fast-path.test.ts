@@ -108,52 +108,14 @@ describe('IsoTimestampReader', () => {
   const reader = new IsoTimestampReader();
   const same = (text: string): void => expect(reader.read(text)).toBe(parseTimestamp(text, 'iso8601'));
 
-  it('reads the common shapes exactly as parseTimestamp, valid or not', () => {
+  it('reads ISO cells exactly as parseTimestamp, valid or not (the calendar edges: runtime/iso8601.test.ts)', () => {
     for (const text of [
       '2026-03-02T09:00:00.000Z',
-      '2026-03-02T09:00:00Z',
-      '2024-02-29T23:59:59.999Z',
       '2023-02-29T00:00:00.000Z',
-      '2026-02-31T00:00:00Z',
       '0050-06-01T00:00:00.000Z',
-      '9999-12-31T23:59:59.999Z',
-      '2026-00-10T00:00:00Z',
-      '2026-13-10T00:00:00Z',
-      '2026-01-00T00:00:00Z',
-      '2026-01-01T24:00:00Z',
-      '2026-01-01T23:60:00Z',
-      '2026-01-01T23:59:60Z',
-      '2026-01-01T12:00:00.5Z',
-      '2026-01-01t12:00:00Z',
-      '2026-01-01T12:00:00.000z',
       '2026-01-01T12:00:00+02:00',
-      '2026-01-01 12:00:00.000Z',
-      '2026-01-01T12:0a:00.000Z',
-      'x026-01-01T12:00:00.000Z',
-      ' 2026-01-01T12:00:00Z',
       '2026-01-01',
     ])
       same(text);
-  });
-
-  it('agrees with parseTimestamp on arbitrary dates and times, also from a remembered day', () => {
-    fc.assert(
-      fc.property(
-        fc.integer({ min: 0, max: 9999 }),
-        fc.integer({ min: 0, max: 13 }),
-        fc.integer({ min: 0, max: 32 }),
-        fc.integer({ min: 0, max: 86_400_999 }),
-        fc.boolean(),
-        (year, month, day, msOfDay, fraction) => {
-          const p = (n: number, w: number): string => String(n).padStart(w, '0');
-          const t = Math.floor(msOfDay / 1000);
-          const time = `${p(Math.floor(t / 3600), 2)}:${p(Math.floor(t / 60) % 60, 2)}:${p(t % 60, 2)}`;
-          const text = `${p(year, 4)}-${p(month, 2)}-${p(day, 2)}T${time}${fraction ? `.${p(msOfDay % 1000, 3)}` : ''}Z`;
-          same(text);
-          same(text);
-        },
-      ),
-      { numRuns: 2000 },
-    );
   });
 });
