@@ -53,7 +53,6 @@ export class NearMissCollector {
 
   constructor(
     private readonly pattern: ReplayPattern,
-    private readonly keyOfSeq: (seq: number) => string,
     readonly limit = DEFAULT_NEAR_MISS_LIMIT,
   ) {}
 
@@ -84,7 +83,9 @@ export class NearMissCollector {
     }
     const first = match.stages[0].events[0];
     const miss: NearMiss = {
-      key: this.keyOfSeq(first.seq),
+      // From the bound event itself: reading it back by seq re-read (and re-decoded) a chunk of the
+      // recording per loss when the start lay behind the reader's cache (an hour back, for a 1 h window).
+      key: this.pattern.keyOf(first.event),
       stagesCompleted: match.stages.length,
       stagesTotal: order.length,
       furthestStage: order[furthest] ?? match.stages[match.stages.length - 1].stage,

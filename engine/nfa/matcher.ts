@@ -17,6 +17,7 @@ import type { MatcherCounters, MatcherOptions, MatcherOutput } from './matcher-t
 import type { NfaObserver } from './observer';
 import { BudgetBreach, busiestStage, createRunBudget, RunBudgetExceeded, type RunBudget } from './run-budget';
 import { advanceTime, eventIsInert, processEvent, startsNothing, traceStart } from './runtime';
+import { livePartialMatches } from './runtime-state';
 import type { CompiledNfa, NfaStepResult } from './types';
 import { listPartialMatches, type PartialMatchInfo } from './introspect';
 import { snapshotMatcher } from './matcher-snapshot';
@@ -58,6 +59,8 @@ export class CepMatcher {
   /** Watermark moves so far, and the keys the current one touched (advanced to it at its end). */
   private moves = 0;
   private readonly touched: KeyState[] = [];
+  /** Live partial matches over all keys, kept up to date once liveTotal() was called; -1 before. */
+  private live = -1;
 
   /** Totals against the run budget (null: no budget); see run-budget.ts. */
   readonly budget: RunBudget | null;
@@ -247,6 +250,21 @@ export class CepMatcher {
     return ks ? listPartialMatches(this.nfa, ks.nfa) : [];
   }
 
+  /**
+   * Live partial matches over all keys (started runs in either representation, plus completed runs
+   * held by the skip strategy). The first call counts them; from then on every step keeps the total
+   * by the change on the key it touched, so a caller sampling it per step (the replay timeline)
+   * does not walk every key each time.
+   */
+  liveTotal(): number {
+    if (this.live < 0) {
+      let n = 0;
+      for (const ks of this.keys.values()) n += livePartialMatches(ks.nfa);
+      this.live = n;
+    }
+    return this.live;
+  }
+
   /** Events waiting for the watermark, over all keys. */
   bufferedCount(): number {
     return this.pending.size;
@@ -393,6 +411,7 @@ export class CepMatcher {
     observer: NfaObserver | undefined,
   ): void {
     const budget = this.budget;
+    const before = this.live >= 0 ? livePartialMatches(ks.nfa) : 0;
     let r: NfaStepResult;
     if (budget === null) r = processEvent(this.nfa, ks.nfa, event, ts, seq, observer);
     else {
@@ -414,6 +433,7 @@ export class CepMatcher {
         this.stop('bytes', stage, ks.key, seq, ts);
       }
     }
+    if (this.live >= 0) this.live += livePartialMatches(ks.nfa) - before;
     this.armWindow(ks, ts);
     this.emit(ks.key, r, ts);
   }
@@ -434,13 +454,15 @@ export class CepMatcher {
 
   private advance(ks: KeyState, ts: number, observer: NfaObserver | undefined): void {
     const budget = this.budget;
-    if (budget === null) {
-      this.emit(ks.key, advanceTime(this.nfa, ks.nfa, ts, observer, this.withTimeouts), ts);
-      return;
+    const before = this.live >= 0 ? livePartialMatches(ks.nfa) : 0;
+    let r: NfaStepResult;
+    if (budget === null) r = advanceTime(this.nfa, ks.nfa, ts, observer, this.withTimeouts);
+    else {
+      budget.enter(ks.nfa);
+      r = advanceTime(this.nfa, ks.nfa, ts, observer, this.withTimeouts);
+      budget.leave(ks.nfa);
     }
-    budget.enter(ks.nfa);
-    const r = advanceTime(this.nfa, ks.nfa, ts, observer, this.withTimeouts);
-    budget.leave(ks.nfa);
+    if (this.live >= 0) this.live += livePartialMatches(ks.nfa) - before;
     this.emit(ks.key, r, ts);
   }
 

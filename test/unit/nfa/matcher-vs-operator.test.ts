@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import {
   compilePattern,
   createMatcher,
+  livePartialMatches,
   restoreMatcher,
   type CepMatcher,
   type MatcherOptions,
@@ -175,6 +176,8 @@ function runMatcher(s: Scenario): Result {
   const observed: string[] = [];
   const observer = observerOf(s, observed);
   let m: CepMatcher = createMatcher(compiled.nfa, options);
+  // Its running total of live partial matches is kept from here on (replay's timeline samples it).
+  m.liveTotal();
   const outputs: Record<string, string[]> = {};
   const collect = (outs: readonly MatcherOutput[]): void => {
     for (const o of outs) (outputs[o.key] ??= []).push(line(o));
@@ -188,7 +191,12 @@ function runMatcher(s: Scenario): Result {
       const r = restoreMatcher(compiled.nfa, snap, options);
       if (!r.ok) throw new Error(r.error);
       m = r.matcher;
+      m.liveTotal();
     }
+    let live = 0;
+    for (const ks of m.keys.values()) live += livePartialMatches(ks.nfa);
+    if (m.liveTotal() !== live)
+      throw new Error(`live total ${m.liveTotal()} after op ${i}, keys hold ${live}`);
     timers.push(windowTimers(m));
   });
   collect(m.flush(observer));
