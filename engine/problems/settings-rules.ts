@@ -60,7 +60,10 @@ export function settingsRules(doc: PatternDocument): Diagnostic[] {
   const time = doc.settings.time;
   if (time.mode === 'event') {
     const type = known.get(time.field);
-    if (type === undefined) {
+    // An empty field is the document schema's problem ("must not be empty"): said once, there.
+    if (time.field === '') {
+      // Said by the document's own check.
+    } else if (type === undefined) {
       const hint = didYouMean(meant(time.field, schema, proposedTimeField(schema)), (field) => ({
         time: { ...time, field },
       }));

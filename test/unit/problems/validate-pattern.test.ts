@@ -5,6 +5,8 @@ import { applyFix, validatePattern } from '../../../engine/problems';
 import { explosivePattern } from '../../support/explosive-pattern';
 import { base, idOf, threeProblems, withSchema } from './fixtures';
 
+type EventTime = Extract<PatternDocument['settings']['time'], { mode: 'event' }>;
+
 describe('validatePattern', () => {
   it('lists a disconnected stage, a condition syntax error and a Flink rule violation together', () => {
     const doc = threeProblems();
@@ -120,6 +122,12 @@ describe('validatePattern', () => {
     expect(fixed.settings.partitionKey).toBe('userId');
     expect(fixed.settings.time).toMatchObject({ mode: 'event', field: 'ts' });
     expect(validatePattern(fixed)).toEqual([]);
+    // An empty time field is said once, by the document's own check, not also as an unknown field.
+    const empty = validatePattern({
+      ...fixed,
+      settings: { ...fixed.settings, time: { ...(fixed.settings.time as EventTime), field: '' } },
+    });
+    expect(empty.map((d) => d.message)).toEqual(['The timestamp field must not be empty.']);
     // Without a schema nothing is known about the events: nothing to check.
     expect(
       validatePattern({ ...bad, eventSchema: null }).filter((d) => d.code.startsWith('settings.')),
