@@ -9,11 +9,12 @@ import type { Diagnostic } from '../pattern/diagnostic';
 import type { PatternSpec } from '../pattern/spec';
 import { explosiveRule } from './explosive';
 import { surprisesRule } from './surprises';
+import { neverTrueRule } from './never-true';
 import type { LintContext, LintRule, LintTime } from './types';
 
 export type { LintContext, LintRule, LintTime } from './types';
 
-export const LINT_RULES: readonly LintRule[] = [explosiveRule, surprisesRule];
+export const LINT_RULES: readonly LintRule[] = [explosiveRule, surprisesRule, neverTrueRule];
 
 /** Runs every rule; a rule that throws is skipped (a lint never stops validation). */
 export function lintPattern(ctx: LintContext, rules: readonly LintRule[] = LINT_RULES): Diagnostic[] {
