@@ -6,6 +6,7 @@ import { createReadStream, type ReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
 import type { Readable } from 'node:stream';
+import { assertText } from './binary-file';
 import { SourceFormatError } from './source-row';
 
 const GZIP_MAGIC = [0x1f, 0x8b];
@@ -22,10 +23,9 @@ export interface TextSource {
   close(): void;
 }
 
-/** Raised when the file cannot be read at all; the message names the file and the cause. */
-export class SourceOpenError extends Error {
-  override name = 'SourceOpenError';
-}
+import { SourceOpenError } from './open-source-error';
+
+export { SourceOpenError };
 
 async function readHead(path: string, length: number): Promise<Buffer> {
   const handle = await open(path, 'r');
@@ -118,8 +118,11 @@ async function* utf8Text(stream: Readable, path: string): AsyncGenerator<string>
     if (text.includes(REPLACEMENT)) {
       // A real U+FFFD split across chunks decodes in this one: count the bytes before it too.
       const written = countOf(Buffer.concat([before, chunk]), REPLACEMENT_BYTES);
-      if (countOf(Buffer.from(text, 'utf8'), REPLACEMENT_BYTES) > written)
+      if (countOf(Buffer.from(text, 'utf8'), REPLACEMENT_BYTES) > written) {
+        // Binary data (a workbook saved as .csv) is said as such, not as text in another encoding.
+        if (line === 1) assertText(text, { replacementIsBinary: false });
         throw notUtf8(path, line + firstBadLine(before, chunk));
+      }
     }
     line += countOf(chunk, 0x0a);
     const last = chunk.subarray(Math.max(0, chunk.length - 3));

@@ -103,6 +103,20 @@ async function expectFullNames(page: Page, names: string[]): Promise<void> {
   }
 }
 
+/** Retries a check until it passes (the layout runs in ELK's worker: slower on a loaded machine). */
+async function eventually(check: () => Promise<void>, timeoutMs = 20_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await check();
+      return;
+    } catch (error) {
+      if (Date.now() > until) throw error;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+}
+
 for (const viewport of [
   { width: 1440, height: 900 },
   { width: 1024, height: 700 },
@@ -123,8 +137,7 @@ for (const viewport of [
     });
 
     it('lays a pattern stored without positions out at once, in rows readable at 100% zoom', async () => {
-      await page.waitForTimeout(300);
-      await expectReadableRows(page, NAMES);
+      await eventually(() => expectReadableRows(page, NAMES));
       await expectFullNames(page, NAMES);
       await app.shell.screenshot(`designer-layout-13-${viewport.width}`);
       // The layout made on opening is kept.
@@ -139,8 +152,7 @@ for (const viewport of [
       await page.mouse.move(box[0].x + 20, box[0].y + 260, { steps: 8 });
       await page.mouse.up();
       await page.getByRole('button', { name: 'Auto-layout' }).click();
-      await page.waitForTimeout(400);
-      await expectReadableRows(page, NAMES);
+      await eventually(() => expectReadableRows(page, NAMES));
     });
 
     it('produced no console errors, page errors or CSP violations', async () => {
@@ -173,16 +185,17 @@ describe('designer: JSON without positions pasted into the JSON tab', () => {
     const names = NAMES.slice(0, 8);
     await pasteText(app, serializeDocument(thirteen('Pasted', names)));
     await stageNode(page, names[7]).waitFor();
-    await page.waitForTimeout(400);
-    const boxes = await stageBoxes(page, names);
-    for (let i = 0; i < boxes.length; i++)
-      for (let j = i + 1; j < boxes.length; j++) {
-        const [a, b] = [boxes[i], boxes[j]];
-        const apart =
-          a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
-        expect(apart, `${names[i]} and ${names[j]} overlap`).toBe(true);
-      }
-    await expectReadableRows(page, names);
+    await eventually(async () => {
+      const boxes = await stageBoxes(page, names);
+      for (let i = 0; i < boxes.length; i++)
+        for (let j = i + 1; j < boxes.length; j++) {
+          const [a, b] = [boxes[i], boxes[j]];
+          const apart =
+            a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
+          expect(apart, `${names[i]} and ${names[j]} overlap`).toBe(true);
+        }
+      await expectReadableRows(page, names);
+    });
     await app.shell.screenshot('designer-layout-json-paste');
     // Undo from the canvas: the two-stage pattern is back in one step.
     await page.locator('.react-flow__pane').click({ position: { x: 30, y: 200 } });

@@ -26,7 +26,8 @@ describe('npm run samples:generate -- --large', () => {
     rmSync(work, { recursive: true, force: true });
   });
 
-  it('writes the large risk recording, which imports through the dialog', async () => {
+  // Two npm + tsx starts before the import: slow on a loaded machine.
+  it('writes the large risk recording, which imports through the dialog', { timeout: 240_000 }, async () => {
     const run = spawnSync(
       'npm',
       ['run', '-s', 'samples:generate', '--', '--large', '--rows', String(ROWS), '--out', work],

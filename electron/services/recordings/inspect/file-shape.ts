@@ -1,45 +1,13 @@
 /**
  * Recognises files the importer cannot read before any import starts, so the user hears what the
  * file is instead of a list of "malformed rows": binary data under a text name (a workbook saved
- * as .csv, an archive), and one JSON object where events must be an array or one object per line.
+ * as .csv, an archive: node/recordings/binary-file.ts, shared with every reader), and one JSON object
+ * where events must be an array or one object per line.
  */
 import { SourceOpenError } from '../../../../node/recordings/open-source';
+
+export { assertText } from '../../../../node/recordings/binary-file';
 import { isProblem, isPlainObject, type SourceRow } from '../../../../node/recordings/source-row';
-
-/** Known binary signatures, as their first bytes read as UTF-8 text. */
-const SIGNATURES: { prefix: string; what: string }[] = [
-  { prefix: 'PK\u0003\u0004', what: 'a ZIP archive (an Excel .xlsx workbook is one)' },
-  { prefix: 'SQLite format 3\u0000', what: 'an SQLite database' },
-  { prefix: '%PDF-', what: 'a PDF document' },
-  { prefix: '\u0089PNG', what: 'a PNG image' },
-  { prefix: 'PAR1', what: 'a Parquet file' },
-];
-const OLE2 = 0xfffd; // D0 CF 11 E0 (old Excel .xls) is not UTF-8: it decodes to replacement characters.
-
-const CHECKED_CHARS = 8192;
-
-/** Control characters other than tab, line feed, form feed and carriage return, plus U+FFFD (invalid UTF-8). */
-function isBinaryChar(code: number): boolean {
-  return (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0c && code !== 0x0d) || code === OLE2;
-}
-
-/** Throws when the head of the file is binary rather than text. */
-export function assertText(head: string): void {
-  const sample = head.slice(0, CHECKED_CHARS);
-  const known = SIGNATURES.find((s) => sample.startsWith(s.prefix));
-  let odd = 0;
-  let nul = false;
-  for (let i = 0; i < sample.length; i++) {
-    const code = sample.charCodeAt(i);
-    if (code === 0) nul = true;
-    if (isBinaryChar(code)) odd += 1;
-  }
-  if (!known && !nul && odd <= sample.length * 0.01) return;
-  const what = known?.what ?? 'binary data, not text';
-  throw new SourceOpenError(
-    `This file is ${what}, so it cannot be read as events. Cepheus reads text files: CSV (UTF-8), JSON Lines or a JSON array, optionally gzip-compressed. Export the data to one of these (e.g. "Save as CSV UTF-8") and import that file.`,
-  );
-}
 
 /** The name and length of a property holding an array of objects (where the events probably are). */
 function eventArrayIn(value: unknown): { name: string; length: number } | null {
