@@ -6,7 +6,7 @@
  */
 import type { Expr } from '../expr/ast';
 import { parseCondition } from '../expr/parser';
-import type { Diagnostic, DiagnosticField } from '../pattern/diagnostic';
+import type { Diagnostic, DiagnosticFix } from '../pattern/diagnostic';
 import type { StageSpec } from '../pattern/spec';
 import { stageInfos, stageWarning } from './stages';
 import type { LintContext, LintRule } from './types';
@@ -115,19 +115,53 @@ export function neverTrue(condition: string): string | null {
   return null;
 }
 
-function check(stage: StageSpec, field: DiagnosticField, condition: string | undefined): Diagnostic | null {
+/**
+ * One click for the usual slip, two comparisons joined by && that were meant as either one
+ * (`amount < 10 && amount > 1000`): offered only when the whole condition is those two, since in a
+ * longer chain which && was meant cannot be known.
+ */
+function orInsteadOfAnd(
+  stage: StageSpec,
+  field: 'where' | 'until',
+  condition: string,
+): DiagnosticFix | undefined {
+  const ast = parseCondition(condition).ast;
+  if (ast?.kind !== 'binary' || ast.op !== '&&' || conjuncts(ast, []).length !== 2) return undefined;
+  if (stage.nodeId === undefined) return undefined;
+  const or = `${condition.slice(0, ast.opRange.start)}||${condition.slice(ast.opRange.end)}`;
+  if (neverTrue(or) !== null) return undefined;
+  return {
+    title: 'Change && to ||',
+    edits: [
+      {
+        kind: 'condition-text',
+        nodeId: stage.nodeId,
+        field,
+        start: ast.opRange.start,
+        end: ast.opRange.end,
+        text: '||',
+      },
+    ],
+  };
+}
+
+function check(stage: StageSpec, field: 'where' | 'until', condition: string | undefined): Diagnostic | null {
   if (condition === undefined || condition.trim() === '') return null;
   const why = neverTrue(condition);
   if (why === null) return null;
   const what =
     field === 'until' ? 'its until condition never stops the loop' : `"${stage.name}" never takes an event`;
-  return stageWarning(
-    stage,
-    field,
-    'lint.condition-never-true',
-    `The condition of "${stage.name}" can never be true: ${why}; ${what}${field === 'until' ? '' : ', so the pattern never matches past it'}`,
-    'check the bounds and values (did you mean || instead of &&, or the other comparison?)',
-  );
+  const quickFix = orInsteadOfAnd(stage, field, condition);
+  return {
+    ...stageWarning(
+      stage,
+      field,
+      'lint.condition-never-true',
+      `The condition of "${stage.name}" can never be true: ${why}; ${what}${field === 'until' ? '' : ', so the pattern never matches past it'}`,
+      'check the bounds and values (did you mean || instead of &&, or the other comparison?)',
+    ),
+    ...(quickFix ? { quickFix } : {}),
+  };
 }
 
 export const neverTrueRule: LintRule = {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { Pattern, serializeDocument } from '../../../engine/format';
 import { lintPattern } from '../../../engine/lint';
 import { neverTrue } from '../../../engine/lint/never-true';
-import { validatePattern } from '../../../engine/problems';
+import { applyFix, validatePattern } from '../../../engine/problems';
 import { cepheus } from '../cli/cli-harness';
 
 describe('lint: a condition that can never be true', () => {
@@ -51,6 +51,19 @@ describe('lint: a condition that can never be true', () => {
         'The condition of "big" can never be true: no amount is both > 5000 and < 500; "big" never takes an event, so the pattern never matches past it',
     });
     expect(problems[0]?.fix).toMatch(/did you mean \|\|/);
+    // The one-click fix for two comparisons: && becomes ||, and the warning goes.
+    expect(problems[0]?.quickFix?.title).toBe('Change && to ||');
+    const fixed = applyFix(doc, problems[0].quickFix!, problems[0]?.target);
+    const big = fixed.nodes.find((n) => n.name === 'big');
+    expect(big && 'where' in big ? big.where : '').toBe('amount > 5000 || amount < 500');
+    expect(validatePattern(fixed).map((d) => d.code)).not.toContain('lint.condition-never-true');
+    // In a longer chain which && was meant is unknown: words only.
+    const chain = Pattern.begin('c')
+      .where("amount > 5 && type == 'x' && amount < 3")
+      .toDocument({ name: 'C' });
+    const words = validatePattern(chain).find((d) => d.code === 'lint.condition-never-true');
+    expect(words?.fix).toMatch(/did you mean/);
+    expect(words?.quickFix).toBeUndefined();
     expect(lintPattern({ spec: Pattern.begin('a').where('x > 1').toSpec() })).toEqual([]);
 
     const dir = mkdtempSync(join(tmpdir(), 'cepheus-never-'));
