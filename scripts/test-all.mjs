@@ -50,6 +50,23 @@ if (existsSync(report)) {
   lines.push(
     `${v.ok ? 'ok  ' : 'FAIL'} vitest: ${j.numPassedTests} passed, ${j.numFailedTests} failed, ${j.numPendingTests} skipped (${v.secs.toFixed(1)} s)`,
   );
+  // Name what failed in the summary too: CI keeps only the tail of a long log.
+  for (const file of j.testResults ?? []) {
+    const where = file.name.startsWith(root) ? file.name.slice(root.length + 1) : file.name;
+    const failures = (file.assertionResults ?? []).filter((a) => a.status === 'failed');
+    for (const a of failures) {
+      const why = String(a.failureMessages?.[0] ?? '')
+        .split('\n')[0]
+        .slice(0, 200);
+      lines.push(`     × ${where} > ${a.fullName}: ${why}`);
+    }
+    if (failures.length === 0 && file.status === 'failed')
+      lines.push(
+        `     × ${where}: ${String(file.message ?? '')
+          .split('\n')[0]
+          .slice(0, 200)}`,
+      );
+  }
 } else {
   failed++;
   lines.push('FAIL vitest produced no report');

@@ -66,7 +66,10 @@ export function importRecordingInWorker(
     signal?.addEventListener('abort', onAbort, { once: true });
     worker.on('message', (message: FromWorker) => {
       if (message.type === 'progress') onProgress?.(message.progress);
-      else if (message.type === 'done') settle(() => resolve(message.recordingId));
+      // Messages arrive in order, so an abort made on any earlier progress is already seen here.
+      else if (message.type === 'ready') {
+        if (!signal?.aborted) worker.postMessage({ type: 'commit' } satisfies ToWorker);
+      } else if (message.type === 'done') settle(() => resolve(message.recordingId));
       else settle(() => reject(new RecordingImportError(message.error)));
     });
     worker.on('error', (error) =>

@@ -49,15 +49,26 @@ function checkpoint(db: Database.Database): void {
 async function main(): Promise<void> {
   const { dbPath, request } = workerData as ImportWorkerData;
   let cancelled = false;
+  let answerCommit: ((commit: boolean) => void) | null = null;
   parentPort?.on('message', (message: ToWorker) => {
     if (message.type === 'cancel') cancelled = true;
+    answerCommit?.(message.type === 'commit' && !cancelled);
+    answerCommit = null;
   });
+  const confirmCommit = (): Promise<boolean> =>
+    cancelled
+      ? Promise.resolve(false)
+      : new Promise<boolean>((resolve) => {
+          answerCommit = resolve;
+          send({ type: 'ready' });
+        });
   let db: Database.Database | null = null;
   try {
     db = openConnection(dbPath);
     const recordingId = await runImport(db, request, {
       onProgress: (progress) => send({ type: 'progress', progress }),
       isCancelled: () => cancelled,
+      confirmCommit,
     });
     send({ type: 'done', recordingId });
     checkpoint(db);

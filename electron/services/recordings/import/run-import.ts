@@ -22,6 +22,11 @@ export interface ImportHooks {
   onProgress?: (progress: ImportProgress) => void;
   /** Polled between batches; true stops the import and rolls it back. */
   isCancelled?: () => boolean;
+  /**
+   * Asked once, after the last row and before COMMIT; false rolls back as a cancel. A worker asks its
+   * parent here, so a cancel sent while the last rows were written cannot be lost to a COMMIT.
+   */
+  confirmCommit?: () => Promise<boolean>;
   /** Minimum milliseconds between progress reports (default 100). */
   progressInterval?: number;
   now?: () => number;
@@ -155,6 +160,8 @@ export async function runImport(
       malformed,
       schema: summary.schema,
     });
+    if (hooks.confirmCommit && !(await hooks.confirmCommit())) throw cancelledError();
+    if (hooks.isCancelled?.()) throw cancelledError();
     db.exec('COMMIT');
     inTransaction = false;
     report();

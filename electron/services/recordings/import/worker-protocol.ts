@@ -7,9 +7,12 @@ export interface ImportWorkerData {
   request: ImportRequest;
 }
 
-export type ToWorker = { type: 'cancel' };
+/** 'commit' answers 'ready': the import may commit (no cancel came before it). */
+export type ToWorker = { type: 'cancel' } | { type: 'commit' };
 
 export type FromWorker =
   | { type: 'progress'; progress: ImportProgress }
+  /** Every row is written and the transaction waits for COMMIT: answer 'commit' or 'cancel'. */
+  | { type: 'ready' }
   | { type: 'done'; recordingId: number }
   | { type: 'failed'; error: ImportErrorInfo };
