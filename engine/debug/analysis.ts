@@ -98,6 +98,7 @@ export class ReplayAnalysis {
         this.runner.position + 1,
         this.runner.current,
         this.runner.position + 1 === this.runner.total,
+        () => this.runner.matcher.pending.entries(),
       ),
   };
 

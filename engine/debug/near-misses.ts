@@ -4,6 +4,7 @@
  */
 import type { RunDiscarded } from '../nfa/observer';
 import type { Match, NfaStateDef } from '../nfa/types';
+import type { EventRecord } from '../pattern/spec';
 import type { ReplayPattern } from './replay-pattern';
 import type { BoundStage, DiscardKind, ReplayEvent } from './types';
 import { boundOf } from './views';
@@ -62,7 +63,8 @@ export class NearMissCollector {
 
   /**
    * Records a dead partial match. `pushed` is the event read by the step (null at end of input),
-   * `endOfInput` whether the step was the end of input.
+   * `endOfInput` whether the step was the end of input, `waiting` the events read earlier that the
+   * watermark still holds back (event time), in which a late arrival may already sit.
    */
   add(
     d: RunDiscarded,
@@ -70,6 +72,7 @@ export class NearMissCollector {
     position: number,
     pushed: ReplayEvent | null = null,
     endOfInput = false,
+    waiting?: () => Iterable<WaitingEvent>,
   ): void {
     const match = d.match;
     if (!match || match.stages.length === 0) return;
@@ -118,11 +121,25 @@ export class NearMissCollector {
     if (this.best.length > this.limit) this.best.pop();
     const state = this.pattern.stateByName.get(d.state);
     if (kind !== 'window' || endOfInput || !state || miss.deadline === undefined) return;
+    const windowStart = miss.deadline - (miss.windowMs ?? 0);
+    // An event read before the loss but held back by the watermark (out of order allowed, or a
+    // periodic watermark that lags) may be the one that came too late: the earliest such wins.
+    let held: { seq: number; ts: number } | undefined;
+    for (const w of waiting?.() ?? []) {
+      if (w.key !== miss.key || w.ts < miss.deadline) continue;
+      if (held && (w.ts > held.ts || (w.ts === held.ts && w.seq > held.seq))) continue;
+      const event: ReplayEvent = { seq: w.seq, ts: w.ts, key: w.key, payload: w.event };
+      if (wouldTake(this.pattern, state, event, w.ts, match)) held = { seq: w.seq, ts: w.ts };
+    }
+    if (held) {
+      miss.lateArrival = { ...held, afterMs: held.ts - windowStart };
+      return;
+    }
     // The event that moved time past the window may itself be the one that came too late.
     if (pushed && this.pattern.keyOf(pushed.payload) === miss.key) {
       const ts = this.pattern.eventTimeOf(pushed);
       if (ts >= miss.deadline && wouldTake(this.pattern, state, pushed, ts, match)) {
-        miss.lateArrival = { seq: pushed.seq, ts, afterMs: ts - (miss.deadline - (miss.windowMs ?? 0)) };
+        miss.lateArrival = { seq: pushed.seq, ts, afterMs: ts - windowStart };
         return;
       }
     }
@@ -163,6 +180,14 @@ export class NearMissCollector {
   list(): NearMiss[] {
     return this.best.map((m) => ({ ...m }));
   }
+}
+
+/** An event the matcher holds until the watermark passes it (its key and event time). */
+export interface WaitingEvent {
+  seq: number;
+  ts: number;
+  key: string;
+  event: EventRecord;
 }
 
 /** Window losses watched at once (the near-miss list is small; so is what it can show). */

@@ -392,24 +392,26 @@ export function whyNot(ctx: ReplayContext, seq: number, stage: string): WhyNotVe
 
   function lossVerdict(found: Loss): WhyNotVerdict {
     const b = { seq, stage, key, position: runner.position };
-    // A window no later event ran out (the end of input closed it) though this event came after it: say so.
+    // This event itself came after the window: say how long after, in its own time. The event that
+    // moved time past the deadline (a later one, when the watermark held this one back) stays linked.
     const askedTs = pattern.eventTimeOf(runner.reader.at(seq));
     const W = pattern.nfa.windowTime;
     const perState = pattern.stateByName.get(found.state)?.window;
     const from = W > 0 ? found.startTimestamp : (found.lastTimestamp ?? found.startTimestamp);
     const limit = W > 0 ? W : perState;
     const cameAfter =
-      found.kind === 'window' &&
-      !found.movedBy &&
-      from !== undefined &&
-      limit !== undefined &&
-      askedTs >= from + limit;
+      found.kind === 'window' && from !== undefined && limit !== undefined && askedTs >= from + limit;
     const l: Loss = cameAfter ? { ...found, movedBy: { seq, ts: askedTs } } : found;
+    const closer = cameAfter && found.movedBy && found.movedBy.seq !== seq ? found.movedBy : undefined;
+    const closedBy = closer
+      ? `; event ${eventLabel(closer.seq)} at ${pattern.text.at(closer.ts)} had moved time past the deadline`
+      : '';
+    const related = l.seq ?? closer?.seq ?? l.movedBy?.seq;
     return {
       ...b,
       reason: reasonOf(l.kind),
-      message: `The partial match waiting at "${stage}" was gone before this event: ${lossText(ctx, l, key, capLimit)}.`,
-      ...(l.seq !== undefined ? { relatedSeq: l.seq } : l.movedBy ? { relatedSeq: l.movedBy.seq } : {}),
+      message: `The partial match waiting at "${stage}" was gone before this event: ${lossText(ctx, l, key, capLimit)}${closedBy}.`,
+      ...(related !== undefined ? { relatedSeq: related } : {}),
     };
   }
 }

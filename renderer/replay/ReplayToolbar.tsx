@@ -179,8 +179,12 @@ export function ReplayToolbar({ api }: { api: CepApi }) {
         )}
       </span>
       <span className="replay-totals" data-testid="replay-totals">
-        <span className="pill pill-success">{formatCount(report.totals.matches)} matches</span>
-        <span className="pill pill-warning">{formatCount(report.totals.timeouts)} timeouts</span>
+        <span className="pill pill-success">
+          {formatCount(report.totals.matches)} {report.totals.matches === 1 ? 'match' : 'matches'}
+        </span>
+        <span className="pill pill-warning">
+          {formatCount(report.totals.timeouts)} {report.totals.timeouts === 1 ? 'timeout' : 'timeouts'}
+        </span>
         <button
           type="button"
           className="pill pill-button"
