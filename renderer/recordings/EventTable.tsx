@@ -4,7 +4,7 @@
  * key, then the schema's fields.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef } from 'react';
+import { Fragment, useEffect, useMemo, useRef } from 'react';
 import type { CepApi, EventFilter, InferredField } from '../../electron/contract';
 import { eventNumber } from '../../engine/debug/event-label';
 import { fieldOf, formatCell, formatCount, formatTime } from './format';
@@ -12,6 +12,8 @@ import { useEventPages } from './use-event-pages';
 import './recordings.css';
 
 const ROW_HEIGHT = 26;
+/** A narrow panel's rows have two lines: number, time and key, then the fields at full width. */
+const SUMMARY_ROW_HEIGHT = 44;
 const MAX_FIELDS = 12;
 
 export interface EventTableProps {
@@ -27,12 +29,15 @@ export interface EventTableProps {
   maxFields?: number;
   /** With maxFields 0: these fields first in the "Fields" column (e.g. the ones the filter names). */
   leadFields?: readonly string[];
+  /** With maxFields 0: the recording's time field, last in the "Fields" column (the Time column shows it). */
+  timeField?: string;
   onRowClick?: (seq: number) => void;
 }
 
 /**
- * All fields of an event in one cell: the lead fields' values first (their names are in the
- * header), "transfer · 12500 · cardId=c1 …", then the others by name; the full row in the tooltip.
+ * All fields of an event on the row's second line, the panel's full width: the lead fields' values
+ * first (their names are in the header), "transfer · 12500 · cardId=c1 …", then the others by name;
+ * each value and the whole row have their text in a tooltip.
  */
 function FieldsSummary({
   payload,
@@ -43,12 +48,26 @@ function FieldsSummary({
   lead: readonly string[];
   rest: readonly string[];
 }) {
-  const named = rest.map((name) => `${name}=${formatCell(fieldOf(payload, name))}`);
-  const text = [...lead.map((name) => formatCell(fieldOf(payload, name))), named.join(' ')].join(' · ');
-  const title = [...lead, ...rest].map((name) => `${name}=${formatCell(fieldOf(payload, name))}`).join(' ');
+  const cell = (name: string): string => formatCell(fieldOf(payload, name));
+  const title = [...lead, ...rest].map((name) => `${name}=${cell(name)}`).join(' ');
+  // Separators are text (not CSS) so the row reads the same when copied: "transfer · 12500 · id=… ts=…".
+  const parts = [
+    ...lead.map((name) => ({ name, text: cell(name), lead: true })),
+    ...rest.map((name) => ({ name, text: `${name}=${cell(name)}`, lead: false })),
+  ];
   return (
-    <span className="mono" title={title}>
-      {text}
+    <span className="mono event-fields" title={title} data-testid="event-fields">
+      {parts.map((p, i) => (
+        <Fragment key={p.name}>
+          {i > 0 && (parts[i - 1].lead ? ' · ' : ' ')}
+          <span
+            className={p.lead ? 'event-field is-lead' : 'event-field'}
+            title={`${p.name}=${cell(p.name)}`}
+          >
+            {p.text}
+          </span>
+        </Fragment>
+      ))}
     </span>
   );
 }
@@ -62,16 +81,19 @@ export function EventTable({
   followIndex,
   maxFields = MAX_FIELDS,
   leadFields = [],
+  timeField,
   onRowClick,
 }: EventTableProps) {
   const pages = useEventPages(api, recordingId, filter);
   const scrollRef = useRef<HTMLDivElement>(null);
   const count = pages.total ?? 0;
+  const summary = maxFields === 0;
+  const rowHeight = summary ? SUMMARY_ROW_HEIGHT : ROW_HEIGHT;
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer re-measures each render by design; nothing here is memoized
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: () => rowHeight,
     overscan: 20,
   });
   const items = virtualizer.getVirtualItems();
@@ -83,14 +105,14 @@ export function EventTable({
       virtualizer.scrollToIndex(followIndex, { align: 'auto' });
   }, [virtualizer, followIndex, count]);
   const fields = schema.slice(0, maxFields);
-  const summary = maxFields === 0;
-  const restFields = useMemo(
-    () => schema.map((f) => f.name).filter((name) => !leadFields.includes(name)),
-    [leadFields, schema],
-  );
-  // A narrow panel: the time without its year (the full one in the tooltip), so the fields get room.
+  const restFields = useMemo(() => {
+    const rest = schema.map((f) => f.name).filter((name) => !leadFields.includes(name));
+    const time = rest.indexOf(timeField ?? '');
+    return time < 0 ? rest : [...rest.slice(0, time), ...rest.slice(time + 1), rest[time]];
+  }, [leadFields, schema, timeField]);
+  // A narrow panel: the time without its year (the full one in the tooltip); the fields go below.
   const template = summary
-    ? '44px 118px minmax(48px, 72px) minmax(96px, 1fr)'
+    ? '44px 150px minmax(48px, 1fr)'
     : `64px 170px minmax(80px, 110px) ${fields.map(() => 'minmax(70px, 1fr)').join(' ')}`;
 
   return (
@@ -105,7 +127,11 @@ export function EventTable({
         )}
         {!summary && schema.length > maxFields && ` · showing ${maxFields} of ${schema.length} fields`}
       </div>
-      <div className="event-table-head" style={{ gridTemplateColumns: template }} role="row">
+      <div
+        className={summary ? 'event-table-head is-summary' : 'event-table-head'}
+        style={{ gridTemplateColumns: template }}
+        role="row"
+      >
         <span role="columnheader">#</span>
         <span role="columnheader">Time (UTC)</span>
         <span role="columnheader">Key</span>
@@ -115,7 +141,7 @@ export function EventTable({
           </span>
         ))}
         {summary && (
-          <span role="columnheader" data-testid="event-table-fields-head">
+          <span role="columnheader" className="event-fields-head" data-testid="event-table-fields-head">
             {leadFields.length > 0 ? `${leadFields.join(' · ')} · other fields` : 'Fields'}
           </span>
         )}
@@ -128,11 +154,11 @@ export function EventTable({
               <div
                 key={item.key}
                 role="row"
-                className={`event-row${event && event.seq === currentSeq ? ' is-current' : ''}${onRowClick ? ' is-clickable' : ''}`}
+                className={`event-row${summary ? ' is-summary' : ''}${event && event.seq === currentSeq ? ' is-current' : ''}${onRowClick ? ' is-clickable' : ''}`}
                 data-testid={event ? `event-row-${event.seq}` : undefined}
                 style={{
                   gridTemplateColumns: template,
-                  height: ROW_HEIGHT,
+                  height: rowHeight,
                   transform: `translateY(${item.start}px)`,
                 }}
                 onClick={event && onRowClick ? () => onRowClick(event.seq) : undefined}

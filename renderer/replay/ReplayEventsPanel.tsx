@@ -84,6 +84,7 @@ export function ReplayEventsPanel({ api, recordingId }: { api: CepApi; recording
         followIndex={unfiltered ? currentSeq : undefined}
         maxFields={0}
         leadFields={leadFields}
+        timeField={recording.timestampField}
         onRowClick={(seq) => {
           void useReplayStore.getState().seek(api, { index: seq });
           returnFocusToReplay();

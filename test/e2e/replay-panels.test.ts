@@ -20,6 +20,25 @@ async function movedFrom(page: Page, before: string): Promise<string> {
   return position(page);
 }
 
+/**
+ * The first two field values of each listed event that the browser cuts (not wholly inside their row),
+ * with their row's text: [] when every one is shown whole.
+ */
+const firstValuesCut = (page: Page): Promise<string[]> =>
+  page.evaluate(() => {
+    const lines = [
+      ...document.querySelectorAll('[data-testid="replay-events"] [data-testid="event-fields"]'),
+    ];
+    if (lines.length === 0) return ['no event listed with its fields'];
+    return lines.flatMap((line) => {
+      const box = line.getBoundingClientRect();
+      return [...line.querySelectorAll('.event-field')]
+        .slice(0, 2)
+        .filter((f) => f.getBoundingClientRect().right > box.right + 0.5)
+        .map((f) => `${f.textContent} in ${line.textContent}`);
+    });
+  });
+
 const currentSeq = async (page: Page): Promise<number> =>
   Number(await page.getByTestId('replay-current-event').getAttribute('data-seq'));
 
@@ -39,6 +58,17 @@ describe('replay side panels', () => {
   afterAll(async () => {
     await app?.close();
   });
+
+  async function firstValuesWholeAt1024And1440(screenshot: string): Promise<void> {
+    for (const size of [
+      { width: 1024, height: 700 },
+      { width: 1440, height: 900 },
+    ]) {
+      await page.setViewportSize(size);
+      await expect.poll(() => firstValuesCut(page)).toEqual([]);
+      if (size.width === 1024) await app.shell.screenshot(screenshot);
+    }
+  }
 
   it('keeps stepping with the arrow keys after a click on a side tab and on Go', async () => {
     await page.getByTestId('replay-tab-why-not').click();
@@ -81,6 +111,9 @@ describe('replay side panels', () => {
     await page.keyboard.press('ArrowRight');
     await movedFrom(page, here);
 
+    // Unfiltered, the first two fields are whole too (the time field, shown in the Time column, comes last).
+    await firstValuesWholeAt1024And1440('replay-events-beside-1024');
+
     // The filter speaks the condition language.
     const total = browser.getByTestId('event-table-total');
     const before = (await total.textContent()) ?? '';
@@ -94,6 +127,10 @@ describe('replay side panels', () => {
     );
     for (const text of await rows.allTextContents()) expect(text).toMatch(/transfer · \d{5,}/);
     await app.shell.screenshot('replay-events-beside');
+    // Both named values are shown whole, at 1440 px and at 1024 px: the fields take the row's second line.
+    await firstValuesWholeAt1024And1440('replay-events-filtered-1024');
+    const amount = browser.locator('.event-field.is-lead').nth(1);
+    expect(await amount.getAttribute('title')).toBe(`amount=${await amount.textContent()}`);
   });
 
   it("lists a result's events in the browser, and the timeline's markers have tooltips", async () => {
