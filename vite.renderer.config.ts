@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
 // The renderer bundle. Forge's Vite plugin names this renderer `main_window`, so the output lands in
@@ -7,11 +7,22 @@ import react from '@vitejs/plugin-react';
 // relative so the page loads both from file:// in Electron and from the web host under any path.
 const root = fileURLToPath(new URL('./renderer', import.meta.url));
 const outDir = fileURLToPath(new URL('./.vite/renderer/main_window', import.meta.url));
+const re2jsOnDemand = fileURLToPath(new URL('./renderer/boot/re2js-on-demand.ts', import.meta.url));
+
+/** The engine's re2js import gets the on-demand loader (renderer/boot/re2js-on-demand.ts), which imports the real one. */
+const regexEngineOnDemand: Plugin = {
+  name: 'cepheus-re2js-on-demand',
+  enforce: 'pre',
+  resolveId(source, importer) {
+    if (source !== 're2js' || !importer || importer === re2jsOnDemand) return null;
+    return re2jsOnDemand;
+  },
+};
 
 export default defineConfig({
   root,
   base: './',
-  plugins: [react()],
+  plugins: [regexEngineOnDemand, react()],
   // Monaco's workers are bundled locally via `?worker` imports; ES module workers keep their imports.
   worker: { format: 'es' },
   build: {
@@ -51,6 +62,7 @@ export default defineConfig({
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
             { name: 'xyflow', test: /node_modules[\\/]@xyflow/ },
             { name: 'zod', test: /node_modules[\\/]zod/ },
+            { name: 're2js', test: /node_modules[\\/]re2js/ },
           ],
         },
       },

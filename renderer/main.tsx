@@ -5,6 +5,7 @@ import './styles/base.css';
 import '@xyflow/react/dist/style.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { loadRegexEngine } from './boot/re2js-on-demand';
 import { App } from './components/App';
 import { applyInitialTheme } from './state/theme';
 
@@ -17,3 +18,7 @@ createRoot(container).render(
     <App />
   </StrictMode>,
 );
+
+// The regex engine is not needed to paint: fetch it once the page is idle (or on first use).
+if ('requestIdleCallback' in window) window.requestIdleCallback(() => void loadRegexEngine());
+else setTimeout(() => void loadRegexEngine(), 500);

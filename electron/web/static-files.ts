@@ -28,6 +28,9 @@ export async function serveStatic(
     return;
   }
   const isPage = path.extname(file) === '.html';
+  // Vite names every built asset after its content (assets/name-HASH.js): a returning page reuses it
+  // without asking, which also lets Chromium reuse the compiled code it cached for it.
+  const isHashedAsset = /^\/?assets\/[^/]+-[\w-]{8,}\.\w+$/.test(urlPath);
   res.writeHead(200, {
     'Content-Type': mimeType(file),
     'Content-Length': body.length,
@@ -36,7 +39,7 @@ export async function serveStatic(
     'X-Frame-Options': 'DENY',
     // The page URL carries the session token; never send it to anyone in a Referer.
     'Referrer-Policy': 'no-referrer',
-    'Cache-Control': isPage ? 'no-store' : 'no-cache',
+    'Cache-Control': isPage ? 'no-store' : isHashedAsset ? 'public, max-age=31536000, immutable' : 'no-cache',
   });
   res.end(headOnly ? undefined : body);
 }

@@ -1,6 +1,7 @@
 /** Right-hand inspector: properties of the open pattern (later: of the selected stage or edge). */
 import { lazy, Suspense } from 'react';
 import { LazyLoading } from './LazyLoading';
+import { isPatternDocument } from '../canvas/document-to-flow';
 import { DesignerInspector } from '../designer/inspector/DesignerInspector';
 import { useDocumentStore } from '../state/document-store';
 import { useLibraryStore } from '../state/library-store';
@@ -16,13 +17,18 @@ export function Inspector() {
   const openError = useLibraryStore((s) => s.openError);
   // Once the designer has the pattern's working copy, the inspector edits it.
   const designing = useDocumentStore((s) => s.document !== null);
+  // A pattern document goes to the designer a moment after it opens (after its layout): wait for it
+  // rather than flash the read-only preview, which would load Monaco into every start.
+  const previewOnly = openPattern !== null && !isPatternDocument(openPattern.document);
 
   return (
     <section className="inspector" data-testid="inspector" aria-label="Inspector">
       <header className="panel-header">
         <h2 className="section-title">Inspector</h2>
       </header>
-      {openStatus === 'loading' && <div className="inspector-hint">Loading pattern…</div>}
+      {(openStatus === 'loading' || (openStatus === 'ready' && !designing && !previewOnly)) && (
+        <div className="inspector-hint">Loading pattern…</div>
+      )}
       {openStatus === 'error' && openError && (
         <div className="inspector-error" role="alert">
           <Icon name="error" size={14} /> {openError.message}
@@ -38,7 +44,7 @@ export function Inspector() {
         </div>
       )}
       {designing && <DesignerInspector />}
-      {!designing && openStatus === 'ready' && openPattern && (
+      {!designing && openStatus === 'ready' && openPattern && previewOnly && (
         <div className="inspector-body">
           <dl className="inspector-props">
             <dt>Name</dt>

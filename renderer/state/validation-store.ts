@@ -7,6 +7,7 @@ import { useEffect } from 'react';
 import { create } from 'zustand';
 import type { PatternDocument } from '../../engine/format/schema';
 import type { Diagnostic } from '../../engine/pattern/diagnostic';
+import { whenRegexEngineLoads } from '../boot/re2js-on-demand';
 import { bucketDiagnostics, validateDocument } from '../designer/problems/validate-document';
 import { useDocumentStore } from './document-store';
 import { useProblemsStore } from './problems-store';
@@ -49,6 +50,15 @@ export function validateNow(doc: PatternDocument | null): void {
 
 export function useLiveValidation(): void {
   const document = useDocumentStore((s) => s.document);
+  // Regexes checked before the regex engine had loaded are checked again once it has.
+  useEffect(
+    () =>
+      whenRegexEngineLoads(() => {
+        const current = useValidationStore.getState().validated;
+        if (current) validateNow(current);
+      }),
+    [],
+  );
   useEffect(() => {
     if (document === useValidationStore.getState().validated) return;
     // A freshly opened (or closed) pattern is validated at once so its problems show without flicker.

@@ -38,7 +38,16 @@ export async function ensureRendererBuilt({ onlyIfMissing = false } = {}): Promi
   const built = existsSync(join(rendererOutDir, 'index.html'));
   if (onlyIfMissing && built) return;
   if (process.env.CEP_E2E_REBUILD !== '1' && rendererIsFresh()) return;
-  await build({ configFile: rendererConfig, logLevel: 'warn', mode: 'production' });
+  // Vitest sets NODE_ENV=test, and Vite would keep it: React's development build (twice the size, and
+  // other behaviour) would be what the tests and the benchmarks load. Build what ships.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: rendererConfig, logLevel: 'warn', mode: 'production' });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   if (!existsSync(join(rendererOutDir, 'index.html')))
     throw new Error(`Renderer build produced no index.html in ${rendererOutDir}`);
 }

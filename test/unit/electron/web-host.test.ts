@@ -239,6 +239,16 @@ describe('web host static files and binding', () => {
     expect(page.headers.get('referrer-policy')).toBe('no-referrer');
   });
 
+  it('lets the browser keep content-named assets, never the page that carries the token', async () => {
+    mkdirSync(path.join(rendererDir, 'assets'), { recursive: true });
+    writeFileSync(path.join(rendererDir, 'assets', 'renderer-BaF_J22z.js'), 'export {};');
+    writeFileSync(path.join(rendererDir, 'favicon.svg'), '<svg/>');
+    const asset = await fetch(`${host.origin}/assets/renderer-BaF_J22z.js`);
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect((await fetch(`${host.origin}/favicon.svg`)).headers.get('cache-control')).toBe('no-cache');
+    expect((await fetch(host.url)).headers.get('cache-control')).toBe('no-store');
+  });
+
   it('does not serve files outside the renderer folder', async () => {
     for (const p of ['/%2e%2e/%2e%2e/package.json', '/..%2f..%2fpackage.json', '/missing.js']) {
       expect((await raw({ method: 'GET', path: p })).status, p).toBe(404);
