@@ -107,6 +107,19 @@ export function walk(node: Expr, visit: (n: Expr) => void): void {
  * A field path with constant keys (`price`, `user.id`, `payload['odd key']`), as its root and keys;
  * null when the node is anything else (a computed key, a call, …).
  */
+/** A literal, or a negative number (`-5` parses as unary minus on 5); null for anything computed. */
+export function constantOf(node: Expr): { value: LiteralValue } | null {
+  if (node.kind === 'literal') return { value: node.value };
+  if (
+    node.kind === 'unary' &&
+    node.op === '-' &&
+    node.operand.kind === 'literal' &&
+    typeof node.operand.value === 'number'
+  )
+    return { value: -node.operand.value };
+  return null;
+}
+
 export function pathOf(node: Expr): { root: string; rootRange: SourceRange; keys: string[] } | null {
   if (node.kind === 'ident') return { root: node.name, rootRange: node.range, keys: [] };
   if (node.kind === 'member' && node.property !== null) {

@@ -4,7 +4,7 @@
  * The stage then never takes an event and the pattern never matches past it. Type mismatches and
  * unknown fields against the schema are the condition checker's errors (engine/expr/checker.ts).
  */
-import type { Expr } from '../expr/ast';
+import { constantOf as constant, pathOf, type Expr } from '../expr/ast';
 import { parseCondition } from '../expr/parser';
 import type { Diagnostic, DiagnosticFix } from '../pattern/diagnostic';
 import type { StageSpec } from '../pattern/spec';
@@ -20,25 +20,10 @@ interface FieldFacts {
   notEquals: { value: Constant; text: string }[];
 }
 
+/** `a.b.c` as one dotted name, or null when `e` is not a field. */
 function fieldPath(e: Expr): string | null {
-  if (e.kind === 'ident') return e.name;
-  if (e.kind === 'member' && e.property !== null) {
-    const base = fieldPath(e.object);
-    return base === null ? null : `${base}.${e.property}`;
-  }
-  return null;
-}
-
-function constant(e: Expr): { value: Constant } | null {
-  if (e.kind === 'literal') return { value: e.value };
-  if (
-    e.kind === 'unary' &&
-    e.op === '-' &&
-    e.operand.kind === 'literal' &&
-    typeof e.operand.value === 'number'
-  )
-    return { value: -e.operand.value };
-  return null;
+  const path = pathOf(e);
+  return path ? [path.root, ...path.keys].join('.') : null;
 }
 
 const FLIP: Record<string, string> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=', '==': '==', '!=': '!=' };

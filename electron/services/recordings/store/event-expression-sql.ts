@@ -9,7 +9,7 @@
  * `== null` / `!= null`. What cannot be said exactly (`!`, arithmetic, functions, string ordering,
  * field against field) is left to the condition, evaluated on the rows SQL kept.
  */
-import type { Expr, LiteralValue } from '../../../../engine/expr/ast';
+import { constantOf as literalOf, pathOf, type Expr, type LiteralValue } from '../../../../engine/expr/ast';
 
 export interface ExpressionContext {
   keyField: string | null;
@@ -37,24 +37,8 @@ function jsonPath(segments: string[]): string {
 
 /** A field path (`amount`, `user.id`, `user['id']`) or null for anything else. */
 function fieldPath(e: Expr): string[] | null {
-  if (e.kind === 'ident') return [e.name];
-  if (e.kind === 'member' && e.property !== null) {
-    const base = fieldPath(e.object);
-    return base ? [...base, e.property] : null;
-  }
-  return null;
-}
-
-function literalOf(e: Expr): { value: LiteralValue } | null {
-  if (e.kind === 'literal') return { value: e.value };
-  if (
-    e.kind === 'unary' &&
-    e.op === '-' &&
-    e.operand.kind === 'literal' &&
-    typeof e.operand.value === 'number'
-  )
-    return { value: -e.operand.value };
-  return null;
+  const path = pathOf(e);
+  return path ? [path.root, ...path.keys] : null;
 }
 
 const FLIP = { '<': '>', '<=': '>=', '>': '<', '>=': '<=', '==': '==', '!=': '!=' } as const;
