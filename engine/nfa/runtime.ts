@@ -258,6 +258,22 @@ export function eventIsInert(nfa: CompiledNfa, event: EventRecord): boolean {
 /** The start run of a fresh key state, as a condition context sees it (no events bound). */
 const freshStart = { id: 0, state: 0, node: null, startTs: -1, startFid: -1 };
 
+/** The shared step, set up for `event` on a fresh key state's start run. */
+function startStep(
+  nfa: CompiledNfa,
+  event: EventRecord,
+  ts: number,
+  observer: NfaObserver | undefined,
+): Step {
+  freshStart.state = nfa.startState;
+  step.nfa = nfa;
+  step.event = event;
+  step.ts = ts;
+  step.observer = observer;
+  ctx.reset(freshStart, ts);
+  return step;
+}
+
 /**
  * True when `event` at `ts` would leave a fresh key state (only its start run) unchanged: no
  * transition out of the start state takes it. Side-effect free; false when a condition throws, so
@@ -269,14 +285,8 @@ export function startsNothing(nfa: CompiledNfa, event: EventRecord, ts: number):
     guardStep++;
     if (guardsFail(nfa.guards as readonly EventGuard[], sk.guards, event)) return !sk.takes;
   }
-  freshStart.state = nfa.startState;
-  step.nfa = nfa;
-  step.event = event;
-  step.ts = ts;
-  step.observer = undefined;
-  ctx.reset(freshStart, ts);
   try {
-    decisionGraph(step, freshStart);
+    decisionGraph(startStep(nfa, event, ts, undefined), freshStart);
   } catch {
     return false;
   }
@@ -295,15 +305,9 @@ export function traceStart(
   seq: number,
   observer: NfaObserver,
 ): void {
-  freshStart.state = nfa.startState;
-  step.nfa = nfa;
-  step.event = event;
-  step.ts = ts;
   step.seq = seq;
-  step.observer = observer;
-  ctx.reset(freshStart, ts);
   try {
-    decisionGraph(step, freshStart);
+    decisionGraph(startStep(nfa, event, ts, observer), freshStart);
   } catch {
     // It threw when it came too: the event started something then (the normal path reports it).
   }
