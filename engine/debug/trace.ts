@@ -149,11 +149,14 @@ export class StepTracer implements StepListener {
         currentStage: c.stage,
         schema: pattern.schema,
       });
+      const uses = text.split(`${c.label}(`).length - 1;
+      const negated = uses > 0 && text.split(`!(${c.label}(`).length - 1 === uses;
       out.push({
         label: c.label,
         source: c.source,
         result: trace.result,
         values: trace.steps.map((s) => ({ text: s.text, value: s.value, start: s.start, end: s.end })),
+        ...(negated ? { negated } : {}),
       });
     }
     return out;

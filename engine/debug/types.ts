@@ -64,6 +64,11 @@ export interface ConditionExplanation {
   source: string;
   result: boolean;
   values: ValueStep[];
+  /**
+   * The edge takes this condition negated (a followedBy stage's ignore edge is "not the stage's
+   * condition"): `result` is the condition's own value, the edge's is its opposite.
+   */
+  negated?: boolean;
 }
 
 export interface EdgeTrace {

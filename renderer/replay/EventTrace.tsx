@@ -4,39 +4,22 @@
  * and what became of it (branched, completed, or discarded and why).
  */
 import type { StepReport } from '../../electron/contract';
-import { decidingValues, type ConditionExplanation, type EdgeTrace, type RunTrace } from '../../engine/debug';
+import type { EdgeTrace, RunTrace } from '../../engine/debug';
 import { eventLabel } from '../../engine/debug/event-label';
-import { formatCell } from '../recordings/format';
+import { ENDING_STATE_NAME } from '../../engine/nfa/builder';
+import { ConditionLine } from './ConditionLine';
 import { DISCARD_TEXT } from './describe';
-
-function Condition({ c }: { c: ConditionExplanation }) {
-  const steps = decidingValues(c).slice(0, 8);
-  return (
-    <li className={`cond ${c.result ? 'is-true' : 'is-false'}`}>
-      <span className="cond-result">{c.result ? 'true' : 'false'}</span>{' '}
-      <span className="mono">{c.source}</span>
-      {steps.length > 0 && (
-        <span className="cond-values">
-          {steps.map((v, i) => (
-            <span key={i} className="mono cond-value">
-              {v.text} = {formatCell(v.value)}
-            </span>
-          ))}
-        </span>
-      )}
-    </li>
-  );
-}
 
 function Edge({ e }: { e: EdgeTrace }) {
   return (
     <li className={`edge edge-${e.action} ${e.result ? 'is-taken' : 'is-not'}`}>
-      <span className="edge-action">{e.action}</span> {e.stage} → {e.target}{' '}
+      <span className="edge-action">{e.action}</span> {e.stage} →{' '}
+      {e.target === ENDING_STATE_NAME ? 'match complete' : e.target}{' '}
       <span className="edge-result">{e.result ? 'applies' : 'does not apply'}</span>
       {e.conditions.length > 0 && (
         <ul className="cond-list">
           {e.conditions.map((c, i) => (
-            <Condition key={i} c={c} />
+            <ConditionLine key={i} c={c} />
           ))}
         </ul>
       )}

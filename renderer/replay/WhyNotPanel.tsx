@@ -6,10 +6,9 @@
  */
 import { useState } from 'react';
 import type { CepApi } from '../../electron/contract';
-import { decidingValues } from '../../engine/debug';
 import { eventLabel, eventNumber } from '../../engine/debug/event-label';
-import { formatCell } from '../recordings/format';
 import { useReplayStore } from '../state/replay-store';
+import { ConditionLine } from './ConditionLine';
 
 const RELATED_TEXT: Partial<Record<string, string>> = {
   late: 'it moved the watermark',
@@ -96,19 +95,7 @@ export function WhyNotPanel({ api, stages }: { api: CepApi; stages: string[] }) 
           {verdict.conditions && verdict.conditions.length > 0 && (
             <ul className="cond-list">
               {verdict.conditions.map((c, i) => (
-                <li key={i} className={`cond ${c.result ? 'is-true' : 'is-false'}`}>
-                  <span className="cond-result">{c.result ? 'true' : 'false'}</span>{' '}
-                  <span className="mono">{c.source}</span>
-                  <span className="cond-values">
-                    {decidingValues(c)
-                      .slice(0, 8)
-                      .map((v, j) => (
-                        <span key={j} className="mono cond-value">
-                          {v.text} = {formatCell(v.value)}
-                        </span>
-                      ))}
-                  </span>
-                </li>
+                <ConditionLine key={i} c={c} />
               ))}
             </ul>
           )}

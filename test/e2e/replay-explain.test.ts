@@ -21,7 +21,7 @@ const RECORDING = 'Planted card transfers';
 // Event numbers (#n) as the debugger shows them, from 1.
 const ROWS: [string, string, string, number][] = [
   ['09:00:00', 'card-a', 'transfer', 0.5], // #1 probe for card-a
-  ['09:04:00', 'card-b', 'purchase', 12], // #2
+  ['09:04:00', 'card-a', 'purchase', 12], // #2 card-a's partial match skips it
   ['09:11:02', 'card-a', 'transfer', 20000], // #3 card-a's cashout, 11 min 2 s after its probe: too late
   ['09:12:00', 'card-c', 'transfer', 0.3], // #4 probe for card-c
   ['09:20:00', 'card-d', 'purchase', 5], // #5
@@ -40,6 +40,13 @@ const work = mkdtempSync(join(tmpdir(), 'cepheus-replay-explain-'));
 
 async function position(page: Page): Promise<string> {
   return (await page.getByTestId('replay-position').textContent()) ?? '';
+}
+
+async function movedFrom(page: Page, before: string): Promise<void> {
+  await page.waitForFunction(
+    (b) => document.querySelector('[data-testid="replay-position"]')?.textContent !== b,
+    before,
+  );
 }
 
 describe('replay explains in the recording’s own terms', () => {
@@ -108,10 +115,7 @@ describe('replay explains in the recording’s own terms', () => {
     expect(await link.textContent()).toBe('Show event #6 (it moved the watermark)');
     const before = await position(page);
     await link.click();
-    await page.waitForFunction(
-      (b) => document.querySelector('[data-testid="replay-position"]')?.textContent !== b,
-      before,
-    );
+    await movedFrom(page, before);
     expect(await page.getByTestId('replay-current-event').getAttribute('data-seq')).toBe('5');
     expect(await page.getByTestId('replay-current-event').textContent()).toContain('#6');
   });
@@ -163,36 +167,47 @@ describe('replay explains in the recording’s own terms', () => {
     // Clicking the late one shows the event that came too late.
     const here = await position(page);
     await items.filter({ hasText: 'card-a' }).click();
-    await page.waitForFunction(
-      (b) => document.querySelector('[data-testid="replay-position"]')?.textContent !== b,
-      here,
-    );
+    await movedFrom(page, here);
     expect(await page.getByTestId('replay-current-event').getAttribute('data-seq')).toBe('2');
   });
 
-  it('the trace shows the values that decided a condition, not its literals echoed back', async () => {
-    await page.getByTestId('replay-seek-input').fill('1');
-    const before = await position(page);
-    await page.getByTestId('replay-seek-go').click();
-    await page.waitForFunction(
-      (b) => document.querySelector('[data-testid="replay-position"]')?.textContent !== b,
-      before,
-    );
-    // The probe (#1) is processed once the watermark passes it; step until its trace shows.
+  /** From the start, steps (→) until the trace shows event #n (processed once the watermark passes it). */
+  async function stepUntilTraced(n: number): Promise<void> {
     const trace = page.getByTestId('replay-trace');
-    for (let i = 0; i < 5 && !((await trace.textContent()) ?? '').includes('Event #1'); i++) {
-      const at = await position(page);
-      await page.getByTestId('replay-position').click();
-      await page.keyboard.press('ArrowRight');
-      await page.waitForFunction(
-        (b) => document.querySelector('[data-testid="replay-position"]')?.textContent !== b,
-        at,
-      );
+    await page.getByTestId('replay-position').click();
+    if ((await position(page)) !== 'Before the first event') {
+      const before = await position(page);
+      await page.keyboard.press('Home');
+      await movedFrom(page, before);
     }
+    for (let i = 0; i < n + 5 && !((await trace.textContent()) ?? '').includes(`Event #${n}`); i++) {
+      const before = await position(page);
+      await page.keyboard.press('ArrowRight');
+      await movedFrom(page, before);
+    }
+  }
+
+  it('the trace shows the values that decided a condition, not its literals echoed back', async () => {
+    await stepUntilTraced(1);
+    const trace = page.getByTestId('replay-trace');
     const values = await trace.locator('.cond-value').allTextContents();
     expect(values).toContain('type = transfer');
     expect(values).toContain('amount = 0.5');
     for (const v of values) expect(v).not.toMatch(/^(\d+(\.\d+)?|'[^']*'|"[^"]*") = /);
+
+    // #2 (a purchase on card-a) is skipped by the partial match waiting in "cashout": the ignore edge
+    // applies because the stage's condition is false, and says so the right way round.
+    await stepUntilTraced(2);
+    const waiting = trace.locator('.trace-event', { hasText: 'Event #2' }).getByTestId('trace-run').filter({
+      hasText: 'Partial match in “cashout”',
+    });
+    const ignore = (await waiting.locator('.edge-ignore').textContent()) ?? '';
+    expect(ignore).toContain('ignore cashout → cashout applies');
+    expect(ignore).toContain("true !(type == 'transfer' && amount > 10000)");
+    const take = (await waiting.locator('.edge-take').textContent()) ?? '';
+    expect(take).toContain('take cashout → match complete does not apply');
+    expect(take).toContain("false type == 'transfer' && amount > 10000");
+    expect(await trace.textContent()).not.toContain('$endState$');
     await app.shell.screenshot('replay-trace-values');
   });
 
