@@ -15,7 +15,7 @@ import {
 } from '../engine';
 import type { Diagnostic } from '../engine/pattern/diagnostic';
 import type { EventRecord } from '../engine/pattern/spec';
-import { fieldValue, keyReader, timeReader } from './event-time';
+import { keyReader, timeProblemReader, timeReader } from './event-time';
 
 export interface PipelineOptions {
   /** Partition key field; overrides the document's. */
@@ -34,12 +34,6 @@ export type OutputRecord =
   | { kind: 'late'; key: string; timestamp: number; watermark: number; event: EventRecord }
   | { kind: 'warning'; key: string; timestamp: number; message: string }
   | { kind: 'error'; key: string; timestamp: number; message: string; flinkError: string };
-
-const FORMAT_NAME = {
-  iso8601: 'an ISO-8601 timestamp',
-  epochMillis: 'epoch milliseconds',
-  epochSeconds: 'epoch seconds',
-} as const;
 
 export interface Pipeline {
   matcher: CepMatcher;
@@ -105,21 +99,7 @@ export function createPipeline(
     diagnostics: compiled.diagnostics,
     pipeline: {
       matcher,
-      timeProblem: (event) => {
-        if (time.mode !== 'event') return null;
-        try {
-          time.timestampOf(event);
-          return null;
-        } catch {
-          const field =
-            options.timeField ?? (doc.settings.time.mode === 'event' ? doc.settings.time.field : '');
-          const format = doc.settings.time.mode === 'event' ? doc.settings.time.format : 'epochMillis';
-          const value = fieldValue(event, field);
-          return value === undefined || value === null
-            ? `the time field "${field}" is missing`
-            : `the time field "${field}" holds ${JSON.stringify(value).slice(0, 80)}, not ${FORMAT_NAME[format]}`;
-        }
-      },
+      timeProblem: timeProblemReader(doc, options.timeField),
       push: (event) => matcher.push(event).map(toRecord),
       flush: () => matcher.flush().map(toRecord),
     },

@@ -2,8 +2,10 @@
 import type { EventRecord } from '../../engine/pattern/spec';
 import { BehaviourDiff, prepareReplayPattern, type DiffOutcome, type ReplayPattern } from '../../engine';
 import { parseArgs } from '../args';
+import { CappedLog } from '../capped-log';
 import { CliError } from '../errors';
-import { readEvents } from '../events-reader';
+import { timeProblemReader } from '../event-time';
+import { readEventRows } from '../events-reader';
 import { formatDiagnostics, loadPatternFile } from '../io';
 
 export const DIFF_HELP = `Usage: cepheus diff <old.cep.json> <new.cep.json> <events> [options]
@@ -20,16 +22,34 @@ Options:
   --exit-code   exit with 1 when anything changed (as git diff --exit-code)
   --help        show this help
 
-Exit codes: 0 done; 1 a pattern cannot run (or, with --exit-code, a change); 2 unreadable input or bad usage.`;
+An event whose time cannot be read (event-time patterns) is named on stderr by file, line and field,
+as cepheus run does; the engine drops it, and the exit code is 1.
 
-function prepare(file: string): ReplayPattern {
+Exit codes: 0 done; 1 a pattern cannot run, an event's time cannot be read (or, with --exit-code, a
+change); 2 unreadable input or bad usage.`;
+
+interface Side {
+  pattern: ReplayPattern;
+  timeProblem: (event: EventRecord) => string | null;
+}
+
+function prepare(file: string): Side {
   const { document } = loadPatternFile(file);
   const prepared = prepareReplayPattern(document);
   if (!prepared.ok)
     throw new CliError(
       `${file} cannot run:\n${formatDiagnostics(prepared.diagnostics.filter((d) => d.severity === 'error'))}`,
     );
-  return prepared.pattern;
+  return { pattern: prepared.pattern, timeProblem: timeProblemReader(document) };
+}
+
+/** What is wrong with an event's time for either version: said once when both read it alike. */
+function timeProblem(before: Side, after: Side, event: EventRecord): string | null {
+  const old = before.timeProblem(event);
+  const now = after.timeProblem(event);
+  if (old === now) return old;
+  if (old !== null && now !== null) return `${old} (old pattern); ${now} (new pattern)`;
+  return old !== null ? `${old} (old pattern)` : `${now} (new pattern)`;
 }
 
 function side(o: DiffOutcome): { timestamp: number; stages: Record<string, EventRecord[]> } {
@@ -47,11 +67,16 @@ export async function diffCommand(argv: readonly string[]): Promise<number> {
   const [oldFile, newFile, eventsFile, ...extra] = args.positionals;
   if (!oldFile || !newFile || !eventsFile || extra.length > 0)
     throw new CliError(`diff needs two pattern files and an events file.\n\n${DIFF_HELP}`, 2);
-  const diff = new BehaviourDiff(prepare(oldFile), prepare(newFile), { keepEvents: true });
+  const before = prepare(oldFile);
+  const after = prepare(newFile);
+  const diff = new BehaviourDiff(before.pattern, after.pattern, { keepEvents: true });
   const progress = process.stderr.isTTY;
+  const log = new CappedLog((line) => process.stderr.write(line));
   let seq = 0;
   try {
-    for await (const payload of readEvents(eventsFile)) {
+    for await (const { line, record: payload } of readEventRows(eventsFile)) {
+      const problem = timeProblem(before, after, payload);
+      if (problem !== null) log.add('error', `${eventsFile} line ${line}: ${problem}`);
       // Recorded time is the position (ms) for processing-time patterns, so a diff is repeatable.
       diff.push({ seq, ts: seq, key: null, payload });
       seq++;
@@ -62,6 +87,7 @@ export async function diffCommand(argv: readonly string[]): Promise<number> {
     throw new CliError(`the run stopped at event #${seq + 1}: ${e instanceof Error ? e.message : String(e)}`);
   }
   if (progress) process.stderr.write('\r');
+  log.summary();
   const { summary, items } = diff.finish();
   const lines: string[] = items.map((it) =>
     JSON.stringify({
@@ -84,6 +110,8 @@ export async function diffCommand(argv: readonly string[]): Promise<number> {
     }),
   );
   process.stdout.write(`${lines.join('\n')}\n`);
-  process.stderr.write(`cepheus diff: ${summary.events} events; ${summary.text}\n`);
-  return args.flags.has('exit-code') && items.length > 0 ? 1 : 0;
+  const errors = log.count('error');
+  const unread = errors > 0 ? `; ${errors} with a time that cannot be read (dropped)` : '';
+  process.stderr.write(`cepheus diff: ${summary.events} events${unread}; ${summary.text}\n`);
+  return errors > 0 || (args.flags.has('exit-code') && items.length > 0) ? 1 : 0;
 }

@@ -6,7 +6,8 @@ import type { EventRecord } from '../../engine/pattern/spec';
 import { arraySource, DocumentTestRun, errorResult, type CaseResult } from '../../engine';
 import { flag, parseArgs } from '../args';
 import { CliError } from '../errors';
-import { readEvents } from '../events-reader';
+import { timeProblemReader } from '../event-time';
+import { readEventRows } from '../events-reader';
 import { expandFileArgs } from '../file-globs';
 import { loadPatternFile, writeOutput } from '../io';
 import { junitXml, type SuiteReport } from '../junit';
@@ -31,7 +32,10 @@ Exit codes: 0 every case passed; 1 a case failed or could not run, or there were
 2 bad usage or a pattern file that cannot be read.`;
 
 interface EventsFile {
+  path?: string;
   events?: EventRecord[];
+  /** The 1-based line each event starts on. */
+  lines?: number[];
   error?: string;
 }
 
@@ -44,8 +48,12 @@ class EventFiles {
     if (f === undefined) {
       try {
         const events: EventRecord[] = [];
-        for await (const e of readEvents(path)) events.push(e);
-        f = { events };
+        const lines: number[] = [];
+        for await (const { line, record } of readEventRows(path)) {
+          events.push(record);
+          lines.push(line);
+        }
+        f = { path, events, lines };
       } catch (e) {
         f = { error: e instanceof Error ? e.message : String(e) };
       }
@@ -53,6 +61,27 @@ class EventFiles {
     }
     return f;
   }
+}
+
+/**
+ * An event whose time the pattern cannot read would be dropped by the engine without a word: the
+ * case cannot run as written. Named by file, line and field, as cepheus run does.
+ */
+function unreadableTime(f: EventsFile, timeProblem: (e: EventRecord) => string | null): string | null {
+  const events = f.events ?? [];
+  let first: string | null = null;
+  let count = 0;
+  for (let i = 0; i < events.length; i++) {
+    const problem = timeProblem(events[i]);
+    if (problem === null) continue;
+    count++;
+    first ??= `${f.path} line ${f.lines?.[i] ?? i + 1}: ${problem}`;
+  }
+  if (first === null) return null;
+  const more = count - 1;
+  return more === 0
+    ? first
+    : `${first} (and ${more} more event${more === 1 ? '' : 's'} whose time cannot be read)`;
 }
 
 function locate(
@@ -86,13 +115,14 @@ async function runPattern(
         : await files.load(path),
     );
   }
+  const timeProblem = timeProblemReader(doc);
   const run = new DocumentTestRun(
     doc,
     (recording, pattern) => {
       const f = loaded.get(recording);
-      return f?.events
-        ? arraySource(f.events, pattern)
-        : { error: f?.error ?? `No events for "${recording}".` };
+      if (!f?.events) return { error: f?.error ?? `No events for "${recording}".` };
+      const unreadable = unreadableTime(f, timeProblem);
+      return unreadable !== null ? { error: unreadable } : arraySource(f.events, pattern);
     },
     cases,
   );

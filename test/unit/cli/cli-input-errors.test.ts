@@ -3,7 +3,7 @@
  * 1-based line and field (and repeats are capped with a count); bytes that are not UTF-8 are
  * refused with the file and line instead of becoming U+FFFD; a U+FFFD really in the file is kept.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -106,5 +106,62 @@ describe('cepheus run: messages that point at the line', { timeout: 60_000 }, ()
     expect(jsonLines(fine.stdout)).toEqual([
       expect.objectContaining({ stages: { any: [expect.objectContaining({ name: '\uFFFD ok' })] } }),
     ]);
+  });
+});
+
+describe('cepheus diff and cepheus test: unreadable times point at the line', { timeout: 60_000 }, () => {
+  const events = file(
+    'diff-times.jsonl',
+    [
+      '{"at":"2024-01-01T00:00:00Z","user":"u","name":"a"}',
+      '{"at":"yesterday","user":"u","name":"b"}',
+      '{"user":"u","name":"c"}',
+      '{"at":"2024-01-01T00:00:01Z","user":"u","name":"d"}',
+    ].join('\n') + '\n',
+  );
+
+  it('diff names file, line and field on stderr and exits 1', async () => {
+    const run = await cepheus(['diff', pattern, pattern, events]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      `error: ${events} line 2: the time field "at" holds "yesterday", not an ISO-8601 timestamp`,
+    );
+    expect(run.stderr).toContain(`error: ${events} line 3: the time field "at" is missing`);
+    expect(run.stderr).not.toContain('event #');
+    expect(run.stderr).toContain(
+      'cepheus diff: 4 events; 2 with a time that cannot be read (dropped); no change',
+    );
+    expect(jsonLines(run.stdout).at(-1)).toMatchObject({ summary: 'no change', events: 4 });
+  });
+
+  it('diff caps repeats with a count', async () => {
+    const many = file(
+      'diff-many.jsonl',
+      Array.from({ length: 20 }, (_, i) => `{"at":"bad ${i}","user":"u","name":"x"}`).join('\n') + '\n',
+    );
+    const run = await cepheus(['diff', pattern, pattern, many]);
+    expect(run.stderr.split('\n').filter((l) => l.startsWith(`error: ${many} line`))).toHaveLength(3);
+    expect(run.stderr).toMatch(/error: 17 more like ".*diff-many\.jsonl line 1: .*" \(20 in all\)/);
+  });
+
+  it('test reports the case as an ERROR naming file, line and field', async () => {
+    const doc = JSON.parse(readFileSync(pattern, 'utf8')) as Record<string, unknown>;
+    doc.tests = [
+      {
+        id: 'c1',
+        name: 'two names',
+        source: { kind: 'recording', recording: 'diff-times.jsonl' },
+        idField: null,
+        expect: [{ kind: 'count', of: 'match', equals: 2 }],
+        note: '',
+      },
+    ];
+    const withTests = file('with-tests.cep.json', JSON.stringify(doc, null, 2));
+    const run = await cepheus(['test', withTests]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(
+      `ERROR ${withTests} › two names — ${events} line 2: the time field "at" holds "yesterday", not an ISO-8601 timestamp (and 1 more event whose time cannot be read)`,
+    );
+    expect(run.stdout).toContain('0 passed, 1 failed');
   });
 });
