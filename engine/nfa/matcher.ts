@@ -58,7 +58,9 @@ export class CepMatcher {
   private sweeps = 0;
   /** Watermark moves so far, and the keys the current one touched (advanced to it at its end). */
   private moves = 0;
-  private readonly touched: KeyState[] = [];
+  /** (Count-based: setting an array's length to 0 frees its store, and the next push allocates again.) */
+  private readonly touched: (KeyState | null)[] = [];
+  private touchedCount = 0;
   /** Live partial matches over all keys, kept up to date once liveTotal() was called; -1 before. */
   private live = -1;
 
@@ -330,15 +332,17 @@ export class CepMatcher {
       ks.pendingTimers--;
       this.touch(ks, move);
     }
+    const n = this.touchedCount;
+    if (n === 0) return;
     const touched = this.touched;
-    if (touched.length === 0) return;
-    for (let i = 0; i < touched.length; i++) {
-      const ks = touched[i];
+    this.touchedCount = 0;
+    for (let i = 0; i < n; i++) {
+      const ks = touched[i] as KeyState;
+      touched[i] = null;
       this.advance(ks, watermark, observer);
       ks.nfa.newStartPartialMatch = false;
       this.release(ks);
     }
-    touched.length = 0;
   }
 
   /** With a comparator, events of one timestamp are processed in its order (a stable sort, as Flink's). */
@@ -395,7 +399,9 @@ export class CepMatcher {
   private touch(ks: KeyState, move: number): void {
     if (ks.touched === move) return;
     ks.touched = move;
-    this.touched.push(ks);
+    const i = this.touchedCount++;
+    if (i < this.touched.length) this.touched[i] = ks;
+    else this.touched.push(ks);
   }
 
   private registerTimer(ks: KeyState, ts: number, lane: TimerLane): void {
