@@ -29,7 +29,9 @@ export function readText(file: string, what: string): string {
 export function formatDiagnostic(d: Diagnostic): string {
   const t = d.target;
   const where = [
-    t?.stage ? `stage "${t.stage}"` : t?.nodeId ? `node ${t.nodeId}` : '',
+    // Only a stage's name: a node id ("n3") means nothing to the reader, and the messages of graph
+    // problems name their stage or group themselves.
+    t?.stage ? `stage "${t.stage}"` : '',
     t?.field ?? '',
     t?.path && t.path.length > 0 ? `at ${t.path.join('.')}` : '',
     d.range && !d.message.includes(`line ${d.range.line}`)

@@ -281,7 +281,7 @@ export function whyNot(ctx: ReplayContext, seq: number, stage: string): WhyNotVe
     return {
       ...base,
       reason: 'advanced',
-      message: `Event ${eventLabel(seq)} was bound to "${stage}" (partial match ${(survivor ?? advancing[0]).r.runId}).`,
+      message: `Event ${eventLabel(seq)} was bound to "${stage}"${partialMatchText((survivor ?? advancing[0]).r)}.`,
     };
   for (const r of runs) {
     const stop = stopOf(r);
@@ -414,6 +414,14 @@ export function whyNot(ctx: ReplayContext, seq: number, stage: string): WhyNotVe
       ...(related !== undefined ? { relatedSeq: related } : {}),
     };
   }
+}
+
+/** Which partial match took the event, by its first event (its run id is internal, shown nowhere). */
+function partialMatchText(run: RunTrace): string {
+  const first = run.bound.find((b) => b.seqs.length > 0);
+  return first
+    ? ` by the partial match that started with event ${eventLabel(first.seqs[0])} at "${first.stage}"`
+    : ', starting a new partial match';
 }
 
 function lastTimestampOf(match: Match): number | undefined {

@@ -99,6 +99,15 @@ describe('cepheus (spawned)', { timeout: 60_000 }, () => {
     expect(r.stderr).toMatch(/stage "dropped".*not connected to the chain/);
     expect(r.stderr).toMatch(/stage "c" where \(line 1, column 9\): the condition ends too early/);
     expect(r.stderr).toMatch(/NOT stage "c" cannot follow the optional stage "b"/);
+    // Names, never internal ids ("node n4", "e2"), in every command that lists problems.
+    const run = await cepheus([
+      'run',
+      file('three-run.cep.json', serializeDocument(threeProblems())),
+      pattern,
+    ]);
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toMatch(/cannot run:\n {2}error: Stage "dropped" is not connected/);
+    for (const text of [r.stderr, run.stderr]) expect(text).not.toMatch(/\b(node [ne]\d+|[ne]\d+:)/);
   });
 
   it('run: JSON Lines, CSV and gzipped JSON arrays give the same matches on stdout', async () => {

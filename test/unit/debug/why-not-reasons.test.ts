@@ -50,6 +50,9 @@ describe('why not: one case per reason', () => {
     // Events are numbered from 1 in words (seq 1 is the second event).
     expect(v.message).toContain('Event #2');
     expect(v.message).toContain('"b"');
+    // The partial match by its first event, not by an internal run id.
+    expect(v.message).toContain('the partial match that started with event #1 at "a"');
+    expect(v.message).not.toMatch(/partial match \d/);
   });
 
   it('condition-false: names the values that decided the condition', () => {
