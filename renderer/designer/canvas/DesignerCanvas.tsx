@@ -32,6 +32,7 @@ import { connect, reconnect } from '../../canvas/doc-edits';
 import { parentOf } from '../../canvas/doc-tree';
 import { groupAt, moveToGroup, moveWithinLevel } from '../../canvas/group-edits';
 import { documentToFlow, type FlowEdge, type FlowGraph, type FlowNode } from '../../canvas/document-to-flow';
+import { reuseEdges, reuseNodes } from '../../canvas/reuse-flow';
 import { useDocumentStore } from '../../state/document-store';
 import { effectiveTheme, useUiStore } from '../../state/ui-store';
 import { flowInstance, setFlowInstance, useCanvasSession } from './canvas-bridge';
@@ -114,19 +115,27 @@ export function DesignerCanvas({ patternId }: { patternId: string }) {
   const graph = useMemo<FlowGraph>(() => (doc ? documentToFlow(doc) : { nodes: [], edges: [] }), [doc]);
   // The store is the truth; local nodes only carry in-flight drags and measurements. They are
   // rebuilt (during render, React's pattern for derived state) whenever the store's view changes.
-  const [local, setLocal] = useState<{ graph: FlowGraph; selected: string[]; nodes: FlowNode[] } | null>(
-    null,
-  );
+  // Unchanged nodes and edges keep their objects (and a changed node its measurements), so typing in
+  // one stage's condition redraws that card only.
+  const [local, setLocal] = useState<{
+    graph: FlowGraph;
+    selected: string[];
+    selectedEdges: string[];
+    nodes: FlowNode[];
+    edges: FlowEdge[];
+  } | null>(null);
   let nodes = local?.nodes ?? [];
-  if (!local || local.graph !== graph || local.selected !== selection.nodeIds) {
-    const selected = new Set(selection.nodeIds);
-    nodes = graph.nodes.map((n) => ({ ...n, selected: selected.has(n.id) }));
-    setLocal({ graph, selected: selection.nodeIds, nodes });
+  let edges = local?.edges ?? [];
+  if (
+    !local ||
+    local.graph !== graph ||
+    local.selected !== selection.nodeIds ||
+    local.selectedEdges !== selection.edgeIds
+  ) {
+    nodes = reuseNodes(local?.nodes ?? [], graph.nodes, new Set(selection.nodeIds));
+    edges = reuseEdges(local?.edges ?? [], graph.edges, new Set(selection.edgeIds));
+    setLocal({ graph, selected: selection.nodeIds, selectedEdges: selection.edgeIds, nodes, edges });
   }
-  const edges = useMemo<FlowEdge[]>(() => {
-    const selected = new Set(selection.edgeIds);
-    return graph.edges.map((e) => ({ ...e, selected: selected.has(e.id) }));
-  }, [graph, selection.edgeIds]);
 
   useFocusRequests();
   useLayoutOnArrival();
