@@ -39,6 +39,8 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 180_000,
+          // expect.poll waits for what the UI shows; its 1 s default fails on a loaded machine.
+          expect: { poll: { timeout: 15_000 } },
           fileParallelism: false,
         },
       },
