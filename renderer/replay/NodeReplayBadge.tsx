@@ -25,7 +25,8 @@ export function NodeReplayBadge({ nodeId }: { nodeId: string }) {
       <span className="rnb-live">{o.active} live</span>
       <span>↳{o.entered}</span>
       <span>✓{o.taken}</span>
-      {o.timedOut > 0 && <span className="rnb-timeout">⏱{o.timedOut}</span>}
+      {/* ⊘, not ⏱: a stopwatch glyph is in emoji fonts only, and many Linux desktops have none (a box). */}
+      {o.timedOut > 0 && <span className="rnb-timeout">⊘{o.timedOut}</span>}
       {o.matched > 0 && <span className="rnb-match">★{o.matched}</span>}
     </div>
   );

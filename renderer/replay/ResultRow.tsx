@@ -29,9 +29,9 @@ export function ResultRow({ item, onShow, onEvents, extraActions }: ResultRowPro
       <td>{item.kind}</td>
       <td className="mono">{item.key}</td>
       <td className="mono">{formatTime(item.timestamp)}</td>
-      <td>
+      <td className="result-events-cell">
         {item.events.map((s) => (
-          <div key={s.stage}>
+          <div key={s.stage} className="result-stage-line">
             <strong>{s.stage}</strong>:{' '}
             {s.events.map((e) => (
               <span key={e.seq} className="mono" title={JSON.stringify(e.payload)}>

@@ -66,6 +66,8 @@ describe('replay side panels', () => {
     ]) {
       await page.setViewportSize(size);
       await expect.poll(() => firstValuesCut(page)).toEqual([]);
+      // The step's columns keep room (the panel scrolls to them) instead of being squeezed to nothing.
+      expect((await page.locator('.replay-grid').boundingBox())?.height).toBeGreaterThanOrEqual(150);
       if (size.width === 1024) await app.shell.screenshot(screenshot);
     }
   }
@@ -139,6 +141,10 @@ describe('replay side panels', () => {
     await app.shell.selectBottomTab('results');
     const match = page.getByTestId('result-row-match').first();
     await match.waitFor();
+    // The row's actions are in view without scrolling the results sideways.
+    const wrap = await page.locator('.results-table-wrap').boundingBox();
+    const button = await match.getByTestId('result-events').boundingBox();
+    expect(button && wrap && button.x + button.width <= wrap.x + wrap.width).toBe(true);
     await match.getByTestId('result-events').click();
     const result = page.getByTestId('replay-events-result');
     await result.waitFor();
