@@ -73,7 +73,7 @@ export function createBackend(options: BackendOptions): CepBackend {
   const freshDataDir = (statSync(databasePath, { throwIfNoEntry: false })?.size ?? 0) === 0;
   const db = openDatabase(databasePath);
   // Short waits inside SQLite (they block this thread); the guard retries busy calls asynchronously.
-  db.pragma('busy_timeout = 1000');
+  db.pragma('busy_timeout = 100');
   const guard = createDatabaseGuard({
     file: databasePath,
     ...(options.busyDeadlineMs !== undefined ? { busyDeadlineMs: options.busyDeadlineMs } : {}),

@@ -8,6 +8,7 @@
  * - disk full or read-only folder: a plain message, nothing changed.
  */
 import { explainDatabaseError, classifyDatabaseError } from './database-errors';
+import { processWriteTurn, type WriteTurn } from './write-turn';
 
 export interface DatabaseGuardOptions {
   file: string;
@@ -17,6 +18,8 @@ export interface DatabaseGuardOptions {
   retryPauseMs?: number;
   /** Injected for tests. */
   sleep?: (ms: number) => Promise<void>;
+  /** Where a busy call says it waits, so an import of this process gives way (default: the process's). */
+  writeTurn?: WriteTurn;
 }
 
 export interface DatabaseGuard {
@@ -27,26 +30,34 @@ const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 
 export function createDatabaseGuard(options: DatabaseGuardOptions): DatabaseGuard {
   const deadline = options.busyDeadlineMs ?? 30_000;
-  const retryPause = options.retryPauseMs ?? 200;
+  const retryPause = options.retryPauseMs ?? 50;
+  const turn = options.writeTurn ?? processWriteTurn;
   const sleep = options.sleep ?? pause;
   let damaged: Error | null = null;
 
   async function call(fn: (...args: unknown[]) => unknown, self: unknown, args: unknown[]): Promise<unknown> {
     const start = Date.now();
-    for (;;) {
-      if (damaged !== null) throw damaged;
-      try {
-        return await fn.apply(self, args);
-      } catch (error) {
-        const kind = classifyDatabaseError(error);
-        if (kind === 'busy' && Date.now() - start < deadline) {
-          await sleep(retryPause);
-          continue;
+    let endWait: (() => void) | null = null;
+    try {
+      for (;;) {
+        if (damaged !== null) throw damaged;
+        try {
+          return await fn.apply(self, args);
+        } catch (error) {
+          const kind = classifyDatabaseError(error);
+          if (kind === 'busy' && Date.now() - start < deadline) {
+            // An import of this process sees this and pauses at the end of its current chunk.
+            endWait ??= turn.wait();
+            await sleep(retryPause);
+            continue;
+          }
+          const explained = explainDatabaseError(error, options.file);
+          if (kind === 'damaged' && explained instanceof Error) damaged = explained;
+          throw explained;
         }
-        const explained = explainDatabaseError(error, options.file);
-        if (kind === 'damaged' && explained instanceof Error) damaged = explained;
-        throw explained;
       }
+    } finally {
+      endWait?.();
     }
   }
 

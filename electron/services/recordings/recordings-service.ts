@@ -5,6 +5,7 @@
 import type { Database } from 'better-sqlite3';
 import { importRecordingInWorker, type ImportOptions } from './import/import-recording';
 import { inspectFile } from './inspect/inspect-file';
+import { discardUnfinishedImports } from './import/unfinished-imports';
 import { RecordingStore } from './store/recording-store';
 import type {
   EventsPage,
@@ -40,8 +41,14 @@ export interface RecordingsServiceOptions {
 
 export function createRecordingsService({ db, dbPath }: RecordingsServiceOptions): RecordingsService {
   const store = new RecordingStore(db);
-  // One import at a time: each holds SQLite's write lock until its COMMIT, so a second one
-  // would only wait on busy_timeout and could fail. Queued imports can still be cancelled.
+  try {
+    // What an import killed with its process left (invisible, marked importing) goes at open.
+    discardUnfinishedImports(db);
+  } catch {
+    // Busy or read-only: it stays invisible and goes at a later open.
+  }
+  // One import at a time: two would interleave their chunks and slow each other down (and each
+  // other's key index). Queued imports can still be cancelled.
   let queue: Promise<unknown> = Promise.resolve();
   return {
     inspectFile,

@@ -20,7 +20,7 @@ export class SqliteEventSource implements EventSource {
     readonly recordingId: number,
   ) {
     const row = db
-      .prepare('SELECT row_count, min_ts, max_ts FROM recordings WHERE id = ?')
+      .prepare('SELECT row_count, min_ts, max_ts FROM recordings WHERE id = ? AND importing = 0')
       .get(recordingId) as { row_count: number; min_ts: number | null; max_ts: number | null } | undefined;
     if (row === undefined)
       throw new Error(`Recording ${recordingId} does not exist (it may have been deleted).`);

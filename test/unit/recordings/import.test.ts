@@ -215,21 +215,21 @@ describe('importRecording (worker thread)', () => {
     });
 
     it(
-      'never blocks readers, who see nothing of the import before its commit',
+      'never blocks readers, who see nothing of the import before its last commit',
       { timeout: 120_000 },
       async () => {
         const file = writeFile(t.dir, 'big.jsonl', jsonlText(bigRows));
-        const seenDuringImport: { recordings: number; events: number }[] = [];
+        const seenDuringImport: number[] = [];
         t.db.pragma('busy_timeout = 0');
         await service.importRecording(request(file), {
           onProgress: (p) => {
             // Only well before the end: progress messages arrive asynchronously, and the commit follows the last row.
             if (p.rows === 0 || p.rows > bigRows / 2) return;
-            seenDuringImport.push(countRows(t.db));
+            seenDuringImport.push(service.listRecordings().length);
           },
         });
         expect(seenDuringImport.length).toBeGreaterThan(0);
-        expect(seenDuringImport.every((seen) => seen.recordings === 0 && seen.events === 0)).toBe(true);
+        expect(seenDuringImport.every((seen) => seen === 0)).toBe(true);
         expect(countRows(t.db)).toEqual({ recordings: 1, events: bigRows });
       },
     );
@@ -276,12 +276,16 @@ describe('importRecording (worker thread)', () => {
         });
         expect(rowsWhenKilled).toBeGreaterThan(0);
         expect(rowsWhenKilled).toBeLessThan(bigRows);
-        expect(countRows(t.db)).toEqual({ recordings: 0, events: 0 });
-        // The app's connection can write again, and a reopened database is still empty.
+        // What its chunks committed is there but invisible (marked importing) ...
+        expect(countRows(t.db).recordings).toBe(1);
+        expect(service.listRecordings()).toEqual([]);
+        // ... the app's connection can write again ...
         const { recording } = await service.importRecording(request(fixture('clicks.jsonl')));
         expect(recording.rowCount).toBe(5);
         t.db.close();
+        // ... and opening the database as the app does removes the leftovers.
         const reopened = openDatabase(t.dbPath);
+        createRecordingsService({ db: reopened, dbPath: t.dbPath });
         expect(countRows(reopened)).toEqual({ recordings: 1, events: 5 });
         reopened.close();
       },
@@ -316,7 +320,15 @@ describe('importRecording (worker thread)', () => {
       expect(rowsWhenKilled).toBeGreaterThan(0);
       expect(output).not.toContain('done');
       const reopened = openDatabase(t.dbPath);
+      // The killed import's first chunk (its row, marked importing) is committed; nothing shows it.
+      expect(countRows(reopened).recordings).toBe(1);
+      // It had dropped the key index to build it at the end (the file outnumbers what was stored).
+      const keyIndex = reopened.prepare("SELECT name FROM sqlite_master WHERE name = 'events_by_key'");
+      expect(keyIndex.get()).toBeUndefined();
+      const reopenedService = createRecordingsService({ db: reopened, dbPath: t.dbPath });
+      expect(reopenedService.listRecordings()).toEqual([]);
       expect(countRows(reopened)).toEqual({ recordings: 0, events: 0 });
+      expect(keyIndex.get()).toEqual({ name: 'events_by_key' });
       reopened.close();
     });
   });

@@ -1,8 +1,8 @@
 import type { Migration } from './migration';
 
 /**
- * Imported event recordings (owned by electron/services/recordings). A recording and all its
- * events are written in one transaction, so a recording row exists only when complete.
+ * Imported event recordings (owned by electron/services/recordings). An import commits in chunks
+ * since migration 006, under a row marked `importing` that readers leave out until it is complete.
  * `events` is append-only per recording: `seq` counts from 0 in file order without gaps, which
  * lets paging seek by seq instead of OFFSET.
  */

@@ -4,6 +4,7 @@ import { migration002FormatVersion } from './002-format-version';
 import { migration003Recordings } from './003-recordings';
 import { migration004EventsByKey } from './004-events-by-key';
 import { migration005OutOfOrderSample } from './005-out-of-order-sample';
+import { migration006RecordingImporting } from './006-recording-importing';
 
 export type { Migration } from './migration';
 
@@ -14,6 +15,7 @@ export const migrations: readonly Migration[] = [
   migration003Recordings,
   migration004EventsByKey,
   migration005OutOfOrderSample,
+  migration006RecordingImporting,
 ];
 
 /** The schema version this build writes. */

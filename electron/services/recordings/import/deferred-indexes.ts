@@ -4,8 +4,11 @@
  * date: events mostly arrive in time order, so its entries append, which costs less than a
  * rebuild's extra pass over the whole table (measured on 1M rows). But the
  * table is shared by all recordings, so rebuilding means indexing every stored event again:
- * worth it only when the import is bigger than what is already stored. Both the drop and the
- * rebuild happen inside the import's transaction, so a rollback restores the indexes.
+ * worth it only when the import is bigger than what is already stored. The import commits in
+ * chunks, so the drop is committed with its first chunk and the rebuild made in its last
+ * transaction (or after a cancel or failure); an index left dropped by a killed import is
+ * restored at the next open (unfinished-imports.ts). Another import that finds it dropped leaves
+ * it so, and the rebuild says IF NOT EXISTS, so imports of two processes cannot collide here.
  * The definitions are read back from the schema, so the migrations stay their only source.
  */
 import type { Database } from 'better-sqlite3';
@@ -14,7 +17,7 @@ import type { Database } from 'better-sqlite3';
 const DEFERRABLE = ['events_by_key'];
 
 export interface DeferredIndexes {
-  /** Recreates what was dropped; call before COMMIT. */
+  /** Recreates what was dropped, in the import's last transaction. */
   rebuild(): void;
 }
 
@@ -22,6 +25,9 @@ export function storedEventsEstimate(db: Database): number {
   // max(rowid) is a seek, unlike COUNT(*); gaps left by deleted recordings only overestimate.
   return (db.prepare('SELECT max(rowid) AS n FROM events').get() as { n: number | null }).n ?? 0;
 }
+
+const ifNotExists = (sql: string): string =>
+  sql.replace(/^CREATE INDEX (?!IF NOT EXISTS)/i, 'CREATE INDEX IF NOT EXISTS ');
 
 /** Drops the deferrable indexes when `expectedRows` outnumbers the stored events. */
 export function deferIndexes(db: Database, expectedRows: number): DeferredIndexes {
@@ -35,7 +41,7 @@ export function deferIndexes(db: Database, expectedRows: number): DeferredIndexe
   for (const { name } of dropped) db.exec(`DROP INDEX "${name}"`);
   return {
     rebuild: () => {
-      for (const { sql } of dropped) db.exec(sql);
+      for (const { sql } of dropped) db.exec(ifNotExists(sql));
     },
   };
 }

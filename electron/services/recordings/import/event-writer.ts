@@ -1,5 +1,5 @@
 /**
- * Appends an import's events straight to `events`, inside the import's one transaction (see
+ * Appends an import's events straight to `events`, inside the import's current chunk (see
  * run-import.ts), so each row is written once. Rows are buffered and written ROWS_PER_INSERT at
  * a time through one multi-row INSERT, which costs far less per row than one statement each;
  * the recording id is part of the statement text, so a row binds four values, not five.

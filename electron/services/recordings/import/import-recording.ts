@@ -8,6 +8,7 @@ import type { ImportProgress, ImportRequest } from '../types';
 import { RecordingImportError } from './import-error';
 import type { FromWorker, ImportWorkerData, ToWorker } from './worker-protocol';
 import { moduleUrlOf, workerScript } from '../../worker-script';
+import { processWriteTurn } from '../../db/write-turn';
 
 export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
@@ -30,7 +31,7 @@ export function importWorkerScript(): { url: URL; execArgv: string[] } {
 
 export function spawnImportWorker(dbPath: string, request: ImportRequest): Worker {
   const { url, execArgv } = importWorkerScript();
-  const data: ImportWorkerData = { dbPath, request };
+  const data: ImportWorkerData = { dbPath, request, writeTurn: processWriteTurn.buffer };
   return new Worker(url, { workerData: data, execArgv });
 }
 
@@ -66,6 +67,8 @@ export function importRecordingInWorker(
     signal?.addEventListener('abort', onAbort, { once: true });
     worker.on('message', (message: FromWorker) => {
       if (message.type === 'progress') onProgress?.(message.progress);
+      // Alive and deleting what it committed: let it finish, so 'nothing was stored' holds when it says so.
+      else if (message.type === 'discarding') clearTimeout(killTimer);
       // Messages arrive in order, so an abort made on any earlier progress is already seen here.
       else if (message.type === 'ready') {
         if (!signal?.aborted) worker.postMessage({ type: 'commit' } satisfies ToWorker);

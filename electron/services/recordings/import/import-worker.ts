@@ -5,6 +5,7 @@
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
 import { JOURNAL_SIZE_LIMIT } from '../../db/journal';
+import { createWriteTurn, giveWay } from '../../db/write-turn';
 import { RecordingImportError } from './import-error';
 import { runImport } from './run-import';
 import type { FromWorker, ImportWorkerData, ToWorker } from './worker-protocol';
@@ -47,7 +48,8 @@ function checkpoint(db: Database.Database): void {
 }
 
 async function main(): Promise<void> {
-  const { dbPath, request } = workerData as ImportWorkerData;
+  const { dbPath, request, writeTurn } = workerData as ImportWorkerData;
+  const turn = createWriteTurn(writeTurn);
   let cancelled = false;
   let answerCommit: ((commit: boolean) => void) | null = null;
   parentPort?.on('message', (message: ToWorker) => {
@@ -69,6 +71,9 @@ async function main(): Promise<void> {
       onProgress: (progress) => send({ type: 'progress', progress }),
       isCancelled: () => cancelled,
       confirmCommit,
+      othersWaiting: () => turn.waiting() > 0,
+      onDiscard: () => send({ type: 'discarding' }),
+      betweenChunks: () => giveWay(turn),
     });
     send({ type: 'done', recordingId });
     checkpoint(db);

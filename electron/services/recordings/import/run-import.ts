@@ -1,21 +1,24 @@
 /**
- * The import itself: ONE transaction adds the recording row and appends its events straight to
- * `events`, then fills in the statistics and commits. Until that COMMIT nothing is visible to
- * other connections; cancellation, an error or a killed process leave the database exactly as
- * before (SQLite rolls back an unfinished transaction, also on the next open after a crash).
- * The transaction holds SQLite's write lock from the first row to the COMMIT (readers are never
- * blocked: WAL). Runs in a worker thread (import-worker.ts) in the app; callable directly by the
- * CLI, the benchmark and tests.
+ * The import itself, in short transactions (chunked-writes.ts): the first adds the recording row
+ * marked `importing`, which every reader leaves out; the next ones append its events straight to
+ * `events`, each committed after holding SQLite's write lock for CHUNK_MS, so other writes (a
+ * save) wait a fraction of a second, never the whole import; the last fills in the statistics and
+ * makes the recording visible. Nothing is visible before that last COMMIT: a cancel or an error
+ * deletes what the chunks wrote (unfinished-imports.ts), and the rows a killed process leaves are
+ * deleted at the next open. Runs in a worker thread (import-worker.ts) in the app; callable
+ * directly by the CLI, the benchmark and tests.
  */
 import type { Database } from 'better-sqlite3';
 import { stat } from 'node:fs/promises';
 import type { ImportProgress, ImportRequest } from '../types';
-import { bulkImportSettings, deferIndexes } from './deferred-indexes';
+import { ChunkedWrites, CHUNK_MS, nextTurn } from './chunked-writes';
+import { bulkImportSettings, deferIndexes, type DeferredIndexes } from './deferred-indexes';
 import { openEventProducer, type EventProducer } from './event-batches';
 import { EventWriter } from './event-writer';
 import { RecordingImportError } from './import-error';
 import { wrapReadError } from './read-error';
 import { finishRecording, insertRecording } from './recording-row';
+import { discardImport } from './unfinished-imports';
 import { openEventProducerInWorker, ParseWorkerUnavailable } from './worker-event-producer';
 
 export interface ImportHooks {
@@ -27,6 +30,16 @@ export interface ImportHooks {
    * parent here, so a cancel sent while the last rows were written cannot be lost to a COMMIT.
    */
   confirmCommit?: () => Promise<boolean>;
+  /** Called when a cancelled or failed import starts deleting what it committed (it is alive and finishing). */
+  onDiscard?: () => void;
+  /** Runs between two chunks (default: one event-loop turn); the worker gives way to waiting writers here. */
+  betweenChunks?: () => Promise<void>;
+  /** True while another writer waits for the lock: the chunk is committed after the current batch. */
+  othersWaiting?: () => boolean;
+  /** Longest a chunk holds the write lock (ms, default CHUNK_MS). */
+  chunkMs?: number;
+  /** Drop the key index for an import larger than what is stored, rebuilt in the last transaction (default true). */
+  deferKeyIndex?: boolean;
   /** Minimum milliseconds between progress reports (default 100). */
   progressInterval?: number;
   now?: () => number;
@@ -82,6 +95,13 @@ function distinctKeys(db: Database, recordingId: number): number {
   return (db.prepare(DISTINCT_KEYS_SQL).get(recordingId) as { n: number }).n;
 }
 
+const discardedError = (): RecordingImportError =>
+  new RecordingImportError({
+    code: 'internal',
+    message:
+      'Import stopped: another Cepheus opened this database and removed the unfinished import. Nothing was stored.',
+  });
+
 export async function runImport(
   db: Database,
   request: ImportRequest,
@@ -89,8 +109,11 @@ export async function runImport(
 ): Promise<number> {
   checkRequest(request);
   const now = hooks.now ?? Date.now;
+  const betweenChunks = hooks.betweenChunks ?? nextTurn;
+  const chunks = new ChunkedWrites(db, betweenChunks, hooks.chunkMs ?? CHUNK_MS, hooks.othersWaiting);
   let producer: EventProducer | null = null;
-  let inTransaction = false;
+  let recordingId: number | null = null;
+  let indexes: DeferredIndexes | null = null;
   let restoreSettings: (() => void) | null = null;
   try {
     producer = await openProducer(request, hooks.parseInWorker);
@@ -101,15 +124,19 @@ export async function runImport(
     const report = (): void => hooks.onProgress?.(progress);
 
     restoreSettings = bulkImportSettings(db);
-    // BEGIN IMMEDIATE: take the write lock now (waiting busy_timeout for another writer) rather
-    // than failing half way through the file.
-    db.exec('BEGIN IMMEDIATE');
-    inTransaction = true;
+    await chunks.begin();
     const id = insertRecording(db, request, info, new Date(now()).toISOString());
+    recordingId = id;
+    if (hooks.deferKeyIndex ?? true) indexes = deferIndexes(db, info.estimatedRows);
+    await chunks.commit();
     const writer = new EventWriter(db, id);
     let payloadBytes = 0;
-    const indexes = deferIndexes(db, info.estimatedRows);
-    for await (const batch of producer.batches) {
+    const batches = producer.batches[Symbol.asyncIterator]();
+    for (;;) {
+      const next = await chunks.idle(batches.next());
+      if (next.done) break;
+      const batch = next.value;
+      await chunks.begin();
       for (let i = 0; i < batch.ts.length; i++) writer.add(batch.ts[i], batch.keys[i], batch.payloads[i]);
       payloadBytes += batch.payloadBytes;
       progress = {
@@ -124,8 +151,11 @@ export async function runImport(
         lastReport = t;
         report();
       }
+      await chunks.commitIfDue();
     }
+    await chunks.begin();
     writer.flush();
+    await chunks.commit();
 
     const summary = producer.summary();
     const malformed = summary.malformed;
@@ -148,29 +178,57 @@ export async function runImport(
       });
     }
     if (hooks.isCancelled?.()) throw cancelledError();
-    indexes.rebuild();
-    finishRecording(db, id, {
+    // Counted outside the write lock when the key index is there; a deferred one is rebuilt first.
+    let keyCount = indexes ? -1 : distinctKeys(db, id);
+    if (hooks.confirmCommit && !(await hooks.confirmCommit())) throw cancelledError();
+    if (hooks.isCancelled?.()) throw cancelledError();
+    await chunks.begin();
+    if (indexes) {
+      indexes.rebuild();
+      keyCount = distinctKeys(db, id);
+    }
+    const visible = finishRecording(db, id, {
       rowCount: writer.count,
       payloadBytes,
       minTs: summary.minTs,
       maxTs: summary.maxTs,
-      keyCount: distinctKeys(db, id),
+      keyCount,
       outOfOrder: summary.outOfOrder,
       outOfOrderSample: summary.outOfOrderSample,
       malformed,
       schema: summary.schema,
     });
-    if (hooks.confirmCommit && !(await hooks.confirmCommit())) throw cancelledError();
-    if (hooks.isCancelled?.()) throw cancelledError();
-    db.exec('COMMIT');
-    inTransaction = false;
+    if (!visible) throw discardedError();
+    chunks.commitLast();
+    recordingId = null;
+    indexes = null;
     report();
     return id;
   } catch (error) {
+    chunks.rollback();
+    if (recordingId !== null) {
+      hooks.onDiscard?.();
+      await discardUnfinished(db, recordingId, indexes, betweenChunks);
+    }
     throw wrapReadError(error, request.path);
   } finally {
-    if (inTransaction && db.inTransaction) db.exec('ROLLBACK');
+    chunks.rollback();
     restoreSettings?.();
     producer?.close();
+  }
+}
+
+/** After a cancel or an error: the chunks already committed are deleted (and a dropped index restored). */
+async function discardUnfinished(
+  db: Database,
+  recordingId: number,
+  indexes: DeferredIndexes | null,
+  betweenChunks: () => Promise<void>,
+): Promise<void> {
+  try {
+    await discardImport(db, recordingId, betweenChunks);
+    if (indexes) db.transaction(() => indexes.rebuild()).immediate();
+  } catch {
+    // Left marked importing, so still invisible; the next open deletes it (discardUnfinishedImports).
   }
 }

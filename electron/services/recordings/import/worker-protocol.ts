@@ -5,6 +5,8 @@ import type { ImportErrorInfo } from './import-error';
 export interface ImportWorkerData {
   dbPath: string;
   request: ImportRequest;
+  /** The parent process's write-turn counter (db/write-turn.ts): the import gives way while it is above 0. */
+  writeTurn: SharedArrayBuffer;
 }
 
 /** 'commit' answers 'ready': the import may commit (no cancel came before it). */
@@ -14,5 +16,7 @@ export type FromWorker =
   | { type: 'progress'; progress: ImportProgress }
   /** Every row is written and the transaction waits for COMMIT: answer 'commit' or 'cancel'. */
   | { type: 'ready' }
+  /** Cancelled or failed: deleting the chunks it committed; 'failed' follows when nothing is left. */
+  | { type: 'discarding' }
   | { type: 'done'; recordingId: number }
   | { type: 'failed'; error: ImportErrorInfo };

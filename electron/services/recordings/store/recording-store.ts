@@ -124,13 +124,14 @@ export class RecordingStore {
   /** Newest first. */
   list(): RecordingSummary[] {
     const rows = this.db
-      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM recordings ORDER BY id DESC`)
+      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM recordings WHERE importing = 0 ORDER BY id DESC`)
       .all() as RecordingRow[];
     return rows.map(toSummary);
   }
 
   get(id: number): RecordingDetail {
-    const row = this.db.prepare('SELECT * FROM recordings WHERE id = ?').get(id) as RecordingRow | undefined;
+    const row = this.db.prepare('SELECT * FROM recordings WHERE id = ? AND importing = 0').get(id) as
+      RecordingRow | undefined;
     if (!row) throw new RecordingNotFoundError(id);
     return toDetail(row);
   }
@@ -138,7 +139,9 @@ export class RecordingStore {
   rename(id: number, name: string): RecordingSummary {
     const trimmed = name.trim();
     if (trimmed === '') throw new Error('A recording name must not be empty.');
-    const changes = this.db.prepare('UPDATE recordings SET name = ? WHERE id = ?').run(trimmed, id).changes;
+    const changes = this.db
+      .prepare('UPDATE recordings SET name = ? WHERE id = ? AND importing = 0')
+      .run(trimmed, id).changes;
     if (changes === 0) throw new RecordingNotFoundError(id);
     const { malformed: _malformed, outOfOrder: _outOfOrder, ...summary } = this.get(id);
     return summary;
@@ -149,9 +152,12 @@ export class RecordingStore {
     this.db
       .transaction(() => {
         // Explicit, so deletion does not depend on the connection's foreign_keys setting.
-        this.db.prepare('DELETE FROM events WHERE recording_id = ?').run(id);
-        const changes = this.db.prepare('DELETE FROM recordings WHERE id = ?').run(id).changes;
+        // A recording still importing is not the user's to delete (its import discards it when it stops).
+        const changes = this.db
+          .prepare('DELETE FROM recordings WHERE id = ? AND importing = 0')
+          .run(id).changes;
         if (changes === 0) throw new RecordingNotFoundError(id);
+        this.db.prepare('DELETE FROM events WHERE recording_id = ?').run(id);
       })
       .immediate();
   }
