@@ -11,6 +11,7 @@ import { import1mCsv, replay1m } from './recordings';
 import { diff1m } from './diff';
 import { strictSeq3 } from './strict-seq-3';
 import { uiReplay1m } from './ui-replay';
+import { uiTyping } from './ui-typing';
 
 export const WORKLOADS: readonly Workload[] = [
   strictSeq3,
@@ -26,6 +27,7 @@ export const WORKLOADS: readonly Workload[] = [
   appStart,
   cliStart,
   uiReplay1m,
+  uiTyping,
 ];
 
 export function findWorkload(slug: string): Workload | undefined {

@@ -21,50 +21,13 @@ import { launchChromium } from '../../test/e2e/support/browser';
 import { ensureRendererBuilt } from '../../test/e2e/support/build-renderer';
 import { rendererOutDir } from '../../test/e2e/support/paths';
 import { percentile } from '../harness';
+import { armPaint, paintDone } from '../paint-probe';
 import type { Workload } from '../workload';
 import { riskCsv } from './recordings';
 
 const STEPS = 200;
 const SEEKS = 20;
 const RECORDING = 'risk-1m';
-
-declare global {
-  interface Window {
-    /** Set by armPaint: resolves with ms from the next input event to the paint that shows a new position. */
-    __paintDone?: Promise<number>;
-  }
-}
-
-/**
- * Arms the measurement for the next input event (keydown or click, whichever comes first). Plain text,
- * not a function: tsx would wrap named functions in a helper the page does not have.
- */
-const ARM_PAINT = `(sel) => {
-  window.__paintDone = new Promise((resolve) => {
-    let t0 = NaN;
-    const onInput = (e) => { if (Number.isNaN(t0)) t0 = e.timeStamp; };
-    window.addEventListener('keydown', onInput, { capture: true, once: true });
-    window.addEventListener('click', onInput, { capture: true, once: true });
-    const before = document.querySelector(sel)?.textContent ?? null;
-    const obs = new MutationObserver(() => {
-      const text = document.querySelector(sel)?.textContent ?? null;
-      if (text === null || text === before || Number.isNaN(t0)) return;
-      obs.disconnect();
-      requestAnimationFrame(() => {
-        const ch = new MessageChannel();
-        ch.port1.onmessage = () => resolve(performance.now() - t0);
-        ch.port2.postMessage(0);
-      });
-    });
-    obs.observe(document.body, { subtree: true, childList: true, characterData: true });
-  });
-}`;
-
-async function armPaint(page: Page, selector: string): Promise<void> {
-  await page.evaluate(`(${ARM_PAINT})(${JSON.stringify(selector)})`);
-}
-
-const paintDone = (page: Page): Promise<number> => page.evaluate(() => window.__paintDone ?? NaN);
 
 /** Notes the click's timeStamp on the element (the start of an open measure). */
 async function noteClick(page: Page, testId: string): Promise<void> {
