@@ -52,6 +52,12 @@ describe('designer: keyboard-only authoring', () => {
     return (await app.api.patterns.get({ id: summary.id })).document as PatternDocument;
   };
 
+  /** The canvas's zoom, from React Flow's viewport transform. */
+  const viewportZoom = (): Promise<string> =>
+    page
+      .locator('.designer-canvas .react-flow__viewport')
+      .evaluate((el) => /scale\(([^)]+)\)/.exec((el as HTMLElement).style.transform)?.[1] ?? '');
+
   it('creates a pattern and reaches its first stage through a skip link', async () => {
     await page.keyboard.press('Alt+N');
     await page.getByTestId('stage-node-start').waitFor();
@@ -77,8 +83,11 @@ describe('designer: keyboard-only authoring', () => {
     await page.keyboard.press('Tab');
     await expect.poll(() => focusedNode(page), WAIT).toBe('stage2');
     await expect.poll(() => selectedNames(page), WAIT).toEqual(['stage2']);
+    const zoom = await viewportZoom();
     await page.keyboard.press('Shift+A');
     await expect.poll(() => focusedNode(page), WAIT).toBe('stage3');
+    // The view pans to a new stage when needed, never zooms.
+    expect(await viewportZoom()).toBe(zoom);
     await app.shell.screenshot('designer-keyboard-built');
   });
 
@@ -86,6 +95,7 @@ describe('designer: keyboard-only authoring', () => {
     // Back to stage1: Shift+Tab walks the stages backwards (stage3 → stage2 → group1 → stage1).
     for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+Tab');
     await expect.poll(() => focusedNode(page), WAIT).toBe('stage1');
+    const zoom = await viewportZoom();
     await page.keyboard.press('Shift+C');
     const dialog = page.getByTestId('connect-dialog');
     await dialog.waitFor();
@@ -105,6 +115,8 @@ describe('designer: keyboard-only authoring', () => {
     await page.keyboard.press('Enter');
     await dialog.waitFor({ state: 'detached' });
     await expect.poll(() => focusedNode(page), WAIT).toBe('group1');
+    // Connecting keeps the zoom the user had.
+    expect(await viewportZoom()).toBe(zoom);
     await waitSaved(page);
     const doc = await stored();
     const lowered = documentToSpec(doc);
