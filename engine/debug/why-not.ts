@@ -43,15 +43,23 @@ export interface WhyNotVerdict {
   position: number;
 }
 
+/**
+ * What a condition is to its stage, in words: its own condition needs no name, an `or` alternative and
+ * the `until` condition do. The label (`b.or[0]`) is an internal key; people never see it.
+ */
+function conditionRole(label: string): string {
+  const or = /\.or\[(\d+)\]$/.exec(label);
+  if (or) return `its alternative ${Number(or[1]) + 1} (or): `;
+  return label.endsWith('.until') ? 'its until condition: ' : '';
+}
+
 /** Values that decided a condition; literals and operators are left out (they are in the source). */
 function valuesText(c: readonly ConditionExplanation[]): string {
   return c
-    .map(
-      (x) =>
-        `${x.label}: ${x.source} → ${String(x.result)} (${decidingValues(x)
-          .map((v) => `${v.text}=${JSON.stringify(v.value)}`)
-          .join(', ')})`,
-    )
+    .map((x) => {
+      const values = decidingValues(x).map((v) => `${v.text}=${JSON.stringify(v.value)}`);
+      return `${conditionRole(x.label)}${x.source} is ${String(x.result)}${values.length > 0 ? ` (${values.join(', ')})` : ''}`;
+    })
     .join('; ');
 }
 
@@ -313,7 +321,7 @@ export function whyNot(ctx: ReplayContext, seq: number, stage: string): WhyNotVe
         ...base,
         reason: 'until',
         conditions: [until],
-        message: `Stopped by the until condition of "${stage}": ${valuesText([until])}.`,
+        message: `Stopped by the until condition of "${stage}": ${valuesText([{ ...until, label: stage }])}.`,
       };
     if (takes.length > 0 && takes.every((e) => !e.result)) {
       const failing = conditions.filter((c) => !c.label.endsWith('.until'));

@@ -70,6 +70,27 @@ describe('why not: one case per reason', () => {
     expect(v.message).toContain('amount > 10');
     expect(v.message).toContain('amount=7');
     expect(v.conditions?.[0]).toMatchObject({ label: 'b.where', result: false });
+    expect(v.message).toContain('amount > 10 is false (amount=7)');
+    expect(v.message).not.toContain('b.where');
+  });
+
+  it('condition-false: names an or-alternative in words, not by its internal path', () => {
+    const p = prep(
+      Pattern.begin('a').where("name == 'a'").followedBy('b').where('amount > 10').or("name == 'vip'"),
+    );
+    const v = ask(
+      p,
+      [
+        { name: 'a', t: 1 },
+        { name: 'b', amount: 7, t: 2 },
+      ],
+      1,
+      'b',
+    );
+    expect(v.reason).toBe('condition-false');
+    expect(v.message).toContain('amount > 10 is false (amount=7)');
+    expect(v.message).toContain(`its alternative 1 (or): name == 'vip' is false (name="b")`);
+    expect(v.message).not.toMatch(/b\.(where|or\[)/);
   });
 
   it('contiguity: names the event that broke next()', () => {
@@ -319,6 +340,7 @@ describe('why not: one case per reason', () => {
     expect(v.reason).toBe('until');
     expect(v.message).toContain('stop == true');
     expect(v.message).toContain('stop=true');
+    expect(v.message).not.toContain('b.until');
     expect(v.conditions?.[0].label).toBe('b.until');
   });
 
