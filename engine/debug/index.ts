@@ -18,7 +18,7 @@ export {
 } from './checkpoints';
 export { compileBreakpoints, type Breakpoint, type BreakpointHit } from './breakpoints';
 export { MAX_TRACED_RUNS, decidingValues } from './trace';
-export { eventLabel, eventNumber } from './event-label';
+export { eventLabel, eventNumber, parseEventNumber } from './event-label';
 export { isoText, spanText, timeTextFor, type TimeText } from './time-text';
 export { whyNot, type WhyNotVerdict, type WhyNotReason } from './why-not';
 export {

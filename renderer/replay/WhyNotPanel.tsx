@@ -6,7 +6,7 @@
  */
 import { useState } from 'react';
 import type { CepApi } from '../../electron/contract';
-import { eventLabel, eventNumber } from '../../engine/debug/event-label';
+import { eventLabel, eventNumber, parseEventNumber } from '../../engine/debug/event-label';
 import { useReplayStore } from '../state/replay-store';
 import { ConditionLine } from './ConditionLine';
 
@@ -37,7 +37,7 @@ export function WhyNotPanel({ api, stages }: { api: CepApi; stages: string[] }) 
         className="bp-form"
         onSubmit={(e) => {
           e.preventDefault();
-          const n = Number(numberShown.trim().replace(/^#/, ''));
+          const n = parseEventNumber(numberShown);
           if (!Number.isInteger(n) || n < 1) {
             setFormError('Type the number of an event (the first event is #1).');
             return;

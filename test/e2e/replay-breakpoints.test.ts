@@ -73,13 +73,17 @@ describe('replay breakpoints', () => {
     await page.getByTestId('replay-run-breakpoint').click();
     const hit = page.getByTestId('breakpoint-hit');
     await hit.waitFor();
-    const fired = Number(/with event #(\d+)/.exec((await hit.textContent()) ?? '')?.[1]);
+    const fired = Number(
+      /with event #([\d,]+)/.exec((await hit.textContent()) ?? '')?.[1]?.replace(/,/g, ''),
+    );
     expect(fired).toBeGreaterThan(0);
 
     const current = page.getByTestId('replay-current-event');
     // The event the breakpoint fired on is the current event, marked as such …
     expect(Number(await current.getAttribute('data-seq')) + 1).toBe(fired);
-    expect(await current.locator('.current-event-head strong').textContent()).toBe(`#${fired}`);
+    expect(await current.locator('.current-event-head strong').textContent()).toBe(
+      `#${fired.toLocaleString('en-US')}`,
+    );
     expect(await current.textContent()).toContain('the breakpoint fired on it');
     // … the newest event read (still buffered by the watermark) is shown apart …
     const newest = page.getByTestId('replay-newest-event');
@@ -95,7 +99,7 @@ describe('replay breakpoints', () => {
     expect(await partial.getAttribute('data-stage')).toBe('cashout');
     expect(
       await partial.locator('.bound', { hasText: 'probe:' }).getByRole('button').allTextContents(),
-    ).toEqual([`#${fired}`]);
+    ).toEqual([`#${fired.toLocaleString('en-US')}`]);
     await app.shell.screenshot('replay-breakpoint-focus');
     expect(await app.shell.problems()).toEqual([]);
   });

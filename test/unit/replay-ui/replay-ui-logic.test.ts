@@ -16,6 +16,7 @@ import { formatShortcut, matchesShortcut, parseShortcut } from '../../../rendere
 import { fieldsNamedIn, parseFilter } from '../../../renderer/recordings/filter-parse';
 import { deriveConditionValues, deriveNodeOverlay } from '../../../renderer/replay/overlay';
 import { parseSeek } from '../../../renderer/replay/seek-parse';
+import { eventLabel, parseEventNumber } from '../../../engine/debug/event-label';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 
@@ -116,12 +117,25 @@ describe('seek box', () => {
   it('reads event numbers (the first event is #1) and UTC times, and explains anything else', () => {
     expect(parseSeek('1200')).toEqual({ index: 1199 });
     expect(parseSeek('#7')).toEqual({ index: 6 });
+    // Event numbers as the debugger writes them ("#112,501") paste back in.
+    expect(parseSeek('#112,501')).toEqual({ index: 112500 });
+    expect(parseSeek('1,000,000')).toEqual({ index: 999999 });
+    expect(parseSeek('1,00')).toMatch(/neither an event number nor a time/);
     expect(parseSeek('1')).toEqual({ index: 0 });
     expect(parseSeek('0')).toMatch(/numbered from 1/);
     expect(parseSeek('2026-03-02T09:30')).toEqual({ ts: Date.parse('2026-03-02T09:30Z') });
     expect(parseSeek('2026-03-02T09:30:00+01:00')).toEqual({ ts: Date.parse('2026-03-02T08:30:00Z') });
     expect(parseSeek('soon')).toMatch(/neither an event number nor a time/);
     expect(parseSeek('')).toMatch(/Type an event number/);
+  });
+});
+
+describe('event labels', () => {
+  it('group thousands like the counts beside them, and read back what they write', () => {
+    expect(eventLabel(0)).toBe('#1');
+    expect(eventLabel(112500)).toBe('#112,501');
+    for (const seq of [0, 998, 999, 12344, 999999]) expect(parseEventNumber(eventLabel(seq))).toBe(seq + 1);
+    expect(parseEventNumber('12a')).toBeNaN();
   });
 });
 
