@@ -2,7 +2,8 @@
  * Moving stages (and whole groups) into, out of and between groups. A group holds its own sub-chain,
  * and edges never cross a group border, so a node that changes level leaves its old chain: the
  * neighbours it linked are joined to each other (the chain keeps its meaning without it), and its
- * layout becomes relative to its new container, which grows to hold it.
+ * layout becomes relative to its new container, which grows to hold it. A node entering a level never
+ * covers one already there.
  */
 import { STAGE_SIZE } from '../../engine/format/from-spec';
 import type { NodeLayout, PatternDocument, PatternEdge, PatternNode } from '../../engine/format/schema';
@@ -93,6 +94,38 @@ function fitGroups(doc: PatternDocument, groupId: string | null): PatternDocumen
   return next;
 }
 
+const GAP = 24;
+
+/**
+ * Where a node entering a level may sit without covering a node already there: its drop point when that
+ * is free, else pushed right past each node it would cover (a group's chain reads left to right).
+ */
+function freePlace(
+  doc: PatternDocument,
+  id: string,
+  at: NodeLayout,
+  siblings: readonly PatternNode[],
+): NodeLayout {
+  const { width, height } = sizeOf(doc, id);
+  const place = { ...at };
+  for (let i = 0; i <= siblings.length; i++) {
+    const covered = siblings.find((n) => {
+      if (n.id === id) return false;
+      const l = doc.layout.nodes[n.id] ?? { x: 0, y: 0 };
+      const size = sizeOf(doc, n.id);
+      return (
+        place.x < l.x + size.width &&
+        l.x < place.x + width &&
+        place.y < l.y + size.height &&
+        l.y < place.y + height
+      );
+    });
+    if (!covered) break;
+    place.x = (doc.layout.nodes[covered.id]?.x ?? 0) + sizeOf(doc, covered.id).width + GAP;
+  }
+  return place;
+}
+
 /**
  * Moves nodes to the level `target` (a group's id, or null for the top level), each placed at its
  * canvas position `at[id]` (absolute). Nodes already there only move. Returns the same document when
@@ -116,7 +149,7 @@ export function moveToGroup(
       .find((n) => n.id === id);
     if (!node || (target && contains(node, target))) continue;
     const position = at[id] ?? absolutePosition(next, id);
-    const relative: NodeLayout = {
+    let relative: NodeLayout = {
       ...(next.layout.nodes[id] ?? {}),
       x: Math.round(Math.max(target ? GROUP_PADDING.left / 2 : -Infinity, position.x - origin.x)),
       y: Math.round(Math.max(target ? GROUP_PADDING.top : -Infinity, position.y - origin.y)),
@@ -127,6 +160,8 @@ export function moveToGroup(
         if (groupId === from) return withoutNode(nodes, edges, id, taken);
         return { nodes, edges };
       });
+      const siblings = levels(next).find((l) => l.groupId === target)?.nodes ?? [];
+      relative = freePlace(next, id, relative, siblings);
       next = mapLevels(next, (nodes, edges, groupId) =>
         groupId === target ? { nodes: [...nodes, node], edges } : { nodes, edges },
       );

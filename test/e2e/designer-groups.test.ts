@@ -123,11 +123,25 @@ describe('designer: groups as containers', () => {
     const group = groupNode(page, 'group1');
     const box = await group.boundingBox();
     if (!box) throw new Error('no group');
-    await page.getByTestId('palette-add-stage').dragTo(group, {
-      targetPosition: { x: box.width * 0.5, y: box.height - 30 },
-    });
+    // Dropped right onto c, the new stage must not cover it (nor b): it goes beside them.
+    await page.getByTestId('palette-add-stage').dragTo(stageNode(page, 'c'));
     await stageNode(page, 'stage1').waitFor();
     await waitSaved(page);
+    const added = await stageNode(page, 'stage1').boundingBox();
+    if (!added) throw new Error('no stage1');
+    for (const other of ['b', 'c']) {
+      const o = await stageNode(page, other).boundingBox();
+      if (!o) throw new Error(`no ${other}`);
+      const covers =
+        added.x < o.x + o.width &&
+        o.x < added.x + added.width &&
+        added.y < o.y + o.height &&
+        o.y < added.y + added.height;
+      expect(covers, `stage1 covers ${other}`).toBe(false);
+    }
+    // It is selected, and its inspector says it is loose, not that it starts the group.
+    await page.getByTestId('section-incoming').filter({ hasText: 'Not connected yet.' }).waitFor();
+    await app.shell.screenshot('designer-groups-drop-beside');
     expect(groupOf(await stored()).nodes.map((n) => n.name)).toEqual(['b', 'c', 'stage1']);
     await groupNode(page, 'group1').locator('.cep-group-head').click();
     await page.getByTestId('group-loose').filter({ hasText: 'stage1' }).waitFor();

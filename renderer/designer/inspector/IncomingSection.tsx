@@ -26,8 +26,12 @@ export function IncomingSection({ doc, ctx }: { doc: PatternDocument; ctx: NodeC
         </>
       ) : (
         <div className="insp-muted">
-          {ctx.groupId ? 'First stage of its group.' : 'First stage: it begins the pattern.'} Connect a stage
-          before it to choose a contiguity.
+          {ctx.loose
+            ? 'Not connected yet.'
+            : ctx.groupId
+              ? 'First stage of its group.'
+              : 'First stage: it begins the pattern.'}{' '}
+          Connect a stage before it to choose a contiguity.
         </div>
       )}
     </Section>

@@ -14,6 +14,8 @@ export interface NodeContext {
   next: PatternNode | null;
   /** Group holding the node, null at the top level. */
   groupId: string | null;
+  /** Linked to nothing while other nodes share its level: not part of any chain yet. */
+  loose: boolean;
 }
 
 export function nodeContext(doc: PatternDocument, nodeId: string): NodeContext | null {
@@ -31,6 +33,7 @@ export function nodeContext(doc: PatternDocument, nodeId: string): NodeContext |
       previous: byId(incoming?.from),
       next: byId(outgoing?.to),
       groupId: level.groupId,
+      loose: !incoming && !outgoing && level.nodes.length > 1,
     };
   }
   return null;

@@ -65,6 +65,38 @@ describe('moving stages into and out of groups', () => {
     expect(moved.layout.nodes[g]?.width).toBeGreaterThanOrEqual(300 + 220);
   });
 
+  it('never drops a stage on top of one already in the group: it goes to the right of it', () => {
+    const { doc, g } = withGroup();
+    const inner = group(doc, g).nodes[0].id;
+    const b = byName(doc, 'b');
+    const c = byName(doc, 'c');
+    // Dropped exactly onto the stage already in the group …
+    const onTop = absolutePosition(doc, inner);
+    const once = moveToGroup(doc, [b], g, { [b]: onTop });
+    const rect = (d: PatternDocument, id: string) => ({
+      ...absolutePosition(d, id),
+      width: d.layout.nodes[id]?.width ?? 220,
+      height: d.layout.nodes[id]?.height ?? 90,
+    });
+    const overlap = (p: ReturnType<typeof rect>, q: ReturnType<typeof rect>) =>
+      p.x < q.x + q.width && q.x < p.x + p.width && p.y < q.y + q.height && q.y < p.y + p.height;
+    expect(overlap(rect(once, b), rect(once, inner))).toBe(false);
+    expect(rect(once, b).y).toBe(onTop.y);
+    expect(rect(once, b).x).toBeGreaterThan(onTop.x);
+    // … and a second stage dropped at the same point clears both.
+    const twice = moveToGroup(once, [c], g, { [c]: onTop });
+    expect(overlap(rect(twice, c), rect(twice, inner))).toBe(false);
+    expect(overlap(rect(twice, c), rect(twice, b))).toBe(false);
+    // The group grew around all three.
+    const frame = rect(twice, g);
+    expect(rect(twice, c).x + 220).toBeLessThanOrEqual(frame.x + frame.width);
+    // A free drop point is kept as it is.
+    expect(absolutePosition(moveToGroup(doc, [b], g, { [b]: { x: 1300, y: 60 } }), b)).toEqual({
+      x: 1300,
+      y: 60,
+    });
+  });
+
   it('moves a stage inside a group by the keyboard: the position is relative to its group and stays so', () => {
     const { doc, g } = withGroup();
     const inner = group(doc, g).nodes[0].id;
