@@ -31,6 +31,8 @@ export interface EventTableProps {
   leadFields?: readonly string[];
   /** With maxFields 0: the recording's time field, last in the "Fields" column (the Time column shows it). */
   timeField?: string;
+  /** The recording's key field (chosen at import): the Key column says which field it shows. */
+  keyField?: string | null;
   onRowClick?: (seq: number) => void;
 }
 
@@ -82,6 +84,7 @@ export function EventTable({
   maxFields = MAX_FIELDS,
   leadFields = [],
   timeField,
+  keyField,
   onRowClick,
 }: EventTableProps) {
   const pages = useEventPages(api, recordingId, filter);
@@ -134,7 +137,9 @@ export function EventTable({
       >
         <span role="columnheader">#</span>
         <span role="columnheader">Time (UTC)</span>
-        <span role="columnheader">Key</span>
+        <span role="columnheader" title="The recording's key field, chosen at import">
+          {keyField ?? 'Key'}
+        </span>
         {fields.map((f) => (
           <span key={f.name} role="columnheader">
             {f.name}

@@ -64,7 +64,13 @@ export function RecordingsBrowser() {
               value={filterText}
               onChange={(e) => setFilterText(e.target.value)}
             />
-            <EventTable api={api} recordingId={recording.id} schema={recording.schema} filter={filter} />
+            <EventTable
+              api={api}
+              recordingId={recording.id}
+              schema={recording.schema}
+              filter={filter}
+              keyField={recording.keyField}
+            />
           </section>
         )}
       </div>

@@ -1,4 +1,5 @@
 /** Display formatting for recordings: sizes, counts, times and time ranges. */
+import { isoText } from '../../engine/debug/time-text';
 
 const number = new Intl.NumberFormat('en-US');
 
@@ -18,11 +19,14 @@ export function formatBytes(bytes: number): string {
   return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
 }
 
-/** ISO-8601 in UTC without the trailing zero milliseconds noise: 2026-03-02 09:00:05.120Z. */
+/**
+ * ISO-8601 in UTC, milliseconds only when not zero: 2026-03-02T09:00:05Z, 2026-03-02T09:00:05.120Z. The
+ * debugger's explanations write times the same way (engine/debug/time-text), so one time reads alike
+ * in every panel.
+ */
 export function formatTime(ms: number | null | undefined): string {
   if (ms === null || ms === undefined || !Number.isFinite(ms)) return '—';
-  const iso = new Date(ms).toISOString();
-  return `${iso.slice(0, 10)} ${iso.slice(11, iso.endsWith('.000Z') ? 19 : 23)}Z`;
+  return isoText(ms);
 }
 
 /** A duration rounded to what the reader needs: "250 ms", "4.5 s", "11 min 2 s", "2 h 5 min", "1.5 d". */

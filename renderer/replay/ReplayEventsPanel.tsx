@@ -85,6 +85,7 @@ export function ReplayEventsPanel({ api, recordingId }: { api: CepApi; recording
         maxFields={0}
         leadFields={leadFields}
         timeField={recording.timestampField}
+        keyField={recording.keyField}
         onRowClick={(seq) => {
           void useReplayStore.getState().seek(api, { index: seq });
           returnFocusToReplay();

@@ -140,8 +140,8 @@ describe('import checks', () => {
     expect(text).toContain('2 events arrive after a later one (out of order, up to 1 min 30 s behind)');
     expect(text).toContain('late');
     // Events are numbered from 1: the 4th row (line 5) is #4.
-    expect(text).toContain('#4 (line 5) 2026-03-02 09:00:30Z, 1 min 30 s behind');
-    expect(text).toContain('#7 (line 8) 2026-03-02 09:02:50Z, 1 min 10 s behind');
+    expect(text).toContain('#4 (line 5) 2026-03-02T09:00:30Z, 1 min 30 s behind');
+    expect(text).toContain('#7 (line 8) 2026-03-02T09:02:50Z, 1 min 10 s behind');
     await page.screenshot({ path: artifactPath('import-late-summary.png') });
     await closeImport();
   });

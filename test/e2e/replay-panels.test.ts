@@ -128,6 +128,8 @@ describe('replay side panels', () => {
       'type · amount · other fields',
     );
     for (const text of await rows.allTextContents()) expect(text).toMatch(/transfer · \d{5,}/);
+    // The key column names its field: the recording's key (userId), not the pattern's partition key (cardId).
+    expect(await browser.getByRole('columnheader').nth(2).textContent()).toBe('userId');
     await app.shell.screenshot('replay-events-beside');
     // Both named values are shown whole, at 1440 px and at 1024 px: the fields take the row's second line.
     await firstValuesWholeAt1024And1440('replay-events-filtered-1024');
