@@ -50,6 +50,19 @@ function anyTimedOut(nfa: CompiledNfa, runs: readonly PartialRun[], ts: number):
 }
 
 /**
+ * advanceTime(ts) when it can only drop EventId counters (general representation, no completed
+ * run held, no run past a window): done here, true; else false and nothing changed. The caller
+ * then skips what a step that changes runs needs (budget totals, outputs): for a pattern without
+ * windows that is every advance of a live key.
+ */
+export function advanceTimeQuietly(nfa: CompiledNfa, st: NfaState, ts: number): boolean {
+  if (st.countEvents !== undefined || st.completed.length !== 0) return false;
+  if (nfa.hasWindows && anyTimedOut(nfa, st.partial, ts)) return false;
+  dropOldCounters(st, ts);
+  return true;
+}
+
+/**
  * Advances time (Flink's NFA.advanceTime): runs whose window has passed time out, a trailing
  * notFollowedBy whose window passed completes, and held matches may be released. Timed-out partial
  * matches are built only `withTimeouts` (Flink builds them only for a TimedOutPartialMatchHandler);

@@ -16,6 +16,7 @@ import { isIdle, newKeyState, recycleKeyState, type KeyState } from './key-state
 import type { MatcherCounters, MatcherOptions, MatcherOutput } from './matcher-types';
 import type { NfaObserver } from './observer';
 import { BudgetBreach, busiestStage, createRunBudget, RunBudgetExceeded, type RunBudget } from './run-budget';
+import { advanceTimeQuietly } from './advance-time';
 import { advanceTime, eventIsInert, processEvent, startsNothing, traceStart } from './runtime';
 import { livePartialMatches } from './runtime-state';
 import type { CompiledNfa, NfaStepResult } from './types';
@@ -459,6 +460,7 @@ export class CepMatcher {
   }
 
   private advance(ks: KeyState, ts: number, observer: NfaObserver | undefined): void {
+    if (advanceTimeQuietly(this.nfa, ks.nfa, ts)) return;
     const budget = this.budget;
     const before = this.live >= 0 ? livePartialMatches(ks.nfa) : 0;
     let r: NfaStepResult;
