@@ -401,6 +401,18 @@ export function processEvent(
       if (skips !== undefined) {
         const sk = skips[run.state];
         if (sk != null && guardsFail(guards, sk.guards, event)) {
+          if (sk.ignoreTo < 0 && sk.edges.length === 0) {
+            // No edge holds: a start run stays (a lone one changes nothing), any other run dies.
+            // What computeNextStates and the retained branch below do with no edge, without them.
+            if ((nfa.states[run.state] as { kind: string }).kind === 'start') {
+              if (lone) return EMPTY_RESULT;
+              heapPushAt(next, nextN++, run, compareRuns);
+            } else {
+              reportDiscard(nfa, observer, run, 'no-transition', ts, seq);
+              releaseNode(st, run.node);
+            }
+            continue;
+          }
           if (sk.ignoreTo < 0) pre = sk.edges;
           else {
             // The run only moves to sk.ignoreTo: what computeNextStates and the retained branch below do for one ignore edge.
