@@ -50,6 +50,16 @@ async function expectNothingOverlaps(page: Page): Promise<void> {
     }
   const stages = await boxes(page.locator('.designer-canvas .react-flow__node'));
   expect(stages.length).toBeGreaterThan(0);
+  for (const s of stages) {
+    expect(
+      s.x >= canvas.x && s.x + s.width <= canvas.x + canvas.width + 1,
+      'a stage runs off the canvas',
+    ).toBe(true);
+    expect(
+      s.y >= canvas.y && s.y + s.height <= canvas.y + canvas.height + 1,
+      'a stage runs off the canvas',
+    ).toBe(true);
+  }
   for (const s of stages)
     for (const name of names)
       for (const p of panels[name]) expect(overlaps(s, p), `a stage is under the ${name}`).toBe(false);
@@ -97,6 +107,21 @@ describe('designer: a small window (1024×700)', () => {
     await page.locator('.workbench-bottom').waitFor();
     await app.shell.chord('B');
     await page.locator('.workbench-sidebar').waitFor();
+  });
+
+  it('reopening the panels shrinks the canvas; the pattern that was in view stays clear of the floating panels, without Fit', async () => {
+    // The previous test fitted the pattern in the big canvas, then reopened the library and the bottom panel.
+    await expect
+      .poll(async () => {
+        try {
+          await expectNothingOverlaps(page);
+          return 'clear';
+        } catch (error) {
+          return String(error);
+        }
+      })
+      .toBe('clear');
+    await app.shell.screenshot('designer-small-window-reopened');
   });
 
   it('remembers a panel size across a reload', async () => {

@@ -152,6 +152,10 @@ describe('replay debugger', () => {
     await verdict.waitFor();
     expect(await verdict.getAttribute('data-reason')).toBe('condition-false');
     expect(await verdict.textContent()).toContain('type="login"');
+    // The condition is named in words, never by an internal path (probe.where).
+    expect(await verdict.locator('.verdict-text').textContent()).toMatch(/is false \(type="login"/);
+    expect(await verdict.textContent()).not.toContain('probe.where');
+    await app.shell.screenshot('replay-why-not-condition');
 
     // The verdict's step (where event time let the engine process #6) can be shown: its trace has #6.
     const here = await position(page);

@@ -49,6 +49,7 @@ import { Palette, PALETTE_DRAG_TYPE } from './Palette';
 import { StageContextMenu } from './StageContextMenu';
 import { StageNodeCard } from './StageNodeCard';
 import { useFocusRequests } from './use-focus-requests';
+import { useKeepInBand } from './use-keep-in-band';
 import { showPattern } from './readable-view';
 import { useLayoutOnArrival } from './use-layout-on-arrival';
 import './designer-canvas.css';
@@ -139,6 +140,8 @@ export function DesignerCanvas({ patternId }: { patternId: string }) {
 
   useFocusRequests();
   useLayoutOnArrival();
+  const canvasRef = useRef<HTMLDivElement>(null);
+  useKeepInBand(canvasRef);
 
   const onInit = useCallback((rf: ReactFlowInstance<FlowNode, FlowEdge>) => {
     setFlowInstance(rf);
@@ -317,6 +320,7 @@ export function DesignerCanvas({ patternId }: { patternId: string }) {
 
   return (
     <div
+      ref={canvasRef}
       className="canvas designer-canvas"
       data-testid="canvas"
       onDragOver={onDragOver}
