@@ -9,6 +9,7 @@ import type { CheckpointStore } from './checkpoints';
 import { NearMissCollector, type NearMiss } from './near-misses';
 import type { ReplayPattern } from './replay-pattern';
 import { createContext, Runner, type StepListener } from './runner';
+import { EventReader } from './event-reader';
 import type { BoundStage, EventSource, ReplayEvent } from './types';
 import { boundOf, finiteOrNull } from './views';
 
@@ -76,6 +77,17 @@ export interface ResultsPage {
   items: (ResultItem & { events: { stage: string; events: ReplayEvent[] }[] })[];
 }
 
+/**
+ * The events as the analysis runs them: only the fields the pattern reads when the source can
+ * decode less (nothing of the run is shown as events: results and near misses keep seqs). Its
+ * checkpoints, shared with the session, then hold such events too; the session reads what it
+ * shows from its own reader, and the matcher reads only those fields.
+ */
+function runSource(source: EventSource, fields: readonly string[] | null): EventSource {
+  if (fields === null || source.readFields === undefined) return source;
+  return { count: source.count, read: (from, to) => source.readFields!(from, to, fields) };
+}
+
 export class ReplayAnalysis {
   private readonly runner: Runner;
   private readonly samples: TimelineSample[] = [];
@@ -83,8 +95,14 @@ export class ReplayAnalysis {
   readonly results: ResultItem[] = [];
   readonly nearMisses: NearMissCollector;
 
+  /** Whole events, for the results shown (the run itself may read only the fields it needs). */
+  private readonly events: EventReader;
+
   constructor(pattern: ReplayPattern, source: EventSource, checkpoints: CheckpointStore) {
-    this.runner = new Runner(createContext(pattern, source, checkpoints));
+    // Forward only: two chunks (the current one and the one before it, for discards of its events).
+    // Every chunk kept outlives a young-generation collection, and copying it was most of the GC.
+    this.runner = new Runner(createContext(pattern, runSource(source, pattern.fieldsRead), checkpoints), 2);
+    this.events = new EventReader(source);
     this.stride = Math.max(1, Math.ceil(this.runner.total / MAX_SAMPLES));
     this.nearMisses = new NearMissCollector(pattern);
   }
@@ -248,8 +266,8 @@ export class ReplayAnalysis {
   /** The events of a result per stage; a late event is listed under "(late)". */
   eventsOf(it: ResultItem): { stage: string; events: ReplayEvent[] }[] {
     if (it.kind === 'late' && it.seq !== undefined)
-      return [{ stage: LATE_STAGE, events: [this.runner.reader.at(it.seq)] }];
-    return it.bound.map((b) => ({ stage: b.stage, events: b.seqs.map((s) => this.runner.reader.at(s)) }));
+      return [{ stage: LATE_STAGE, events: [this.events.at(it.seq)] }];
+    return it.bound.map((b) => ({ stage: b.stage, events: b.seqs.map((s) => this.events.at(s)) }));
   }
 
   nearMissList(): { complete: boolean; items: NearMiss[]; seen: number } {

@@ -15,7 +15,10 @@ export class EventReader {
   private chunk: ReplayEvent[] = [];
   private readonly cache = new Map<number, ReplayEvent[]>();
 
-  constructor(readonly source: EventSource) {}
+  constructor(
+    readonly source: EventSource,
+    private readonly chunks = CACHED_CHUNKS,
+  ) {}
 
   at(seq: number): ReplayEvent {
     if (seq < this.chunkStart || seq >= this.chunkStart + this.chunk.length || this.chunkStart < 0)
@@ -32,7 +35,7 @@ export class EventReader {
     let chunk = this.cache.get(start);
     if (chunk === undefined) {
       chunk = this.source.read(start, Math.min(this.source.count, start + READ_CHUNK));
-      if (this.cache.size >= CACHED_CHUNKS) this.cache.delete(this.cache.keys().next().value as number);
+      if (this.cache.size >= this.chunks) this.cache.delete(this.cache.keys().next().value as number);
     } else this.cache.delete(start);
     this.cache.set(start, chunk);
     this.chunk = chunk;

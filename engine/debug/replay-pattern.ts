@@ -6,6 +6,8 @@
 import { compilePattern } from '../nfa/compile';
 import type { CompiledNfa, NfaStateDef } from '../nfa/types';
 import type { MatcherOptions } from '../nfa/matcher-types';
+import { fieldsRead } from '../expr/fields-read';
+import { parseCondition } from '../expr/parser';
 import { documentToSpec, type PatternDocument } from '../format';
 import type { Diagnostic } from '../pattern/diagnostic';
 import type { EventRecord, EventSchema, StageSpec } from '../pattern/spec';
@@ -49,6 +51,11 @@ export interface ReplayPattern {
   outOfOrdernessMs: number;
   partitionKey: string | null;
   keyOf(payload: EventRecord): string;
+  /**
+   * The top-level event fields the run reads (conditions, aggregates, key, time field), or null
+   * when it may read any: a host may decode only these for runs it does not show (the analysis).
+   */
+  fieldsRead: readonly string[] | null;
   stateByName: Map<string, NfaStateDef>;
   /** Matcher options; `clock` is the processing-time clock (the session sets it to the recorded time). */
   matcherOptions(clock: () => number): MatcherOptions;
@@ -84,6 +91,26 @@ function conditionsOf(stages: StageInfo[]): ConditionSource[] {
   return out;
 }
 
+/** What prepareReplayPattern's `fieldsRead` says: the fields behind conditions, key and time. */
+function fieldsOfRun(
+  conditions: readonly ConditionSource[],
+  stageNames: readonly string[],
+  partitionKey: string | null,
+  timeField: string | undefined,
+): string[] | null {
+  const fields = new Set<string>();
+  for (const c of conditions) {
+    const ast = parseCondition(c.source).ast;
+    const read = ast ? fieldsRead(ast, stageNames) : null;
+    if (read === null) return null;
+    for (const f of read) fields.add(f);
+  }
+  // Dotted paths (`user.id`) read their top-level field.
+  if (partitionKey !== null) fields.add(partitionKey.split('.')[0]);
+  if (timeField !== undefined) fields.add(timeField.split('.')[0]);
+  return [...fields];
+}
+
 export type PrepareResult =
   { ok: true; pattern: ReplayPattern; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
 
@@ -97,11 +124,12 @@ export function prepareReplayPattern(doc: PatternDocument): PrepareResult {
   const partitionKey = doc.settings.partitionKey ?? null;
   const keyOf = partitionKey === null ? () => '' : keyReader(partitionKey);
   const fieldTime = timeReader(doc.settings.time, undefined, () => Number.NaN);
+  const conditions = conditionsOf(stages);
   const pattern: ReplayPattern = {
     nfa: compiled.nfa,
     schema,
     stages,
-    conditions: conditionsOf(stages),
+    conditions,
     time: doc.settings.time.mode,
     text: timeTextFor(doc.settings.time.mode === 'event' ? doc.settings.time.format : null),
     outOfOrdernessMs: doc.settings.time.mode === 'event' ? doc.settings.time.outOfOrdernessMs : 0,
@@ -115,6 +143,12 @@ export function prepareReplayPattern(doc: PatternDocument): PrepareResult {
     },
     partitionKey,
     keyOf,
+    fieldsRead: fieldsOfRun(
+      conditions,
+      compiled.nfa.stageNames,
+      partitionKey,
+      doc.settings.time.mode === 'event' ? doc.settings.time.field : undefined,
+    ),
     stateByName: new Map(compiled.nfa.states.map((s) => [s.name, s])),
     matcherOptions(clock) {
       const reader = timeReader(doc.settings.time, undefined, clock);

@@ -55,8 +55,12 @@ export class Runner {
   /** This runner's own snapshots near the cursor (checkpoints are shared, these are not). */
   private readonly fine = new CursorSnapshots();
 
-  constructor(readonly ctx: ReplayContext) {
-    this.reader = new EventReader(ctx.source);
+  /** `readerChunks`: chunks of events the reader keeps (a run that only goes forward needs few). */
+  constructor(
+    readonly ctx: ReplayContext,
+    readerChunks?: number,
+  ) {
+    this.reader = new EventReader(ctx.source, readerChunks);
     this.options = ctx.pattern.matcherOptions(() => this.current?.ts ?? 0);
     this.matcher = new CepMatcher(ctx.pattern.nfa, this.options);
     this.counters = emptyCounters(ctx.pattern);

@@ -19,6 +19,12 @@ export interface EventSource {
   readonly count: number;
   /** Events with from <= seq < to, in seq order. */
   read(from: number, to: number): ReplayEvent[];
+  /**
+   * The same events with each object payload holding only the given top-level fields (those it
+   * has, valued as `read` gives them; other payloads whole): for runs whose events are not shown
+   * (the whole-recording analysis), decoding less. Sources without it are read whole.
+   */
+  readFields?(from: number, to: number, fields: readonly string[]): ReplayEvent[];
 }
 
 export type DiscardKind = 'window' | 'until' | 'not-stage' | 'skip' | 'contiguity' | 'condition' | 'cap';

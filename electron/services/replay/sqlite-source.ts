@@ -1,6 +1,7 @@
 /** An EventSource over a stored recording, read in chunks on its own read-only connection. */
 import type { Database, Statement } from 'better-sqlite3';
 import type { EventSource, ReplayEvent } from '../../../engine/debug';
+import { JsonProjection } from './json-projection';
 import { ChunkTimeIndex, TIME_CHUNK } from './time-index';
 
 /** A row as `.raw()` returns it: seq, ts, key, payload (JSON text), no object per row. */
@@ -42,22 +43,33 @@ export class SqliteEventSource implements EventSource {
   }
 
   read(from: number, to: number): ReplayEvent[] {
+    const rows = this.rows(from, to);
+    const texts = new Array<string>(rows.length);
+    for (let i = 0; i < rows.length; i++) texts[i] = rows[i][3];
+    return events(rows, parsePayloads(texts));
+  }
+
+  /** Decodes only the named fields of each payload (see EventSource.readFields). */
+  readFields(from: number, to: number, fields: readonly string[]): ReplayEvent[] {
+    let projection = this.projection;
+    if (projection === null || !sameFields(projection.fields, fields))
+      projection = this.projection = new JsonProjection([...fields]);
+    const rows = this.rows(from, to);
+    const payloads = new Array<Record<string, unknown>>(rows.length);
+    for (let i = 0; i < rows.length; i++)
+      payloads[i] = projection.decode(rows[i][3]) as Record<string, unknown>;
+    return events(rows, payloads);
+  }
+
+  private projection: JsonProjection | null = null;
+
+  private rows(from: number, to: number): Row[] {
     const rows = this.range.all(this.recordingId, from, to) as Row[];
     const n = rows.length;
     const times = new Array<number>(n);
-    const texts = new Array<string>(n);
-    for (let i = 0; i < n; i++) {
-      times[i] = rows[i][1];
-      texts[i] = rows[i][3];
-    }
+    for (let i = 0; i < n; i++) times[i] = rows[i][1];
     this.times.record(from, times);
-    const payloads = parsePayloads(texts);
-    const out = new Array<ReplayEvent>(n);
-    for (let i = 0; i < n; i++) {
-      const r = rows[i];
-      out[i] = { seq: r[0], ts: r[1], key: r[2], payload: payloads[i] };
-    }
-    return out;
+    return rows;
   }
 
   /**
@@ -78,6 +90,19 @@ export class SqliteEventSource implements EventSource {
     const r = this.atTime.get(this.recordingId, range.from, range.to, ts) as { seq: number } | undefined;
     return r?.seq ?? null;
   }
+}
+
+function events(rows: readonly Row[], payloads: readonly Record<string, unknown>[]): ReplayEvent[] {
+  const out = new Array<ReplayEvent>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    out[i] = { seq: r[0], ts: r[1], key: r[2], payload: payloads[i] };
+  }
+  return out;
+}
+
+function sameFields(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((f, i) => f === b[i]);
 }
 
 /**
