@@ -41,3 +41,38 @@ export async function armPaint(page: Page, selector: string): Promise<void> {
 }
 
 export const paintDone = (page: Page): Promise<number> => page.evaluate(() => window.__paintDone ?? NaN);
+
+/** Starts noting every frame's time (requestAnimationFrame) until stopFrames. */
+export async function startFrames(page: Page): Promise<void> {
+  await page.evaluate(`(() => {
+    const w = window;
+    w.__frames = [];
+    w.__framesOn = true;
+    const tick = (t) => { if (!w.__framesOn) return; w.__frames.push(t); requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
+  })()`);
+}
+
+/** The frame times noted since startFrames (ms, page clock). */
+export const stopFrames = (page: Page): Promise<number[]> =>
+  page.evaluate(`(() => { window.__framesOn = false; return window.__frames; })()`);
+
+/** Frame intervals: p95, longest, and frames dropped (each interval over one 60 Hz frame counts its missed frames). */
+export function frameStats(times: readonly number[]): {
+  frames: number;
+  p95Ms: number;
+  maxMs: number;
+  dropped: number;
+} {
+  const gaps = times.slice(1).map((t, i) => t - times[i]);
+  const sortedGaps = [...gaps].sort((a, b) => a - b);
+  const frame = 1000 / 60;
+  return {
+    frames: times.length,
+    p95Ms: sortedGaps.length
+      ? sortedGaps[Math.min(sortedGaps.length - 1, Math.floor(sortedGaps.length * 0.95))]
+      : 0,
+    maxMs: sortedGaps.length ? sortedGaps[sortedGaps.length - 1] : 0,
+    dropped: gaps.reduce((n, g) => n + Math.max(0, Math.round(g / frame) - 1), 0),
+  };
+}

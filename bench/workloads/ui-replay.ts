@@ -8,6 +8,9 @@
  *   seekPaintP95Ms                   Enter in the Go box with a random event number
  *   openToInteractiveMs              click on "Start replay" → the position label is painted (keys step)
  *   openToTimelineMs                 the same click → the timeline's analysis is complete and painted
+ *   hold*                            → sent at 100 per second for 3 s (a held key or a fast scrub):
+ *                                    frame intervals while it runs (p95, longest, frames dropped at 60 Hz),
+ *                                    steps the position moved and how long it took to settle after
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,12 +24,59 @@ import { launchChromium } from '../../test/e2e/support/browser';
 import { ensureRendererBuilt } from '../../test/e2e/support/build-renderer';
 import { rendererOutDir } from '../../test/e2e/support/paths';
 import { percentile } from '../harness';
-import { armPaint, paintDone } from '../paint-probe';
+import { armPaint, frameStats, paintDone, startFrames, stopFrames } from '../paint-probe';
 import type { Workload } from '../workload';
 import { riskCsv } from './recordings';
 
 const STEPS = 200;
 const SEEKS = 20;
+/** Steps sent 10 ms apart (100 steps per second). */
+const HOLD_STEPS = 300;
+const HOLD_INTERVAL_MS = 10;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The event number the position label shows (0 before the first event). */
+async function shownEvent(page: Page): Promise<number> {
+  const text = (await page.getByTestId('replay-position').textContent()) ?? '';
+  const m = /Event ([\d,]+)/.exec(text);
+  return m ? Number(m[1].replace(/,/g, '')) : 0;
+}
+
+/** Holds → at 100 steps per second; frame times meanwhile, and how far and how soon the position follows. */
+async function holdStep(page: Page): Promise<Record<string, number>> {
+  const from = await shownEvent(page);
+  await startFrames(page);
+  const t0 = performance.now();
+  for (let i = 0; i < HOLD_STEPS; i++) {
+    const wait = t0 + i * HOLD_INTERVAL_MS - performance.now();
+    if (wait > 0) await sleep(wait);
+    await page.keyboard.press('ArrowRight');
+  }
+  const sentMs = performance.now() - t0;
+  // Settled: the position unchanged for 300 ms.
+  let last = await shownEvent(page);
+  let stableSince = performance.now();
+  while (performance.now() - stableSince < 300) {
+    await sleep(20);
+    const now = await shownEvent(page);
+    if (now !== last) {
+      last = now;
+      stableSince = performance.now();
+    }
+  }
+  const settleMs = stableSince - t0 - sentMs;
+  const stats = frameStats(await stopFrames(page));
+  return {
+    holdStepsPerSec: Math.round(HOLD_STEPS / (sentMs / 1000)),
+    holdFrameP95Ms: round1(stats.p95Ms),
+    holdFrameMaxMs: round1(stats.maxMs),
+    holdDroppedFrames: stats.dropped,
+    holdFrames: stats.frames,
+    holdStepsShown: last - from,
+    holdSettleMs: Math.max(0, Math.round(settleMs)),
+  };
+}
 const RECORDING = 'risk-1m';
 
 /** Notes the click's timeStamp on the element (the start of an open measure). */
@@ -144,6 +194,7 @@ export const uiReplay1m: Workload = {
         await page.keyboard.press('Enter');
         seeks.push(await paintDone(page));
       }
+      const hold = await holdStep(page);
       const stepSorted = sorted(steps);
       return {
         workload: 'ui-replay-1m',
@@ -156,7 +207,8 @@ export const uiReplay1m: Workload = {
         seekPaintP95Ms: round1(percentile(sorted(seeks), 95)),
         openToInteractiveMs: Math.round(openToInteractiveMs),
         openToTimelineMs: Math.round(openToTimelineMs),
-        info: { pattern: 'card-testing (risk sample)', steps: STEPS, seeks: SEEKS },
+        ...hold,
+        info: { pattern: 'card-testing (risk sample)', steps: STEPS, seeks: SEEKS, holdSteps: HOLD_STEPS },
         mismatches: [],
       };
     } finally {

@@ -76,6 +76,9 @@ describe('benchmark workloads at a tiny size', () => {
           'seekPaintP95Ms',
           'openToInteractiveMs',
           'openToTimelineMs',
+          'holdFrameP95Ms',
+          'holdDroppedFrames',
+          'holdStepsShown',
         ])
           expect({ field, value: r[field] }).toEqual({ field, value: expect.any(Number) as number });
       } else expect(r.rowsPerSec).toEqual(expect.any(Number));
