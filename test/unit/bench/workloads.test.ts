@@ -47,6 +47,8 @@ describe('benchmark workloads at a tiny size', () => {
         expect(r.keys).toBeGreaterThan(0);
         expect(r.keyPaintP95Ms).toEqual(expect.any(Number));
         expect(r.mainThreadCpuPerKeyMs).toBeGreaterThan(0);
+        // The trace found each key's task and the frame after it.
+        expect(r.keyFrameCpuP50Ms).toBeGreaterThan(0);
         expect(r.mismatches).toEqual([]);
         return;
       }
