@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { appRegistry } from './app-registry';
+import { flushPendingEdits } from '../state/pending-edits';
 import { isMacPlatform } from './shortcut';
 
 /**
@@ -12,6 +13,8 @@ export function useGlobalShortcuts(): void {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.isComposing) return;
       const hasModifier = event.ctrlKey || event.metaKey || event.altKey;
+      // A chord acts on the document: keys typed in a condition a moment ago must be in it first.
+      if (hasModifier) flushPendingEdits();
       if (!hasModifier && isTextTarget(event.target)) return;
       const action = appRegistry.findByKey(event, isMac);
       if (!action) return;

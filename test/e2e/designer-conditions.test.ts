@@ -6,6 +6,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Pattern } from '../../engine/format/builder';
+import type { PatternDocument } from '../../engine/format/schema';
 import { openStored, stageNode, storedDocument, typeInCondition, waitSaved } from './support/designer-page';
 import { launchApp, type RunningApp } from './support/launch';
 
@@ -88,6 +89,23 @@ describe('designer: the condition editor', () => {
     await page.keyboard.type(').amount', { delay: 20 });
     await page.keyboard.press('Escape');
     expect(await whereOf('second')).toBe("kind == 'b' && amount > last(first).amount");
+  });
+
+  it('saves every key typed just before Ctrl+S (keys reach the pattern after the frame that shows them)', async () => {
+    await select('first');
+    await clickAtEnd();
+    // No pause between the last key and the chord: the version must still hold every key.
+    await page.keyboard.type(' && amount > 7');
+    await app.shell.chord('S');
+    const newestWhere = async (): Promise<string | undefined> => {
+      const [newest] = await app.api.patterns.versions({ id });
+      if (!newest) return undefined;
+      const version = await app.api.patterns.getVersion({ id, version: newest.version });
+      const node = (version.document as PatternDocument).nodes.find((n) => n.name === 'first');
+      return node?.kind === 'stage' ? node.where : undefined;
+    };
+    await expect.poll(newestWhere).toBe("kind == 'a' && amount > 7");
+    await page.keyboard.press('Escape');
   });
 
   it('names stages and connections by name in every problem, never by id', async () => {

@@ -4,7 +4,7 @@
  * replay is open each condition's value on the current step inline.
  */
 import Editor, { type OnMount } from '@monaco-editor/react';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type * as Monaco from 'monaco-editor/editor';
 import type { CompileOptions } from '../../../engine/expr/index';
 import type { Diagnostic } from '../../../engine/pattern/diagnostic';
@@ -17,7 +17,9 @@ import { registerConditionQuickFixes, setConditionFixes } from '../../monaco/con
 import { monaco } from '../../monaco/setup';
 import { monacoThemeName } from '../../monaco/themes';
 import { useDocumentStore } from '../../state/document-store';
+import { registerPendingEdits } from '../../state/pending-edits';
 import { effectiveTheme, useUiStore } from '../../state/ui-store';
+import { deferredWrite, type DeferredWrite } from './after-paint';
 import { diagnosticsToMarkers, toMonacoMarkers } from './condition-markers';
 import { useCursorRequest } from './cursor-request';
 import { useInlineValues } from './use-inline-values';
@@ -43,6 +45,34 @@ interface ConditionEditorProps {
 const LINE_HEIGHT = 19;
 const MAX_LINES = 8;
 
+function editorOptions(ariaLabel: string): Monaco.editor.IStandaloneEditorConstructionOptions {
+  return {
+    ariaLabel,
+    minimap: { enabled: false },
+    lineNumbers: 'off',
+    glyphMargin: false,
+    folding: false,
+    lineDecorationsWidth: 4,
+    lineNumbersMinChars: 0,
+    renderLineHighlight: 'none',
+    scrollBeyondLastLine: false,
+    overviewRulerLanes: 0,
+    hideCursorInOverviewRuler: true,
+    wordWrap: 'on',
+    fontSize: 12,
+    lineHeight: LINE_HEIGHT,
+    padding: { top: 4, bottom: 4 },
+    scrollbar: { vertical: 'auto', horizontal: 'hidden', alwaysConsumeMouseWheel: false },
+    fixedOverflowWidgets: true,
+    automaticLayout: true,
+    quickSuggestions: { other: true, strings: false, comments: false },
+    suggestOnTriggerCharacters: true,
+    fontFamily: "'JetBrains Mono', 'Cascadia Code', Menlo, Consolas, monospace",
+    contextmenu: false,
+    tabFocusMode: true,
+  };
+}
+
 export function ConditionEditor({
   editorKey,
   value,
@@ -66,14 +96,44 @@ export function ConditionEditor({
   }, [context]);
   const request = useCursorRequest((s) => s.request);
   useInlineValues(editor, editorKey);
-  // The last text this editor reported: its echo through the store must not be written back (the
-  // model may already be a keystroke ahead), only a change from elsewhere (undo, JSON view).
+  // The last text this editor reported, and the last it wrote to the store: the store's echo of a
+  // write must not come back into the editor (the model may already be keys ahead), only a change
+  // from elsewhere (undo, JSON view).
   const emitted = useRef(value);
+  const written = useRef(value);
+  const onChangeRef = useRef(onChange);
+  useEffect(() => {
+    onChangeRef.current = onChange;
+  }, [onChange]);
+  // Keys are written to the store after the frame showing them is painted (one write per frame), so
+  // the canvas, the inspector and autosave never delay the key's own paint.
+  const writer = useRef<DeferredWrite<string> | null>(null);
+  useEffect(() => {
+    const pending = deferredWrite<string>((text) => {
+      written.current = text;
+      onChangeRef.current(text);
+    });
+    writer.current = pending;
+    // Shortcut chords, leaving the page or this editor (another stage selected) write what is pending first.
+    const flush = (): void => pending.flush();
+    const unregister = registerPendingEdits(flush);
+    window.addEventListener('beforeunload', flush, { capture: true });
+    window.addEventListener('pagehide', flush, { capture: true });
+    return () => {
+      unregister();
+      window.removeEventListener('beforeunload', flush, { capture: true });
+      window.removeEventListener('pagehide', flush, { capture: true });
+      flush();
+    };
+  }, []);
 
   useEffect(() => {
     const model = editor?.getModel();
-    if (!editor || !model || value === emitted.current || value === model.getValue()) return;
+    if (!editor || !model || value === written.current || value === model.getValue()) return;
+    // Changed elsewhere: that text wins over keys not yet written.
+    writer.current?.cancel();
     emitted.current = value;
+    written.current = value;
     editor.executeEdits('cepheus', [{ range: model.getFullModelRange(), text: value }]);
     editor.pushUndoStop();
   }, [editor, value]);
@@ -86,6 +146,7 @@ export function ConditionEditor({
       ed.pushUndoStop();
     }
     setEditor(ed);
+    ed.onDidBlurEditorText(() => writer.current?.flush());
     setContentHeight(ed.getContentHeight());
     ed.onDidContentSizeChange((e) => setContentHeight(e.contentHeight));
   };
@@ -124,6 +185,8 @@ export function ConditionEditor({
     useCursorRequest.getState().take(request.nonce);
   }, [editor, request, editorKey]);
 
+  // A new options object would make the wrapper call updateOptions (a whole reconfiguration) on every render.
+  const options = useMemo(() => editorOptions(ariaLabel), [ariaLabel]);
   const hasError = diagnostics.some((d) => d.severity === 'error');
   return (
     <div
@@ -148,34 +211,10 @@ export function ConditionEditor({
         onChange={(next) => {
           if (next === undefined || next === emitted.current) return;
           emitted.current = next;
-          onChange(next);
+          writer.current?.set(next);
         }}
         loading={<div className="condition-loading">Loading editor…</div>}
-        options={{
-          ariaLabel,
-          minimap: { enabled: false },
-          lineNumbers: 'off',
-          glyphMargin: false,
-          folding: false,
-          lineDecorationsWidth: 4,
-          lineNumbersMinChars: 0,
-          renderLineHighlight: 'none',
-          scrollBeyondLastLine: false,
-          overviewRulerLanes: 0,
-          hideCursorInOverviewRuler: true,
-          wordWrap: 'on',
-          fontSize: 12,
-          lineHeight: LINE_HEIGHT,
-          padding: { top: 4, bottom: 4 },
-          scrollbar: { vertical: 'auto', horizontal: 'hidden', alwaysConsumeMouseWheel: false },
-          fixedOverflowWidgets: true,
-          automaticLayout: true,
-          quickSuggestions: { other: true, strings: false, comments: false },
-          suggestOnTriggerCharacters: true,
-          fontFamily: "'JetBrains Mono', 'Cascadia Code', Menlo, Consolas, monospace",
-          contextmenu: false,
-          tabFocusMode: true,
-        }}
+        options={options}
       />
     </div>
   );

@@ -1,19 +1,20 @@
 /** How a node attaches to the previous one (its incoming edge), with Flink's refusals explained. */
-import type { PatternDocument, PatternEdge } from '../../../engine/format/schema';
+import type { PatternEdge } from '../../../engine/format/schema';
 import type { Diagnostic } from '../../../engine/pattern/diagnostic';
 import type { Contiguity } from '../../../engine/pattern/spec';
-import { CONTIGUITY_CHOICES, contiguityOptions } from './contiguity-rules';
+import { CONTIGUITY_CHOICES } from './contiguity-rules';
+import type { Availability } from './quantifier-rules';
 import { Field } from './Field';
 
 interface ContiguitySelectProps {
-  doc: PatternDocument;
   edge: PatternEdge;
+  /** contiguityOptions(doc, edge) */
+  options: Record<Contiguity, Availability>;
   diagnostics: readonly Diagnostic[];
   onChange: (contiguity: Contiguity) => void;
 }
 
-export function ContiguitySelect({ doc, edge, diagnostics, onChange }: ContiguitySelectProps) {
-  const options = contiguityOptions(doc, edge);
+export function ContiguitySelect({ edge, options, diagnostics, onChange }: ContiguitySelectProps) {
   const current = CONTIGUITY_CHOICES.find((c) => c.value === edge.contiguity);
   const reasons = [
     ...new Set(CONTIGUITY_CHOICES.map((c) => options[c.value]).flatMap((a) => (a.enabled ? [] : [a.reason]))),

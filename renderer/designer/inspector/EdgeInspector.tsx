@@ -4,6 +4,7 @@ import { findNode } from '../../canvas/doc-tree';
 import { useDocumentStore } from '../../state/document-store';
 import { useValidationStore } from '../../state/validation-store';
 import { ContiguitySelect } from './ContiguitySelect';
+import { contiguityOptions } from './contiguity-rules';
 import { OtherProblems } from './OtherProblems';
 import { Section } from './Section';
 
@@ -29,8 +30,8 @@ export function EdgeInspector({ doc, edge }: { doc: PatternDocument; edge: Patte
           </button>
         </div>
         <ContiguitySelect
-          doc={doc}
           edge={edge}
+          options={contiguityOptions(doc, edge)}
           diagnostics={problems.filter((d) => d.target?.field === 'contiguity')}
           onChange={(contiguity) => useDocumentStore.getState().updateEdge(edge.id, { contiguity })}
         />

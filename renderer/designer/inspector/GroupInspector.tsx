@@ -5,7 +5,7 @@ import { useValidationStore } from '../../state/validation-store';
 import { fieldDiagnostics } from '../problems/validate-document';
 import { Field } from './Field';
 import { GroupContents } from './GroupContents';
-import { IncomingSection } from './IncomingSection';
+import { IncomingSection, useIncomingView } from './IncomingSection';
 import { OtherProblems } from './OtherProblems';
 import { QuantifierEditor } from './QuantifierEditor';
 import { quantifierOptions } from './quantifier-rules';
@@ -25,6 +25,7 @@ export function GroupInspector({
   const update = (patch: Partial<GroupNode>): void =>
     useDocumentStore.getState().updateGroup(group.id, patch);
   const quantifier = fieldDiagnostics(problems, 'quantifier');
+  const incoming = useIncomingView(doc, ctx);
   return (
     <div className="insp-panel" data-testid="group-inspector" data-node-id={group.id}>
       <Section title="Group" errors={fieldDiagnostics(problems, 'name').length} testId="section-group">
@@ -65,7 +66,7 @@ export function GroupInspector({
           onChange={(q) => update({ quantifier: q })}
         />
       </Section>
-      <IncomingSection doc={doc} ctx={ctx} />
+      <IncomingSection view={incoming} />
       <OtherProblems
         problems={problems.filter(
           (d) => !d.target?.field || d.target.field === 'settings' || d.target.field === 'where',

@@ -2,7 +2,7 @@
  * The quantifier of a stage or group. It offers only combinations Flink accepts for this node and
  * says why the others are off, quoting Flink's own refusal.
  */
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { DocQuantifier } from '../../../engine/format/schema';
 import type { Diagnostic } from '../../../engine/pattern/diagnostic';
 import type { InnerContiguity, QuantifierKind } from '../../../engine/pattern/spec';
@@ -37,7 +37,13 @@ const INNER: { value: InnerContiguity; label: string; hint: string }[] = [
 
 const reasonOf = (a: Availability): string | undefined => (a.enabled ? undefined : a.reason);
 
-export function QuantifierEditor({ quantifier: q, options, diagnostics, onChange }: QuantifierEditorProps) {
+/** Memoized: the stage inspector renders on every key typed in a condition; this part shows none of it. */
+export const QuantifierEditor = memo(function QuantifierEditor({
+  quantifier: q,
+  options,
+  diagnostics,
+  onChange,
+}: QuantifierEditorProps) {
   const [countError, setCountError] = useState<string | null>(null);
   const [windowError, setWindowError] = useState<string | null>(null);
   const set = (patch: Partial<DocQuantifier>): void => onChange({ ...q, ...patch });
@@ -220,4 +226,4 @@ export function QuantifierEditor({ quantifier: q, options, diagnostics, onChange
       <FieldMessages diagnostics={diagnostics} />
     </div>
   );
-}
+});
