@@ -6,7 +6,7 @@
  * file is explained without touching the library.
  */
 import { readFileSync } from 'node:fs';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator, Page, Response, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDocument } from '../../engine/format/load';
 import { launchApp, type RunningApp } from './support/launch';
@@ -236,6 +236,43 @@ describe('pattern library: first start, samples gallery, list actions and files'
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
     expect(await namesStored()).toEqual(before);
+  });
+
+  it('deletes the open pattern while its autosave is on the wire: the save ends first, none follows the delete', async () => {
+    const { shell, page } = app;
+    await galleryRow().hover();
+    await galleryRow().getByTestId('library-duplicate').click();
+    await shell.patternTitle.filter({ hasText: 'CPU saturated copy' }).waitFor();
+    // Saves reach the back end 1.5 s late, as from a busy host: the delete is clicked while one is sent.
+    let routed = 0;
+    const statuses: number[] = [];
+    const slowSave = async (route: Route): Promise<void> => {
+      routed += 1;
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    };
+    const onResponse = (response: Response): void => {
+      if (response.url().endsWith('/api/patterns.save')) statuses.push(response.status());
+    };
+    page.on('response', onResponse);
+    await page.route('**/api/patterns.save', slowSave);
+    try {
+      await page.getByTestId('pattern-inspector').getByLabel('Description').fill('about to be deleted');
+      await page.locator('[data-testid="save-status"][data-state="saving"]').waitFor();
+      await row('CPU saturated copy').hover();
+      await row('CPU saturated copy').getByTestId('library-delete').click();
+      await page.getByTestId('confirm-delete').click();
+      await row('CPU saturated copy').waitFor({ state: 'detached' });
+      expect(await namesStored()).not.toContain('CPU saturated copy');
+      expect(await shell.statusBar.textContent()).toContain('Deleted “CPU saturated copy”');
+      // Every save sent has its answer, and none is a "not found" from arriving after the delete.
+      await expect.poll(() => statuses.length, { timeout: 15_000 }).toBe(routed);
+      expect(routed).toBeGreaterThan(0);
+      expect(statuses.filter((status) => status !== 200)).toEqual([]);
+    } finally {
+      page.off('response', onResponse);
+      await page.unroute('**/api/patterns.save', slowSave);
+    }
   });
 
   it('produced no console errors, page errors, CSP violations or failed requests', async () => {

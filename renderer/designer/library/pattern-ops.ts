@@ -11,7 +11,9 @@ import { useLibraryStore } from '../../state/library-store';
 import { useReplayStore } from '../../state/replay-store';
 import { useUiStore } from '../../state/ui-store';
 import { documentFileName, MAX_DOCUMENT_FILE_BYTES, parseDocumentFile } from './document-file';
+import { clearDraft } from './drafts';
 import { useLibraryUiStore } from './library-ui-store';
+import { activeSaver } from './save-controller';
 
 const notify = (text: string, kind: 'info' | 'error' = 'info') =>
   useUiStore.getState().setNotice({ kind, text });
@@ -49,13 +51,19 @@ export async function duplicatePattern(api: CepApi, id: string): Promise<void> {
 }
 
 export async function deletePattern(api: CepApi, id: string, name: string): Promise<void> {
+  const open = useLibraryStore.getState().openId === id;
+  // An autosave of the open pattern must not reach the server after the delete (a "not found" save).
+  if (open) await activeSaver()?.forget(id);
   try {
     await api.patterns.delete({ id });
     if (useLibraryStore.getState().openId === id) useLibraryStore.getState().close();
+    clearDraft(id);
     await useLibraryStore.getState().refresh(api);
     notify(`Deleted “${name}”`);
   } catch (err) {
     notify(`Could not delete: ${reason(err)}`, 'error');
+    // Still there: its edits save again.
+    if (open) void activeSaver()?.saveWorkingCopy();
   }
 }
 

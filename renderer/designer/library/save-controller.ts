@@ -62,6 +62,11 @@ export interface Saver {
   saveWorkingCopy(): Promise<void>;
   /** Saves and records a version when the pattern differs from the newest version. */
   saveVersion(message?: string, options?: { quiet?: boolean }): Promise<VersionOutcome>;
+  /**
+   * The open pattern is about to be deleted: no autosave or version pause fires for it any more, and
+   * a save already sent ends first (it would otherwise reach the server after the delete).
+   */
+  forget(patternId: string): Promise<void>;
   dispose(): void;
 }
 
@@ -212,6 +217,12 @@ export function createSaver(api: CepApi): Saver {
   const saver: Saver = {
     saveWorkingCopy,
     saveVersion,
+    forget: async (patternId) => {
+      if (docState().patternId !== patternId) return;
+      window.clearTimeout(timer);
+      window.clearTimeout(pauseTimer);
+      while (inFlight) await inFlight.catch(() => undefined);
+    },
     dispose: () => {
       unsubscribe();
       window.removeEventListener('beforeunload', beforeUnload);
