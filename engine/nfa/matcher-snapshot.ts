@@ -3,7 +3,7 @@ import type { EventRecord } from '../pattern/spec';
 import { newKeyState, type KeyState } from './key-state';
 import type { CepMatcher } from './matcher';
 import type { MatcherSnapshot, SnapshotTime } from './matcher-types';
-import { snapshotNfaState } from './nfa-snapshot';
+import { snapshotNfaState, type NfaStateSnapshot } from './nfa-snapshot';
 
 export function encodeTime(t: number): SnapshotTime {
   if (t === Number.POSITIVE_INFINITY) return '+inf';
@@ -33,13 +33,20 @@ export function snapshotMatcher(m: CepMatcher): MatcherSnapshot {
     waiting.set(e.key, list);
   }
   for (const list of waiting.values()) list.sort((a, b) => a.seq - b.seq);
-  const states: KeyState[] = [...m.keys.values()];
-  const stateless = new Set<KeyState>();
-  for (const key of waiting.keys())
+  const keys: MatcherSnapshot['keys'] = [...m.keys.values()].map((ks) => ({
+    key: ks.key,
+    nfa: snapshotNfaState(m.nfa, ks.nfa),
+    buffer: bufferGroups(waiting.get(ks.key) ?? []),
+    timers: (timersByKey.get(ks) ?? []).sort((a, b) => a.order - b.order),
+  }));
+  // A stateless key's NFA is a fresh one, the same for every key (restoring does not read it): one
+  // object for all of them. Most keys of a snapshot are such (events waiting for the watermark), and
+  // a key state made and written per key was most of a snapshot's cost.
+  let fresh: NfaStateSnapshot | undefined;
+  for (const [key, list] of waiting)
     if (!m.keys.has(key)) {
-      const ks = newKeyState(m.nfa, key, m.options.maxPartialMatchesPerKey, 1);
-      stateless.add(ks);
-      states.push(ks);
+      fresh ??= snapshotNfaState(m.nfa, newKeyState(m.nfa, key, m.options.maxPartialMatchesPerKey, 1).nfa);
+      keys.push({ key, nfa: fresh, buffer: bufferGroups(list), timers: [], stateless: true });
     }
   return {
     format: 'cepheus.matcher/1',
@@ -51,13 +58,7 @@ export function snapshotMatcher(m: CepMatcher): MatcherSnapshot {
     runIdFloor: m.runIdFloor,
     idleQueue: m.idleQueue.map((ks) => ks.key),
     counters: { ...m.counters },
-    keys: states.map((ks) => ({
-      key: ks.key,
-      nfa: snapshotNfaState(m.nfa, ks.nfa),
-      buffer: bufferGroups(waiting.get(ks.key) ?? []),
-      timers: (timersByKey.get(ks) ?? []).sort((a, b) => a.order - b.order),
-      ...(stateless.has(ks) ? { stateless: true as const } : {}),
-    })),
+    keys,
   };
 }
 
