@@ -4,6 +4,7 @@
  * the condition context materializes bound events only when a condition asks for them.
  */
 import type { EventGuard } from '../expr/guard';
+import type { StateSkip } from './guards';
 import type { EventRecord } from '../pattern/spec';
 import { leaveCounting, processCounting } from './counting';
 import { heapOffer, heapPushAt } from './java-heap';
@@ -255,6 +256,48 @@ export function eventIsInert(nfa: CompiledNfa, event: EventRecord): boolean {
   return guardsFail(nfa.guards as readonly EventGuard[], inert, event);
 }
 
+/** Per state, whether the current event leaves a run there where it is (cached per step, like guards). */
+const stayAt: number[] = [];
+const stayHeld: boolean[] = [];
+
+/**
+ * True when `event` leaves every run of `st` where it is: each run's state has a skip whose guards
+ * all reject the event and whose outcome is to stay (from the start state: no take; otherwise one
+ * ignore edge back to the state). The full step would then only renumber the runs outside the start
+ * state, in array order, and push them back into a heap that comes out as the same array (each run
+ * stays under its parent). Cheaper than one skip per run: each state is tested once per event, and
+ * a state's runs cost an array read. False whenever the full step could do more: completed runs
+ * held, live runs over the cap, a list over the run budget, a list that is not a heap.
+ */
+function everyRunStays(
+  nfa: CompiledNfa,
+  st: NfaState,
+  skips: readonly (StateSkip | null)[],
+  guards: readonly EventGuard[],
+  event: EventRecord,
+  runCap: number,
+): boolean {
+  const old = st.partial;
+  if (old.length > runCap || st.completed.length !== 0) return false;
+  let live = 0;
+  for (let i = 0; i < old.length; i++) {
+    const run = old[i];
+    const s = run.state;
+    if (stayAt[s] !== guardStep) {
+      stayAt[s] = guardStep;
+      const sk = skips[s];
+      stayHeld[s] =
+        sk != null &&
+        ((nfa.states[s] as { kind: string }).kind === 'start' ? !sk.takes : sk.ignoreTo === s) &&
+        guardsFail(guards, sk.guards, event);
+    }
+    if (!stayHeld[s]) return false;
+    if (run.startFid >= 0 && ++live > st.maxPartialMatches) return false;
+    if (i > 0 && compareRuns(run, old[(i - 1) >>> 1]) < 0) return false;
+  }
+  return true;
+}
+
 /** The start run of a fresh key state, as a condition context sees it (no events bound). */
 const freshStart = { id: 0, state: 0, node: null, startTs: -1, startFid: -1 };
 
@@ -391,6 +434,20 @@ export function processEvent(
   // The run budget (run-budget.ts): runs this key may hold and matches this event may complete.
   const runCap = st.limits === undefined ? Number.POSITIVE_INFINITY : st.limits.runs - st.completed.length;
   const matchCap = st.limits === undefined ? Number.POSITIVE_INFINITY : st.limits.matches;
+  // Every run stays (see everyRunStays): only the ids of the runs outside the start state move.
+  if (
+    observer === undefined &&
+    skips !== undefined &&
+    old.length > 1 &&
+    matchCap >= 0 &&
+    everyRunStays(nfa, st, skips, guards, event, runCap)
+  ) {
+    for (let i = 0; i < old.length; i++) {
+      const run = old[i] as MutableRun;
+      if ((nfa.states[run.state] as { kind: string }).kind !== 'start') run.id = st.nextRunId++;
+    }
+    return EMPTY_RESULT;
+  }
   try {
     for (let i = 0; i <= old.length; i++) {
       if (nextN + potential.length > runCap || potential.length > matchCap)
