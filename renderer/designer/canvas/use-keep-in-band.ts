@@ -19,10 +19,14 @@ export function panInto(lo: number, hi: number, min: number, max: number): numbe
 
 type Size = { width: number; height: number };
 
-/** Whether [lo, hi] × [top, bottom] (pane pixels) lies in the band of a pane of size `size`. */
-function inBand(box: { left: number; top: number; right: number; bottom: number }, size: Size): boolean {
-  const insets = freeInsets();
-  if (!insets) return true;
+type Insets = NonNullable<ReturnType<typeof freeInsets>>;
+
+/** Whether `box` (pane pixels) lies in the free band of a pane of size `size`. */
+function inBand(
+  box: { left: number; top: number; right: number; bottom: number },
+  size: Size,
+  insets: Insets,
+): boolean {
   return (
     box.left >= insets.left - 1 &&
     box.top >= insets.top - 1 &&
@@ -46,7 +50,7 @@ function keepInBand(before: Size, now: Size): void {
     right: (bounds.x + bounds.width) * v.zoom + v.x,
     bottom: (bounds.y + bounds.height) * v.zoom + v.y,
   };
-  if (!inBand(box, before) || inBand(box, now)) return;
+  if (!inBand(box, before, insets) || inBand(box, now, insets)) return;
   const dx = panInto(box.left, box.right, insets.left, now.width - insets.right);
   const dy = panInto(box.top, box.bottom, insets.top, now.height - insets.bottom);
   const fits =

@@ -15,11 +15,10 @@ import {
   processEvent,
   type CompiledNfa,
   type NfaState,
-  type NfaStepResult,
 } from '../../../engine/nfa';
 import type { EventRecord, PatternSpec } from '../../../engine/pattern/spec';
 import { patternArb } from '../differential/arbitraries';
-import { compile, pattern, stage } from './helpers';
+import { compile, pattern, stage, stepOutcome } from './helpers';
 
 /** Events over a, b, c and d; patterns name only a, b and c, so a 'd' often leaves every run where it is. */
 const eventsArb = fc
@@ -47,15 +46,6 @@ function path(node: NfaState['partial'][number]['node']): string {
   for (let n = node; n !== null; n = n.parent) out.push(`${n.stage}:${n.seq}@${n.ts}/${n.fid}`);
   return out.join(' ');
 }
-
-const outcome = (r: NfaStepResult): unknown => ({
-  matches: r.matches.map((m) => m.stages.map((s) => `${s.stage}:${s.events.map((e) => e.seq).join(',')}`)),
-  timeouts: r.timeouts.map((t) =>
-    t.match.stages.map((s) => `${s.stage}:${s.events.map((e) => e.seq).join(',')}`),
-  ),
-  warnings: r.warnings,
-  error: r.error,
-});
 
 /** Written from the definition, apart from the runtime: does the event leave every run where it is? */
 function everyRunStaysHere(nfa: CompiledNfa, st: NfaState, event: EventRecord): boolean {
@@ -90,13 +80,13 @@ describe('an event that leaves every run where it is', () => {
           const full = createNfaState(nfa, { maxPartialMatches: cap });
           const traced = { edge: () => undefined };
           events.forEach((e, i) => {
-            expect(outcome(advanceTime(nfa, fast, e.ts))).toEqual(
-              outcome(advanceTime(nfa, full, e.ts, traced)),
+            expect(stepOutcome(advanceTime(nfa, fast, e.ts))).toEqual(
+              stepOutcome(advanceTime(nfa, full, e.ts, traced)),
             );
             const before = fast.partial;
             const stays = everyRunStaysHere(nfa, fast, e.record);
-            expect(outcome(processEvent(nfa, fast, e.record, e.ts, i))).toEqual(
-              outcome(processEvent(nfa, full, e.record, e.ts, i, traced)),
+            expect(stepOutcome(processEvent(nfa, fast, e.record, e.ts, i))).toEqual(
+              stepOutcome(processEvent(nfa, full, e.record, e.ts, i, traced)),
             );
             expect(view(fast)).toEqual(view(full));
             if (stays) {
@@ -126,7 +116,7 @@ describe('an event that leaves every run where it is', () => {
     const [fast, full] = started();
     fast.maxPartialMatches = full.maxPartialMatches = 1;
     const r = processEvent(nfa, fast, { name: 'd' }, 5, 3);
-    expect(outcome(r)).toEqual(outcome(processEvent(nfa, full, { name: 'd' }, 5, 3, traced)));
+    expect(stepOutcome(r)).toEqual(stepOutcome(processEvent(nfa, full, { name: 'd' }, 5, 3, traced)));
     expect(r.warnings).toHaveLength(1);
     expect(view(fast)).toEqual(view(full));
     // A run list that is not a heap (a hand-made snapshot): the full step pushes the runs back into one.

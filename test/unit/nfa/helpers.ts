@@ -12,6 +12,7 @@ import {
   processEvent,
   type CompiledNfa,
   type Match,
+  type NfaStepResult,
 } from '../../../engine/nfa/index';
 
 export function stage(
@@ -84,4 +85,16 @@ export function run(
     }
   });
   return out;
+}
+
+/** What one NFA step produced, in comparable form: matches and timeouts as stage:seqs, warnings, error. */
+export function stepOutcome(r: NfaStepResult): unknown {
+  const bound = (m: Match): string[] =>
+    m.stages.map((s) => `${s.stage}:${s.events.map((e) => e.seq).join(',')}`);
+  return {
+    matches: r.matches.map(bound),
+    timeouts: r.timeouts.map((t) => bound(t.match)),
+    warnings: r.warnings,
+    error: r.error,
+  };
 }

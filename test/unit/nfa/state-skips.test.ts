@@ -4,6 +4,7 @@
  * wants every edge), so the traced run is the reference: both must give the same results and states.
  */
 import fc from 'fast-check';
+import { stepOutcome } from './helpers';
 import { describe, expect, it } from 'vitest';
 import { parseCondition } from '../../../engine/expr';
 import { guardOf } from '../../../engine/expr/guard';
@@ -14,7 +15,6 @@ import {
   createNfaState,
   processEvent,
   type NfaState,
-  type NfaStepResult,
 } from '../../../engine/nfa';
 import type { NfaObserver } from '../../../engine/nfa/observer';
 import type { EdgeCondition } from '../../../engine/nfa/types';
@@ -124,14 +124,6 @@ describe('state skips', () => {
     nextRunId: st.nextRunId,
     liveNodes: st.liveNodes,
   });
-  const outcome = (r: NfaStepResult): unknown => ({
-    matches: r.matches.map((m) => m.stages.map((s) => `${s.stage}:${s.events.map((e) => e.seq).join(',')}`)),
-    timeouts: r.timeouts.map((t) =>
-      t.match.stages.map((s) => `${s.stage}:${s.events.map((e) => e.seq).join(',')}`),
-    ),
-    warnings: r.warnings,
-    error: r.error,
-  });
 
   it('report the same branches and discards to an observer that does not trace edges', () => {
     fc.assert(
@@ -180,11 +172,11 @@ describe('state skips', () => {
           const full = createNfaState(nfa, { maxPartialMatches: cap });
           const observer = { edge: () => undefined };
           events.forEach((e, i) => {
-            expect(outcome(advanceTime(nfa, fast, e.ts))).toEqual(
-              outcome(advanceTime(nfa, full, e.ts, observer)),
+            expect(stepOutcome(advanceTime(nfa, fast, e.ts))).toEqual(
+              stepOutcome(advanceTime(nfa, full, e.ts, observer)),
             );
-            expect(outcome(processEvent(nfa, fast, e.record, e.ts, i))).toEqual(
-              outcome(processEvent(nfa, full, e.record, e.ts, i, observer)),
+            expect(stepOutcome(processEvent(nfa, fast, e.record, e.ts, i))).toEqual(
+              stepOutcome(processEvent(nfa, full, e.record, e.ts, i, observer)),
             );
             expect(view(fast)).toEqual(view(full));
           });
