@@ -24,7 +24,7 @@ import {
 import type { EventRecord, PatternSpec } from '../../../engine/pattern/spec';
 import { patternArb } from '../differential/arbitraries';
 import { timesSpecArb } from './times-arb';
-import { describeMatch, ReferenceOperator } from './operator-reference';
+import { outputLine, ReferenceOperator } from './operator-reference';
 
 type Op = { event: EventRecord } | { watermark: number } | { sweep: true };
 
@@ -127,20 +127,6 @@ function optionsOf(s: Scenario): MatcherOptions {
   };
 }
 
-function line(o: MatcherOutput): string {
-  switch (o.kind) {
-    case 'match':
-    case 'timeout':
-      return `${o.kind} @${o.timestamp} ${describeMatch(o.match)}`;
-    case 'late':
-      return `late #${o.event.seq}`;
-    case 'warning':
-      return `warning @${o.timestamp} ${o.message.replace(/^key [^:]*: /, '')}`;
-    case 'error':
-      return `error @${o.timestamp} ${o.message}`;
-  }
-}
-
 interface Result {
   outputs: Record<string, string[]>;
   timeouts: number;
@@ -180,7 +166,7 @@ function runMatcher(s: Scenario): Result {
   m.liveTotal();
   const outputs: Record<string, string[]> = {};
   const collect = (outs: readonly MatcherOutput[]): void => {
-    for (const o of outs) (outputs[o.key] ??= []).push(line(o));
+    for (const o of outs) (outputs[o.key] ??= []).push(outputLine(o));
   };
   const timers: Record<string, number[]>[] = [];
   s.ops.forEach((op, i) => {

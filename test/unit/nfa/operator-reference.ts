@@ -13,6 +13,7 @@ import {
   processEvent,
   type CompiledNfa,
   type MatcherOptions,
+  type MatcherOutput,
   type NfaObserver,
   type NfaState,
   type NfaStepResult,
@@ -169,4 +170,19 @@ export class ReferenceOperator {
 
 export function describeMatch(m: { stages: { stage: string; events: { seq: number }[] }[] }): string {
   return m.stages.map((s) => `${s.stage}:${s.events.map((e) => e.seq).join(',')}`).join(' ');
+}
+
+/** One matcher output as a line the reference's outputs are compared with. */
+export function outputLine(o: MatcherOutput): string {
+  switch (o.kind) {
+    case 'match':
+    case 'timeout':
+      return `${o.kind} @${o.timestamp} ${describeMatch(o.match)}`;
+    case 'late':
+      return `late #${o.event.seq}`;
+    case 'warning':
+      return `warning @${o.timestamp} ${o.message.replace(/^key [^:]*: /, '')}`;
+    case 'error':
+      return `error @${o.timestamp} ${o.message}`;
+  }
 }
