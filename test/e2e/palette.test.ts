@@ -14,7 +14,7 @@ describe('command palette', () => {
   beforeAll(async () => {
     app = await launchApp({ seedSamples: true });
     page = app.page;
-    await app.shell.patternTitle.filter({ hasText: 'Card testing' }).waitFor();
+    await app.shell.patternTitle.filter({ hasText: 'Card testing' }).waitFor({ timeout: 90_000 });
   });
 
   afterAll(async () => {

@@ -46,7 +46,7 @@ describe('replay keyboard', () => {
     app = await launchApp({ seedSamples: true });
     page = app.page;
     cashout = page.locator('.react-flow__node', { has: page.getByTestId('stage-node-cashout') });
-    await cashout.waitFor();
+    await cashout.waitFor({ timeout: 90_000 });
     cashoutId = (await cashout.getAttribute('data-id')) ?? '';
   });
 

@@ -49,7 +49,8 @@ describe('replay side panels', () => {
   beforeAll(async () => {
     app = await launchApp({ seedSamples: true });
     page = app.page;
-    await page.getByTestId('stage-node-cashout').waitFor();
+    // Seeding the samples and opening the welcome one can take long on a loaded machine.
+    await page.getByTestId('stage-node-cashout').waitFor({ timeout: 90_000 });
     await app.shell.selectBottomTab('replay');
     await page.getByTestId('replay-start').click();
     await page.getByTestId('replay-panel').waitFor();
