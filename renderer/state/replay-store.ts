@@ -123,7 +123,10 @@ function readRecordingChoices(): Record<string, number> {
   }
 }
 
-/** One move at a time; at most a few queued (key repeat), the rest dropped. */
+/**
+ * One move at a time; at most a few queued, the rest dropped (clicks on the timeline). Step presses
+ * are not dropped: while a move is in flight they add up, and are sent as one move.
+ */
 let chain: Promise<unknown> = Promise.resolve();
 let queued = 0;
 /** Everything an open replay session holds, as it is with none open (initial state and close). */
@@ -176,6 +179,9 @@ function serialized<T>(task: () => Promise<T>): Promise<T | undefined> {
 }
 
 let playLoop: PlayLoop | null = null;
+
+/** → / ← presses not sent yet (net steps), and whether a step move is in flight. */
+const held = { delta: 0, busy: false };
 
 /** The timeline drag's newest target and whether a seek for it is in flight. */
 const scrub = { target: null as number | null, busy: false };
@@ -323,7 +329,27 @@ export const useReplayStore = create<ReplayState>()((set, get) => {
       if (session) await api.replay.close({ sessionId: session.sessionId }).catch(() => undefined);
     },
 
-    step: (api, direction) => move(api, (sessionId) => api.replay.step({ sessionId, direction })),
+    step: async (api, direction) => {
+      held.delta += direction === 'forward' ? 1 : -1;
+      if (held.busy) return;
+      held.busy = true;
+      try {
+        while (held.delta !== 0) {
+          const delta = held.delta;
+          held.delta = 0;
+          await move(api, (sessionId) => {
+            if (delta === 1 || delta === -1)
+              return api.replay.step({ sessionId, direction: delta > 0 ? 'forward' : 'back' });
+            // Read where the session is when the move runs (a move queued before it may have changed it).
+            const at = get().report?.position ?? 0;
+            const last = get().session?.steps ?? 0;
+            return api.replay.seek({ sessionId, position: Math.min(last, Math.max(0, at + delta)) });
+          });
+        }
+      } finally {
+        held.busy = false;
+      }
+    },
 
     seek: (api, target) => move(api, (sessionId) => api.replay.seek({ sessionId, ...target })),
 

@@ -99,4 +99,20 @@ describe('replay keyboard', () => {
     expect(doc.layout.nodes[cashoutId]).toMatchObject({ x: expect.any(Number) as number });
     expect(await app.shell.problems()).toEqual([]);
   });
+
+  it('counts every press of a held step key: presses sent during a move are added up, not dropped', async () => {
+    await page.getByTestId('replay-panel').waitFor();
+    const label = await position(page);
+    const from = Number(/^Event ([\d,]+)/.exec(label)?.[1]?.replace(/,/g, '') ?? Number.NaN);
+    // Faster than a move comes back (a key held down repeats like this, only slower).
+    for (let i = 0; i < 12; i++) await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowLeft');
+    await page
+      .getByTestId('replay-position')
+      .filter({ hasText: `Event ${from + 11} of 2,014` })
+      .waitFor();
+    // And it stays there: nothing was left queued.
+    await page.waitForTimeout(500);
+    expect(await position(page)).toBe(`Event ${from + 11} of 2,014`);
+  });
 });
