@@ -5,6 +5,7 @@ import { migration003Recordings } from './003-recordings';
 import { migration004EventsByKey } from './004-events-by-key';
 import { migration005OutOfOrderSample } from './005-out-of-order-sample';
 import { migration006RecordingImporting } from './006-recording-importing';
+import { migration007EventKeys } from './007-event-keys';
 
 export type { Migration } from './migration';
 
@@ -16,6 +17,7 @@ export const migrations: readonly Migration[] = [
   migration004EventsByKey,
   migration005OutOfOrderSample,
   migration006RecordingImporting,
+  migration007EventKeys,
 ];
 
 /** The schema version this build writes. */

@@ -12,12 +12,13 @@ import type { Database } from 'better-sqlite3';
 import { stat } from 'node:fs/promises';
 import type { ImportProgress, ImportRequest } from '../types';
 import { ChunkedWrites, CHUNK_MS, nextTurn } from './chunked-writes';
-import { bulkImportSettings, deferIndexes, type DeferredIndexes } from './deferred-indexes';
+import { bulkImportSettings } from './bulk-settings';
 import { openEventProducer, type EventProducer } from './event-batches';
 import { EventWriter } from './event-writer';
 import { RecordingImportError } from './import-error';
 import { wrapReadError } from './read-error';
 import { finishRecording, insertRecording } from './recording-row';
+import { fillEventKeys } from './key-table';
 import { discardImport } from './unfinished-imports';
 import { openEventProducerInWorker, ParseWorkerUnavailable } from './worker-event-producer';
 
@@ -38,8 +39,6 @@ export interface ImportHooks {
   othersWaiting?: () => boolean;
   /** Longest a chunk holds the write lock (ms, default CHUNK_MS). */
   chunkMs?: number;
-  /** Drop the key index for an import larger than what is stored, rebuilt in the last transaction (default true). */
-  deferKeyIndex?: boolean;
   /** Minimum milliseconds between progress reports (default 100). */
   progressInterval?: number;
   now?: () => number;
@@ -88,8 +87,8 @@ function checkRequest(request: ImportRequest): void {
     });
 }
 
-/** Counted on the key index (complete by then): cheaper than a JavaScript set of every key as rows go by. */
-export const DISTINCT_KEYS_SQL = 'SELECT COUNT(DISTINCT key) AS n FROM events WHERE recording_id = ?';
+/** Counted on the key table (complete by then): cheaper than a JavaScript set of every key as rows go by. */
+export const DISTINCT_KEYS_SQL = 'SELECT COUNT(DISTINCT key) AS n FROM event_keys WHERE recording_id = ?';
 
 function distinctKeys(db: Database, recordingId: number): number {
   return (db.prepare(DISTINCT_KEYS_SQL).get(recordingId) as { n: number }).n;
@@ -113,7 +112,6 @@ export async function runImport(
   const chunks = new ChunkedWrites(db, betweenChunks, hooks.chunkMs ?? CHUNK_MS, hooks.othersWaiting);
   let producer: EventProducer | null = null;
   let recordingId: number | null = null;
-  let indexes: DeferredIndexes | null = null;
   let restoreSettings: (() => void) | null = null;
   try {
     producer = await openProducer(request, hooks.parseInWorker);
@@ -127,7 +125,6 @@ export async function runImport(
     await chunks.begin();
     const id = insertRecording(db, request, info, new Date(now()).toISOString());
     recordingId = id;
-    if (hooks.deferKeyIndex ?? true) indexes = deferIndexes(db, info.estimatedRows);
     await chunks.commit();
     const writer = new EventWriter(db, id);
     let payloadBytes = 0;
@@ -177,16 +174,15 @@ export async function runImport(
         malformed,
       });
     }
-    if (hooks.isCancelled?.()) throw cancelledError();
-    // Counted outside the write lock when the key index is there; a deferred one is rebuilt first.
-    let keyCount = indexes ? -1 : distinctKeys(db, id);
+    const checkCancelled = (): void => {
+      if (hooks.isCancelled?.()) throw cancelledError();
+    };
+    checkCancelled();
+    await fillEventKeys(db, id, chunks, checkCancelled);
+    const keyCount = distinctKeys(db, id);
     if (hooks.confirmCommit && !(await hooks.confirmCommit())) throw cancelledError();
-    if (hooks.isCancelled?.()) throw cancelledError();
+    checkCancelled();
     await chunks.begin();
-    if (indexes) {
-      indexes.rebuild();
-      keyCount = distinctKeys(db, id);
-    }
     const visible = finishRecording(db, id, {
       rowCount: writer.count,
       payloadBytes,
@@ -201,14 +197,13 @@ export async function runImport(
     if (!visible) throw discardedError();
     chunks.commitLast();
     recordingId = null;
-    indexes = null;
     report();
     return id;
   } catch (error) {
     chunks.rollback();
     if (recordingId !== null) {
       hooks.onDiscard?.();
-      await discardUnfinished(db, recordingId, indexes, betweenChunks);
+      await discardUnfinished(db, recordingId, betweenChunks);
     }
     throw wrapReadError(error, request.path);
   } finally {
@@ -218,16 +213,14 @@ export async function runImport(
   }
 }
 
-/** After a cancel or an error: the chunks already committed are deleted (and a dropped index restored). */
+/** After a cancel or an error: the chunks already committed are deleted. */
 async function discardUnfinished(
   db: Database,
   recordingId: number,
-  indexes: DeferredIndexes | null,
   betweenChunks: () => Promise<void>,
 ): Promise<void> {
   try {
     await discardImport(db, recordingId, betweenChunks);
-    if (indexes) db.transaction(() => indexes.rebuild()).immediate();
   } catch {
     // Left marked importing, so still invisible; the next open deletes it (discardUnfinishedImports).
   }

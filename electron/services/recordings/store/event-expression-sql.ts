@@ -1,6 +1,6 @@
 /**
  * An event filter written in the condition language (`amount > 10000`, `type == 'transfer' &&
- * amount < 1`) as SQL where the two agree exactly, so SQLite narrows the rows (by the key index for
+ * amount < 1`) as SQL where the two agree exactly, so SQLite narrows the rows (by the key table for
  * the key field, by the time index for an epoch time field) and the engine's own condition decides
  * the rest. Values and JSON paths are bound as parameters, never spliced into SQL.
  *
@@ -10,8 +10,11 @@
  * field against field) is left to the condition, evaluated on the rows SQL kept.
  */
 import { constantOf as literalOf, pathOf, type Expr, type LiteralValue } from '../../../../engine/expr/ast';
+import { KEY_SEQS_SQL } from './event-filter-sql';
 
 export interface ExpressionContext {
+  /** The recording filtered: its key rows are looked up in the key table. */
+  recordingId: number;
   keyField: string | null;
   timestampField: string | null;
   timestampFormat: 'epochMillis' | 'epochSeconds' | 'iso8601';
@@ -84,8 +87,8 @@ function comparison(path: string[], op: Cmp, value: LiteralValue, ctx: Expressio
   }
   // A string.
   if (dotted === ctx.keyField && op === '==')
-    // The key column holds the key field's text: the index finds the rows, the type check keeps strings.
-    return { sql: `key = ? AND ${type} = 'text'`, params: [value, p], exact: true };
+    // The key column holds the key field's text: the key table finds the rows, the type check keeps strings.
+    return { sql: `${KEY_SEQS_SQL} AND ${type} = 'text'`, params: [ctx.recordingId, value, p], exact: true };
   if (op === '==') return { sql: `${type} = 'text' AND ${val} = ?`, params: [p, p, value], exact: true };
   if (op === '!=')
     return {

@@ -22,15 +22,19 @@ function paths(field: string): string[] {
 
 const NUMERIC = /^-?\d+(?:\.\d+)?$/;
 
+/** The events of one key, found in the key table (migration 007) in seq order. */
+export const KEY_SEQS_SQL = 'seq IN (SELECT seq FROM event_keys WHERE recording_id = ? AND key = ?)';
+
 function equalsCondition(
+  recordingId: number,
   field: string,
   value: FilterValue,
   keyField: string | null,
   params: (string | number)[],
 ): string {
   if (field === keyField && value !== null) {
-    params.push(String(value));
-    return 'key = ?';
+    params.push(recordingId, String(value));
+    return KEY_SEQS_SQL;
   }
   const alternatives = paths(field).map((path) => {
     if (value === null || typeof value === 'boolean') {
@@ -70,7 +74,7 @@ export function filterSql(
     params.push(filter.toTs);
   }
   for (const { field, value } of filter?.equals ?? [])
-    conditions.push(equalsCondition(field, value, keyField, params));
+    conditions.push(equalsCondition(recordingId, field, value, keyField, params));
   if (filter?.contains) {
     conditions.push("payload LIKE ? ESCAPE '\\'");
     params.push(likePattern(filter.contains));

@@ -113,6 +113,7 @@ export class RecordingStore {
     const parsed = parseCondition(source);
     const sql = parsed.ast
       ? expressionSql(parsed.ast, {
+          recordingId: recording.id,
           keyField: recording.keyField,
           timestampField: recording.timestampField,
           timestampFormat: recording.timestampFormat,
@@ -157,6 +158,7 @@ export class RecordingStore {
           .prepare('DELETE FROM recordings WHERE id = ? AND importing = 0')
           .run(id).changes;
         if (changes === 0) throw new RecordingNotFoundError(id);
+        this.db.prepare('DELETE FROM event_keys WHERE recording_id = ?').run(id);
         this.db.prepare('DELETE FROM events WHERE recording_id = ?').run(id);
       })
       .immediate();
