@@ -6,7 +6,13 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { openEventProducer, type EventBatch } from './event-batches';
-import { BATCHES_IN_FLIGHT, type FromParser, type ParseWorkerData, type ToParser } from './parse-protocol';
+import {
+  BATCHES_IN_FLIGHT,
+  packBatch,
+  type FromParser,
+  type ParseWorkerData,
+  type ToParser,
+} from './parse-protocol';
 import { wrapReadError } from './read-error';
 
 function send(message: FromParser, transfer: ArrayBuffer[] = []): void {
@@ -31,8 +37,8 @@ async function sendBatch(batch: EventBatch): Promise<void> {
   if (batch.payloads.length === 0 && batch.malformedTotal === 0) return;
   await room();
   inFlight += 1;
-  const ts = Float64Array.from(batch.ts);
-  send({ type: 'batch', batch: { ...batch, ts } }, [ts.buffer]);
+  const packed = packBatch(batch);
+  send({ type: 'batch', batch: packed }, [packed.ts.buffer, packed.payloadEnds.buffer]);
 }
 
 async function main(): Promise<void> {

@@ -7,7 +7,13 @@ import { Worker } from 'node:worker_threads';
 import type { ImportRequest } from '../types';
 import type { DigestSummary, EventBatch, EventProducer } from './event-batches';
 import { RecordingImportError } from './import-error';
-import type { FromParser, PackedBatch, ParseWorkerData, ToParser } from './parse-protocol';
+import {
+  unpackPayloads,
+  type FromParser,
+  type PackedBatch,
+  type ParseWorkerData,
+  type ToParser,
+} from './parse-protocol';
 import { moduleUrlOf, workerScript } from '../../worker-script';
 
 /** The worker could not start (its script is missing, or it crashed before reading): parse in this thread instead. */
@@ -19,13 +25,19 @@ type Received = FromParser | { type: 'crashed'; message: string };
 
 /** A batch as received, checked: every event must come with its key and payload. */
 function checked(batch: PackedBatch): EventBatch {
-  if (batch.payloads.length !== batch.ts.length || batch.keys.length !== batch.ts.length) {
+  const ends = batch.payloadEnds;
+  if (
+    ends.length !== batch.ts.length ||
+    batch.keys.length !== batch.ts.length ||
+    (ends.length > 0 && ends[ends.length - 1] !== batch.payloadText.length)
+  ) {
     throw new RecordingImportError({
       code: 'internal',
-      message: `The parse worker sent a damaged batch (${batch.ts.length} times, ${batch.keys.length} keys, ${batch.payloads.length} payloads).`,
+      message: `The parse worker sent a damaged batch (${batch.ts.length} times, ${batch.keys.length} keys, ${ends.length} payloads).`,
     });
   }
-  return batch;
+  const { payloadText: _text, payloadEnds: _ends, ...rest } = batch;
+  return { ...rest, payloads: unpackPayloads(batch) };
 }
 
 export async function openEventProducerInWorker(request: ImportRequest): Promise<EventProducer> {
