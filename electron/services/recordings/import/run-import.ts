@@ -18,7 +18,7 @@ import { EventWriter } from './event-writer';
 import { RecordingImportError } from './import-error';
 import { wrapReadError } from './read-error';
 import { finishRecording, insertRecording } from './recording-row';
-import { fillEventKeys } from './key-table';
+import { ImportKeys } from './key-table';
 import { discardImport } from './unfinished-imports';
 import { openEventProducerInWorker, ParseWorkerUnavailable } from './worker-event-producer';
 
@@ -113,6 +113,7 @@ export async function runImport(
   let producer: EventProducer | null = null;
   let recordingId: number | null = null;
   let restoreSettings: (() => void) | null = null;
+  let keys: ImportKeys | null = null;
   try {
     producer = await openProducer(request, hooks.parseInWorker);
     const info = producer.info;
@@ -126,7 +127,8 @@ export async function runImport(
     const id = insertRecording(db, request, info, new Date(now()).toISOString());
     recordingId = id;
     await chunks.commit();
-    const writer = new EventWriter(db, id);
+    keys = new ImportKeys(db, id);
+    const writer = new EventWriter(db, id, keys);
     let payloadBytes = 0;
     const batches = producer.batches[Symbol.asyncIterator]();
     for (;;) {
@@ -178,7 +180,7 @@ export async function runImport(
       if (hooks.isCancelled?.()) throw cancelledError();
     };
     checkCancelled();
-    await fillEventKeys(db, id, chunks, checkCancelled);
+    await keys.fill(chunks, checkCancelled);
     const keyCount = distinctKeys(db, id);
     if (hooks.confirmCommit && !(await hooks.confirmCommit())) throw cancelledError();
     checkCancelled();
@@ -208,6 +210,7 @@ export async function runImport(
     throw wrapReadError(error, request.path);
   } finally {
     chunks.rollback();
+    keys?.close();
     restoreSettings?.();
     producer?.close();
   }
