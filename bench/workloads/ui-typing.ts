@@ -14,20 +14,20 @@
  *   mainThreadCpuPerKeyMs  the page's main-thread CPU while typing, per key, from Chromium's thread
  *                          time (all the work a key causes, the debounced part included; the load
  *                          barely changes it, unlike the wall times)
+ *   floor.textarea / floor.monaco  the same figures for the same keys typed, in the same page, into a
+ *                          plain textarea and into a bare Monaco editor (typing-floor.ts): what the
+ *                          probe, the browser and the wait for the next frame cost by themselves
  * The run checks that the stored condition ends as typed.
  */
-import type { CDPSession, Page } from 'playwright-core';
 import { Pattern } from '../../engine/format/builder';
 import type { PatternDocument } from '../../engine/format/schema';
 import { storedDocument } from '../../test/e2e/support/designer-page';
 import { launchApp } from '../../test/e2e/support/launch';
 import { ensureRendererBuilt } from '../../test/e2e/support/build-renderer';
-import { percentile } from '../harness';
-import { keyFrameCpuMs } from '../key-frame-cpu';
+import { KEY_GAP_MS, measureTyping } from '../key-paint';
+import { typingFloor } from '../typing-floor';
 import type { Workload } from '../workload';
 
-/** A typist's pace: about eight keys a second. */
-const KEY_GAP_MS = 120;
 const EDITOR = '[data-testid="condition-where"]';
 const TARGET = 'newDevice';
 const TYPED = " && amount >= 2000 && country != 'NL' && device != 'unknown' && userId != ''";
@@ -80,87 +80,6 @@ export function typingPattern(): PatternDocument {
   });
 }
 
-async function threadTimeMs(cdp: CDPSession): Promise<number> {
-  const { metrics } = await cdp.send('Performance.getMetrics');
-  return (metrics.find((m) => m.name === 'ThreadTime')?.value ?? NaN) * 1000;
-}
-
-declare global {
-  interface Window {
-    /** Set by ARM_KEY: ms from the next keydown to the paint that shows the text it typed; -1 if none. */
-    __keyDone?: Promise<number>;
-  }
-}
-
-/**
- * Arms the measure for the next key: from its keydown (own timeStamp) to the end of the first frame
- * painted with the editor's new text. Monaco draws its text in an animation-frame callback, so the
- * frame that shows a key is the one whose callbacks changed the text: a message posted then arrives
- * just after that frame's paint. (Asking for another frame there would count one frame too many,
- * with all the work done between the two.) A loop of frame callbacks, started before the key so it
- * runs first in each frame, tells the frame's callbacks apart from ordinary tasks; a change made in a
- * task paints in the next frame. A key that changes nothing (a closing quote typed over the one the
- * editor closed itself) resolves with -1 shortly after its keyup and is left out. Plain text, not a
- * function: tsx would wrap named functions in a helper the page does not have.
- */
-const ARM_KEY = `(sel) => {
-  window.__keyDone = new Promise((resolve) => {
-    let t0 = NaN;
-    let done = false;
-    let inFrame = false;
-    let looping = true;
-    const afterPaint = (f) => {
-      const ch = new MessageChannel();
-      ch.port1.onmessage = f;
-      ch.port2.postMessage(0);
-    };
-    const loop = () => {
-      if (!looping) return;
-      inFrame = true;
-      afterPaint(() => { inFrame = false; });
-      requestAnimationFrame(loop);
-    };
-    requestAnimationFrame(loop);
-    const finish = (ms) => { looping = false; resolve(ms); };
-    const before = document.querySelector(sel)?.textContent ?? null;
-    const obs = new MutationObserver(() => {
-      const text = document.querySelector(sel)?.textContent ?? null;
-      if (done || text === null || text === before || Number.isNaN(t0)) return;
-      done = true;
-      obs.disconnect();
-      const end = () => afterPaint(() => finish(performance.now() - t0));
-      if (inFrame) end();
-      else requestAnimationFrame(end);
-    });
-    obs.observe(document.body, { subtree: true, childList: true, characterData: true });
-    window.addEventListener('keydown', (e) => { t0 = e.timeStamp; }, { capture: true, once: true });
-    window.addEventListener('keyup', () => setTimeout(() => {
-      if (done) return;
-      done = true;
-      obs.disconnect();
-      finish(-1);
-    }, 500), { capture: true, once: true });
-  });
-}`;
-
-async function typeMeasured(page: Page, text: string): Promise<number[]> {
-  const lines = `${EDITOR} .view-lines`;
-  const out: number[] = [];
-  for (const ch of text) {
-    const started = Date.now();
-    await page.evaluate(`(${ARM_KEY})(${JSON.stringify(lines)})`);
-    await page.keyboard.type(ch);
-    const ms = await page.evaluate(() => window.__keyDone ?? Promise.resolve(-1));
-    if (ms >= 0) out.push(ms);
-    const rest = KEY_GAP_MS - (Date.now() - started);
-    // The pace is the workload, not a wait for a condition.
-    if (rest > 0) await page.waitForTimeout(rest);
-  }
-  return out;
-}
-
-const round1 = (x: number) => Math.round(x * 10) / 10;
-
 export const uiTyping: Workload = {
   slug: 'ui-typing',
   title: 'typing a condition in Chromium through the web host on a 13-stage pattern: key to paint',
@@ -185,13 +104,7 @@ export const uiTyping: Workload = {
       await page.keyboard.press('Control+End');
       // --quick (and the suite's smoke test) types the first words only.
       const text = quick ? TYPED.slice(0, 13) : TYPED;
-      const cdp = await app.context.newCDPSession(page);
-      await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
-      await app.browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline'] });
-      const cpuBefore = await threadTimeMs(cdp);
-      const keys = await typeMeasured(page, text);
-      const cpu = (await threadTimeMs(cdp)) - cpuBefore;
-      const onPath = keyFrameCpuMs(await app.browser.stopTracing()).sort((a, b) => a - b);
+      const typed = await measureTyping(app.browser, page, `${EDITOR} .view-lines`, text);
       await page.keyboard.press('Escape');
 
       const before = (document.nodes.find((n) => n.name === TARGET) as { where?: string }).where ?? '';
@@ -205,19 +118,16 @@ export const uiTyping: Workload = {
         await page.waitForTimeout(100);
         where = await stored();
       }
-      const sorted = [...keys].sort((a, b) => a - b);
+      // The same keys into editors that do nothing else, in the same page: what the probe and the
+      // browser cost by themselves (the app is idle beneath by then).
+      const floor = await typingFloor(app.browser, page, before, text);
       return {
         workload: 'ui-typing',
         engine: 'Chromium via the web host',
         date: new Date().toISOString(),
         quick,
-        keys: keys.length,
-        keyPaintP50Ms: round1(percentile(sorted, 50)),
-        keyPaintP95Ms: round1(percentile(sorted, 95)),
-        keyPaintMaxMs: round1(sorted[sorted.length - 1] ?? NaN),
-        mainThreadCpuPerKeyMs: round1(cpu / keys.length),
-        keyFrameCpuP50Ms: round1(percentile(onPath, 50)),
-        keyFrameCpuP95Ms: round1(percentile(onPath, 95)),
+        ...typed,
+        floor,
         info: { pattern: document.name, stages: 13, viewport: '1440x900', keyGapMs: KEY_GAP_MS, typed: text },
         mismatches:
           where === expected
