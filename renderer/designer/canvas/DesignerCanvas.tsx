@@ -59,6 +59,11 @@ import './delete-notice.css';
 const nodeTypes = { stage: StageNodeCard, patternGroup: GroupNodeCard };
 const edgeTypes = { contiguity: ContiguityEdge };
 const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 } };
+// Constant props kept outside the component: React Flow stores each prop that changes identity, so
+// new literals would reach its store on every render (every key typed in a condition).
+const multiSelectionKeys = ['Meta', 'Control', 'Shift'];
+const snapGrid: [number, number] = [10, 10];
+const proOptions = { hideAttribution: true };
 const sameIds = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((x, i) => x === b[i]);
 
@@ -318,6 +323,29 @@ export function DesignerCanvas({ patternId }: { patternId: string }) {
     addNodeAt(kind, position, hit);
   }, []);
 
+  // Made once: they read their own stores, so a document change (a key typed) does not render them.
+  const overlays = useMemo(
+    () => (
+      <>
+        <Palette />
+        <CanvasToolbar />
+        <EdgeLegend />
+      </>
+    ),
+    [],
+  );
+  const dialogs = useMemo(
+    () => (
+      <>
+        <ConnectionRefusal />
+        <ConnectDialog />
+        <DeleteNotice />
+        <StageContextMenu />
+      </>
+    ),
+    [],
+  );
+
   return (
     <div
       ref={canvasRef}
@@ -348,13 +376,13 @@ export function DesignerCanvas({ patternId }: { patternId: string }) {
         isValidConnection={isValidConnection}
         deleteKeyCode={null}
         selectionKeyCode="Shift"
-        multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
+        multiSelectionKeyCode={multiSelectionKeys}
         colorMode={theme}
         snapToGrid
-        snapGrid={[10, 10]}
+        snapGrid={snapGrid}
         minZoom={0.2}
         maxZoom={2}
-        proOptions={{ hideAttribution: true }}
+        proOptions={proOptions}
         aria-label="Pattern canvas"
       >
         <Background variant={BackgroundVariant.Dots} gap={18} size={1.2} color="var(--canvas-dots)" />
@@ -363,14 +391,9 @@ export function DesignerCanvas({ patternId }: { patternId: string }) {
           <MiniMap position="bottom-right" pannable zoomable ariaLabel="Canvas overview" />
         )}
       </ReactFlow>
-      <Palette />
-      <CanvasToolbar />
-      <EdgeLegend />
+      {overlays}
       {graph.nodes.length === 0 && <DesignerEmptyHint />}
-      <ConnectionRefusal />
-      <ConnectDialog />
-      <DeleteNotice />
-      <StageContextMenu />
+      {dialogs}
     </div>
   );
 }

@@ -8,17 +8,19 @@ import { CONTIGUITY_STYLES } from '../../canvas/contiguity';
 import { ProblemBadge } from './ProblemBadge';
 import { innerBadge, quantifierBadge } from './quantifier-badge';
 import { useTargetProblems } from './use-node-problems';
+import { useStageConditions } from './use-stage-conditions';
 import { NodeReplayBadge } from '../../replay/NodeReplayBadge';
 
 export function StageNodeCard({ id, data, selected }: NodeProps<FlowNode>) {
   const problems = useTargetProblems({ nodeId: id });
+  // The conditions come from the store: a condition edit alone keeps this card's React Flow node.
+  const { where, alternatives, until } = useStageConditions(id, data.node);
   const node = data.node;
   if (node.kind !== 'stage') return null;
   const negated = data.incoming !== null && CONTIGUITY_STYLES[data.incoming].negated;
   const badge = quantifierBadge(node.quantifier);
   const inner = innerBadge(node.quantifier);
-  const condition = node.where.trim() === '' ? 'every event' : node.where;
-  const alternatives = node.or.length;
+  const condition = where.trim() === '' ? 'every event' : where;
   const classes = [
     'cep-stage',
     negated && 'cep-stage-not',
@@ -65,15 +67,15 @@ export function StageNodeCard({ id, data, selected }: NodeProps<FlowNode>) {
       </div>
       <NodeReplayBadge nodeId={id} />
       <div
-        className={`cep-stage-cond${node.where.trim() === '' ? ' cep-muted' : ''}`}
-        title={node.where || 'No condition: every event matches'}
+        className={`cep-stage-cond${where.trim() === '' ? ' cep-muted' : ''}`}
+        title={where || 'No condition: every event matches'}
       >
         {condition}
       </div>
       <div className="cep-stage-foot">
         {alternatives > 0 && <span className="cep-chip">+{alternatives} or</span>}
-        {node.until && (
-          <span className="cep-chip" title={`until ${node.until}`}>
+        {until && (
+          <span className="cep-chip" title={`until ${until}`}>
             until
           </span>
         )}

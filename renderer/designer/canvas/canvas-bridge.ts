@@ -53,11 +53,19 @@ interface CanvasSession {
   setConnectFrom: (id: string | null) => void;
 }
 
+function sameSaveStatus(a: SaveStatus, b: SaveStatus): boolean {
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = Object.keys(y);
+  return keys.length === Object.keys(x).length && keys.every((k) => x[k] === y[k]);
+}
+
 export const useCanvasSession = create<CanvasSession>()((set) => ({
   connectAs: 'followedBy',
   setConnectAs: (connectAs) => set({ connectAs }),
   save: { kind: 'saved' },
-  setSave: (save) => set({ save }),
+  // The same status again (each key typed says "dirty") keeps the object: its readers do not render again.
+  setSave: (save) => set((s) => (sameSaveStatus(s.save, save) ? s : { save })),
   historyOpen: false,
   historyFocusLabel: false,
   setHistoryOpen: (historyOpen, historyFocusLabel = false) => set({ historyOpen, historyFocusLabel }),

@@ -55,6 +55,8 @@ function editorOptions(ariaLabel: string): Monaco.editor.IStandaloneEditorConstr
     lineDecorationsWidth: 4,
     lineNumbersMinChars: 0,
     renderLineHighlight: 'none',
+    // Nothing in a condition is indented; the guides would only be recomputed on every key.
+    guides: { indentation: false },
     scrollBeyondLastLine: false,
     overviewRulerLanes: 0,
     hideCursorInOverviewRuler: true,

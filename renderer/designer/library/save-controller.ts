@@ -14,6 +14,7 @@ import { useLibraryStore } from '../../state/library-store';
 import { useUiStore } from '../../state/ui-store';
 import { useCanvasSession } from '../canvas/canvas-bridge';
 import { clearDraft, writeDraft } from './drafts';
+import { formatCheckSkippingConditionText } from './format-check';
 
 export const AUTOSAVE_DELAY_MS = 700;
 /** Editing stopped this long with changes since the newest version: that pause makes a version. */
@@ -186,6 +187,8 @@ export function createSaver(api: CepApi): Saver {
     pauseTimer = window.setTimeout(() => void saveVersion(undefined, { quiet: true }), versionPauseMs());
   }
 
+  // Per change: a key typed in a condition cannot change the answer, so it skips the format check.
+  const reasonPerChange = formatCheckSkippingConditionText(unsavableReason);
   const unsubscribe = useDocumentStore.subscribe((s, prev) => {
     if (s.patternId !== prev.patternId) {
       window.clearTimeout(pauseTimer);
@@ -198,7 +201,7 @@ export function createSaver(api: CepApi): Saver {
     }
     // Every unsaved state is kept as a draft at once: a reload or a crash never loses it.
     writeDraft(s.patternId, serializedOf(s.document), s.savedSerialized);
-    const reason = unsavableReason(s.document);
+    const reason = reasonPerChange(s.document);
     session().setSave(reason ? { kind: 'invalid', message: reason } : { kind: 'dirty' });
     schedule();
     if (s.patternId === prev.patternId) schedulePause();
