@@ -7,6 +7,7 @@ import { compileCondition, type CompiledCondition } from '../expr/condition';
 import type { Diagnostic } from '../pattern/diagnostic';
 import type { MatcherOutput } from '../nfa/matcher-types';
 import type { RunBranched, RunDiscarded } from '../nfa/observer';
+import { generalView } from '../nfa/run-view';
 import type { Match } from '../nfa/types';
 import { enteredStages } from './counters';
 import { eventLabel } from './event-label';
@@ -137,7 +138,7 @@ export class CompiledBreakpoints {
     const ks = runner.matcher.keys.get(pattern.keyOf(payload));
     if (!ks) return 0;
     let n = 0;
-    for (const r of ks.nfa.partial) if (r.startFid >= 0) n++;
+    for (const r of generalView(pattern.nfa, ks.nfa).partial) if (r.startFid >= 0) n++;
     return n + ks.nfa.completed.length;
   }
 }

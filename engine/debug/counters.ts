@@ -5,6 +5,7 @@
 import type { RunBranched, RunDiscarded } from '../nfa/observer';
 import type { MatcherOutput } from '../nfa/matcher-types';
 import type { CepMatcher } from '../nfa/matcher';
+import { generalView } from '../nfa/run-view';
 import type { DiscardKind, StageCounter } from './types';
 import type { ReplayPattern } from './replay-pattern';
 
@@ -95,7 +96,7 @@ export function activeByStage(pattern: ReplayPattern, matcher: CepMatcher): Map<
   const out = new Map<string, number>();
   const states = pattern.nfa.states;
   for (const ks of matcher.keys.values()) {
-    for (const run of ks.nfa.partial) {
+    for (const run of generalView(pattern.nfa, ks.nfa).partial) {
       if (run.startFid < 0) continue;
       const stage = states[run.state]?.stage ?? '';
       out.set(stage, (out.get(stage) ?? 0) + 1);

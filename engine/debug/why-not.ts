@@ -6,6 +6,7 @@
  * further back; a loss older than that is not found (the verdict says how far it looked).
  */
 import type { EdgeEvaluation, RunDiscarded } from '../nfa/observer';
+import { generalView } from '../nfa/run-view';
 import type { Match } from '../nfa/types';
 import { eventLabel } from './event-label';
 import { Runner, type ReplayContext } from './runner';
@@ -374,7 +375,11 @@ export function whyNot(ctx: ReplayContext, seq: number, stage: string): WhyNotVe
   const waitingElsewhere: string[] = [];
   for (const ks of runner.matcher.keys.values()) {
     if (ks.key === key) continue;
-    if (ks.nfa.partial.some((r) => r.startFid >= 0 && pattern.nfa.states[r.state]?.stage === stage))
+    if (
+      generalView(pattern.nfa, ks.nfa).partial.some(
+        (r) => r.startFid >= 0 && pattern.nfa.states[r.state]?.stage === stage,
+      )
+    )
       waitingElsewhere.push(ks.key);
     if (waitingElsewhere.length >= 5) break;
   }

@@ -1,5 +1,6 @@
 /** Flink's NFA.advanceTime over a per-key NfaState: windows time out, held matches are released. */
 import { advanceCounting, leaveCounting } from './counting';
+import { advanceChain, chainTimesOut, leaveChain } from './strict-chain';
 import { heapOffer } from './java-heap';
 import type { NfaObserver } from './observer';
 import {
@@ -57,6 +58,11 @@ function anyTimedOut(nfa: CompiledNfa, runs: readonly PartialRun[], ts: number):
  */
 export function advanceTimeQuietly(nfa: CompiledNfa, st: NfaState, ts: number): boolean {
   if (st.countEvents !== undefined || st.completed.length !== 0) return false;
+  if (st.chain !== undefined) {
+    if (chainTimesOut(nfa, st.chain, ts)) return false;
+    dropOldCounters(st, ts);
+    return true;
+  }
   if (nfa.hasWindows && anyTimedOut(nfa, st.partial, ts)) return false;
   dropOldCounters(st, ts);
   return true;
@@ -82,6 +88,14 @@ export function advanceTime(
       return r ?? EMPTY_RESULT;
     }
     leaveCounting(nfa, st);
+  }
+  if (st.chain !== undefined) {
+    if (observer === undefined) {
+      const r = advanceChain(nfa, st, ts, withTimeouts);
+      dropOldCounters(st, ts);
+      return r;
+    }
+    leaveChain(nfa, st);
   }
   if (st.completed.length === 0 && (!nfa.hasWindows || !anyTimedOut(nfa, st.partial, ts))) {
     dropOldCounters(st, ts);

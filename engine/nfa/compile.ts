@@ -10,6 +10,7 @@ import type { EventSchema, PatternSpec, StageSpec } from '../pattern/spec';
 import { GraphBuilder, type BuiltGraph } from './builder';
 import { chainOf, type ConditionLookup } from './chain';
 import { countingShape } from './counting';
+import { chainShape } from './strict-chain';
 import { stateSkips } from './guards';
 import { proceedCycleRules } from './proceed-cycle';
 import { startReachesStopRules } from './start-reaches-stop';
@@ -168,6 +169,7 @@ function flatten(spec: PatternSpec, graph: BuiltGraph, stageNames: string[]): Co
   const hasWindows = windowTime > 0 || hasStateWindows;
   const { skips, startSkip, guards, inert } = stateSkips(states, graph.start.id);
   const counting = countingShape(states, graph.start.id, spec.skip, hasStateWindows);
+  const chain = chainShape(states, graph.start.id, spec.skip, hasStateWindows);
   return {
     states,
     startState: graph.start.id,
@@ -182,6 +184,7 @@ function flatten(spec: PatternSpec, graph: BuiltGraph, stageNames: string[]): Co
     guards,
     inert,
     counting,
+    chain,
   };
 }
 

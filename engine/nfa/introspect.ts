@@ -1,5 +1,5 @@
 /** Read-only views of a key's live partial matches, for the replay debugger and tooling. */
-import { generalRuns } from './counting';
+import { generalView } from './run-view';
 import { lastTimestamp, type NfaState, type PartialRun } from './runtime-state';
 import { matchOf, pathOf } from './shared-buffer';
 import type { CompiledNfa, Match } from './types';
@@ -40,7 +40,7 @@ function infoOf(nfa: CompiledNfa, run: PartialRun, held: boolean): PartialMatchI
 /** Live partial matches (start state excluded) in Flink's queue order, then held completed matches. */
 export function listPartialMatches(nfa: CompiledNfa, st: NfaState): PartialMatchInfo[] {
   const out: PartialMatchInfo[] = [];
-  const partial = st.countEvents === undefined ? st.partial : generalRuns(nfa, st, st.nextRunId).partial;
+  const partial = generalView(nfa, st).partial;
   for (const run of partial) if (run.startFid >= 0) out.push(infoOf(nfa, run, false));
   for (const run of st.completed) out.push(infoOf(nfa, run, true));
   return out;

@@ -5,8 +5,7 @@
  * and snapshots follow the live keys, not every key ever seen.
  */
 import type { EventRecord } from '../pattern/spec';
-import { countingFits, NO_EVENTS, NO_NUMS } from './counting';
-import { createNfaState, NO_COUNTERS, type NfaState } from './runtime-state';
+import { compactAgain, createNfaState, NO_COUNTERS, type NfaState } from './runtime-state';
 import type { CompiledNfa } from './types';
 
 export interface BufferedEvent {
@@ -62,12 +61,8 @@ export function isIdle(ks: KeyState): boolean {
 export function recycleKeyState(nfa: CompiledNfa, ks: KeyState, key: string, firstRunId: number): KeyState {
   ks.key = key;
   const st = ks.nfa;
-  // An idle state holds no runs: it may take the counting representation again (an observer or
-  // introspection turned it into the general one).
-  if (st.countEvents === undefined && countingFits(nfa, st.maxPartialMatches)) {
-    st.countNums = NO_NUMS;
-    st.countEvents = NO_EVENTS;
-  }
+  // An idle state holds no runs: it may take a compact representation again.
+  compactAgain(nfa, st);
   st.counters = NO_COUNTERS;
   st.nextRunId = Math.max(st.nextRunId, firstRunId);
   st.newStartPartialMatch = false;

@@ -22,6 +22,7 @@ import { livePartialMatches } from './runtime-state';
 import type { CompiledNfa, NfaStepResult } from './types';
 import { listPartialMatches, type PartialMatchInfo } from './introspect';
 import { snapshotMatcher } from './matcher-snapshot';
+import { generalView } from './run-view';
 import { ReorderBuffer } from './reorder-buffer';
 import { TimerQueue, type TimerLane } from './timer-queue';
 import type { MatcherSnapshot } from './matcher-types';
@@ -436,7 +437,7 @@ export class CepMatcher {
         const stage =
           st.countEvents !== undefined && this.nfa.counting
             ? this.nfa.counting.stage
-            : busiestStage(this.nfa, st.partial);
+            : busiestStage(this.nfa, generalView(this.nfa, st).partial);
         this.stop('bytes', stage, ks.key, seq, ts);
       }
     }

@@ -4,7 +4,7 @@
  */
 import type { EventRecord } from '../pattern/spec';
 import { lastTimestamp, NO_COUNTERS, type NfaState, type PartialRun } from './runtime-state';
-import { generalRuns } from './counting';
+import { generalView } from './run-view';
 import type { BufferNode } from './shared-buffer';
 import type { CompiledNfa } from './types';
 
@@ -60,15 +60,15 @@ export function snapshotNfaState(nfa: CompiledNfa, st: NfaState): NfaStateSnapsh
     prevTs: lastTimestamp(r),
     startFid: r.startFid,
   });
-  // A counting state is written as the general runtime would hold it.
-  const g = st.countEvents === undefined ? null : generalRuns(nfa, st, st.nextRunId);
+  // A compact state is written as the general runtime would hold it.
+  const g = generalView(nfa, st);
   return {
-    partial: (g?.partial ?? st.partial).map(run),
+    partial: g.partial.map(run),
     completed: st.completed.map(run),
     nodes,
     events: [...events].map(([seq, event]) => ({ seq, event })),
     counters: counterPairs(st.counters),
-    nextRunId: g?.nextRunId ?? st.nextRunId,
+    nextRunId: g.nextRunId,
     newStartPartialMatch: st.newStartPartialMatch,
     maxPartialMatches: st.maxPartialMatches,
   };
@@ -114,6 +114,7 @@ export function restoreNfaState(nfa: CompiledNfa, snap: NfaStateSnapshot): NfaSt
     liveNodes: nodes.length,
     countNums: undefined,
     countEvents: undefined,
+    chain: undefined,
     spare: undefined,
     limits: undefined,
   };

@@ -1,6 +1,7 @@
 /** Per-key runtime state of the NFA (Flink's NFAState + its shared buffer). */
 import type { EventRecord } from '../pattern/spec';
 import { countingFits, NO_EVENTS, NO_NUMS } from './counting';
+import { chainFits, chainLive, NO_CHAIN, type ChainRuns } from './strict-chain';
 import type { StepLimits } from './run-budget';
 import type { BufferNode, BufferStats } from './shared-buffer';
 import type { CompiledNfa } from './types';
@@ -42,11 +43,19 @@ export interface NfaState extends BufferStats {
    */
   countNums: number[] | undefined;
   countEvents: EventRecord[] | undefined;
+  /**
+   * The strict-chain representation (strict-chain.ts), when this state uses it: `partial` then holds
+   * only the start run. Undefined in the general representation.
+   */
+  chain: ChainRuns | undefined;
 }
 
 export interface NfaStateOptions {
   maxPartialMatches?: number;
-  /** Use the counting representation when the pattern allows it (see counting.ts). Default false. */
+  /**
+   * Use a compact representation when the pattern allows it (counting.ts, strict-chain.ts). Default
+   * false.
+   */
   counting?: boolean;
 }
 
@@ -137,6 +146,7 @@ export function keptRuns(nfa: CompiledNfa, runs: PartialRun[], n: number): Parti
 export function createNfaState(nfa: CompiledNfa, options: NfaStateOptions = {}): NfaState {
   const maxPartialMatches = options.maxPartialMatches ?? DEFAULT_MAX_PARTIAL_MATCHES;
   const counting = options.counting === true && countingFits(nfa, maxPartialMatches);
+  const chain = options.counting === true && chainFits(nfa, maxPartialMatches);
   return {
     partial: startOnlyRuns(nfa),
     completed: NO_RUNS,
@@ -147,6 +157,7 @@ export function createNfaState(nfa: CompiledNfa, options: NfaStateOptions = {}):
     liveNodes: 0,
     countNums: counting ? NO_NUMS : undefined,
     countEvents: counting ? NO_EVENTS : undefined,
+    chain: chain ? NO_CHAIN : undefined,
     // Declared here so that V8 keeps them in the object, not in a separate property array (40 B).
     spare: undefined,
     limits: undefined,
@@ -156,6 +167,19 @@ export function createNfaState(nfa: CompiledNfa, options: NfaStateOptions = {}):
 /** Live partial matches of a key state: started runs (in either representation) plus held completed ones. */
 export function livePartialMatches(st: NfaState): number {
   let n = st.completed.length + (st.countEvents?.length ?? 0);
+  if (st.chain !== undefined) n += chainLive(st.chain);
   for (const r of st.partial) if (r.startFid >= 0) n++;
   return n;
+}
+
+/**
+ * An idle state (only its start run) takes its pattern's compact representation again, if it has
+ * one (an observer or introspection turned it into the general one).
+ */
+export function compactAgain(nfa: CompiledNfa, st: NfaState): void {
+  if (st.countEvents === undefined && countingFits(nfa, st.maxPartialMatches)) {
+    st.countNums = NO_NUMS;
+    st.countEvents = NO_EVENTS;
+  }
+  if (st.chain === undefined && chainFits(nfa, st.maxPartialMatches)) st.chain = NO_CHAIN;
 }

@@ -7,6 +7,7 @@ import type { EventGuard } from '../expr/guard';
 import type { StateSkip } from './guards';
 import type { EventRecord } from '../pattern/spec';
 import { leaveCounting, processCounting } from './counting';
+import { leaveChain, processChain } from './strict-chain';
 import { heapOffer, heapPushAt } from './java-heap';
 import type { NfaObserver } from './observer';
 import { BudgetBreach, busiestStage } from './run-budget';
@@ -404,6 +405,13 @@ export function processEvent(
       if (r !== null) return r;
     }
     leaveCounting(nfa, st);
+  }
+  if (st.chain !== undefined) {
+    if (observer === undefined) {
+      const r = processChain(nfa, st, event, ts, seq);
+      if (r !== null) return r;
+    }
+    leaveChain(nfa, st);
   }
   step.nfa = nfa;
   step.st = st;

@@ -5,6 +5,7 @@
  */
 import type { EventGuard } from '../expr/guard';
 import type { CountingShape } from './counting';
+import type { ChainShape } from './strict-chain';
 import type { StateSkip } from './guards';
 import type { EventRecord, PatternSpec, SkipStrategy } from '../pattern/spec';
 
@@ -83,6 +84,8 @@ export interface CompiledNfa {
   readonly inert?: readonly number[] | null;
   /** The counting representation's shape, when the pattern allows it (see counting.ts). */
   readonly counting?: CountingShape | null;
+  /** The strict-chain representation's shape, when the pattern allows it (see strict-chain.ts). */
+  readonly chain?: ChainShape | null;
 }
 
 /** One event as it appears in a match: `seq` is the event's identity. */

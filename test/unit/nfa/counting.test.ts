@@ -15,10 +15,9 @@ import {
   snapshotNfaState,
   type CompiledNfa,
   type NfaState,
-  type NfaStepResult,
 } from '../../../engine/nfa/index';
 import type { PatternSpec, Quantifier, SkipStrategy } from '../../../engine/pattern/spec';
-import { describeMatch } from './operator-reference';
+import { outcome } from './helpers';
 import { timesSpecArb } from './times-arb';
 
 /** Mostly in time order; sometimes a step goes back in time (the low-level API allows it). */
@@ -39,14 +38,6 @@ function compiled(spec: PatternSpec): CompiledNfa {
   if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message).join('; '));
   return r.nfa;
 }
-
-const outcome = (r: NfaStepResult): unknown => ({
-  matches: r.matches.map(describeMatch),
-  timeouts: r.timeouts.map((t) => `${t.timestamp} ${describeMatch(t.match)}`),
-  timedOut: r.timedOut ?? 0,
-  warnings: r.warnings,
-  error: r.error,
-});
 
 /** Partial matches and the snapshot without run ids (the two representations number runs differently). */
 function view(nfa: CompiledNfa, st: NfaState): unknown {

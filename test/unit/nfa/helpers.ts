@@ -14,6 +14,7 @@ import {
   type Match,
   type NfaStepResult,
 } from '../../../engine/nfa/index';
+import { describeMatch } from './operator-reference';
 
 export function stage(
   name: string,
@@ -98,3 +99,12 @@ export function stepOutcome(r: NfaStepResult): unknown {
     error: r.error,
   };
 }
+
+/** One NFA step's result in full: matches and timeouts with their timestamps, timeouts dropped unbuilt, warnings, error. */
+export const outcome = (r: NfaStepResult): unknown => ({
+  matches: r.matches.map(describeMatch),
+  timeouts: r.timeouts.map((t) => `${t.timestamp} ${describeMatch(t.match)}`),
+  timedOut: r.timedOut ?? 0,
+  warnings: r.warnings,
+  error: r.error,
+});

@@ -24,6 +24,7 @@ import {
 import type { EventRecord, PatternSpec } from '../../../engine/pattern/spec';
 import { patternArb } from '../differential/arbitraries';
 import { timesSpecArb } from './times-arb';
+import { chainSpecArb } from './chain-arb';
 import { outputLine, ReferenceOperator } from './operator-reference';
 
 type Op = { event: EventRecord } | { watermark: number } | { sweep: true };
@@ -102,6 +103,8 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc
       },
       // begin(x).times(n): the counting representation.
       { weight: 1, arbitrary: timesSpecArb },
+      // begin(a).next(b)…: the strict-chain representation.
+      { weight: 1, arbitrary: chainSpecArb },
     ),
     explicit: fc.boolean(),
     ooo: fc.integer({ min: 0, max: 3 }),

@@ -1,0 +1,17 @@
+/** A key's runs as the general runtime holds them, whatever its representation (the state is not changed). */
+import { generalRuns } from './counting';
+import type { NfaState, PartialRun } from './runtime-state';
+import { chainRuns } from './strict-chain';
+import type { CompiledNfa } from './types';
+
+export interface GeneralView {
+  /** Live runs in Flink's queue order, the start run included. */
+  partial: readonly PartialRun[];
+  nextRunId: number;
+}
+
+export function generalView(nfa: CompiledNfa, st: NfaState): GeneralView {
+  if (st.countEvents !== undefined) return generalRuns(nfa, st, st.nextRunId);
+  if (st.chain !== undefined) return { partial: chainRuns(nfa, st).partial, nextRunId: st.nextRunId };
+  return st;
+}
