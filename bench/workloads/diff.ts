@@ -45,7 +45,10 @@ function oneRun(
   );
   let matches = 0;
   for (let from = 0; from < source.count; from += DIFF_CHUNK) {
-    for (const e of source.read(from, Math.min(source.count, from + DIFF_CHUNK))) {
+    const to = Math.min(source.count, from + DIFF_CHUNK);
+    // As the diff reads them: only the fields the pattern reads, when it says which.
+    const fields = prepared.pattern.fieldsRead;
+    for (const e of fields === null ? source.read(from, to) : source.readFields(from, to, fields)) {
       now = e.ts;
       for (const o of matcher.push(e.payload)) if (o.kind === 'match') matches++;
     }

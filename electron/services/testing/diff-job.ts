@@ -30,12 +30,30 @@ export function preparedVersion(document: unknown, which: string): ReplayPattern
   return prepared.pattern;
 }
 
+/**
+ * The fields both versions read (conditions, key and time), or null when either may read any
+ * field. The matchers get only those (SqliteEventSource.readFields decodes less of each payload);
+ * the events an item shows are read back whole (`side`).
+ */
+export function fieldsOfBoth(before: ReplayPattern, after: ReplayPattern): readonly string[] | null {
+  if (before.fieldsRead === null || after.fieldsRead === null) return null;
+  return [...new Set([...before.fieldsRead, ...after.fieldsRead])].sort();
+}
+
 /** Pushes every event of `source` into the diff, a chunk per call; true when all are in. */
-export function diffFeeder(diff: BehaviourDiff, source: EventSource): () => boolean {
+export function diffFeeder(
+  diff: BehaviourDiff,
+  source: EventSource,
+  fields: readonly string[] | null = null,
+): () => boolean {
   let next = 0;
+  const read =
+    fields !== null && source.readFields !== undefined
+      ? (from: number, to: number) => source.readFields!(from, to, fields)
+      : (from: number, to: number) => source.read(from, to);
   return () => {
     const to = Math.min(source.count, next + DIFF_CHUNK);
-    for (const e of source.read(next, to)) diff.push(e);
+    for (const e of read(next, to)) diff.push(e);
     next = to;
     return next >= source.count;
   };
@@ -55,8 +73,13 @@ export async function runDiffJob(
 ): Promise<Omit<DiffRunOutcome, 'runId' | 'beforeLabel' | 'afterLabel'>> {
   const started = performance.now();
   const source = new SqliteEventSource(db, job.recordingId);
-  const diff = new BehaviourDiff(preparedVersion(job.before, 'old'), preparedVersion(job.after, 'new'));
-  const finished = await runInChunks(diffFeeder(diff, source), control, () => [diff.events, source.count]);
+  const before = preparedVersion(job.before, 'old');
+  const after = preparedVersion(job.after, 'new');
+  const diff = new BehaviourDiff(before, after);
+  const finished = await runInChunks(diffFeeder(diff, source, fieldsOfBoth(before, after)), control, () => [
+    diff.events,
+    source.count,
+  ]);
   const result = diff.finish(job.maxItems);
   const items: DiffItemView[] = result.items.map((it) => ({
     change: it.change,
