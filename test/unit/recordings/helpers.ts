@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { openDatabase } from '../../../electron/services/db/open-database';
-import { RecordingImportError, type ImportRequest } from '../../../electron/services/recordings';
+import { RecordingImportError, runImport, type ImportRequest } from '../../../electron/services/recordings';
 
 export const fixtures = path.resolve(import.meta.dirname, '../../fixtures/recordings');
 export const fixture = (name: string): string => path.join(fixtures, name);
@@ -81,4 +81,16 @@ export async function importError(promise: Promise<unknown>): Promise<RecordingI
     throw error;
   }
   throw new Error('expected the import to fail');
+}
+
+/** The risk sample (samples/recordings/risk-transactions.csv, 2,014 events keyed by card) imported into `db`. */
+export function importRiskSample(db: Database): Promise<number> {
+  return runImport(db, {
+    path: path.resolve('samples/recordings/risk-transactions.csv'),
+    name: 'risk',
+    timestampField: 'ts',
+    timestampFormat: 'iso8601',
+    keyField: 'cardId',
+    onMalformed: 'reject',
+  });
 }

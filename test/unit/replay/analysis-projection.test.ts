@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/services/db/open-database';
-import { runImport } from '../../../electron/services/recordings/import/run-import';
+import { importRiskSample } from '../recordings/helpers';
 import { SqliteEventSource } from '../../../electron/services/replay/sqlite-source';
 import {
   prepareReplayPattern,
@@ -50,14 +50,7 @@ describe('the analysis reading only the fields its pattern reads', () => {
   const db = openDatabase(path.join(dir, 'rec.sqlite'));
   let id = 0;
   beforeAll(async () => {
-    id = await runImport(db, {
-      path: path.resolve('samples/recordings/risk-transactions.csv'),
-      name: 'risk',
-      timestampField: 'ts',
-      timestampFormat: 'iso8601',
-      keyField: 'cardId',
-      onMalformed: 'reject',
-    });
+    id = await importRiskSample(db);
   });
   afterAll(() => {
     db.close();

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/services/db/open-database';
-import { runImport } from '../../../electron/services/recordings/import/run-import';
+import { importRiskSample } from '../recordings/helpers';
 import { SqliteEventSource } from '../../../electron/services/replay/sqlite-source';
 
 interface StoredRow {
@@ -20,14 +20,7 @@ describe('SqliteEventSource.read', () => {
   it('gives each stored row as a row-by-row JSON.parse does, whatever the payloads', async () => {
     const db = openDatabase(path.join(dir, 'rec.sqlite'));
     try {
-      const id = await runImport(db, {
-        path: path.resolve('samples/recordings/risk-transactions.csv'),
-        name: 'risk',
-        timestampField: 'ts',
-        timestampFormat: 'iso8601',
-        keyField: 'cardId',
-        onMalformed: 'reject',
-      });
+      const id = await importRiskSample(db);
       const rowByRow = (from: number, to: number): unknown[] =>
         (
           db

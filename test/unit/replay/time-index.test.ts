@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/services/db/open-database';
-import { runImport } from '../../../electron/services/recordings/import/run-import';
+import { importRiskSample } from '../recordings/helpers';
 import { SqliteEventSource } from '../../../electron/services/replay/sqlite-source';
 import { ChunkTimeIndex, TIME_CHUNK } from '../../../electron/services/replay/time-index';
 
@@ -71,14 +71,7 @@ describe('SqliteEventSource.firstAtOrAfter', () => {
   it('gives the same event before and after the chunks were read, and the brute-force answer', async () => {
     const db = openDatabase(path.join(dir, 'rec.sqlite'));
     try {
-      const id = await runImport(db, {
-        path: path.resolve('samples/recordings/risk-transactions.csv'),
-        name: 'risk',
-        timestampField: 'ts',
-        timestampFormat: 'iso8601',
-        keyField: 'cardId',
-        onMalformed: 'reject',
-      });
+      const id = await importRiskSample(db);
       const source = new SqliteEventSource(db, id);
       const times = (
         db.prepare('SELECT ts FROM events WHERE recording_id = ? ORDER BY seq').all(id) as { ts: number }[]

@@ -6,11 +6,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runImport } from '../../../electron/services/recordings';
 import { SqliteEventSource } from '../../../electron/services/replay/sqlite-source';
 import { diffFeeder, fieldsOfBoth, preparedVersion } from '../../../electron/services/testing/diff-job';
 import { BehaviourDiff } from '../../../engine/testing';
-import { tempDb, type TempDb } from '../recordings/helpers';
+import { importRiskSample, tempDb, type TempDb } from '../recordings/helpers';
 
 const RULES = ['card-testing', 'high-frequency', 'large-transaction', 'login-takeover'];
 
@@ -37,14 +36,7 @@ describe('the diff job reads only the fields both versions read', () => {
   let recordingId: number;
   beforeAll(async () => {
     t = tempDb();
-    recordingId = await runImport(t.db, {
-      path: path.resolve('samples/recordings/risk-transactions.csv'),
-      name: 'risk',
-      timestampField: 'ts',
-      timestampFormat: 'iso8601',
-      keyField: 'cardId',
-      onMalformed: 'reject',
-    });
+    recordingId = await importRiskSample(t.db);
   });
   afterAll(() => t.cleanup());
 
