@@ -101,6 +101,10 @@ export function countingFits(nfa: CompiledNfa, maxPartialMatches: number): boole
 export const NO_NUMS: number[] = Object.freeze([]) as unknown as number[];
 export const NO_EVENTS: EventRecord[] = Object.freeze([]) as unknown as EventRecord[];
 
+const NO_MATCHES = Object.freeze([]) as unknown as Match[];
+const NO_TIMEOUTS = Object.freeze([]) as unknown as TimedOutMatch[];
+const EMPTY: NfaStepResult = Object.freeze({ matches: NO_MATCHES, timeouts: NO_TIMEOUTS });
+
 const ctx: NfaConditionContext = {
   eventsOf: () => [],
   timestamp: 0,
@@ -141,13 +145,29 @@ export function advanceCounting(
   if (W <= 0 || len === 0 || ts - nums[0] < W) return null;
   let k = 1;
   while (k < len && ts - nums[k * STRIDE] >= W) k++;
-  let timeouts: TimedOutMatch[] = [];
-  if (withTimeouts)
-    for (let i = 0; i < k; i++)
-      timeouts.push({ match: matchFrom(shape, st, i, len), timestamp: nums[i * STRIDE] + W });
-  else timeouts = [];
+  if (!withTimeouts) {
+    dropFirst(st, k);
+    return droppedResult(k);
+  }
+  const timeouts: TimedOutMatch[] = [];
+  for (let i = 0; i < k; i++)
+    timeouts.push({ match: matchFrom(shape, st, i, len), timestamp: nums[i * STRIDE] + W });
   dropFirst(st, k);
-  return withTimeouts ? { matches: [], timeouts } : { matches: [], timeouts, timedOut: k };
+  return { matches: [], timeouts };
+}
+
+/**
+ * The result of k runs timing out unbuilt: frozen and shared (results are read, never written), so
+ * the ~800k timeouts of an hour-long `times` rule cost no allocation. Small counts are kept.
+ */
+const DROPPED: NfaStepResult[] = [];
+
+function droppedResult(k: number): NfaStepResult {
+  const kept = DROPPED[k];
+  if (kept !== undefined) return kept;
+  const r: NfaStepResult = Object.freeze({ matches: NO_MATCHES, timeouts: NO_TIMEOUTS, timedOut: k });
+  if (k < 64) DROPPED[k] = r;
+  return r;
 }
 
 /**
@@ -202,11 +222,6 @@ export function processCounting(
   dropFirst(st, shape.prunesAll ? len + 1 : 1);
   return { matches: [match], timeouts: [] };
 }
-
-const EMPTY: NfaStepResult = Object.freeze({
-  matches: Object.freeze([]) as unknown as Match[],
-  timeouts: Object.freeze([]) as unknown as TimedOutMatch[],
-});
 
 /**
  * The general representation of a counting state's runs, as the general runtime would hold them:
