@@ -3,6 +3,10 @@
  * buffer and how many of its timers are pending. A key back at its start state with nothing waiting
  * holds no information, so the matcher drops it (and reuses the object for the next new key): memory
  * and snapshots follow the live keys, not every key ever seen.
+ *
+ * The key state is its NFA state: one object per key, not a key object pointing at an NFA state.
+ * A released event, a timer and the idle sweep each read both, and with ~100k live keys each was a
+ * cache miss of its own (and an object header and a pointer more per key).
  */
 import type { EventRecord } from '../pattern/spec';
 import { compactAgain, createNfaState, NO_COUNTERS, type NfaState } from './runtime-state';
@@ -14,9 +18,10 @@ export interface BufferedEvent {
   event: EventRecord;
 }
 
-export interface KeyState {
+export interface KeyState extends NfaState {
   key: string;
-  nfa: NfaState;
+  /** The key's NFA state: this object itself (see above). */
+  readonly nfa: KeyState;
   /** Events of this key in the reorder buffer that hold this state (see CepMatcher.push). */
   pendingEvents: number;
   /**
@@ -38,34 +43,59 @@ export function newKeyState(
   firstRunId: number,
 ): KeyState {
   const st = createNfaState(nfa, { maxPartialMatches, counting: true });
-  st.nextRunId = Math.max(st.nextRunId, firstRunId);
-  return { key, nfa: st, pendingEvents: 0, pendingTimers: 0, idleQueued: false, touched: 0 };
+  // Every field in one literal, so that V8 keeps them all in the object (no property array).
+  const ks: Omit<KeyState, 'nfa'> & { nfa: KeyState | null } = {
+    partial: st.partial,
+    completed: st.completed,
+    counters: st.counters,
+    nextRunId: Math.max(st.nextRunId, firstRunId),
+    newStartPartialMatch: st.newStartPartialMatch,
+    maxPartialMatches: st.maxPartialMatches,
+    liveNodes: st.liveNodes,
+    countNums: st.countNums,
+    countEvents: st.countEvents,
+    chain: st.chain,
+    spare: undefined,
+    limits: undefined,
+    key,
+    nfa: null,
+    pendingEvents: 0,
+    pendingTimers: 0,
+    idleQueued: false,
+    touched: 0,
+  };
+  ks.nfa = ks as KeyState;
+  return ks as KeyState;
+}
+
+/** Puts a restored NFA state into a key state (its fields, not the object: see above). */
+export function loadNfaState(ks: KeyState, st: NfaState): void {
+  // Every field of st is one of ks's already (newKeyState declares them all), so this keeps the shape.
+  Object.assign(ks, st);
+  ks.spare = undefined;
 }
 
 /** True when the key holds nothing a later event or timer could observe. */
 export function isIdle(ks: KeyState): boolean {
-  const st = ks.nfa;
-  // The key's own fields first: a live key usually has a timer pending, and then its NFA state
-  // (another object, often not in cache) is not read at all.
+  // A live key usually has a timer pending: the run list (another object) is then not read.
   return (
     ks.pendingTimers === 0 &&
     ks.pendingEvents === 0 &&
-    st.liveNodes === 0 &&
-    st.completed.length === 0 &&
-    st.partial.length === 1 &&
-    st.partial[0].startFid < 0
+    ks.liveNodes === 0 &&
+    ks.completed.length === 0 &&
+    ks.partial.length === 1 &&
+    ks.partial[0].startFid < 0
   );
 }
 
 /** Makes an idle key state ready for another key; run ids keep growing so they never repeat. */
 export function recycleKeyState(nfa: CompiledNfa, ks: KeyState, key: string, firstRunId: number): KeyState {
   ks.key = key;
-  const st = ks.nfa;
   // An idle state holds no runs: it may take a compact representation again.
-  compactAgain(nfa, st);
-  st.counters = NO_COUNTERS;
-  st.nextRunId = Math.max(st.nextRunId, firstRunId);
-  st.newStartPartialMatch = false;
+  compactAgain(nfa, ks);
+  ks.counters = NO_COUNTERS;
+  ks.nextRunId = Math.max(ks.nextRunId, firstRunId);
+  ks.newStartPartialMatch = false;
   ks.idleQueued = false;
   ks.touched = 0;
   return ks;

@@ -1,5 +1,5 @@
 /** Rebuilds a matcher from a snapshot taken with CepMatcher.snapshot(). */
-import { newKeyState, type KeyState } from './key-state';
+import { loadNfaState, newKeyState, type KeyState } from './key-state';
 import { CepMatcher } from './matcher';
 import { decodeTime } from './matcher-snapshot';
 import type { MatcherOptions, MatcherSnapshot } from './matcher-types';
@@ -38,10 +38,10 @@ export function restoreMatcher(
     const st = restoreNfaState(nfa, k.nfa);
     if (typeof st === 'string') return { ok: false, error: `key ${k.key}: ${st}` };
     const ks: KeyState = newKeyState(nfa, k.key, m.perKeyCap, 1);
-    ks.nfa = st;
+    loadNfaState(ks, st);
     if (m.budget !== null) {
-      st.limits = m.budget.step;
-      m.budget.add(st);
+      ks.limits = m.budget.step;
+      m.budget.add(ks);
     }
     // Waiting events hold their key state until released, unless they started nothing (a snapshot
     // of an older matcher also lists a timer per waiting event: it only advances the key again

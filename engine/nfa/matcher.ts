@@ -97,16 +97,18 @@ export class CepMatcher {
   }
 
   keyState(key: string): KeyState {
-    let ks = this.keys.get(key);
-    if (!ks) {
-      const reused = this.pool.pop();
-      ks =
-        reused !== undefined
-          ? recycleKeyState(this.nfa, reused, key, this.runIdFloor)
-          : newKeyState(this.nfa, key, this.perKeyCap, this.runIdFloor);
-      if (this.budget !== null) ks.nfa.limits = this.budget.step;
-      this.keys.set(key, ks);
-    }
+    return this.keys.get(key) ?? this.addKey(key);
+  }
+
+  /** A fresh state for a key that has none (one Map lookup less than keyState when that is known). */
+  private addKey(key: string): KeyState {
+    const reused = this.pool.pop();
+    const ks =
+      reused !== undefined
+        ? recycleKeyState(this.nfa, reused, key, this.runIdFloor)
+        : newKeyState(this.nfa, key, this.perKeyCap, this.runIdFloor);
+    if (this.budget !== null) ks.limits = this.budget.step;
+    this.keys.set(key, ks);
     return ks;
   }
 
@@ -130,7 +132,7 @@ export class CepMatcher {
       ks.idleQueued = false;
       if (!isIdle(ks) || this.keys.get(ks.key) !== ks) continue;
       this.keys.delete(ks.key);
-      if (ks.nfa.nextRunId > this.runIdFloor) this.runIdFloor = ks.nfa.nextRunId;
+      if (ks.nextRunId > this.runIdFloor) this.runIdFloor = ks.nextRunId;
       if (this.pool.length < POOL_LIMIT) this.pool.push(ks);
     }
   }
@@ -170,7 +172,7 @@ export class CepMatcher {
       const ks = this.keyState(key);
       this.advance(ks, ts, observer);
       this.process(ks, event, ts, seq, observer);
-      ks.nfa.newStartPartialMatch = false;
+      ks.newStartPartialMatch = false;
       this.release(ks);
       return this.out;
     }
@@ -210,7 +212,9 @@ export class CepMatcher {
     // buffer stays smaller.
     const sweeps = this.sweeps;
     if (auto) this.moveWatermark(watermark, observer);
-    const ks = known !== undefined && sweeps === this.sweeps ? known : this.keyState(key);
+    // Moving the watermark never adds a key (it releases events of keys that have a state, or
+    // drops them); a sweep may have removed this one.
+    const ks = known === undefined ? this.addKey(key) : sweeps === this.sweeps ? known : this.keyState(key);
     ks.pendingEvents++;
     this.pending.push(ts, seq, key, event, ks);
     return this.out;
@@ -251,7 +255,7 @@ export class CepMatcher {
 
   partialMatches(key: string): PartialMatchInfo[] {
     const ks = this.keys.get(key);
-    return ks ? listPartialMatches(this.nfa, ks.nfa) : [];
+    return ks ? listPartialMatches(this.nfa, ks) : [];
   }
 
   /**
@@ -263,7 +267,7 @@ export class CepMatcher {
   liveTotal(): number {
     if (this.live < 0) {
       let n = 0;
-      for (const ks of this.keys.values()) n += livePartialMatches(ks.nfa);
+      for (const ks of this.keys.values()) n += livePartialMatches(ks);
       this.live = n;
     }
     return this.live;
@@ -302,7 +306,7 @@ export class CepMatcher {
       if (ks === null) break;
       ks.pendingTimers--;
       this.advance(ks, this.timers.polledTs, observer);
-      ks.nfa.newStartPartialMatch = false;
+      ks.newStartPartialMatch = false;
       this.release(ks);
     }
   }
@@ -342,7 +346,7 @@ export class CepMatcher {
       const ks = touched[i] as KeyState;
       touched[i] = null;
       this.advance(ks, watermark, observer);
-      ks.nfa.newStartPartialMatch = false;
+      ks.newStartPartialMatch = false;
       this.release(ks);
     }
   }
@@ -419,29 +423,28 @@ export class CepMatcher {
     observer: NfaObserver | undefined,
   ): void {
     const budget = this.budget;
-    const before = this.live >= 0 ? livePartialMatches(ks.nfa) : 0;
+    const before = this.live >= 0 ? livePartialMatches(ks) : 0;
     let r: NfaStepResult;
-    if (budget === null) r = processEvent(this.nfa, ks.nfa, event, ts, seq, observer);
+    if (budget === null) r = processEvent(this.nfa, ks, event, ts, seq, observer);
     else {
-      budget.enter(ks.nfa);
+      budget.enter(ks);
       try {
-        r = processEvent(this.nfa, ks.nfa, event, ts, seq, observer);
+        r = processEvent(this.nfa, ks, event, ts, seq, observer);
       } catch (e) {
         if (e instanceof BudgetBreach) this.stop(e.limit, e.stage, ks.key, seq, ts);
         throw e;
       }
-      budget.leave(ks.nfa);
+      budget.leave(ks);
       if (budget.overBytes()) {
         this.emit(ks.key, r, ts);
-        const st = ks.nfa;
         const stage =
-          st.countEvents !== undefined && this.nfa.counting
+          ks.countEvents !== undefined && this.nfa.counting
             ? this.nfa.counting.stage
-            : busiestStage(this.nfa, generalView(this.nfa, st).partial);
+            : busiestStage(this.nfa, generalView(this.nfa, ks).partial);
         this.stop('bytes', stage, ks.key, seq, ts);
       }
     }
-    if (this.live >= 0) this.live += livePartialMatches(ks.nfa) - before;
+    if (this.live >= 0) this.live += livePartialMatches(ks) - before;
     this.armWindow(ks, ts);
     this.emit(ks.key, r, ts);
   }
@@ -452,7 +455,7 @@ export class CepMatcher {
    * later (timestamp + 1).
    */
   private armWindow(ks: KeyState, ts: number): void {
-    if (this.nfa.windowTime > 0 && ks.nfa.newStartPartialMatch)
+    if (this.nfa.windowTime > 0 && ks.newStartPartialMatch)
       this.registerTimer(
         ks,
         ts + this.nfa.windowTime + (this.options.time === 'processing' ? 1 : 0),
@@ -461,17 +464,17 @@ export class CepMatcher {
   }
 
   private advance(ks: KeyState, ts: number, observer: NfaObserver | undefined): void {
-    if (advanceTimeQuietly(this.nfa, ks.nfa, ts)) return;
+    if (advanceTimeQuietly(this.nfa, ks, ts)) return;
     const budget = this.budget;
-    const before = this.live >= 0 ? livePartialMatches(ks.nfa) : 0;
+    const before = this.live >= 0 ? livePartialMatches(ks) : 0;
     let r: NfaStepResult;
-    if (budget === null) r = advanceTime(this.nfa, ks.nfa, ts, observer, this.withTimeouts);
+    if (budget === null) r = advanceTime(this.nfa, ks, ts, observer, this.withTimeouts);
     else {
-      budget.enter(ks.nfa);
-      r = advanceTime(this.nfa, ks.nfa, ts, observer, this.withTimeouts);
-      budget.leave(ks.nfa);
+      budget.enter(ks);
+      r = advanceTime(this.nfa, ks, ts, observer, this.withTimeouts);
+      budget.leave(ks);
     }
-    if (this.live >= 0) this.live += livePartialMatches(ks.nfa) - before;
+    if (this.live >= 0) this.live += livePartialMatches(ks) - before;
     this.emit(ks.key, r, ts);
   }
 
