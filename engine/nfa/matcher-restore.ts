@@ -66,6 +66,7 @@ export function restoreMatcher(
     const ks = m.keys.get(key);
     if (ks === undefined)
       return { ok: false, error: `the snapshot's idle queue names key ${key}, which it does not hold` };
+    if (ks.idleQueued) return { ok: false, error: `the snapshot's idle queue names key ${key} twice` };
     ks.idleQueued = true;
     m.idleQueue.push(ks);
   }
