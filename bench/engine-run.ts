@@ -40,7 +40,7 @@ export function compileOrThrow(spec: PatternSpec): ReturnType<typeof compilePatt
 /** Live runs that have started (each key's idle start run excluded) plus completed runs held by the skip strategy. */
 export function livePartialMatches(m: CepMatcher): number {
   let n = 0;
-  for (const ks of m.keys.values()) n += liveIn(ks.nfa);
+  for (const ks of m.keys.values()) n += liveIn(ks);
   return n;
 }
 

@@ -138,8 +138,8 @@ export class CompiledBreakpoints {
     const ks = runner.matcher.keys.get(pattern.keyOf(payload));
     if (!ks) return 0;
     let n = 0;
-    for (const r of generalView(pattern.nfa, ks.nfa).partial) if (r.startFid >= 0) n++;
-    return n + ks.nfa.completed.length;
+    for (const r of generalView(pattern.nfa, ks).partial) if (r.startFid >= 0) n++;
+    return n + ks.completed.length;
   }
 }
 

@@ -96,7 +96,7 @@ export function activeByStage(pattern: ReplayPattern, matcher: CepMatcher): Map<
   const out = new Map<string, number>();
   const states = pattern.nfa.states;
   for (const ks of matcher.keys.values()) {
-    for (const run of generalView(pattern.nfa, ks.nfa).partial) {
+    for (const run of generalView(pattern.nfa, ks).partial) {
       if (run.startFid < 0) continue;
       const stage = states[run.state]?.stage ?? '';
       out.set(stage, (out.get(stage) ?? 0) + 1);

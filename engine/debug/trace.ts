@@ -111,7 +111,7 @@ export class StepTracer implements StepListener {
     const { pattern } = this.runner.ctx;
     const key = pattern.keyOf(this.runner.reader.at(e.seq).payload);
     const ks = this.runner.matcher.keys.get(key);
-    const run = ks && generalView(pattern.nfa, ks.nfa).partial.find((r) => r.id === e.runId);
+    const run = ks && generalView(pattern.nfa, ks).partial.find((r) => r.id === e.runId);
     const match = run && run.startFid >= 0 ? matchOf(pathOf(run.node)) : undefined;
     // A key with nothing live holds no state in the matcher: its start run is the fresh one.
     const state = run?.state ?? (e.runId === START_RUN_ID ? pattern.nfa.startState : undefined);

@@ -269,7 +269,7 @@ export function whyNot(ctx: ReplayContext, seq: number, stage: string): WhyNotVe
     if (tracer.events.some((e) => e.seq === seq) || runner.done) break;
   }
   const base = { seq, stage, key, position: runner.position };
-  const capLimit = runner.matcher.keys.get(key)?.nfa.maxPartialMatches;
+  const capLimit = runner.matcher.keys.get(key)?.maxPartialMatches;
   const processed = tracer.processed().find((p) => p.event.seq === seq);
   const runs: RunTrace[] = processed?.runs ?? [];
   // Branches that advanced at the stage, and what (if anything) dropped them in this step.
@@ -376,7 +376,7 @@ export function whyNot(ctx: ReplayContext, seq: number, stage: string): WhyNotVe
   for (const ks of runner.matcher.keys.values()) {
     if (ks.key === key) continue;
     if (
-      generalView(pattern.nfa, ks.nfa).partial.some(
+      generalView(pattern.nfa, ks).partial.some(
         (r) => r.startFid >= 0 && pattern.nfa.states[r.state]?.stage === stage,
       )
     )

@@ -20,8 +20,6 @@ export interface BufferedEvent {
 
 export interface KeyState extends NfaState {
   key: string;
-  /** The key's NFA state: this object itself (see above). */
-  readonly nfa: KeyState;
   /** Events of this key in the reorder buffer that hold this state (see CepMatcher.push). */
   pendingEvents: number;
   /**
@@ -44,7 +42,7 @@ export function newKeyState(
 ): KeyState {
   const st = createNfaState(nfa, { maxPartialMatches, counting: true });
   // Every field in one literal, so that V8 keeps them all in the object (no property array).
-  const ks: Omit<KeyState, 'nfa'> & { nfa: KeyState | null } = {
+  return {
     partial: st.partial,
     completed: st.completed,
     counters: st.counters,
@@ -58,14 +56,11 @@ export function newKeyState(
     spare: undefined,
     limits: undefined,
     key,
-    nfa: null,
     pendingEvents: 0,
     pendingTimers: 0,
     idleQueued: false,
     touched: 0,
   };
-  ks.nfa = ks as KeyState;
-  return ks as KeyState;
 }
 
 /** Puts a restored NFA state into a key state (its fields, not the object: see above). */

@@ -35,7 +35,7 @@ export function snapshotMatcher(m: CepMatcher): MatcherSnapshot {
   for (const list of waiting.values()) list.sort((a, b) => a.seq - b.seq);
   const keys: MatcherSnapshot['keys'] = [...m.keys.values()].map((ks) => ({
     key: ks.key,
-    nfa: snapshotNfaState(m.nfa, ks.nfa),
+    nfa: snapshotNfaState(m.nfa, ks),
     buffer: bufferGroups(waiting.get(ks.key) ?? []),
     timers: (timersByKey.get(ks) ?? []).sort((a, b) => a.order - b.order),
   }));
@@ -45,7 +45,7 @@ export function snapshotMatcher(m: CepMatcher): MatcherSnapshot {
   let fresh: NfaStateSnapshot | undefined;
   for (const [key, list] of waiting)
     if (!m.keys.has(key)) {
-      fresh ??= snapshotNfaState(m.nfa, newKeyState(m.nfa, key, m.options.maxPartialMatchesPerKey, 1).nfa);
+      fresh ??= snapshotNfaState(m.nfa, newKeyState(m.nfa, key, m.options.maxPartialMatchesPerKey, 1));
       keys.push({ key, nfa: fresh, buffer: bufferGroups(list), timers: [], stateless: true });
     }
   return {

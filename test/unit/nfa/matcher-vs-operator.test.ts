@@ -183,7 +183,7 @@ function runMatcher(s: Scenario): Result {
       m.liveTotal();
     }
     let live = 0;
-    for (const ks of m.keys.values()) live += livePartialMatches(ks.nfa);
+    for (const ks of m.keys.values()) live += livePartialMatches(ks);
     if (m.liveTotal() !== live)
       throw new Error(`live total ${m.liveTotal()} after op ${i}, keys hold ${live}`);
     timers.push(windowTimers(m));

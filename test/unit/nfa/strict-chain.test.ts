@@ -295,7 +295,7 @@ function runMatcher(nfa: CompiledNfa, s: Scenario): unknown[] {
       steps.push(`stopped: ${(e as Error).message}`);
       return;
     }
-    for (const ks of m.keys.values()) if ((ks.nfa.chain?.size ?? 0) > 1) chained++;
+    for (const ks of m.keys.values()) if ((ks.chain?.size ?? 0) > 1) chained++;
     const snap = m.snapshot();
     steps.push({ outs: outs.map(line), snap, counters: { ...m.counters }, live: m.liveTotal() });
     if (i === s.snapshotAt) {
