@@ -9,6 +9,7 @@ import { oneOrMoreSum } from './oneormore-sum';
 import { riskControl, riskRules } from './risk-control';
 import { import1mCsv, replay1m } from './recordings';
 import { diff1m } from './diff';
+import { importUi } from './import-ui';
 import { strictSeq3 } from './strict-seq-3';
 import { uiReplay1m } from './ui-replay';
 import { uiTyping } from './ui-typing';
@@ -24,6 +25,7 @@ export const WORKLOADS: readonly Workload[] = [
   replay1m,
   diff1m,
   import1mCsv,
+  importUi,
   appStart,
   cliStart,
   uiReplay1m,
