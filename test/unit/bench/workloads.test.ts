@@ -84,6 +84,8 @@ describe('benchmark workloads at a tiny size', () => {
         ])
           expect({ field, value: r[field] }).toEqual({ field, value: expect.any(Number) as number });
       } else expect(r.rowsPerSec).toEqual(expect.any(Number));
+      // As the dialog sends it: every column but the time field with its inferred type enforced.
+      if (w.slug === 'import-1m-ui') expect(r.enforcedColumnTypes).toBe(10);
       expect(r.events).toBe(TINY);
       // Generous: app-start and ui-replay-1m launch Chromium, and the suite shares the machine with the e2e tests.
     }, 240_000);
