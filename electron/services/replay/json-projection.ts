@@ -3,15 +3,18 @@
  * fields its pattern reads (card-testing: 4 of 11), and JSON.parse of every event's whole object,
  * then collecting those objects, was most of its time.
  *
- * Payloads are JSON texts the import wrote, so valid JSON. A flat object (no nested object or array,
- * no backslash escape: what every CSV import stores) is read in place: every quote then delimits a
- * string, and a wanted field is its name in quotes followed by a colon, the last one winning as in
- * JSON.parse. Any other text goes to JSON.parse and is projected from its result. Either way a kept
- * field has the value JSON.parse gives it. The fast path checks the object's braces and the values
- * it keeps, not the members it skips: a stored text damaged inside those reads without an error.
+ * A compact flat object text (no whitespace between tokens, no nested object or array, no
+ * backslash: what every import writes) is read in one pass, in place. Without a backslash every
+ * quote delimits a string, so the pass jumps from quote to quote, checks each member against JSON's
+ * grammar (name, colon, value, then a comma or the closing brace that ends the text) and decodes
+ * only the members it keeps, the last one of a name winning as in JSON.parse. Any other text goes to
+ * JSON.parse and is projected from its result. Either way a kept field has the value JSON.parse
+ * gives it, and a text JSON.parse refuses throws its error; the one damage the pass does not look
+ * for is a raw control character inside a string it skips (JSON.stringify never writes one).
  */
 
 const QUOTE = 34;
+const COMMA = 44;
 const COLON = 58;
 const OPEN_BRACE = 123;
 const CLOSE_BRACE = 125;
@@ -21,24 +24,19 @@ const DOT = 46;
 const ZERO = 48;
 const NINE = 57;
 
-/**
- * A name the in-place search can find: no character that may follow a closing quote comes first, so
- * the quote before it opens a string. (A name that needs escapes is never found in a text without
- * backslashes, and a text with one is parsed whole.)
- */
-const FINDABLE_NAME = /^[^\s,:}\]]/u;
+/** Powers of ten a double holds exactly (10^22 is the last). */
+const EXACT_POWERS = Array.from({ length: 23 }, (_, i) => 10 ** i);
 
 export class JsonProjection {
   private readonly wanted: ReadonlySet<string>;
-  /** Each wanted name in quotes, as the fast path looks for it. */
-  private readonly quoted: readonly { name: string; text: string }[];
-  /** Every wanted name is findable in place (else every text goes to JSON.parse). */
-  private readonly inPlace: boolean;
+  /** The wanted names, and their lengths (compared first: most names differ in length). */
+  private readonly names: readonly string[];
+  private readonly lengths: readonly number[];
 
   constructor(readonly fields: readonly string[]) {
     this.wanted = new Set(fields);
-    this.quoted = [...this.wanted].map((name) => ({ name, text: `"${name}"` }));
-    this.inPlace = [...this.wanted].every((f) => FINDABLE_NAME.test(f));
+    this.names = [...this.wanted];
+    this.lengths = this.names.map((n) => n.length);
   }
 
   /**
@@ -46,7 +44,7 @@ export class JsonProjection {
    * any other JSON value whole. Throws what JSON.parse throws on a text it cannot read.
    */
   decode(text: string): unknown {
-    return (this.inPlace ? this.flat(text) : undefined) ?? this.whole(text);
+    return this.flat(text) ?? this.whole(text);
   }
 
   /** JSON.parse's answer, projected the same way (or its error). */
@@ -59,79 +57,74 @@ export class JsonProjection {
     return out;
   }
 
-  /** The projection of a flat object text without escapes, read in place; undefined for any other text. */
+  /**
+   * The projection of a compact flat object text, read in one pass; undefined for any other text
+   * (nested, escaped, spaced, or not JSON at all: JSON.parse then answers or throws).
+   */
   private flat(text: string): Record<string, unknown> | undefined {
-    const open = skipWs(text, 0);
-    if (text.charCodeAt(open) !== OPEN_BRACE || text.charCodeAt(lastNonWs(text)) !== CLOSE_BRACE)
-      return undefined;
-    const first = text.charCodeAt(skipWs(text, open + 1));
-    if (first !== QUOTE && first !== CLOSE_BRACE) return undefined;
-    if (text.indexOf('\\') !== -1 || text.indexOf('{', open + 1) !== -1 || text.indexOf('[') !== -1)
+    const n = text.length;
+    if (
+      text.charCodeAt(0) !== OPEN_BRACE ||
+      text.charCodeAt(n - 1) !== CLOSE_BRACE ||
+      text.indexOf('\\') !== -1
+    )
       return undefined;
     const out: Record<string, unknown> = {};
-    for (const q of this.quoted) {
-      // The last occurrence followed by a colon is the member JSON.parse keeps; others are values.
-      let at = text.lastIndexOf(q.text);
-      let colon = -1;
-      while (at > open) {
-        colon = skipWs(text, at + q.text.length);
-        if (text.charCodeAt(colon) === COLON) break;
-        at = text.lastIndexOf(q.text, at - 1);
-      }
-      if (at <= open) continue;
-      const start = skipWs(text, colon + 1);
-      const value = scalarAt(text, start);
-      if (value === NOT_SCALAR) return undefined;
-      setField(out, q.name, value);
+    const names = this.names;
+    const lengths = this.lengths;
+    let i = 1;
+    if (n === 2) return out;
+    for (;;) {
+      // A member: "name":value, then a comma or the closing brace.
+      if (text.charCodeAt(i) !== QUOTE) return undefined;
+      const nameEnd = text.indexOf('"', i + 1);
+      if (nameEnd === -1 || text.charCodeAt(nameEnd + 1) !== COLON) return undefined;
+      const length = nameEnd - i - 1;
+      let found = -1;
+      for (let k = 0; k < names.length; k++)
+        if (lengths[k] === length && text.startsWith(names[k], i + 1)) {
+          found = k;
+          break;
+        }
+      const start = nameEnd + 2;
+      const c = text.charCodeAt(start);
+      let end: number;
+      let value: unknown;
+      if (c === QUOTE) {
+        end = text.indexOf('"', start + 1) + 1;
+        if (end === 0) return undefined;
+        // A slice of 13 characters or more shares the payload text and would keep all of it alive
+        // as long as the event (checkpoints hold events for the whole session): such a string is
+        // parsed into one of its own.
+        if (found !== -1)
+          value =
+            end - start > SHARED_SLICE + 1
+              ? (JSON.parse(text.slice(start, end)) as string)
+              : text.slice(start + 1, end - 1);
+      } else if (c === MINUS || (c >= ZERO && c <= NINE)) {
+        // Not a number: end is -1, and the member's end check below refuses the text.
+        end = numberEnd(text, start);
+        if (found !== -1 && end !== -1) value = numberAt(text, start, end);
+      } else if (c === 116 && text.startsWith('true', start)) {
+        end = start + 4;
+        value = true;
+      } else if (c === 102 && text.startsWith('false', start)) {
+        end = start + 5;
+        value = false;
+      } else if (c === 110 && text.startsWith('null', start)) {
+        end = start + 4;
+        value = null;
+      } else return undefined; // nested, or not JSON
+      if (found !== -1) setField(out, names[found], value);
+      const next = text.charCodeAt(end);
+      if (next === COMMA) i = end + 1;
+      else return next === CLOSE_BRACE && end === n - 1 ? out : undefined;
     }
-    return out;
   }
 }
-
-const NOT_SCALAR = Symbol('not a scalar');
 
 /** V8 copies shorter slices (SlicedString::kMinLength is 13). */
 const SHARED_SLICE = 12;
-
-/** The string, number, true, false or null starting at i (no escapes in the text), as JSON.parse reads it. */
-function scalarAt(text: string, i: number): unknown {
-  const c = text.charCodeAt(i);
-  if (c === QUOTE) {
-    const end = text.indexOf('"', i + 1);
-    if (end === -1) return NOT_SCALAR;
-    // A slice of 13 characters or more shares the payload text and keeps all of it alive as long
-    // as the event (checkpoints hold events for the whole session): parsed, it is a string of its own.
-    return end - i > SHARED_SLICE ? (JSON.parse(text.slice(i, end + 1)) as string) : text.slice(i + 1, end);
-  }
-  if (c === MINUS || (c >= ZERO && c <= NINE)) {
-    const end = numberEnd(text, i);
-    // A number in JSON's grammar: Number() reads it as JSON.parse does.
-    return end === -1 ? NOT_SCALAR : Number(text.slice(i, end));
-  }
-  if (text.startsWith('true', i)) return true;
-  if (text.startsWith('false', i)) return false;
-  if (text.startsWith('null', i)) return null;
-  return NOT_SCALAR;
-}
-
-/** JSON whitespace: space, tab, line feed, carriage return. */
-function skipWs(text: string, i: number): number {
-  for (;;) {
-    const c = text.charCodeAt(i);
-    if (c !== 32 && c !== 10 && c !== 13 && c !== 9) return i;
-    i++;
-  }
-}
-
-function lastNonWs(text: string): number {
-  let i = text.length - 1;
-  while (i >= 0) {
-    const c = text.charCodeAt(i);
-    if (c !== 32 && c !== 10 && c !== 13 && c !== 9) return i;
-    i--;
-  }
-  return i;
-}
 
 function isDigit(c: number): boolean {
   return c >= ZERO && c <= NINE;
@@ -156,6 +149,33 @@ function numberEnd(text: string, i: number): number {
     while (isDigit(text.charCodeAt(++i)));
   }
   return i;
+}
+
+/**
+ * The number JSON.parse reads from the valid number text [start, end). Up to 15 digits and no
+ * exponent: the digits as an integer (exact below 2^53) over a power of ten (exact up to 10^22),
+ * one correctly rounded division, which is the correctly rounded value of the decimal, as
+ * JSON.parse gives it. Anything else: Number() of the text, which reads JSON numbers as JSON.parse.
+ */
+function numberAt(text: string, start: number, end: number): number {
+  let i = start;
+  const negative = text.charCodeAt(i) === MINUS;
+  if (negative) i++;
+  let digits = 0;
+  let mantissa = 0;
+  let scale = -1;
+  for (; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === DOT) scale = 0;
+    else if (c >= ZERO && c <= NINE) {
+      mantissa = mantissa * 10 + (c - ZERO);
+      digits++;
+      if (scale >= 0) scale++;
+    } else return Number(text.slice(start, end)); // an exponent
+  }
+  if (digits > 15) return Number(text.slice(start, end));
+  const value = scale > 0 ? mantissa / EXACT_POWERS[scale] : mantissa;
+  return negative ? -value : value;
 }
 
 /** As JSON.parse sets it: `__proto__` becomes an own field, not the object's prototype. */

@@ -117,20 +117,82 @@ const objectText = fc
     return `${sp()}{${members.map(([k, v, esc]) => `${sp()}${key(k, esc)}${sp()}:${sp()}${v}${sp()}`).join(',')}}${sp()}`;
   });
 
+/**
+ * Texts the one-pass reader takes (compact, flat, no backslash: what an import writes), built to
+ * trip it: names that are prefixes of wanted ones or repeated, string values holding names and
+ * JSON punctuation, numbers at the limits of the exact decimal path (15 and 16 digits, long
+ * fractions, exponents, -0), long and astral strings.
+ */
+const flatString = fc
+  .oneof(
+    fc.string({
+      unit: fc.constantFrom('a', 'é', '€', '😀', ':', ',', '{', '}', '[', ']', ' ', '\u2028', '\ud800'),
+    }),
+    fc.constantFrom(
+      ...TRICKY_STRINGS,
+      ...NAMES,
+      '',
+      'x'.repeat(12),
+      'x'.repeat(13),
+      '2026-03-02T09:00:00.000Z',
+    ),
+  )
+  .map((s) => JSON.stringify(s))
+  .filter((t) => !t.includes('\\'));
+const edgeNumber = fc.oneof(
+  numberText,
+  fc
+    .tuple(fc.boolean(), fc.stringMatching(/^(0|[1-9][0-9]{0,17})$/), fc.stringMatching(/^[0-9]{1,24}$/))
+    .map(([neg, int, frac]) => `${neg ? '-' : ''}${int}.${frac}`),
+  fc.constantFrom(
+    '999999999999999',
+    '9999999999999999',
+    '0.1000000000000001',
+    '123456789012345.6',
+    '-0.0',
+    '1e22',
+  ),
+);
+const flatText = fc
+  .array(
+    fc.tuple(
+      fc.constantFrom(...NAMES, 'typ', 'ts2', 'amoun'),
+      fc.oneof(flatString, edgeNumber, fc.constantFrom('true', 'false', 'null')),
+    ),
+    { maxLength: 14 },
+  )
+  .map((members) => `{${members.map(([k, v]) => `${JSON.stringify(k)}:${v}`).join(',')}}`)
+  .filter((t) => !t.includes('\\'));
+
+/** A flat text damaged by one edit: a character dropped, doubled or replaced by JSON punctuation. */
+const damagedText = fc
+  .tuple(
+    flatText,
+    fc.nat(),
+    fc.constantFrom('', 'dup', '"', ':', ',', '{', '}', '[', ' ', 'x', '-', '.', 'e', '0'),
+  )
+  .map(([t, at, edit]) => {
+    const i = t.length === 0 ? 0 : at % t.length;
+    if (edit === '') return t.slice(0, i) + t.slice(i + 1);
+    if (edit === 'dup') return t.slice(0, i) + t[i] + t.slice(i);
+    return t.slice(0, i) + edit + t.slice(i + 1);
+  });
+
 describe('JsonProjection', () => {
   const projections = [
     new JsonProjection(['type', 'amount', 'cardId', 'ts']),
     new JsonProjection(WANTED),
     new JsonProjection(['amount']),
     new JsonProjection(['', 'type']),
+    new JsonProjection(['amount', 'typ', 'ts2']),
   ];
 
-  it('keeps exactly what JSON.parse gives the wanted fields, for any object text', () => {
+  it('keeps exactly what JSON.parse gives the wanted fields, for any object text, spaced or compact', () => {
     fc.assert(
-      fc.property(objectText, (text) => {
+      fc.property(fc.oneof(objectText, flatText, flatText), (text) => {
         for (const p of projections) expectSame(p.decode(text), reference(text, p.fields));
       }),
-      { numRuns: 3000 },
+      { numRuns: 6000 },
     );
   });
 
@@ -171,9 +233,9 @@ describe('JsonProjection', () => {
     expectSame(proto, reference('{"__proto__":{"x":1},"type":"t"}', p.fields));
   });
 
-  // Stored payloads are JSON the import wrote; the in-place path checks the braces, the first
-  // member and the values it keeps (damage inside a member it skips is not looked for).
-  it('fails as JSON.parse fails on a text that is cut, unbraced or whose kept value is broken', () => {
+  // Stored payloads are JSON the import wrote; the in-place path still checks every member, kept or
+  // skipped (only a raw control character inside a skipped string is not looked for).
+  it('fails as JSON.parse fails on a text that is cut, unbraced or has a broken member', () => {
     const p = new JsonProjection(['type']);
     for (const text of [
       '{"type":"a"',
@@ -184,7 +246,60 @@ describe('JsonProjection', () => {
       'nope',
       '{"type":tru}',
       '{"type":-}',
+      '{"x":tru,"type":"a"}',
+      '{"x":01,"type":"a"}',
+      '{"x":"a""type":"b"}',
+      '{"x":"a","type":"b",}',
+      '{"x" "a","type":"b"}',
+      '{"type":"b"}}',
     ])
       expect(() => p.decode(text)).toThrow(SyntaxError);
+  });
+
+  it('throws where JSON.parse throws, and reads the same where it reads, on a damaged text', () => {
+    fc.assert(
+      fc.property(damagedText, (text) => {
+        let refused = false;
+        try {
+          JSON.parse(text);
+        } catch {
+          refused = true;
+        }
+        for (const p of projections) {
+          if (refused) expect(() => p.decode(text)).toThrow(SyntaxError);
+          else expectSame(p.decode(text), reference(text, p.fields));
+        }
+      }),
+      { numRuns: 4000 },
+    );
+  });
+
+  it('reads numbers at the edges of the exact path as JSON.parse does', () => {
+    const p = new JsonProjection(['n']);
+    for (const n of [
+      '0.1',
+      '0.3',
+      '264.18',
+      '-264.18',
+      '999999999999999',
+      '999999999999999.9',
+      '9007199254740993',
+      '123456789012345.6',
+      '0.000000000000000000001',
+      '0.0000000000000000000001',
+      '1.7976931348623157',
+      '4.35',
+      '-0',
+      '-0.000',
+      '100',
+      '1e2',
+      '1.5E-3',
+      '12345678901234567890',
+    ]) {
+      const text = `{"n":${n}}`;
+      expect(Object.is((p.decode(text) as { n: number }).n, (JSON.parse(text) as { n: number }).n)).toBe(
+        true,
+      );
+    }
   });
 });
