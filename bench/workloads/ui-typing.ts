@@ -22,15 +22,15 @@
 import { Pattern } from '../../engine/format/builder';
 import type { PatternDocument } from '../../engine/format/schema';
 import { storedDocument } from '../../test/e2e/support/designer-page';
-import { launchApp } from '../../test/e2e/support/launch';
+import { launchApp, type RunningApp } from '../../test/e2e/support/launch';
 import { ensureRendererBuilt } from '../../test/e2e/support/build-renderer';
 import { KEY_GAP_MS, measureTyping } from '../key-paint';
 import { typingFloor } from '../typing-floor';
 import type { Workload } from '../workload';
 
 const EDITOR = '[data-testid="condition-where"]';
-const TARGET = 'newDevice';
-const TYPED = " && amount >= 2000 && country != 'NL' && device != 'unknown' && userId != ''";
+export const TARGET = 'newDevice';
+export const TYPED = " && amount >= 2000 && country != 'NL' && device != 'unknown' && userId != ''";
 
 /** A takeover rule of 13 stages, each with a condition, some referring back to an earlier stage. */
 export function typingPattern(): PatternDocument {
@@ -80,6 +80,27 @@ export function typingPattern(): PatternDocument {
   });
 }
 
+/**
+ * Stores the 13-stage pattern, opens it, selects the target stage and puts the cursor at the end of
+ * its condition (ui-typing and typing-profile.ts).
+ */
+export async function openTypingStage(
+  app: RunningApp,
+): Promise<{ document: PatternDocument; created: { id: string } }> {
+  const { page } = app;
+  // Waits are not what is measured; a loaded machine must not fail the run.
+  page.setDefaultTimeout(300_000);
+  const document = typingPattern();
+  const created = await app.api.patterns.create({ name: document.name, document });
+  await page.locator('.library-item', { hasText: document.name }).first().click();
+  await page.getByTestId(`stage-node-${TARGET}`).locator('.cep-stage-head').click();
+  await page.locator(`${EDITOR} .monaco-editor`).waitFor();
+  await page.locator(`${EDITOR} .view-lines`).click();
+  // Ctrl+End: End alone stops at the end of a wrapped line.
+  await page.keyboard.press('Control+End');
+  return { document, created };
+}
+
 export const uiTyping: Workload = {
   slug: 'ui-typing',
   title: 'typing a condition in Chromium through the web host on a 13-stage pattern: key to paint',
@@ -91,17 +112,8 @@ export const uiTyping: Workload = {
     await ensureRendererBuilt({ onlyIfMissing: false });
     const app = await launchApp({ viewport: { width: 1440, height: 900 } });
     const { page } = app;
-    // Waits are not what is measured; a loaded machine must not fail the run.
-    page.setDefaultTimeout(300_000);
     try {
-      const document = typingPattern();
-      const created = await app.api.patterns.create({ name: document.name, document });
-      await page.locator('.library-item', { hasText: document.name }).first().click();
-      await page.getByTestId(`stage-node-${TARGET}`).locator('.cep-stage-head').click();
-      await page.locator(`${EDITOR} .monaco-editor`).waitFor();
-      await page.locator(`${EDITOR} .view-lines`).click();
-      // Ctrl+End: End alone stops at the end of a wrapped line.
-      await page.keyboard.press('Control+End');
+      const { document, created } = await openTypingStage(app);
       // --quick (and the suite's smoke test) types the first words only.
       const text = quick ? TYPED.slice(0, 13) : TYPED;
       const typed = await measureTyping(app.browser, page, `${EDITOR} .view-lines`, text);

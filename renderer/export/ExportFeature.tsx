@@ -5,13 +5,14 @@ import { useDocumentStore } from '../state/document-store';
 import { useLibraryStore } from '../state/library-store';
 import { createExportActions } from './export-actions';
 import { useExportStore } from './export-store';
+import { useSettledDocumentStore } from '../state/settled-document';
 
 // The dialog and its Monaco previews load when it first opens.
 const ExportDialog = lazy(() => import('./ExportDialog').then((m) => ({ default: m.ExportDialog })));
 
 export function ExportFeature() {
   const open = useExportStore((s) => s.open);
-  const doc = useDocumentStore((s) => s.document);
+  const doc = useSettledDocumentStore((s) => s.document);
   const patternId = useDocumentStore((s) => s.patternId);
   const libraryName = useLibraryStore((s) =>
     s.openPattern && s.openPattern.id === patternId ? s.openPattern.name : null,

@@ -17,6 +17,7 @@ import { useReplayStore } from '../state/replay-store';
 import { RecordingPicker } from './RecordingPicker';
 import { ReplaySession } from './ReplaySession';
 import './replay.css';
+import { useSettledDocumentStore } from '../state/settled-document';
 
 const hashes = new WeakMap<PatternDocument, string>();
 
@@ -45,8 +46,8 @@ export function ReplayPanel() {
   const docPatternId = useDocumentStore((s) => s.patternId);
   // Selected narrowly: the panel stays mounted while the user types in a condition, and must not
   // re-render (and re-hash the pattern) unless what it shows changes.
-  const docSchema = useDocumentStore((s) => s.document?.eventSchema);
-  const withinMs = useDocumentStore((s) => s.document?.settings.within?.ms ?? null);
+  const docSchema = useSettledDocumentStore((s) => s.document?.eventSchema);
+  const withinMs = useSettledDocumentStore((s) => s.document?.settings.within?.ms ?? null);
   const openId = useLibraryStore((s) => s.openId);
   const patternId = docPatternId ?? openId;
   const status = useReplayStore((s) => s.status);
@@ -62,7 +63,7 @@ export function ReplayPanel() {
       (recording ? { fields: recording.schema.map((f) => ({ name: f.name, type: f.type })) } : undefined),
     [docSchema, recording],
   );
-  const changed = useDocumentStore((s) => differs(openedDocument, s.document));
+  const changed = useSettledDocumentStore((s) => differs(openedDocument, s.document));
 
   if (!patternId) {
     return (

@@ -9,8 +9,8 @@ import type { PatternDocument } from '../../engine/format/schema';
 import type { Diagnostic } from '../../engine/pattern/diagnostic';
 import { whenRegexEngineLoads } from '../boot/re2js-on-demand';
 import { bucketDiagnostics, validateDocument } from '../designer/problems/validate-document';
-import { useDocumentStore } from './document-store';
 import { useProblemsStore } from './problems-store';
+import { useSettledDocumentStore } from './settled-document';
 
 export interface ValidationState {
   /** All, for the Problems panel. */
@@ -49,7 +49,7 @@ export function validateNow(doc: PatternDocument | null): void {
 }
 
 export function useLiveValidation(): void {
-  const document = useDocumentStore((s) => s.document);
+  const document = useSettledDocumentStore((s) => s.document);
   // Regexes checked before the regex engine had loaded are checked again once it has.
   useEffect(
     () =>

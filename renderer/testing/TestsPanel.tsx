@@ -8,11 +8,12 @@ import { useDocumentStore } from '../state/document-store';
 import { BehaviourDiffPanel } from './BehaviourDiffPanel';
 import { TestCaseList } from './TestCaseList';
 import './testing.css';
+import { useSettledDocumentStore } from '../state/settled-document';
 
 type View = 'cases' | 'diff';
 
 export function TestsPanel() {
-  const document = useDocumentStore((s) => s.document);
+  const document = useSettledDocumentStore((s) => s.document);
   const patternId = useDocumentStore((s) => s.patternId);
   const [view, setView] = useState<View>('cases');
   if (!document || !patternId) {

@@ -108,6 +108,33 @@ describe('designer: the condition editor', () => {
     await page.keyboard.press('Escape');
   });
 
+  it('keeps every key in the draft at once; the card, the squiggle and the error count follow when typing pauses', async () => {
+    await select('first');
+    await clickAtEnd();
+    // Views around the editor are told of the keys when typing pauses (renderer/state/settled-document.ts).
+    await page.keyboard.type(' && amount >', { delay: 20 });
+    // The draft (what a reload restores) has every key without waiting for that pause.
+    await page.waitForFunction(
+      (pid) => (localStorage.getItem(`cepheus.draft.${pid}`) ?? '').includes('amount > 7 && amount >'),
+      id,
+    );
+    const card = stageNode(page, 'first').locator('.cep-stage-cond');
+    await card.filter({ hasText: 'amount > 7 && amount >' }).waitFor();
+    await page
+      .locator('[data-testid="condition-where"][data-has-error="true"] .squiggly-error')
+      .first()
+      .waitFor();
+    await page.getByTestId('inspector-status').filter({ hasText: '1 error' }).waitFor();
+    // Fixed, still typing in the same editor: the squiggle and the count go, the card follows.
+    await page.keyboard.type(' 9', { delay: 20 });
+    await page.locator('[data-testid="condition-where"][data-has-error="false"]').waitFor();
+    await page.getByTestId('inspector-status').filter({ hasText: 'Valid' }).waitFor();
+    await expect.poll(() => page.locator('[data-testid="condition-where"] .squiggly-error').count()).toBe(0);
+    await card.filter({ hasText: 'amount > 7 && amount > 9' }).waitFor();
+    await page.keyboard.press('Escape');
+    expect(await whereOf('first')).toBe("kind == 'a' && amount > 7 && amount > 9");
+  });
+
   it('names stages and connections by name in every problem, never by id', async () => {
     // A stray stage and a condition error: the list speaks in names.
     await page.getByTestId('palette-add-stage').click();

@@ -55,6 +55,7 @@ import { useLayoutOnArrival } from './use-layout-on-arrival';
 import './designer-canvas.css';
 import './canvas-small.css';
 import './delete-notice.css';
+import { useSettledDocumentStore } from '../../state/settled-document';
 
 const nodeTypes = { stage: StageNodeCard, patternGroup: GroupNodeCard };
 const edgeTypes = { contiguity: ContiguityEdge };
@@ -115,7 +116,7 @@ function selectOnKeyboardFocus(event: FocusEvent): void {
 
 export function DesignerCanvas({ patternId }: { patternId: string }) {
   const theme = useUiStore(effectiveTheme);
-  const doc = useDocumentStore((s) => s.document);
+  const doc = useSettledDocumentStore((s) => s.document);
   const selection = useDocumentStore((s) => s.selection);
   const refuse = useCanvasSession((s) => s.refuse);
   const graph = useMemo<FlowGraph>(() => (doc ? documentToFlow(doc) : { nodes: [], edges: [] }), [doc]);

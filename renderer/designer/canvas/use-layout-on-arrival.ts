@@ -9,6 +9,7 @@ import type { PatternDocument } from '../../../engine/format/schema';
 import { useDocumentStore } from '../../state/document-store';
 import { flowInstance } from './canvas-bridge';
 import { readableRowWidth, showPattern } from './readable-view';
+import { useSettledDocumentStore } from '../../state/settled-document';
 
 function unplaced(doc: PatternDocument): { some: boolean; all: boolean } {
   const all = levels(doc).flatMap((l) => l.nodes);
@@ -17,7 +18,7 @@ function unplaced(doc: PatternDocument): { some: boolean; all: boolean } {
 }
 
 export function useLayoutOnArrival(): void {
-  const doc = useDocumentStore((s) => s.document);
+  const doc = useSettledDocumentStore((s) => s.document);
   useEffect(() => {
     if (!doc) return;
     const state = unplaced(doc);

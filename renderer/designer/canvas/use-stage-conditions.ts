@@ -5,7 +5,7 @@
  */
 import type { PatternDocument, PatternNode, StageNode } from '../../../engine/format/schema';
 import { levels } from '../../canvas/doc-tree';
-import { useDocumentStore } from '../../state/document-store';
+import { useSettledDocumentStore } from '../../state/settled-document';
 
 const indexes = new WeakMap<PatternDocument, Map<string, PatternNode>>();
 
@@ -40,8 +40,8 @@ const NO_CONDITIONS: Conditions = { where: '', or: [], until: null };
  */
 export function useStageConditions(id: string, drawn: PatternNode): StageConditions {
   const fallback: Conditions = drawn.kind === 'stage' ? drawn : NO_CONDITIONS;
-  const where = useDocumentStore((s) => (stageIn(s.document, id) ?? fallback).where);
-  const alternatives = useDocumentStore((s) => (stageIn(s.document, id) ?? fallback).or.length);
-  const until = useDocumentStore((s) => (stageIn(s.document, id) ?? fallback).until);
+  const where = useSettledDocumentStore((s) => (stageIn(s.document, id) ?? fallback).where);
+  const alternatives = useSettledDocumentStore((s) => (stageIn(s.document, id) ?? fallback).or.length);
+  const until = useSettledDocumentStore((s) => (stageIn(s.document, id) ?? fallback).until);
   return { where, alternatives, until };
 }

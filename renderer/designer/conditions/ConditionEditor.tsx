@@ -18,6 +18,7 @@ import { monaco } from '../../monaco/setup';
 import { monacoThemeName } from '../../monaco/themes';
 import { useDocumentStore } from '../../state/document-store';
 import { registerPendingEdits } from '../../state/pending-edits';
+import { noteConditionTyping, settleDocumentViews } from '../../state/settled-document';
 import { effectiveTheme, useUiStore } from '../../state/ui-store';
 import { deferredWrite, type DeferredWrite } from './after-paint';
 import { diagnosticsToMarkers, toMonacoMarkers } from './condition-markers';
@@ -148,7 +149,10 @@ export function ConditionEditor({
       ed.pushUndoStop();
     }
     setEditor(ed);
-    ed.onDidBlurEditorText(() => writer.current?.flush());
+    ed.onDidBlurEditorText(() => {
+      writer.current?.flush();
+      settleDocumentViews();
+    });
     setContentHeight(ed.getContentHeight());
     ed.onDidContentSizeChange((e) => setContentHeight(e.contentHeight));
   };
@@ -213,6 +217,8 @@ export function ConditionEditor({
         onChange={(next) => {
           if (next === undefined || next === emitted.current) return;
           emitted.current = next;
+          // The views around the editor (canvas card, inspector, validation) follow when typing pauses.
+          noteConditionTyping();
           writer.current?.set(next);
         }}
         loading={<div className="condition-loading">Loading editor…</div>}

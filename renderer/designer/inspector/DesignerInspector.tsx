@@ -1,12 +1,12 @@
 /** The inspector of the open pattern: properties of the selection, or the whole document as JSON. */
 import { lazy, Suspense } from 'react';
 import { LazyLoading } from '../../components/LazyLoading';
-import { useDocumentStore } from '../../state/document-store';
 import { LeaveJsonDialog } from '../json/LeaveJsonDialog';
 import { usePatternVerdict, verdictLabel, verdictSentence, verdictValid } from '../json/pattern-verdict';
 import { useInspectorTab, type InspectorTab } from './inspector-tab';
 import { SelectionInspector } from './SelectionInspector';
 import './designer-inspector.css';
+import { useSettledDocumentStore } from '../../state/settled-document';
 
 const JsonView = lazy(() => import('../json/JsonView').then((m) => ({ default: m.JsonView })));
 
@@ -16,7 +16,7 @@ const TABS: { id: InspectorTab; label: string }[] = [
 ];
 
 export function DesignerInspector() {
-  const doc = useDocumentStore((s) => s.document);
+  const doc = useSettledDocumentStore((s) => s.document);
   const tab = useInspectorTab((s) => s.tab);
   const show = useInspectorTab((s) => s.show);
   // The same verdict as the JSON view's status line: JSON text that does not load counts too.

@@ -6,13 +6,13 @@
 import type { Diagnostic } from '../../../engine/pattern/diagnostic';
 import { findEdge, findNode } from '../../canvas/doc-tree';
 import { Icon } from '../../components/Icon';
-import { useDocumentStore } from '../../state/document-store';
 import { applyDiagnosticFix } from './apply-diagnostic-fix';
 import { locationText, revealDiagnostic } from './reveal';
 import './problem-list.css';
+import { useSettledDocumentStore } from '../../state/settled-document';
 
 export function ProblemList({ problems }: { problems: readonly Diagnostic[] }) {
-  const doc = useDocumentStore((s) => s.document);
+  const doc = useSettledDocumentStore((s) => s.document);
   const nameOf = (id: string): string | undefined => {
     if (!doc) return undefined;
     const node = findNode(doc, id);

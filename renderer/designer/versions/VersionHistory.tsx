@@ -16,6 +16,7 @@ import { VersionCompare } from './VersionCompare';
 import { fetchVersionDocument, sideLabel, type CompareSide, type VersionKey } from './version-docs';
 import { VersionListItem } from './VersionListItem';
 import './version-history.css';
+import { useSettledDocumentStore } from '../../state/settled-document';
 
 export function VersionHistory({ api, patternId }: { api: CepApi; patternId: string }) {
   const open = useCanvasSession((s) => s.historyOpen);
@@ -26,7 +27,7 @@ export function VersionHistory({ api, patternId }: { api: CepApi; patternId: str
 function VersionPanel({ api, patternId }: { api: CepApi; patternId: string }) {
   const setOpen = useCanvasSession((s) => s.setHistoryOpen);
   const focusLabel = useCanvasSession((s) => s.historyFocusLabel);
-  const current = useDocumentStore((s) => s.document);
+  const current = useSettledDocumentStore((s) => s.document);
   // Refetch when a save recorded a new version.
   const latest = useLibraryStore((s) => s.patterns.find((p) => p.id === patternId)?.latestVersion);
   const [versions, setVersions] = useState<PatternVersionInfo[]>([]);

@@ -1,0 +1,78 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Pattern } from '../../../engine/format/builder';
+import { specToDocument } from '../../../engine/format/from-spec';
+import { useDocumentStore } from '../../../renderer/state/document-store';
+import { flushPendingEdits } from '../../../renderer/state/pending-edits';
+import {
+  documentViewsHeld,
+  noteConditionTyping,
+  SETTLE_MS,
+  settleDocumentViews,
+  subscribeSettled,
+} from '../../../renderer/state/settled-document';
+
+const doc = () =>
+  specToDocument(Pattern.begin('a').where('amount > 10').followedBy('b').toSpec(), { name: 'Sample' });
+
+const typeKey = (text: string): void => {
+  noteConditionTyping();
+  const id = useDocumentStore.getState().document!.nodes.find((n) => n.name === 'a')!.id;
+  useDocumentStore.getState().updateStage(id, { where: text });
+};
+
+describe('settled document views', () => {
+  let told: string[];
+  let off: () => void;
+  beforeEach(() => {
+    vi.useFakeTimers();
+    useDocumentStore.getState().load('p1', doc());
+    told = [];
+    off = subscribeSettled((s) => {
+      const a = s.document?.nodes.find((n) => n.name === 'a');
+      told.push(a?.kind === 'stage' ? a.where : '?');
+    });
+  });
+  afterEach(() => {
+    off();
+    settleDocumentViews();
+    vi.useRealTimers();
+  });
+
+  it('tells views of a change at once when nobody is typing', () => {
+    typeKey('amount > 1');
+    settleDocumentViews();
+    told = [];
+    useDocumentStore.getState().select({ nodeIds: [] });
+    expect(told.length).toBe(1);
+  });
+
+  it('holds the views while keys come, and tells them once, with the newest text, when typing pauses', () => {
+    typeKey('amount > 1');
+    vi.advanceTimersByTime(SETTLE_MS - 50);
+    typeKey('amount > 12');
+    vi.advanceTimersByTime(SETTLE_MS - 50);
+    typeKey('amount > 123');
+    // The store has every key at once (draft, undo, autosave read it); the views wait.
+    const a = useDocumentStore.getState().document!.nodes.find((n) => n.name === 'a');
+    expect(a?.kind === 'stage' && a.where).toBe('amount > 123');
+    expect(told).toEqual([]);
+    expect(documentViewsHeld()).toBe(true);
+    vi.advanceTimersByTime(SETTLE_MS);
+    expect(told).toEqual(['amount > 123']);
+    expect(documentViewsHeld()).toBe(false);
+  });
+
+  it('tells the views at once on a shortcut chord (it acts on what they show)', () => {
+    typeKey('amount > 5');
+    flushPendingEdits();
+    expect(told).toEqual(['amount > 5']);
+    expect(documentViewsHeld()).toBe(false);
+  });
+
+  it('forgets a view that unsubscribed while held', () => {
+    typeKey('amount > 7');
+    off();
+    vi.advanceTimersByTime(SETTLE_MS);
+    expect(told).toEqual([]);
+  });
+});
