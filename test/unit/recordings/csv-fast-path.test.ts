@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ColumnTypeRules } from '../../../electron/services/recordings/import/column-types';
 import { CsvEventEncoder } from '../../../electron/services/recordings/import/csv-event-encoder';
 import { IsoTimestampReader } from '../../../electron/services/recordings/import/iso-timestamp';
 import { SchemaBuilder } from '../../../electron/services/recordings/inspect/schema-builder';
@@ -92,6 +93,26 @@ describe('CsvEventEncoder', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+
+  it('finds exactly the problem the general path finds in the enforced column types', () => {
+    const types = fc.constantFrom('number', 'boolean', 'string', 'any', undefined);
+    fc.assert(
+      fc.property(
+        fc.array(types, { minLength: HEADER.length, maxLength: HEADER.length }),
+        fc.array(fc.array(cell, { minLength: HEADER.length, maxLength: HEADER.length }), { maxLength: 20 }),
+        (chosen, rows) => {
+          const columnTypes = Object.fromEntries(
+            HEADER.flatMap((name, i) => (chosen[i] === undefined ? [] : [[name, chosen[i]]])),
+          );
+          const encoder = CsvEventEncoder.forHeader(HEADER, 'ts', undefined, columnTypes);
+          const rules = ColumnTypeRules.of(columnTypes, 'ts');
+          for (const cells of rows)
+            expect(encoder?.problem(cells)).toBe(rules?.problem(toRecord(HEADER, cells)) ?? null);
+        },
+      ),
+      { numRuns: 500 },
     );
   });
 

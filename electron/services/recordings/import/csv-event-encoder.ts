@@ -50,6 +50,13 @@ function isPlainNumber(cell: string): boolean {
   return !(lead === 0x30 && cell.startsWith('000000', fracStart));
 }
 
+/** A cell cellValue reads as a boolean ("true", "FALSE"). */
+function isBooleanCell(cell: string): boolean {
+  if (cell.length !== 4 && cell.length !== 5) return false;
+  const lower = cell.toLowerCase();
+  return lower === 'true' || lower === 'false';
+}
+
 function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
 }
@@ -122,10 +129,16 @@ export class CsvEventEncoder {
     return new CsvEventEncoder(header, tsColumn, keyColumn, types);
   }
 
-  /** Why the row's cells do not fit the enforced column types, or null. */
+  /**
+   * Why the row's cells do not fit the enforced column types, or null. Empty cells, plain decimals
+   * in a number column and true/false in a boolean one fit without making their value (the import
+   * dialog enforces every inferred type, so this runs for most columns of most rows).
+   */
   problem(cells: readonly string[]): string | null {
     for (const [i, type] of this.checkedColumns) {
-      const problem = typeProblem(this.header[i], cellValue(cells[i] ?? ''), type);
+      const cell = cells[i] ?? '';
+      if (cell === '' || (type === 'number' ? isPlainNumber(cell) : isBooleanCell(cell))) continue;
+      const problem = typeProblem(this.header[i], cellValue(cell), type);
       if (problem) return problem;
     }
     return null;
