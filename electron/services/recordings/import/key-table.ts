@@ -2,85 +2,92 @@
  * An import's rows of `event_keys` (migration 007): which events hold which key, in key order.
  * Keys arrive in random order, so keeping such an index up row by row costs several times more
  * than one sorted pass, and a CREATE INDEX after the inserts held the write lock for its whole
- * length (seconds per million events: every save waited for it). Here each event's (key, seq) is
- * also appended to a temporary table of the import's connection as the events are written (small
- * rows, in memory), sorted once after the last event into a second one, and the sorted rows are
- * copied in steps inside the import's chunks (chunked-writes.ts), which end as soon as another
- * writer waits: appends to the key table's B-tree, since they come in its order. The temporary
- * tables are written outside the database file, so sorting takes no lock on it.
+ * length (seconds per million events: every save waited for it). Here each event's seq is noted
+ * under its key in memory as the events are written (seqs come in ascending order, so each key's
+ * list is sorted as it grows); after the last event the distinct keys alone are sorted and the
+ * (key, seq) rows inserted in that order, in steps inside the import's chunks (chunked-writes.ts),
+ * which end as soon as another writer waits: appends to the key table's B-tree. Keeping them in
+ * SQLite temporary tables and sorting every row there cost the importing thread twice as much.
  */
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
 import type { ChunkedWrites } from './chunked-writes';
 
-/** Sorted rows copied per statement (a few tens of ms), so a waiting writer is let in soon. */
+/** Rows inserted per step (a few tens of ms), so a waiting writer is let in soon. */
 const COPY_STEP = 50_000;
 const ROWS_PER_INSERT = 250;
 
-function dropTemp(db: Database): void {
-  db.exec('DROP TABLE IF EXISTS temp.import_keys; DROP TABLE IF EXISTS temp.import_keys_sorted');
+function insertSql(recordingId: number, rows: number): string {
+  const one = `(${recordingId}, ?, ?)`;
+  return `INSERT INTO main.event_keys (recording_id, key, seq) VALUES ${Array.from({ length: rows }, () => one).join(', ')}`;
 }
 
 export class ImportKeys {
-  private readonly many: Statement;
-  private readonly single: Statement;
-  private buffer: (string | number)[] = [];
+  /** Per key its events' seqs, ascending: one number while a key has one event (most keys of a file keyed by id). */
+  private readonly seqs = new Map<string, number | number[]>();
 
   constructor(
     private readonly db: Database,
     private readonly recordingId: number,
   ) {
     if (!Number.isSafeInteger(recordingId)) throw new Error(`invalid recording id ${recordingId}`);
-    dropTemp(db);
-    db.exec('CREATE TEMP TABLE import_keys (key TEXT NOT NULL, seq INTEGER NOT NULL)');
-    const values = (n: number): string => Array.from({ length: n }, () => '(?, ?)').join(', ');
-    this.many = db.prepare(`INSERT INTO temp.import_keys (key, seq) VALUES ${values(ROWS_PER_INSERT)}`);
-    this.single = db.prepare(`INSERT INTO temp.import_keys (key, seq) VALUES ${values(1)}`);
   }
 
-  /** Notes an event's key (inside the chunk that writes the event). */
+  /** Notes an event's key (seqs in ascending order). */
   add(key: string, seq: number): void {
-    this.buffer.push(key, seq);
-    if (this.buffer.length === ROWS_PER_INSERT * 2) {
-      this.many.run(this.buffer);
-      this.buffer = [];
-    }
+    const seen = this.seqs.get(key);
+    if (seen === undefined) this.seqs.set(key, seq);
+    else if (typeof seen === 'number') this.seqs.set(key, [seen, seq]);
+    else seen.push(seq);
   }
 
-  flush(): void {
-    for (let i = 0; i < this.buffer.length; i += 2) this.single.run(this.buffer[i], this.buffer[i + 1]);
-    this.buffer = [];
-  }
-
-  /** After the last event's chunk: sorts the keys and copies them into `event_keys`, a step per chunk. */
+  /** After the last event's chunk: inserts the keys' rows into `event_keys` in key order, a step per chunk. */
   async fill(chunks: ChunkedWrites, checkCancelled: () => void): Promise<void> {
     const { db } = this;
-    if (db.inTransaction) throw new Error('the keys are sorted outside a transaction');
-    this.flush();
-    db.exec('CREATE TEMP TABLE import_keys_sorted (key TEXT NOT NULL, seq INTEGER NOT NULL)');
-    // Rowids 1..n in (key, seq) order.
-    const sorted = db
-      .prepare(
-        'INSERT INTO temp.import_keys_sorted (key, seq) SELECT key, seq FROM temp.import_keys ORDER BY key, seq',
-      )
-      .run().changes;
-    db.exec('DROP TABLE temp.import_keys');
-    const copy = db.prepare(
-      `INSERT INTO main.event_keys (recording_id, key, seq)
-       SELECT ${this.recordingId}, key, seq FROM temp.import_keys_sorted WHERE rowid BETWEEN ? AND ? ORDER BY rowid`,
-    );
-    for (let from = 1; from <= sorted; from += COPY_STEP) {
-      checkCancelled();
-      await chunks.begin();
-      copy.run(from, from + COPY_STEP - 1);
-      await chunks.commitIfDue();
+    if (db.inTransaction) throw new Error('the keys are written outside a transaction');
+    const many = db.prepare(insertSql(this.recordingId, ROWS_PER_INSERT));
+    const single = db.prepare(insertSql(this.recordingId, 1));
+    // Code-unit order, as SQLite's BINARY collation orders ASCII keys (any order is correct; this one appends).
+    const keys = [...this.seqs.keys()].sort();
+    const buffer: (string | number)[] = [];
+    let stepRows = 0;
+    const write = async (): Promise<void> => {
+      if (stepRows === 0) {
+        checkCancelled();
+        await chunks.begin();
+      }
+      many.run(buffer);
+      buffer.length = 0;
+      stepRows += ROWS_PER_INSERT;
+      if (stepRows >= COPY_STEP) {
+        stepRows = 0;
+        await chunks.commitIfDue();
+      }
+    };
+    for (const key of keys) {
+      const seen = this.seqs.get(key) as number | number[];
+      if (typeof seen === 'number') {
+        buffer.push(key, seen);
+        if (buffer.length === ROWS_PER_INSERT * 2) await write();
+      } else
+        for (const seq of seen) {
+          buffer.push(key, seq);
+          if (buffer.length === ROWS_PER_INSERT * 2) await write();
+        }
+    }
+    this.seqs.clear();
+    if (buffer.length > 0) {
+      if (stepRows === 0) {
+        checkCancelled();
+        await chunks.begin();
+      }
+      for (let i = 0; i < buffer.length; i += 2) single.run(buffer[i], buffer[i + 1]);
     }
     await chunks.commit();
   }
 
-  /** Drops the temporary tables (after the import, whatever its outcome). */
+  /** Lets go of the noted keys (after the import, whatever its outcome). */
   close(): void {
-    if (this.db.inTransaction) return; // the import's rollback comes first; its finally calls again
-    dropTemp(this.db);
+    this.seqs.clear();
   }
 }
 
