@@ -1,8 +1,16 @@
 import type { Database } from 'better-sqlite3';
+import { once } from 'node:events';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runImport, type ImportRequest } from '../../../electron/services/recordings';
-import { openEventProducerInWorker } from '../../../electron/services/recordings/import/worker-event-producer';
+import { importRecordingInWorker } from '../../../electron/services/recordings/import/import-recording';
+import {
+  openEventProducerInWorker,
+  PARSE_WORKER_MIN_BYTES,
+  startParseWorkerBeside,
+  type ParserBeside,
+} from '../../../electron/services/recordings/import/worker-event-producer';
 import {
   countRows,
   fixture,
@@ -117,5 +125,83 @@ describe('parsing in a worker thread (parseInWorker)', () => {
     // The connection is usable again at once: the transaction was rolled back, the worker stopped.
     await runImport(t.db, request(fixture('clicks.jsonl')), { parseInWorker: true });
     expect(countRows(t.db).recordings).toBe(1);
+  });
+
+  describe('started beside the importer, batches through a port (as the app starts it)', () => {
+    const beside = (req: ImportRequest): ParserBeside => {
+      const started = startParseWorkerBeside(req, 0);
+      if (started === null) throw new Error('no parse worker started');
+      return started;
+    };
+
+    it('stores exactly what parsing in the importing thread stores, and reports the same errors', async () => {
+      // Through the port itself (runImport would fall back to parsing in its thread).
+      const clicks = request(fixture('clicks.jsonl'));
+      const producer = await openEventProducerInWorker(clicks, beside(clicks).port);
+      let rows = 0;
+      try {
+        for await (const batch of producer.batches) rows += batch.ts.length;
+      } finally {
+        producer.close();
+      }
+      expect(rows).toBeGreaterThan(0);
+      for (const req of [
+        request(writeFile(t.dir, 'many.jsonl', jsonlText(5000)), { keyField: 'key' }),
+        request(fixture('malformed.jsonl'), { onMalformed: 'skip' }),
+      ]) {
+        const here = await runImport(t.db, req, { parseInWorker: false });
+        const there = await runImport(t.db, req, { parser: beside(req).port });
+        expect(stored(t.db, there)).toEqual(stored(t.db, here));
+      }
+      for (const req of [request(fixture('malformed.csv')), request(fixture('unclosed-array.json'))]) {
+        const here = await importError(runImport(t.db, req, { parseInWorker: false }));
+        const there = await importError(runImport(t.db, req, { parser: beside(req).port }));
+        expect(there.toInfo()).toEqual(here.toInfo());
+      }
+    });
+
+    it(
+      'stops when the import is cancelled, and a parse worker that dies fails the import',
+      { timeout: 60_000 },
+      async () => {
+        const req = request(writeFile(t.dir, 'big.jsonl', jsonlText(200_000)));
+        const cancelled = beside(req);
+        const exited = once(cancelled.worker, 'exit');
+        let batches = 0;
+        const error = await importError(
+          runImport(t.db, req, { parser: cancelled.port, isCancelled: () => ++batches > 3 }),
+        );
+        expect(error.code).toBe('cancelled');
+        await exited; // the importer closed its port: the parse worker ended without being terminated
+        const dying = beside(req);
+        batches = 0;
+        const crashed = await importError(
+          runImport(t.db, req, {
+            parser: dying.port,
+            isCancelled: () => {
+              if (++batches === 2) void dying.worker.terminate();
+              return false;
+            },
+          }),
+        );
+        expect(crashed.code).toBe('internal');
+        expect(crashed.message).toMatch(/parse worker stopped/);
+        expect(countRows(t.db)).toEqual({ recordings: 0, events: 0 });
+      },
+    );
+
+    it(
+      "runs a large file in the app's import worker, the same rows in the same order",
+      { timeout: 180_000 },
+      async () => {
+        const req = request(writeFile(t.dir, 'large.jsonl', jsonlText(250_000)), { keyField: 'key' });
+        expect(startParseWorkerBeside({ ...req, path: fixture('clicks.jsonl') })).toBeNull();
+        const here = await runImport(t.db, req, { parseInWorker: false });
+        t.db.pragma('wal_checkpoint(TRUNCATE)');
+        const there = await importRecordingInWorker(t.dbPath, req);
+        expect(statSync(req.path).size).toBeGreaterThanOrEqual(PARSE_WORKER_MIN_BYTES);
+        expect(stored(t.db, there)).toEqual(stored(t.db, here));
+      },
+    );
   });
 });

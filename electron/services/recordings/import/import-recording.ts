@@ -6,6 +6,7 @@
 import { Worker } from 'node:worker_threads';
 import type { ImportProgress, ImportRequest } from '../types';
 import { RecordingImportError } from './import-error';
+import { startParseWorkerBeside } from './worker-event-producer';
 import type { FromWorker, ImportWorkerData, ToWorker } from './worker-protocol';
 import { moduleUrlOf, workerScript } from '../../worker-script';
 import { processWriteTurn } from '../../db/write-turn';
@@ -29,10 +30,27 @@ export function importWorkerScript(): { url: URL; execArgv: string[] } {
   return workerScript(moduleUrlOf((import.meta as { url?: string }).url), 'import-worker');
 }
 
+/**
+ * The import worker, and its parse worker beside it for a large file: both start at once, so
+ * neither waits for the other to load its code; the parse worker ends with the import worker.
+ */
 export function spawnImportWorker(dbPath: string, request: ImportRequest): Worker {
   const { url, execArgv } = importWorkerScript();
-  const data: ImportWorkerData = { dbPath, request, writeTurn: processWriteTurn.buffer };
-  return new Worker(url, { workerData: data, execArgv });
+  const parser = startParseWorkerBeside(request);
+  const data: ImportWorkerData = {
+    dbPath,
+    request,
+    writeTurn: processWriteTurn.buffer,
+    ...(parser ? { parser: parser.port } : {}),
+  };
+  try {
+    const worker = new Worker(url, { workerData: data, execArgv, transferList: parser ? [parser.port] : [] });
+    if (parser) worker.once('exit', () => void parser.worker.terminate());
+    return worker;
+  } catch (error) {
+    void parser?.worker.terminate();
+    throw error;
+  }
 }
 
 const cancelled = (): RecordingImportError =>

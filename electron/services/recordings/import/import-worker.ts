@@ -48,7 +48,7 @@ function checkpoint(db: Database.Database): void {
 }
 
 async function main(): Promise<void> {
-  const { dbPath, request, writeTurn } = workerData as ImportWorkerData;
+  const { dbPath, request, writeTurn, parser } = workerData as ImportWorkerData;
   const turn = createWriteTurn(writeTurn);
   let cancelled = false;
   let answerCommit: ((commit: boolean) => void) | null = null;
@@ -74,6 +74,7 @@ async function main(): Promise<void> {
       othersWaiting: () => turn.waiting() > 0,
       onDiscard: () => send({ type: 'discarding' }),
       betweenChunks: () => giveWay(turn),
+      ...(parser ? { parser } : {}),
     });
     send({ type: 'done', recordingId });
     checkpoint(db);

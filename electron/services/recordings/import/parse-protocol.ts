@@ -5,12 +5,15 @@
  * of what a thousand strings cost, on both threads; the importer cuts it back into payloads
  * (`unpackPayloads`), slices that share the text rather than copies.
  */
+import type { MessagePort } from 'node:worker_threads';
 import type { ImportRequest } from '../types';
 import type { DigestSummary, EventBatch, SourceInfo } from './event-batches';
 import type { ImportErrorInfo } from './import-error';
 
 export interface ParseWorkerData {
   request: ImportRequest;
+  /** Where the importer listens, when another thread started this worker for it (else parentPort). */
+  port?: MessagePort;
 }
 
 /** An EventBatch as sent: times transferable, payloads joined (`payloadEnds[i]`: where payload i ends). */

@@ -15,13 +15,19 @@ import {
 } from './parse-protocol';
 import { wrapReadError } from './read-error';
 
+const { request, port } = workerData as ParseWorkerData;
+/** The importer: the thread that started this one, or another one through the given port. */
+const importer = port ?? parentPort;
+// An importer that stops early (cancel, failure) closes its port: nothing more to parse.
+port?.on('close', () => process.exit(0));
+
 function send(message: FromParser, transfer: ArrayBuffer[] = []): void {
-  parentPort?.postMessage(message, transfer);
+  importer?.postMessage(message, transfer);
 }
 
 let inFlight = 0;
 let wake: (() => void) | null = null;
-parentPort?.on('message', (message: ToParser) => {
+importer?.on('message', (message: ToParser) => {
   if (message.type !== 'taken') return;
   inFlight -= 1;
   wake?.();
@@ -42,7 +48,6 @@ async function sendBatch(batch: EventBatch): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const { request } = workerData as ParseWorkerData;
   try {
     const producer = await openEventProducer(request);
     try {
@@ -55,7 +60,7 @@ async function main(): Promise<void> {
   } catch (error) {
     send({ type: 'failed', error: wrapReadError(error, request.path).toInfo() });
   } finally {
-    parentPort?.close();
+    importer?.close();
   }
 }
 

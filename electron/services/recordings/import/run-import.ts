@@ -10,6 +10,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import { stat } from 'node:fs/promises';
+import type { MessagePort } from 'node:worker_threads';
 import type { ImportProgress, ImportRequest } from '../types';
 import { ChunkedWrites, CHUNK_MS, nextTurn } from './chunked-writes';
 import { bulkImportSettings } from './bulk-settings';
@@ -20,7 +21,11 @@ import { wrapReadError } from './read-error';
 import { finishRecording, insertRecording } from './recording-row';
 import { ImportKeys } from './key-table';
 import { discardImport } from './unfinished-imports';
-import { openEventProducerInWorker, ParseWorkerUnavailable } from './worker-event-producer';
+import {
+  openEventProducerInWorker,
+  PARSE_WORKER_MIN_BYTES,
+  ParseWorkerUnavailable,
+} from './worker-event-producer';
 
 export interface ImportHooks {
   onProgress?: (progress: ImportProgress) => void;
@@ -47,9 +52,11 @@ export interface ImportHooks {
    * Default: for files of PARSE_WORKER_MIN_BYTES and more, where it outweighs starting a thread.
    */
   parseInWorker?: boolean;
+  /** A parse worker already started for this import (worker-event-producer.ts, startParseWorkerBeside). */
+  parser?: MessagePort;
 }
 
-export const PARSE_WORKER_MIN_BYTES = 16 * 1024 * 1024;
+export { PARSE_WORKER_MIN_BYTES };
 
 async function fileBytes(path: string): Promise<number> {
   try {
@@ -59,11 +66,12 @@ async function fileBytes(path: string): Promise<number> {
   }
 }
 
-/** The worker-thread parser when wanted and available, else parsing in this thread. */
-async function openProducer(request: ImportRequest, inWorker: boolean | undefined): Promise<EventProducer> {
-  if (inWorker ?? (await fileBytes(request.path)) >= PARSE_WORKER_MIN_BYTES) {
+/** The worker-thread parser when wanted and available (the one given, or a new one), else parsing in this thread. */
+async function openProducer(request: ImportRequest, hooks: ImportHooks): Promise<EventProducer> {
+  const { parser, parseInWorker } = hooks;
+  if (parser || (parseInWorker ?? (await fileBytes(request.path)) >= PARSE_WORKER_MIN_BYTES)) {
     try {
-      return await openEventProducerInWorker(request);
+      return await openEventProducerInWorker(request, parser);
     } catch (error) {
       if (!(error instanceof ParseWorkerUnavailable)) throw error;
     }
@@ -115,7 +123,7 @@ export async function runImport(
   let restoreSettings: (() => void) | null = null;
   let keys: ImportKeys | null = null;
   try {
-    producer = await openProducer(request, hooks.parseInWorker);
+    producer = await openProducer(request, hooks);
     const info = producer.info;
     const interval = hooks.progressInterval ?? 100;
     let lastReport = 0;

@@ -1,4 +1,5 @@
 /** Messages between the import worker and the thread that started it. */
+import type { MessagePort } from 'node:worker_threads';
 import type { ImportProgress, ImportRequest } from '../types';
 import type { ImportErrorInfo } from './import-error';
 
@@ -7,6 +8,8 @@ export interface ImportWorkerData {
   request: ImportRequest;
   /** The parent process's write-turn counter (db/write-turn.ts): the import gives way while it is above 0. */
   writeTurn: SharedArrayBuffer;
+  /** The import's parse worker, started beside this one (worker-event-producer.ts); absent: parse here. */
+  parser?: MessagePort;
 }
 
 /** 'commit' answers 'ready': the import may commit (no cancel came before it). */
