@@ -56,8 +56,6 @@ export class CepMatcher {
   private readonly pool: KeyState[] = [];
   /** Keys that went idle since the last sweep, in order (part of the state: snapshots carry it). */
   idleQueue: KeyState[] = [];
-  /** Sweeps so far: a KeyState held across a watermark move is valid only if none ran. */
-  private sweeps = 0;
   /** Watermark moves so far, and the keys the current one touched (advanced to it at its end). */
   private moves = 0;
   /** (Count-based: setting an array's length to 0 frees its store, and the next push allocates again.) */
@@ -125,7 +123,6 @@ export class CepMatcher {
 
   /** Forgets the queued keys that are still idle (see isIdle); their objects serve the next new keys. */
   sweepIdle(): void {
-    this.sweeps++;
     const queue = this.idleQueue;
     this.idleQueue = [];
     // A queued state is the one its key maps to: only a live state is queued (release), at most
@@ -198,26 +195,23 @@ export class CepMatcher {
       : this.watermarkInterval === 0
         ? this.maxTimestamp - this.outOfOrderness - 1
         : this.periodicWatermark(before);
+    // Move the watermark first: what it releases is at or below it, never this event, and the
+    // buffer stays smaller. The key is looked at after it: an in-order stream's previous event of
+    // this key (still buffered until now) has been processed, so the key may have gone idle.
+    if (auto) this.moveWatermark(watermark, observer);
     const known = this.keys.get(key);
     // An event that starts nothing, on a key with nothing live, waits without a key state: when it
     // is released, the key either still holds nothing (the event is a no-op) or was started by an
     // earlier event released before it, and is processed then. (Whatever the observer: the state
     // must not depend on it, so replay's checkpoints equal its straight runs.)
     if ((known === undefined || isIdle(known)) && startsNothing(this.nfa, event, ts)) {
-      if (auto) this.moveWatermark(watermark, observer);
       // In order (no comparator, ts ≤ watermark + 1): no earlier event of its key can still come,
       // so it would be a no-op when released: it is not buffered at all.
       if (observer !== undefined || !this.fastPath || ts > watermark + 1)
         this.pending.push(ts, seq, key, event, null);
       return this.out;
     }
-    // Move the watermark first: what it releases is at or below it, never this event, and the
-    // buffer stays smaller.
-    const sweeps = this.sweeps;
-    if (auto) this.moveWatermark(watermark, observer);
-    // Moving the watermark never adds a key (it releases events of keys that have a state, or
-    // drops them); a sweep may have removed this one.
-    const ks = known === undefined ? this.addKey(key) : sweeps === this.sweeps ? known : this.keyState(key);
+    const ks = known ?? this.addKey(key);
     ks.pendingEvents++;
     this.pending.push(ts, seq, key, event, ks);
     return this.out;

@@ -17,7 +17,7 @@ import {
   type MatcherOutput,
   type MatcherSnapshot,
 } from '../../../engine/nfa/index';
-import type { EventRecord, PatternSpec } from '../../../engine/pattern/spec';
+import type { EventRecord, PatternSpec, StageSpec } from '../../../engine/pattern/spec';
 import { patternArb } from '../differential/arbitraries';
 
 interface KeyedEvent {
@@ -96,6 +96,14 @@ function run(
   return perKey(out);
 }
 
+/** A singleton stage taking events named `name`. */
+const oneOf = (name: string, contiguity: StageSpec['contiguity']): StageSpec => ({
+  name,
+  contiguity,
+  where: `name == '${name}'`,
+  quantifier: { kind: 'one', optional: false, greedy: false, inner: 'relaxed' },
+});
+
 const windowed =
   (ms: number) =>
   (spec: PatternSpec): PatternSpec => ({ ...spec, within: spec.within ?? { ms, type: 'FIRST_AND_LAST' } });
@@ -142,20 +150,7 @@ describe('matcher fast path and idle-key release', () => {
 
   it('forgets idle keys, so state follows the live keys, and keeps run ids unique per key', () => {
     const compiled = compilePattern({
-      stages: [
-        {
-          name: 'a',
-          contiguity: 'begin',
-          where: "name == 'a'",
-          quantifier: { kind: 'one', optional: false, greedy: false, inner: 'relaxed' },
-        },
-        {
-          name: 'b',
-          contiguity: 'followedBy',
-          where: "name == 'b'",
-          quantifier: { kind: 'one', optional: false, greedy: false, inner: 'relaxed' },
-        },
-      ],
+      stages: [oneOf('a', 'begin'), oneOf('b', 'followedBy')],
       skip: { kind: 'NO_SKIP' },
       within: { ms: 10, type: 'FIRST_AND_LAST' },
     });
@@ -188,5 +183,33 @@ describe('matcher fast path and idle-key release', () => {
     const laterIds = m.partialMatches('live').map((p) => p.runId);
     expect(laterIds.length).toBeGreaterThan(0);
     for (const id of laterIds) expect(firstIds).not.toContain(id);
+  });
+
+  it('looks at the key after the watermark move: an in-order event after a key went idle is not buffered', () => {
+    // begin(a).next(b), unkeyed, in order, no out-of-orderness: each event is released by the next.
+    const compiled = compilePattern({
+      stages: [oneOf('a', 'begin'), oneOf('b', 'next')],
+      skip: { kind: 'NO_SKIP' },
+    });
+    if (!compiled.ok) throw new Error('pattern does not compile');
+    const options: MatcherOptions = { time: 'event', timestampOf: (e) => e.ts as number };
+    const fast = createMatcher(compiled.nfa, options);
+    const plain = createMatcher(compiled.nfa, options);
+    const names = ['a', 'x', 'y', 'z', 'a', 'b', 'y', 'a', 'b', 'z'];
+    const outputs: [string[], string[]] = [[], []];
+    const buffered: number[] = [];
+    names.forEach((name, i) => {
+      const e = { name, ts: i + 1 };
+      for (const o of fast.push(e)) outputs[0].push(describeOutput(o));
+      for (const o of plain.push(e, {})) outputs[1].push(describeOutput(o));
+      buffered.push(fast.bufferedCount());
+    });
+    for (const o of fast.flush()) outputs[0].push(describeOutput(o));
+    for (const o of plain.flush({})) outputs[1].push(describeOutput(o));
+    // 'a' (live) and 'x' (released by 'y', whose move kills the run) wait; 'y' and 'z' come to an
+    // idle key and start nothing. Looking at the key before the move would see 'x' still waiting.
+    expect(buffered).toEqual([1, 1, 0, 0, 1, 1, 0, 1, 1, 0]);
+    expect(outputs[0]).toEqual(outputs[1]);
+    expect(outputs[0].filter((o) => o.startsWith('match'))).toHaveLength(2);
   });
 });
