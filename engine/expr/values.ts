@@ -20,6 +20,48 @@ function readKey(o: unknown, key: string): unknown {
   return norm((o as Record<string, unknown>)[key]);
 }
 
+type FieldReader = (k: string) => Getter;
+const read = (o: unknown, k: string): unknown =>
+  typeof o === 'object' && o !== null ? norm((o as EventRecord)[k]) : null;
+
+/**
+ * One-field getters, one function literal per slot. V8 keeps a read site's feedback per function
+ * literal, not per closure: one literal reading `o[k]` for every field goes megamorphic (a hash
+ * probe of ~100 instructions per read, in every condition and guard). The first fields a process
+ * reads get a literal of their own, whose read site sees one key; later ones share the last form.
+ * (No code is generated: the renderer's CSP forbids eval.)
+ */
+const FIELD_READERS: readonly FieldReader[] = [
+  (k) => (o) => (typeof o === 'object' && o !== null ? norm((o as EventRecord)[k]) : null),
+  (k) => (o) => (typeof o === 'object' && o !== null ? norm((o as EventRecord)[k]) : null),
+  (k) => (o) => (typeof o === 'object' && o !== null ? norm((o as EventRecord)[k]) : null),
+  (k) => (o) => (typeof o === 'object' && o !== null ? norm((o as EventRecord)[k]) : null),
+  (k) => (o) => (typeof o === 'object' && o !== null ? norm((o as EventRecord)[k]) : null),
+  (k) => (o) => (typeof o === 'object' && o !== null ? norm((o as EventRecord)[k]) : null),
+  (k) => (o) => (typeof o === 'object' && o !== null ? norm((o as EventRecord)[k]) : null),
+  (k) => (o) => (typeof o === 'object' && o !== null ? norm((o as EventRecord)[k]) : null),
+  (k) => (o) => (typeof o === 'object' && o !== null ? norm((o as EventRecord)[k]) : null),
+  (k) => (o) => (typeof o === 'object' && o !== null ? norm((o as EventRecord)[k]) : null),
+  (k) => (o) => (typeof o === 'object' && o !== null ? norm((o as EventRecord)[k]) : null),
+  (k) => (o) => (typeof o === 'object' && o !== null ? norm((o as EventRecord)[k]) : null),
+  (k) => (o) => (typeof o === 'object' && o !== null ? norm((o as EventRecord)[k]) : null),
+  (k) => (o) => (typeof o === 'object' && o !== null ? norm((o as EventRecord)[k]) : null),
+  (k) => (o) => (typeof o === 'object' && o !== null ? norm((o as EventRecord)[k]) : null),
+  (k) => (o) => read(o, k),
+];
+const fieldSlots = new Map<string, number>();
+
+function fieldGetter(key: string): Getter {
+  // A property key is internalized: the read site's recorded name then matches by identity.
+  const k = Object.keys({ [key]: 0 })[0] ?? key;
+  let slot = fieldSlots.get(k);
+  if (slot === undefined) {
+    slot = fieldSlots.size;
+    if (slot < FIELD_READERS.length - 1) fieldSlots.set(k, slot);
+  }
+  return FIELD_READERS[slot](k);
+}
+
 /** A getter for a constant field path, resolved once at compile time. */
 export function pathGetter(keys: readonly string[]): Getter {
   if (keys.length === 0) return (o) => (o === undefined ? null : o);
@@ -31,9 +73,7 @@ export function pathGetter(keys: readonly string[]): Getter {
       return v;
     };
   }
-  if (k1 === undefined) {
-    return (o) => (typeof o === 'object' && o !== null ? norm((o as EventRecord)[k0]) : null);
-  }
+  if (k1 === undefined) return fieldGetter(k0);
   if (k2 === undefined) {
     return (o) => readKey(typeof o === 'object' && o !== null ? (o as EventRecord)[k0] : null, k1);
   }
