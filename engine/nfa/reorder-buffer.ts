@@ -79,6 +79,18 @@ export class ReorderBuffer<K> {
     // Drop references held by the freed slot, so waiting events do not outlive their release.
     this.event[last] = EMPTY;
     this.owner[last] = null;
+    this.key[last] = '';
+    // A burst grew the arrays; once it drained, give the space back (four matchers of risk-control
+    // each held ~2,700 slots for ~130 waiting events).
+    if (last < this.ts.length >>> 3 && this.ts.length > SHRINK_ABOVE) this.shrink(last * 2);
+  }
+
+  private shrink(length: number): void {
+    this.ts.length = length;
+    this.seq.length = length;
+    this.key.length = length;
+    this.event.length = length;
+    this.owner.length = length;
   }
 
   /** Every waiting entry, in no particular order (snapshots sort them). */
@@ -117,3 +129,5 @@ export class ReorderBuffer<K> {
 }
 
 const EMPTY: EventRecord = Object.freeze({});
+/** Arrays up to this many slots are kept whatever the buffer holds. */
+const SHRINK_ABOVE = 512;
