@@ -13,7 +13,7 @@
  * the general runtime would have built it.
  */
 import type { EventRecord } from '../pattern/spec';
-import { BudgetBreach } from './run-budget';
+import { BudgetBreach, type StepLimits } from './run-budget';
 import {
   compareRuns,
   nextFid,
@@ -180,6 +180,7 @@ export function processCounting(
   event: EventRecord,
   ts: number,
   seq: number,
+  limits: StepLimits | undefined,
 ): NfaStepResult | null {
   const shape = nfa.counting as CountingShape;
   let accepted: boolean;
@@ -199,7 +200,6 @@ export function processCounting(
     if (ts < lastTs || (ts === lastTs && peekFid(st, ts) <= nums[(len - 1) * STRIDE + 1])) return null;
   }
   // The run budget, as the general step counts it: the start run, every live run, the new one.
-  const limits = st.limits;
   if (limits !== undefined) {
     if (len + 2 > limits.runs - st.completed.length) throw new BudgetBreach('partial-matches', shape.stage);
     if (len + 1 >= shape.n && limits.matches < 1) throw new BudgetBreach('matches-per-event', shape.stage);

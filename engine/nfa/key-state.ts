@@ -54,7 +54,6 @@ export function newKeyState(
     countEvents: st.countEvents,
     chain: st.chain,
     spare: undefined,
-    limits: undefined,
     key,
     pendingEvents: 0,
     pendingTimers: 0,

@@ -39,10 +39,7 @@ export function restoreMatcher(
     if (typeof st === 'string') return { ok: false, error: `key ${k.key}: ${st}` };
     const ks: KeyState = newKeyState(nfa, k.key, m.perKeyCap, 1);
     loadNfaState(ks, st);
-    if (m.budget !== null) {
-      ks.limits = m.budget.step;
-      m.budget.add(ks);
-    }
+    if (m.budget !== null) m.budget.add(ks);
     // Waiting events hold their key state until released, unless they started nothing (a snapshot
     // of an older matcher also lists a timer per waiting event: it only advances the key again
     // when the event is released).

@@ -105,7 +105,6 @@ export class CepMatcher {
       reused !== undefined
         ? recycleKeyState(this.nfa, reused, key, this.runIdFloor)
         : newKeyState(this.nfa, key, this.perKeyCap, this.runIdFloor);
-    if (this.budget !== null) ks.limits = this.budget.step;
     this.keys.set(key, ks);
     return ks;
   }
@@ -426,7 +425,7 @@ export class CepMatcher {
     else {
       budget.enter(ks);
       try {
-        r = processEvent(this.nfa, ks, event, ts, seq, observer);
+        r = processEvent(this.nfa, ks, event, ts, seq, observer, budget.step);
       } catch (e) {
         if (e instanceof BudgetBreach) this.stop(e.limit, e.stage, ks.key, seq, ts);
         throw e;

@@ -116,7 +116,6 @@ export function restoreNfaState(nfa: CompiledNfa, snap: NfaStateSnapshot): NfaSt
     countEvents: undefined,
     chain: undefined,
     spare: undefined,
-    limits: undefined,
   };
 }
 

@@ -2,7 +2,6 @@
 import type { EventRecord } from '../pattern/spec';
 import { countingFits, NO_EVENTS, NO_NUMS } from './counting';
 import { chainFits, chainLive, NO_CHAIN, type ChainRuns } from './strict-chain';
-import type { StepLimits } from './run-budget';
 import type { BufferNode, BufferStats } from './shared-buffer';
 import type { CompiledNfa } from './types';
 
@@ -34,8 +33,6 @@ export interface NfaState extends BufferStats {
   spare?: PartialRun[];
   /** Cap on live partial matches (the start state not counted); runs beyond it are dropped with a warning. */
   maxPartialMatches: number;
-  /** The matcher's run budget for this step (see run-budget.ts); absent: unlimited. */
-  limits?: StepLimits;
   /**
    * The counting representation (counting.ts), when this state uses it: per accepted event of the
    * live runs, [timestamp, EventId counter, seq] and the event. `partial` then holds only the start
@@ -160,7 +157,6 @@ export function createNfaState(nfa: CompiledNfa, options: NfaStateOptions = {}):
     chain: chain ? NO_CHAIN : undefined,
     // Declared here so that V8 keeps them in the object, not in a separate property array (40 B).
     spare: undefined,
-    limits: undefined,
   };
 }
 

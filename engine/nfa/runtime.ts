@@ -10,7 +10,7 @@ import { leaveCounting, processCounting } from './counting';
 import { leaveChain, processChain } from './strict-chain';
 import { heapOffer, heapPushAt } from './java-heap';
 import type { NfaObserver } from './observer';
-import { BudgetBreach, busiestStage } from './run-budget';
+import { BudgetBreach, busiestStage, type StepLimits } from './run-budget';
 import { compareRuns, keptRuns, nextFid, SMALL_RUNS, type NfaState, type PartialRun } from './runtime-state';
 import { foldPath, lockNode, pathOf, putNode, releaseNode, type BufferNode } from './shared-buffer';
 import { EMPTY_RESULT, errorResult, nameOf, processMatches, reportDiscard, stageOf } from './step-outcomes';
@@ -398,17 +398,19 @@ export function processEvent(
   ts: number,
   seq: number,
   observer?: NfaObserver,
+  /** The matcher's run budget for this step (see run-budget.ts); absent: unlimited. */
+  limits?: StepLimits,
 ): NfaStepResult {
   if (st.countEvents !== undefined) {
     if (observer === undefined) {
-      const r = processCounting(nfa, st, event, ts, seq);
+      const r = processCounting(nfa, st, event, ts, seq, limits);
       if (r !== null) return r;
     }
     leaveCounting(nfa, st);
   }
   if (st.chain !== undefined) {
     if (observer === undefined) {
-      const r = processChain(nfa, st, event, ts, seq);
+      const r = processChain(nfa, st, event, ts, seq, limits);
       if (r !== null) return r;
     }
     leaveChain(nfa, st);
@@ -440,8 +442,8 @@ export function processEvent(
   clear(matches);
   let result: NfaStepResult | null = null;
   // The run budget (run-budget.ts): runs this key may hold and matches this event may complete.
-  const runCap = st.limits === undefined ? Number.POSITIVE_INFINITY : st.limits.runs - st.completed.length;
-  const matchCap = st.limits === undefined ? Number.POSITIVE_INFINITY : st.limits.matches;
+  const runCap = limits === undefined ? Number.POSITIVE_INFINITY : limits.runs - st.completed.length;
+  const matchCap = limits === undefined ? Number.POSITIVE_INFINITY : limits.matches;
   // Every run stays (see everyRunStays): only the ids of the runs outside the start state move.
   if (
     observer === undefined &&

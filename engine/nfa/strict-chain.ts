@@ -15,6 +15,7 @@
 import type { EventRecord, SkipStrategy } from '../pattern/spec';
 import { nextFid, peekFid, type NfaState, type PartialRun } from './runtime-state';
 import { matchOf, type BufferNode } from './shared-buffer';
+import type { StepLimits } from './run-budget';
 import { EMPTY_RESULT } from './step-outcomes';
 import type {
   CompiledNfa,
@@ -98,7 +99,12 @@ export function chainFits(nfa: CompiledNfa, maxPartialMatches: number): boolean 
   return nfa.chain != null && maxPartialMatches >= nfa.chain.n - 1;
 }
 
-/** Shared by every chain state before its first take (replaced, never written): the start run alone. */
+/**
+ * Shared by every chain state before its first take (replaced, never written): the start run alone.
+ * A state whose runs all died under a window returns to it: the window timer holds the key until it
+ * fires, and its arrays would stay allocated with nothing in them (most of `login-takeover`'s keys).
+ * Without a window the key is swept soon, and its arrays serve the next key.
+ */
 export const NO_CHAIN: ChainRuns = Object.freeze({
   depth: Object.freeze([0]) as unknown as number[],
   ids: Object.freeze([0]) as unknown as number[],
@@ -211,6 +217,7 @@ export function processChain(
   event: EventRecord,
   ts: number,
   seq: number,
+  limits: StepLimits | undefined,
 ): NfaStepResult | null {
   const shape = nfa.chain as ChainShape;
   let c = st.chain as ChainRuns;
@@ -224,7 +231,6 @@ export function processChain(
   }
   // The run budget: the general step checks runs and matches as they grow; at most size + 1 runs
   // and one match come out here, so only a budget that close needs the general step.
-  const limits = st.limits;
   if (limits !== undefined && (size + 1 > limits.runs || limits.matches < 1)) return null;
   const conditions = shape.conditions;
   const depth = c.depth;
@@ -242,10 +248,13 @@ export function processChain(
   if (!any) {
     // Every started run dies, the start run stays.
     if (size > 1) {
-      c.depth[0] = 0;
-      c.ids[0] = 0;
-      c.size = 1;
-      c.len = 0;
+      if (nfa.windowTime > 0) st.chain = NO_CHAIN;
+      else {
+        c.depth[0] = 0;
+        c.ids[0] = 0;
+        c.size = 1;
+        c.len = 0;
+      }
       st.liveNodes = 0;
     }
     return EMPTY_RESULT;
@@ -340,6 +349,7 @@ export function advanceChain(
     else dropped++;
   }
   keepLast(c, settle(st, c));
+  if (c.size === 1) st.chain = NO_CHAIN;
   return dropped > 0 ? { matches: [], timeouts, timedOut: dropped } : { matches: [], timeouts };
 }
 

@@ -76,6 +76,28 @@ describe('the strict-chain representation', () => {
     expect(createNfaState(nfa, { counting: true, maxPartialMatches: 1 }).chain).toBeUndefined();
   });
 
+  it('gives its arrays back when every run died or timed out under a window, and keeps them without one', () => {
+    const spec = pattern([stage('a', 'begin', "name == 'a'"), stage('b', 'next', "name == 'b'")]);
+    for (const within of [10, 0]) {
+      const nfa = compiled(within > 0 ? { ...spec, within: { ms: within, type: 'FIRST_AND_LAST' } } : spec);
+      const st = createNfaState(nfa, { counting: true });
+      const shared = st.chain;
+      processEvent(nfa, st, { name: 'a' }, 1, 0);
+      expect(st.chain).not.toBe(shared);
+      // The run dies on a non-b: under a window the key waits for its timer with nothing in it.
+      processEvent(nfa, st, { name: 'x' }, 2, 1);
+      expect(st.chain === shared).toBe(within > 0);
+      expect(livePartialMatches(st)).toBe(0);
+      processEvent(nfa, st, { name: 'a' }, 3, 2);
+      expect(livePartialMatches(st)).toBe(1);
+      if (within > 0) {
+        // The run times out: the same.
+        expect(advanceTime(nfa, st, 13, undefined, false).timedOut).toBe(1);
+        expect(st.chain).toBe(shared);
+      }
+    }
+  });
+
   it('is not used just outside that shape', () => {
     const a = stage('a', 'begin', "name == 'a'");
     const b = (over: Parameters<typeof stage>[3] = {}, contiguity: 'next' | 'followedBy' = 'next') =>
