@@ -29,7 +29,7 @@ export function toRecord(header: string[], cells: string[]): Record<string, unkn
  * any LF but with a CR is CR-only; a CR at the very end of the text read so far waits for the
  * next chunk (its LF may start it), so a CRLF cut by a chunk edge is not taken for two breaks.
  */
-async function* lineFeeds(chunks: AsyncIterable<string>): AsyncGenerator<string> {
+export async function* lineFeeds(chunks: AsyncIterable<string>): AsyncGenerator<string> {
   let crOnly: boolean | null = null;
   let pending = '';
   for await (const chunk of chunks) {

@@ -11,6 +11,15 @@ import { SourceFormatError } from './source-row';
 
 export type CsvRecord = { line: number; cells: string[] } | { line: number; problem: string };
 
+/**
+ * Where records go, in file order. `quoteFree`, when given, is offered every line without a quote
+ * before it is split: text[start, end) (line break and CR excluded); true means it took the line.
+ */
+export interface CsvSink {
+  record(record: CsvRecord): void;
+  quoteFree?(text: string, start: number, end: number, line: number): boolean;
+}
+
 /** A quoted cell longer than this is almost surely a quote that is never closed. */
 const MAX_RECORD_CHARS = 64 * 1024 * 1024;
 
@@ -32,6 +41,11 @@ export class CsvSplitter {
 
   /** Splits every complete record of `chunk` (plus what was carried over) into `out`. */
   push(chunk: string, out: CsvRecord[]): void {
+    this.pushTo(chunk, { record: (record) => out.push(record) });
+  }
+
+  /** The same, each record handed to `sink` as it is cut (quote-free lines offered first). */
+  pushTo(chunk: string, sink: CsvSink): void {
     const text = this.carry === '' ? chunk : this.carry + chunk;
     let pos = 0;
     // Where the next quote is; searched again only once passed, so quote-free text is scanned once.
@@ -43,12 +57,13 @@ export class CsvSplitter {
       if (quote !== -1 && quote < nl) {
         const end = this.quotedRecordEnd(text, pos);
         if (end === -1) break;
-        this.addQuoted(text.slice(pos, end), out);
+        this.addQuoted(text.slice(pos, end), sink);
         pos = end + 1;
         continue;
       }
       const lineEnd = nl > pos && text.charCodeAt(nl - 1) === RETURN ? nl - 1 : nl;
-      if (lineEnd > pos) out.push({ line: this.line, cells: text.slice(pos, lineEnd).split(this.delimiter) });
+      if (lineEnd > pos && !sink.quoteFree?.(text, pos, lineEnd, this.line))
+        sink.record({ line: this.line, cells: text.slice(pos, lineEnd).split(this.delimiter) });
       this.line += 1;
       pos = nl + 1;
     }
@@ -60,11 +75,16 @@ export class CsvSplitter {
 
   /** Call after the last chunk: the text after the last line break is a record too. */
   end(out: CsvRecord[]): void {
+    this.endTo({ record: (record) => out.push(record) });
+  }
+
+  endTo(sink: CsvSink): void {
     const rest = this.carry.endsWith('\r') ? this.carry.slice(0, -1) : this.carry;
     this.carry = '';
     if (rest === '') return;
-    if (rest.includes('"')) this.addQuoted(rest, out);
-    else out.push({ line: this.line, cells: rest.split(this.delimiter) });
+    if (rest.includes('"')) this.addQuoted(rest, sink);
+    else if (!sink.quoteFree?.(rest, 0, rest.length, this.line))
+      sink.record({ line: this.line, cells: rest.split(this.delimiter) });
   }
 
   /**
@@ -99,15 +119,15 @@ export class CsvSplitter {
     return -1;
   }
 
-  private addQuoted(record: string, out: CsvRecord[]): void {
+  private addQuoted(record: string, sink: CsvSink): void {
     const line = this.line;
     this.line += countNewlines(record, 0, record.length) + 1;
     const body = record.endsWith('\r') ? record.slice(0, -1) : record;
     try {
       const rows: string[][] = parse(body, { delimiter: this.delimiter, relax_column_count: true });
-      out.push({ line, cells: rows[0] ?? [''] });
+      sink.record({ line, cells: rows[0] ?? [''] });
     } catch (error) {
-      out.push({ line, problem: `CSV: ${relativeLines((error as Error).message, line)}` });
+      sink.record({ line, problem: `CSV: ${relativeLines((error as Error).message, line)}` });
     }
   }
 }

@@ -14,7 +14,7 @@ import { typeProblem } from './column-types';
 /** Per column: store as read, or the enforced type (column-types.ts). */
 const AS_READ = 0;
 const CHECKED = 1;
-const TEXT = 2;
+export const TEXT = 2;
 
 /** The schema builder's field limit: a wider file takes the general path, which truncates. */
 const MAX_COLUMNS = 500;
@@ -33,7 +33,7 @@ function isPlainName(name: string): boolean {
  * form is these digits; no trailing zero after the point, not -0, and not below 1e-6, where
  * String() switches to an exponent. Any other number goes through Number and String.
  */
-function isPlainNumber(cell: string): boolean {
+export function isPlainNumber(cell: string): boolean {
   const length = cell.length;
   let i = cell.charCodeAt(0) === 0x2d ? 1 : 0;
   const intStart = i;
@@ -84,21 +84,23 @@ export interface ColumnSchema {
 export class CsvEventEncoder {
   /** Rows encoded (each one counted in the schema). */
   rows = 0;
-  private readonly kinds: number[];
-  private readonly present: number[];
-  private readonly numbers: number[];
+  // Read and counted by the byte path too (csv-line-encoder.ts), which encodes the same rows alike.
+  readonly kinds: number[];
+  readonly present: number[];
+  readonly numbers: number[];
   /** `{"name":` for the first column, `,"name":` for the others. */
-  private readonly prefixes: string[];
+  readonly prefixes: string[];
   /** Reused by encode. */
   private readonly parts: string[] = [];
-  private readonly modes: number[];
+  /** Per column AS_READ, CHECKED or TEXT. */
+  readonly modes: number[];
   /** Columns whose type is checked, with it. */
-  private readonly checkedColumns: [number, ColumnType][];
+  readonly checkedColumns: [number, ColumnType][];
 
   private constructor(
-    private readonly header: readonly string[],
-    private readonly tsColumn: number,
-    private readonly keyColumn: number,
+    readonly header: readonly string[],
+    readonly tsColumn: number,
+    readonly keyColumn: number,
     types: Record<string, ColumnType>,
   ) {
     this.modes = header.map((name, i) => {

@@ -1,9 +1,7 @@
 /**
- * Messages between an import and its parse worker (parse-worker.ts). A batch's times and the
- * ends of its payloads travel in transferred typed arrays; its payloads as one joined text, and
- * its keys, are copied (structured clone). One text of a thousand payloads clones for a fraction
- * of what a thousand strings cost, on both threads; the importer cuts it back into payloads
- * (`unpackPayloads`), slices that share the text rather than copies.
+ * Messages between an import and its parse worker (parse-worker.ts). A batch's times and its
+ * payloads (UTF-8 bytes and their ends, payload-bytes.ts) travel in transferred buffers: nothing
+ * of them is copied. Its keys are copied (structured clone).
  */
 import type { MessagePort } from 'node:worker_threads';
 import type { ImportRequest } from '../types';
@@ -16,28 +14,13 @@ export interface ParseWorkerData {
   port?: MessagePort;
 }
 
-/** An EventBatch as sent: times transferable, payloads joined (`payloadEnds[i]`: where payload i ends). */
-export type PackedBatch = Omit<EventBatch, 'payloads'> & {
-  ts: Float64Array<ArrayBuffer>;
-  payloadText: string;
-  payloadEnds: Uint32Array<ArrayBuffer>;
-};
+/** An EventBatch as sent: times in a transferable array. */
+export type PackedBatch = EventBatch & { ts: Float64Array<ArrayBuffer> };
 
-export function packBatch(batch: EventBatch): PackedBatch {
-  const { payloads, ...rest } = batch;
-  const payloadEnds = new Uint32Array(payloads.length);
-  let end = 0;
-  for (let i = 0; i < payloads.length; i++) payloadEnds[i] = end += payloads[i].length;
-  return { ...rest, ts: Float64Array.from(batch.ts), payloadText: payloads.join(''), payloadEnds };
-}
-
-export function unpackPayloads(batch: PackedBatch): string[] {
-  const { payloadText, payloadEnds } = batch;
-  const payloads = new Array<string>(payloadEnds.length);
-  let start = 0;
-  for (let i = 0; i < payloadEnds.length; i++)
-    payloads[i] = payloadText.slice(start, (start = payloadEnds[i]));
-  return payloads;
+export function packBatch(batch: EventBatch): { batch: PackedBatch; transfer: ArrayBuffer[] } {
+  const ts = Float64Array.from(batch.ts);
+  const { data, ends } = batch.payloads;
+  return { batch: { ...batch, ts }, transfer: [ts.buffer, data.buffer, ends.buffer] };
 }
 
 export type FromParser =

@@ -40,11 +40,11 @@ async function room(): Promise<void> {
 }
 
 async function sendBatch(batch: EventBatch): Promise<void> {
-  if (batch.payloads.length === 0 && batch.malformedTotal === 0) return;
+  if (batch.ts.length === 0 && batch.malformedTotal === 0) return;
   await room();
   inFlight += 1;
   const packed = packBatch(batch);
-  send({ type: 'batch', batch: packed }, [packed.ts.buffer, packed.payloadEnds.buffer]);
+  send({ type: 'batch', batch: packed.batch }, packed.transfer);
 }
 
 async function main(): Promise<void> {

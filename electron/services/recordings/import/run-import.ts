@@ -20,6 +20,7 @@ import { RecordingImportError } from './import-error';
 import { wrapReadError } from './read-error';
 import { finishRecording, insertRecording } from './recording-row';
 import { ImportKeys } from './key-table';
+import { payloadStrings } from './payload-bytes';
 import { discardImport } from './unfinished-imports';
 import {
   openEventProducerInWorker,
@@ -144,7 +145,8 @@ export async function runImport(
       if (next.done) break;
       const batch = next.value;
       await chunks.begin();
-      for (let i = 0; i < batch.ts.length; i++) writer.add(batch.ts[i], batch.keys[i], batch.payloads[i]);
+      const payloads = payloadStrings(batch.payloads);
+      for (let i = 0; i < batch.ts.length; i++) writer.add(batch.ts[i], batch.keys[i], payloads[i]);
       payloadBytes += batch.payloadBytes;
       progress = {
         bytesRead: batch.bytesRead,

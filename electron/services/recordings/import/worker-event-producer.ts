@@ -11,13 +11,7 @@ import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { ImportRequest } from '../types';
 import type { DigestSummary, EventBatch, EventProducer } from './event-batches';
 import { RecordingImportError } from './import-error';
-import {
-  unpackPayloads,
-  type FromParser,
-  type PackedBatch,
-  type ParseWorkerData,
-  type ToParser,
-} from './parse-protocol';
+import { type FromParser, type PackedBatch, type ParseWorkerData, type ToParser } from './parse-protocol';
 import { moduleUrlOf, workerScript } from '../../worker-script';
 
 /** The worker could not start (its script is missing, or it crashed before reading): parse in this thread instead. */
@@ -29,19 +23,18 @@ type Received = FromParser | { type: 'crashed'; message: string };
 
 /** A batch as received, checked: every event must come with its key and payload. */
 function checked(batch: PackedBatch): EventBatch {
-  const ends = batch.payloadEnds;
+  const { ends, data } = batch.payloads;
   if (
     ends.length !== batch.ts.length ||
     batch.keys.length !== batch.ts.length ||
-    (ends.length > 0 && ends[ends.length - 1] !== batch.payloadText.length)
+    (ends.length > 0 && ends[ends.length - 1] > data.length)
   ) {
     throw new RecordingImportError({
       code: 'internal',
       message: `The parse worker sent a damaged batch (${batch.ts.length} times, ${batch.keys.length} keys, ${ends.length} payloads).`,
     });
   }
-  const { payloadText: _text, payloadEnds: _ends, ...rest } = batch;
-  return { ...rest, payloads: unpackPayloads(batch) };
+  return batch;
 }
 
 /** Files this large are parsed in a worker thread, where that outweighs starting a thread. */
