@@ -57,7 +57,7 @@ function anyTimedOut(nfa: CompiledNfa, runs: readonly PartialRun[], ts: number):
  * windows that is every advance of a live key.
  */
 export function advanceTimeQuietly(nfa: CompiledNfa, st: NfaState, ts: number): boolean {
-  if (st.countEvents !== undefined || st.completed.length !== 0) return false;
+  if (st.countLen >= 0 || st.completed.length !== 0) return false;
   if (st.chain !== undefined) {
     if (chainTimesOut(nfa, st.chain, ts)) return false;
     dropOldCounters(st, ts);
@@ -81,7 +81,7 @@ export function advanceTime(
   observer?: NfaObserver,
   withTimeouts = true,
 ): NfaStepResult {
-  if (st.countEvents !== undefined) {
+  if (st.countLen >= 0) {
     if (observer === undefined) {
       const r = advanceCounting(nfa, st, ts, withTimeouts);
       dropOldCounters(st, ts);

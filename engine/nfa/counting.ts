@@ -13,13 +13,13 @@
  * the general runtime would have built it.
  */
 import type { EventRecord } from '../pattern/spec';
+import type { CountStore } from './count-store';
 import { BudgetBreach, type StepLimits } from './run-budget';
 import {
   compareRuns,
   nextFid,
   NO_RUNS,
   peekFid,
-  SMALL_RUNS,
   type NfaState,
   type PartialRun,
 } from './runtime-state';
@@ -47,9 +47,6 @@ export interface CountingShape {
   /** Whether a match prunes every run (SKIP_PAST_LAST_EVENT); otherwise only the completed run leaves. */
   readonly prunesAll: boolean;
 }
-
-/** Numbers per accepted event in NfaState.countNums: timestamp, EventId counter, seq. */
-const STRIDE = 3;
 
 /** The pattern's counting shape, read from its automaton (not its spec), or null. */
 export function countingShape(
@@ -97,10 +94,6 @@ export function countingFits(nfa: CompiledNfa, maxPartialMatches: number): boole
   return nfa.counting != null && maxPartialMatches >= nfa.counting.n - 1;
 }
 
-/** Shared by every counting state before its first accepted event (replaced, never written). */
-export const NO_NUMS: number[] = Object.freeze([]) as unknown as number[];
-export const NO_EVENTS: EventRecord[] = Object.freeze([]) as unknown as EventRecord[];
-
 const NO_MATCHES = Object.freeze([]) as unknown as Match[];
 const NO_TIMEOUTS = Object.freeze([]) as unknown as TimedOutMatch[];
 const EMPTY: NfaStepResult = Object.freeze({ matches: NO_MATCHES, timeouts: NO_TIMEOUTS });
@@ -111,24 +104,26 @@ const ctx: NfaConditionContext = {
 };
 
 function matchFrom(shape: CountingShape, st: NfaState, from: number, to: number): Match {
-  const nums = st.countNums as number[];
-  const events = st.countEvents as EventRecord[];
+  const store = st.countStore as CountStore;
+  const at = st.countAt;
   const refs: EventRef[] = [];
-  for (let i = from; i < to; i++)
-    refs.push({ seq: nums[i * STRIDE + 2], timestamp: nums[i * STRIDE], event: events[i] });
+  for (let i = at + from; i < at + to; i++)
+    refs.push({ seq: store.seq[i], timestamp: store.ts[i], event: store.events[i] as EventRecord });
   return { stages: [{ stage: shape.stage, events: refs }] };
 }
 
 function dropFirst(st: NfaState, k: number): void {
-  const events = st.countEvents as EventRecord[];
-  if (k >= events.length) {
-    st.countNums = NO_NUMS;
-    st.countEvents = NO_EVENTS;
+  const store = st.countStore as CountStore;
+  const len = st.countLen;
+  if (k >= len) {
+    store.release(st.countAt, len);
+    st.countAt = -1;
+    st.countLen = 0;
   } else {
-    (st.countNums as number[]).splice(0, k * STRIDE);
-    events.splice(0, k);
+    store.dropFirst(st.countAt, k, len);
+    st.countLen = len - k;
   }
-  st.liveNodes = (st.countEvents as EventRecord[]).length;
+  st.liveNodes = st.countLen;
 }
 
 /** advanceTime for a counting state: runs time out oldest first. Null when none times out. */
@@ -140,18 +135,20 @@ export function advanceCounting(
 ): NfaStepResult | null {
   const shape = nfa.counting as CountingShape;
   const W = nfa.windowTime;
-  const nums = st.countNums as number[];
-  const len = (st.countEvents as EventRecord[]).length;
-  if (W <= 0 || len === 0 || ts - nums[0] < W) return null;
+  const len = st.countLen;
+  if (W <= 0 || len <= 0) return null;
+  const times = (st.countStore as CountStore).ts;
+  const at = st.countAt;
+  if (ts - times[at] < W) return null;
   let k = 1;
-  while (k < len && ts - nums[k * STRIDE] >= W) k++;
+  while (k < len && ts - times[at + k] >= W) k++;
   if (!withTimeouts) {
     dropFirst(st, k);
     return droppedResult(k);
   }
   const timeouts: TimedOutMatch[] = [];
   for (let i = 0; i < k; i++)
-    timeouts.push({ match: matchFrom(shape, st, i, len), timestamp: nums[i * STRIDE] + W });
+    timeouts.push({ match: matchFrom(shape, st, i, len), timestamp: times[at + i] + W });
   dropFirst(st, k);
   return { matches: [], timeouts };
 }
@@ -191,13 +188,13 @@ export function processCounting(
     return null;
   }
   if (!accepted) return EMPTY;
-  const nums = st.countNums as number[];
-  const events = st.countEvents as EventRecord[];
-  const len = events.length;
+  const store = st.countStore as CountStore;
+  const len = st.countLen;
   // Entries must come in EventId order (a step back in time restarts Flink's counters).
   if (len > 0) {
-    const lastTs = nums[(len - 1) * STRIDE];
-    if (ts < lastTs || (ts === lastTs && peekFid(st, ts) <= nums[(len - 1) * STRIDE + 1])) return null;
+    const last = st.countAt + len - 1;
+    const lastTs = store.ts[last];
+    if (ts < lastTs || (ts === lastTs && peekFid(st, ts) <= store.fid[last])) return null;
   }
   // The run budget, as the general step counts it: the start run, every live run, the new one.
   if (limits !== undefined) {
@@ -205,15 +202,12 @@ export function processCounting(
     if (len + 1 >= shape.n && limits.matches < 1) throw new BudgetBreach('matches-per-event', shape.stage);
   }
   const fid = nextFid(st, ts);
-  if (len < SMALL_RUNS) {
-    // Copied at their exact size: most keys hold one or two entries, and a pushed-to array
-    // grows to 17–20 slots (~300 heap bytes per key for both lists).
-    st.countNums = len === 0 ? [ts, fid, seq] : nums.concat(ts, fid, seq);
-    st.countEvents = len === 0 ? [event] : events.concat([event]);
-  } else {
-    nums.push(ts, fid, seq);
-    events.push(event);
-  }
+  // Written in place: most keys hold one or two entries, in a block of their size.
+  let at = st.countAt;
+  if (len === 0) at = st.countAt = store.alloc(0);
+  else if (len === store.capacity(at)) at = st.countAt = store.grow(at, len);
+  store.set(at + len, ts, fid, seq, event);
+  st.countLen = len + 1;
   st.liveNodes = len + 1;
   // Flink's flag for the operator's window timer (a run spawned from the start state, ts > 0).
   if (ts > 0) st.newStartPartialMatch = true;
@@ -234,9 +228,9 @@ export function generalRuns(
   nextRunId: number,
 ): { partial: PartialRun[]; liveNodes: number; nextRunId: number } {
   const shape = nfa.counting as CountingShape;
-  const nums = st.countNums as number[];
-  const events = st.countEvents as EventRecord[];
-  const len = events.length;
+  const store = st.countStore as CountStore;
+  const at = st.countAt;
+  const len = st.countLen;
   const partial: PartialRun[] = [];
   let liveNodes = 0;
   let id = nextRunId;
@@ -246,10 +240,10 @@ export function generalRuns(
       const parent: BufferNode | null = node;
       node = {
         stage: shape.stage,
-        event: events[j],
-        ts: nums[j * STRIDE],
-        seq: nums[j * STRIDE + 2],
-        fid: nums[j * STRIDE + 1],
+        event: store.events[at + j] as EventRecord,
+        ts: store.ts[at + j],
+        seq: store.seq[at + j],
+        fid: store.fid[at + j],
         parent,
         refs: 1,
         memo: null,
@@ -260,8 +254,8 @@ export function generalRuns(
       id: id++,
       state: shape.states[len - i],
       node,
-      startTs: nums[i * STRIDE],
-      startFid: nums[i * STRIDE + 1],
+      startTs: store.ts[at + i],
+      startFid: store.fid[at + i],
     });
   }
   partial.sort(compareRuns);
@@ -276,6 +270,8 @@ export function leaveCounting(nfa: CompiledNfa, st: NfaState): void {
   st.liveNodes = g.liveNodes;
   st.nextRunId = g.nextRunId;
   st.completed = NO_RUNS;
-  st.countNums = undefined;
-  st.countEvents = undefined;
+  // The store stays with the state (compactAgain may count again); the block goes back.
+  if (st.countAt >= 0) (st.countStore as CountStore).release(st.countAt, st.countLen);
+  st.countAt = -1;
+  st.countLen = -1;
 }

@@ -9,6 +9,7 @@
  * cache miss of its own (and an object header and a pointer more per key).
  */
 import type { EventRecord } from '../pattern/spec';
+import type { CountStore } from './count-store';
 import { compactAgain, createNfaState, NO_COUNTERS, type NfaState } from './runtime-state';
 import type { CompiledNfa } from './types';
 
@@ -39,8 +40,9 @@ export function newKeyState(
   key: string,
   maxPartialMatches: number | undefined,
   firstRunId: number,
+  store?: CountStore,
 ): KeyState {
-  const st = createNfaState(nfa, { maxPartialMatches, counting: true });
+  const st = createNfaState(nfa, { maxPartialMatches, counting: true, ...(store ? { store } : {}) });
   // Every field in one literal, so that V8 keeps them all in the object (no property array).
   return {
     partial: st.partial,
@@ -50,8 +52,9 @@ export function newKeyState(
     newStartPartialMatch: st.newStartPartialMatch,
     maxPartialMatches: st.maxPartialMatches,
     liveNodes: st.liveNodes,
-    countNums: st.countNums,
-    countEvents: st.countEvents,
+    countStore: st.countStore,
+    countAt: st.countAt,
+    countLen: st.countLen,
     chain: st.chain,
     spare: undefined,
     key,
@@ -65,7 +68,10 @@ export function newKeyState(
 /** Puts a restored NFA state into a key state (its fields, not the object: see above). */
 export function loadNfaState(ks: KeyState, st: NfaState): void {
   // Every field of st is one of ks's already (newKeyState declares them all), so this keeps the shape.
+  // The key keeps the matcher's counting store (a restored state is general and holds no block).
+  const store = ks.countStore;
   Object.assign(ks, st);
+  ks.countStore = store ?? st.countStore;
   ks.spare = undefined;
 }
 

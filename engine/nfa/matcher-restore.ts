@@ -37,7 +37,7 @@ export function restoreMatcher(
     }
     const st = restoreNfaState(nfa, k.nfa);
     if (typeof st === 'string') return { ok: false, error: `key ${k.key}: ${st}` };
-    const ks: KeyState = newKeyState(nfa, k.key, m.perKeyCap, 1);
+    const ks: KeyState = newKeyState(nfa, k.key, m.perKeyCap, 1, m.countStore);
     loadNfaState(ks, st);
     if (m.budget !== null) m.budget.add(ks);
     // Waiting events hold their key state until released, unless they started nothing (a snapshot

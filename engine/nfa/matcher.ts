@@ -12,6 +12,7 @@
  * watermark move differs (Flink leaves that to its key-group timer queues too).
  */
 import type { EventRecord } from '../pattern/spec';
+import { CountStore } from './count-store';
 import { isIdle, newKeyState, recycleKeyState, type KeyState } from './key-state';
 import type { MatcherCounters, MatcherOptions, MatcherOutput } from './matcher-types';
 import type { NfaObserver } from './observer';
@@ -61,6 +62,8 @@ export class CepMatcher {
   /** (Count-based: setting an array's length to 0 frees its store, and the next push allocates again.) */
   private readonly touched: (KeyState | null)[] = [];
   private touchedCount = 0;
+  /** The counting entries of all keys (see count-store.ts), when the pattern has a counting shape. */
+  readonly countStore: CountStore | undefined;
   /** Live partial matches over all keys, kept up to date once liveTotal() was called; -1 before. */
   private live = -1;
 
@@ -87,6 +90,7 @@ export class CepMatcher {
     this.fastPath = options.comparator === undefined;
     this.withTimeouts = options.timeouts === true;
     this.budget = createRunBudget(options.budget);
+    this.countStore = nfa.counting != null ? new CountStore() : undefined;
   }
 
   /** The per-key cap: as given, else none under a budget (it stops the run instead of dropping). */
@@ -104,7 +108,7 @@ export class CepMatcher {
     const ks =
       reused !== undefined
         ? recycleKeyState(this.nfa, reused, key, this.runIdFloor)
-        : newKeyState(this.nfa, key, this.perKeyCap, this.runIdFloor);
+        : newKeyState(this.nfa, key, this.perKeyCap, this.runIdFloor, this.countStore);
     this.keys.set(key, ks);
     return ks;
   }
@@ -434,7 +438,7 @@ export class CepMatcher {
       if (budget.overBytes()) {
         this.emit(ks.key, r, ts);
         const stage =
-          ks.countEvents !== undefined && this.nfa.counting
+          ks.countLen >= 0 && this.nfa.counting
             ? this.nfa.counting.stage
             : busiestStage(this.nfa, generalView(this.nfa, ks).partial);
         this.stop('bytes', stage, ks.key, seq, ts);

@@ -112,8 +112,9 @@ export function restoreNfaState(nfa: CompiledNfa, snap: NfaStateSnapshot): NfaSt
     maxPartialMatches:
       typeof snap.maxPartialMatches === 'number' ? snap.maxPartialMatches : Number.POSITIVE_INFINITY,
     liveNodes: nodes.length,
-    countNums: undefined,
-    countEvents: undefined,
+    countStore: undefined,
+    countAt: -1,
+    countLen: -1,
     chain: undefined,
     spare: undefined,
   };

@@ -30,7 +30,7 @@ export function pendingSummary(m: CepMatcher): PendingSummary {
   for (const e of m.pending.entries()) waiting.set(e.key, (waiting.get(e.key) ?? 0) + 1);
   out.bufferedEvents = m.pending.size;
   for (const ks of m.keys.values()) {
-    let partial = (ks.countEvents?.length ?? 0) + (ks.chain?.size ?? 1) - 1;
+    let partial = (ks.countLen > 0 ? ks.countLen : 0) + (ks.chain?.size ?? 1) - 1;
     for (const run of ks.partial) if (run.startFid >= 0) partial++;
     const held = ks.completed.length;
     const buffered = waiting.get(ks.key) ?? 0;

@@ -11,7 +11,7 @@ export interface GeneralView {
 }
 
 export function generalView(nfa: CompiledNfa, st: NfaState): GeneralView {
-  if (st.countEvents !== undefined) return generalRuns(nfa, st, st.nextRunId);
+  if (st.countLen >= 0) return generalRuns(nfa, st, st.nextRunId);
   if (st.chain !== undefined) return { partial: chainRuns(nfa, st).partial, nextRunId: st.nextRunId };
   return st;
 }

@@ -1,6 +1,6 @@
 /** Per-key runtime state of the NFA (Flink's NFAState + its shared buffer). */
-import type { EventRecord } from '../pattern/spec';
-import { countingFits, NO_EVENTS, NO_NUMS } from './counting';
+import { CountStore } from './count-store';
+import { countingFits } from './counting';
 import { chainFits, chainLive, NO_CHAIN, type ChainRuns } from './strict-chain';
 import type { BufferNode, BufferStats } from './shared-buffer';
 import type { CompiledNfa } from './types';
@@ -34,12 +34,14 @@ export interface NfaState extends BufferStats {
   /** Cap on live partial matches (the start state not counted); runs beyond it are dropped with a warning. */
   maxPartialMatches: number;
   /**
-   * The counting representation (counting.ts), when this state uses it: per accepted event of the
-   * live runs, [timestamp, EventId counter, seq] and the event. `partial` then holds only the start
-   * run. Undefined in the general representation.
+   * The counting representation (counting.ts): `countLen` accepted events of the live runs, in the
+   * block of `countStore` starting at `countAt` (-1: no block). `partial` then holds only the start
+   * run. `countLen` is -1 in the general representation; `countStore` stays set once the state was
+   * made for the pattern's counting shape (the matcher's keys share one store), undefined otherwise.
    */
-  countNums: number[] | undefined;
-  countEvents: EventRecord[] | undefined;
+  countStore: CountStore | undefined;
+  countAt: number;
+  countLen: number;
   /**
    * The strict-chain representation (strict-chain.ts), when this state uses it: `partial` then holds
    * only the start run. Undefined in the general representation.
@@ -54,6 +56,8 @@ export interface NfaStateOptions {
    * false.
    */
   counting?: boolean;
+  /** Where counting entries go (the matcher's, shared by its keys); default: a store of the state's own. */
+  store?: CountStore;
 }
 
 export const DEFAULT_MAX_PARTIAL_MATCHES = 100_000;
@@ -152,8 +156,9 @@ export function createNfaState(nfa: CompiledNfa, options: NfaStateOptions = {}):
     newStartPartialMatch: false,
     maxPartialMatches,
     liveNodes: 0,
-    countNums: counting ? NO_NUMS : undefined,
-    countEvents: counting ? NO_EVENTS : undefined,
+    countStore: counting ? (options.store ?? new CountStore()) : undefined,
+    countAt: -1,
+    countLen: counting ? 0 : -1,
     chain: chain ? NO_CHAIN : undefined,
     // Declared here so that V8 keeps them in the object, not in a separate property array (40 B).
     spare: undefined,
@@ -162,7 +167,7 @@ export function createNfaState(nfa: CompiledNfa, options: NfaStateOptions = {}):
 
 /** Live partial matches of a key state: started runs (in either representation) plus held completed ones. */
 export function livePartialMatches(st: NfaState): number {
-  let n = st.completed.length + (st.countEvents?.length ?? 0);
+  let n = st.completed.length + (st.countLen > 0 ? st.countLen : 0);
   if (st.chain !== undefined) n += chainLive(st.chain);
   for (const r of st.partial) if (r.startFid >= 0) n++;
   return n;
@@ -173,9 +178,10 @@ export function livePartialMatches(st: NfaState): number {
  * one (an observer or introspection turned it into the general one).
  */
 export function compactAgain(nfa: CompiledNfa, st: NfaState): void {
-  if (st.countEvents === undefined && countingFits(nfa, st.maxPartialMatches)) {
-    st.countNums = NO_NUMS;
-    st.countEvents = NO_EVENTS;
+  if (st.countLen < 0 && countingFits(nfa, st.maxPartialMatches)) {
+    st.countStore ??= new CountStore();
+    st.countAt = -1;
+    st.countLen = 0;
   }
   if (st.chain === undefined && chainFits(nfa, st.maxPartialMatches)) st.chain = NO_CHAIN;
 }

@@ -401,7 +401,7 @@ export function processEvent(
   /** The matcher's run budget for this step (see run-budget.ts); absent: unlimited. */
   limits?: StepLimits,
 ): NfaStepResult {
-  if (st.countEvents !== undefined) {
+  if (st.countLen >= 0) {
     if (observer === undefined) {
       const r = processCounting(nfa, st, event, ts, seq, limits);
       if (r !== null) return r;
