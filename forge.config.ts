@@ -59,6 +59,12 @@ const config: ForgeConfig = {
           config: 'vite.main.config.ts',
           target: 'main',
         },
+        // A replay analysis reads its events in a second worker (started by the session's worker), next to it.
+        {
+          entry: 'electron/services/replay/read-ahead-worker.ts',
+          config: 'vite.main.config.ts',
+          target: 'main',
+        },
         // Large imports parse in a second worker (started by the import worker), next to it.
         {
           entry: 'electron/services/recordings/import/parse-worker.ts',

@@ -129,7 +129,7 @@ export const replay1m: Workload = {
         JSON.parse(readFileSync(join(ROOT, 'samples', 'patterns', 'risk', 'card-testing.cep.json'), 'utf8')),
       );
       if (!loaded.ok) throw new Error(loaded.diagnostics.map((d) => d.message).join('; '));
-      const r = benchReplay1m({
+      const r = await benchReplay1m({
         dbPath,
         recordingId: imported.id,
         document: loaded.document,

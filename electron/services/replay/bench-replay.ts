@@ -1,12 +1,15 @@
 /**
  * The `replay-1m` benchmark body: open a session on a stored recording, run the whole-recording
- * analysis (which lays down checkpoints), then time steps forward and back and random seeks.
- * In-process (no worker) so the figures are the engine's and SQLite's, not message passing.
+ * analysis (which lays down checkpoints) as a session's worker runs it (in slices, its events read
+ * on a second thread), then time steps forward and back and random seeks. In this thread (no
+ * session worker) so the figures are the engine's and SQLite's, not the calls' message passing.
  */
 import Database from 'better-sqlite3';
 import { performance } from 'node:perf_hooks';
 import type { PatternDocument } from '../../../engine';
 import { ReplayAnalysis, ReplaySession, prepareReplayPattern } from '../../../engine/debug';
+import { ReadAheadSource } from './read-ahead';
+import { analyse } from './session-host';
 import { SqliteEventSource } from './sqlite-source';
 
 export interface ReplayBenchResult {
@@ -31,13 +34,15 @@ function lcg(seed: number): () => number {
   };
 }
 
-export function benchReplay1m(options: {
+export async function benchReplay1m(options: {
   dbPath: string;
   recordingId: number;
   document: PatternDocument;
   steps?: number;
   seeks?: number;
-}): ReplayBenchResult {
+  /** false: the analysis reads its events in this thread (the build before the read-ahead). */
+  readAhead?: boolean;
+}): Promise<ReplayBenchResult> {
   const db = new Database(options.dbPath, { readonly: true, fileMustExist: true });
   try {
     const t0 = performance.now();
@@ -47,8 +52,13 @@ export function benchReplay1m(options: {
     const session = new ReplaySession(prepared.pattern, source);
     const openMs = performance.now() - t0;
     const t1 = performance.now();
-    const analysis = new ReplayAnalysis(prepared.pattern, source, session.checkpoints);
-    while (!analysis.runChunk(50_000));
+    const fields = prepared.pattern.fieldsRead;
+    const ahead =
+      options.readAhead !== false && fields !== null
+        ? new ReadAheadSource(source, options.dbPath, fields)
+        : null;
+    const analysis = new ReplayAnalysis(prepared.pattern, ahead ?? source, session.checkpoints);
+    await analyse(analysis, ahead, () => {});
     const analysisMs = performance.now() - t1;
     const time = (f: () => void): number => {
       const s = performance.now();

@@ -30,10 +30,17 @@ const EXACT_POWERS = Array.from({ length: 23 }, (_, i) => 10 ** i);
 export class JsonProjection {
   private readonly wanted: ReadonlySet<string>;
   /** The wanted names, and their lengths (compared first: most names differ in length). */
-  private readonly names: readonly string[];
+  readonly names: readonly string[];
   private readonly lengths: readonly number[];
 
-  constructor(readonly fields: readonly string[]) {
+  /**
+   * `ownStrings`: long string values are copied out of the payload text (see scan). A reader whose
+   * values are copied anyway (posted to another thread) passes false.
+   */
+  constructor(
+    readonly fields: readonly string[],
+    private readonly ownStrings = true,
+  ) {
     this.wanted = new Set(fields);
     this.names = [...this.wanted];
     this.lengths = this.names.map((n) => n.length);
@@ -44,8 +51,17 @@ export class JsonProjection {
    * any other JSON value whole. Throws what JSON.parse throws on a text it cannot read.
    */
   decode(text: string): unknown {
-    return this.flat(text) ?? this.whole(text);
+    const n = this.scan(text);
+    if (n < 0) return this.whole(text);
+    const out: Record<string, unknown> = {};
+    const { found, values, names } = this;
+    for (let k = 0; k < n; k++) setField(out, names[found[k]], values[k]);
+    return out;
   }
+
+  /** Per kept member of the last scan: its index into `names`, and its value. */
+  readonly found: number[] = [];
+  readonly values: unknown[] = [];
 
   /** JSON.parse's answer, projected the same way (or its error). */
   private whole(text: string): unknown {
@@ -58,27 +74,28 @@ export class JsonProjection {
   }
 
   /**
-   * The projection of a compact flat object text, read in one pass; undefined for any other text
-   * (nested, escaped, spaced, or not JSON at all: JSON.parse then answers or throws).
+   * The kept members of a compact flat object text, read in one pass, in text order (a name may
+   * repeat: the last value wins, at the first one's place): their count, with `found` (index into
+   * `names`) and `values` filled up to it; -1 for any other text (nested, escaped, spaced, or not
+   * JSON at all: JSON.parse then answers or throws).
    */
-  private flat(text: string): Record<string, unknown> | undefined {
+  scan(text: string): number {
     const n = text.length;
     if (
       text.charCodeAt(0) !== OPEN_BRACE ||
       text.charCodeAt(n - 1) !== CLOSE_BRACE ||
       text.indexOf('\\') !== -1
     )
-      return undefined;
-    const out: Record<string, unknown> = {};
-    const names = this.names;
-    const lengths = this.lengths;
+      return -1;
+    const { names, lengths, found: kept, values } = this;
+    let count = 0;
     let i = 1;
-    if (n === 2) return out;
+    if (n === 2) return 0;
     for (;;) {
       // A member: "name":value, then a comma or the closing brace.
-      if (text.charCodeAt(i) !== QUOTE) return undefined;
+      if (text.charCodeAt(i) !== QUOTE) return -1;
       const nameEnd = text.indexOf('"', i + 1);
-      if (nameEnd === -1 || text.charCodeAt(nameEnd + 1) !== COLON) return undefined;
+      if (nameEnd === -1 || text.charCodeAt(nameEnd + 1) !== COLON) return -1;
       const length = nameEnd - i - 1;
       let found = -1;
       for (let k = 0; k < names.length; k++)
@@ -92,13 +109,13 @@ export class JsonProjection {
       let value: unknown;
       if (c === QUOTE) {
         end = text.indexOf('"', start + 1) + 1;
-        if (end === 0) return undefined;
+        if (end === 0) return -1;
         // A slice of 13 characters or more shares the payload text and would keep all of it alive
         // as long as the event (checkpoints hold events for the whole session): such a string is
         // parsed into one of its own.
         if (found !== -1)
           value =
-            end - start > SHARED_SLICE + 1
+            this.ownStrings && end - start > SHARED_SLICE + 1
               ? (JSON.parse(text.slice(start, end)) as string)
               : text.slice(start + 1, end - 1);
       } else if (c === MINUS || (c >= ZERO && c <= NINE)) {
@@ -114,11 +131,14 @@ export class JsonProjection {
       } else if (c === 110 && text.startsWith('null', start)) {
         end = start + 4;
         value = null;
-      } else return undefined; // nested, or not JSON
-      if (found !== -1) setField(out, names[found], value);
+      } else return -1; // nested, or not JSON
+      if (found !== -1) {
+        kept[count] = found;
+        values[count++] = value;
+      }
       const next = text.charCodeAt(end);
       if (next === COMMA) i = end + 1;
-      else return next === CLOSE_BRACE && end === n - 1 ? out : undefined;
+      else return next === CLOSE_BRACE && end === n - 1 ? count : -1;
     }
   }
 }
@@ -179,7 +199,7 @@ function numberAt(text: string, start: number, end: number): number {
 }
 
 /** As JSON.parse sets it: `__proto__` becomes an own field, not the object's prototype. */
-function setField(out: Record<string, unknown>, name: string, value: unknown): void {
+export function setField(out: Record<string, unknown>, name: string, value: unknown): void {
   if (name === '__proto__')
     Object.defineProperty(out, name, { value, writable: true, enumerable: true, configurable: true });
   else out[name] = value;

@@ -8,6 +8,7 @@ import { CepError, type CepErrorInfo } from '../../contract';
 import { loadDocument, RunBudgetExceeded } from '../../../engine';
 import { prepareReplayPattern } from '../../../engine/debug';
 import { dispatch } from './dispatch';
+import { ReadAheadSource } from './read-ahead';
 import { SessionHost } from './session-host';
 import { SqliteEventSource } from './sqlite-source';
 import type { FromReplayWorker, ReplayWorkerData, ToReplayWorker } from './worker-protocol';
@@ -22,6 +23,19 @@ function errorInfo(e: unknown): CepErrorInfo {
   if (e instanceof RunBudgetExceeded)
     return { code: 'budget-exceeded', message: `The replay cannot go past this step: ${e.message}` };
   return { code: 'internal', message: e instanceof Error ? e.message : String(e) };
+}
+
+/**
+ * The analysis' events read on a second thread, when it reads only some fields (the thread sends
+ * those); null when it reads whole events or the thread cannot start (then it reads here).
+ */
+function readAhead(source: SqliteEventSource, fields: readonly string[] | null): ReadAheadSource | null {
+  if (fields === null) return null;
+  try {
+    return new ReadAheadSource(source, data.dbPath, fields);
+  } catch {
+    return null;
+  }
 }
 
 let host: SessionHost | null = null;
@@ -53,6 +67,7 @@ try {
     prepared.pattern,
     source,
     (phase, done, total) => post({ type: 'progress', phase, done, total }),
+    readAhead(source, prepared.pattern.fieldsRead),
   );
 } catch (e) {
   setupError = errorInfo(e);

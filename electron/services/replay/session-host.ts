@@ -20,6 +20,7 @@ import {
   type EventSource,
   type ReplayPattern,
 } from '../../../engine/debug';
+import type { ReadAheadSource } from './read-ahead';
 
 /**
  * Longest stretch of work between two looks at the message queue: calls (step, close, cancel) are
@@ -45,6 +46,38 @@ export type Progress = (phase: 'analysis' | 'run', done: number, total: number) 
 
 const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
+/**
+ * Runs a whole-recording analysis in slices, `progress` between them. With a read-ahead source
+ * (the analysis reads from it), a slice runs on events that have arrived and waits for the next
+ * ones between slices, so calls are still answered; the thread is ended whatever the outcome.
+ */
+export async function analyse(
+  analysis: ReplayAnalysis,
+  ahead: ReadAheadSource | null,
+  progress: (done: number) => void,
+): Promise<void> {
+  try {
+    for (;;) {
+      // Until the thread's first batch, the analysis reads here rather than wait for it to load.
+      const waits = ahead !== null && ahead.started;
+      if (ahead !== null && waits) await ahead.ready(analysis.position + SLICE_STEPS - 1);
+      const r = slice(() =>
+        ahead !== null && waits && !ahead.has(analysis.position, SLICE_STEPS)
+          ? false
+          : analysis.runChunk(SLICE_STEPS)
+            ? true
+            : null,
+      );
+      if (r === true) break;
+      ahead?.skipTo(analysis.position);
+      progress(analysis.position);
+      await tick();
+    }
+  } finally {
+    await ahead?.close();
+  }
+}
+
 export class SessionHost {
   readonly session: ReplaySession;
   readonly analysis: ReplayAnalysis;
@@ -59,11 +92,13 @@ export class SessionHost {
     readonly pattern: ReplayPattern,
     source: EventSource,
     private readonly progress: Progress,
+    /** The analysis' events read on a second thread (null: read here). */
+    private readonly ahead: ReadAheadSource | null = null,
   ) {
     this.session = new ReplaySession(pattern, source, {
       checkpoints: { budgetBytes: SESSION_CHECKPOINT_BYTES },
     });
-    this.analysis = new ReplayAnalysis(pattern, source, this.session.checkpoints);
+    this.analysis = new ReplayAnalysis(pattern, ahead ?? source, this.session.checkpoints);
     // A failure ends the analysis with its reason (the session itself stays usable).
     this.analysisDone = this.runAnalysis().catch((e: unknown) => {
       this.analysis.stopped = `the analysis failed: ${e instanceof Error ? e.message : String(e)}`;
@@ -94,11 +129,13 @@ export class SessionHost {
   private async runAnalysis(): Promise<void> {
     await tick();
     const total = this.analysis.total;
-    while (slice(() => (this.analysis.runChunk(SLICE_STEPS) ? true : null)) === null) {
-      this.progress('analysis', this.analysis.position, total);
-      await tick();
-    }
+    await analyse(this.analysis, this.ahead, (done) => this.progress('analysis', done, total));
     this.progress('analysis', total, total);
+  }
+
+  /** Settles when the analysis is over (done, stopped or failed). */
+  analysed(): Promise<void> {
+    return this.analysisDone;
   }
 
   /** Runs to the end or a breakpoint in chunks; a newer run or cancel() stops it. */

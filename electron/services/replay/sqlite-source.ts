@@ -1,11 +1,12 @@
 /** An EventSource over a stored recording, read in chunks on its own read-only connection. */
 import type { Database, Statement } from 'better-sqlite3';
 import type { EventSource, ReplayEvent } from '../../../engine/debug';
+import type { StoredRow } from './event-columns';
 import { JsonProjection } from './json-projection';
 import { ChunkTimeIndex, TIME_CHUNK } from './time-index';
 
 /** A row as `.raw()` returns it: seq, ts, key, payload (JSON text), no object per row. */
-type Row = [number, number, string | null, string];
+type Row = StoredRow;
 
 export class SqliteEventSource implements EventSource {
   readonly count: number;
@@ -62,6 +63,11 @@ export class SqliteEventSource implements EventSource {
   }
 
   private projection: JsonProjection | null = null;
+
+  /** Notes the times of events [from, from + times.length) read elsewhere (see ReadAheadSource). */
+  noteTimes(from: number, times: ArrayLike<number>): void {
+    this.times.record(from, times);
+  }
 
   private rows(from: number, to: number): Row[] {
     const rows = this.range.all(this.recordingId, from, to) as Row[];

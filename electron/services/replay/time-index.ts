@@ -34,12 +34,12 @@ export class ChunkTimeIndex {
   }
 
   /** Notes the times of a read of events [from, from + times.length); only whole chunks count. */
-  record(from: number, times: readonly number[]): void {
+  record(from: number, times: ArrayLike<number>): void {
     if (from % TIME_CHUNK !== 0 || times.length !== Math.min(TIME_CHUNK, this.count - from)) return;
     const c = from / TIME_CHUNK;
     if (!Number.isNaN(this.maxTs[c])) return;
     let max = Number.NEGATIVE_INFINITY;
-    for (const t of times) if (t > max) max = t;
+    for (let i = 0; i < times.length; i++) if (times[i] > max) max = times[i];
     this.maxTs[c] = max;
     while (this.known < this.maxTs.length && !Number.isNaN(this.maxTs[this.known])) {
       const before = this.known > 0 ? this.running[this.known - 1] : Number.NEGATIVE_INFINITY;
