@@ -18,6 +18,7 @@ import { CsvEventEncoder } from './csv-event-encoder';
 import { CsvLineEncoder } from './csv-line-encoder';
 import { PayloadBytes, type PackedPayloads } from './payload-bytes';
 import { EventExtractor, type Extracted } from './event-extractor';
+import { KeyNotes, type SortedKeyRows } from './key-notes';
 import { MalformedLog } from './malformed-log';
 
 export interface SourceInfo {
@@ -54,6 +55,8 @@ export interface DigestSummary {
   outOfOrderSample: OutOfOrderEvent[];
   schema: InferredField[];
   malformed: MalformedReport;
+  /** The stored events' rows of `event_keys`, sorted (key-notes.ts). */
+  keyRows: SortedKeyRows;
 }
 
 export interface EventProducer {
@@ -100,7 +103,9 @@ export async function openEventProducer(
     const rejecting = request.onMalformed === 'reject';
     const rules = ColumnTypeRules.of(request.columnTypes, request.timestampField);
     const outOfOrderSample: OutOfOrderEvent[] = [];
+    const keyNotes = new KeyNotes();
     let stored = 0;
+    let summary: DigestSummary | undefined;
 
     const newBatch = (): FillingBatch => ({
       ts: [],
@@ -128,6 +133,7 @@ export async function openEventProducer(
       if (rejecting && malformed.total > 0) return false;
       if (extractor.lastBehindMs > 0 && outOfOrderSample.length < MAX_KEPT_OUT_OF_ORDER)
         outOfOrderSample.push({ seq: stored, line, ts: event.ts, behindMs: extractor.lastBehindMs });
+      if (event.key !== null) keyNotes.add(event.key, stored);
       stored += 1;
       batch.ts.push(event.ts);
       batch.keys.push(event.key);
@@ -246,16 +252,18 @@ export async function openEventProducer(
         estimatedRows: estimateRows(peeked.head, source),
       },
       batches: format === 'csv' ? csvBatches() : recordBatches(),
-      summary: () => ({
-        minTs: extractor.minTs,
-        maxTs: extractor.maxTs,
-        outOfOrder: extractor.outOfOrder,
-        outOfOrderSample,
-        schema: (rules?.schema(schema.build()) ?? schema.build()).map((f) =>
-          f.name === request.timestampField ? { ...f, type: 'timestamp' as const } : f,
-        ),
-        malformed: malformed.report(),
-      }),
+      summary: () =>
+        (summary ??= {
+          minTs: extractor.minTs,
+          maxTs: extractor.maxTs,
+          outOfOrder: extractor.outOfOrder,
+          outOfOrderSample,
+          schema: (rules?.schema(schema.build()) ?? schema.build()).map((f) =>
+            f.name === request.timestampField ? { ...f, type: 'timestamp' as const } : f,
+          ),
+          malformed: malformed.report(),
+          keyRows: keyNotes.sorted(),
+        }),
       close: () => source.close(),
     };
   } catch (error) {

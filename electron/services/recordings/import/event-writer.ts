@@ -5,7 +5,6 @@
  * the recording id is part of the statement text, so a row binds four values, not five.
  */
 import type { Database, Statement } from 'better-sqlite3';
-import type { ImportKeys } from './key-table';
 
 const ROWS_PER_INSERT = 250;
 
@@ -22,12 +21,7 @@ export class EventWriter {
   private buffer: (string | number | null)[] = [];
   private nextSeq = 0;
 
-  /** `keys` is told each event's key (key-table.ts). */
-  constructor(
-    db: Database,
-    recordingId: number,
-    private readonly keys?: ImportKeys,
-  ) {
+  constructor(db: Database, recordingId: number) {
     if (!Number.isSafeInteger(recordingId)) throw new Error(`invalid recording id ${recordingId}`);
     this.many = db.prepare(insertSql(recordingId, ROWS_PER_INSERT));
     this.single = db.prepare(insertSql(recordingId, 1));
@@ -39,7 +33,6 @@ export class EventWriter {
 
   add(ts: number, key: string | null, payload: string): void {
     this.buffer.push(this.nextSeq, ts, key, payload);
-    if (key !== null) this.keys?.add(key, this.nextSeq);
     this.nextSeq += 1;
     if (this.buffer.length === ROWS_PER_INSERT * COLUMNS) {
       this.many.run(this.buffer);

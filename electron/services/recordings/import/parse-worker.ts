@@ -53,7 +53,9 @@ async function main(): Promise<void> {
     try {
       send({ type: 'info', info: producer.info });
       for await (const batch of producer.batches) await sendBatch(batch);
-      send({ type: 'end', summary: producer.summary() });
+      const summary = producer.summary();
+      const { keyEnds, counts, seqs } = summary.keyRows;
+      send({ type: 'end', summary }, [keyEnds.buffer, counts.buffer, seqs.buffer]);
     } finally {
       producer.close();
     }

@@ -19,7 +19,7 @@ import { EventWriter } from './event-writer';
 import { RecordingImportError } from './import-error';
 import { wrapReadError } from './read-error';
 import { finishRecording, insertRecording } from './recording-row';
-import { ImportKeys } from './key-table';
+import { fillEventKeys } from './key-table';
 import { payloadStrings } from './payload-bytes';
 import { discardImport } from './unfinished-imports';
 import {
@@ -122,7 +122,6 @@ export async function runImport(
   let producer: EventProducer | null = null;
   let recordingId: number | null = null;
   let restoreSettings: (() => void) | null = null;
-  let keys: ImportKeys | null = null;
   try {
     producer = await openProducer(request, hooks);
     const info = producer.info;
@@ -136,8 +135,7 @@ export async function runImport(
     const id = insertRecording(db, request, info, new Date(now()).toISOString());
     recordingId = id;
     await chunks.commit();
-    keys = new ImportKeys(db, id);
-    const writer = new EventWriter(db, id, keys);
+    const writer = new EventWriter(db, id);
     let payloadBytes = 0;
     const batches = producer.batches[Symbol.asyncIterator]();
     for (;;) {
@@ -190,7 +188,7 @@ export async function runImport(
       if (hooks.isCancelled?.()) throw cancelledError();
     };
     checkCancelled();
-    await keys.fill(chunks, checkCancelled);
+    await fillEventKeys(db, id, summary.keyRows, chunks, checkCancelled);
     const keyCount = distinctKeys(db, id);
     if (hooks.confirmCommit && !(await hooks.confirmCommit())) throw cancelledError();
     checkCancelled();
@@ -220,7 +218,6 @@ export async function runImport(
     throw wrapReadError(error, request.path);
   } finally {
     chunks.rollback();
-    keys?.close();
     restoreSettings?.();
     producer?.close();
   }

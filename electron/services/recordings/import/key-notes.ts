@@ -1,0 +1,77 @@
+/**
+ * The rows of `event_keys` (migration 007) an import will write, gathered where the file is
+ * parsed: each stored event's seq noted under its key as the rows go by (seqs come in ascending
+ * order, so each key's list is sorted as it grows), then the distinct keys sorted once after the
+ * last row. In the app this runs in the parse worker, beside the thread that writes the events,
+ * so the importing thread neither keeps the map nor sorts: it only inserts the rows
+ * (key-table.ts), in key order, which appends to the table's B-tree.
+ */
+
+/** The rows in key order: key i is keyText[keyEnds[i - 1] ?? 0, keyEnds[i]) and holds `counts[i]` seqs, next in `seqs`. */
+export interface SortedKeyRows {
+  keyText: string;
+  keyEnds: Uint32Array<ArrayBuffer>;
+  counts: Uint32Array<ArrayBuffer>;
+  seqs: Float64Array<ArrayBuffer>;
+}
+
+/** Grown by doubling, the old contents kept. */
+function grown(array: Int32Array<ArrayBuffer>, needed: number): Int32Array<ArrayBuffer> {
+  if (needed < array.length) return array;
+  const bigger = new Int32Array(Math.max(needed + 1, array.length * 2));
+  bigger.set(array);
+  return bigger;
+}
+
+export class KeyNotes {
+  /** Each distinct key's number, in order of first sight. */
+  private readonly ids = new Map<string, number>();
+  private readonly keys: string[] = [];
+  /** Per key number its first and last seq; per seq the key's next seq (-1: none), in a list. */
+  private first = new Int32Array(1024);
+  private last = new Int32Array(1024);
+  private next = new Int32Array(16 * 1024);
+  private rows = 0;
+
+  /** Notes an event's key (seqs in ascending order, each once). */
+  add(key: string, seq: number): void {
+    this.next = grown(this.next, seq);
+    this.next[seq] = -1;
+    const id = this.ids.get(key);
+    if (id === undefined) {
+      const fresh = this.keys.length;
+      this.ids.set(key, fresh);
+      this.keys.push(key);
+      this.first = grown(this.first, fresh);
+      this.last = grown(this.last, fresh);
+      this.first[fresh] = seq;
+      this.last[fresh] = seq;
+    } else {
+      this.next[this.last[id]] = seq;
+      this.last[id] = seq;
+    }
+    this.rows += 1;
+  }
+
+  /** Every noted row, in key order (then seq order); lets go of the notes. */
+  sorted(): SortedKeyRows {
+    // Code-unit order, as SQLite's BINARY collation orders ASCII keys (any order is correct; this one appends).
+    const keys = [...this.keys].sort();
+    const keyEnds = new Uint32Array(keys.length);
+    const counts = new Uint32Array(keys.length);
+    const seqs = new Float64Array(this.rows);
+    const { ids, first, next } = this;
+    let end = 0;
+    let at = 0;
+    for (let i = 0; i < keys.length; i++) {
+      keyEnds[i] = end += keys[i].length;
+      const from = at;
+      for (let seq = first[ids.get(keys[i]) as number]; seq !== -1; seq = next[seq]) seqs[at++] = seq;
+      counts[i] = at - from;
+    }
+    this.ids.clear();
+    this.keys.length = 0;
+    this.rows = 0;
+    return { keyText: keys.join(''), keyEnds, counts, seqs };
+  }
+}

@@ -1,0 +1,42 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { KeyNotes } from '../../../electron/services/recordings/import/key-notes';
+
+describe('KeyNotes (the key rows gathered where the file is parsed)', () => {
+  it('gives every (key, seq) row once, in key order then seq order, as sorting the pairs would', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.option(fc.oneof(fc.constantFrom('a', 'b', 'B', 'card-1', 'card-10', 'ü', ''), fc.string()), {
+            nil: null,
+          }),
+          {
+            maxLength: 300,
+          },
+        ),
+        (keys) => {
+          const notes = new KeyNotes();
+          const expected: [string, number][] = [];
+          keys.forEach((key, seq) => {
+            if (key === null) return;
+            notes.add(key, seq);
+            expected.push([key, seq]);
+          });
+          expected.sort(([a, s], [b, t]) => (a < b ? -1 : a > b ? 1 : s - t));
+          const { keyText, keyEnds, counts, seqs } = notes.sorted();
+          const rows: [string, number][] = [];
+          let start = 0;
+          let at = 0;
+          for (let i = 0; i < keyEnds.length; i++) {
+            const key = keyText.slice(start, (start = keyEnds[i]));
+            for (let n = 0; n < counts[i]; n++) rows.push([key, seqs[at++]]);
+          }
+          expect(at).toBe(seqs.length);
+          expect(rows).toEqual(expected);
+          expect(keyEnds.length).toBe(new Set(expected.map(([k]) => k)).size);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
