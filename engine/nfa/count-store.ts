@@ -52,22 +52,27 @@ export class CountStore {
   /** Moves a full block of `len` entries to one twice its size; returns the new start. */
   grow(at: number, len: number): number {
     const to = this.alloc(this.sizeClass[at] + 1);
-    this.ts.copyWithin(to, at, at + len);
-    this.fid.copyWithin(to, at, at + len);
-    this.seq.copyWithin(to, at, at + len);
-    const events = this.events;
-    for (let i = 0; i < len; i++) events[to + i] = events[at + i];
+    // Loops, not copyWithin: blocks hold a few entries, and each copyWithin is a call into C++.
+    const { ts, fid, seq, events } = this;
+    for (let i = 0; i < len; i++) {
+      ts[to + i] = ts[at + i];
+      fid[to + i] = fid[at + i];
+      seq[to + i] = seq[at + i];
+      events[to + i] = events[at + i];
+    }
     this.release(at, len);
     return to;
   }
 
   /** Drops the first k of a block's len entries (0 < k < len), keeping the rest at its start. */
   dropFirst(at: number, k: number, len: number): void {
-    this.ts.copyWithin(at, at + k, at + len);
-    this.fid.copyWithin(at, at + k, at + len);
-    this.seq.copyWithin(at, at + k, at + len);
-    const events = this.events;
-    for (let i = at; i < at + len - k; i++) events[i] = events[i + k];
+    const { ts, fid, seq, events } = this;
+    for (let i = at; i < at + len - k; i++) {
+      ts[i] = ts[i + k];
+      fid[i] = fid[i + k];
+      seq[i] = seq[i + k];
+      events[i] = events[i + k];
+    }
     for (let i = at + len - k; i < at + len; i++) events[i] = undefined;
   }
 
