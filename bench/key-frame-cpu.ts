@@ -5,7 +5,7 @@
  * changed. This is the work on the key's path to the screen, apart from waiting for the frame and
  * for the CPU.
  */
-interface TraceEvent {
+export interface TraceEvent {
   name: string;
   ph: string;
   pid: number;
