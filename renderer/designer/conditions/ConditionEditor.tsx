@@ -18,10 +18,10 @@ import { monaco } from '../../monaco/setup';
 import { monacoThemeName } from '../../monaco/themes';
 import { useDocumentStore } from '../../state/document-store';
 import { registerPendingEdits } from '../../state/pending-edits';
-import { noteConditionTyping, settleDocumentViews } from '../../state/settled-document';
+import { noteTyping, registerTypingWriter, settleDocumentViews } from '../../state/settled-document';
 import { effectiveTheme, useUiStore } from '../../state/ui-store';
-import { deferredWrite, type DeferredWrite } from './after-paint';
 import { diagnosticsToMarkers, toMonacoMarkers } from './condition-markers';
+import { heldWrite, type HeldWrite } from './held-write';
 import { useCursorRequest } from './cursor-request';
 import { useInlineValues } from './use-inline-values';
 import './condition-editor.css';
@@ -108,21 +108,23 @@ export function ConditionEditor({
   useEffect(() => {
     onChangeRef.current = onChange;
   }, [onChange]);
-  // Keys are written to the store after the frame showing them is painted (one write per frame), so
-  // the canvas, the inspector and autosave never delay the key's own paint.
-  const writer = useRef<DeferredWrite<string> | null>(null);
+  // Keys reach the store when typing pauses (settled-document.ts), not per key: per key, the page
+  // does Monaco's work only; the store's subscribers (undo, the draft, autosave) get the burst at once.
+  const writer = useRef<HeldWrite<string> | null>(null);
   useEffect(() => {
-    const pending = deferredWrite<string>((text) => {
+    const pending = heldWrite<string>((text) => {
       written.current = text;
       onChangeRef.current(text);
     });
     writer.current = pending;
     // Shortcut chords, leaving the page or this editor (another stage selected) write what is pending first.
     const flush = (): void => pending.flush();
+    const unregisterWriter = registerTypingWriter(flush);
     const unregister = registerPendingEdits(flush);
     window.addEventListener('beforeunload', flush, { capture: true });
     window.addEventListener('pagehide', flush, { capture: true });
     return () => {
+      unregisterWriter();
       unregister();
       window.removeEventListener('beforeunload', flush, { capture: true });
       window.removeEventListener('pagehide', flush, { capture: true });
@@ -217,9 +219,10 @@ export function ConditionEditor({
         onChange={(next) => {
           if (next === undefined || next === emitted.current) return;
           emitted.current = next;
-          // The views around the editor (canvas card, inspector, validation) follow when typing pauses.
-          noteConditionTyping();
+          // The store, and the views around the editor (canvas card, inspector, validation), follow
+          // when typing pauses.
           writer.current?.set(next);
+          noteTyping();
         }}
         loading={<div className="condition-loading">Loading editor…</div>}
         options={options}

@@ -11,9 +11,10 @@ import type { PatternDocument } from '../../../engine/format/schema';
 import { inWords } from '../../../engine/problems';
 import { isDirty, serializedOf, useDocumentStore } from '../../state/document-store';
 import { useLibraryStore } from '../../state/library-store';
+import { documentViewsHeld } from '../../state/settled-document';
 import { useUiStore } from '../../state/ui-store';
 import { useCanvasSession } from '../canvas/canvas-bridge';
-import { clearDraft, writeDraft } from './drafts';
+import { clearDraft, writeDraftSoon } from './drafts';
 import { formatCheckSkippingConditionText } from './format-check';
 
 export const AUTOSAVE_DELAY_MS = 700;
@@ -179,7 +180,12 @@ export function createSaver(api: CepApi): Saver {
 
   function schedule(): void {
     window.clearTimeout(timer);
-    timer = window.setTimeout(() => void saveWorkingCopy(), AUTOSAVE_DELAY_MS);
+    timer = window.setTimeout(() => {
+      // Autosave waits for typing to pause (a condition's keys reach the store about once a second
+      // while typing goes on): saving meanwhile would only redraw the indicator and the library.
+      if (documentViewsHeld()) schedule();
+      else void saveWorkingCopy();
+    }, AUTOSAVE_DELAY_MS);
   }
 
   function schedulePause(): void {
@@ -199,8 +205,10 @@ export function createSaver(api: CepApi): Saver {
       if (s.patternId === prev.patternId) clearDraft(s.patternId);
       return;
     }
-    // Every unsaved state is kept as a draft at once: a reload or a crash never loses it.
-    writeDraft(s.patternId, serializedOf(s.document), s.savedSerialized);
+    // Every unsaved state is kept as a draft when the page is next idle (at once when it is left): a
+    // reload never loses it, a crash at most what the last idle moment had not written.
+    const { patternId, document, savedSerialized } = s;
+    writeDraftSoon(patternId, () => ({ text: serializedOf(document), base: savedSerialized }));
     const reason = reasonPerChange(s.document);
     session().setSave(reason ? { kind: 'invalid', message: reason } : { kind: 'dirty' });
     schedule();

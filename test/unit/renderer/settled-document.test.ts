@@ -5,17 +5,20 @@ import { useDocumentStore } from '../../../renderer/state/document-store';
 import { flushPendingEdits } from '../../../renderer/state/pending-edits';
 import {
   documentViewsHeld,
-  noteConditionTyping,
+  MAX_UNWRITTEN_MS,
+  noteTyping,
+  registerTypingWriter,
   SETTLE_MS,
   settleDocumentViews,
   subscribeSettled,
+  useTypingHeld,
 } from '../../../renderer/state/settled-document';
 
 const doc = () =>
   specToDocument(Pattern.begin('a').where('amount > 10').followedBy('b').toSpec(), { name: 'Sample' });
 
 const typeKey = (text: string): void => {
-  noteConditionTyping();
+  noteTyping();
   const id = useDocumentStore.getState().document!.nodes.find((n) => n.name === 'a')!.id;
   useDocumentStore.getState().updateStage(id, { where: text });
 };
@@ -74,5 +77,68 @@ describe('settled document views', () => {
     off();
     vi.advanceTimersByTime(SETTLE_MS);
     expect(told).toEqual([]);
+  });
+
+  it('says the views are behind from the first key until the pause', () => {
+    expect(useTypingHeld.getState().held).toBe(false);
+    typeKey('amount > 1');
+    expect(useTypingHeld.getState().held).toBe(true);
+    vi.advanceTimersByTime(SETTLE_MS);
+    expect(useTypingHeld.getState().held).toBe(false);
+  });
+
+  describe('a typing writer (a condition editor holding its keys)', () => {
+    let held: string | null;
+    let unregister: () => void;
+    const stageA = (): string => useDocumentStore.getState().document!.nodes.find((n) => n.name === 'a')!.id;
+    const storedWhere = (): string | undefined => {
+      const a = useDocumentStore.getState().document!.nodes.find((n) => n.name === 'a');
+      return a?.kind === 'stage' ? a.where : undefined;
+    };
+    /** A key the editor takes: held, not written. */
+    const editorKey = (text: string): void => {
+      held = text;
+      noteTyping();
+    };
+    beforeEach(() => {
+      held = null;
+      unregister = registerTypingWriter(() => {
+        if (held === null) return;
+        const text = held;
+        held = null;
+        useDocumentStore.getState().updateStage(stageA(), { where: text });
+      });
+    });
+    afterEach(() => unregister());
+
+    it('writes the keys once when typing pauses, before the views are told', () => {
+      editorKey('amount > 1');
+      vi.advanceTimersByTime(SETTLE_MS - 50);
+      editorKey('amount > 12');
+      expect(storedWhere()).toBe('amount > 10');
+      expect(told).toEqual([]);
+      vi.advanceTimersByTime(SETTLE_MS);
+      expect(storedWhere()).toBe('amount > 12');
+      // One render of the views, with the written text.
+      expect(told).toEqual(['amount > 12']);
+    });
+
+    it('writes every MAX_UNWRITTEN_MS while typing goes on, the views still held', () => {
+      const keys = Math.ceil(MAX_UNWRITTEN_MS / (SETTLE_MS - 50)) + 1;
+      for (let i = 0; i < keys; i++) {
+        editorKey(`amount > 1${i}`);
+        vi.advanceTimersByTime(SETTLE_MS - 50);
+      }
+      expect(storedWhere()).not.toBe('amount > 10');
+      expect(told).toEqual([]);
+      expect(documentViewsHeld()).toBe(true);
+    });
+
+    it('writes at once on a shortcut chord', () => {
+      editorKey('amount > 99');
+      flushPendingEdits();
+      expect(storedWhere()).toBe('amount > 99');
+      expect(told).toEqual(['amount > 99']);
+    });
   });
 });
