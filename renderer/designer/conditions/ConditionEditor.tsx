@@ -58,6 +58,13 @@ function editorOptions(ariaLabel: string): Monaco.editor.IStandaloneEditorConstr
     renderLineHighlight: 'none',
     // Nothing in a condition is indented; the guides would only be recomputed on every key.
     guides: { indentation: false },
+    // Per-key work with no use in a condition of a line or two: colouring bracket pairs (the bracket
+    // next to the cursor is still matched), highlighting the other occurrences of the word at the
+    // cursor, and completing words found in the open documents (our completion knows the fields,
+    // stages and functions; those words would only add noise to its list).
+    bracketPairColorization: { enabled: false },
+    occurrencesHighlight: 'off',
+    wordBasedSuggestions: 'off',
     scrollBeyondLastLine: false,
     overviewRulerLanes: 0,
     hideCursorInOverviewRuler: true,
