@@ -6,7 +6,8 @@ import { usePatternVerdict, verdictLabel, verdictSentence, verdictValid } from '
 import { useInspectorTab, type InspectorTab } from './inspector-tab';
 import { SelectionInspector } from './SelectionInspector';
 import './designer-inspector.css';
-import { useSettledDocumentStore } from '../../state/settled-document';
+import { useSettledDocumentStore, useTypingHeld } from '../../state/settled-document';
+import { useValidationStore } from '../../state/validation-store';
 
 const JsonView = lazy(() => import('../json/JsonView').then((m) => ({ default: m.JsonView })));
 
@@ -21,6 +22,10 @@ export function DesignerInspector() {
   const show = useInspectorTab((s) => s.show);
   // The same verdict as the JSON view's status line: JSON text that does not load counts too.
   const verdict = usePatternVerdict();
+  // The verdict is of an older version while keys are held, or until validation has seen this one:
+  // the badge says so rather than show that older verdict.
+  const typing = useTypingHeld((s) => s.held);
+  const checking = useValidationStore((s) => typing || s.validating || s.validated !== doc);
   if (!doc) return null;
   return (
     <div className="insp-root" data-testid="designer-inspector">
@@ -43,11 +48,11 @@ export function DesignerInspector() {
         ))}
         <span className="insp-tabs-spacer" />
         <span
-          className={`insp-status ${verdictValid(verdict) ? 'insp-status-ok' : 'insp-status-error'}`}
+          className={`insp-status ${checking ? 'insp-status-checking' : verdictValid(verdict) ? 'insp-status-ok' : 'insp-status-error'}`}
           data-testid="inspector-status"
-          title={verdictSentence(verdict)}
+          title={checking ? 'Checking the pattern after the latest edit.' : verdictSentence(verdict)}
         >
-          {verdictLabel(verdict)}
+          {checking ? 'Checking…' : verdictLabel(verdict)}
         </span>
       </div>
       <div className="insp-scroll scroll" role="tabpanel">

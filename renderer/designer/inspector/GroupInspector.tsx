@@ -10,6 +10,7 @@ import { OtherProblems } from './OtherProblems';
 import { QuantifierEditor } from './QuantifierEditor';
 import { quantifierOptions } from './quantifier-rules';
 import { Section } from './Section';
+import { SettledText } from './SettledText';
 import type { NodeContext } from './stage-context';
 
 export function GroupInspector({
@@ -31,25 +32,26 @@ export function GroupInspector({
       <Section title="Group" errors={fieldDiagnostics(problems, 'name').length} testId="section-group">
         <Field label="Name" diagnostics={fieldDiagnostics(problems, 'name')}>
           {(id) => (
-            <input
+            <SettledText
               id={id}
               className="insp-input"
               value={group.name}
               data-testid="group-name"
               spellCheck={false}
-              onChange={(e) => update({ name: e.target.value })}
+              onText={(name) => update({ name })}
             />
           )}
         </Field>
         <GroupContents group={group} />
         <Field label="Note">
           {(id) => (
-            <textarea
+            <SettledText
+              multiline
               id={id}
               className="insp-input insp-textarea"
               rows={2}
               value={group.note}
-              onChange={(e) => update({ note: e.target.value })}
+              onText={(note) => update({ note })}
             />
           )}
         </Field>

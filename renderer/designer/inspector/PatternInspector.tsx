@@ -8,6 +8,7 @@ import { PatternSettingsSections } from './PatternSettingsSections';
 import { PatternSummary } from './PatternSummary';
 import { SchemaEditor } from './SchemaEditor';
 import { Section } from './Section';
+import { SettledText } from './SettledText';
 
 export function PatternInspector({ doc }: { doc: PatternDocument }) {
   const problems = useValidationStore((s) => s.pattern);
@@ -25,24 +26,25 @@ export function PatternInspector({ doc }: { doc: PatternDocument }) {
       >
         <Field label="Name">
           {(id) => (
-            <input
+            <SettledText
               id={id}
               className="insp-input"
               value={doc.name}
               data-testid="pattern-name"
-              onChange={(e) => setMeta({ name: e.target.value })}
+              onText={(name) => setMeta({ name })}
             />
           )}
         </Field>
         <Field label="Description">
           {(id) => (
-            <textarea
+            <SettledText
+              multiline
               id={id}
               className="insp-input insp-textarea"
               rows={2}
               value={doc.description}
               placeholder="What this pattern detects, for the people who review it"
-              onChange={(e) => setMeta({ description: e.target.value })}
+              onText={(description) => setMeta({ description })}
             />
           )}
         </Field>

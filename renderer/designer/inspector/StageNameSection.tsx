@@ -6,6 +6,7 @@ import { useDocumentStore } from '../../state/document-store';
 import { fieldDiagnostics } from '../problems/validate-document';
 import { Field } from './Field';
 import { Section } from './Section';
+import { SettledText } from './SettledText';
 
 interface StageNameSectionProps {
   stageId: string;
@@ -47,26 +48,27 @@ export const StageNameSection = memo(function StageNameSection({
         diagnostics={nameProblems}
       >
         {(id) => (
-          <input
+          <SettledText
             id={id}
             className="insp-input"
             value={name}
             data-testid="stage-name"
             spellCheck={false}
             onFocus={() => (referencedAs.current = name)}
-            onChange={(e) => rename(e.target.value)}
+            onText={rename}
           />
         )}
       </Field>
       <Field label="Note">
         {(id) => (
-          <textarea
+          <SettledText
+            multiline
             id={id}
             className="insp-input insp-textarea"
             rows={2}
             value={note}
             placeholder="For people reading the pattern"
-            onChange={(e) => useDocumentStore.getState().updateStage(stageId, { note: e.target.value })}
+            onText={(text) => useDocumentStore.getState().updateStage(stageId, { note: text })}
           />
         )}
       </Field>
