@@ -1,9 +1,10 @@
 /**
  * Issue 14, point 17: typing in a condition of a 13-stage pattern changes nothing on the page outside
  * the editor per key. The first key turns the inspector's badge to "Checking…" (the verdict it showed
- * is of the text before); the keys after it change no DOM outside the editor at all; when typing
- * pauses the stage's card, the badge and the Problems tab show the new text's state, and it is stored.
- * A MutationObserver on the whole page tells what changed; nothing here is timed.
+ * is of the text before) and the save indicator to unsaved; the keys after it change no DOM outside
+ * the editor at all; when typing pauses the stage's card, the badge and the Problems tab show the new
+ * text's state, and it is stored. A MutationObserver on the whole page tells what changed; nothing
+ * here is timed.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -90,9 +91,10 @@ describe('designer: typing in a condition of a 13-stage pattern', () => {
       if (perKey.length === 0) await page.getByTestId('inspector-status').filter({ hasText: 'Checking…' }).waitFor();
       perKey.push(await takeOutside(page));
     }
-    // The first key: only the badge, which stops showing the verdict of the text before.
+    // The first key: only the badge, which stops showing the verdict of the text before, and the save
+    // indicator (the keys are not saved).
     expect(perKey[0].length).toBeGreaterThan(0);
-    for (const m of perKey[0]) expect(m).toMatch(/ in inspector-status /);
+    for (const m of perKey[0]) expect(m).toMatch(/ in (inspector-status|save-status) /);
     // Every key after it: nothing outside the editor.
     expect(perKey.slice(1)).toEqual(perKey.slice(1).map(() => []));
     // Still before the pause: the card shows the condition as it was.

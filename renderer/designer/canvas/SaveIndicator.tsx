@@ -4,10 +4,13 @@
  */
 import { formatShortcut, isMacPlatform } from '../../actions/shortcut';
 import { isDirty, useDocumentStore } from '../../state/document-store';
+import { useTypingHeld } from '../../state/settled-document';
 import { useCanvasSession } from './canvas-bridge';
 
 export function SaveIndicator() {
-  const dirty = useDocumentStore(isDirty);
+  // Keys held by a condition editor until typing pauses are unsaved too.
+  const held = useTypingHeld((s) => s.held);
+  const dirty = useDocumentStore(isDirty) || held;
   const save = useCanvasSession((s) => s.save);
   const state =
     save.kind === 'error' || save.kind === 'invalid' || save.kind === 'saving'
