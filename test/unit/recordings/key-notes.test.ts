@@ -14,10 +14,13 @@ describe('KeyNotes (the key rows gathered where the file is parsed)', () => {
             maxLength: 300,
           },
         ),
-        (keys) => {
+        fc.array(fc.nat({ max: 300 }), { maxLength: 8 }),
+        (keys, presortAt) => {
           const notes = new KeyNotes();
           const expected: [string, number][] = [];
           keys.forEach((key, seq) => {
+            // Presorts at random points (it sorts only once enough keys are new: small thresholds here).
+            if (presortAt.includes(seq)) notes.presort(1);
             if (key === null) return;
             notes.add(key, seq);
             expected.push([key, seq]);

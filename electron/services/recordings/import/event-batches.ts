@@ -64,6 +64,8 @@ export interface EventProducer {
   batches: AsyncIterable<EventBatch>;
   /** Valid once `batches` is exhausted. */
   summary(): DigestSummary;
+  /** Work that can be done ahead while the consumer is behind (sorting the keys seen so far). */
+  idle(): void;
   close(): void;
 }
 
@@ -264,6 +266,7 @@ export async function openEventProducer(
           malformed: malformed.report(),
           keyRows: keyNotes.sorted(),
         }),
+      idle: () => keyNotes.presort(),
       close: () => source.close(),
     };
   } catch (error) {

@@ -23,6 +23,19 @@ function grown(array: Int32Array<ArrayBuffer>, needed: number): Int32Array<Array
   return bigger;
 }
 
+/** Two sorted arrays of distinct keys as one, in code-unit order (`<` on strings, as Array.prototype.sort). */
+function merged(a: string[], b: string[]): string[] {
+  if (a.length === 0) return b;
+  const out = new Array<string>(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let o = 0;
+  while (i < a.length && j < b.length) out[o++] = a[i] < b[j] ? a[i++] : b[j++];
+  while (i < a.length) out[o++] = a[i++];
+  while (j < b.length) out[o++] = b[j++];
+  return out;
+}
+
 export class KeyNotes {
   /** Each distinct key's number, in order of first sight. */
   private readonly ids = new Map<string, number>();
@@ -32,6 +45,20 @@ export class KeyNotes {
   private last = new Int32Array(1024);
   private next = new Int32Array(16 * 1024);
   private rows = 0;
+  /** keys[0, sortedUpTo) sorted (presort), to be merged with the rest at the end. */
+  private sortedKeys: string[] = [];
+  private sortedUpTo = 0;
+
+  /**
+   * Sorts the keys noted so far when enough are new (the parse worker calls it while it waits for
+   * the importer), so that after the last row only the keys first seen since are sorted and merged.
+   */
+  presort(minFresh = 4096): void {
+    const fresh = this.keys.length - this.sortedUpTo;
+    if (fresh < minFresh || fresh * 8 < this.sortedUpTo) return;
+    this.sortedKeys = merged(this.sortedKeys, this.keys.slice(this.sortedUpTo).sort());
+    this.sortedUpTo = this.keys.length;
+  }
 
   /** Notes an event's key (seqs in ascending order, each once). */
   add(key: string, seq: number): void {
@@ -56,7 +83,7 @@ export class KeyNotes {
   /** Every noted row, in key order (then seq order); lets go of the notes. */
   sorted(): SortedKeyRows {
     // Code-unit order, as SQLite's BINARY collation orders ASCII keys (any order is correct; this one appends).
-    const keys = [...this.keys].sort();
+    const keys = merged(this.sortedKeys, this.keys.slice(this.sortedUpTo).sort());
     const keyEnds = new Uint32Array(keys.length);
     const counts = new Uint32Array(keys.length);
     const seqs = new Float64Array(this.rows);
@@ -71,6 +98,8 @@ export class KeyNotes {
     }
     this.ids.clear();
     this.keys.length = 0;
+    this.sortedKeys = [];
+    this.sortedUpTo = 0;
     this.rows = 0;
     return { keyText: keys.join(''), keyEnds, counts, seqs };
   }

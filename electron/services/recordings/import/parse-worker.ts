@@ -34,14 +34,15 @@ importer?.on('message', (message: ToParser) => {
   wake = null;
 });
 
-/** Waits while the importer is BATCHES_IN_FLIGHT batches behind. */
-async function room(): Promise<void> {
+/** Waits while the importer is BATCHES_IN_FLIGHT batches behind, doing `idle` work first. */
+async function room(idle: () => void): Promise<void> {
+  if (inFlight >= BATCHES_IN_FLIGHT) idle();
   while (inFlight >= BATCHES_IN_FLIGHT) await new Promise<void>((resolve) => (wake = resolve));
 }
 
-async function sendBatch(batch: EventBatch): Promise<void> {
+async function sendBatch(batch: EventBatch, idle: () => void): Promise<void> {
   if (batch.ts.length === 0 && batch.malformedTotal === 0) return;
-  await room();
+  await room(idle);
   inFlight += 1;
   const packed = packBatch(batch);
   send({ type: 'batch', batch: packed.batch }, packed.transfer);
@@ -52,7 +53,7 @@ async function main(): Promise<void> {
     const producer = await openEventProducer(request);
     try {
       send({ type: 'info', info: producer.info });
-      for await (const batch of producer.batches) await sendBatch(batch);
+      for await (const batch of producer.batches) await sendBatch(batch, () => producer.idle());
       const summary = producer.summary();
       const { keyEnds, counts, seqs } = summary.keyRows;
       send({ type: 'end', summary }, [keyEnds.buffer, counts.buffer, seqs.buffer]);

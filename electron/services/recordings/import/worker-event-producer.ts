@@ -183,6 +183,7 @@ export async function openEventProducerInWorker(
       if (summary === null) throw new Error('summary() called before all batches were read');
       return summary;
     },
+    idle: () => {}, // the parse worker does its own
     close,
   };
 }
