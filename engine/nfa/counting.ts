@@ -15,14 +15,7 @@
 import type { EventRecord } from '../pattern/spec';
 import type { CountStore } from './count-store';
 import { BudgetBreach, type StepLimits } from './run-budget';
-import {
-  compareRuns,
-  nextFid,
-  NO_RUNS,
-  peekFid,
-  type NfaState,
-  type PartialRun,
-} from './runtime-state';
+import { compareRuns, nextFid, NO_RUNS, peekFid, type NfaState, type PartialRun } from './runtime-state';
 import type { BufferNode } from './shared-buffer';
 import type {
   CompiledNfa,

@@ -76,7 +76,12 @@ export function busiestStage(nfa: CompiledNfa, runs: readonly { state: number }[
 /** Runs of a key that count against the budget: all but its start run (counting runs included). */
 function runsOf(st: NfaState): number {
   return (
-    st.partial.length - 1 + st.completed.length + (st.countLen > 0 ? st.countLen : 0) + (st.chain?.size ?? 1) - 1
+    st.partial.length -
+    1 +
+    st.completed.length +
+    (st.countLen > 0 ? st.countLen : 0) +
+    (st.chain?.size ?? 1) -
+    1
   );
 }
 

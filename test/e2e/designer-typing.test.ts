@@ -39,7 +39,9 @@ async function watchOutsideEditor(page: Page): Promise<void> {
     new MutationObserver((records) => {
       for (const r of records) {
         if (box?.contains(r.target) || monacosOwn(r.target)) continue;
-        window.__outside?.push(`${name(r.target)} ${r.type === 'attributes' ? `@${r.attributeName}` : r.type}`);
+        window.__outside?.push(
+          `${name(r.target)} ${r.type === 'attributes' ? `@${r.attributeName}` : r.type}`,
+        );
       }
     }).observe(document.documentElement, {
       subtree: true,
@@ -50,8 +52,7 @@ async function watchOutsideEditor(page: Page): Promise<void> {
   });
 }
 
-const takeOutside = (page: Page): Promise<string[]> =>
-  page.evaluate(() => window.__outside?.splice(0) ?? []);
+const takeOutside = (page: Page): Promise<string[]> => page.evaluate(() => window.__outside?.splice(0) ?? []);
 
 describe('designer: typing in a condition of a 13-stage pattern', () => {
   let app: RunningApp;
@@ -88,7 +89,8 @@ describe('designer: typing in a condition of a 13-stage pattern', () => {
         .locator('.view-lines')
         .filter({ hasText: (before + typed.slice(0, perKey.length + 1)).trimEnd() })
         .waitFor();
-      if (perKey.length === 0) await page.getByTestId('inspector-status').filter({ hasText: 'Checking…' }).waitFor();
+      if (perKey.length === 0)
+        await page.getByTestId('inspector-status').filter({ hasText: 'Checking…' }).waitFor();
       perKey.push(await takeOutside(page));
     }
     // The first key: only the badge, which stops showing the verdict of the text before, and the save
@@ -101,8 +103,14 @@ describe('designer: typing in a condition of a 13-stage pattern', () => {
     expect(await stageNode(page, TARGET).locator('.cep-stage-cond').textContent()).toBe(before);
 
     // The pause: the card, the badge and the Problems tab show the new text's state, and it is stored.
-    await stageNode(page, TARGET).locator('.cep-stage-cond').filter({ hasText: `${before}${typed}` }).waitFor();
-    await page.getByTestId('inspector-status').filter({ hasText: /^1 error$/ }).waitFor();
+    await stageNode(page, TARGET)
+      .locator('.cep-stage-cond')
+      .filter({ hasText: `${before}${typed}` })
+      .waitFor();
+    await page
+      .getByTestId('inspector-status')
+      .filter({ hasText: /^1 error$/ })
+      .waitFor();
     await page.getByTestId('problem-row').filter({ hasText: TARGET }).first().waitFor();
     await waitSaved(page);
     const stored = (await storedDocument(app.api, created.id)).nodes.find((n) => n.name === TARGET);

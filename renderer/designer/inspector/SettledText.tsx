@@ -10,8 +10,14 @@ import { useState, type InputHTMLAttributes, type TextareaHTMLAttributes } from 
 import { noteTyping } from '../../state/settled-document';
 
 type Common = { value: string; onText: (text: string) => void };
-type InputProps = Common & { multiline?: false } & Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange'>;
-type AreaProps = Common & { multiline: true } & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'value' | 'onChange'>;
+type InputProps = Common & { multiline?: false } & Omit<
+    InputHTMLAttributes<HTMLInputElement>,
+    'value' | 'onChange'
+  >;
+type AreaProps = Common & { multiline: true } & Omit<
+    TextareaHTMLAttributes<HTMLTextAreaElement>,
+    'value' | 'onChange'
+  >;
 
 export function SettledText(props: InputProps | AreaProps) {
   const { value, onText } = props;

@@ -23,7 +23,11 @@ interface Key {
   model: Entry[];
 }
 
-const opArb = fc.tuple(fc.nat(4), fc.constantFrom('append', 'append', 'append', 'drop', 'release'), fc.nat(20));
+const opArb = fc.tuple(
+  fc.nat(4),
+  fc.constantFrom('append', 'append', 'append', 'drop', 'release'),
+  fc.nat(20),
+);
 
 function append(store: CountStore, k: Key, e: Entry): void {
   if (k.len === 0) k.at = store.alloc(0);
@@ -56,7 +60,12 @@ function check(store: CountStore, keys: Key[]): void {
       expect(live.has(j), `slot ${j} held by two keys`).toBe(false);
       live.add(j);
       const e = k.model[i];
-      expect([store.ts[j], store.fid[j], store.seq[j], store.events[j]]).toEqual([e.ts, e.fid, e.seq, e.event]);
+      expect([store.ts[j], store.fid[j], store.seq[j], store.events[j]]).toEqual([
+        e.ts,
+        e.fid,
+        e.seq,
+        e.event,
+      ]);
     }
   }
   store.events.forEach((e, j) => {

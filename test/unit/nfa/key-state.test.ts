@@ -33,7 +33,8 @@ describe('a key state', () => {
       const fresh = createNfaState(nfa, { counting: true });
       expect(Object.keys(ks).slice(0, Object.keys(fresh).length).sort()).toEqual(Object.keys(fresh).sort());
       for (const [field, value] of Object.entries(fresh))
-        if (field === 'countStore') expect(ks.countStore?.constructor, field).toBe(fresh.countStore?.constructor);
+        if (field === 'countStore')
+          expect(ks.countStore?.constructor, field).toBe(fresh.countStore?.constructor);
         else if (field !== 'nextRunId') expect(ks[field as keyof typeof fresh], field).toBe(value);
       expect(ks.nextRunId).toBe(5);
     }

@@ -3,7 +3,12 @@
  * at once when read (reopening the pattern) or flushed (leaving the page), never after a clear.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { clearDraft, flushDrafts, readDraft, writeDraftSoon } from '../../../renderer/designer/library/drafts';
+import {
+  clearDraft,
+  flushDrafts,
+  readDraft,
+  writeDraftSoon,
+} from '../../../renderer/designer/library/drafts';
 
 describe('drafts written when idle', () => {
   let stored: Map<string, string>;
