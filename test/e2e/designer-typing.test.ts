@@ -68,9 +68,11 @@ describe('designer: typing in a condition of a 13-stage pattern', () => {
   });
 
   it('changes nothing outside the editor per key; the card, badge and problems follow at the pause', async () => {
-    // A long pause (read at the first key of a burst): no pause may fall between two keys however
-    // slow the machine, so "before the pause" is every key typed here.
-    await page.evaluate(() => localStorage.setItem('cepheus.typingPauseMs', '8000'));
+    // A pause longer than the test (read at the first key of a burst): no pause may fall between two
+    // keys however slow the machine, so "before the pause" is every key typed here. The burst ends
+    // below with a pointer press, which ends a pause at once (the timed pause itself is driven in
+    // designer-conditions).
+    await page.evaluate(() => localStorage.setItem('cepheus.typingPauseMs', '600000'));
     const { created } = await openTypingStage(app);
     const before = (typingPattern().nodes.find((n) => n.name === TARGET) as { where: string }).where;
     await app.shell.selectBottomTab('problems');
@@ -102,7 +104,11 @@ describe('designer: typing in a condition of a 13-stage pattern', () => {
     // Still before the pause: the card shows the condition as it was.
     expect(await stageNode(page, TARGET).locator('.cep-stage-cond').textContent()).toBe(before);
 
-    // The pause: the card, the badge and the Problems tab show the new text's state, and it is stored.
+    // Still held: typing has not paused.
+    expect(await page.getByTestId('inspector-status').textContent()).toBe('Checking…');
+    // The user presses elsewhere (the inspector's title): the pause ends, and the card, the badge and
+    // the Problems tab show the new text's state, and it is stored.
+    await page.getByTestId('inspector-pattern-name').click();
     await stageNode(page, TARGET)
       .locator('.cep-stage-cond')
       .filter({ hasText: `${before}${typed}` })
