@@ -89,7 +89,11 @@ export class ReadAheadSource implements EventSource {
     const b = this.batches.get(start);
     if (b === undefined || to > b.to || !sameFields(fields, this.columns.fields)) {
       if (this.failure !== null) throw this.failure;
-      return this.source.readFields(from, to, fields);
+      const here = this.source.readFields(from, to, fields);
+      // A batch of this range arriving later is taken at once: held, it would keep the thread's
+      // credit and the thread could stop before the batches the analysis waits for.
+      this.readTo = Math.max(this.readTo, to);
+      return here;
     }
     for (const s of this.batches.keys()) if (s < start) this.take(s);
     const events = this.columns.events(b, from, to);

@@ -113,6 +113,29 @@ describe('the analysis reading ahead on a second thread', () => {
     }
   }, 60_000);
 
+  it('batches of events the analysis read itself while the thread started do not hold its credit', async () => {
+    const p = pattern('card-testing');
+    const fields = p.fieldsRead!;
+    const plain = new SqliteEventSource(db, id);
+    // One batch in flight; the analysis reads the first two batches' events here before the thread
+    // has loaded, so the thread's first batches arrive already read.
+    const ahead = new ReadAheadSource(new SqliteEventSource(db, id), dbPath, fields, {
+      batchRows: READ_CHUNK,
+      inFlight: 1,
+    });
+    try {
+      for (let from = 0; from < 2 * READ_CHUNK; from += READ_CHUNK)
+        ahead.readFields(from, from + READ_CHUNK, fields);
+      expect(ahead.fromThread).toBe(0);
+      await ahead.ready(3 * READ_CHUNK - 1);
+      const got = ahead.readFields(2 * READ_CHUNK, 3 * READ_CHUNK, fields);
+      expect(ahead.fromThread).toBe(READ_CHUNK);
+      expect(got).toEqual(plain.readFields(2 * READ_CHUNK, 3 * READ_CHUNK, fields));
+    } finally {
+      await ahead.close();
+    }
+  }, 60_000);
+
   it('a payload that is not JSON fails the analysis with the same error as in one thread', async () => {
     const broken = path.join(dir, 'broken.sqlite');
     db.exec(`VACUUM INTO '${broken}'`);
