@@ -144,6 +144,19 @@ export default defineConfig(
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      // A component subscribes to a store through a selector: with no selector it re-renders on every
+      // change to any field (a key typed in a condition, a replay step), not only the ones it shows.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression[callee.name=/^use\\w*Store$/][arguments.length=0]',
+          message: 'Subscribe through a selector (useXStore((s) => s.field)), never to the whole store.',
+        },
+        {
+          selector: "CallExpression[callee.name='useStore'][arguments.length<2]",
+          message: 'Subscribe through a selector (useStore(api, (s) => s.field)), never to the whole store.',
+        },
+      ],
       'no-restricted-imports': [
         'error',
         {
