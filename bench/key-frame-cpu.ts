@@ -1,9 +1,12 @@
 /**
  * From a Chromium trace (categories toplevel and devtools.timeline): for each keydown, the page's
- * main-thread CPU (thread time, so the load barely changes it) from the start of the task that
- * handled the key to the end of the first frame after it, the frame that paints what the key
- * changed. This is the work on the key's path to the screen, apart from waiting for the frame and
- * for the CPU.
+ * main-thread work from the start of the task that handled the key to the end of the first frame
+ * after it, the frame that paints what the key changed:
+ *   cpuMs   its CPU (thread time, so the load barely changes it): the work on the key's path to the
+ *           screen, apart from waiting for the frame and for the CPU
+ *   busyMs  its wall time with the idle gaps left out (the wait for the next frame): what key→paint
+ *           would be if a frame began as soon as the key was handled (an uncapped frame clock; the
+ *           headless Chromium ignores --disable-frame-rate-limit and --disable-gpu-vsync)
  */
 export interface TraceEvent {
   name: string;
@@ -16,7 +19,12 @@ export interface TraceEvent {
   args?: { data?: { type?: string } };
 }
 
-export function keyFrameCpuMs(trace: Buffer | string): number[] {
+export interface KeyPathWork {
+  cpuMs: number;
+  busyMs: number;
+}
+
+export function keyPathWork(trace: Buffer | string): KeyPathWork[] {
   const parsed = JSON.parse(trace.toString()) as { traceEvents?: TraceEvent[] } | TraceEvent[];
   const events = Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []);
   const keydowns = events.filter(
@@ -36,7 +44,7 @@ export function keyFrameCpuMs(trace: Buffer | string): number[] {
     end = e.ts + (e.dur ?? 0);
   }
   const frames = main.filter((e) => e.name === 'FireAnimationFrame' || e.name === 'Paint');
-  const out: number[] = [];
+  const out: KeyPathWork[] = [];
   for (const key of keydowns) {
     const start = tasks.findIndex((t) => t.ts <= key.ts && key.ts < t.ts + (t.dur ?? 0));
     if (start < 0) continue;
@@ -48,8 +56,12 @@ export function keyFrameCpuMs(trace: Buffer | string): number[] {
     );
     if (frame < 0) continue;
     let cpu = 0;
-    for (let i = start; i <= frame; i++) cpu += tasks[i].tdur ?? 0;
-    out.push(cpu / 1000);
+    let busy = 0;
+    for (let i = start; i <= frame; i++) {
+      cpu += tasks[i].tdur ?? 0;
+      busy += tasks[i].dur ?? 0;
+    }
+    out.push({ cpuMs: cpu / 1000, busyMs: busy / 1000 });
   }
   return out;
 }

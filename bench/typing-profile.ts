@@ -14,7 +14,7 @@ import { ensureRendererBuilt } from '../test/e2e/support/build-renderer';
 import { launchApp } from '../test/e2e/support/launch';
 import { rendererOutDir } from '../test/e2e/support/paths';
 import { KEY_GAP_MS } from './key-paint';
-import { FLOOR_MONACO_LINES, openFloorMonaco } from './typing-floor';
+import { openFloorMonaco } from './typing-floor';
 import { openTypingStage, TARGET, TYPED } from './workloads/ui-typing';
 
 interface CallFrame {
@@ -230,9 +230,12 @@ async function main(): Promise<void> {
     }
     await page.waitForTimeout(1000);
     const close = await openFloorMonaco(page, before);
-    await page.locator(FLOOR_MONACO_LINES).waitFor();
     out.monaco = await measure(page, TYPED);
     await close();
+    await page.waitForTimeout(1000);
+    const closeLanguage = await openFloorMonaco(page, before, '[data-testid="condition-where"]');
+    out.language = await measure(page, TYPED);
+    await closeLanguage();
     if (jsonAt > 0) writeFileSync(process.argv[jsonAt + 1], JSON.stringify(out, null, 1));
     for (const [name, b] of Object.entries(out)) {
       console.log(`\n== ${name}: ${b.totalMs} ms/key busy (profiled)`);

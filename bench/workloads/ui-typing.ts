@@ -17,9 +17,14 @@
  *   warm                   the same figures for a second pass in the same page (the condition put
  *                          back, the same keys typed again): compiled code, no first-use work; an
  *                          extra figure beside the first pass, which is what a user meets
- *   floor.textarea / floor.monaco  the same figures for the same keys typed, in the same page, into a
- *                          plain textarea and into a bare Monaco editor (typing-floor.ts): what the
- *                          probe, the browser and the wait for the next frame cost by themselves
+ *   keyPaintUncappedP50Ms / keyPaintUncappedP95Ms  key→paint with the frame clock uncapped: the main
+ *                          thread's busy wall time from the key's task to the end of its frame, the
+ *                          wait for the next frame left out (from the same trace; headless Chromium
+ *                          keeps 60 frames a second whatever the flags)
+ *   floor.textarea / floor.monaco / floor.language  the same figures for the same keys typed, in the
+ *                          same page, into a plain textarea, a bare Monaco editor, and a bare Monaco
+ *                          editor with our condition language as the app sets it up (typing-floor.ts):
+ *                          what the probe, the browser, Monaco and our language cost by themselves
  * The run checks that the stored condition ends as typed.
  */
 import { Pattern } from '../../engine/format/builder';
@@ -93,6 +98,8 @@ export async function openTypingStage(
   const { page } = app;
   // Waits are not what is measured; a loaded machine must not fail the run.
   page.setDefaultTimeout(300_000);
+  // Before the first condition editor loads the language: the floor's Monaco borrows its setup.
+  await page.evaluate(`localStorage.setItem('cepheus.benchHooks', '1')`);
   const document = typingPattern();
   const created = await app.api.patterns.create({ name: document.name, document });
   await page.locator('.library-item', { hasText: document.name }).first().click();
@@ -151,7 +158,7 @@ export const uiTyping: Workload = {
       const warmWhere = await storedOnce(expected);
       // The same keys into editors that do nothing else, in the same page: what the probe and the
       // browser cost by themselves (the app is idle beneath by then).
-      const floor = await typingFloor(app.browser, page, before, text);
+      const floor = await typingFloor(app.browser, page, before, text, EDITOR);
       return {
         workload: 'ui-typing',
         engine: 'Chromium via the web host',

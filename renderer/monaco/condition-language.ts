@@ -142,3 +142,17 @@ export function setGrammarStages(stageNames: readonly string[]): void {
   grammarStages = key;
   monaco.languages.setMonarchTokensProvider(CONDITION_LANGUAGE, grammar(stageNames));
 }
+
+/**
+ * For the typing bench only (bench/typing-floor.ts), when localStorage `cepheus.benchHooks` is "1":
+ * a bare Monaco editor laid over the app gets the condition language with the same completion and
+ * hover context as a condition editor already open, to tell the language's cost from the app's.
+ */
+if (globalThis.localStorage?.getItem('cepheus.benchHooks') === '1') {
+  Object.assign(globalThis, {
+    cepheusConditionBench: {
+      setConditionContext,
+      contextOf: (uri: string) => contexts.get(uri),
+    },
+  });
+}
