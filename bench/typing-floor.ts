@@ -93,7 +93,7 @@ export async function openFloorMonaco(
       const markers = monaco.editor.getModelMarkers({ resource: appModel.uri, owner: 'cepheus' });
       monaco.editor.setModelMarkers(model, 'cepheus', markers);
       const ed = monaco.editor.create(document.getElementById(id), { ...app.getRawOptions(), model });
-      window.__benchFloorEditor = { dispose: () => { ed.dispose(); unContext(); model.dispose(); } };
+      window.__benchFloorEditor = { editor: ed, dispose: () => { ed.dispose(); unContext(); model.dispose(); } };
       return 'ok';
     }
     return 'no Monaco found in the renderer bundle';

@@ -103,8 +103,18 @@ export async function openTypingStage(
   const document = typingPattern();
   const created = await app.api.patterns.create({ name: document.name, document });
   await page.locator('.library-item', { hasText: document.name }).first().click();
-  await page.getByTestId(`stage-node-${TARGET}`).locator('.cep-stage-head').click();
-  await page.locator(`${EDITOR} .monaco-editor`).waitFor();
+  // A click while the pattern is still being laid out can select nothing (the e2e test saw the
+  // editor never come, now and then): click again until the stage's editor is there.
+  const editor = page.locator(`${EDITOR} .monaco-editor`);
+  for (let attempt = 1; ; attempt++) {
+    await page.getByTestId(`stage-node-${TARGET}`).locator('.cep-stage-head').click();
+    try {
+      await editor.waitFor({ timeout: attempt < 5 ? 20_000 : 300_000 });
+      break;
+    } catch (err) {
+      if (attempt >= 5) throw err;
+    }
+  }
   await page.locator(`${EDITOR} .view-lines`).click();
   // Ctrl+End: End alone stops at the end of a wrapped line.
   await page.keyboard.press('Control+End');

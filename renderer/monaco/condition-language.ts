@@ -1,6 +1,6 @@
 /**
- * The condition language in Monaco: a Monarch grammar (keywords, functions from the engine's table,
- * the pattern's stage names), completion from completionsAt and hover from hoverAt. The engine does
+ * The condition language in Monaco: highlighting (condition-tokens.ts: keywords, functions from the
+ * engine's table, the pattern's stage names), completion from completionsAt and hover from hoverAt. The engine does
  * all the language work; this file only translates offsets and kinds to Monaco's.
  *
  * Each condition editor registers its model's context (stage names, current stage, schema), so one
@@ -15,6 +15,7 @@ import {
   type CompileOptions,
   type CompletionKind,
 } from '../../engine/expr/index';
+import { tokenizeConditionLine, type ConditionWords } from './condition-tokens';
 import { monaco } from './setup';
 
 export const CONDITION_LANGUAGE = 'cepheus-condition';
@@ -35,27 +36,31 @@ export function setConditionContext(
 
 const functionNames = CONDITION_FUNCTIONS.flatMap((f) => [f.name, ...f.aliases]);
 
-function grammar(stageNames: readonly string[]): Monaco.languages.IMonarchLanguage {
+const words = (stageNames: readonly string[]): ConditionWords => ({
+  keywords: new Set(KEYWORDS),
+  functions: new Set(functionNames),
+  stages: new Set(stageNames),
+});
+
+/** Monaco's tokens are named with the language as a suffix, as Monarch names them. */
+const SUFFIX = `.${CONDITION_LANGUAGE}`;
+
+/** The one state: nothing in a condition spans lines. */
+const LINE_START: Monaco.languages.IState = {
+  clone: () => LINE_START,
+  equals: (other) => other === LINE_START,
+};
+
+function tokensProvider(names: ConditionWords): Monaco.languages.TokensProvider {
   return {
-    keywords: [...KEYWORDS],
-    functions: functionNames,
-    stages: [...stageNames],
-    tokenizer: {
-      root: [
-        [/[a-zA-Z_$][\w$]*(?=\s*\()/, { cases: { '@functions': 'predefined', '@default': 'identifier' } }],
-        [
-          /[a-zA-Z_$][\w$]*/,
-          { cases: { '@keywords': 'keyword', '@stages': 'type.identifier', '@default': 'identifier' } },
-        ],
-        [/\d*\.\d+([eE][-+]?\d+)?|\d+([eE][-+]?\d+)?/, 'number'],
-        [/'([^'\\]|\\.)*'/, 'string'],
-        [/"([^"\\]|\\.)*"/, 'string'],
-        [/'([^'\\]|\\.)*$|"([^"\\]|\\.)*$/, 'string.invalid'],
-        [/&&|\|\||===|!==|==|!=|<=|>=|[<>!+\-*/%?:]/, 'operator'],
-        [/[()[\]{},.]/, 'delimiter'],
-        [/\s+/, 'white'],
-      ],
-    },
+    getInitialState: () => LINE_START,
+    tokenize: (line) => ({
+      tokens: tokenizeConditionLine(line, names).map((t) => ({
+        startIndex: t.startIndex,
+        scopes: t.type + SUFFIX,
+      })),
+      endState: LINE_START,
+    }),
   };
 }
 
@@ -99,7 +104,7 @@ export function registerConditionLanguage(): void {
     ],
     wordPattern: /[a-zA-Z_$][\w$]*/,
   });
-  monaco.languages.setMonarchTokensProvider(CONDITION_LANGUAGE, grammar([]));
+  monaco.languages.setTokensProvider(CONDITION_LANGUAGE, tokensProvider(words([])));
   monaco.languages.registerCompletionItemProvider(CONDITION_LANGUAGE, {
     triggerCharacters: ['.', '('],
     provideCompletionItems(model, position) {
@@ -140,7 +145,7 @@ export function setGrammarStages(stageNames: readonly string[]): void {
   const key = [...stageNames].sort().join('\u0000');
   if (key === grammarStages) return;
   grammarStages = key;
-  monaco.languages.setMonarchTokensProvider(CONDITION_LANGUAGE, grammar(stageNames));
+  monaco.languages.setTokensProvider(CONDITION_LANGUAGE, tokensProvider(words(stageNames)));
 }
 
 /**

@@ -63,14 +63,27 @@ export function registerTypingWriter(write: () => void): () => void {
   };
 }
 
-/** Views told of store changes only when typing pauses; called for each key a field takes. */
+/** When the last key was taken (Date.now()). */
+let lastKeyAt = 0;
+
+/** The pause timer: views settle once no key came for pauseMs, else it waits out the rest. */
+function pauseCheck(): void {
+  const left = lastKeyAt + pauseMs - Date.now();
+  if (left > 0) typing = setTimeout(pauseCheck, left);
+  else settleDocumentViews();
+}
+
+/**
+ * Views told of store changes only when typing pauses; called for each key a field takes. A key
+ * only notes its time: one timer per pause, not one cleared and set again per key.
+ */
 export function noteTyping(): void {
-  if (typing !== null) clearTimeout(typing);
-  else {
+  lastKeyAt = Date.now();
+  if (typing === null) {
     pauseMs = typingPauseMs();
     useTypingHeld.setState({ held: true });
+    typing = setTimeout(pauseCheck, pauseMs);
   }
-  typing = setTimeout(settleDocumentViews, pauseMs);
   writeDue ??= setTimeout(writeTyped, Math.max(MAX_UNWRITTEN_MS, 4 * pauseMs));
 }
 

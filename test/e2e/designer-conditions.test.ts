@@ -135,6 +135,33 @@ describe('designer: the condition editor', () => {
     expect(await whereOf('first')).toBe("kind == 'a' && amount > 7 && amount > 9");
   });
 
+  it('colours functions, keywords, numbers and strings as they are typed', async () => {
+    await select('second');
+    await clickAtEnd();
+    await page.keyboard.type(" && abs(amount) > 1.5 and kind != 'c", { delay: 20 });
+    await page.keyboard.press('Escape');
+    /** The colour of the first run of the editor's text that, trimmed, is `text`. */
+    const colourOf = (text: string): Promise<string | null> =>
+      page
+        .getByTestId('condition-where')
+        .locator('.view-lines span span')
+        .evaluateAll(
+          (spans, want) =>
+            spans
+              .filter((s) => (s.textContent ?? '').replace(/\u00a0/g, ' ').trim() === want)
+              .map((s) => getComputedStyle(s).color)[0] ?? null,
+          text,
+        );
+    await expect.poll(() => colourOf('abs')).toBe('rgb(124, 58, 237)'); // a function (themes.ts)
+    expect(await colourOf('and')).toBe('rgb(29, 78, 216)'); // a keyword
+    const plain = await colourOf('kind');
+    expect(plain).not.toBeNull();
+    for (const other of ['1.5', "'c'", 'abs', 'and']) expect(await colourOf(other)).not.toBe(plain);
+    expect(await whereOf('second')).toBe(
+      "kind == 'b' && amount > last(first).amount && abs(amount) > 1.5 and kind != 'c'",
+    );
+  });
+
   it('names stages and connections by name in every problem, never by id', async () => {
     // A stray stage and a condition error: the list speaks in names.
     await page.getByTestId('palette-add-stage').click();
