@@ -19,6 +19,7 @@ import type { NfaObserver } from './observer';
 import { BudgetBreach, busiestStage, createRunBudget, RunBudgetExceeded, type RunBudget } from './run-budget';
 import { advanceTimeQuietly } from './advance-time';
 import { advanceTime, eventIsInert, processEvent, startsNothing, traceStart } from './runtime';
+import { chainStartsNothing, type ChainShape } from './strict-chain';
 import { livePartialMatches } from './runtime-state';
 import type { CompiledNfa, NfaStepResult } from './types';
 import { listPartialMatches, type PartialMatchInfo } from './introspect';
@@ -78,6 +79,10 @@ export class CepMatcher {
   private readonly watermarkInterval: number;
   private readonly fastPath: boolean;
   private readonly withTimeouts: boolean;
+  /** Whether pushInOrder may serve events: an unkeyed chain pattern, auto watermarks, no comparator. */
+  private readonly inOrder: boolean;
+  /** The one key state of an unkeyed stream once pushInOrder looked it up (see there). */
+  private single: KeyState | undefined = undefined;
 
   constructor(
     readonly nfa: CompiledNfa,
@@ -91,6 +96,13 @@ export class CepMatcher {
     this.withTimeouts = options.timeouts === true;
     this.budget = createRunBudget(options.budget);
     this.countStore = nfa.counting != null ? new CountStore() : undefined;
+    this.inOrder =
+      options.time === 'event' &&
+      this.autoWatermarks &&
+      this.watermarkInterval === 0 &&
+      this.fastPath &&
+      options.keyOf === undefined &&
+      nfa.chain != null;
   }
 
   /** The per-key cap: as given, else none under a budget (it stops the run instead of dropping). */
@@ -110,6 +122,7 @@ export class CepMatcher {
         ? recycleKeyState(this.nfa, reused, key, this.runIdFloor)
         : newKeyState(this.nfa, key, this.perKeyCap, this.runIdFloor, this.countStore);
     this.keys.set(key, ks);
+    if (this.inOrder) this.single = ks;
     return ks;
   }
 
@@ -190,6 +203,8 @@ export class CepMatcher {
       });
       return this.out;
     }
+    if (this.inOrder && observer === undefined && ts > this.maxTimestamp)
+      return this.pushInOrder(event, ts, seq);
     const before = this.maxTimestamp;
     if (ts > before) this.maxTimestamp = ts;
     const auto = this.autoWatermarks;
@@ -217,6 +232,37 @@ export class CepMatcher {
     const ks = known ?? this.addKey(key);
     ks.pendingEvents++;
     this.pending.push(ts, seq, key, event, ks);
+    return this.out;
+  }
+
+  /**
+   * push for an unkeyed chain pattern (see inOrder) and an event later than every earlier one, with
+   * no observer: the general path's steps without its lookups. The watermark moves to ts −
+   * outOfOrderness − 1; with nothing buffered and no timer ever registered (every timer's order,
+   * restored ones too, is below timerOrder) it passes nothing. The Map holds at most the one key:
+   * while it holds it, it is `single`, as addKey notes every state it adds and a restore builds a
+   * new matcher. The start test is the chain's first condition (strict-chain.ts).
+   */
+  private pushInOrder(event: EventRecord, ts: number, seq: number): MatcherOutput[] {
+    this.maxTimestamp = ts;
+    const watermark = ts - this.outOfOrderness - 1;
+    if (this.pending.size !== 0 || this.timerOrder !== 0) this.moveWatermark(watermark, undefined);
+    else if (watermark > this.watermark) {
+      this.watermark = watermark;
+      this.moves++;
+    }
+    let known: KeyState | undefined;
+    if (this.keys.size !== 0) known = this.single ??= this.keys.get(DEFAULT_KEY);
+    if (
+      (known === undefined || isIdle(known)) &&
+      chainStartsNothing(this.nfa.chain as ChainShape, event, ts)
+    ) {
+      if (ts > watermark + 1) this.pending.push(ts, seq, DEFAULT_KEY, event, null);
+      return this.out;
+    }
+    const ks = known ?? this.addKey(DEFAULT_KEY);
+    ks.pendingEvents++;
+    this.pending.push(ts, seq, DEFAULT_KEY, event, ks);
     return this.out;
   }
 

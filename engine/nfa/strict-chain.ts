@@ -316,6 +316,21 @@ export function processChain(
   return match === null ? EMPTY_RESULT : { matches: [match], timeouts: [] };
 }
 
+/**
+ * Whether `event` starts nothing on a chain pattern's key with nothing live (the matcher's
+ * startsNothing): the start state has one edge, a take on conditions[0], so the event starts a run
+ * exactly when that condition holds. A condition that throws counts as starting something, so the
+ * general step meets it and reports it.
+ */
+export function chainStartsNothing(shape: ChainShape, event: EventRecord, ts: number): boolean {
+  (ctx as { timestamp: number }).timestamp = ts;
+  try {
+    return !shape.conditions[0].test(event, ctx);
+  } catch {
+    return false;
+  }
+}
+
 /** Whether advanceTime(ts) would time out a run of this chain state (only the pattern's window applies). */
 export function chainTimesOut(nfa: CompiledNfa, c: ChainRuns, ts: number): boolean {
   const W = nfa.windowTime;
