@@ -12,6 +12,7 @@ import { heapOffer, heapPushAt } from './java-heap';
 import type { NfaObserver } from './observer';
 import { BudgetBreach, busiestStage, type StepLimits } from './run-budget';
 import { compareRuns, keptRuns, nextFid, SMALL_RUNS, type NfaState, type PartialRun } from './runtime-state';
+import { proceedFinals, WALK } from './proceed-final';
 import { foldPath, lockNode, pathOf, putNode, releaseNode, type BufferNode } from './shared-buffer';
 import { EMPTY_RESULT, errorResult, nameOf, processMatches, reportDiscard, stageOf } from './step-outcomes';
 import type { CompiledNfa, Match, NfaConditionContext, NfaStepResult, NfaTransition } from './types';
@@ -55,15 +56,16 @@ function clear(a: unknown[]): void {
   if (a.length !== 0) a.length = 0;
 }
 const ctx = new RunContext();
+/**
+ * Count-based scratch lists: slots past the count are stale, so no truncation per step (a runtime
+ * call, and emptying an array frees its backing store: the next push would grow it again).
+ */
 const stack: number[] = [];
 const finalStack: number[] = [];
-/** Count-based scratch lists: slots past the count are stale, so no truncation (a runtime call) per step. */
 const edges: NfaTransition[] = [];
 let edgesN = 0;
 const produced: PartialRun[] = [];
 let producedN = 0;
-const retained: PartialRun[] = [];
-const stopped: PartialRun[] = [];
 /** The run computeNextStates last expanded, as it was before an ignore successor took its object. */
 let lastParentId = 0;
 let lastParentState = 0;
@@ -77,6 +79,8 @@ interface Step {
   seq: number;
   fid: number;
   observer: NfaObserver | undefined;
+  /** proceedFinals of the automaton; null when an observer watches edges (the walk is the reference). */
+  finals: Int32Array | null;
 }
 
 function assignFid(step: Step): number {
@@ -99,13 +103,13 @@ function newRun(
 function decisionGraph(step: Step, run: PartialRun): void {
   const { nfa, event, observer } = step;
   edgesN = 0;
-  clear(stack);
-  stack.push(run.state);
+  let sp = 0;
+  stack[sp++] = run.state;
   let guard = 0;
-  while (stack.length > 0) {
+  while (sp > 0) {
     if (++guard > MAX_PROCEED_STEPS)
       throw new Error('the pattern has a cycle of always-true proceed transitions');
-    const def = nfa.states[stack.pop() as number];
+    const def = nfa.states[stack[--sp]];
     if (def === undefined) continue;
     for (const t of def.transitions) {
       const ok = t.condition.test(event, ctx);
@@ -121,25 +125,25 @@ function decisionGraph(step: Step, run: PartialRun): void {
           timestamp: step.ts,
         });
       if (!ok) continue;
-      if (t.action === 'proceed') stack.push(t.target);
+      if (t.action === 'proceed') stack[sp++] = t.target;
       else edges[edgesN++] = t;
     }
   }
 }
 
 function findFinalAfterProceed(nfa: CompiledNfa, state: number, event: EventRecord): number {
-  clear(finalStack);
-  finalStack.push(state);
+  let sp = 0;
+  finalStack[sp++] = state;
   let guard = 0;
-  while (finalStack.length > 0) {
+  while (sp > 0) {
     if (++guard > MAX_PROCEED_STEPS)
       throw new Error('the pattern has a cycle of always-true proceed transitions');
-    const def = nfa.states[finalStack.pop() as number];
+    const def = nfa.states[finalStack[--sp]];
     if (def === undefined) continue;
     for (const t of def.transitions) {
       if (t.action !== 'proceed' || !t.condition.test(event, ctx)) continue;
       if ((nfa.states[t.target] as { kind: string }).kind === 'final') return t.target;
-      finalStack.push(t.target);
+      finalStack[sp++] = t.target;
     }
   }
   return -1;
@@ -203,7 +207,9 @@ function computeNextStates(step: Step, run: PartialRun, pre: readonly NfaTransit
           timestamp: ts,
           seq: step.seq,
         });
-      const fin = findFinalAfterProceed(nfa, edge.target, event);
+      // The walk's answer when no condition on it can change it (proceed-final.ts), else the walk.
+      const known = step.finals === null ? WALK : step.finals[edge.target];
+      const fin = known === WALK ? findFinalAfterProceed(nfa, edge.target, event) : known;
       if (fin >= 0) {
         const f = newRun(st, fin, node, startTs, startFid);
         produced[producedN++] = f;
@@ -369,9 +375,14 @@ const step: Step = {
   seq: 0,
   fid: -1,
   observer: undefined,
+  finals: null,
 };
+let finalsOf: CompiledNfa | null = null;
+let finalsTable: Int32Array = new Int32Array(0);
+/** Count-based, like the lists above: completed runs of the step, in production order. */
 const potential: PartialRun[] = [];
 const nextScratch: PartialRun[] = [];
+const oneRun: PartialRun[] = [];
 
 const matchScratch: Match[] = [];
 
@@ -381,13 +392,13 @@ function overBudget(
   next: readonly PartialRun[],
   nextN: number,
   potential: readonly PartialRun[],
+  potentialN: number,
   matchCap: number,
 ): never {
-  if (potential.length > matchCap)
-    throw new BudgetBreach('matches-per-event', potential[0].node?.stage ?? '');
+  if (potentialN > matchCap) throw new BudgetBreach('matches-per-event', potential[0].node?.stage ?? '');
   throw new BudgetBreach(
     'partial-matches',
-    busiestStage(nfa, nextN > 0 ? next : potential, nextN || potential.length),
+    busiestStage(nfa, nextN > 0 ? next : potential, nextN || potentialN),
   );
 }
 
@@ -425,9 +436,22 @@ export function processEvent(
   guardStep++;
   // Skips bypass the decision graph: not when an observer wants to see its edges.
   const skips = observer?.edge === undefined ? nfa.skips : undefined;
+  if (finalsOf !== nfa) {
+    finalsOf = nfa;
+    finalsTable = proceedFinals(nfa);
+  }
+  step.finals = observer?.edge === undefined ? finalsTable : null;
   const guards = nfa.guards as readonly EventGuard[];
   const old = st.partial;
   const lone = old.length === 1 && st.completed.length === 0 && old[0].startFid < 0;
+  // The loop reads a one-run list through a scratch array: the shared start-only list is frozen,
+  // and a site that reads frozen and ordinary arrays makes V8 call its generic keyed load for every
+  // run (~6 % of the blow-up's instructions).
+  let runs = old;
+  if (old.length === 1) {
+    oneRun[0] = old[0];
+    runs = oneRun;
+  }
   // Double-buffered run arrays: the previous step's array is reused for the next one.
   // Its slots are overwritten in place (nextN counts them) and truncated once, only if it shrank.
   // Small run lists are built in one shared scratch array and copied out at their exact size: a
@@ -435,7 +459,7 @@ export function processEvent(
   const big = old.length > SMALL_RUNS;
   const next = big ? (st.spare ?? []) : nextScratch;
   let nextN = 0;
-  clear(potential);
+  let potentialN = 0;
   let dropped = 0;
   let live = 0;
   const matches = matchScratch;
@@ -459,11 +483,11 @@ export function processEvent(
     return EMPTY_RESULT;
   }
   try {
-    for (let i = 0; i <= old.length; i++) {
-      if (nextN + potential.length > runCap || potential.length > matchCap)
-        overBudget(nfa, next, nextN, potential, matchCap);
-      if (i === old.length) break;
-      const run = old[i];
+    for (let i = 0; i <= runs.length; i++) {
+      if (nextN + potentialN > runCap || potentialN > matchCap)
+        overBudget(nfa, next, nextN, potential, potentialN, matchCap);
+      if (i === runs.length) break;
+      const run = runs[i];
       let pre: readonly NfaTransition[] | null = null;
       if (skips !== undefined) {
         const sk = skips[run.state];
@@ -513,35 +537,41 @@ export function processEvent(
       computeNextStates(step, run, pre);
       // Fast path: a key with only its start run, where the event starts nothing, changes nothing.
       if (lone && producedN === 1) return EMPTY_RESULT;
+      // Two passes over the produced runs (kinds first, then what to do with the rest) rather than
+      // copies into per-kind lists: each store of a new run into a long-lived array costs a write barrier.
       let discard = false;
       let completed = false;
       let retainedN = 0;
-      let stoppedN = 0;
       for (let p = 0; p < producedN; p++) {
         const r = produced[p];
         if (wasStart && r.startTs > 0 && r !== run) st.newStartPartialMatch = true;
         const kind = (nfa.states[r.state] as { kind: string }).kind;
         if (kind === 'final') {
           completed = true;
-          potential.push(r);
-        } else if (kind === 'stop') {
-          discard = true;
-          stopped[stoppedN++] = r;
-        } else retained[retainedN++] = r;
+          potential[potentialN++] = r;
+        } else if (kind === 'stop') discard = true;
+        else retainedN++;
       }
       if (discard) {
         // A run whose only way on hit a NOT stage dies here; say so before its path is released.
         if (retainedN === 0 && !completed && !wasStart)
           reportDiscard(nfa, observer, { ...run, id: lastParentId, state: lastParentState }, 'stop', ts, seq);
-        for (let k = 0; k < retainedN; k++) {
-          reportDiscard(nfa, observer, retained[k], 'stop', ts, seq);
-          releaseNode(st, retained[k].node);
+        for (let p = 0; p < producedN; p++) {
+          const r = produced[p];
+          const kind = (nfa.states[r.state] as { kind: string }).kind;
+          if (kind === 'final' || kind === 'stop') continue;
+          reportDiscard(nfa, observer, r, 'stop', ts, seq);
+          releaseNode(st, r.node);
         }
-        for (let k = 0; k < stoppedN; k++) releaseNode(st, stopped[k].node);
+        for (let p = 0; p < producedN; p++) {
+          const r = produced[p];
+          if ((nfa.states[r.state] as { kind: string }).kind === 'stop') releaseNode(st, r.node);
+        }
         continue;
       }
-      for (let k = 0; k < retainedN; k++) {
-        const r = retained[k];
+      for (let p = 0; p < producedN; p++) {
+        const r = produced[p];
+        if (retainedN < producedN && (nfa.states[r.state] as { kind: string }).kind === 'final') continue;
         if (r.startFid >= 0 && live >= st.maxPartialMatches) {
           dropped++;
           reportDiscard(nfa, observer, r, 'cap', ts, seq);
@@ -554,10 +584,10 @@ export function processEvent(
     }
     if (nextN !== next.length) next.length = nextN;
     nextN = -1;
-    if (potential.length > 0 || st.completed.length > 0) {
+    if (potentialN > 0 || st.completed.length > 0) {
       // Flink adds the new completed runs to the queue as a heap built in production order.
       const potentialHeap: PartialRun[] = [];
-      for (const p of potential) heapOffer(potentialHeap, p, compareRuns);
+      for (let p = 0; p < potentialN; p++) heapOffer(potentialHeap, potential[p], compareRuns);
       processMatches(nfa, st, potentialHeap, next, matches, observer, ts);
     }
   } catch (e) {

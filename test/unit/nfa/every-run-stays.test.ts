@@ -19,33 +19,10 @@ import {
 import type { EventRecord, PatternSpec } from '../../../engine/pattern/spec';
 import { patternArb } from '../differential/arbitraries';
 import { compile, pattern, stage, stepOutcome } from './helpers';
+import { letterEvents, stateView } from './traced-steps';
 
 /** Events over a, b, c and d; patterns name only a, b and c, so a 'd' often leaves every run where it is. */
-const eventsArb = fc
-  .array(fc.tuple(fc.constantFrom('a', 'b', 'c', 'd', 'd'), fc.integer({ min: 0, max: 2 })), {
-    maxLength: 16,
-  })
-  .map((items) => {
-    let ts = 1;
-    return items.map(([name, gap], i) => {
-      ts += gap;
-      return { record: { name, price: i }, ts };
-    });
-  });
-
-const view = (st: NfaState): unknown => ({
-  partial: st.partial.map((r) => [r.id, r.state, r.startTs, r.startFid, path(r.node)]),
-  completed: st.completed.map((r) => [r.id, r.state, path(r.node)]),
-  nextRunId: st.nextRunId,
-  liveNodes: st.liveNodes,
-  counters: [...st.counters],
-});
-
-function path(node: NfaState['partial'][number]['node']): string {
-  const out: string[] = [];
-  for (let n = node; n !== null; n = n.parent) out.push(`${n.stage}:${n.seq}@${n.ts}/${n.fid}`);
-  return out.join(' ');
-}
+const eventsArb = letterEvents(['a', 'b', 'c', 'd', 'd'], 16);
 
 /** Written from the definition, apart from the runtime: does the event leave every run where it is? */
 function everyRunStaysHere(nfa: CompiledNfa, st: NfaState, event: EventRecord): boolean {
@@ -88,7 +65,7 @@ describe('an event that leaves every run where it is', () => {
             expect(stepOutcome(processEvent(nfa, fast, e.record, e.ts, i))).toEqual(
               stepOutcome(processEvent(nfa, full, e.record, e.ts, i, traced)),
             );
-            expect(view(fast)).toEqual(view(full));
+            expect(stateView(fast)).toEqual(stateView(full));
             if (stays) {
               taken++;
               expect(fast.partial).toBe(before);
@@ -118,13 +95,13 @@ describe('an event that leaves every run where it is', () => {
     const r = processEvent(nfa, fast, { name: 'd' }, 5, 3);
     expect(stepOutcome(r)).toEqual(stepOutcome(processEvent(nfa, full, { name: 'd' }, 5, 3, traced)));
     expect(r.warnings).toHaveLength(1);
-    expect(view(fast)).toEqual(view(full));
+    expect(stateView(fast)).toEqual(stateView(full));
     // A run list that is not a heap (a hand-made snapshot): the full step pushes the runs back into one.
     const [f2, g2] = started();
     for (const st of [f2, g2]) st.partial = [...st.partial].reverse();
     processEvent(nfa, f2, { name: 'd' }, 5, 3);
     processEvent(nfa, g2, { name: 'd' }, 5, 3, traced);
-    expect(view(f2)).toEqual(view(g2));
+    expect(stateView(f2)).toEqual(stateView(g2));
     expect(f2.partial[0].startTs).toBe(1);
   });
 
@@ -147,7 +124,7 @@ describe('an event that leaves every run where it is', () => {
       processEvent(nfa, full, event, i + 1, i, traced);
       const r = processEvent(nfa, fast, event, i + 1, i);
       seen.push(fast.partial === before);
-      expect(view(fast)).toEqual(view(full));
+      expect(stateView(fast)).toEqual(stateView(full));
       if (name === 'c') expect(r.matches).toHaveLength(3); // {b1}, {b2}, {b1, b2}
     });
     // The first D after a B splits the runs that just took it; the second D leaves all where they are.

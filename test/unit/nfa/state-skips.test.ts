@@ -4,18 +4,12 @@
  * wants every edge), so the traced run is the reference: both must give the same results and states.
  */
 import fc from 'fast-check';
-import { stepOutcome } from './helpers';
+import { expectSameAsTraced } from './traced-steps';
 import { describe, expect, it } from 'vitest';
 import { parseCondition } from '../../../engine/expr';
 import { guardOf } from '../../../engine/expr/guard';
 import { andCondition, notCondition, orCondition, TRUE_CONDITION } from '../../../engine/nfa/conditions';
-import {
-  advanceTime,
-  compilePattern,
-  createNfaState,
-  processEvent,
-  type NfaState,
-} from '../../../engine/nfa';
+import { advanceTime, compilePattern, createNfaState, processEvent } from '../../../engine/nfa';
 import type { NfaObserver } from '../../../engine/nfa/observer';
 import type { EdgeCondition } from '../../../engine/nfa/types';
 import type { PatternSpec } from '../../../engine/pattern/spec';
@@ -118,13 +112,6 @@ describe('state skips', () => {
     expect(r.nfa.guards?.map((g) => g.text).sort()).toEqual(['type == "A"', 'type == "B"', 'type == "C"']);
   });
 
-  const view = (st: NfaState): unknown => ({
-    partial: st.partial.map((r) => [r.id, r.state, r.startTs, r.node?.ts, r.startFid]),
-    completed: st.completed.map((r) => [r.id, r.state]),
-    nextRunId: st.nextRunId,
-    liveNodes: st.liveNodes,
-  });
-
   it('report the same branches and discards to an observer that does not trace edges', () => {
     fc.assert(
       fc.property(
@@ -170,16 +157,7 @@ describe('state skips', () => {
           const { nfa } = compiled;
           const fast = createNfaState(nfa, { maxPartialMatches: cap });
           const full = createNfaState(nfa, { maxPartialMatches: cap });
-          const observer = { edge: () => undefined };
-          events.forEach((e, i) => {
-            expect(stepOutcome(advanceTime(nfa, fast, e.ts))).toEqual(
-              stepOutcome(advanceTime(nfa, full, e.ts, observer)),
-            );
-            expect(stepOutcome(processEvent(nfa, fast, e.record, e.ts, i))).toEqual(
-              stepOutcome(processEvent(nfa, full, e.record, e.ts, i, observer)),
-            );
-            expect(view(fast)).toEqual(view(full));
-          });
+          expectSameAsTraced(nfa, fast, full, events);
         },
       ),
       { numRuns: 600, seed: 20261126 },
