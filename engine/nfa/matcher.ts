@@ -11,6 +11,7 @@
  * sees exactly Flink's sequence of steps; only how different keys' outputs interleave within one
  * watermark move differs (Flink leaves that to its key-group timer queues too).
  */
+import type { EventGuard } from '../expr/guard';
 import type { EventRecord } from '../pattern/spec';
 import { CountStore } from './count-store';
 import { isIdle, newKeyState, recycleKeyState, type KeyState } from './key-state';
@@ -83,6 +84,9 @@ export class CepMatcher {
   private readonly inOrder: boolean;
   /** The one key state of an unkeyed stream once pushInOrder looked it up (see there). */
   private single: KeyState | undefined = undefined;
+  /** The start state's guards (indexes into startGuards) that, all failing, mean an event starts nothing; null: none. */
+  private readonly startRejects: readonly number[] | null;
+  private readonly startGuards: readonly EventGuard[];
 
   constructor(
     readonly nfa: CompiledNfa,
@@ -103,6 +107,9 @@ export class CepMatcher {
       this.fastPath &&
       options.keyOf === undefined &&
       nfa.chain != null;
+    const sk = nfa.startSkip;
+    this.startGuards = nfa.guards ?? [];
+    this.startRejects = sk != null && !sk.takes && sk.guards.length > 0 ? sk.guards : null;
   }
 
   /** The per-key cap: as given, else none under a budget (it stops the run instead of dropping). */
@@ -217,6 +224,18 @@ export class CepMatcher {
     // buffer stays smaller. The key is looked at after it: an in-order stream's previous event of
     // this key (still buffered until now) has been processed, so the key may have gone idle.
     if (auto) this.moveWatermark(watermark, observer);
+    // Out of order, an event the start state's guards turn down starts nothing whatever its key
+    // holds: it waits keyless without looking its key up, and release1 looks it up once (before,
+    // such an event on a key with nothing live was looked up twice: the light rules' usual event).
+    // In order, the lookup below may spare it the buffer.
+    if (
+      ts > watermark + 1 &&
+      this.startRejects !== null &&
+      rejectedByAll(this.startGuards, this.startRejects, event)
+    ) {
+      this.pending.push(ts, seq, key, event, null);
+      return this.out;
+    }
     const known = this.keys.get(key);
     // An event that starts nothing, on a key with nothing live, waits without a key state: when it
     // is released, the key either still holds nothing (the event is a no-op) or was started by an
@@ -432,7 +451,8 @@ export class CepMatcher {
     if (ks !== null) ks.pendingEvents--;
     else {
       // It started nothing when it came: a no-op unless an earlier event has started its key since.
-      ks = this.keys.get(key) ?? null;
+      // With no key state at all (the light rules' usual case) there is nothing to look up.
+      ks = this.keys.size === 0 ? null : (this.keys.get(key) ?? null);
       if (ks === null || isIdle(ks)) {
         // An observer of edges still sees the start state turn it down.
         if (observer?.edge !== undefined) traceStart(this.nfa, event, ts, seq, observer);
@@ -572,6 +592,12 @@ export class CepMatcher {
     this.counters.errors++;
     this.output({ kind: 'error', key, message, flinkError, timestamp });
   }
+}
+
+/** True when every guard `which` (indexes into `guards`) rejects the event. */
+function rejectedByAll(guards: readonly EventGuard[], which: readonly number[], event: EventRecord): boolean {
+  for (let k = 0; k < which.length; k++) if (guards[which[k]].test(event)) return false;
+  return true;
 }
 
 export function createMatcher(nfa: CompiledNfa, options: MatcherOptions): CepMatcher {

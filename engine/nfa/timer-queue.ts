@@ -12,13 +12,18 @@ export interface TimerEntry<K> {
   owner: K;
 }
 
-/** A FIFO of timers sorted by (ts, order): appended only at or after its tail's timestamp. */
+/**
+ * A FIFO of timers sorted by (ts, order): appended only at or after its tail's timestamp. A ring
+ * (capacity a power of two, doubled when full): polling never shifts the entries left behind,
+ * where an array lane was compacted by copying (window timers wait an hour: ~125 k entries).
+ */
 interface Lane<K> {
-  ts: number[];
-  order: number[];
-  owner: K[];
+  ts: Float64Array;
+  order: Float64Array;
+  owner: (K | null)[];
   head: number;
   len: number;
+  mask: number;
 }
 
 /** Lane 0 takes the timers of buffered events, lane 1 the window timers (ts + within). */
@@ -26,10 +31,29 @@ export type TimerLane = 0 | 1;
 
 const compareEntries = <K>(a: TimerEntry<K>, b: TimerEntry<K>): number =>
   a.ts !== b.ts ? (a.ts < b.ts ? -1 : 1) : a.order - b.order;
-const COMPACT_AT = 4096;
+const LANE_INITIAL = 16;
 
 function newLane<K>(): Lane<K> {
-  return { ts: [], order: [], owner: [], head: 0, len: 0 };
+  return ringOf<K>(LANE_INITIAL);
+}
+
+function ringOf<K>(cap: number): Lane<K> {
+  const owner: (K | null)[] = [];
+  for (let i = 0; i < cap; i++) owner.push(null);
+  return { ts: new Float64Array(cap), order: new Float64Array(cap), owner, head: 0, len: 0, mask: cap - 1 };
+}
+
+/** A ring twice as large holding the same entries, from slot 0. */
+function grown<K>(l: Lane<K>): Lane<K> {
+  const g = ringOf<K>(l.ts.length * 2);
+  for (let i = 0; i < l.len; i++) {
+    const j = (l.head + i) & l.mask;
+    g.ts[i] = l.ts[j];
+    g.order[i] = l.order[j];
+    g.owner[i] = l.owner[j];
+  }
+  g.len = l.len;
+  return g;
 }
 
 export class TimerQueue<K> {
@@ -39,19 +63,14 @@ export class TimerQueue<K> {
   polledTs = 0;
 
   add(ts: number, order: number, owner: K, lane: TimerLane): void {
-    const l = this.lanes[lane];
+    let l = this.lanes[lane];
     // Orders only grow, so a timestamp at or after the tail keeps the lane sorted.
-    if (l.head === l.len || ts >= l.ts[l.len - 1]) {
-      const i = l.len++;
-      if (i === l.ts.length) {
-        l.ts.push(ts);
-        l.order.push(order);
-        l.owner.push(owner);
-      } else {
-        l.ts[i] = ts;
-        l.order[i] = order;
-        l.owner[i] = owner;
-      }
+    if (l.len === 0 || ts >= l.ts[(l.head + l.len - 1) & l.mask]) {
+      if (l.len === l.ts.length) l = this.lanes[lane] = grown(l);
+      const i = (l.head + l.len++) & l.mask;
+      l.ts[i] = ts;
+      l.order[i] = order;
+      l.owner[i] = owner;
       return;
     }
     heapOffer(this.heap, { ts, order, owner }, compareEntries);
@@ -64,13 +83,13 @@ export class TimerQueue<K> {
     let best = -1; // 0, 1: a lane; 2: the heap
     let bestTs = limit;
     let bestOrder = 0;
-    if (a.head < a.len && a.ts[a.head] <= bestTs) {
+    if (a.len > 0 && a.ts[a.head] <= bestTs) {
       best = 0;
       bestTs = a.ts[a.head];
       bestOrder = a.order[a.head];
     }
     if (
-      b.head < b.len &&
+      b.len > 0 &&
       (b.ts[b.head] < bestTs || (b.ts[b.head] === bestTs && (best < 0 || b.order[b.head] < bestOrder)))
     ) {
       best = 1;
@@ -85,11 +104,11 @@ export class TimerQueue<K> {
     }
     if (best < 0) return null;
     const l = best === 0 ? a : b;
-    const owner = l.owner[l.head];
+    const owner = l.owner[l.head] as K;
+    l.owner[l.head] = null;
     this.polledTs = bestTs;
-    l.head++;
-    if (l.head === l.len) l.head = l.len = 0;
-    else if (l.head >= COMPACT_AT && l.head * 2 >= l.len) compact(l);
+    l.head = (l.head + 1) & l.mask;
+    l.len--;
     return owner;
   }
 
@@ -97,7 +116,10 @@ export class TimerQueue<K> {
   entries(): TimerEntry<K>[] {
     const out: TimerEntry<K>[] = [];
     for (const l of this.lanes)
-      for (let i = l.head; i < l.len; i++) out.push({ ts: l.ts[i], order: l.order[i], owner: l.owner[i] });
+      for (let k = 0; k < l.len; k++) {
+        const i = (l.head + k) & l.mask;
+        out.push({ ts: l.ts[i], order: l.order[i], owner: l.owner[i] as K });
+      }
     for (const e of this.heap) out.push({ ts: e.ts, order: e.order, owner: e.owner });
     return out;
   }
@@ -108,16 +130,4 @@ export class TimerQueue<K> {
     this.lanes[1] = newLane();
     this.heap = [...entries].sort(compareEntries);
   }
-}
-
-function compact<K>(l: Lane<K>): void {
-  const n = l.len - l.head;
-  l.ts.copyWithin(0, l.head, l.len);
-  l.order.copyWithin(0, l.head, l.len);
-  l.owner.copyWithin(0, l.head, l.len);
-  l.ts.length = n;
-  l.order.length = n;
-  l.owner.length = n;
-  l.head = 0;
-  l.len = n;
 }
