@@ -228,11 +228,7 @@ export class CepMatcher {
     // holds: it waits keyless without looking its key up, and release1 looks it up once (before,
     // such an event on a key with nothing live was looked up twice: the light rules' usual event).
     // In order, the lookup below may spare it the buffer.
-    if (
-      ts > watermark + 1 &&
-      this.startRejects !== null &&
-      rejectedByAll(this.startGuards, this.startRejects, event)
-    ) {
+    if (this.waitsKeyless(event, ts, watermark)) {
       this.pending.push(ts, seq, key, event, null);
       return this.out;
     }
@@ -270,6 +266,11 @@ export class CepMatcher {
       this.watermark = watermark;
       this.moves++;
     }
+    // As push decides (the two paths leave the same state: snapshots are compared).
+    if (this.waitsKeyless(event, ts, watermark)) {
+      this.pending.push(ts, seq, DEFAULT_KEY, event, null);
+      return this.out;
+    }
     let known: KeyState | undefined;
     if (this.keys.size !== 0) known = this.single ??= this.keys.get(DEFAULT_KEY);
     if (
@@ -283,6 +284,15 @@ export class CepMatcher {
     ks.pendingEvents++;
     this.pending.push(ts, seq, DEFAULT_KEY, event, ks);
     return this.out;
+  }
+
+  /** Out of order (above watermark + 1), whether the start state's guards all turn the event down. */
+  private waitsKeyless(event: EventRecord, ts: number, watermark: number): boolean {
+    return (
+      ts > watermark + 1 &&
+      this.startRejects !== null &&
+      rejectedByAll(this.startGuards, this.startRejects, event)
+    );
   }
 
   /**
