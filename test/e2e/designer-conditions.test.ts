@@ -29,6 +29,18 @@ describe('designer: the condition editor', () => {
     await stageNode(page, name).locator('.cep-stage-head').click();
     await page.getByTestId('condition-where').locator('.monaco-editor').waitFor();
   };
+  /** The colour of the first run of the editor's text that, trimmed, is `text`. */
+  const colourOf = (text: string): Promise<string | null> =>
+    page
+      .getByTestId('condition-where')
+      .locator('.view-lines span span')
+      .evaluateAll(
+        (spans, want) =>
+          spans
+            .filter((s) => (s.textContent ?? '').replace(/\u00a0/g, ' ').trim() === want)
+            .map((s) => getComputedStyle(s).color)[0] ?? null,
+        text,
+      );
   const whereOf = async (name: string): Promise<string | undefined> => {
     await waitSaved(page);
     const node = (await storedDocument(app.api, id)).nodes.find((n) => n.name === name);
@@ -140,18 +152,6 @@ describe('designer: the condition editor', () => {
     await clickAtEnd();
     await page.keyboard.type(" && abs(amount) > 1.5 and kind != 'c", { delay: 20 });
     await page.keyboard.press('Escape');
-    /** The colour of the first run of the editor's text that, trimmed, is `text`. */
-    const colourOf = (text: string): Promise<string | null> =>
-      page
-        .getByTestId('condition-where')
-        .locator('.view-lines span span')
-        .evaluateAll(
-          (spans, want) =>
-            spans
-              .filter((s) => (s.textContent ?? '').replace(/\u00a0/g, ' ').trim() === want)
-              .map((s) => getComputedStyle(s).color)[0] ?? null,
-          text,
-        );
     await expect.poll(() => colourOf('abs')).toBe('rgb(124, 58, 237)'); // a function (themes.ts)
     expect(await colourOf('and')).toBe('rgb(29, 78, 216)'); // a keyword
     const plain = await colourOf('kind');
@@ -160,6 +160,41 @@ describe('designer: the condition editor', () => {
     expect(await whereOf('second')).toBe(
       "kind == 'b' && amount > last(first).amount && abs(amount) > 1.5 and kind != 'c'",
     );
+  });
+
+  it("colours the pattern's stage names, and a stage's new name once it is renamed, in both themes", async () => {
+    await select('second');
+    await clickAtEnd();
+    // Real keys: `last(` opens the stage list (the editor closes the `)`), the name is typed on.
+    await page.keyboard.type(' && last(first', { delay: 20 });
+    await page.keyboard.press('Escape');
+    const STAGE_LIGHT = 'rgb(14, 116, 144)'; // type.identifier in themes.ts
+    await expect.poll(() => colourOf('first')).toBe(STAGE_LIGHT);
+    expect(await colourOf('amount')).not.toBe(STAGE_LIGHT); // a field is not a stage
+    await page.keyboard.press('Escape');
+    expect(await whereOf('second')).toMatch(/&& last\(first\)$/);
+
+    // Renamed in the inspector: the conditions follow (designer-rename) and the new name is a stage's.
+    await select('first');
+    const name = page.getByTestId('stage-name');
+    await name.click();
+    await name.press('Control+A');
+    await name.pressSequentially('origin', { delay: 20 });
+    await stageNode(page, 'origin').waitFor();
+    await select('second');
+    await page.getByTestId('condition-where').filter({ hasText: 'last(origin)' }).waitFor();
+    await expect.poll(() => colourOf('origin')).toBe(STAGE_LIGHT);
+
+    await app.shell.toggleThemeWithSwitch();
+    await expect.poll(() => colourOf('origin')).toBe('rgb(95, 212, 232)');
+    await app.shell.screenshot('designer-condition-stage-names-dark');
+    await app.shell.toggleThemeWithSwitch();
+    // Back to the old name for the tests after this one.
+    await select('origin');
+    await name.click();
+    await name.press('Control+A');
+    await name.pressSequentially('first', { delay: 20 });
+    await stageNode(page, 'first').waitFor();
   });
 
   it('names stages and connections by name in every problem, never by id', async () => {

@@ -21,6 +21,7 @@ import { registerPendingEdits } from '../../state/pending-edits';
 import { noteTyping, registerTypingWriter, settleDocumentViews } from '../../state/settled-document';
 import { effectiveTheme, useUiStore } from '../../state/ui-store';
 import { diagnosticsToMarkers, toMonacoMarkers } from './condition-markers';
+import { followGrammarStages } from './grammar-stages';
 import { heldWrite, type HeldWrite } from './held-write';
 import { useCursorRequest } from './cursor-request';
 import { useInlineValues } from './use-inline-values';
@@ -28,6 +29,7 @@ import './condition-editor.css';
 
 registerConditionLanguage();
 registerConditionQuickFixes();
+followGrammarStages();
 
 interface ConditionEditorProps {
   /** conditionKey(nodeId, field, index): names the model and receives cursor requests. */
