@@ -69,9 +69,11 @@ export function eventRefOf(n: BufferNode): EventRef {
 /** Stages in order of first binding, events in arrival order: Flink's match map. */
 export function matchOf(path: readonly BufferNode[]): Match {
   const stages: MatchStage[] = [];
-  for (const n of path) {
+  // Index loops: the array iterators here were not inlined (one builtin call per element).
+  for (let i = 0; i < path.length; i++) {
+    const n = path[i];
     let entry: MatchStage | undefined;
-    for (const s of stages) if (s.stage === n.stage) entry = s;
+    for (let k = 0; k < stages.length; k++) if (stages[k].stage === n.stage) entry = stages[k];
     if (entry === undefined) {
       entry = { stage: n.stage, events: [] };
       stages.push(entry);

@@ -50,7 +50,7 @@ export function processMatches(
   ts: number,
 ): void {
   if (potential.length > 0 && st.completed === NO_RUNS) st.completed = [];
-  for (const p of potential) heapOffer(st.completed, p, compareRuns);
+  for (let i = 0; i < potential.length; i++) heapOffer(st.completed, potential[i], compareRuns);
   const skip = nfa.skip;
   while (st.completed.length > 0) {
     const m = st.completed[0];
