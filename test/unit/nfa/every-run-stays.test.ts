@@ -10,15 +10,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   advanceTime,
-  compilePattern,
   createNfaState,
   processEvent,
   type CompiledNfa,
   type NfaState,
 } from '../../../engine/nfa';
-import type { EventRecord, PatternSpec } from '../../../engine/pattern/spec';
+import type { EventRecord } from '../../../engine/pattern/spec';
 import { patternArb } from '../differential/arbitraries';
-import { compile, pattern, stage, stepOutcome } from './helpers';
+import { compile, compileOrNull, pattern, stage, stepOutcome } from './helpers';
 import { letterEvents, stateView } from './traced-steps';
 
 /** Events over a, b, c and d; patterns name only a, b and c, so a 'd' often leaves every run where it is. */
@@ -37,11 +36,6 @@ function everyRunStaysHere(nfa: CompiledNfa, st: NfaState, event: EventRecord): 
   });
 }
 
-function compiled(spec: PatternSpec): CompiledNfa | null {
-  const r = compilePattern(spec);
-  return r.ok ? r.nfa : null;
-}
-
 describe('an event that leaves every run where it is', () => {
   it('gives the traced step’s results, runs and ids, and keeps the run list', () => {
     let taken = 0;
@@ -51,7 +45,7 @@ describe('an event that leaves every run where it is', () => {
         eventsArb,
         fc.constantFrom(undefined, 1, 3),
         (spec, events, cap) => {
-          const nfa = compiled(spec);
+          const nfa = compileOrNull(spec);
           if (nfa === null) return;
           const fast = createNfaState(nfa, { maxPartialMatches: cap });
           const full = createNfaState(nfa, { maxPartialMatches: cap });

@@ -46,6 +46,12 @@ export function compile(spec: PatternSpec): CompiledNfa {
   return r.nfa;
 }
 
+/** The compiled automaton, or null for a generated pattern Flink's rules refuse (property tests skip those). */
+export function compileOrNull(spec: PatternSpec): CompiledNfa | null {
+  const r = compilePattern(spec);
+  return r.ok ? r.nfa : null;
+}
+
 /** Events named by a letter-prefixed string, e.g. "a1"; ts defaults to the position. */
 export interface Ev {
   name: string;

@@ -8,10 +8,11 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compilePattern, createNfaState, type CompiledNfa } from '../../../engine/nfa';
+import { createNfaState, type CompiledNfa } from '../../../engine/nfa';
 import { proceedFinals, WALK } from '../../../engine/nfa/proceed-final';
 import type { PatternSpec, Quantifier, StageSpec } from '../../../engine/pattern/spec';
 import { quantifierArb } from '../../support/pattern-arbitraries';
+import { compileOrNull } from './helpers';
 import { expectSameAsTraced, letterEvents } from './traced-steps';
 
 const condition = fc.constantFrom("name == 'a'", "name == 'b'", "name == 'c'", "name != 'a'");
@@ -59,11 +60,6 @@ function quantifierOne(): Quantifier {
 
 const eventsArb = letterEvents(['a', 'b', 'c', 'd'], 14);
 
-function compiled(spec: PatternSpec): CompiledNfa | null {
-  const r = compilePattern(spec);
-  return r.ok ? r.nfa : null;
-}
-
 describe('the table of final states after a proceed', () => {
   it('gives the walking step’s results, runs and ids', () => {
     let answered = 0;
@@ -71,7 +67,7 @@ describe('the table of final states after a proceed', () => {
     let patterns = 0;
     fc.assert(
       fc.property(specArb, eventsArb, (spec, events) => {
-        const nfa = compiled(spec);
+        const nfa = compileOrNull(spec);
         if (nfa === null) return;
         patterns++;
         for (const v of proceedFinals(nfa)) {
@@ -89,7 +85,7 @@ describe('the table of final states after a proceed', () => {
   });
 
   it('answers from the automaton alone: a trailing loop finds its final state, a NOT stage is walked', () => {
-    const nfa = compiled({
+    const nfa = compileOrNull({
       stages: [
         { name: 'a', contiguity: 'begin', where: "name == 'a'", quantifier: quantifierOne() },
         {
