@@ -6,42 +6,9 @@
  */
 import type { ChainLink } from './chain';
 import { TRUE_CONDITION, andCondition, notCondition } from './conditions';
-import type { EdgeCondition, NfaStateKind, TransitionAction } from './types';
-
-export const ENDING_STATE_NAME = '$endState$';
-
-export interface BuiltTransition {
-  action: TransitionAction;
-  source: BuiltState;
-  target: BuiltState;
-  condition: EdgeCondition;
-}
-
-export interface BuiltState {
-  id: number;
-  name: string;
-  stage: string;
-  kind: NfaStateKind;
-  transitions: BuiltTransition[];
-}
-
-export interface BuiltGraph {
-  states: BuiltState[];
-  start: BuiltState;
-  /** undefined when no FIRST_AND_LAST window was given at all. */
-  windowTime: number | undefined;
-  /** Per-state windows by internal state name. */
-  windowTimes: Map<string, number>;
-}
-
-function addTransition(
-  from: BuiltState,
-  action: TransitionAction,
-  target: BuiltState,
-  condition: EdgeCondition,
-): void {
-  from.transitions.push({ action, source: from, target, condition });
-}
+import { ENDING_STATE_NAME, addTransition, type BuiltGraph, type BuiltState } from './built-graph';
+import { extendWithUntil, updateWithGreedyCondition } from './edge-conditions';
+import type { EdgeCondition, NfaStateKind } from './types';
 
 export class GraphBuilder {
   private readonly states: BuiltState[] = [];
@@ -419,19 +386,4 @@ export class GraphBuilder {
       ? (extendWithUntil(TRUE_CONDITION, untilOfGroup, true) as EdgeCondition)
       : TRUE_CONDITION;
   }
-}
-
-function extendWithUntil(
-  condition: EdgeCondition | null,
-  until: EdgeCondition | null,
-  isTake: boolean,
-): EdgeCondition | null {
-  if (until && condition) return andCondition(notCondition(until), condition);
-  if (until && isTake) return notCondition(until);
-  return condition;
-}
-
-/** Greedy: the next stage may neither take nor skip an event the greedy stage could take. */
-function updateWithGreedyCondition(state: BuiltState, take: EdgeCondition): void {
-  for (const t of state.transitions) t.condition = andCondition(t.condition, notCondition(take));
 }

@@ -11,7 +11,7 @@
  */
 import type { Diagnostic } from '../pattern/diagnostic';
 import type { PatternSpec, StageSpec } from '../pattern/spec';
-import type { BuiltGraph, BuiltState } from './builder';
+import type { BuiltGraph, BuiltState } from './built-graph';
 import { stageDiagnostic } from './validate';
 
 /** The states of one PROCEED cycle, or null. */

@@ -17,7 +17,7 @@
  */
 import type { Diagnostic } from '../pattern/diagnostic';
 import type { PatternSpec, StageSpec } from '../pattern/spec';
-import type { BuiltGraph, BuiltState } from './builder';
+import type { BuiltGraph, BuiltState } from './built-graph';
 import { stageDiagnostic } from './validate';
 
 /** The first Stop state reached from the start over PROCEED edges (conditions ignored), or null. */

@@ -6,7 +6,7 @@
 import type { StepReport } from '../../electron/contract';
 import type { EdgeTrace, RunTrace } from '../../engine/debug';
 import { eventLabel } from '../../engine/debug/event-label';
-import { ENDING_STATE_NAME } from '../../engine/nfa/builder';
+import { ENDING_STATE_NAME } from '../../engine/nfa/built-graph';
 import { ConditionLine } from './ConditionLine';
 import { DISCARD_TEXT } from './describe';
 
