@@ -16,8 +16,7 @@
  * the re-render itself waits. `useTypingHeld` tells the few labels that must not show a stale
  * verdict meanwhile (the inspector's badge says "checking…").
  */
-import { create } from 'zustand';
-import { useStore, type StoreApi } from 'zustand';
+import { create, useStore, type StoreApi } from 'zustand';
 import { type DocumentState, useDocumentStore } from './document-store';
 import { registerPendingEdits } from './pending-edits';
 
