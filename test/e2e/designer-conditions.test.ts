@@ -197,6 +197,48 @@ describe('designer: the condition editor', () => {
     await stageNode(page, 'first').waitFor();
   });
 
+  it("shows the completion list whole over the inspector and the canvas, each item's kind, the focused item's detail on demand", async () => {
+    await select('first');
+    await clickAtEnd();
+    await page.keyboard.type(' && amount > last(', { delay: 20 });
+    const widget = page.locator('.suggest-widget.visible');
+    const rows = widget.locator('.monaco-list-row');
+    await rows.first().waitFor();
+    // The list is wider than the inspector: drawn inside it, its left part would be cut off.
+    const list = await widget.boundingBox();
+    const inspector = await page.getByTestId('inspector').boundingBox();
+    expect(list && inspector && list.x < inspector.x).toBe(true);
+    // Every row is on top at its left and right ends, over the canvas and the inspector alike.
+    const hits = await rows.evaluateAll((els) =>
+      els.map((row) => {
+        const r = row.getBoundingClientRect();
+        const y = r.top + r.height / 2;
+        return [r.left + 4, r.right - 4].every((x) => row.contains(document.elementFromPoint(x, y)));
+      }),
+    );
+    expect(hits.length).toBeGreaterThanOrEqual(2);
+    expect(hits.every(Boolean)).toBe(true);
+    // Each item shows its kind (a stage's icon).
+    const icons = await rows.evaluateAll((els) =>
+      els.map((row) => {
+        const icon = row.querySelector('.suggest-icon');
+        const box = icon?.getBoundingClientRect();
+        return !!icon && /codicon-symbol-/.test(icon.className) && !!box && box.width > 0 && box.height > 0;
+      }),
+    );
+    expect(icons.every(Boolean)).toBe(true);
+    // The focused item's detail and documentation: the details pane (Ctrl+Space), as in VS Code.
+    await page.keyboard.press('Control+Space');
+    const details = page.locator('.suggest-details-container .suggest-details');
+    await details.filter({ hasText: 'stage' }).filter({ hasText: "stage 'first'" }).waitFor();
+    await app.shell.screenshot('designer-condition-completion-details');
+    // Closed again: Monaco remembers the choice for the next list.
+    await page.keyboard.press('Control+Space');
+    await expect.poll(() => details.isVisible()).toBe(false);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+  });
+
   it('names stages and connections by name in every problem, never by id', async () => {
     // A stray stage and a condition error: the list speaks in names.
     await page.getByTestId('palette-add-stage').click();

@@ -19,8 +19,9 @@ declare global {
 }
 
 /**
- * Records each mutation outside the condition editor's box (Monaco's widgets, suggest list included,
- * live inside it) and Monaco's screen-reader announcer, as "<element> <kind>".
+ * Records each mutation outside the condition editor's box, the layer its widgets are drawn in (the
+ * suggest list; renderer/monaco/overflow-layer.ts) and Monaco's screen-reader announcer, as
+ * "<element> <kind>".
  */
 async function watchOutsideEditor(page: Page): Promise<void> {
   await page.evaluate(() => {
@@ -34,7 +35,7 @@ async function watchOutsideEditor(page: Page): Promise<void> {
     const monacosOwn = (n: Node): boolean => {
       const el = n instanceof Element ? n : n.parentElement;
       // The suggest list recycles its rows: a row off the page is still Monaco's.
-      return !!el?.closest('.monaco-aria-container, .monaco-list-row');
+      return !!el?.closest('.monaco-aria-container, .monaco-list-row, [data-testid="monaco-overflow-layer"]');
     };
     new MutationObserver((records) => {
       for (const r of records) {

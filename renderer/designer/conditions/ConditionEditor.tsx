@@ -14,6 +14,7 @@ import {
   setConditionContext,
 } from '../../monaco/condition-language';
 import { registerConditionQuickFixes, setConditionFixes } from '../../monaco/condition-fixes';
+import { overflowWidgetsHost } from '../../monaco/overflow-layer';
 import { monaco } from '../../monaco/setup';
 import { monacoThemeName } from '../../monaco/themes';
 import { useDocumentStore } from '../../state/document-store';
@@ -48,7 +49,10 @@ interface ConditionEditorProps {
 const LINE_HEIGHT = 19;
 const MAX_LINES = 8;
 
-function editorOptions(ariaLabel: string): Monaco.editor.IStandaloneEditorConstructionOptions {
+function editorOptions(
+  ariaLabel: string,
+  overflowHost: HTMLElement,
+): Monaco.editor.IStandaloneEditorConstructionOptions {
   return {
     ariaLabel,
     minimap: { enabled: false },
@@ -75,7 +79,10 @@ function editorOptions(ariaLabel: string): Monaco.editor.IStandaloneEditorConstr
     lineHeight: LINE_HEIGHT,
     padding: { top: 4, bottom: 4 },
     scrollbar: { vertical: 'auto', horizontal: 'hidden', alwaysConsumeMouseWheel: false },
+    // The suggest list and hover may leave the inspector's box, drawn in a contained layer over the
+    // page (overflow-layer.ts) rather than inside the editor.
     fixedOverflowWidgets: true,
+    overflowWidgetsDomNode: overflowHost,
     automaticLayout: true,
     quickSuggestions: { other: true, strings: false, comments: false },
     suggestOnTriggerCharacters: true,
@@ -107,6 +114,8 @@ export function ConditionEditor({
     contextRef.current = context;
   }, [context]);
   const request = useCursorRequest((s) => s.request);
+  const [overflowHost] = useState(overflowWidgetsHost);
+  useEffect(() => overflowHost.attach(), [overflowHost]);
   useInlineValues(editor, editorKey);
   // The last text this editor reported, and the last it wrote to the store: the store's echo of a
   // write must not come back into the editor (the model may already be keys ahead), only a change
@@ -203,7 +212,7 @@ export function ConditionEditor({
   }, [editor, request, editorKey]);
 
   // A new options object would make the wrapper call updateOptions (a whole reconfiguration) on every render.
-  const options = useMemo(() => editorOptions(ariaLabel), [ariaLabel]);
+  const options = useMemo(() => editorOptions(ariaLabel, overflowHost.node), [ariaLabel, overflowHost]);
   const hasError = diagnostics.some((d) => d.severity === 'error');
   return (
     <div
