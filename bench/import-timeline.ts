@@ -6,37 +6,15 @@
  *   node_modules/node/bin/node --import tsx bench/import-timeline.ts [csv] [--types]
  * --types adds the column types the import dialog enforces (import-1m-ui's request).
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openDatabase } from '../electron/services/db/open-database';
 import { runImport } from '../electron/services/recordings/import/run-import';
 import type { ColumnType } from '../electron/services/recordings/types';
+import { threadCpu as threads, type ThreadCpu } from './thread-cpu';
 import { riskCsv } from './workloads/recordings';
-
-const TICK = (): number => 1000 / 100; // clock ticks per second are 100 on Linux: 10 ms per tick
-
-interface ThreadCpu {
-  name: string;
-  ms: number;
-}
-
-function threads(): Map<number, ThreadCpu> {
-  const out = new Map<number, ThreadCpu>();
-  for (const tid of readdirSync('/proc/self/task')) {
-    try {
-      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
-      const close = stat.lastIndexOf(')');
-      const name = stat.slice(stat.indexOf('(') + 1, close);
-      const fields = stat.slice(close + 2).split(' ');
-      out.set(Number(tid), { name, ms: (Number(fields[11]) + Number(fields[12])) * TICK() });
-    } catch {
-      // the thread ended
-    }
-  }
-  return out;
-}
 
 const DIALOG_TYPES: Record<string, ColumnType> = {
   id: 'string',

@@ -22,7 +22,7 @@ import { riskCsv } from './recordings';
 
 const KEY_FIELD = 'cardId';
 
-async function upload(origin: string, token: string, csv: string): Promise<{ path: string }> {
+export async function upload(origin: string, token: string, csv: string): Promise<{ path: string }> {
   const response = await fetch(`${origin}/api/upload?name=${encodeURIComponent(basename(csv))}`, {
     method: 'POST',
     headers: { [tokenHeader]: token, 'content-length': String(statSync(csv).size) },
@@ -39,7 +39,7 @@ async function upload(origin: string, token: string, csv: string): Promise<{ pat
  * changed: it enforces every inferred scalar column type but the time field's
  * (renderer/recordings/import-checks.ts, enforcedColumnTypes, whose module graph is the renderer's).
  */
-function dialogRequest(inspect: InspectResult): Omit<ImportRecordingArgs, 'importId'> {
+export function dialogRequest(inspect: InspectResult): Omit<ImportRecordingArgs, 'importId'> {
   const timestampField = inspect.suggestedTimestampField ?? 'ts';
   const columnTypes: Record<string, ColumnType> = {};
   for (const field of inspect.schema) {
