@@ -15,6 +15,7 @@ import { PushStreams } from './push-stream';
 import { ensureRendererBuilt, type BuildMode } from './renderer-build';
 import { serveStatic } from './static-files';
 import { UploadFolder } from './upload-folder';
+import { prepareWorkerBundles } from './worker-bundles';
 
 export const HOST = '127.0.0.1';
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -39,6 +40,8 @@ export interface WebHostOptions {
   uploadRetryGraceMs?: number;
   /** How long a call waits for another process's write lock (default 30 s; e2e tests shorten it). */
   busyDeadlineMs?: number;
+  /** Run the import workers from bundles built at the first upload or inspection (default true; worker-bundles.ts). */
+  workerBundles?: boolean;
 }
 
 export interface WebHost {
@@ -74,6 +77,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   // Until the database is open no Host is allowed, so every request is refused.
   let allowedHosts = new Set<string>();
   let backend: CepBackend | null = null;
+  // The import workers' bundles (from source only: a bundled host already runs bundled workers), built
+  // when a file is first uploaded or inspected, not at start, where esbuild would compete with the
+  // page's first paint; an import follows its upload and inspection, so they are usually ready.
+  const bundling = import.meta.url.endsWith('.ts') && options.workerBundles !== false;
+  let bundles: Promise<void> | null = null;
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (!allowedHosts.has(req.headers.host ?? '')) {
@@ -85,6 +93,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       sendError(res, { code: 'internal', message: 'Cepheus is still opening its database' }, 503);
       return;
     }
+    if (bundling && (url.pathname === '/api/upload' || url.pathname === '/api/recordings.inspect'))
+      bundles ??= prepareWorkerBundles(PROJECT_ROOT);
     if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
       await handleApi(req, res, url, { backend, streams, token, uploads });
     } else if (req.method === 'GET' || req.method === 'HEAD') {
@@ -138,7 +148,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       server.close(() => {
         openBackend.close();
         uploads.dispose();
-        resolve();
+        void (bundles ?? Promise.resolve()).then(resolve);
       });
       server.closeIdleConnections();
     }));
