@@ -24,7 +24,7 @@ declare global {
 }
 
 /**
- * Records every mutation outside `editorSel`'s Monaco editor as "<element> <kind>", the element named
+ * Records every mutation outside `editorSel`'s Monaco editor and its widgets' layer as "<element> <kind>", the element named
  * by its nearest ancestor with a test id, an id or a class. Plain text, not a function (see key-paint.ts).
  */
 const WATCH = `(editorSel) => {
@@ -45,6 +45,9 @@ const WATCH = `(editorSel) => {
     const editor = document.querySelector(editorSel);
     for (const r of records) {
       if (editor && editor.contains(r.target)) continue;
+      // The editor's widgets (the suggest list) are drawn in a layer of their own (overflow-layer.ts).
+      const el = r.target instanceof Element ? r.target : r.target.parentElement;
+      if (el && el.closest('[data-testid="monaco-overflow-layer"]')) continue;
       const kind = r.type === 'attributes' ? '@' + r.attributeName : r.type;
       window.__mutations.push(name(r.target) + ' ' + kind);
     }
