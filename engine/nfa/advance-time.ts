@@ -9,6 +9,7 @@ import {
   lastTimestamp,
   NO_COUNTERS,
   SMALL_RUNS,
+  startOnlyRuns,
   type NfaState,
   type PartialRun,
 } from './runtime-state';
@@ -37,7 +38,10 @@ function anyTimedOut(nfa: CompiledNfa, runs: readonly PartialRun[], ts: number):
   const W = nfa.windowTime;
   if (nfa.hasStateWindows === false) {
     // Only the pattern's window: the run list is a heap by start time (start runs last), so its
-    // root is the oldest started run, and no other run can be older than it.
+    // root is the oldest started run, and no other run can be older than it. The shared start-only
+    // list is frozen and is not read here: a site that reads frozen and ordinary arrays makes V8
+    // call its generic keyed load.
+    if (runs === startOnlyRuns(nfa)) return false;
     const oldest = runs[0];
     return oldest !== undefined && oldest.startFid >= 0 && W > 0 && ts - oldest.startTs >= W;
   }
@@ -48,6 +52,22 @@ function anyTimedOut(nfa: CompiledNfa, runs: readonly PartialRun[], ts: number):
       return true;
   }
   return false;
+}
+
+/**
+ * Whether the runs from `i` on, `runs[i]` a run that no window has passed, all survive and come out
+ * of the survivors' heap as they are: the pattern's window is its only one (checked by the caller),
+ * and they are sorted by start (compareRuns), runs not started being start runs. Then every later
+ * run started no earlier than `runs[i]`, and offering a sorted list to an empty heap moves nothing.
+ * Runs start in order of their start time, so the list usually is sorted: what a timeout drops is
+ * its head, and the survivors are copied at once instead of offered one by one.
+ */
+function survivorsFrom(nfa: CompiledNfa, runs: readonly PartialRun[], i: number): boolean {
+  for (let j = i + 1; j < runs.length; j++) {
+    const run = runs[j];
+    if (compareRuns(runs[j - 1], run) > 0 || (run.startFid < 0 && run.state !== nfa.startState)) return false;
+  }
+  return true;
 }
 
 /**
@@ -102,7 +122,7 @@ export function advanceTime(
     return EMPTY_RESULT;
   }
   const old = st.partial;
-  const next: PartialRun[] = [];
+  let next: PartialRun[] = [];
   const potential: PartialRun[] = [];
   const timeouts: TimedOutMatch[] = [];
   const matches: Match[] = [];
@@ -110,21 +130,25 @@ export function advanceTime(
   let result: NfaStepResult | null = null;
   let changed = false;
   let dropped = 0;
+  // A traced step visits every run: the reference for the cut below.
+  const cut = observer === undefined && nfa.hasStateWindows === false;
   try {
     for (let i = 0; i < old.length; i++) {
       const run = old[i];
       const def = nfa.states[run.state] as { kind: string; window?: number; name: string };
-      if (def.kind === 'start') {
-        heapOffer(next, run, compareRuns);
-        continue;
-      }
       const w = def.window;
-      const prevTimedOut = w !== undefined && w > 0 && ts - lastTimestamp(run) >= w;
-      const firstTimedOut = W > 0 && ts - run.startTs >= W;
-      if (!prevTimedOut && !firstTimedOut) {
+      if (
+        def.kind === 'start' ||
+        ((w === undefined || w <= 0 || ts - lastTimestamp(run) < w) && (W <= 0 || ts - run.startTs < W))
+      ) {
+        if (next.length === 0 && cut && survivorsFrom(nfa, old, i)) {
+          next = old.slice(i);
+          break;
+        }
         heapOffer(next, run, compareRuns);
         continue;
       }
+      const prevTimedOut = w !== undefined && w > 0 && ts - lastTimestamp(run) >= w;
       changed = true;
       if (def.kind === 'pending') {
         heapOffer(potential, run, compareRuns);

@@ -117,13 +117,20 @@ export const NO_RUNS: PartialRun[] = Object.freeze([]) as unknown as PartialRun[
  */
 const sharedStartRuns = new WeakMap<CompiledNfa, { run: PartialRun; list: PartialRun[] }>();
 
+/** The last automaton asked for, so a matcher's hot path asks the WeakMap only once. */
+let lastNfa: CompiledNfa | null = null;
+let lastShared: { run: PartialRun; list: PartialRun[] } | null = null;
+
 function sharedStart(nfa: CompiledNfa): { run: PartialRun; list: PartialRun[] } {
+  if (nfa === lastNfa) return lastShared as { run: PartialRun; list: PartialRun[] };
   let s = sharedStartRuns.get(nfa);
   if (s === undefined) {
     const run = startRun(nfa, 0);
     s = { run, list: Object.freeze([run]) as unknown as PartialRun[] };
     sharedStartRuns.set(nfa, s);
   }
+  lastNfa = nfa;
+  lastShared = s;
   return s;
 }
 
