@@ -4,8 +4,9 @@
  * compares two heap snapshots, with the engine built and at the peak, by object kind. It prints the
  * heap bytes per live partial match of each kind that grew (count and self size per partial match).
  */
-import { getHeapSnapshot } from 'node:v8';
+import { getHeapSnapshot, setFlagsFromString } from 'node:v8';
 import { findPeak } from './harness';
+import { readHeapSnapshot } from './heap-snapshot-reader';
 import { findWorkload } from './workloads/index';
 
 interface Kind {
@@ -18,16 +19,7 @@ async function census(): Promise<Map<string, Kind>> {
   if (gc === undefined) throw new Error('run with node --expose-gc');
   gc();
   gc();
-  const chunks: Buffer[] = [];
-  for await (const c of getHeapSnapshot()) chunks.push(c as Buffer);
-  const snap = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
-    snapshot: {
-      meta: { node_fields: string[]; node_types: [string[]]; edge_fields: string[]; edge_types: [string[]] };
-    };
-    nodes: number[];
-    edges: number[];
-    strings: string[];
-  };
+  const snap = await readHeapSnapshot(getHeapSnapshot());
   const fields = snap.snapshot.meta.node_fields;
   const stride = fields.length;
   const typeAt = fields.indexOf('type');
@@ -70,6 +62,9 @@ async function census(): Promise<Map<string, Kind>> {
   return out;
 }
 
+// Bytecode compiled before the first snapshot may be flushed before the second (the reader runs
+// through many GCs); that would show as engine bytes saved.
+setFlagsFromString('--no-flush-bytecode');
 const [slug, size] = process.argv.slice(2);
 const w = findWorkload(slug ?? '');
 if (!w) throw new Error(`unknown workload ${slug ?? '(none)'}`);
