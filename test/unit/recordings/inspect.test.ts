@@ -122,6 +122,31 @@ describe('inspectFile', () => {
     expect(result.suggestedKeyField).toBe('userId');
   });
 
+  it('proposes a field named like a key whose values do not repeat in the sample, not a unique id', async () => {
+    // Many users, each once in the first rows (as in a 1M-row recording's head).
+    const text = Array.from({ length: 1_200 }, (_, i) =>
+      JSON.stringify({ id: `tx-${i}`, ts: i, cardId: `c${i}`, userId: `u${i}`, amount: i % 7 }),
+    ).join('\n');
+    const result = await inspectFile(writeFile(dir, 'many-users.jsonl', text));
+    expect(result.suggestedKeyField).toBe('userId');
+  });
+
+  it('prefers a field that repeats over a better-named one that does not', async () => {
+    const text = Array.from({ length: 50 }, (_, i) =>
+      JSON.stringify({ ts: i, userId: `u${i}`, deviceId: `d${i % 4}` }),
+    ).join('\n');
+    const result = await inspectFile(writeFile(dir, 'devices.jsonl', text));
+    expect(result.suggestedKeyField).toBe('deviceId');
+  });
+
+  it('proposes no key when only unique ids are named like one', async () => {
+    const text = Array.from({ length: 50 }, (_, i) =>
+      JSON.stringify({ id: i, ts: i, orderId: `o${i}` }),
+    ).join('\n');
+    const result = await inspectFile(writeFile(dir, 'orders.jsonl', text));
+    expect(result.suggestedKeyField).toBeNull();
+  });
+
   it('rejects a missing file with its path in the message', async () => {
     await expect(inspectFile(path.join(dir, 'nope.csv'))).rejects.toThrow(/Cannot read .*nope\.csv/);
   });

@@ -83,8 +83,11 @@ function keyNameRank(name: string): number {
 }
 
 /**
- * A key must be a scalar that repeats (a unique id per event partitions nothing) and must not
- * be the timestamp. Returns null when no field is named like a key.
+ * A key must be a scalar and not the timestamp. A field whose values repeat in the sample comes
+ * first (a unique id per event partitions nothing). A field named like a partitioning key
+ * (`userId`, not the generic `id`/`…Id`) is still proposed when its values do not repeat: with
+ * ~100k users, the first 1,000 rows of a recording often hold each user once. Returns null when
+ * no field qualifies.
  */
 export function suggestKey(
   fields: InferredField[],
@@ -92,14 +95,17 @@ export function suggestKey(
   distinctCount: (name: string) => number | null,
   timestampField: string | null,
 ): string | null {
+  const generic = KEY_NAMES.indexOf('id');
   let best: { name: string; rank: number } | null = null;
   for (const field of fields) {
     if (field.name === timestampField || (field.type !== 'string' && field.type !== 'number')) continue;
-    const rank = keyNameRank(field.name);
-    if (rank < 0) continue;
+    const named = keyNameRank(field.name);
+    if (named < 0) continue;
     const distinct = distinctCount(field.name) ?? 0;
-    const repeats = distinct >= 1 && (sampleSize < 2 || distinct < sampleSize);
-    if (!repeats) continue;
+    if (distinct < 1) continue;
+    const repeats = sampleSize < 2 || distinct < sampleSize;
+    if (!repeats && named >= generic) continue;
+    const rank = repeats ? named : KEY_NAMES.length + 1 + named;
     if (!best || rank < best.rank) best = { name: field.name, rank };
   }
   return best?.name ?? null;
