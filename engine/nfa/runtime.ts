@@ -15,7 +15,7 @@ import { BudgetBreach, busiestStage, type StepLimits } from './run-budget';
 import { compareRuns, keptRuns, SMALL_RUNS, type NfaState, type PartialRun } from './runtime-state';
 import { proceedFinals } from './proceed-final';
 import { releaseNode } from './shared-buffer';
-import { everyRunStays, guardsFail, newGuardStep, RUNS_MOVE } from './stay-check';
+import { everyRunStays, guardsFail, newGuardStep } from './stay-check';
 import { EMPTY_RESULT, errorResult, nameOf, processMatches, reportDiscard, stageOf } from './step-outcomes';
 import {
   computeNextStates,
@@ -133,14 +133,17 @@ export function processEvent(
   const runCap = limits === undefined ? Number.POSITIVE_INFINITY : limits.runs - st.completed.length;
   const matchCap = limits === undefined ? Number.POSITIVE_INFINITY : limits.matches;
   // Every run stays (see everyRunStays): only the ids of the runs outside the start state move.
-  const startAt =
-    observer === undefined && skips !== undefined && old.length > 1 && matchCap >= 0
-      ? everyRunStays(nfa, st, skips, guards, event, runCap)
-      : RUNS_MOVE;
-  if (startAt !== RUNS_MOVE) {
-    let id = st.nextRunId;
-    for (let i = 0; i < old.length; i++) if (i !== startAt) (old[i] as MutableRun).id = id++;
-    st.nextRunId = id;
+  if (
+    observer === undefined &&
+    skips !== undefined &&
+    old.length > 1 &&
+    matchCap >= 0 &&
+    everyRunStays(nfa, st, skips, guards, event, runCap)
+  ) {
+    for (let i = 0; i < old.length; i++) {
+      const run = old[i] as MutableRun;
+      if ((nfa.states[run.state] as { kind: string }).kind !== 'start') run.id = st.nextRunId++;
+    }
     return EMPTY_RESULT;
   }
   try {

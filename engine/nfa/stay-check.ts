@@ -48,21 +48,15 @@ export function eventIsInert(nfa: CompiledNfa, event: EventRecord): boolean {
 /** Per state, whether the current event leaves a run there where it is (cached per step, like guards). */
 const stayAt: number[] = [];
 const stayHeld: boolean[] = [];
-const stayStart: boolean[] = [];
-
-/** everyRunStays' answer when some run would move (or the full step could do more). */
-export const RUNS_MOVE = -1;
 
 /**
- * Whether `event` leaves every run of `st` where it is: each run's state has a skip whose guards
+ * True when `event` leaves every run of `st` where it is: each run's state has a skip whose guards
  * all reject the event and whose outcome is to stay (from the start state: no take; otherwise one
  * ignore edge back to the state). The full step would then only renumber the runs outside the start
  * state, in array order, and push them back into a heap that comes out as the same array (each run
  * stays under its parent). Cheaper than one skip per run: each state is tested once per event, and
- * a state's runs cost an array read. RUNS_MOVE whenever the full step could do more: completed runs
- * held, live runs over the cap, a list over the run budget, a list that is not a heap, more than one
- * start run. Otherwise the index of the start run (the list's length when it has none), so the
- * renumbering needs no second look at each run's state.
+ * a state's runs cost an array read. False whenever the full step could do more: completed runs
+ * held, live runs over the cap, a list over the run budget, a list that is not a heap.
  */
 export function everyRunStays(
   nfa: CompiledNfa,
@@ -71,29 +65,24 @@ export function everyRunStays(
   guards: readonly EventGuard[],
   event: EventRecord,
   runCap: number,
-): number {
+): boolean {
   const old = st.partial;
-  if (old.length > runCap || st.completed.length !== 0) return RUNS_MOVE;
+  if (old.length > runCap || st.completed.length !== 0) return false;
   let live = 0;
-  let startAt = old.length;
   for (let i = 0; i < old.length; i++) {
     const run = old[i];
     const s = run.state;
     if (stayAt[s] !== guardStep) {
       stayAt[s] = guardStep;
       const sk = skips[s];
-      const start = (nfa.states[s] as { kind: string }).kind === 'start';
-      stayStart[s] = start;
       stayHeld[s] =
-        sk != null && (start ? !sk.takes : sk.ignoreTo === s) && guardsFail(guards, sk.guards, event);
+        sk != null &&
+        ((nfa.states[s] as { kind: string }).kind === 'start' ? !sk.takes : sk.ignoreTo === s) &&
+        guardsFail(guards, sk.guards, event);
     }
-    if (!stayHeld[s]) return RUNS_MOVE;
-    if (stayStart[s]) {
-      if (startAt !== old.length) return RUNS_MOVE;
-      startAt = i;
-    }
-    if (run.startFid >= 0 && ++live > st.maxPartialMatches) return RUNS_MOVE;
-    if (i > 0 && compareRuns(run, old[(i - 1) >>> 1]) < 0) return RUNS_MOVE;
+    if (!stayHeld[s]) return false;
+    if (run.startFid >= 0 && ++live > st.maxPartialMatches) return false;
+    if (i > 0 && compareRuns(run, old[(i - 1) >>> 1]) < 0) return false;
   }
-  return startAt;
+  return true;
 }
