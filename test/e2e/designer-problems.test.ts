@@ -116,6 +116,14 @@ describe('designer: every problem at once', () => {
     for (let i = 0; i < ' > 1'.length + 8; i++) await page.keyboard.press('ArrowLeft');
     await app.shell.chord('.');
     await page.locator('.action-widget', { hasText: "Change to 'length'" }).waitFor();
+    // The item's title is shown whole, not cut by an ellipsis (the page's box-sizing reset once
+    // narrowed Monaco's menu by its own padding).
+    const title = page.locator('.action-widget .monaco-list-row .title', { hasText: "Change to 'length'" });
+    const { shown, needed } = await title.evaluate((el) => ({
+      shown: el.clientWidth,
+      needed: el.scrollWidth,
+    }));
+    expect(needed).toBeLessThanOrEqual(shown);
     await page.keyboard.press('Enter');
     await page
       .getByTestId('condition-where')
