@@ -31,16 +31,7 @@ const nfa = compile(
 /** `times(3)` of `a` within 20 ms: the counting representation, whose entries a swept key gives back. */
 const counted = compile(
   pattern(
-    [
-      stage('a', 'begin', "name == 'a'", {
-        kind: 'times',
-        from: 3,
-        to: 3,
-        optional: false,
-        greedy: false,
-        inner: 'relaxed',
-      }),
-    ],
+    [stage('a', 'begin', "name == 'a'", { kind: 'times', from: 3, to: 3 })],
     { kind: 'NO_SKIP' },
     { within: { ms: 20, type: 'FIRST_AND_LAST' } },
   ),
