@@ -131,6 +131,17 @@ describe('pattern library: first start, samples gallery, list actions and files'
     expect(gallerySampleId).not.toBe('');
   });
 
+  it('a reload later in the first session reopens the pattern last open, not the welcome sample', async () => {
+    const { shell, page } = app;
+    await page.reload();
+    await shell.waitUntilReady();
+    await shell.patternTitle.filter({ hasText: 'CPU saturated' }).waitFor();
+    await shell.library
+      .locator(`.library-row[data-row-id="${gallerySampleId}"][aria-selected="true"]`)
+      .waitFor();
+    expect(await shell.patternTitle.textContent()).not.toContain('Card testing');
+  });
+
   it('duplicates, renames inline and deletes after confirming', async () => {
     const { shell, page } = app;
     await galleryRow().hover();
