@@ -89,6 +89,7 @@ export async function openFloorMonaco(
       if (!app || !hooks) return 'no condition editor or no bench hooks (localStorage cepheus.benchHooks)';
       const appModel = app.getModel();
       const model = monaco.editor.createModel(value, appModel.getLanguageId(), monaco.Uri.parse('cepheus-condition://bench/floor'));
+      model.updateOptions({ bracketColorizationOptions: appModel.getOptions().bracketPairColorizationOptions });
       const unContext = hooks.setConditionContext(model, hooks.contextOf(appModel.uri.toString()));
       const markers = monaco.editor.getModelMarkers({ resource: appModel.uri, owner: 'cepheus' });
       monaco.editor.setModelMarkers(model, 'cepheus', markers);

@@ -124,6 +124,22 @@ describe('designer: typing in a condition of a 13-stage pattern', () => {
     expect(stored?.kind === 'stage' && stored.where).toBe(`${before}${typed}`);
   });
 
+  it('matches the bracket at the cursor without colouring every bracket pair', async () => {
+    // Colouring bracket pairs is switched off in condition editors (a query of the bracket tree per
+    // key, for one or two lines); it must hold for the model the editor was opened on as well.
+    const lines = page.getByTestId('condition-where').locator('.view-lines');
+    await lines.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(' 5 || (amount < 2)');
+    await page.keyboard.press('Escape');
+    await lines.filter({ hasText: '|| (amount < 2)' }).waitFor();
+    // The cursor sits after ")": both brackets of the pair are marked.
+    await page.getByTestId('condition-where').locator('.bracket-match').nth(1).waitFor();
+    expect(await page.getByTestId('condition-where').locator('[class*="bracket-highlighting"]').count()).toBe(
+      0,
+    );
+  });
+
   it('produced no console errors, page errors or CSP violations', async () => {
     expect(await app.shell.problems()).toEqual([]);
   });

@@ -47,6 +47,12 @@ interface ConditionEditorProps {
 }
 
 const LINE_HEIGHT = 19;
+
+function plainBrackets(model: Monaco.editor.ITextModel | null): void {
+  model?.updateOptions({
+    bracketColorizationOptions: { enabled: false, independentColorPoolPerBracketType: false },
+  });
+}
 const MAX_LINES = 8;
 
 function editorOptions(
@@ -168,6 +174,11 @@ export function ConditionEditor({
       ed.executeEdits('cepheus', [{ range: model.getFullModelRange(), text: value }]);
       ed.pushUndoStop();
     }
+    // The editor's bracketPairColorization option reaches a model only through Monaco's global
+    // configuration, and models created before it keep colouring brackets: each query of the view's
+    // decorations then walked the bracket tree on every key. Set on the model itself.
+    plainBrackets(model);
+    ed.onDidChangeModel(() => plainBrackets(ed.getModel()));
     setEditor(ed);
     ed.onDidBlurEditorText(() => {
       writer.current?.flush();
