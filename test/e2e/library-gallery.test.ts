@@ -193,6 +193,23 @@ describe('pattern library: first start, samples gallery, list actions and files'
     expect(await namesStored()).toContain('Card testing (tuned)');
   });
 
+  it('an emptied name says the pattern keeps its old name until one is typed', async () => {
+    const { page } = app;
+    const name = page.getByTestId('pattern-name');
+    await name.click();
+    await name.press('Control+A');
+    await name.press('Backspace');
+    await name.press('Tab');
+    const field = page.getByTestId('pattern-inspector').locator('.insp-field', { has: name });
+    await field
+      .getByText('A pattern needs a name; it stays “Card testing (tuned)” until you type one.')
+      .waitFor();
+    expect(await namesStored()).toContain('Card testing (tuned)');
+    await name.fill('Card testing');
+    await row('Card testing').waitFor();
+    expect(await field.locator('.insp-field-error, [role="alert"]').count()).toBe(0);
+  });
+
   it('saves the open pattern as a .cep.json download and opens that file back as a new pattern', async () => {
     const { shell, page } = app;
     await galleryRow().locator('.library-item').click();

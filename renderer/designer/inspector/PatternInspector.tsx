@@ -1,6 +1,7 @@
 /** Nothing selected: the pattern itself — name, description, summary, settings, event schema. */
 import type { PatternDocument } from '../../../engine/format/schema';
 import { useDocumentStore } from '../../state/document-store';
+import { useLibraryStore } from '../../state/library-store';
 import { useValidationStore } from '../../state/validation-store';
 import { Field } from './Field';
 import { FieldMessages } from './FieldMessages';
@@ -12,6 +13,12 @@ import { SettledText } from './SettledText';
 
 export function PatternInspector({ doc }: { doc: PatternDocument }) {
   const problems = useValidationStore((s) => s.pattern);
+  // An emptied name is not stored as the pattern's name (the library keeps the old one): say so.
+  const listedName = useLibraryStore((s) => s.patterns.find((p) => p.id === s.openId)?.name ?? null);
+  const nameError =
+    doc.name.trim() === ''
+      ? `A pattern needs a name${listedName ? `; it stays “${listedName}” until you type one` : ''}.`
+      : null;
   const setMeta = (patch: { name?: string; description?: string }): void =>
     useDocumentStore.getState().setMeta(patch);
   const topStages = doc.nodes.filter((n) => n.kind === 'stage').map((n) => n.name);
@@ -24,7 +31,7 @@ export function PatternInspector({ doc }: { doc: PatternDocument }) {
         errors={general.filter((d) => d.severity === 'error').length}
         testId="section-pattern"
       >
-        <Field label="Name">
+        <Field label="Name" error={nameError}>
           {(id) => (
             <SettledText
               id={id}
