@@ -5,6 +5,7 @@
  * COMMIT, checkpoint. Prints a table and one JSON line.
  *   node_modules/node/bin/node --import tsx bench/import-timeline.ts [csv] [--types]
  * --types adds the column types the import dialog enforces (import-1m-ui's request).
+ * The parse worker runs bundled, as in import-1m-csv and the app; --tsx loads it from source.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openDatabase } from '../electron/services/db/open-database';
 import { runImport } from '../electron/services/recordings/import/run-import';
+import { useWorkerBundles } from '../electron/services/worker-script';
+import { buildWorkerBundles } from '../electron/web/worker-bundles';
 import type { ColumnType } from '../electron/services/recordings/types';
 import { threadCpu as threads, type ThreadCpu } from './thread-cpu';
 import { riskCsv } from './workloads/recordings';
@@ -32,6 +35,7 @@ const DIALOG_TYPES: Record<string, ColumnType> = {
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const types = args.includes('--types');
+  if (!args.includes('--tsx')) useWorkerBundles(await buildWorkerBundles(process.cwd()));
   const dir = mkdtempSync(join(tmpdir(), 'cepheus-timeline-'));
   const csv = args.find((a) => !a.startsWith('--')) ?? (await riskCsv(1_000_000, dir));
   const db = openDatabase(join(dir, 't.sqlite'));
@@ -122,7 +126,7 @@ async function main(): Promise<void> {
     console.log(`${(prev.t / 1000).toFixed(1)}-${(s.t / 1000).toFixed(1)} s: ${cells.join(' ')}`);
     prev = s;
   }
-  console.log(JSON.stringify({ marks, threads: shown, types }));
+  console.log(JSON.stringify({ marks, threads: shown, types, tsx: args.includes('--tsx') }));
 }
 
 void main();
