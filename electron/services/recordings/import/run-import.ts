@@ -20,7 +20,6 @@ import { RecordingImportError } from './import-error';
 import { wrapReadError } from './read-error';
 import { finishRecording, insertRecording } from './recording-row';
 import { fillEventKeys } from './key-table';
-import { payloadStrings } from './payload-bytes';
 import { discardImport } from './unfinished-imports';
 import {
   openEventProducerInWorker,
@@ -143,8 +142,7 @@ export async function runImport(
       if (next.done) break;
       const batch = next.value;
       await chunks.begin();
-      const payloads = payloadStrings(batch.payloads);
-      for (let i = 0; i < batch.ts.length; i++) writer.add(batch.ts[i], batch.keys[i], payloads[i]);
+      writer.addBatch(batch.ts, batch.keys, batch.payloads);
       payloadBytes += batch.payloadBytes;
       progress = {
         bytesRead: batch.bytesRead,
