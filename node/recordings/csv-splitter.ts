@@ -127,8 +127,23 @@ export class CsvSplitter {
       const rows: string[][] = parse(body, { delimiter: this.delimiter, relax_column_count: true });
       sink.record({ line, cells: rows[0] ?? [''] });
     } catch (error) {
-      sink.record({ line, problem: `CSV: ${relativeLines((error as Error).message, line)}` });
+      sink.record({ line, problem: quotingProblem(error, line) });
     }
+  }
+}
+
+/** csv-parse's error in words a user can act on (the line is reported beside it). */
+function quotingProblem(error: unknown, line: number): string {
+  switch ((error as { code?: unknown }).code) {
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return 'a quoted value starts here and is never closed (a " is missing)';
+    case 'INVALID_OPENING_QUOTE':
+      return 'a " inside a value that is not quoted (quote the whole value and write the " as "")';
+    case 'CSV_INVALID_CLOSING_QUOTE':
+    case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
+      return 'text after the closing " of a quoted value (inside quotes, write a " as "")';
+    default:
+      return `CSV: ${relativeLines((error as Error).message, line)}`;
   }
 }
 

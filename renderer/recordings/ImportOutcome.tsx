@@ -68,7 +68,9 @@ function OutOfOrderWarning({ recording }: { recording: RecordingDetail }) {
 }
 
 export function ImportFailed({ error }: { error: CepError }) {
-  const issues = error.issues ?? [];
+  const all = error.issues ?? [];
+  // One issue the message already names (the first malformed row) is not listed again below it.
+  const issues = all.length === 1 && error.message.includes(all[0].message) ? [] : all;
   return (
     <div className="import-outcome notice notice-error" data-testid="import-failed" role="alert">
       <p>{error.message}</p>

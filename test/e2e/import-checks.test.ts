@@ -125,6 +125,27 @@ describe('import checks', () => {
     expect(na.events[0].payload.amount).toBe('n/a');
   });
 
+  it('names an unclosed quote in plain words, once, and stores nothing', async () => {
+    const { page, api } = app;
+    const before = (await api.recordings.list()).length;
+    const rows = Array.from({ length: 8 }, (_, i) => `2026-03-02T09:0${i}:00Z,acc-${i % 3},${i * 10}`);
+    rows[4] = '2026-03-02T09:04:00Z,"acc-1,40';
+    await openImport(file('quote.csv', ['time,account,amount', ...rows].join('\n') + '\n'));
+    await page.getByTestId('import-confirm').waitFor();
+    await page.getByTestId('import-start').click();
+    const failed = page.getByTestId('import-failed');
+    await failed.waitFor();
+    const text = (await failed.textContent()) ?? '';
+    expect(text).toContain(
+      '1 malformed row, line 6: a quoted value starts here and is never closed (a " is missing). Nothing was imported.',
+    );
+    // Said once: no list below repeating the same line.
+    expect(text.split('line 6').length).toBe(2);
+    expect(text).not.toMatch(/CSV_|Quote Not Closed|row\(s\)/);
+    await closeImport();
+    expect((await api.recordings.list()).length).toBe(before);
+  });
+
   it('lists the out-of-order events in the import summary', async () => {
     const { page } = app;
     const times = [0, 60, 120, 30, 180, 240, 170, 300];

@@ -58,7 +58,9 @@ describe('recordings', () => {
     const failed = page.getByTestId('import-failed');
     await failed.waitFor();
     const text = (await failed.textContent()) ?? '';
-    expect(text).toContain('line 4');
+    expect(text).toContain('2 malformed rows; the first is line 4');
+    // Both rows are listed under the message.
+    expect(text).toContain('line 9');
     expect((await api.recordings.list()).length).toBe(before);
   });
 

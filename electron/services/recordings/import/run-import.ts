@@ -168,7 +168,10 @@ export async function runImport(
       const first = malformed.rows[0];
       throw new RecordingImportError({
         code: 'malformed-rows',
-        message: `${malformed.total} malformed row(s); the first is line ${first.line}: ${first.reason}. Nothing was imported.`,
+        message:
+          malformed.total === 1
+            ? `1 malformed row, line ${first.line}: ${first.reason}. Nothing was imported.`
+            : `${malformed.total.toLocaleString('en-US')} malformed rows; the first is line ${first.line}: ${first.reason}. Nothing was imported.`,
         malformed,
       });
     }
@@ -177,7 +180,7 @@ export async function runImport(
         code: 'empty',
         message:
           malformed.total > 0
-            ? `No valid events: all ${malformed.total} row(s) are malformed.`
+            ? `No valid events: ${malformed.total === 1 ? 'the one row is' : `all ${malformed.total.toLocaleString('en-US')} rows are`} malformed.`
             : 'The file holds no events.',
         malformed,
       });
