@@ -22,7 +22,8 @@ export function absolutePosition(doc: PatternDocument, id: string): Point {
   return { x: base.x + own.x, y: base.y + own.y };
 }
 
-function sizeOf(doc: PatternDocument, id: string): { width: number; height: number } {
+/** A node's size on the canvas, as laid out (a stage's default size when the layout has none). */
+export function sizeOf(doc: PatternDocument, id: string): { width: number; height: number } {
   const l = doc.layout.nodes[id];
   return { width: l?.width ?? STAGE_SIZE.width, height: l?.height ?? STAGE_SIZE.height };
 }

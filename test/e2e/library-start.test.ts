@@ -51,6 +51,24 @@ describe('starting out: visible commands, reopen, paste', () => {
       copy.x >= original.x + original.width ||
       original.y >= copy.y + copy.height;
     expect(apart).toBe(true);
+    // Each further paste lands below the last; the view follows, so the newest copy is never out of sight.
+    await app.shell.chord('V');
+    await app.shell.chord('V');
+    await app.shell.chord('V');
+    const newest = stageNode(page, 'start_5');
+    await newest.waitFor();
+    const pane = await page.locator('.react-flow__pane').boundingBox();
+    if (!pane) throw new Error('no canvas');
+    // Polls until the view has moved (a condition, not a time limit: generous for a loaded machine).
+    await expect
+      .poll(
+        async () => {
+          const box = await newest.boundingBox();
+          return !!box && box.y >= pane.y && box.y + box.height <= pane.y + pane.height;
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(true);
     // The paste is autosaved before the next test reloads the page.
     await waitSaved(page);
   });

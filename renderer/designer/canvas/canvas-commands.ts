@@ -14,7 +14,7 @@ import { addStageAfter } from '../../canvas/chain-edits';
 import { deleteConsequences, removeAndReconnect } from '../../canvas/delete-edits';
 import { addGroup, addStage, removeElements } from '../../canvas/doc-edits';
 import { findNode, levels, parentOf } from '../../canvas/doc-tree';
-import { groupAt, moveToGroup } from '../../canvas/group-edits';
+import { absolutePosition, groupAt, moveToGroup, sizeOf } from '../../canvas/group-edits';
 import type { PatternDocument } from '../../../engine/format/schema';
 import { undo, useDocumentStore } from '../../state/document-store';
 import { flowInstance, useCanvasSession } from './canvas-bridge';
@@ -60,20 +60,23 @@ export function addNodeAt(
   });
   if (created) {
     docStore().select({ nodeIds: [created] });
-    revealIfHidden(at);
+    revealIfHidden({ ...at, width: 220, height: 90 });
     if (document.activeElement?.closest('.designer-canvas, .workbench-canvas')) focusNodeElement(created);
   }
 }
 
 /** A node added outside the visible area would look like nothing happened: bring everything into view. */
-function revealIfHidden(at: { x: number; y: number }): void {
+function revealIfHidden(at: { x: number; y: number; width: number; height: number }): void {
   const rf = flowInstance();
   const pane = document.querySelector('.designer-canvas .react-flow')?.getBoundingClientRect();
   if (!rf || !pane) return;
   const topLeft = rf.screenToFlowPosition({ x: pane.left, y: pane.top });
   const bottomRight = rf.screenToFlowPosition({ x: pane.right, y: pane.bottom });
   const inside =
-    at.x >= topLeft.x && at.y >= topLeft.y && at.x + 220 <= bottomRight.x && at.y + 90 <= bottomRight.y;
+    at.x >= topLeft.x &&
+    at.y >= topLeft.y &&
+    at.x + at.width <= bottomRight.x &&
+    at.y + at.height <= bottomRight.y;
   if (!inside) requestAnimationFrame(() => void rf.fitView({ padding: fitPadding(), maxZoom: 1.2 }));
 }
 
@@ -223,6 +226,16 @@ export async function paste(): Promise<void> {
     return result.doc;
   });
   docStore().select({ nodeIds: ids });
+  // Repeated pastes stack downwards: the latest may land below the view, and must not look lost.
+  const doc = docStore().document;
+  const boxes = doc ? ids.map((id) => ({ ...absolutePosition(doc, id), ...sizeOf(doc, id) })) : [];
+  if (boxes.length > 0) {
+    const x = Math.min(...boxes.map((b) => b.x));
+    const y = Math.min(...boxes.map((b) => b.y));
+    const right = Math.max(...boxes.map((b) => b.x + b.width));
+    const bottom = Math.max(...boxes.map((b) => b.y + b.height));
+    revealIfHidden({ x, y, width: right - x, height: bottom - y });
+  }
 }
 
 export function duplicateSelection(): void {
