@@ -2,7 +2,7 @@
  * Transport controls (start, step back, play/pause, step forward, run to breakpoint, run to end),
  * speed, seek, where we are, the watermark and the running totals.
  */
-import type { CepApi } from '../../electron/contract';
+import type { CepApi, StepReport } from '../../electron/contract';
 import { ProgressBar } from '../recordings/ProgressBar';
 import { formatCount, formatTime } from '../recordings/format';
 import { PLAY_SPEEDS, useReplayStore } from '../state/replay-store';
@@ -168,7 +168,7 @@ export function ReplayToolbar({ api }: { api: CepApi }) {
         data-testid="replay-watermark"
         title="Event-time watermark: the engine's notion of “time has passed up to here”"
       >
-        Watermark {report.watermark === null ? '—' : formatTime(report.watermark)}
+        Watermark {watermarkText(report)}
         {report.waitingForWatermark && (
           <span className="pill pill-warning" data-testid="replay-waiting">
             waiting for watermark
@@ -200,4 +200,10 @@ export function ReplayToolbar({ api }: { api: CepApi }) {
       </span>
     </div>
   );
+}
+
+/** ±∞ cross JSON as null: at the end of input in event time the watermark is +∞, every window closed. */
+function watermarkText(report: StepReport): string {
+  if (report.watermark !== null) return formatTime(report.watermark);
+  return report.endOfInput && report.time === 'event' ? '+∞' : '—';
 }

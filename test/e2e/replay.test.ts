@@ -173,6 +173,8 @@ describe('replay debugger', () => {
     const before = await position(page);
     await page.keyboard.press('End');
     expect(await movedFrom(page, before)).toBe('End of input (all windows closed)');
+    // The watermark is past every event (not "—", which reads as no watermark at all).
+    expect(await page.getByTestId('replay-watermark').textContent()).toBe('Watermark +∞');
     expect(await page.getByTestId('replay-totals').textContent()).toContain('3 matches');
     // The whole-recording analysis draws the matches on the timeline, saying how much it shows.
     await page
