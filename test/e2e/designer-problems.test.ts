@@ -107,6 +107,19 @@ describe('designer: every problem at once', () => {
       .getByTestId('condition-where')
       .locator('.view-lines', { hasText: "type == 'login' && amount > 0" })
       .waitFor();
+    // Ctrl+Z in the editor takes back the fix alone, not the keys typed before it as well.
+    await page.getByTestId('condition-where').locator('.view-lines').click();
+    await app.shell.chord('Z');
+    await page
+      .getByTestId('condition-where')
+      .locator('.view-lines', { hasText: "type == 'login' && amout > 0" })
+      .waitFor();
+    await app.shell.chord('Z', { shift: true });
+    await page
+      .getByTestId('condition-where')
+      .locator('.view-lines', { hasText: "type == 'login' && amount > 0" })
+      .waitFor();
+    await page.keyboard.press('Escape');
     // In the editor: the light bulb's quick fix, by keyboard.
     await typeInCondition(page, 'condition-where', ' && lenght(type) > 1');
     // Wait for the finished text's diagnosis (half-typed states have squiggles of their own).

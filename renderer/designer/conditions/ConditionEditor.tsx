@@ -163,6 +163,9 @@ export function ConditionEditor({
     writer.current?.cancel();
     emitted.current = value;
     written.current = value;
+    // Its own undo step: without the stop before, the edit joins the keys typed last (a quick fix's
+    // Ctrl+Z would take those back too).
+    editor.pushUndoStop();
     editor.executeEdits('cepheus', [{ range: model.getFullModelRange(), text: value }]);
     editor.pushUndoStop();
   }, [editor, value]);
