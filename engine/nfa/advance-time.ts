@@ -14,7 +14,10 @@ import {
   type PartialRun,
 } from './runtime-state';
 import { matchOf, pathOf, releaseNode } from './shared-buffer';
+import { settleRunIds, takePendingIds, writeRunIds } from './run-ids';
+import { carryRunList } from './stay-check';
 import { EMPTY_RESULT, errorResult, processMatches, reportDiscard } from './step-outcomes';
+import type { MutableRun } from './transitions';
 import type { CompiledNfa, Match, NfaStepResult, TimedOutMatch } from './types';
 
 /** EventId counters of timestamps before `ts` are no longer needed (Flink's advanceTime drops them too). */
@@ -132,9 +135,15 @@ export function advanceTime(
   let dropped = 0;
   // A traced step visits every run: the reference for the cut below.
   const cut = observer === undefined && nfa.hasStateWindows === false;
+  // Ids a shortcut left pending (run-ids.ts) are written as the runs are visited; an observer reads
+  // them all first.
+  if (observer !== undefined) settleRunIds(st);
+  const start = nfa.startState;
+  let id = takePendingIds(st);
   try {
     for (let i = 0; i < old.length; i++) {
       const run = old[i];
+      if (id >= 0 && run.state !== start) (run as MutableRun).id = id++;
       const def = nfa.states[run.state] as { kind: string; window?: number; name: string };
       const w = def.window;
       if (
@@ -142,6 +151,7 @@ export function advanceTime(
         ((w === undefined || w <= 0 || ts - lastTimestamp(run) < w) && (W <= 0 || ts - run.startTs < W))
       ) {
         if (next.length === 0 && cut && survivorsFrom(nfa, old, i)) {
+          if (id >= 0) writeRunIds(old, i + 1, start, id);
           next = old.slice(i);
           break;
         }
@@ -170,6 +180,8 @@ export function advanceTime(
   }
   // A list that shrank to a few runs is kept at its exact size (or as the shared start-only list).
   st.partial = !changed ? old : next.length <= SMALL_RUNS ? keptRuns(nfa, next, next.length) : next;
+  // Its runs are some of the old list's, every start run among them: the old list's summary holds.
+  if (result === null) carryRunList(old, st.partial);
   dropOldCounters(st, ts);
   if (result !== null) {
     if (dropped > 0) result.timedOut = dropped;

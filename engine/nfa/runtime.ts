@@ -15,7 +15,15 @@ import { BudgetBreach, busiestStage, type StepLimits } from './run-budget';
 import { compareRuns, keptRuns, SMALL_RUNS, type NfaState, type PartialRun } from './runtime-state';
 import { proceedFinals } from './proceed-final';
 import { releaseNode } from './shared-buffer';
-import { everyRunStays, guardsFail, newGuardStep } from './stay-check';
+import { renumberLater, settleRunIds, takePendingIds } from './run-ids';
+import {
+  everyRunStays,
+  forgetRunList,
+  guardsFail,
+  MASK_STATES,
+  newGuardStep,
+  noteRunList,
+} from './stay-check';
 import { EMPTY_RESULT, errorResult, nameOf, processMatches, reportDiscard, stageOf } from './step-outcomes';
 import {
   computeNextStates,
@@ -132,20 +140,23 @@ export function processEvent(
   // The run budget (run-budget.ts): runs this key may hold and matches this event may complete.
   const runCap = limits === undefined ? Number.POSITIVE_INFINITY : limits.runs - st.completed.length;
   const matchCap = limits === undefined ? Number.POSITIVE_INFINITY : limits.matches;
-  // Every run stays (see everyRunStays): only the ids of the runs outside the start state move.
-  if (
-    observer === undefined &&
-    skips !== undefined &&
-    old.length > 1 &&
-    matchCap >= 0 &&
-    everyRunStays(nfa, st, skips, guards, event, runCap)
-  ) {
-    for (let i = 0; i < old.length; i++) {
-      const run = old[i] as MutableRun;
-      if ((nfa.states[run.state] as { kind: string }).kind !== 'start') run.id = st.nextRunId++;
+  // Every run stays (see everyRunStays): only the ids of the runs outside the start state move,
+  // and they are written when read (run-ids.ts).
+  if (observer === undefined && skips !== undefined && old.length > 1 && matchCap >= 0) {
+    const nonStart = everyRunStays(nfa, st, skips, guards, event, runCap);
+    if (nonStart >= 0) {
+      renumberLater(nfa, st, nonStart);
+      return EMPTY_RESULT;
     }
-    return EMPTY_RESULT;
   }
+  // This step gives every run it keeps a new id (an observer reads the old ones first), and moves
+  // runs of the old list in place.
+  if (observer === undefined) takePendingIds(st);
+  else settleRunIds(st);
+  forgetRunList(old);
+  const startState = nfa.startState;
+  let mask = 0;
+  let starts = 0;
   try {
     for (let i = 0; i <= runs.length; i++) {
       if (nextN + potentialN > runCap || potentialN > matchCap)
@@ -162,6 +173,8 @@ export function processEvent(
             if ((nfa.states[run.state] as { kind: string }).kind === 'start') {
               if (lone) return EMPTY_RESULT;
               heapPushAt(next, nextN++, run, compareRuns);
+              mask |= 1 << run.state;
+              starts++;
             } else {
               reportDiscard(nfa, observer, run, 'no-transition', ts, seq);
               releaseNode(st, run.node);
@@ -193,6 +206,7 @@ export function processEvent(
             }
             if (run.startFid >= 0) live++;
             heapPushAt(next, nextN++, run, compareRuns);
+            mask |= 1 << sk.ignoreTo;
             continue;
           }
         }
@@ -244,6 +258,8 @@ export function processEvent(
         }
         if (r.startFid >= 0) live++;
         heapPushAt(next, nextN++, r, compareRuns);
+        mask |= 1 << r.state;
+        if (r.state === startState) starts++;
       }
     }
     if (nextN !== next.length) next.length = nextN;
@@ -269,6 +285,9 @@ export function processEvent(
     st.spare = undefined;
   }
   if (result === null) {
+    // A traced step (the debugger's) leaves the summary to the untraced keys.
+    if (observer === undefined && nfa.states.length <= MASK_STATES)
+      noteRunList(st.partial, mask, live, starts);
     if (matches.length === 0 && dropped === 0) return EMPTY_RESULT;
     result = { matches: matches.slice(), timeouts: [] };
   } else result.matches = matches.slice();

@@ -5,7 +5,7 @@
 import type { EventGuard } from '../expr/guard';
 import type { StateSkip } from './guards';
 import type { EventRecord } from '../pattern/spec';
-import { compareRuns, type NfaState } from './runtime-state';
+import { compareRuns, type NfaState, type PartialRun } from './runtime-state';
 import type { CompiledNfa } from './types';
 
 /** Guard results of the current step, by guard index: each guard runs at most once per event. */
@@ -49,14 +49,87 @@ export function eventIsInert(nfa: CompiledNfa, event: EventRecord): boolean {
 const stayAt: number[] = [];
 const stayHeld: boolean[] = [];
 
+function stays(
+  nfa: CompiledNfa,
+  s: number,
+  skips: readonly (StateSkip | null)[],
+  guards: readonly EventGuard[],
+  event: EventRecord,
+): boolean {
+  if (stayAt[s] !== guardStep) {
+    stayAt[s] = guardStep;
+    const sk = skips[s];
+    stayHeld[s] =
+      sk != null &&
+      ((nfa.states[s] as { kind: string }).kind === 'start' ? !sk.takes : sk.ignoreTo === s) &&
+      guardsFail(guards, sk.guards, event);
+  }
+  return stayHeld[s];
+}
+
 /**
- * True when `event` leaves every run of `st` where it is: each run's state has a skip whose guards
- * all reject the event and whose outcome is to stay (from the start state: no take; otherwise one
- * ignore edge back to the state). The full step would then only renumber the runs outside the start
- * state, in array order, and push them back into a heap that comes out as the same array (each run
- * stays under its parent). Cheaper than one skip per run: each state is tested once per event, and
- * a state's runs cost an array read. False whenever the full step could do more: completed runs
- * held, live runs over the cap, a list over the run budget, a list that is not a heap.
+ * The runs of the last list a step built, grouped by state: a bit per state holding runs, the
+ * started runs (an upper bound: a skip strategy may have pruned some since) and the runs in the
+ * start state. Valid while `summaryList` is the key's list: a full step forgets it before it moves
+ * runs, and every other writer replaces the list. advanceTime carries it over to its survivors.
+ */
+let summaryList: readonly PartialRun[] | null = null;
+let summaryMask = 0;
+let summaryLive = 0;
+let summaryStarts = 0;
+
+/** Bits of a mask stand for states: automata with more states are never summarized. */
+export const MASK_STATES = 31;
+
+export function noteRunList(list: readonly PartialRun[], mask: number, live: number, starts: number): void {
+  summaryList = list;
+  summaryMask = mask;
+  summaryLive = live;
+  summaryStarts = starts;
+}
+
+/** The summary held for `list` (null when it is not the summarized one): what the tests check it against. */
+export function runListSummary(
+  list: readonly PartialRun[],
+): { mask: number; live: number; starts: number } | null {
+  return list === summaryList ? { mask: summaryMask, live: summaryLive, starts: summaryStarts } : null;
+}
+
+/** Before a step moves runs of `list` in place (an ignore reuses the run object). */
+export function forgetRunList(list: readonly PartialRun[]): void {
+  if (summaryList === list) summaryList = null;
+}
+
+/**
+ * `next` holds runs of `old` (every start run among them) and nothing else: the summary of `old`
+ * stays true of it, the started count as an upper bound.
+ */
+export function carryRunList(old: readonly PartialRun[], next: readonly PartialRun[]): void {
+  if (summaryList === old) summaryList = next;
+}
+
+function statesStay(
+  nfa: CompiledNfa,
+  skips: readonly (StateSkip | null)[],
+  guards: readonly EventGuard[],
+  event: EventRecord,
+): boolean {
+  for (let m = summaryMask; m !== 0; m &= m - 1) {
+    if (!stays(nfa, 31 - Math.clz32(m & -m), skips, guards, event)) return false;
+  }
+  return true;
+}
+
+/**
+ * When `event` leaves every run of `st` where it is, the number of its runs outside the start state
+ * (the ones the full step would renumber), else -1. Each run's state has a skip whose guards all
+ * reject the event and whose outcome is to stay (from the start state: no take; otherwise one ignore
+ * edge back to the state). The full step would then only renumber the runs outside the start state,
+ * in array order, and push them back into a heap that comes out as the same array (each run stays
+ * under its parent). A summarized list costs one check per state; any other list one per run
+ * (each state tested once per event), and is summarized for the next event. -1 whenever the full
+ * step could do more: completed runs held, live runs over the cap, a list over the run budget, a
+ * list that is not a heap.
  */
 export function everyRunStays(
   nfa: CompiledNfa,
@@ -65,24 +138,26 @@ export function everyRunStays(
   guards: readonly EventGuard[],
   event: EventRecord,
   runCap: number,
-): boolean {
+): number {
   const old = st.partial;
-  if (old.length > runCap || st.completed.length !== 0) return false;
+  if (old.length > runCap || st.completed.length !== 0) return -1;
+  // The summary may name states whose runs have gone, and count started runs that have gone: what
+  // it cannot prove is left to the visit of every run.
+  if (old === summaryList && summaryLive <= st.maxPartialMatches && statesStay(nfa, skips, guards, event))
+    return old.length - summaryStarts;
+  const start = nfa.startState;
   let live = 0;
+  let starts = 0;
+  let mask = 0;
   for (let i = 0; i < old.length; i++) {
     const run = old[i];
     const s = run.state;
-    if (stayAt[s] !== guardStep) {
-      stayAt[s] = guardStep;
-      const sk = skips[s];
-      stayHeld[s] =
-        sk != null &&
-        ((nfa.states[s] as { kind: string }).kind === 'start' ? !sk.takes : sk.ignoreTo === s) &&
-        guardsFail(guards, sk.guards, event);
-    }
-    if (!stayHeld[s]) return false;
-    if (run.startFid >= 0 && ++live > st.maxPartialMatches) return false;
-    if (i > 0 && compareRuns(run, old[(i - 1) >>> 1]) < 0) return false;
+    if (!stays(nfa, s, skips, guards, event)) return -1;
+    if (run.startFid >= 0 && ++live > st.maxPartialMatches) return -1;
+    if (i > 0 && compareRuns(run, old[(i - 1) >>> 1]) < 0) return -1;
+    if (s === start) starts++;
+    mask |= 1 << s;
   }
-  return true;
+  if (nfa.states.length <= MASK_STATES) noteRunList(old, mask, live, starts);
+  return old.length - starts;
 }

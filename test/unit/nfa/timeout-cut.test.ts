@@ -17,7 +17,7 @@ import {
 import { compareRuns } from '../../../engine/nfa/runtime-state';
 import { patternArb } from '../differential/arbitraries';
 import { compile, compileOrNull, outcome, pattern, stage } from './helpers';
-import { letterEvents, stateView, type TimedEvent } from './traced-steps';
+import { blowUpPattern, letterEvents, stateView, type TimedEvent } from './traced-steps';
 
 /** Written from the definition, apart from the runtime: a started run the pattern's window has passed. */
 function timedOut(nfa: CompiledNfa, run: NfaState['partial'][number], ts: number): boolean {
@@ -150,17 +150,7 @@ describe('a timeout as a cut of the run list', () => {
   });
 
   it('drops the oldest subsets of the blow-up pattern at once, as the traced step does', () => {
-    const nfa = compile(
-      pattern(
-        [
-          stage('a', 'begin', "name == 'a'"),
-          stage('b', 'followedByAny', "name == 'b'", { kind: 'oneOrMore', inner: 'allowCombinations' }),
-          stage('c', 'followedByAny', "name == 'c'"),
-        ],
-        undefined,
-        { within: { ms: 6, type: 'FIRST_AND_LAST' } },
-      ),
-    );
+    const nfa = blowUpPattern(6);
     const names = ['a', 'b', 'a', 'b', 'd', 'b', 'c', 'a', 'b', 'b', 'd', 'c', 'b', 'd', 'd', 'c'];
     const events = names.map((name, i) => ({ record: { name }, ts: i + 1 }));
     const seen = { cut: 0, unsorted: 0 };

@@ -5,8 +5,9 @@
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import { advanceTime, processEvent, type CompiledNfa, type NfaState } from '../../../engine/nfa';
+import { settleRunIds } from '../../../engine/nfa/run-ids';
 import type { EventRecord } from '../../../engine/pattern/spec';
-import { stepOutcome } from './helpers';
+import { compile, pattern, stage, stepOutcome } from './helpers';
 
 export interface TimedEvent {
   record: EventRecord;
@@ -34,6 +35,8 @@ function pathText(node: NfaState['partial'][number]['node']): string {
 
 /** Everything a step leaves in a key state: runs in list order with ids and paths, counters. */
 export function stateView(st: NfaState): unknown {
+  // Ids an all-stay step left unwritten are read as any reader sees them.
+  settleRunIds(st);
   return {
     partial: st.partial.map((r) => [r.id, r.state, r.startTs, r.startFid, pathText(r.node)]),
     completed: st.completed.map((r) => [r.id, r.state, pathText(r.node)]),
@@ -60,4 +63,19 @@ export function expectSameAsTraced(
     );
     expect(stateView(fast)).toEqual(stateView(full));
   });
+}
+
+/** followedbyany-blowup's pattern: begin(A).followedByAny(B+ with combinations).followedByAny(C) within `ms`. */
+export function blowUpPattern(ms: number): CompiledNfa {
+  return compile(
+    pattern(
+      [
+        stage('a', 'begin', "name == 'a'"),
+        stage('b', 'followedByAny', "name == 'b'", { kind: 'oneOrMore', inner: 'allowCombinations' }),
+        stage('c', 'followedByAny', "name == 'c'"),
+      ],
+      undefined,
+      { within: { ms, type: 'FIRST_AND_LAST' } },
+    ),
+  );
 }
