@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Pattern } from '../../engine/format/builder';
-import { openStored, stageNode, storedDocument, waitSaved } from './support/designer-page';
+import { emptyStageName, openStored, stageNode, storedDocument, waitSaved } from './support/designer-page';
 import { launchApp, type RunningApp } from './support/launch';
 
 const NAME = 'Half typed';
@@ -32,13 +32,8 @@ describe('designer: drafts of edits that cannot be saved yet', () => {
   });
 
   it('keeps a half-typed stage name as a draft and says why in words', async () => {
-    await stageNode(page, 'second').click();
-    const name = page.getByTestId('stage-name');
-    await name.click();
-    await name.press('Control+A');
-    await name.press('Backspace');
+    await emptyStageName(page, 'second');
     const status = page.getByTestId('save-status');
-    await status.filter({ hasText: 'Not saved' }).waitFor();
     expect(await page.getByTestId('save-reason').textContent()).toBe(
       'The name of an unnamed stage must not be empty.',
     );

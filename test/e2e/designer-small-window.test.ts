@@ -6,7 +6,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Pattern } from '../../engine/format/builder';
-import { openStored } from './support/designer-page';
+import { emptyStageName, openStored, waitSaved } from './support/designer-page';
 import { launchApp, type RunningApp } from './support/launch';
 
 type Box = { x: number; y: number; width: number; height: number };
@@ -122,6 +122,33 @@ describe('designer: a small window (1024×700)', () => {
       })
       .toBe('clear');
     await app.shell.screenshot('designer-small-window-reopened');
+  });
+
+  it('a draft that cannot be saved says why in the toolbar, which stays clear of the palette and inside the canvas', async () => {
+    /** The toolbar (with the reason) against the palette and the canvas' edges. */
+    const toolbarFits = async (): Promise<string> => {
+      const [palette] = await boxes(page.getByTestId('designer-palette'));
+      const [toolbar] = await boxes(page.locator('.designer-toolbar'));
+      const canvas = await page.locator('.designer-canvas').boundingBox();
+      if (!palette || !toolbar || !canvas) return 'not shown';
+      if (overlaps(palette, toolbar)) return 'toolbar over the palette';
+      if (toolbar.x < canvas.x - 1 || toolbar.x + toolbar.width > canvas.x + canvas.width + 1)
+        return 'toolbar out of the canvas';
+      return 'fits';
+    };
+    await page.setViewportSize({ width: 1440, height: 900 });
+    const name = await emptyStageName(page, 'failed_login');
+    const status = page.getByTestId('save-status');
+    expect(await page.getByTestId('save-reason').isVisible()).toBe(true);
+    // The whole reason stays one hover away when the toolbar has to shorten it.
+    expect(await status.getAttribute('title')).toContain('must not be empty');
+    await expect.poll(toolbarFits, { timeout: 15_000 }).toBe('fits');
+    await app.shell.screenshot('designer-draft-reason-wide');
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await expect.poll(toolbarFits, { timeout: 15_000 }).toBe('fits');
+    await app.shell.screenshot('designer-draft-reason-small');
+    await name.fill('failed_login');
+    await waitSaved(page);
   });
 
   it('remembers a panel size across a reload', async () => {

@@ -203,6 +203,9 @@ export function createSaver(api: CepApi): Saver {
     if (s.document === prev.document || !s.patternId || !s.document) return;
     if (!isDirty(s)) {
       if (s.patternId === prev.patternId) clearDraft(s.patternId);
+      // Back to what is stored (an edit undone, a name typed again): "Not saved" no longer holds.
+      const shown = session().save.kind;
+      if (shown === 'invalid' || shown === 'error' || shown === 'dirty') session().setSave({ kind: 'saved' });
       return;
     }
     // Every unsaved state is kept as a draft when the page is next idle (at once when it is left): a

@@ -57,6 +57,17 @@ export async function typeInCondition(page: Page, testId: string, text: string):
   await page.keyboard.press('Escape');
 }
 
+/** Selects a stage and empties its name, as a user starting to retype it; returns the name field. */
+export async function emptyStageName(page: Page, name: string): Promise<Locator> {
+  await stageNode(page, name).click();
+  const field = page.getByTestId('stage-name');
+  await field.click();
+  await field.press('Control+A');
+  await field.press('Backspace');
+  await page.getByTestId('save-status').filter({ hasText: 'Not saved' }).waitFor();
+  return field;
+}
+
 /** A click on empty canvas clears the selection: the inspector shows the pattern. */
 export async function clearSelection(page: Page): Promise<void> {
   const pane = await page.locator('.react-flow__pane').boundingBox();
