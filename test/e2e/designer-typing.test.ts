@@ -140,6 +140,41 @@ describe('designer: typing in a condition of a 13-stage pattern', () => {
     );
   });
 
+  it('opens and closes the suggest list without laying out the page from its root', async () => {
+    // Monaco hides the list with display: none; it is positioned out of flow, and such a box
+    // entering or leaving the layout re-lays the whole page (~800 objects) on each key that opens
+    // or closes the list. Kept in the layout while hidden, only the list's own layer is laid out.
+    const lines = page.getByTestId('condition-where').locator('.view-lines');
+    await lines.click();
+    await page.keyboard.press('Control+End');
+    const list = page.getByTestId('monaco-overflow-layer').locator('.suggest-widget');
+    await app.browser.startTracing(page, { categories: ['devtools.timeline'] });
+    for (let round = 0; round < 2; round++) {
+      await page.keyboard.type(' && am');
+      await list.locator('.monaco-list-row').first().waitFor();
+      await page.keyboard.press('Escape');
+      await list.locator('.monaco-list-row').first().waitFor({ state: 'hidden' });
+    }
+    const trace = JSON.parse((await app.browser.stopTracing()).toString()) as {
+      traceEvents: {
+        name: string;
+        args?: { beginData?: { partialLayout?: boolean; dirtyObjects?: number } };
+      }[];
+    };
+    const fromRoot = trace.traceEvents
+      .filter((e) => e.name === 'Layout' && e.args?.beginData?.partialLayout === false)
+      .map((e) => e.args?.beginData?.dirtyObjects ?? 0);
+    // A few objects from the root are the text's own line growing; the list is ~100.
+    expect(fromRoot.filter((dirty) => dirty > 40)).toEqual([]);
+    // Hidden, the list catches no pointer: a press where it was reaches what is under it.
+    const box = await list.boundingBox();
+    const hit = await page.evaluate(
+      ([x, y]) => document.elementFromPoint(x, y)?.closest('.suggest-widget') !== null,
+      [(box?.x ?? 0) + 20, (box?.y ?? 0) + 10],
+    );
+    expect(hit).toBe(false);
+  });
+
   it('produced no console errors, page errors or CSP violations', async () => {
     expect(await app.shell.problems()).toEqual([]);
   });
