@@ -120,4 +120,29 @@ describe('designer: settings checked against the event schema', () => {
     });
     expect(await app.shell.problems()).toEqual([]);
   });
+
+  it('says in words when two event fields share a name, and stops once one is renamed', async () => {
+    const schema = page.getByTestId('section-schema');
+    await schema.scrollIntoViewIfNeeded();
+    await page.getByTestId('schema-add-field').click();
+    const added = page.getByRole('textbox', { name: 'Field 4 name' });
+    await added.click();
+    await page.keyboard.type('amount', { delay: 20 });
+    const message = schema
+      .locator('.insp-message')
+      .filter({ hasText: 'Each field needs its own name: “amount” is used more than once.' });
+    await message.waitFor();
+    await app.shell.screenshot('designer-schema-duplicate-field');
+    await added.click();
+    await page.keyboard.press('End');
+    await page.keyboard.type('Usd', { delay: 20 });
+    await message.waitFor({ state: 'detached' });
+    await waitSaved(page);
+    expect((await storedDocument(app.api, id)).eventSchema?.fields.map((f) => f.name)).toEqual([
+      'userId',
+      'amount',
+      'occurredAt',
+      'amountUsd',
+    ]);
+  });
 });

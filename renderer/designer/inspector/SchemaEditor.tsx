@@ -6,6 +6,7 @@ import type { DocEventSchema } from '../../../engine/format/schema';
 import type { FieldType } from '../../../engine/pattern/spec';
 import { useDocumentStore } from '../../state/document-store';
 import { useRecordingsStore } from '../../state/recordings-store';
+import { FieldMessages } from './FieldMessages';
 
 const TYPES: FieldType[] = ['string', 'number', 'boolean', 'timestamp', 'object', 'array', 'any'];
 
@@ -16,6 +17,12 @@ export function SchemaEditor({ schema }: { schema: DocEventSchema | null }) {
   const setField = (i: number, patch: Partial<DocEventSchema['fields'][number]>): void =>
     set({ fields: fields.map((f, j) => (j === i ? { ...f, ...patch } : f)) });
   const names = fields.map((f) => f.name);
+  // The format accepts a name twice, so only this says so (the red border alone did not say why).
+  const repeated = [...new Set(names.filter((n, i) => n.trim() !== '' && names.indexOf(n) !== i))];
+  const repeatedError =
+    repeated.length > 0
+      ? `Each field needs its own name: ${repeated.map((n) => `“${n}”`).join(', ')} ${repeated.length > 1 ? 'are' : 'is'} used more than once. Rename or remove the copy.`
+      : null;
 
   return (
     <div className="schema-editor" data-testid="schema-editor">
@@ -78,6 +85,7 @@ export function SchemaEditor({ schema }: { schema: DocEventSchema | null }) {
           </tbody>
         </table>
       )}
+      <FieldMessages error={repeatedError} />
       <div className="insp-actions">
         <button
           type="button"
