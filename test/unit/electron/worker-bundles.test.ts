@@ -130,7 +130,7 @@ describe('bundled import workers (web host)', () => {
       try {
         for await (const batch of producer.batches) rows += batch.ts.length;
         expect(rows).toBe(2014);
-        expect(producer.summary().keyRows).toBeDefined();
+        expect((await producer.summary()).keyRows).toBeDefined();
       } finally {
         producer.close();
       }

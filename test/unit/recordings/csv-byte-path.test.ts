@@ -109,7 +109,7 @@ async function produced(path: string, request: ImportRequest, bytePath: boolean)
       expect(batch.payloadBytes).toBe(payloads.reduce((n, p) => n + Buffer.byteLength(p), 0));
       malformed = batch.malformedTotal;
     }
-    return { events, payloadBytes, malformed, summary: producer.summary(), path };
+    return { events, payloadBytes, malformed, summary: await producer.summary(), path };
   } finally {
     producer.close();
   }

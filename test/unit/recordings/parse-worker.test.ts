@@ -93,11 +93,11 @@ describe('parsing in a worker thread (parseInWorker)', () => {
     let rows = 0;
     try {
       for await (const batch of producer.batches) rows += batch.ts.length;
+      expect((await producer.summary()).malformed.total).toBe(0);
     } finally {
       producer.close();
     }
     expect(rows).toBeGreaterThan(0);
-    expect(producer.summary().malformed.total).toBe(0);
   });
 
   it('reports the same errors and stores nothing: malformed rows, a broken file, a missing file', async () => {

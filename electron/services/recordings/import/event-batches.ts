@@ -62,8 +62,11 @@ export interface DigestSummary {
 export interface EventProducer {
   info: SourceInfo;
   batches: AsyncIterable<EventBatch>;
-  /** Valid once `batches` is exhausted. */
-  summary(): DigestSummary;
+  /**
+   * Asked once `batches` is exhausted. A promise: the parse worker still sorts the key rows after
+   * its last batch, and the importer commits its last events meanwhile.
+   */
+  summary(): Promise<DigestSummary>;
   /** Work that can be done ahead while the consumer is behind (sorting the keys seen so far). */
   idle(): void;
   close(): void;
@@ -246,6 +249,19 @@ export async function openEventProducer(
       if (done && sawRows) schema.addColumns(done.rows, done.schemaColumns());
     }
 
+    const digest = (): DigestSummary =>
+      (summary ??= {
+        minTs: extractor.minTs,
+        maxTs: extractor.maxTs,
+        outOfOrder: extractor.outOfOrder,
+        outOfOrderSample,
+        schema: (rules?.schema(schema.build()) ?? schema.build()).map((f) =>
+          f.name === request.timestampField ? { ...f, type: 'timestamp' as const } : f,
+        ),
+        malformed: malformed.report(),
+        keyRows: keyNotes.sorted(),
+      });
+
     return {
       info: {
         format,
@@ -254,18 +270,8 @@ export async function openEventProducer(
         estimatedRows: estimateRows(peeked.head, source),
       },
       batches: format === 'csv' ? csvBatches() : recordBatches(),
-      summary: () =>
-        (summary ??= {
-          minTs: extractor.minTs,
-          maxTs: extractor.maxTs,
-          outOfOrder: extractor.outOfOrder,
-          outOfOrderSample,
-          schema: (rules?.schema(schema.build()) ?? schema.build()).map((f) =>
-            f.name === request.timestampField ? { ...f, type: 'timestamp' as const } : f,
-          ),
-          malformed: malformed.report(),
-          keyRows: keyNotes.sorted(),
-        }),
+      // A throw inside the executor rejects the promise, as from the worker.
+      summary: () => new Promise<DigestSummary>((resolve) => resolve(digest())),
       idle: () => keyNotes.presort(),
       close: () => source.close(),
     };

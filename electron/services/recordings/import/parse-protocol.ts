@@ -26,6 +26,8 @@ export function packBatch(batch: EventBatch): { batch: PackedBatch; transfer: Ar
 export type FromParser =
   | { type: 'info'; info: SourceInfo }
   | { type: 'batch'; batch: PackedBatch }
+  /** The last batch was sent; the summary (key rows sorted) follows as 'end'. */
+  | { type: 'rows-end' }
   | { type: 'end'; summary: DigestSummary }
   | { type: 'failed'; error: ImportErrorInfo };
 

@@ -54,7 +54,9 @@ async function main(): Promise<void> {
     try {
       send({ type: 'info', info: producer.info });
       for await (const batch of producer.batches) await sendBatch(batch, () => producer.idle());
-      const summary = producer.summary();
+      // The importer commits its last events while the key rows are sorted here.
+      send({ type: 'rows-end' });
+      const summary = await producer.summary();
       const { keyEnds, counts, seqs } = summary.keyRows;
       send({ type: 'end', summary }, [keyEnds.buffer, counts.buffer, seqs.buffer]);
     } finally {

@@ -162,7 +162,7 @@ export async function runImport(
     writer.flush();
     await chunks.commit();
 
-    const summary = producer.summary();
+    const summary = await producer.summary();
     const malformed = summary.malformed;
     if (request.onMalformed === 'reject' && malformed.total > 0) {
       const first = malformed.rows[0];

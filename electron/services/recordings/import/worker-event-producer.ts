@@ -148,41 +148,44 @@ export async function openEventProducerInWorker(
   }
 
   let summary: DigestSummary | null = null;
+  let rowsEnded = false;
+  const unexpected = (message: Received): RecordingImportError => {
+    if (message.type === 'failed') return new RecordingImportError(message.error);
+    return new RecordingImportError({
+      code: 'internal',
+      message:
+        message.type === 'crashed'
+          ? `The parse worker stopped: ${message.message}`
+          : `The parse worker sent '${message.type}' out of turn`,
+    });
+  };
   async function* batches(): AsyncGenerator<EventBatch> {
     for (;;) {
       const message = await next();
-      switch (message.type) {
-        case 'batch':
-          link.post({ type: 'taken' });
-          yield checked(message.batch);
-          break;
-        case 'end':
-          ended = true;
-          summary = message.summary;
-          return;
-        case 'failed':
-          throw new RecordingImportError(message.error);
-        case 'crashed':
-          throw new RecordingImportError({
-            code: 'internal',
-            message: `The parse worker stopped: ${message.message}`,
-          });
-        case 'info':
-          throw new RecordingImportError({
-            code: 'internal',
-            message: 'The parse worker sent its source twice',
-          });
+      if (message.type === 'rows-end') {
+        rowsEnded = true;
+        return;
       }
+      if (message.type !== 'batch') throw unexpected(message);
+      link.post({ type: 'taken' });
+      yield checked(message.batch);
     }
+  }
+  /** After 'rows-end': the summary the worker sends once it has sorted the key rows. */
+  async function finalSummary(): Promise<DigestSummary> {
+    if (summary !== null) return summary;
+    if (!rowsEnded) throw new Error('summary() called before all batches were read');
+    const message = await next();
+    if (message.type !== 'end') throw unexpected(message);
+    ended = true;
+    summary = message.summary;
+    return summary;
   }
 
   return {
     info: first.info,
     batches: batches(),
-    summary: () => {
-      if (summary === null) throw new Error('summary() called before all batches were read');
-      return summary;
-    },
+    summary: finalSummary,
     idle: () => {}, // the parse worker does its own
     close,
   };
