@@ -15,7 +15,7 @@ import {
 } from './runtime-state';
 import { matchOf, pathOf, releaseNode } from './shared-buffer';
 import { settleRunIds, takePendingIds, writeRunIds } from './run-ids';
-import { carryRunList } from './stay-check';
+import { MASK_STATES, noteRunList } from './stay-check';
 import { EMPTY_RESULT, errorResult, processMatches, reportDiscard } from './step-outcomes';
 import type { MutableRun } from './transitions';
 import type { CompiledNfa, Match, NfaStepResult, TimedOutMatch } from './types';
@@ -140,6 +140,10 @@ export function advanceTime(
   if (observer !== undefined) settleRunIds(st);
   const start = nfa.startState;
   let id = takePendingIds(st);
+  // The survivors grouped by state, for the all-stay shortcut of the next event (stay-check.ts).
+  let mask = 0;
+  let live = 0;
+  let starts = 0;
   try {
     for (let i = 0; i < old.length; i++) {
       const run = old[i];
@@ -153,9 +157,18 @@ export function advanceTime(
         if (next.length === 0 && cut && survivorsFrom(nfa, old, i)) {
           if (id >= 0) writeRunIds(old, i + 1, start, id);
           next = old.slice(i);
+          for (let j = i; j < old.length; j++) {
+            const r = old[j];
+            mask |= 1 << r.state;
+            if (r.startFid >= 0) live++;
+            if (r.state === start) starts++;
+          }
           break;
         }
         heapOffer(next, run, compareRuns);
+        mask |= 1 << run.state;
+        if (run.startFid >= 0) live++;
+        if (run.state === start) starts++;
         continue;
       }
       const prevTimedOut = w !== undefined && w > 0 && ts - lastTimestamp(run) >= w;
@@ -180,8 +193,9 @@ export function advanceTime(
   }
   // A list that shrank to a few runs is kept at its exact size (or as the shared start-only list).
   st.partial = !changed ? old : next.length <= SMALL_RUNS ? keptRuns(nfa, next, next.length) : next;
-  // Its runs are some of the old list's, every start run among them: the old list's summary holds.
-  if (result === null) carryRunList(old, st.partial);
+  // Exact unless a skip strategy may have pruned survivors (the list is then the pruned one).
+  if (result === null && observer === undefined && nfa.states.length <= MASK_STATES)
+    noteRunList(st.partial, mask, live, starts, !changed || nfa.skip.kind === 'NO_SKIP');
   dropOldCounters(st, ts);
   if (result !== null) {
     if (dropped > 0) result.timedOut = dropped;

@@ -157,6 +157,8 @@ export function processEvent(
   const startState = nfa.startState;
   let mask = 0;
   let starts = 0;
+  // Whether a skip strategy may have pruned runs after the summary above was counted.
+  let pruned = false;
   try {
     for (let i = 0; i <= runs.length; i++) {
       if (nextN + potentialN > runCap || potentialN > matchCap)
@@ -265,6 +267,7 @@ export function processEvent(
     if (nextN !== next.length) next.length = nextN;
     nextN = -1;
     if (potentialN > 0 || st.completed.length > 0) {
+      pruned = nfa.skip.kind !== 'NO_SKIP';
       // Flink adds the new completed runs to the queue as a heap built in production order.
       const potentialHeap: PartialRun[] = [];
       for (let p = 0; p < potentialN; p++) heapOffer(potentialHeap, potential[p], compareRuns);
@@ -287,7 +290,7 @@ export function processEvent(
   if (result === null) {
     // A traced step (the debugger's) leaves the summary to the untraced keys.
     if (observer === undefined && nfa.states.length <= MASK_STATES)
-      noteRunList(st.partial, mask, live, starts);
+      noteRunList(st.partial, mask, live, starts, !pruned);
     if (matches.length === 0 && dropped === 0) return EMPTY_RESULT;
     result = { matches: matches.slice(), timeouts: [] };
   } else result.matches = matches.slice();

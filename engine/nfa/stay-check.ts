@@ -69,43 +69,46 @@ function stays(
 
 /**
  * The runs of the last list a step built, grouped by state: a bit per state holding runs, the
- * started runs (an upper bound: a skip strategy may have pruned some since) and the runs in the
- * start state. Valid while `summaryList` is the key's list: a full step forgets it before it moves
- * runs, and every other writer replaces the list. advanceTime carries it over to its survivors.
+ * started runs and the runs in the start state. Exact, unless a skip strategy may have pruned runs
+ * since (then a bit may name a state whose runs are gone and the started count is an upper bound).
+ * Valid while `summaryList` is the key's list: a full step forgets it before it moves runs in place,
+ * and every other writer replaces the list.
  */
 let summaryList: readonly PartialRun[] | null = null;
 let summaryMask = 0;
 let summaryLive = 0;
 let summaryStarts = 0;
+let summaryExact = false;
 
 /** Bits of a mask stand for states: automata with more states are never summarized. */
 export const MASK_STATES = 31;
 
-export function noteRunList(list: readonly PartialRun[], mask: number, live: number, starts: number): void {
+export function noteRunList(
+  list: readonly PartialRun[],
+  mask: number,
+  live: number,
+  starts: number,
+  exact: boolean,
+): void {
   summaryList = list;
   summaryMask = mask;
   summaryLive = live;
   summaryStarts = starts;
+  summaryExact = exact;
 }
 
 /** The summary held for `list` (null when it is not the summarized one): what the tests check it against. */
 export function runListSummary(
   list: readonly PartialRun[],
-): { mask: number; live: number; starts: number } | null {
-  return list === summaryList ? { mask: summaryMask, live: summaryLive, starts: summaryStarts } : null;
+): { mask: number; live: number; starts: number; exact: boolean } | null {
+  return list === summaryList
+    ? { mask: summaryMask, live: summaryLive, starts: summaryStarts, exact: summaryExact }
+    : null;
 }
 
 /** Before a step moves runs of `list` in place (an ignore reuses the run object). */
 export function forgetRunList(list: readonly PartialRun[]): void {
   if (summaryList === list) summaryList = null;
-}
-
-/**
- * `next` holds runs of `old` (every start run among them) and nothing else: the summary of `old`
- * stays true of it, the started count as an upper bound.
- */
-export function carryRunList(old: readonly PartialRun[], next: readonly PartialRun[]): void {
-  if (summaryList === old) summaryList = next;
 }
 
 function statesStay(
@@ -141,10 +144,13 @@ export function everyRunStays(
 ): number {
   const old = st.partial;
   if (old.length > runCap || st.completed.length !== 0) return -1;
-  // The summary may name states whose runs have gone, and count started runs that have gone: what
-  // it cannot prove is left to the visit of every run.
-  if (old === summaryList && summaryLive <= st.maxPartialMatches && statesStay(nfa, skips, guards, event))
-    return old.length - summaryStarts;
+  // A summary that is not exact may name states whose runs have gone, and count started runs that
+  // have gone: what it cannot prove is left to the visit of every run.
+  if (old === summaryList) {
+    if (summaryLive <= st.maxPartialMatches && statesStay(nfa, skips, guards, event))
+      return old.length - summaryStarts;
+    if (summaryExact) return -1;
+  }
   const start = nfa.startState;
   let live = 0;
   let starts = 0;
@@ -158,6 +164,6 @@ export function everyRunStays(
     if (s === start) starts++;
     mask |= 1 << s;
   }
-  if (nfa.states.length <= MASK_STATES) noteRunList(old, mask, live, starts);
+  if (nfa.states.length <= MASK_STATES) noteRunList(old, mask, live, starts, true);
   return old.length - starts;
 }
