@@ -1,6 +1,7 @@
 /**
  * Pattern settings checked against the declared event schema: the partition key and the event-time
- * timestamp field must be fields of the event, and a timestamp must be a number, a timestamp or text.
+ * timestamp field must be fields of the event, and a timestamp must be a number, a timestamp or text;
+ * no two fields may share a name.
  * Without a schema nothing is known about the events, so nothing is checked.
  */
 import type { DocEventSchema, PatternDocument } from '../format/schema';
@@ -41,10 +42,31 @@ function didYouMean(hint: string | null, patch: (field: string) => Record<string
   };
 }
 
+/** Two fields of one name: a condition's `amount` could be either, with either type. */
+function duplicateFields(schema: DocEventSchema): Diagnostic[] {
+  const first = new Map<string, number>();
+  const out: Diagnostic[] = [];
+  schema.fields.forEach((f, i) => {
+    if (f.name === '') return; // said by the document's own check
+    const at = first.get(f.name);
+    if (at === undefined) {
+      first.set(f.name, i);
+      return;
+    }
+    out.push({
+      code: 'settings.schema-field-duplicate',
+      severity: 'error',
+      message: `Event fields ${at + 1} and ${i + 1} are both named '${f.name}': a condition could not tell which one it reads. Rename or remove one.`,
+      target: { kind: 'pattern', field: 'eventSchema', path: ['eventSchema', 'fields', i, 'name'] },
+    });
+  });
+  return out;
+}
+
 export function settingsRules(doc: PatternDocument): Diagnostic[] {
   const schema = doc.eventSchema;
   if (!schema) return [];
-  const out: Diagnostic[] = [];
+  const out: Diagnostic[] = duplicateFields(schema);
   const known = new Map(schema.fields.map((f) => [f.name, f.type]));
   const key = doc.settings.partitionKey;
   if (key !== null && !known.has(key)) {

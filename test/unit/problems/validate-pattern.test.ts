@@ -134,6 +134,22 @@ describe('validatePattern', () => {
     ).toEqual([]);
   });
 
+  it('names two event fields that share a name, once, by their numbers', () => {
+    const doc = withSchema(base());
+    const fields = doc.eventSchema!.fields;
+    const twice: PatternDocument = {
+      ...doc,
+      eventSchema: { fields: [...fields, { name: fields[0].name, type: 'string' }] },
+    };
+    const dup = validatePattern(twice).filter((d) => d.code === 'settings.schema-field-duplicate');
+    expect(dup.map((d) => d.message)).toEqual([
+      `Event fields 1 and ${fields.length + 1} are both named '${fields[0].name}': a condition could not tell which one it reads. Rename or remove one.`,
+    ]);
+    expect(dup[0].severity).toBe('error');
+    expect(dup[0].target).toMatchObject({ path: ['eventSchema', 'fields', fields.length, 'name'] });
+    expect(validatePattern(doc).filter((d) => d.code === 'settings.schema-field-duplicate')).toEqual([]);
+  });
+
   it('includes the lint warnings, also while a stage elsewhere is not connected yet', () => {
     const doc = explosivePattern().toDocument();
     const lint = (d: PatternDocument): string[] =>
