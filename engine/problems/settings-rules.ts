@@ -57,7 +57,7 @@ function duplicateFields(schema: DocEventSchema): Diagnostic[] {
       code: 'settings.schema-field-duplicate',
       severity: 'error',
       message: `Event fields ${at + 1} and ${i + 1} are both named '${f.name}': a condition could not tell which one it reads. Rename or remove one.`,
-      target: { kind: 'pattern', field: 'eventSchema', path: ['eventSchema', 'fields', i, 'name'] },
+      target: { kind: 'document', path: ['eventSchema', 'fields', i, 'name'] },
     });
   });
   return out;
