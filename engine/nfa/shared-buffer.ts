@@ -55,11 +55,17 @@ export function releaseNode(stats: BufferStats, node: BufferNode | null): void {
   }
 }
 
-/** The bindings of a run, oldest first. */
+/**
+ * The bindings of a run, oldest first. Filled from the end at its known length: pushes grew the
+ * array step by step and `reverse` was a builtin call per path (one per match).
+ */
 export function pathOf(node: BufferNode | null): BufferNode[] {
-  const path: BufferNode[] = [];
-  for (let n = node; n !== null; n = n.parent) path.push(n);
-  return path.reverse();
+  let depth = 0;
+  for (let n = node; n !== null; n = n.parent) depth++;
+  const path = new Array<BufferNode>(depth);
+  let i = depth;
+  for (let n = node; n !== null; n = n.parent) path[--i] = n;
+  return path;
 }
 
 export function eventRefOf(n: BufferNode): EventRef {
