@@ -3,7 +3,6 @@
  * links, F6 / Shift+F6 and palette commands move focus into a region, opening it when collapsed.
  * On the canvas, focus lands on the selected stage (or the first), so Tab and the stage keys follow.
  */
-import { useDocumentStore } from '../state/document-store';
 import { useUiStore } from '../state/ui-store';
 import type { Action } from './registry';
 
@@ -58,32 +57,6 @@ export function focusRegion(region: Region): void {
     if (!el.hasAttribute('tabindex') && !el.matches(FOCUSABLE)) el.tabIndex = -1;
     el.focus();
   });
-}
-
-/** Frames to wait for a pattern being opened to reach the canvas (its load is a back-end call). */
-const SHOWN_WITHIN_FRAMES = 600;
-
-/**
- * After New pattern or opening one from the palette: keyboard focus goes to the canvas once the
- * pattern's stages are drawn, so the stage keys (Shift+A, Shift+C, Delete) work at once instead of
- * on the page body. With `selectFirst` its first stage is selected as well.
- */
-export function focusCanvasOnceShown(patternId: string, selectFirst = false): void {
-  let frames = 0;
-  const poll = (): void => {
-    const store = useDocumentStore.getState();
-    const shown =
-      store.patternId === patternId && document.querySelector('.workbench-canvas .react-flow__node') !== null;
-    if (!shown) {
-      // Given up when the user has gone elsewhere meanwhile, or the load failed.
-      if (++frames < SHOWN_WITHIN_FRAMES) requestAnimationFrame(poll);
-      return;
-    }
-    const first = store.document?.nodes[0]?.id;
-    if (selectFirst && first && store.selection.nodeIds.length === 0) store.select({ nodeIds: [first] });
-    focusRegion('canvas');
-  };
-  requestAnimationFrame(poll);
 }
 
 function cycle(step: 1 | -1): void {

@@ -5,7 +5,6 @@
  */
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { appRegistry } from '../actions/app-registry';
-import { focusCanvasOnceShown } from '../actions/focus-regions';
 import { formatShortcut, isMacPlatform } from '../actions/shortcut';
 import { useActions } from '../actions/use-actions';
 import { useLibraryStore } from '../state/library-store';
@@ -78,10 +77,7 @@ function PaletteDialog({ mode }: { mode: 'commands' | 'patterns' }) {
           </span>
         ),
         enabled: true,
-        run: () => {
-          void useLibraryStore.getState().open(api, p.id);
-          focusCanvasOnceShown(p.id);
-        },
+        run: () => void useLibraryStore.getState().open(api, p.id),
       }));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [showCommands, query, actions, patterns, openId, api]);

@@ -5,7 +5,6 @@
 import type { CepApi } from '../../electron/contract';
 import { specToDocument } from '../../engine/format/from-spec';
 import { useLibraryStore } from './library-store';
-import { focusCanvasOnceShown } from '../actions/focus-regions';
 import { useUiStore } from './ui-store';
 
 export function nextUntitledName(existing: readonly string[]): string {
@@ -36,7 +35,6 @@ export async function createAndOpenPattern(api: CepApi): Promise<void> {
     const created = await api.patterns.create({ name, document });
     await library.refresh(api);
     await useLibraryStore.getState().open(api, created.id);
-    focusCanvasOnceShown(created.id, true);
     useUiStore.getState().setNotice({ kind: 'info', text: `Created “${name}”` });
   } catch (err) {
     useUiStore.getState().setNotice({
