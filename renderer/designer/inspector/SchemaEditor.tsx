@@ -17,7 +17,8 @@ export function SchemaEditor({ schema }: { schema: DocEventSchema | null }) {
   const setField = (i: number, patch: Partial<DocEventSchema['fields'][number]>): void =>
     set({ fields: fields.map((f, j) => (j === i ? { ...f, ...patch } : f)) });
   const names = fields.map((f) => f.name);
-  // The format accepts a name twice, so only this says so (the red border alone did not say why).
+  // Said here at the fields as they are typed; the engine's checks say it in Problems too
+  // (settings.schema-field-duplicate), once the edit is checked.
   const repeated = [...new Set(names.filter((n, i) => n.trim() !== '' && names.indexOf(n) !== i))];
   const repeatedError =
     repeated.length > 0
