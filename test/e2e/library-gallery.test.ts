@@ -292,7 +292,10 @@ describe('pattern library: first start, samples gallery, list actions and files'
       await page.getByTestId('confirm-delete').click();
       await row('CPU saturated copy').waitFor({ state: 'detached' });
       expect(await namesStored()).not.toContain('CPU saturated copy');
-      expect(await shell.statusBar.textContent()).toContain('Deleted “CPU saturated copy”');
+      // The notice follows the list's update: wait for it rather than read the bar at once.
+      await expect
+        .poll(() => shell.statusBar.textContent(), { timeout: 15_000 })
+        .toContain('Deleted “CPU saturated copy”');
       // Every save sent has its answer, and none is a "not found" from arriving after the delete.
       await expect.poll(() => statuses.length, { timeout: 15_000 }).toBe(routed);
       expect(routed).toBeGreaterThan(0);
